@@ -1,0 +1,162 @@
+"""Command line: a thin layer over sitegen's functions; errors become messages and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+import traceback
+from pathlib import Path
+from typing import Sequence, TextIO
+
+from . import __version__
+from .build import BuildOptions, BuildResult, build, check
+from .errors import ConfigError, ContentErrors, Diagnostic, SitegenError
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class Terminated(BaseException):
+    """SIGTERM, turned into an exception so every cleanup handler runs."""
+
+
+def _on_sigterm(signum, frame):  # pragma: no cover - exercised by a subprocess test
+    raise Terminated()
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # usage errors: exit 2 with a one-line hint
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"sitegen: error: {message}\nRun 'sitegen --help' for the commands and options.\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="sitegen", description="Build a therapist's reflective-practice blog into a static website.")
+    p.add_argument("--version", action="version", version=f"sitegen {__version__}")
+    p.add_argument("--debug", action="store_true", help="show a traceback for internal errors")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def common(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("site_dir", nargs="?", default=".", type=Path, metavar="SITE_DIR",
+                        help="the site folder (default: the current folder)")
+        sp.add_argument("--drafts", action="store_true", help="include drafts and scheduled posts")
+        sp.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        sp.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+        sp.add_argument("-v", "--verbose", action="store_true", help="print every file written and held back")
+
+    b = sub.add_parser("build", help="build the site into the output folder")
+    common(b)
+    b.add_argument("-o", "--output", type=Path, metavar="OUTPUT_DIR", help="output folder (default: SITE_DIR/output)")
+    b.add_argument("--clean", action="store_true", help="ignore the build cache and rebuild everything")
+    b.set_defaults(handler=_cmd_build)
+
+    c = sub.add_parser("check", help="check content and privacy without writing anything")
+    common(c)
+    c.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    c.set_defaults(handler=_cmd_check)
+
+    from . import commands  # the workflow verbs: init, new, serve, publish
+
+    commands.add_parsers(sub, common)
+    return p
+
+
+def _print_diags(diags: Sequence[Diagnostic], stream: TextIO, quiet: bool = False) -> None:
+    for d in diags:
+        if quiet and not d.is_error:
+            continue
+        print(str(d), file=stream)
+
+
+def _summary(result: BuildResult, verbose: bool) -> str:
+    n_pages = sum(1 for f in result.files if f.rel.endswith(".html"))
+    w = result.written
+    parts = [f"{n_pages} pages", f"{len(result.files) + (len(result.site.statics) if result.site else 0)} files in all"]
+    if w is not None:
+        parts.append(f"{w.changed} changed" if w.swapped else "nothing changed")
+    held = result.held_back
+    text = f"Built {', '.join(parts)} into {result.output} in {result.elapsed:.2f} s"
+    if held:
+        shown = held if verbose or len(held) <= 5 else held[:5]
+        text += f"; held back {len(held)}: " + "; ".join(f"{h.rel} ({h.reason})" for h in shown)
+        if len(shown) < len(held):
+            text += f"; and {len(held) - len(shown)} more (-v lists them)"
+    n_warn = len(result.diagnostics)
+    if n_warn:
+        text += f"; {n_warn} warning{'s' if n_warn != 1 else ''}"
+    return text
+
+
+def _cmd_build(args) -> int:
+    opts = BuildOptions(output=args.output, drafts=args.drafts, strict=args.strict, clean=args.clean)
+    result = build(args.site_dir, opts)
+    _print_diags(result.diagnostics, sys.stderr, args.quiet)
+    if not args.quiet:
+        print(_summary(result, args.verbose))
+    return EXIT_OK
+
+
+def _finding(d: Diagnostic) -> dict:
+    return {"file": d.path, "line": d.line, "column": d.column, "kind": d.code, "severity": d.severity.value,
+            "message": d.message + (f" — {d.hint}" if d.hint else ""), "text": d.text}
+
+
+def _cmd_check(args) -> int:
+    try:
+        result = check(args.site_dir, BuildOptions(drafts=args.drafts, strict=args.strict))
+        diags, code = result.diagnostics, EXIT_OK
+    except ContentErrors as exc:
+        diags, code = exc.diagnostics, EXIT_CONTENT
+    if args.format == "json":
+        json.dump({"findings": [_finding(d) for d in diags]}, sys.stdout, indent=2, ensure_ascii=False)
+        print()
+    else:
+        _print_diags(diags, sys.stdout, args.quiet)
+        errors = sum(d.is_error for d in diags)
+        if not args.quiet:
+            print(f"{errors} error{'s' if errors != 1 else ''}, {len(diags) - errors} warning"
+                  f"{'s' if len(diags) - errors != 1 else ''}" + ("" if errors else ": ready to publish"))
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 ok, 1 content errors, 2 usage/config errors)."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        old = signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not in the main thread (tests calling main() from a thread)
+        old = None
+    try:
+        return args.handler(args)
+    except ContentErrors as exc:
+        _print_diags(exc.diagnostics, sys.stderr)
+        print(f"sitegen: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except ConfigError as exc:
+        _print_diags(exc.diagnostics, sys.stderr)
+        print("sitegen: site.toml has errors; nothing was built", file=sys.stderr)
+        return exc.exit_code
+    except SitegenError as exc:
+        print(f"sitegen: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("sitegen: interrupted; the previous output is unchanged", file=sys.stderr)
+        return 130
+    except Terminated:
+        print("sitegen: terminated; the previous output is unchanged", file=sys.stderr)
+        return 143
+    except Exception as exc:  # a bug in sitegen, not in the user's files
+        if args.debug:
+            traceback.print_exc()
+        print(f"sitegen: internal error — please report it, with the command you ran: {type(exc).__name__}: {exc}"
+              + ("" if args.debug else " (run with --debug for details)"), file=sys.stderr)
+        return EXIT_INTERNAL
+    finally:
+        if old is not None:
+            signal.signal(signal.SIGTERM, old)
+

@@ -1,0 +1,188 @@
+"""Entries → Site: what is published, in what order, under which URL; tags, archive, pagination."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from .config import SiteConfig
+from .discover import Kind, StaticFile
+from .errors import Diagnostic, error, warning
+from .markup import Rendered
+from .validate import Entry, tag_slug
+
+# First path segments the site itself uses; a page may not take one of them.
+RESERVED = frozenset({"posts", "case-studies", "tags", "page", "archive", "search", "feed.xml", "sitemap.xml",
+                      "robots.txt", "404.html", "index.html", "static", "search-index.json", "style.css",
+                      "search.js", "favicon.svg", "images"})
+
+
+@dataclass(frozen=True, slots=True)
+class TagRef:
+    name: str
+    slug: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A published entry with everything a template needs about it."""
+
+    entry: Entry
+    rendered: Rendered
+    url: str  # relative to the site root, ending in /: "posts/my-first-week/"
+    tags: tuple[TagRef, ...]
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind.value
+
+    @property
+    def title(self) -> str:
+        return self.entry.title
+
+    @property
+    def date(self) -> datetime | None:
+        return self.entry.date
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    name: str
+    slug: str
+    url: str
+    items: tuple[Item, ...]  # newest first
+
+
+@dataclass(frozen=True, slots=True)
+class HeldBack:
+    rel: str
+    title: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    config: SiteConfig
+    posts: tuple[Item, ...]  # essays and case studies, newest first
+    case_studies: tuple[Item, ...]
+    pages: tuple[Item, ...]  # in navigation order
+    tags: tuple[Tag, ...]  # by name, case-insensitively
+    archive: tuple[tuple[int, tuple[Item, ...]], ...]  # (year, items) newest year first
+    neighbours: dict[str, tuple[Item | None, Item | None]]  # url → (newer, older)
+    held_back: tuple[HeldBack, ...]
+    drafts: tuple[Item, ...]  # held back, kept only for the output audit
+    statics: tuple[StaticFile, ...]
+
+    def home_pages(self) -> list[tuple[int, tuple[Item, ...]]]:
+        n = self.config.posts_per_page
+        chunks = [self.posts[i:i + n] for i in range(0, len(self.posts), n)] or [()]
+        return list(enumerate(chunks, 1))
+
+
+def page_url(number: int) -> str:
+    return "" if number == 1 else f"page/{number}/"
+
+
+def _url(entry: Entry) -> str:
+    if entry.kind is Kind.ESSAY:
+        return f"posts/{entry.slug}/"
+    if entry.kind is Kind.CASE_STUDY:
+        return f"case-studies/{entry.slug}/"
+    return f"{entry.slug}/"
+
+
+def _order_key(item: Item) -> tuple:
+    # Newest first; equal dates fall back to the slug and the file, so the order never depends
+    # on the order files were read in (reproducible output).
+    return (-item.entry.date.timestamp() if item.entry.date else 0, item.entry.slug, item.entry.rel)
+
+
+def build_site(config: SiteConfig, entries: list[tuple[Entry, Rendered]],
+               statics: tuple[StaticFile, ...]) -> tuple[Site, tuple[Diagnostic, ...]]:
+    """Decide what is published and where; report URL collisions and tag spelling differences."""
+    diags: list[Diagnostic] = []
+    now = config.now or datetime.now().astimezone()
+    published: list[tuple[Entry, Rendered]] = []
+    held: list[HeldBack] = []
+    held_items: list[tuple[Entry, Rendered]] = []
+    for entry, rendered in entries:
+        if entry.draft and not config.drafts:
+            held.append(HeldBack(entry.rel, entry.title, "draft"))
+            held_items.append((entry, rendered))
+        elif entry.date and entry.date > now and not config.drafts:
+            held.append(HeldBack(entry.rel, entry.title, f"scheduled for {entry.date:%Y-%m-%d %H:%M}"))
+            held_items.append((entry, rendered))
+        else:
+            published.append((entry, rendered))
+
+    # Tags: one tag per slug, named by its first use in time (oldest post first).
+    chronological = sorted(published, key=lambda er: (er[0].date.timestamp() if er[0].date else 0,
+                                                      er[0].slug, er[0].rel))
+    names: dict[str, str] = {}
+    first_file: dict[str, str] = {}
+    for entry, _ in chronological:
+        if entry.kind is Kind.PAGE:
+            continue
+        for i, tag in enumerate(entry.tags):
+            slug = tag_slug(tag)
+            if slug not in names:
+                names[slug], first_file[slug] = tag, entry.rel
+            elif names[slug] != tag:
+                line = entry.doc.key_lines.get(f"tags.{i}", entry.doc.key_lines.get("tags"))
+                diags.append(warning(entry.rel, line, "tag.spelling",
+                                     f"tag {tag!r} is shown as {names[slug]!r}, its spelling in {first_file[slug]}",
+                                     "spell a tag the same way everywhere"))
+
+    def refs(entry: Entry) -> tuple[TagRef, ...]:
+        out: dict[str, TagRef] = {}
+        for tag in entry.tags:
+            slug = tag_slug(tag)
+            out.setdefault(slug, TagRef(names.get(slug, tag), slug, f"tags/{slug}/"))
+        return tuple(out.values())
+
+    items = [Item(e, r, _url(e), refs(e) if e.kind is not Kind.PAGE else ()) for e, r in published]
+    drafts = tuple(Item(e, r, _url(e), ()) for e, r in held_items)
+
+    # Every URL belongs to exactly one file.
+    owners: dict[str, Entry] = {}
+    for item in items:
+        first = item.url.split("/", 1)[0]
+        if item.entry.kind is Kind.PAGE and first in RESERVED:
+            diags.append(error(item.entry.rel, item.entry.doc.key_lines.get("slug", 1), "url.reserved",
+                               f"a page cannot use the address /{item.url}: the site uses it for its own pages",
+                               "give the page another slug, e.g. slug: about-my-practice"))
+        other = owners.get(item.url)
+        if other is not None:
+            a, b = sorted([other.rel, item.entry.rel])
+            diags.append(error(b, item.entry.doc.key_lines.get("slug", 1), "url.collision",
+                               f"{a} and {b} would both be published at /{item.url}",
+                               "give one of them a different slug: (slug: another-name) or rename the file"))
+        else:
+            owners[item.url] = item.entry
+    for static in statics:
+        first = static.out.split("/", 1)[0]
+        if static.out.rstrip("/") + "/" in owners or static.out.removesuffix("index.html") in owners:
+            diags.append(error(static.rel, None, "url.collision",
+                               f"this file would overwrite the page at /{static.out}", "rename or move it"))
+
+    posts = tuple(sorted((i for i in items if i.entry.kind is not Kind.PAGE), key=_order_key))
+    case_studies = tuple(i for i in posts if i.entry.kind is Kind.CASE_STUDY)
+    pages = tuple(sorted((i for i in items if i.entry.kind is Kind.PAGE),
+                         key=lambda i: (i.entry.order if i.entry.order is not None else 1000,
+                                        i.entry.title.casefold(), i.url)))
+    by_tag: dict[str, list[Item]] = {}
+    for item in posts:
+        for ref in item.tags:
+            by_tag.setdefault(ref.slug, []).append(item)
+    tags = tuple(sorted((Tag(names[s], s, f"tags/{s}/", tuple(v)) for s, v in by_tag.items()),
+                        key=lambda t: (t.name.casefold(), t.slug)))
+    years: dict[int, list[Item]] = {}
+    for item in posts:
+        years.setdefault(item.entry.date.year if item.entry.date else 0, []).append(item)
+    archive = tuple((y, tuple(v)) for y, v in sorted(years.items(), reverse=True))
+    neighbours = {item.url: (posts[i - 1] if i > 0 else None, posts[i + 1] if i + 1 < len(posts) else None)
+                  for i, item in enumerate(posts)}
+    held.sort(key=lambda h: h.rel)
+    site = Site(config, posts, case_studies, pages, tags, archive, neighbours, tuple(held), drafts, statics)
+    return site, tuple(diags)

@@ -1,0 +1,186 @@
+"""Site → output files: every page through Jinja, plus feeds, sitemap, robots.txt and search index."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import traceback
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import jinja2
+
+from .errors import Diagnostic, error
+from .model import Item, Site, page_url
+
+THEME_DIR = Path(__file__).parent / "theme"
+FEED_ENTRIES = 20
+
+
+@dataclass(frozen=True, slots=True)
+class OutputFile:
+    rel: str  # posix path inside the output folder
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One page to render: where it goes, which template, and the data it receives."""
+
+    rel: str
+    template: str
+    context: dict[str, Any]
+    absolute_links: bool = False  # 404.html can be served from any folder: links must be absolute
+
+
+def make_env(site_dir: Path) -> jinja2.Environment:
+    """Templates: the site's templates/ first, then the theme shipped with sitegen."""
+    loaders: list[jinja2.BaseLoader] = []
+    user = site_dir / "templates"
+    if user.is_dir():
+        loaders.append(jinja2.FileSystemLoader(str(user)))
+    loaders.append(jinja2.FileSystemLoader(str(THEME_DIR / "templates")))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["human_date"] = human_date
+    env.filters["iso"] = lambda d: d.isoformat() if d else ""
+    env.filters["day"] = lambda d: d.strftime("%Y-%m-%d") if d else ""
+    env.filters["month_year"] = lambda d: f"{d:%B %Y}" if d else ""
+    return env
+
+
+def human_date(d: datetime | None) -> str:
+    return f"{d.day} {d:%B %Y}" if d else ""
+
+
+def _relative(from_dir: str) -> Callable[[str], str]:
+    """A url() for templates: site-root path → link relative to the page at from_dir."""
+    depth = from_dir.count("/")
+
+    def url(path: str = "") -> str:
+        if "://" in path or path.startswith(("#", "mailto:")):
+            return path
+        rel = "../" * depth + path.lstrip("/")
+        return rel or "./"
+
+    return url
+
+
+def page_dir(rel: str) -> str:
+    """'posts/a/index.html' → 'posts/a/'; 'feed.xml' → ''."""
+    d = posixpath.dirname(rel)
+    return d + "/" if d else ""
+
+
+def jobs(site: Site) -> Iterator[Job]:
+    """Every page of the site, in a fixed order."""
+    cfg = site.config
+    home = site.home_pages()
+    last = len(home)
+    for number, items in home:
+        yield Job(page_url(number) + "index.html", "index.html", {
+            "items": items,
+            "pagination": {"number": number, "count": last,
+                           "newer": page_url(number - 1) if number > 1 else None,
+                           "older": page_url(number + 1) if number < last else None},
+        })
+    for item in site.posts:
+        newer, older = site.neighbours[item.url]
+        template = "case_study.html" if item.entry.case is not None else "post.html"
+        yield Job(item.url + "index.html", template, {"item": item, "newer": newer, "older": older})
+    yield Job("case-studies/index.html", "case_studies.html", {"items": site.case_studies})
+    for item in site.pages:
+        yield Job(item.url + "index.html", "page.html", {"item": item})
+    yield Job("tags/index.html", "tags.html", {"tags": site.tags})
+    for tag in site.tags:
+        yield Job(tag.url + "index.html", "tag.html", {"tag": tag})
+        yield Job(tag.url + "feed.xml", "feed.xml", {"feed_items": tag.items[:FEED_ENTRIES], "feed_tag": tag,
+                                                      "feed_url": tag.url + "feed.xml", "feed_page": tag.url})
+    yield Job("archive/index.html", "archive.html", {"archive": site.archive})
+    yield Job("search/index.html", "search.html", {})
+    yield Job("404.html", "404.html", {}, absolute_links=True)
+    yield Job("feed.xml", "feed.xml", {"feed_items": site.posts[:FEED_ENTRIES], "feed_tag": None,
+                                       "feed_url": "feed.xml", "feed_page": ""})
+    yield Job("robots.txt", "robots.txt", {})
+    del cfg
+
+
+def page_urls(site: Site) -> list[str]:
+    """Every HTML page's URL (site-root relative), for the sitemap."""
+    return [posixpath.dirname(j.rel) + "/" if j.rel.endswith("/index.html") else ("" if j.rel == "index.html" else j.rel)
+            for j in jobs(site) if j.rel.endswith("index.html")]
+
+
+def render_job(env: jinja2.Environment, site: Site, job: Job) -> OutputFile:
+    cfg = site.config
+    here = page_dir(job.rel)
+    url = (lambda p="": cfg.site_url + p.lstrip("/")) if job.absolute_links else _relative(here)
+    canonical = cfg.site_url + (here if job.rel.endswith("index.html") else job.rel)
+    ctx = {"site": site, "config": cfg, "url": url, "absolute": lambda p="": cfg.site_url + p.lstrip("/"),
+           "canonical": canonical, "page_path": here, **job.context}
+    text = env.get_template(job.template).render(ctx)
+    return OutputFile(job.rel, text.encode("utf-8"))
+
+
+def render_extras(site: Site) -> list[OutputFile]:
+    """Sitemap and search index: built from the model directly, no template needed."""
+    cfg = site.config
+    lastmod: dict[str, datetime] = {}
+    for item in site.posts + site.pages:
+        d = item.entry.updated or item.entry.date
+        if d:
+            lastmod[item.url] = d
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for u in page_urls(site):
+        loc = jinja2.utils.markupsafe.escape(cfg.site_url + u)
+        mod = f"<lastmod>{lastmod[u]:%Y-%m-%d}</lastmod>" if u in lastmod else ""
+        lines.append(f"  <url><loc>{loc}</loc>{mod}</url>")
+    lines.append("</urlset>\n")
+    index = [{"t": i.title, "u": i.url, "d": i.entry.date.strftime("%Y-%m-%d") if i.entry.date else "",
+              "g": [t.name for t in i.tags], "s": _summary_text(i), "x": i.rendered.text}
+             for i in site.posts + site.pages]
+    return [OutputFile("sitemap.xml", "\n".join(lines).encode("utf-8")),
+            OutputFile("search-index.json", json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))]
+
+
+def _summary_text(item: Item) -> str:
+    from .markup import plain_text
+
+    return plain_text(item.rendered.summary_html)
+
+
+def template_diagnostic(exc: BaseException, site_dir: Path) -> Diagnostic:
+    """A template error as path:line: message, pointing into the template, not into sitegen."""
+    user = (site_dir / "templates").resolve()
+
+    def show(filename: str | None) -> str:
+        if not filename:
+            return "templates/?"
+        p = Path(filename).resolve()
+        if p.is_relative_to(user):
+            return "templates/" + p.relative_to(user).as_posix()
+        if p.is_relative_to(THEME_DIR.resolve()):
+            return "(theme)/" + p.relative_to(THEME_DIR.resolve()).as_posix()
+        return str(p)
+
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return error(show(exc.filename), exc.lineno, "template.syntax", f"template syntax error: {exc.message}",
+                     "check the {% %} and {{ }} tags on this line")
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return error("templates/", None, "template.missing", f"template {exc.name!r} not found",
+                     "a template can only extend or include a file that exists in templates/ or the theme")
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename and f.filename.endswith((".html", ".xml", ".txt"))]
+    if frames:
+        f = frames[-1]
+        return error(show(f.filename), f.lineno, "template.runtime", f"template error: {exc}",
+                     "check the names used in this template; see the README's list of template variables")
+    return error("templates/", None, "template.runtime", f"template error: {exc}")

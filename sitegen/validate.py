@@ -1,0 +1,351 @@
+"""Check a Document's front matter and turn it into a typed Entry (essay, case study or page)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from slugify import slugify as _slugify
+
+from .config import SiteConfig
+from .discover import Kind
+from .errors import Diagnostic, error, warning
+from .parse import Document
+
+COMMON_KEYS = ("title", "date", "updated", "tags", "summary", "draft", "slug", "private", "privacy",
+               "learning", "reflection_model", "cpd_hours", "description")
+CASE_KEYS = ("client", "pseudonyms", "sessions", "presenting", "approach", "outcome", "referral",
+             "client_perspective", "consent")
+PAGE_KEYS = ("order",)
+CONSENT_FORMS = ("written", "verbal", "electronic")
+CONSENT_KEYS = ("obtained", "form", "scope", "withdrawn")
+REFLECTION_MODELS = ("gibbs", "rolfe", "kolb", "schon", "johns")
+
+
+@dataclass(frozen=True, slots=True)
+class Consent:
+    obtained: date | None
+    form: str | None
+    scope: str
+    withdrawn: date | None
+    raw: Any  # what the file says, for messages
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFacts:
+    client: str
+    pseudonyms: tuple[str, ...]
+    sessions: int | None
+    presenting: str
+    approach: tuple[str, ...]
+    outcome: str
+    referral: str
+    client_perspective: str
+    consent: Consent | None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    kind: Kind
+    doc: Document
+    title: str
+    date: datetime | None  # aware, in the site's time zone
+    updated: datetime | None
+    tags: tuple[str, ...]  # as written (display), in the file's order, no duplicates
+    slug: str
+    summary: str  # plain text from front matter, or ""
+    draft: bool
+    learning: tuple[str, ...]
+    reflection_model: str
+    cpd_hours: float | None
+    order: int | None
+    allow: tuple[str, ...]  # privacy.allow of this file
+    private_values: tuple[str, ...]  # every string under private:, for the output audit
+    case: CaseFacts | None
+
+    @property
+    def rel(self) -> str:
+        return self.doc.source.rel
+
+
+def slugify(text: str) -> str:
+    """ASCII slug for URLs: 'Bien-être' → 'bien-etre'. May be empty; callers check."""
+    return _slugify(str(text), max_length=80, word_boundary=True, save_order=True)
+
+
+def tag_slug(tag: str) -> str:
+    return slugify(tag)
+
+
+class _Checker:
+    def __init__(self, doc: Document, config: SiteConfig):
+        self.doc = doc
+        self.config = config
+        self.rel = doc.source.rel
+        self.diags: list[Diagnostic] = []
+
+    def line(self, key: str) -> int:
+        return self.doc.key_lines.get(key, 2 if self.doc.key_lines else 1)
+
+    def err(self, key: str, code: str, message: str, hint: str = "") -> None:
+        self.diags.append(error(self.rel, self.line(key), code, message, hint))
+
+    def warn(self, key: str, code: str, message: str, hint: str = "") -> None:
+        self.diags.append(warning(self.rel, self.line(key), code, message, hint))
+
+    def text(self, key: str, required: bool = False, mapping: dict | None = None) -> str:
+        meta = self.doc.meta if mapping is None else mapping
+        value = meta.get(key.rsplit(".", 1)[-1])
+        if value is None or value == "":
+            if required:
+                if key.rsplit(".", 1)[-1] in meta:
+                    self.err(key, "front-matter.empty", f"'{key}' is empty", f"write it after the colon: {key}: …")
+                else:
+                    self.diags.append(error(self.rel, 2 if self.doc.key_lines else 1, "front-matter.missing-key",
+                                            f"'{key}' is missing", f"add a line '{key}: …' to the front matter"))
+            return ""
+        if isinstance(value, bool) or isinstance(value, (dict, list)):
+            self.err(key, "front-matter.type", f"'{key}' must be text, not {_describe(value)}",
+                     f"write it as {key}: some text")
+            return ""
+        return str(value).strip()
+
+    def text_list(self, key: str) -> tuple[str, ...]:
+        value = self.doc.meta.get(key)
+        if value is None or value == "":
+            return ()
+        if isinstance(value, str):
+            items = value.split(",")
+        elif isinstance(value, list):
+            items = value
+        else:
+            self.err(key, "front-matter.type", f"'{key}' must be a list, not {_describe(value)}",
+                     f"write it as {key}: [first, second]")
+            return ()
+        out: list[str] = []
+        for i, item in enumerate(items):
+            if isinstance(item, (dict, list)) or isinstance(item, bool) or item is None:
+                self.diags.append(error(self.rel, self.doc.key_lines.get(f"{key}.{i}", self.line(key)),
+                                        "front-matter.type", f"item {i + 1} of '{key}' must be text, not {_describe(item)}"))
+                continue
+            s = str(item).strip()
+            if s and s not in out:
+                out.append(s)
+        return tuple(out)
+
+    def when(self, key: str, value: Any, required: bool = False) -> datetime | None:
+        if value is None or value == "":
+            if required:
+                if key.rsplit(".", 1)[-1] in self.doc.meta or "." in key:
+                    self.err(key, "front-matter.empty", f"'{key}' is empty", "write a date like 2025-04-22")
+                else:
+                    self.diags.append(error(self.rel, 2 if self.doc.key_lines else 1, "front-matter.missing-key",
+                                            f"'{key}' is missing", "add a line like 'date: 2025-04-22'"))
+            return None
+        parsed, problem = parse_when(value, self.config)
+        if parsed is None:
+            self.err(key, "front-matter.date", f"'{key}' is not a date I can read: {value!r}{problem}",
+                     "write it as YYYY-MM-DD, e.g. 2025-04-22, or with a time: 2025-04-22 09:30")
+        return parsed
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping (key: value pairs)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true/false"
+    return repr(value)
+
+
+_DATE_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$")
+
+
+def parse_when(value: Any, config: SiteConfig) -> tuple[datetime | None, str]:
+    """A date or datetime from front matter → aware datetime in the site's zone; or (None, why)."""
+    if isinstance(value, datetime):
+        dt = value
+    elif isinstance(value, date):
+        dt = datetime.combine(value, time())
+    else:
+        s = str(value).strip()
+        m = _DATE_RE.match(s)
+        if not m:
+            return None, ""
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if not 1 <= mo <= 12:
+            return None, f" (there is no month {mo})"
+        try:
+            date(y, mo, d)
+        except ValueError:
+            return None, f" (month {mo} of {y} has no day {d})"
+        try:
+            dt = datetime.fromisoformat(s.replace(" ", "T", 1).replace(" ", "") if m.group(4) else f"{y:04d}-{mo:02d}-{d:02d}")
+        except ValueError as exc:
+            return None, f" ({exc})"
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=config.tz)
+    return dt.astimezone(config.tz), ""
+
+
+def validate_document(doc: Document, config: SiteConfig) -> tuple[Entry | None, tuple[Diagnostic, ...]]:
+    """Check the front matter of one document; return the Entry (or None) and every problem found."""
+    c = _Checker(doc, config)
+    kind = doc.source.kind
+    meta = doc.meta
+    known = COMMON_KEYS + (CASE_KEYS if kind is Kind.CASE_STUDY else ()) + (PAGE_KEYS if kind is Kind.PAGE else ())
+    for key in meta:
+        if key not in known:
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            if kind is not Kind.CASE_STUDY and key in CASE_KEYS:
+                hint = "this key belongs to case studies: move the file to content/case-studies/"
+            else:
+                hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
+            c.warn(key, "front-matter.unknown-key", f"unknown key '{key}'", hint)
+
+    title = c.text("title", required=True)
+    when = c.when("date", meta.get("date"), required=kind is not Kind.PAGE)
+    updated = c.when("updated", meta.get("updated"))
+    if when and updated and updated < when:
+        c.warn("updated", "front-matter.date", "'updated' is before 'date'", "check the two dates")
+    tags = c.text_list("tags")
+    for i, tag in enumerate(tags):
+        if not tag_slug(tag):
+            c.diags.append(error(doc.source.rel, doc.key_lines.get(f"tags.{i}", c.line("tags")), "tag.empty-slug",
+                                 f"tag {tag!r} has no letters or digits to make a web address from",
+                                 "add a word to it, or remove it"))
+    tags = tuple(t for t in tags if tag_slug(t))
+    summary = c.text("summary")
+    draft = _flag(c, "draft", meta.get("draft"))
+    slug = _slug(c, doc)
+    learning = c.text_list("learning")
+    model = c.text("reflection_model").lower()
+    if model and model not in REFLECTION_MODELS:
+        c.warn("reflection_model", "front-matter.value", f"unknown reflection model {model!r}",
+               "use one of: " + ", ".join(REFLECTION_MODELS))
+    cpd = meta.get("cpd_hours")
+    if cpd is not None and (isinstance(cpd, bool) or not isinstance(cpd, (int, float)) or cpd < 0):
+        c.err("cpd_hours", "front-matter.type", f"'cpd_hours' must be a number of hours, not {cpd!r}", "e.g. cpd_hours: 1.5")
+        cpd = None
+    order = meta.get("order")
+    if order is not None and (isinstance(order, bool) or not isinstance(order, int)):
+        c.err("order", "front-matter.type", f"'order' must be a whole number, not {order!r}")
+        order = None
+    allow = _privacy_allow(c)
+    private = meta.get("private")
+    private_values = tuple(_strings(private)) if private is not None else ()
+    case = _case_facts(c) if kind is Kind.CASE_STUDY else None
+    if any(d.is_error for d in c.diags):
+        return None, tuple(c.diags)
+    entry = Entry(kind, doc, title, when, updated, tags, slug, summary, draft, learning, model,
+                  float(cpd) if cpd is not None else None, order, allow, private_values, case)
+    return entry, tuple(c.diags)
+
+
+def _flag(c: _Checker, key: str, value: Any) -> bool:
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    s = str(value).strip().lower()
+    if s in ("yes", "y", "on", "1"):
+        return True
+    if s in ("no", "n", "off", "0", ""):
+        return False
+    c.err(key, "front-matter.type", f"'{key}' must be true or false, not {value!r}")
+    return True  # when unsure, keep it unpublished
+
+
+def _slug(c: _Checker, doc: Document) -> str:
+    raw = doc.meta.get("slug")
+    if raw is not None and raw != "":
+        s = str(raw).strip()
+        if "/" in s or "\\" in s or ".." in s or s.startswith("."):
+            c.err("slug", "front-matter.unsafe-slug", f"slug {s!r} would lead outside its folder in the output",
+                  "a slug is one word-like piece such as my-first-week: no /, \\ or ..")
+            return ""
+        slug = slugify(s)
+        if not slug:
+            c.err("slug", "front-matter.empty-slug", f"slug {s!r} has no letters or digits to make a web address",
+                  "use a slug like my-first-week")
+        return slug
+    stem = doc.source.path.stem
+    stem = re.sub(r"^\d{4}-\d{2}-\d{2}[-_]", "", stem)  # 2025-04-01-title.md → title
+    slug = slugify(stem)
+    if not slug:
+        title_slug = slugify(str(doc.meta.get("title") or ""))
+        if title_slug:
+            return title_slug
+        c.diags.append(error(doc.source.rel, 1, "front-matter.empty-slug",
+                             "neither the file name nor the title gives a web address",
+                             "rename the file with letters or digits, or add slug: my-post"))
+    return slug
+
+
+def _privacy_allow(c: _Checker) -> tuple[str, ...]:
+    privacy = c.doc.meta.get("privacy")
+    if privacy is None:
+        return ()
+    if not isinstance(privacy, dict):
+        c.err("privacy", "front-matter.type", "'privacy' must be a mapping with an allow list",
+              'write it as privacy: {allow: ["Ashford"]}')
+        return ()
+    for key in privacy:
+        if key != "allow":
+            c.warn(f"privacy.{key}", "front-matter.unknown-key", f"unknown key 'privacy.{key}'", "only 'allow' is known here")
+    allow = privacy.get("allow") or []
+    if isinstance(allow, str):
+        allow = [allow]
+    if not isinstance(allow, list):
+        c.err("privacy.allow", "front-matter.type", "'privacy.allow' must be a list of phrases")
+        return ()
+    return tuple(str(a).strip() for a in allow if str(a).strip())
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    if value is None or isinstance(value, bool):
+        return []
+    return [str(value)]
+
+
+def _case_facts(c: _Checker) -> CaseFacts:
+    meta = c.doc.meta
+    client = c.text("client", required=True)
+    sessions = meta.get("sessions")
+    if sessions is not None and sessions != "":
+        if isinstance(sessions, bool) or not isinstance(sessions, int) or sessions < 0:
+            c.err("sessions", "front-matter.type", f"'sessions' must be a whole number, not {sessions!r}",
+                  "write the number of sessions in digits, e.g. sessions: 5")
+            sessions = None
+    else:
+        sessions = None
+    consent = _consent(c, meta.get("consent"))
+    return CaseFacts(client, c.text_list("pseudonyms"), sessions, c.text("presenting"), c.text_list("approach"),
+                     c.text("outcome"), c.text("referral"), c.text("client_perspective"), consent)
+
+
+def _consent(c: _Checker, raw: Any) -> Consent | None:
+    """Read the consent block as written; whether it allows publishing is the privacy gate's call."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        return Consent(None, None, "", None, raw)
+    obtained = withdrawn = None
+    o = raw.get("obtained")
+    if o not in (None, ""):
+        dt, _ = parse_when(o, c.config)
+        obtained = dt.date() if dt else None
+    w = raw.get("withdrawn")
+    if w not in (None, ""):
+        dt, _ = parse_when(w, c.config)
+        withdrawn = dt.date() if dt else date.min  # unreadable but present: treat as withdrawn
+    form = raw.get("form")
+    form = str(form).strip().lower() if form not in (None, "") else None
+    scope = str(raw.get("scope") or "").strip()
+    return Consent(obtained, form, scope, withdrawn, raw)
