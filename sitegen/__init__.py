@@ -8,11 +8,23 @@ Public API (everything else is internal):
     Diagnostic, SitegenError, ContentErrors, ConfigError, UnsafeOutputError
 """
 
+from __future__ import annotations
+
 __version__ = "0.1.0"
 
-from .build import BuildOptions, BuildResult, build, check  # noqa: E402
-from .config import SiteConfig, load_config  # noqa: E402
-from .errors import ConfigError, ContentErrors, Diagnostic, SitegenError, UnsafeOutputError  # noqa: E402
+_EXPORTS = {
+    "BuildOptions": "build", "BuildResult": "build", "build": "build", "check": "build",
+    "SiteConfig": "config", "load_config": "config",
+    "ConfigError": "errors", "ContentErrors": "errors", "Diagnostic": "errors", "SitegenError": "errors",
+    "UnsafeOutputError": "errors",
+}
+__all__ = sorted(_EXPORTS) + ["__version__"]
 
-__all__ = ["BuildOptions", "BuildResult", "ConfigError", "ContentErrors", "Diagnostic", "SiteConfig",
-           "SitegenError", "UnsafeOutputError", "__version__", "build", "check", "load_config"]
+
+def __getattr__(name: str):
+    # Imported on first use: `sitegen build` with nothing to do must not pay for Markdown and Jinja.
+    if name in _EXPORTS:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(f"module 'sitegen' has no attribute {name!r}")

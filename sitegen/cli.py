@@ -8,11 +8,13 @@ import signal
 import sys
 import traceback
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import TYPE_CHECKING, Sequence, TextIO
 
 from . import __version__
-from .build import BuildOptions, BuildResult, build, check
 from .errors import ConfigError, ContentErrors, Diagnostic, SitegenError
+
+if TYPE_CHECKING:
+    from .build import BuildResult
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -70,11 +72,9 @@ def _print_diags(diags: Sequence[Diagnostic], stream: TextIO, quiet: bool = Fals
 
 
 def _summary(result: BuildResult, verbose: bool) -> str:
-    n_pages = sum(1 for f in result.files if f.rel.endswith(".html"))
     w = result.written
-    parts = [f"{n_pages} pages", f"{len(result.files) + (len(result.site.statics) if result.site else 0)} files in all"]
-    if w is not None:
-        parts.append(f"{w.changed} changed" if w.swapped else "nothing changed")
+    parts = [f"{result.pages} pages", f"{result.files} files in all"]
+    parts.append(f"{w.changed} changed, {w.removed} removed" if w is not None and w.swapped else "nothing changed")
     held = result.held_back
     text = f"Built {', '.join(parts)} into {result.output} in {result.elapsed:.2f} s"
     if held:
@@ -89,6 +89,8 @@ def _summary(result: BuildResult, verbose: bool) -> str:
 
 
 def _cmd_build(args) -> int:
+    from .build import BuildOptions, build
+
     opts = BuildOptions(output=args.output, drafts=args.drafts, strict=args.strict, clean=args.clean)
     result = build(args.site_dir, opts)
     _print_diags(result.diagnostics, sys.stderr, args.quiet)
@@ -103,6 +105,8 @@ def _finding(d: Diagnostic) -> dict:
 
 
 def _cmd_check(args) -> int:
+    from .build import BuildOptions, check
+
     try:
         result = check(args.site_dir, BuildOptions(drafts=args.drafts, strict=args.strict))
         diags, code = result.diagnostics, EXIT_OK

@@ -6,8 +6,7 @@ import html
 import math
 import re
 from dataclasses import dataclass
-
-import markdown
+from typing import TYPE_CHECKING
 
 from .errors import Diagnostic, error, warning
 
@@ -19,12 +18,17 @@ EXTENSION_CONFIGS = {"toc": {"permalink": False}, "footnotes": {"BACKLINK_TITLE"
 MORE = "<!-- more -->"
 WORDS_PER_MINUTE = 220
 
+if TYPE_CHECKING:
+    import markdown
+
 _converter: markdown.Markdown | None = None
 
 
 def _md() -> markdown.Markdown:
     global _converter
     if _converter is None:
+        import markdown  # imported on first use: a build with nothing to do never needs it
+
         _converter = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSION_CONFIGS,
                                        output_format="html")
     return _converter

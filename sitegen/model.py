@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from .config import SiteConfig
 from .discover import Kind, StaticFile
 from .errors import Diagnostic, error, warning
-from .markup import Rendered
-from .validate import Entry, tag_slug
+
+if TYPE_CHECKING:
+    from .markup import Rendered
+    from .validate import Entry
 
 # First path segments the site itself uses; a page may not take one of them.
 RESERVED = frozenset({"posts", "case-studies", "tags", "page", "archive", "search", "feed.xml", "sitemap.xml",
@@ -101,6 +104,8 @@ def _order_key(item: Item) -> tuple:
 def build_site(config: SiteConfig, entries: list[tuple[Entry, Rendered]],
                statics: tuple[StaticFile, ...]) -> tuple[Site, tuple[Diagnostic, ...]]:
     """Decide what is published and where; report URL collisions and tag spelling differences."""
+    from .validate import tag_slug
+
     diags: list[Diagnostic] = []
     now = config.now or datetime.now().astimezone()
     published: list[tuple[Entry, Rendered]] = []

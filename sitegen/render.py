@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import traceback
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable, Iterator
-
-import jinja2
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from .errors import Diagnostic, error
 from .model import Item, Site, page_url
+
+if TYPE_CHECKING:
+    import jinja2
 
 THEME_DIR = Path(__file__).parent / "theme"
 FEED_ENTRIES = 20
@@ -22,7 +24,7 @@ FEED_ENTRIES = 20
 @dataclass(frozen=True, slots=True)
 class OutputFile:
     rel: str  # posix path inside the output folder
-    data: bytes
+    data: bytes | None  # None: unchanged since the last build into the same output folder
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +39,8 @@ class Job:
 
 def make_env(site_dir: Path) -> jinja2.Environment:
     """Templates: the site's templates/ first, then the theme shipped with sitegen."""
+    import jinja2
+
     loaders: list[jinja2.BaseLoader] = []
     user = site_dir / "templates"
     if user.is_dir():
@@ -141,7 +145,7 @@ def render_extras(site: Site) -> list[OutputFile]:
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for u in page_urls(site):
-        loc = jinja2.utils.markupsafe.escape(cfg.site_url + u)
+        loc = html.escape(cfg.site_url + u)
         mod = f"<lastmod>{lastmod[u]:%Y-%m-%d}</lastmod>" if u in lastmod else ""
         lines.append(f"  <url><loc>{loc}</loc>{mod}</url>")
     lines.append("</urlset>\n")
@@ -160,6 +164,8 @@ def _summary_text(item: Item) -> str:
 
 def template_diagnostic(exc: BaseException, site_dir: Path) -> Diagnostic:
     """A template error as path:line: message, pointing into the template, not into sitegen."""
+    import jinja2
+
     user = (site_dir / "templates").resolve()
 
     def show(filename: str | None) -> str:

@@ -171,6 +171,11 @@ def write_output(output: Path, files: Iterable[OutputFile], statics: Iterable[St
             dest, prev = place(f.rel)
             names.add(f.rel)
             total += 1
+            if f.data is None:  # unchanged since the last build: carry the old file over as it is
+                if prev is None:
+                    raise FileNotFoundError(f"{f.rel}: no previous output to carry over")
+                os.link(prev, dest)
+                continue
             if prev is not None and _same_bytes(prev, f.data):
                 os.link(prev, dest)
                 continue

@@ -6,7 +6,7 @@
     audit_output    — after rendering: no private value or draft text in any output file
 """
 
-from .gate import audit_output, check_consent, scan_entry
+from .gate import audit_needles, audit_output, check_consent, scan_entry
 from .register import Register, load_register
 
-__all__ = ["Register", "audit_output", "check_consent", "load_register", "scan_entry"]
+__all__ = ["Register", "audit_needles", "audit_output", "check_consent", "load_register", "scan_entry"]

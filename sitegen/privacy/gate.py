@@ -154,11 +154,13 @@ def scan_entry(entry: Entry, register: Register, config: SiteConfig) -> tuple[Di
     return tuple(diags)
 
 
-def audit_output(files: Iterable[OutputFile], entries: list[Entry], held_back: list[Entry],
-                 register: Register) -> tuple[Diagnostic, ...]:
-    """Fail if any private value, register string or held-back item's text appears in an output file."""
-    needles: list[tuple[str, str, int | None, str]] = []  # (needle, source file, line, what)
-    for entry in entries:
+Needle = tuple[str, str, str, int | None, str]  # (text, html-escaped text, source file, line, what)
+
+
+def audit_needles(entries: list[Entry], held_back: list[Entry], register: Register) -> tuple[Needle, ...]:
+    """What must never appear in the output: private values, register strings, held-back text."""
+    needles: list[tuple[str, str, int | None, str]] = []
+    for entry in entries + held_back:
         for key, value in _private_items(entry.doc.meta.get("private")):
             if len(value.strip()) >= 3:
                 needles.append((value.strip(), entry.rel, entry.doc.key_lines.get(f"private.{key}",
@@ -166,23 +168,29 @@ def audit_output(files: Iterable[OutputFile], entries: list[Entry], held_back: l
     for secret in register.secrets:
         if len(secret) >= 3:
             needles.append((secret, register.path, None, "a string from the private client register"))
+    published_titles = {e.title.casefold() for e in entries}
     for entry in held_back:
         why = "draft" if entry.draft else "scheduled post"
-        if len(entry.title) >= 20:
+        if len(entry.title) >= 20 and entry.title.casefold() not in published_titles:
             needles.append((entry.title, entry.rel, entry.doc.key_lines.get("title"), f"the {why}'s title"))
         for sentence in _sentences(entry.doc.body)[:3]:
             needles.append((sentence, entry.rel, None, f"text of the {why}"))
+    return tuple(sorted({(n.casefold(), html.escape(n, quote=False).casefold(), src, line or 0, what)
+                         for n, src, line, what in needles}))
+
+
+def audit_output(files: Iterable[OutputFile], needles: tuple[Needle, ...]) -> tuple[Diagnostic, ...]:
+    """Fail if any needle (see audit_needles) appears in an output file."""
     if not needles:
         return ()
-    published_titles = {e.title.casefold() for e in entries}
-    prepared = [(n.casefold(), html.escape(n, quote=False).casefold(), src, line, what)
-                for n, src, line, what in needles if n.casefold() not in published_titles]
     diags = []
     for f in files:
+        if f.data is None:
+            continue
         text = f.data.decode("utf-8", "replace").casefold()
-        for raw, escaped, src, line, what in prepared:
+        for raw, escaped, src, line, what in needles:
             if raw in text or escaped in text:
-                diags.append(error(src, line, "privacy.audit", f"{what} appears in the built file {f.rel}",
+                diags.append(error(src, line or None, "privacy.audit", f"{what} appears in the built file {f.rel}",
                                    "it must never be published: check the templates and the text of your posts"))
     return tuple(diags)
 
