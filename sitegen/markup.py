@@ -8,12 +8,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .typography import smarten
 from .errors import Diagnostic, error, warning
 
 # The cheapest set that gives footnotes, tables, smart typography and heading anchors
 # (fenced code is what writers paste).  Part of the cache key: change it, and every
 # cached body is rendered again.
-EXTENSIONS = ("footnotes", "tables", "fenced_code", "smarty", "toc")
+EXTENSIONS = ("footnotes", "tables", "fenced_code", "toc")  # + typography.smarten, see there
 EXTENSION_CONFIGS = {"toc": {"permalink": False}, "footnotes": {"BACKLINK_TITLE": "Back to the text"}}
 MORE = "<!-- more -->"
 WORDS_PER_MINUTE = 220
@@ -59,7 +60,7 @@ def render_markdown(body: str, rel: str, body_line: int, summary: str = "",
     """Convert one body; a too-deeply nested body is a diagnostic, not a crash."""
     md = _md()
     try:
-        out = md.reset().convert(body)
+        out = smarten(md.reset().convert(body))
     except RecursionError:
         global _converter
         _converter = None  # its state is unknown after the error: start a fresh one
