@@ -35,6 +35,8 @@ class Fingerprints:
         cfg = site.config
         self.config_fp = _h(tuple((f.name, getattr(cfg, f.name)) for f in fields(cfg) if f.name not in ("now", "site_dir")))
         self._site_parts: dict[str, str] = {}
+        self._items: dict[int, str] = {}  # id(item) → fingerprint; items live as long as the site
+        self._tags: dict[int, tuple] = {}
 
     # -- templates ---------------------------------------------------------------------------
     def template(self, name: str) -> tuple[str, frozenset[str]]:
@@ -65,15 +67,23 @@ class Fingerprints:
     def item(self, item: Item | None) -> str:
         if item is None:
             return "-"
-        return _h(self.item_keys.get(item.entry.rel, item.entry.rel), item.url,
-                  tuple((t.name, t.slug) for t in item.tags))
+        fp = self._items.get(id(item))
+        if fp is None:
+            fp = self._items[id(item)] = _h(self.item_keys.get(item.entry.rel, item.entry.rel), item.url,
+                                            tuple((t.name, t.slug) for t in item.tags))
+        return fp
 
     def value(self, v: Any) -> Any:
         if isinstance(v, Item):
             return ("item", self.item(v))
         if isinstance(v, Tag):
-            return ("tag", v.name, v.slug, v.url, tuple(self.item(i) for i in v.items))
+            fp = self._tags.get(id(v))
+            if fp is None:
+                fp = self._tags[id(v)] = ("tag", v.name, v.slug, v.url, _h(tuple(self.item(i) for i in v.items)))
+            return fp
         if isinstance(v, (list, tuple)):
+            if len(v) > 16:  # long lists of items: hash them once rather than carry them around
+                return _h(tuple(self.value(x) for x in v))
             return tuple(self.value(x) for x in v)
         if isinstance(v, dict):
             return tuple(sorted((str(k), self.value(x)) for k, x in v.items()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -76,8 +77,9 @@ def slugify(text: str) -> str:
     return _slugify(str(text), max_length=80, word_boundary=True, save_order=True)
 
 
+@functools.lru_cache(maxsize=4096)
 def tag_slug(tag: str) -> str:
-    return slugify(tag)
+    return slugify(tag)  # memoised: a large blog asks for the same few dozen tags thousands of times
 
 
 class _Checker:
