@@ -64,6 +64,16 @@ class BuildResult:
     outputs: tuple[OutputFile, ...] = ()  # with write=False: every rendered file, for inspection
 
 
+def _register_cached_types() -> None:
+    from .cache import register_compact
+    from .discover import SourceFile
+    from .markup import Rendered
+    from .parse import Document, Position
+    from .validate import CaseFacts, Consent, Entry
+
+    register_compact(SourceFile, Document, Position, Entry, CaseFacts, Consent, Rendered, Diagnostic, _Processed)
+
+
 def _h(*parts: object) -> str:
     return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
@@ -258,8 +268,9 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
     from .discover import discover
     from .model import build_site
     from .render import jobs as page_jobs, make_env, render_extras
-    from .write import write_output
+    from .write import MissingOutput, write_output
 
+    _register_cached_types()
     if cache.warning:
         diags.append(Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.discarded", cache.warning))
     found = discover(site_dir, THEME_DIR / "static")
@@ -324,7 +335,7 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
             continue
         page_keys[job.rel] = key
         files[job.rel] = None  # None: unchanged, the old file is carried over (unless rendered below)
-        if old_pages.get(job.rel) != key or not (output / job.rel).is_file():
+        if old_pages.get(job.rel) != key:
             todo.append(job)
     if template_errors:
         raise ContentErrors(_unique(template_errors))
@@ -349,7 +360,16 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
     n_pages = sum(1 for rel in files if rel.endswith(".html"))
     written = None
     if options.write:
-        written = write_output(output, out_files, site.statics)
+        try:
+            written = write_output(output, out_files, site.statics)
+        except MissingOutput:
+            if not old_pages:
+                raise
+            # Someone deleted files inside the output folder: forget which pages are
+            # up to date and build again, rendering every page.
+            cache.commit({"pages": {}})
+            cache.close()
+            return build(site_dir, options)
     diagnostics = sorted_diagnostics(d for d in diags if not d.is_error)
     due = min((i.entry.date.timestamp() for i in site.drafts if i.entry.date and not i.entry.draft
                and i.entry.date > (config.now or i.entry.date)), default=None)

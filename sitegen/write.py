@@ -43,6 +43,10 @@ OLD_TAG = ".sitegen-old-"
 JOURNAL = ".sitegen-journal"
 
 
+class MissingOutput(FileNotFoundError):
+    """A file the build meant to keep is gone from the output (deleted by hand)."""
+
+
 @dataclass(frozen=True, slots=True)
 class WriteResult:
     files: int  # files in the new output
@@ -165,14 +169,19 @@ def write_output(output: Path, files: Iterable[OutputFile], statics: Iterable[St
     output.parent.mkdir(parents=True, exist_ok=True)
     recover(output)
     files, statics = list(files), list(statics)
-    if (output / MARKER).is_file() and _fits_in_place(output, files, statics):
-        return _update_in_place(output, files, statics)
+    if (output / MARKER).is_file():
+        old = _old_files(output)
+        missing = [f.rel for f in files if f.data is None and f.rel not in old]
+        if missing:
+            raise MissingOutput(f"{missing[0]} was removed from the output folder")
+        if _fits_in_place(output, [f.rel for f in files if f.rel not in old], old):
+            return _update_in_place(output, files, statics, old)
     return _write_whole(output, files, statics)
 
 
-def _fits_in_place(output: Path, files: list[OutputFile], statics: list[StaticFile]) -> bool:
+def _fits_in_place(output: Path, new_rels: list[str], old: set[str]) -> bool:
     """False when a file would replace a folder or the other way round: then the tree is rebuilt."""
-    for rel in [f.rel for f in files] + [s.out for s in statics]:
+    for rel in new_rels:
         if (output / rel).is_dir():
             return False
         parent = posixpath.dirname(rel)
@@ -193,7 +202,7 @@ def _old_files(output: Path) -> set[str]:
     return found
 
 
-def _update_in_place(output: Path, files: list[OutputFile], statics: list[StaticFile]) -> WriteResult:
+def _update_in_place(output: Path, files: list[OutputFile], statics: list[StaticFile], old: set[str]) -> WriteResult:
     tmp = output.parent / f".{output.name}{TMP_TAG}{os.getpid()}"
     if tmp.exists():
         shutil.rmtree(tmp)
@@ -214,12 +223,9 @@ def _update_in_place(output: Path, files: list[OutputFile], statics: list[Static
 
         for f in files:
             names.add(f.rel)
-            prev = output / f.rel
             if f.data is None:
-                if not prev.is_file():
-                    raise FileNotFoundError(f"{f.rel}: no previous output to carry over")
-                continue
-            if not _same_bytes(prev, f.data):
+                continue  # unchanged, and present (checked by the caller)
+            if f.rel not in old or not _same_bytes(output / f.rel, f.data):
                 stage(f.rel).write_bytes(f.data)
         for st in statics:
             if st.out in names:
@@ -227,7 +233,7 @@ def _update_in_place(output: Path, files: list[OutputFile], statics: list[Static
             names.add(st.out)
             if not _same_file(output / st.out, st.path):
                 shutil.copy2(st.path, stage(st.out))
-        removed = sorted(_old_files(output) - names)
+        removed = sorted(old - names)
         if not staged and not removed:
             shutil.rmtree(tmp)
             return WriteResult(len(names), 0, 0, False)

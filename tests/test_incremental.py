@@ -190,3 +190,15 @@ def test_incremental_equals_clean_after_random_edits(tmp_path, seed):
         done.append(_mutate(rng, site, step))
         build(site, BuildOptions(output=out))
         assert tree(out) == clean_build(site, tmp_path), f"after {done}"
+
+
+def test_files_deleted_from_the_output_by_hand_come_back(tmp_path):
+    site = copy_example(tmp_path / "site")
+    out = tmp_path / "out"
+    build(site, BuildOptions(output=out))
+    (out / "about" / "index.html").unlink()
+    target = site / "content" / "posts" / "where-my-hands-stop.md"
+    target.write_text(target.read_text() + "\nA change, so the build does not stop early.\n")
+    build(site, BuildOptions(output=out))
+    assert (out / "about" / "index.html").is_file()
+    assert tree(out) == clean_build(site, tmp_path)
