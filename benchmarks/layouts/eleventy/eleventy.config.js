@@ -1,0 +1,30 @@
+// Eleventy 3 project for the sitegen benchmark: posts, paginated home, one page
+// per tag, a tag index and an Atom feed, with Nunjucks layouts.
+module.exports = function (eleventyConfig) {
+  eleventyConfig.addPassthroughCopy("style.css");
+
+  const byDate = (a, b) => a.date - b.date || a.inputPath.localeCompare(b.inputPath);
+  eleventyConfig.addCollection("posts", (api) => api.getFilteredByGlob("posts/*.md").sort(byDate));
+  eleventyConfig.addCollection("tagList", (api) => {
+    const seen = new Set();
+    for (const item of api.getFilteredByGlob("posts/*.md")) {
+      for (const tag of item.data.tags || []) seen.add(tag);
+    }
+    return [...seen].sort();
+  });
+
+  eleventyConfig.addFilter("ymd", (d) => new Date(d).toISOString().slice(0, 10));
+  eleventyConfig.addFilter("iso", (d) => new Date(d).toISOString());
+  eleventyConfig.addFilter("latest", (items, n) => items.slice(-n).reverse());
+  // Automatic summary when the post has none: the first 60 words of its text.
+  eleventyConfig.addFilter("excerpt", (html) =>
+    String(html || "").replace(/<[^>]*>/g, " ").split(/\s+/).filter(Boolean).slice(0, 60).join(" ") + " …");
+
+  return {
+    dir: { input: ".", includes: "_includes", output: "_site" },
+    templateFormats: ["md", "njk"],
+    // The posts contain no template code, so Markdown is not run through a template engine first.
+    markdownTemplateEngine: false,
+    htmlTemplateEngine: "njk",
+  };
+};
