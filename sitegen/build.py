@@ -74,6 +74,20 @@ def _register_cached_types() -> None:
     register_compact(SourceFile, Document, Position, Entry, CaseFacts, Consent, Rendered, Diagnostic, _Processed)
 
 
+class _Timer:
+    """Wall-clock time of each stage, printed to stderr when SITEGEN_TIMINGS is set (for profiling)."""
+
+    def __init__(self) -> None:
+        self.on = bool(os.environ.get("SITEGEN_TIMINGS"))
+        self.last = time.perf_counter()
+
+    def __call__(self, stage: str) -> None:
+        if self.on:
+            now = time.perf_counter()
+            print(f"  {stage:<22} {now - self.last:7.3f} s", file=sys.stderr)
+            self.last = now
+
+
 def _h(*parts: object) -> str:
     return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
@@ -118,8 +132,9 @@ def process_source(source: SourceFile, data: bytes, config: SiteConfig, register
     # Keep what later stages need and no more: the search index wants each word once, and
     # only drafts keep their body (the output audit looks for their sentences).
     rendered = replace(rendered, text=_search_words(rendered.text))
-    if not entry.draft:
-        entry = replace(entry, doc=replace(doc, body=""))
+    # Positions of front-matter values served the scan above; drafts keep their body.
+    doc = replace(doc, value_positions=_NO_POSITIONS, body=doc.body if entry.draft else "")
+    entry = replace(entry, doc=doc)
     return _Processed(entry, rendered, tuple(diags))
 
 
@@ -132,6 +147,7 @@ def _search_words(text: str) -> str:
     return " ".join(seen)
 
 
+_NO_POSITIONS: Any = __import__("types").MappingProxyType({})
 _WORK: dict[str, Any] = {}  # what forked workers inherit: set just before the pool starts
 
 
@@ -270,6 +286,7 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
     from .render import jobs as page_jobs, make_env, render_extras
     from .write import MissingOutput, write_output
 
+    lap = _Timer()
     _register_cached_types()
     if cache.warning:
         diags.append(Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.discarded", cache.warning))
@@ -280,11 +297,13 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
 
     # Per-file results: from the cache when the bytes and the settings are the same.
     stats = (cache.record("stats") or {}) if not options.clean else {}
+    lap("discover")
     digests, new_stats, data = _digests(found.sources, stats)
     setting_fp = _h(_config_fp(replace(config, drafts=False, base_url="")), register.secrets)
     keys = [_h(s.rel, s.kind.value, d, setting_fp) for s, d in zip(found.sources, digests)]
     cached = cache.get_many(keys) if not options.clean else {}
     misses = [i for i, k in enumerate(keys) if k not in cached]
+    lap(f"cache load ({len(cached)})")
     _WORK.update(sources=found.sources, config=config, register=register, misses=misses, data=data)
     try:
         results = _map(_process_one, len(misses), _pool_size(options, len(misses)))
@@ -304,6 +323,7 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
     for entry, _ in entries:  # consent depends on today's date: never cached
         diags.extend(privacy.check_consent(entry, register, config))
 
+    lap(f"parse+markup ({len(misses)})")
     site, model_diags = build_site(config, entries, found.statics)
     diags.extend(model_diags)
     _raise_if_errors(diags, options.strict)
@@ -339,7 +359,9 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
             todo.append(job)
     if template_errors:
         raise ContentErrors(_unique(template_errors))
+    lap("model+page keys")
     rendered_files = _render(todo, env, site, site_dir, options)
+    lap(f"render ({len(todo)})")
     for f in rendered_files:
         files[f.rel] = f
     # The sitemap and search index depend on every post and page.
@@ -351,6 +373,7 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
     for rel in ("sitemap.xml", "search-index.json"):
         files[rel] = next((f for f in extras if f.rel == rel), None)
 
+    lap("sitemap+search index")
     audit = privacy.audit_output(rendered_files, needles)  # unchanged files passed it when written
     _raise_if_errors(diags + list(audit), options.strict)
 
@@ -370,6 +393,7 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
             cache.commit({"pages": {}})
             cache.close()
             return build(site_dir, options)
+    lap("write")
     diagnostics = sorted_diagnostics(d for d in diags if not d.is_error)
     due = min((i.entry.date.timestamp() for i in site.drafts if i.entry.date and not i.entry.draft
                and i.entry.date > (config.now or i.entry.date)), default=None)
@@ -379,6 +403,7 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
                                "diagnostics": diagnostics, "held_back": site.held_back, "pages": n_pages,
                                "files": len(out_files) + len(site.statics), "needles": _h(needles)}},
                      keep=set(keys))
+        lap("cache save")
     return BuildResult(config, site, diagnostics, n_pages, len(out_files) + len(site.statics), written,
                        output if options.write else None, time.perf_counter() - started, site.held_back,
                        len(misses), len(rendered_files), tuple(rendered_files) if not options.write else ())

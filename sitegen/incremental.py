@@ -20,6 +20,8 @@ from jinja2 import meta, nodes
 from .model import Item, Site, Tag
 
 _ALL = "*"
+_BODY = "(body)"
+_BODY_ATTRS = frozenset({"html", "text", "body"})
 
 
 def _h(*parts: object) -> str:
@@ -35,12 +37,17 @@ class Fingerprints:
         cfg = site.config
         self.config_fp = _h(tuple((f.name, getattr(cfg, f.name)) for f in fields(cfg) if f.name not in ("now", "site_dir")))
         self._site_parts: dict[str, str] = {}
-        self._items: dict[int, str] = {}  # id(item) → fingerprint; items live as long as the site
+        self._items: dict[tuple[int, bool], str] = {}  # (id(item), with body) → fingerprint
+        self._with_body = True  # whether the page being keyed reads item bodies (.html / .text)
         self._tags: dict[int, tuple] = {}
 
     # -- templates ---------------------------------------------------------------------------
     def template(self, name: str) -> tuple[str, frozenset[str]]:
-        """(hash of the template and everything it pulls in, the `site.*` attributes they read)."""
+        """(hash of the template and everything it pulls in, the `site.*` attributes they read).
+
+        The attribute set also holds "(body)" when any of the templates reads an item's
+        `.html` or `.text`: a list page that shows titles and summaries does not change when
+        a sentence is added to one post's body, and is not rendered again."""
         if name in self._closure:
             return self._closure[name]
         seen: dict[str, str] = {}
@@ -59,6 +66,8 @@ class Fingerprints:
                 todo.extend(self.env.list_templates())
             todo.extend(r for r in refs if r is not None)
             uses |= _site_attributes(ast)
+            if _reads_body(ast):
+                uses.add(_BODY)
         result = (_h(sorted(seen.items())), frozenset(uses))
         self._closure[name] = result
         return result
@@ -67,19 +76,28 @@ class Fingerprints:
     def item(self, item: Item | None) -> str:
         if item is None:
             return "-"
-        fp = self._items.get(id(item))
+        key = (id(item), self._with_body)
+        fp = self._items.get(key)
         if fp is None:
-            fp = self._items[id(item)] = _h(self.item_keys.get(item.entry.rel, item.entry.rel), item.url,
-                                            tuple((t.name, t.slug) for t in item.tags))
+            if self._with_body:
+                fp = _h(self.item_keys.get(item.entry.rel, item.entry.rel), item.url,
+                        tuple((t.name, t.slug) for t in item.tags))
+            else:  # everything about the item except its body
+                e, r = item.entry, item.rendered
+                fp = _h(e.kind.value, e.rel, e.title, e.date, e.updated, e.tags, e.slug, e.summary, e.draft,
+                        e.learning, e.reflection_model, e.cpd_hours, e.order, e.case, sorted(e.doc.meta.items(), key=str),
+                        r.summary_html, r.words, r.reading_minutes, item.url, tuple((t.name, t.slug) for t in item.tags))
+            self._items[key] = fp
         return fp
 
     def value(self, v: Any) -> Any:
         if isinstance(v, Item):
             return ("item", self.item(v))
         if isinstance(v, Tag):
-            fp = self._tags.get(id(v))
+            fp = self._tags.get((id(v), self._with_body))
             if fp is None:
-                fp = self._tags[id(v)] = ("tag", v.name, v.slug, v.url, _h(tuple(self.item(i) for i in v.items)))
+                fp = self._tags[(id(v), self._with_body)] = (
+                    "tag", v.name, v.slug, v.url, _h(tuple(self.item(i) for i in v.items)))
             return fp
         if isinstance(v, (list, tuple)):
             if len(v) > 16:  # long lists of items: hash them once rather than carry them around
@@ -92,7 +110,8 @@ class Fingerprints:
         return repr(v)
 
     def site_part(self, name: str) -> str:
-        if name not in self._site_parts:
+        name_key = (name, self._with_body)
+        if name_key not in self._site_parts:
             if name not in {f.name for f in fields(self.site)}:
                 name = _ALL  # a method or unknown attribute: depend on everything
             if name == _ALL:
@@ -100,13 +119,25 @@ class Fingerprints:
             else:
                 value = self.value(getattr(self.site, name, None)) if name != "neighbours" else \
                     tuple(sorted((u, self.item(a), self.item(b)) for u, (a, b) in self.site.neighbours.items()))
-            self._site_parts[name] = _h(name, value)
-        return self._site_parts[name]
+            self._site_parts[name_key] = _h(name, value)
+        return self._site_parts[name_key]
 
     def page(self, rel: str, template: str, context: dict[str, Any], absolute_links: bool) -> str:
         tpl_hash, uses = self.template(template)
-        parts = tuple(self.site_part(u) for u in sorted(uses))
+        self._with_body = _BODY in uses
+        parts = tuple(self.site_part(u) for u in sorted(uses - {_BODY}))
         return _h(rel, template, tpl_hash, self.config_fp, parts, self.value(context), absolute_links)
+
+
+def _reads_body(ast: nodes.Template) -> bool:
+    """Whether a template may read an item's body: `.html`, `.text`, `.body`, by name or by a
+    computed subscript or the `attr` filter (which we cannot see through)."""
+    if any(n.attr in _BODY_ATTRS for n in ast.find_all(nodes.Getattr)):
+        return True
+    for n in ast.find_all(nodes.Getitem):
+        if not isinstance(n.arg, nodes.Const) or n.arg.value in _BODY_ATTRS:
+            return True
+    return any(n.name == "attr" for n in ast.find_all(nodes.Filter))
 
 
 def _site_attributes(ast: nodes.Template) -> set[str]:

@@ -78,13 +78,18 @@ class Site:
     statics: tuple[StaticFile, ...]
 
     def home_pages(self) -> list[tuple[int, tuple[Item, ...]]]:
-        n = self.config.posts_per_page
-        chunks = [self.posts[i:i + n] for i in range(0, len(self.posts), n)] or [()]
-        return list(enumerate(chunks, 1))
+        return paginate(self.posts, self.config.posts_per_page)
 
 
-def page_url(number: int) -> str:
-    return "" if number == 1 else f"page/{number}/"
+def paginate(items: tuple[Item, ...], per_page: int) -> list[tuple[int, tuple[Item, ...]]]:
+    """[(page number, items on it)]: always at least one page, even when empty."""
+    chunks = [items[i:i + per_page] for i in range(0, len(items), per_page)] or [()]
+    return list(enumerate(chunks, 1))
+
+
+def page_url(number: int, base: str = "") -> str:
+    """URL of page `number` of a paginated list at `base`: '', 'page/2/', 'tags/rest/page/2/'."""
+    return base if number == 1 else f"{base}page/{number}/"
 
 
 def _url(entry: Entry) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from .errors import Diagnostic, error
-from .model import Item, Site, page_url
+from .model import Item, Site, page_url, paginate
 
 if TYPE_CHECKING:
     import jinja2
@@ -86,16 +86,8 @@ def page_dir(rel: str) -> str:
 
 def jobs(site: Site) -> Iterator[Job]:
     """Every page of the site, in a fixed order."""
-    cfg = site.config
-    home = site.home_pages()
-    last = len(home)
-    for number, items in home:
-        yield Job(page_url(number) + "index.html", "index.html", {
-            "items": items,
-            "pagination": {"number": number, "count": last,
-                           "newer": page_url(number - 1) if number > 1 else None,
-                           "older": page_url(number + 1) if number < last else None},
-        })
+    for number, items, pagination in _pages(site.posts, site.config.posts_per_page, ""):
+        yield Job(page_url(number) + "index.html", "index.html", {"items": items, "pagination": pagination})
     for item in site.posts:
         newer, older = site.neighbours[item.url]
         template = "case_study.html" if item.entry.case is not None else "post.html"
@@ -105,7 +97,9 @@ def jobs(site: Site) -> Iterator[Job]:
         yield Job(item.url + "index.html", "page.html", {"item": item})
     yield Job("tags/index.html", "tags.html", {"tags": site.tags})
     for tag in site.tags:
-        yield Job(tag.url + "index.html", "tag.html", {"tag": tag})
+        for number, items, pagination in _pages(tag.items, site.config.posts_per_page, tag.url):
+            yield Job(page_url(number, tag.url) + "index.html", "tag.html",
+                      {"tag": tag, "items": items, "pagination": pagination})
         yield Job(tag.url + "feed.xml", "feed.xml", {"feed_items": tag.items[:FEED_ENTRIES], "feed_tag": tag,
                                                       "feed_url": tag.url + "feed.xml", "feed_page": tag.url})
     yield Job("archive/index.html", "archive.html", {"archive": site.archive})
@@ -114,7 +108,15 @@ def jobs(site: Site) -> Iterator[Job]:
     yield Job("feed.xml", "feed.xml", {"feed_items": site.posts[:FEED_ENTRIES], "feed_tag": None,
                                        "feed_url": "feed.xml", "feed_page": ""})
     yield Job("robots.txt", "robots.txt", {})
-    del cfg
+
+
+def _pages(items: tuple[Item, ...], per_page: int, base: str) -> Iterator[tuple[int, tuple[Item, ...], dict]]:
+    pages = paginate(items, per_page)
+    last = len(pages)
+    for number, chunk in pages:
+        yield number, chunk, {"number": number, "count": last,
+                              "newer": page_url(number - 1, base) if number > 1 else None,
+                              "older": page_url(number + 1, base) if number < last else None}
 
 
 def page_urls(site: Site) -> list[str]:

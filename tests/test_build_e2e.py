@@ -87,10 +87,32 @@ def test_tag_counts_match_the_content(example_build):
     shown = {li.a.get_text(strip=True): li for li in index.select("ul.tag-index li")}
     assert set(shown) == set(expected)
     for name, n in expected.items():
-        slug_page = out / shown[name].a["href"].strip("/") / "index.html"
-        page = soup(out / "tags" / shown[name].a["href"] / "index.html") if not slug_page.exists() else soup(slug_page)
-        assert len(page.select("ol.post-list > li")) == n, name
         assert f"({n} post" in shown[name].get_text()
+        assert count_listed(out / "tags" / shown[name].a["href"] / "index.html") == n, name
+
+
+def count_listed(page: Path) -> int:
+    """Items listed on a paginated list, following its 'older' links to the last page."""
+    total = 0
+    while True:
+        doc = soup(page)
+        total += len(doc.select("ol.post-list > li"))
+        older = doc.select_one('nav.pagination a[rel="next"]')
+        if older is None:
+            return total
+        page = (page.parent / older["href"] / "index.html").resolve()
+
+
+def test_tag_pages_are_paginated(make_site, tmp_path):
+    files = {f"content/posts/p{i}.md": post(f"P{i}", f"2024-01-{i + 1:02d}", tags="[rest]") for i in range(7)}
+    files["site.toml"] = "posts_per_page = 3\n"
+    site = make_site(files)
+    build(site, BuildOptions(output=tmp_path / "out"))
+    tag = tmp_path / "out" / "tags" / "rest"
+    assert (tag / "page" / "3" / "index.html").is_file() and not (tag / "page" / "4").exists()
+    assert count_listed(tag / "index.html") == 7
+    first = [a.get_text() for a in soup(tag / "index.html").select("ol.post-list h2 a")]
+    assert first == ["P6", "P5", "P4"]
 
 
 def test_non_ascii_tag_gets_an_ascii_slug(example_build):
