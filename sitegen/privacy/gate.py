@@ -124,10 +124,7 @@ def scan_entry(entry: Entry, register: Register, config: SiteConfig) -> tuple[Di
     """Every identifier in an entry's published text, as path:line:col diagnostics."""
     if entry.kind is Kind.PAGE:
         return ()  # pages are about the practice (contact details included), not about clients
-    try:  # TEMPORARY until detect.py lands
-        from .detect import ScanContext, scan_text
-    except ModuleNotFoundError:
-        return ()
+    from .detect import ScanContext, scan_text
 
     ctx = ScanContext(allow=_allow(entry, config), region=config.privacy.region, register=register.secrets)
     severity = _severity(entry, config)
