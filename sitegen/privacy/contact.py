@@ -1,0 +1,237 @@
+"""Find contact details: email addresses, URLs, social handles, IP addresses and phone numbers."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from typing import Iterator
+
+import phonenumbers
+
+from sitegen.privacy.tokens import TextIndex
+
+Span = tuple[str, int, int]
+
+_TLDS = (
+    r"co\.uk|org\.uk|ac\.uk|gov\.uk|nhs\.uk|me\.uk|ltd\.uk|plc\.uk|net\.uk|sch\.uk|"
+    r"com\.au|co\.nz|co\.za|co\.in|com|net|org|info|biz|io|uk|ie|eu|us|ca|au|nz|de|fr|es|it|nl|"
+    r"be|ch|at|se|no|dk|fi|pl|pt|in|za|me|co|tv|app|dev|blog|online|site|shop|store|health|clinic|"
+    r"care|life|studio|space|website|page|email|link|xyz|gov|edu|int|scot|wales|cymru|london"
+)
+
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}\b"
+)
+# "jo [at] example [dot] com", "jo (at) example.com", "jo at gmail dot com"
+_OBFUSCATED_EMAIL = re.compile(
+    r"(?<![\w.])[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:[\[(]\s*at\s*[\])]|\s+at\s+)\s*"
+    r"[A-Za-z0-9-]+(?:\s*(?:[\[(]\s*dot\s*[\])]|\s+dot\s+|\.)\s*[A-Za-z]{2,10}){1,3}\b",
+    re.IGNORECASE,
+)
+_OBFUSCATION_MARK = re.compile(r"[\[(]\s*at\s*[\])]|\bdot\b", re.IGNORECASE)
+
+_URL_SCHEME = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`]+|\bwww\.[^\s<>\"'`]+", re.IGNORECASE)
+_BARE_DOMAIN = re.compile(
+    r"(?<![\w@./-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:" + _TLDS + r")\b"
+    r"(?:/[^\s<>\"'`]*)?",
+    re.IGNORECASE,
+)
+_HANDLE = re.compile(r"(?<![\w@.\\/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
+_IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]|\.\d)")
+_IPV6 = re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:%\w+)?(?![\w:])")
+
+# Public institutions and reference sites: a link to them says nothing about a
+# client, so it is not flagged (a profile page on a social site still is).
+_PUBLIC_DOMAINS = re.compile(
+    r"(?:^|\.)(?:nhs\.uk|gov\.uk|gov|nih\.gov|ac\.uk|edu|who\.int|nice\.org\.uk|doi\.org|"
+    r"wikipedia\.org|cochrane\.org|bmj\.com|thelancet\.com|cnhc\.org\.uk|fht\.org\.uk|"
+    r"bacp\.co\.uk|amtamassage\.org|ncbtmb\.org|hcpc-uk\.org|csp\.org\.uk|mind\.org\.uk|"
+    r"versusarthritis\.org|arthritis\.org|ico\.org\.uk|hhs\.gov|pubmed\.ncbi\.nlm\.nih\.gov)$",
+    re.IGNORECASE,
+)
+
+_TRAILING = ".,;:!?)]}*_'\"’”>"
+
+
+def _trim_url(text: str, start: int, end: int) -> int:
+    """Drop trailing punctuation that belongs to the sentence, keeping balanced brackets."""
+    while end > start and text[end - 1] in _TRAILING:
+        ch = text[end - 1]
+        if ch == ")" and text.count("(", start, end) >= text.count(")", start, end):
+            break
+        end -= 1
+    return end
+
+
+def _host(url: str) -> str:
+    u = re.sub(r"^(?:https?|ftp)://", "", url, flags=re.IGNORECASE)
+    u = re.split(r"[/?#:]", u, maxsplit=1)[0]
+    return u.lower().removeprefix("www.")
+
+
+_TLD_HINT = re.compile(r"\.(?:" + _TLDS + r")(?![\w-])", re.IGNORECASE)
+
+
+def _at_signs(text: str) -> Iterator[int]:
+    i = text.find("@")
+    while i >= 0:
+        yield i
+        i = text.find("@", i + 1)
+
+
+def find_emails(ix: TextIndex) -> Iterator[Span]:
+    text = ix.text
+    for at in _at_signs(text):
+        for m in _EMAIL.finditer(text, max(0, at - 64), min(len(text), at + 256)):
+            yield "email", m.start(), m.end()
+    low = ix.lower
+    if "[at]" in low or "(at)" in low or " dot " in low:
+        for m in _OBFUSCATED_EMAIL.finditer(text):
+            if _OBFUSCATION_MARK.search(m.group()):
+                yield "email", m.start(), m.end()
+
+
+def find_urls(ix: TextIndex) -> Iterator[Span]:
+    text, low = ix.text, ix.lower
+    seen: list[tuple[int, int]] = []
+    starts = [i for key in ("://", "www.") for i in _find_all(low, key)]
+    for a, b in ix.windows(sorted((i, i) for i in starts), 8, 2048):
+        for m in _URL_SCHEME.finditer(text, a, b):
+            end = _trim_url(text, m.start(), m.end())
+            seen.append((m.start(), end))
+            if not _PUBLIC_DOMAINS.search(_host(text[m.start() : end])):
+                yield "url", m.start(), end
+    hints = [m.span() for m in _TLD_HINT.finditer(text)]
+    for a, b in ix.windows(hints, 255, 1024):
+        for m in _BARE_DOMAIN.finditer(text, a, b):
+            if any(s <= m.start() < e for s, e in seen):
+                continue
+            end = _trim_url(text, m.start(), m.end())
+            host = _host(text[m.start() : end])
+            if "." not in host or _PUBLIC_DOMAINS.search(host):
+                continue
+            label = host.split(".")[0]
+            # "e.g", "i.e" and file names are not domains; a label needs a letter.
+            if len(label) < 2 or not any(c.isalpha() for c in label):
+                continue
+            yield "url", m.start(), end
+
+
+def _find_all(haystack: str, needle: str) -> Iterator[int]:
+    i = haystack.find(needle)
+    while i >= 0:
+        yield i
+        i = haystack.find(needle, i + 1)
+
+
+def find_handles(ix: TextIndex) -> Iterator[Span]:
+    text = ix.text
+    for at in _at_signs(text):
+        m = _HANDLE.match(text, at)
+        if m is None:
+            continue
+        name = m.group()[1:]
+        if not any(c.isalpha() for c in name):
+            continue
+        end = m.end()
+        while end > m.start() + 2 and text[end - 1] == ".":
+            end -= 1
+        yield "handle", m.start(), end
+
+
+def find_ips(ix: TextIndex) -> Iterator[Span]:
+    text = ix.text
+    for s, e in ix.digits:
+        if text.count(".", s, e) >= 3:
+            for m in _IPV4.finditer(text, max(0, s - 1), min(len(text), e + 1)):
+                try:
+                    ipaddress.IPv4Address(m.group())
+                except ValueError:
+                    continue
+                yield "ip", m.start(), m.end()
+    if "::" in text or any(text.count(":", s, e) >= 2 for s, e in ix.digits):
+        for m in _IPV6.finditer(text):
+            cand = m.group()
+            if cand.count(":") < 2 or sum(c.isalnum() for c in cand) < 3:
+                continue
+            try:
+                ipaddress.IPv6Address(cand.split("%")[0])
+            except ValueError:
+                continue
+            yield "ip", m.start(), m.end()
+
+
+# --- phone numbers ----------------------------------------------------------------
+
+# Phone-shaped runs: an optional +CC or 00CC, an optional (area code), then
+# digits in groups separated by single spaces, dots or hyphens.  Slashes are
+# not separators, so "120/80" and "12/05/2023" never start a candidate.
+_PHONE_CAND = re.compile(
+    r"(?<![\w+/.,:-])"
+    r"(?:(?:\+|00)\d{1,3}[ .\-\u00a0]?(?:\(0\)[ \u00a0]?)?)?"
+    r"(?:\(\d{2,5}\)[ .\-\u00a0]?)?"
+    r"\d(?:[ .\-\u00a0]?\d){5,14}"
+    r"(?![\w/]|[.,]\d)"
+)
+_PHONE_CONTEXT = re.compile(
+    r"\b(?:call(?:ed|ing|s)?|ring(?:s|ing)?|rang|phone[ds]?|tel|telephone|mob|mobile|cell|"
+    r"landline|number|no|text(?:ed|s)?|whats\s?app|fax|contact|reach|dial(?:led)?|on)\b[\s.:#-]*$",
+    re.IGNORECASE,
+)
+_DATE_LIKE = re.compile(
+    r"^(?:\d{4}[-.]\d{1,2}[-.]\d{1,2}|\d{1,2}[-.]\d{1,2}[-.](?:\d{4}|\d{2})|(?:19|20)\d\d\s?[-\u2013]\s?(?:19|20)?\d\d|"
+    r"\d{1,2}[.:]\d{2}(?:[.:]\d{2})?)$"
+)
+
+
+def find_phones(ix: TextIndex, region: str = "GB") -> Iterator[Span]:
+    text = ix.text
+    regions = [region.upper()] if region else []
+    for extra in ("GB", "US"):
+        if extra not in regions:
+            regions.append(extra)
+    runs = [(s, e) for s, e in ix.digits if e - s >= 7 and sum(c.isdigit() for c in text[s:e]) >= 7]
+    for m in (m for a, b in ix.windows(runs, 5, 1) for m in _PHONE_CAND.finditer(text, a, b)):
+        raw = m.group()
+        digits = sum(c.isdigit() for c in raw)
+        if digits < 7 or digits > 15 or _DATE_LIKE.match(raw):
+            continue
+        if _is_valid_phone(raw, regions):
+            yield "phone", m.start(), m.end()
+            continue
+        # Deliberate choice: numbers libphonenumber calls invalid are still
+        # flagged when they are written like a phone number, because writers
+        # use invented or reserved numbers (Ofcom's 07700 900xxx drama range,
+        # US 555-01xx) as placeholders for real ones, and a mistyped real
+        # number still identifies its owner.  "Written like a phone number"
+        # means 10+ digits starting with 0, + or an (area code), or 7+ digits
+        # right after a word such as "call", "mobile" or "tel".
+        lead = raw[0]
+        context = _PHONE_CONTEXT.search(text, max(0, m.start() - 30), m.start())
+        if (digits >= 10 and lead in "0+(" and _grouped(raw)) or (context and _grouped(raw)):
+            yield "phone", m.start(), m.end()
+        elif digits == 10 and re.fullmatch(r"\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}", raw):
+            # US layout 415-555-0134 with an unassigned area code
+            yield "phone", m.start(), m.end()
+
+
+def _grouped(raw: str) -> bool:
+    """Groups of digits like a phone number's, not a decimal or a range."""
+    groups = re.split(r"[ .\-\u00a0()]+", raw.lstrip("+").strip("()"))
+    groups = [g for g in groups if g]
+    if len(groups) == 1:
+        return len(groups[0]) >= 7
+    return all(len(g) >= 2 for g in groups[1:]) and max(len(g) for g in groups) >= 3
+
+
+def _is_valid_phone(raw: str, regions: list[str]) -> bool:
+    for region in regions:
+        try:
+            num = phonenumbers.parse(raw, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(num):
+            return True
+        if raw.startswith(("+", "00")):
+            break  # the country code is explicit: other regions do not apply
+    return False

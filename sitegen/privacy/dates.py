@@ -1,0 +1,63 @@
+"""Find dates more specific than a month and year ("14 March", "12/05/2023", "2024-02-19")."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from sitegen.privacy.tokens import TextIndex
+
+Span = tuple[str, int, int]
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+)
+_MONTH_ABBR_DOT = _MONTH + r"(?<=[a-z])\.?"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thu|Fri|Sat|Sun)\.?"
+_DAY = r"(?P<d>[12]\d|3[01]|0?[1-9])"
+_ORD = r"(?:st|nd|rd|th)"
+_YEAR = r"(?:,?\s+(?:(?:19|20)\d\d|'\d\d)(?!\d))"
+
+_PATTERNS = [
+    # "Monday 14 March 2024", "14th of March", "3rd of June 2024", "14 Mar 24", "14-Mar-2024"
+    r"(?:\b" + _WEEKDAY + r",?\s+)?(?:the\s+)?\b" + _DAY + r"(?:" + _ORD + r")?(?:\s+of)?[\s-]+"
+    + _MONTH_ABBR_DOT + r"(?![a-z])(?:" + _YEAR + r"|-(?:19|20)?\d\d(?!\d))?",
+    # "March 14th", "March 14, 2024", "Tuesday, March 4", "March the 3rd"
+    r"(?:\b" + _WEEKDAY + r",?\s+)?\b" + _MONTH_ABBR_DOT + r"(?![a-z])\s+(?:the\s+)?" + _DAY + r"(?:" + _ORD + r")?"
+    r"(?![\d:,.]\d|\d|\s*(?:%|am\b|pm\b|[-–]\s*\d+\s*(?:minutes|mins|hours)))(?:" + _YEAR + r")?",
+    # "Monday 14th", "Tuesday the 3rd"
+    r"\b" + _WEEKDAY + r",?\s+(?:the\s+)?" + _DAY + _ORD + r"\b",
+    # ISO and year-first: "2024-02-19", "2024/02/19"
+    r"(?<![\d.\-/])(?:19|20)\d\d(?P<s1>[-/.])(?:0?[1-9]|1[0-2])(?P=s1)(?:0?[1-9]|[12]\d|3[01])(?![\d/]|[.\-]\d)",
+    # "12/05/2023", "12-05-23", "14.03.2024", US "5/12/2023"
+    r"(?<![\d.\-/])(?P<a>\d{1,2})(?P<s2>[/.\-])(?P<b>\d{1,2})(?P=s2)(?:(?:19|20)\d\d|\d\d)(?![\d/]|[.\-]\d)",
+]
+_WORD_DATES = [re.compile(p) for p in _PATTERNS[:3]]
+_NUMERIC_DATES = [re.compile(p) for p in _PATTERNS[3:]]
+_MONTH_WORDS = frozenset(
+    """January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday Mon Tues Tue Wed Thurs Thu Fri Sat Sun""".split()
+)
+
+
+def find_dates(ix: TextIndex) -> Iterator[Span]:
+    text = ix.text
+    if not ix.digits:
+        return
+    months = [(s, e) for s, e in ix.caps if text[s:e].rstrip(".") in _MONTH_WORDS]
+    matches = [m for a, b in ix.windows(months, 40, 40) for p in _WORD_DATES for m in p.finditer(text, a, b)]
+    runs = [(s, e) for s, e in ix.digits if any(c in "/.-" for c in text[s:e])]
+    matches += [m for a, b in ix.windows(runs, 1, 1) for p in _NUMERIC_DATES for m in p.finditer(text, a, b)]
+    for m in matches:
+        groups = m.groupdict()
+        if groups.get("a") is not None:
+            a, b = int(groups["a"]), int(groups["b"])
+            # day/month either way round (UK 12/05, US 5/12), both parts real
+            if not (1 <= a <= 31 and 1 <= b <= 31 and (a <= 12 or b <= 12)):
+                continue
+        end = m.end()
+        while end > m.start() and text[end - 1] in " ,":
+            end -= 1
+        yield "date", m.start(), end

@@ -1,0 +1,450 @@
+"""Find people's names in running text with a given-name list, context and guards.
+
+A capitalised word is a name when the evidence around it says so:
+
+* a known given name in the middle of a sentence ("then Priya lifted ...");
+* a title before it ("Mrs Adeyemi", "Dr. Lund"), any capitalised word;
+* a speech or action verb after it ("Kwame said"), an age in apposition
+  ("Gareth, 52,"), a relation before it ("her husband Dev", "a client named
+  Jo") or a relation after its possessive ("Grace's daughter");
+* a surname after a given name ("Gareth Pryce").
+
+Common words, virtues, plants and months that are also given names ("Will",
+"Grace", "May") need one of the stronger signals above; so does any word at
+the start of a sentence, a heading or a table cell.  Guards then drop medical
+eponyms ("Bell's palsy", "Achilles tendon", "Ehlers-Danlos"), named methods
+("Bowen technique"), citations ("Gibbs (1988)"), saints, streets, places and
+organisations.  Names confirmed anywhere in the text are then flagged at
+every other capitalised occurrence too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+from sitegen.privacy import lexicon as L
+from sitegen.privacy.tokens import TextIndex
+
+_AGE_APPOSITION = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*,|\s*\(\s*(?:aged\s+)?\d{1,3}\s*\)")
+_CITATION_AFTER = re.compile(r"\s*(?:\(\s*(?:19|20)\d\d\b|et\.?\s+al\b|and\s+colleagues\b)")
+_OPENERS = set("\"“‘'([{*_|#>")
+
+_PLACE_PREPOSITIONS = frozenset(
+    "in near outside around across towards toward through into within throughout "
+    "via beyond".split()
+)
+_SAINT = frozenset({"St", "Saint", "Ste", "San", "Santa", "Sant"})
+_PLACE_NOUNS = frozenset(
+    """Park Hall House Centre Center Bridge Station Castle Abbey Cathedral Bay
+    River Valley Dale Moor Fell Forest Wood Heath Common Island Isle Point Head
+    Harbour Beach Sands Falls Water Loch Lough Mountain Hills Downs Estate
+    Road Street Lane Avenue Square Gardens Market Cross Quay Dock Docks Airport
+    Arms Inn Way Hospital School College Academy University Clinic""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, int]:
+    """Given name → its highest popularity score (1-13) in gender-guesser's list."""
+    import gender_guesser
+
+    path = Path(gender_guesser.__file__).with_name("data") / "nam_dict.txt"
+    names: dict[str, int] = {}
+    # The file is fixed-width: sex code, name at column 3, then one popularity
+    # character per country from column 30 (blank, or 1-9 and A-D).  Parsing
+    # it directly is ~10x faster than building gender_guesser's Detector.
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line[0] in "#=":
+                continue
+            parts = line.split(None, 2)
+            if len(parts) < 2:
+                continue
+            raw = parts[1]
+            score = 0
+            for ch in line[30:86]:
+                if ch != " " and ch != "$":
+                    value = int(ch, 16) if ch in "0123456789ABCDEFabcdef" else 0
+                    if value > score:
+                        score = value
+            variants = (raw,) if "+" not in raw else (raw.replace("+", ""), raw.replace("+", "-"))
+            for name in variants:
+                if score > names.get(name, -1):
+                    names[name] = score
+    for name in L.EXTRA_GIVEN_NAMES:
+        names[name] = max(names.get(name, 0), 5)
+    return names
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _given_score(word: str, names: dict[str, int]) -> int:
+    """Popularity of `word` as a given name, -1 when it is not one."""
+    score = names.get(word)
+    if score is None:
+        folded = _fold(word)
+        score = names.get(folded) if folded != word else None
+    if score is None and "-" in word:
+        parts = word.split("-")
+        scores = [_given_score(p, names) for p in parts]
+        if all(s >= 0 for s in scores):
+            return min(scores)
+    return -1 if score is None else score
+
+
+# Token categories.
+_FUNC, _AMBIG, _GIVEN, _UNKNOWN, _SKIP = range(5)
+
+_NEXT = re.compile(r"(\W*)(\w[\w'’]*(?:-\w[\w'’]*)*)")
+_LINE_WORD = re.compile(r"[^\W\d_]{4,}")
+_TITLE_SMALL = frozenset("with from into onto over after about upon than that this".split())
+
+
+class _Tok:
+    __slots__ = ("start", "end", "after", "base", "poss", "cat", "low", "score", "weak")
+
+    def __init__(self, start: int, end: int, word: str, text: str) -> None:
+        self.start = start
+        poss = False
+        after = end
+        if len(word) > 2 and word[-2] in "'’" and word[-1] == "s":
+            word = word[:-2]
+            poss = True
+        elif word[-1] == "s" and end < len(text) and text[end] in "'’" and (
+            end + 1 >= len(text) or not text[end + 1].isalnum()
+        ):
+            poss = True  # plural possessive: "Graves' disease"
+            after = end + 1
+        self.end = start + len(word)
+        self.after = after
+        self.base = word
+        self.poss = poss
+        self.low = word.lower()
+        self.cat = _SKIP
+        self.score = -1
+        self.weak: bool | None = None
+
+
+def _prev_word(text: str, pos: int) -> tuple[str | None, str]:
+    """The word before `pos` and the characters between it and `pos`."""
+    j = pos - 1
+    while j >= 0 and not text[j].isalnum():
+        j -= 1
+    if j < 0:
+        return None, text[:pos]
+    end = j + 1
+    while j >= 0 and (text[j].isalnum() or text[j] in "'’-"):
+        j -= 1
+    return text[j + 1 : end], text[end:pos]
+
+
+def _next_word(text: str, pos: int) -> tuple[str | None, str, int]:
+    """The word after `pos`, the characters before it, and where it ends."""
+    m = _NEXT.match(text, pos)
+    if m is None:
+        return None, text[pos:], len(text)
+    return m.group(2), m.group(1), m.end()
+
+
+def _is_weak(text: str, t: _Tok, lines: dict[int, bool]) -> bool:
+    """Whether `t` opens a sentence, line item, cell, quotation or title-case line."""
+    if t.weak is None:
+        t.weak = _opens_sentence(text, t.start) or _title_line(text, t.start, lines)
+    return t.weak
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    prev, gap = _prev_word(text, pos)
+    if prev is None:
+        return True
+    if "|" in gap or ":" in gap:
+        return True
+    if "." in gap or "!" in gap or "?" in gap or "…" in gap:
+        # "Dr. Lund", "J. Smith", "e.g. Priya" do not end a sentence.
+        if "!" not in gap and "?" not in gap and "…" not in gap and (
+            prev in L.TITLES or len(prev) == 1 or prev in _SAINT
+        ):
+            return False
+        return True
+    if "\n" in gap:
+        before, _, after = gap.rpartition("\n")
+        return bool(after.strip()) or "\n" in before
+    return any(c in _OPENERS for c in gap)
+
+
+def _title_line(text: str, pos: int, cache: dict[int, bool]) -> bool:
+    """Whether the line holding `pos` is written in title case (a heading or a title)."""
+    ls = text.rfind("\n", 0, pos) + 1
+    hit = cache.get(ls)
+    if hit is None:
+        le = text.find("\n", pos)
+        line = text[ls : le if le >= 0 else len(text)]
+        caps = lows = 0
+        for w in _LINE_WORD.findall(line):
+            if w[0].isupper():
+                caps += 1
+            elif w not in _TITLE_SMALL:
+                lows += 1
+                break
+        hit = cache[ls] = caps >= 2 and lows == 0
+    return hit
+
+
+def _occurs_lower(text: str, low: str) -> bool:
+    """Whether `low` appears as a lower-case word somewhere in `text`."""
+    i = text.find(low)
+    n = len(low)
+    while i >= 0:
+        if (i == 0 or not text[i - 1].isalpha()) and (i + n >= len(text) or not text[i + n].isalpha()):
+            return True
+        i = text.find(low, i + 1)
+    return False
+
+
+def find_names(ix: TextIndex, allowed: frozenset[str] = frozenset()) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) spans of people's names in the indexed text."""
+    text = ix.text
+    if not ix.caps:
+        return
+    names = given_names()
+    toks: list[_Tok] = []
+    for s, e in ix.caps:
+        t = _Tok(s, e, text[s:e], text)
+        b = t.base
+        if len(b) >= 2 and not b.isupper():
+            if t.low in allowed:
+                t.cat = _SKIP
+            elif b in L.FUNCTION_WORDS or b in L.NOT_NAMES:
+                t.cat = _FUNC
+            elif b in L.AMBIGUOUS_WORDS:
+                t.cat = _AMBIG
+            else:
+                t.score = _given_score(b, names)
+                t.cat = _GIVEN if t.score >= 0 else _UNKNOWN
+                if b in L.PLACE_NAMES and t.score < 5:
+                    t.cat = _AMBIG
+        toks.append(t)
+
+    lines: dict[int, bool] = {}
+    n = len(toks)
+    confirmed: set[str] = set()
+    spans: list[tuple[int, int, int, int]] = []  # start, end, first tok, last tok
+    i = 0
+    while i < n:
+        t = toks[i]
+        if t.cat in (_FUNC, _SKIP):
+            i += 1
+            continue
+        verdict, title_start = _judge(text, toks, i, lines)
+        if verdict:
+            last = _extend_surname(text, toks, i)
+            spans.append((title_start if title_start is not None else t.start, toks[last].end, i, last))
+            for k in range(i, last + 1):
+                if toks[k].cat not in (_FUNC, _SKIP):
+                    confirmed.add(toks[k].base)
+            i = last + 1
+            continue
+        i += 1
+
+    if confirmed:
+        taken = {k for sp in spans for k in range(sp[2], sp[3] + 1)}
+        for i, t in enumerate(toks):
+            if i in taken or t.base not in confirmed or t.cat in (_FUNC, _SKIP):
+                continue
+            if t.cat == _AMBIG and _is_weak(text, t, lines):
+                continue
+            if _guarded(text, toks, i):
+                continue
+            spans.append((t.start, t.end, i, i))
+    spans.sort()
+    for sp in spans:
+        yield sp[0], sp[1]
+
+
+def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple[bool, int | None]:
+    """Decide whether toks[i] begins a name; return (verdict, start of a title before it)."""
+    t = toks[i]
+    prev, gap_before = _prev_word(text, t.start)
+
+    # A title right before: "Mrs Adeyemi", "Dr. Lund".  The strongest signal.
+    if prev is not None and prev in L.TITLES and gap_before in (" ", ". ", ".\u00a0", "\u00a0"):
+        if prev not in L.WEAK_TITLES or t.cat != _AMBIG:
+            title_start = t.start - len(gap_before) - len(prev)
+            # "12 Elm Dr" is a street, not a doctor
+            if not (prev == "Dr" and title_start > 1 and text[title_start - 2].isdigit()):
+                return True, title_start
+
+    if _guarded(text, toks, i):
+        return False, None
+
+    nxt, gap_after, _ = _next_word(text, t.after)
+    nxt_low = nxt.lower() if nxt is not None else ""
+    strong = False
+    # "Kwame said", "Grace told me": a person speaking or acting.
+    if nxt is not None and not t.poss and gap_after == " ":
+        if nxt_low in L.STRONG_SPEECH_VERBS or (t.cat == _GIVEN and nxt_low in L.SPEECH_VERBS):
+            strong = True
+    # "Gareth, 52," / "Priya (41)": an age in apposition.
+    if not strong and not t.poss and _AGE_APPOSITION.match(text, t.end):
+        strong = True
+    # "Grace's husband", "Kwame's boss".
+    if not strong and t.poss and nxt_low in L.POSSESSED_PEOPLE and gap_after == " ":
+        strong = True
+    # "her husband Dev", "a client named Jo", "her son, Ollie,".
+    if not strong and prev is not None and prev.lower() in L.RELATION_WORDS and prev[0].islower():
+        if gap_before.strip() in ("", ",") and "\n" not in gap_before:
+            strong = True
+    if strong:
+        return True, None
+
+    # A given name with a surname after it: "Gareth Pryce", "Grace Adeyemi".
+    if t.cat in (_GIVEN, _AMBIG) and not t.poss and _surname_at(text, toks, i + 1):
+        if t.cat == _GIVEN or not _is_weak(text, t, lines):
+            return True, None
+
+    if t.cat == _GIVEN:
+        if not _is_weak(text, t, lines):
+            return True, None
+        # At a sentence start the word must look like a name and not appear
+        # in lower case elsewhere in the text (then it is a common word).
+        if (t.score >= 2 or t.base in L.EXTRA_GIVEN_NAMES) and len(t.base) >= 3 and not _occurs_lower(text, t.low):
+            return True, None
+    return False, None
+
+
+def _particles_between(text: str, a: _Tok, b: _Tok) -> bool:
+    """Whether only surname particles stand between two words ("Anna van der Berg")."""
+    gap = text[a.end : b.start]
+    if len(gap) > 16 or not gap.startswith(" ") or not gap.endswith(" "):
+        return False
+    words = gap.split(" ")[1:-1]
+    return bool(words) and all(w in L.SURNAME_PARTICLES for w in words)
+
+
+def _surname_ok(t: _Tok) -> bool:
+    if t.cat in (_FUNC, _SKIP) or len(t.base) < 2 or t.base.isupper():
+        return False
+    b = t.base
+    return not (b in L.STREET_SUFFIXES or b in L.ORG_SUFFIXES or b in _PLACE_NOUNS or t.low in L.EPONYM_NOUNS)
+
+
+def _surname_at(text: str, toks: list[_Tok], j: int) -> bool:
+    """Whether toks[j] can be a surname right after toks[j-1] ("Pryce" in "Gareth Pryce")."""
+    if j >= len(toks) or j == 0:
+        return False
+    prev, s = toks[j - 1], toks[j]
+    if prev.poss:
+        return False
+    if s.start - prev.end != 1 or text[prev.end] != " ":
+        if not _particles_between(text, prev, s):
+            return False
+    return _surname_ok(s) and not _followed_by_suffix(text, toks, j)
+
+
+def _extend_surname(text: str, toks: list[_Tok], i: int) -> int:
+    """Index of the last token of the name starting at toks[i]."""
+    last = i
+    j = i + 1
+    while j < len(toks) and j - i <= 3 and not toks[last].poss:
+        s = toks[j]
+        prev = toks[last]
+        gap = text[prev.end : s.start]
+        if len(s.base) == 1 and gap == " " and text[s.end : s.end + 2] == ". ":
+            # a middle initial: "Gareth J. Pryce"
+            if j + 1 < len(toks) and toks[j + 1].start == s.end + 2 and _surname_ok(toks[j + 1]):
+                last = j + 1
+                j += 2
+                continue
+            break
+        if not _surname_at(text, toks, j):
+            break
+        last = j
+        j += 1
+    return last
+
+
+def _followed_by_suffix(text: str, toks: list[_Tok], j: int) -> bool:
+    """Whether toks[j] begins a run ending in an organisation or street word ("Hollins Bakery")."""
+    k = j + 1
+    while k < len(toks) and k - j <= 3 and toks[k].start - toks[k - 1].after == 1 and text[toks[k - 1].after] == " ":
+        b = toks[k].base
+        if b in L.ORG_SUFFIXES or b in L.STREET_SUFFIXES or b in _PLACE_NOUNS:
+            return True
+        k += 1
+    return False
+
+
+def _guarded(text: str, toks: list[_Tok], i: int) -> bool:
+    """Whether toks[i] is an eponym, method, citation, saint, street, place or organisation."""
+    t = toks[i]
+    b = t.base
+    # Hyphenated eponym pairs ("Ehlers-Danlos", "Osgood-Schlatter") are only
+    # given names when every part is one ("Mary-Jane").
+    if "-" in b and t.cat == _UNKNOWN:
+        return True
+    prev, gap_before = _prev_word(text, t.start)
+    # "St Brigid's", "Saint Anne's".
+    if prev in _SAINT and gap_before in (" ", ". "):
+        return True
+    # "Gibbs (1988)", "Porges et al."
+    if _CITATION_AFTER.match(text, t.after):
+        return True
+    nxt, gap, nxt_end = _next_word(text, t.after)
+    if nxt is not None:
+        if gap in (" ", "-", "\u00a0"):
+            nl = nxt.lower()
+            if nl in L.EPONYM_NOUNS:
+                # "Achilles tendon", "Bowen technique", "Baker's cyst".  After a
+                # possessive, plain anatomy ("Priya's tendon") is still a person.
+                if not t.poss or nl not in _ANATOMY:
+                    return True
+            if t.poss and nxt[0].islower() and nl not in L.POSSESSED_PEOPLE:
+                # "Gibbs' reflective cycle", "Bell's facial palsy"
+                n2, gap2, _ = _next_word(text, nxt_end)
+                if n2 is not None and gap2 == " " and n2.lower() in L.EPONYM_NOUNS and n2.lower() not in _ANATOMY:
+                    return True
+            if nxt[0].isupper() and gap == " ":
+                if nxt in L.STREET_SUFFIXES or nxt in L.ORG_SUFFIXES or nxt in _PLACE_NOUNS:
+                    if not t.poss or nxt in L.ORG_SUFFIXES:
+                        return True
+                if not t.poss and _followed_by_suffix(text, toks, i):
+                    return True
+        if gap == "-" and nxt[0].isupper():
+            return True
+    if t.poss and b in L.EPONYM_STEMS:
+        # "Parkinson's", "Sever's", "Ménière's" standing alone; "Bell's wife" is a person.
+        if nxt is None or nxt.lower() not in L.POSSESSED_PEOPLE:
+            return True
+    if prev is not None and prev[0].islower() and gap_before == " ":
+        pl = prev.lower()
+        # "lives in Chester", "a course in Florence".
+        if pl in _PLACE_PREPOSITIONS and not t.poss:
+            if not (nxt is not None and nxt.lower() in L.STRONG_SPEECH_VERBS and gap == " "):
+                return True
+        # "reading Travell and Simons", "according to Porges": authors, not clients.
+        if pl in _READING:
+            return True
+    if prev in ("and", "&") and gap_before == " ":
+        p2, g2 = _prev_word(text, t.start - len(gap_before) - len(prev))
+        if p2 is not None and g2 == " ":
+            p3, g3 = _prev_word(text, t.start - len(gap_before) - len(prev) - len(g2) - len(p2))
+            if p3 is not None and p3.lower() in _READING and g3 == " ":
+                return True
+    return False
+
+
+_READING = frozenset("reading read reads citing cites cited quoting quotes quoted per cf see".split())
+
+_ANATOMY = frozenset(
+    """tendon tendons ligament ligaments muscle muscles fascia joint joints bone
+    bones nerve nerves capsule membrane body bodies space canal tube duct area
+    areas zone zones band bands ring rings crest crests process gland glands
+    cell cells node nodes position positions posture gait exercises exercise
+    stretch stretches response effect effects line lines point points""".split()
+)

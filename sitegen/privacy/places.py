@@ -1,0 +1,177 @@
+"""Find places that narrow down a person: UK postcodes, US ZIP codes, street addresses and workplaces."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from sitegen.privacy import lexicon as L
+from sitegen.privacy.tokens import TextIndex
+
+Span = tuple[str, int, int]
+
+# The official UK postcode shapes (A9 9AA, A99 9AA, AA9 9AA, AA99 9AA, A9A 9AA, AA9A 9AA).
+_POSTCODE = re.compile(
+    r"(?<![\w-])(?:GIR ?0AA|(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?"
+    r"|[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])[ \u00a0]?[0-9][ABD-HJLNP-UW-Z]{2})(?![\w-])"
+)
+
+_STATES = (
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND "
+    "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR VI GU"
+).split()
+_STATE_NAMES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+    "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+    "Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|"
+    "North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
+    "South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming"
+)
+_ZIP = re.compile(
+    r"(?:\b(?:" + "|".join(_STATES) + r")\.?|\b(?:" + _STATE_NAMES + r"))(?:,)?[ \u00a0]+(?P<z>\d{5}(?:-\d{4})?)(?![\w-])"
+)
+_ZIP_WORD = re.compile(r"\b(?:zip|zip\s*code|zipcode|postal\s+code)\s*(?:is|was|:|#)?\s*(?P<z>\d{5}(?:-\d{4})?)(?![\w-])", re.IGNORECASE)
+
+
+def find_postcodes(ix: TextIndex) -> Iterator[Span]:
+    text = ix.text
+    n = len(text)
+    # Both halves of a postcode put a digit next to a capital letter.
+    runs = [(s, e) for s, e in ix.digits if (s and text[s - 1].isupper()) or (e < n and text[e].isupper())]
+    for a, b in ix.windows(runs, 4, 3):
+        for m in _POSTCODE.finditer(text, a, b):
+            yield "postcode", m.start(), m.end()
+
+
+def find_zips(ix: TextIndex) -> Iterator[Span]:
+    text = ix.text
+    runs = [(s, e) for s, e in ix.digits if sum(c.isdigit() for c in text[s:e]) >= 5]
+    for a, b in ix.windows(runs, 32, 1):
+        for pat in (_ZIP, _ZIP_WORD):
+            for m in pat.finditer(text, a, b):
+                yield "zip", m.start("z"), m.end("z")
+
+
+# --- street addresses ----------------------------------------------------------------
+
+_CAP = r"[A-Z][A-Za-z'’\-]*\.?"
+_SUFFIX = r"(?:" + "|".join(sorted(L.STREET_SUFFIXES, key=len, reverse=True)) + r")"
+_CLEAR = r"(?:" + "|".join(sorted(L.CLEAR_STREET_SUFFIXES, key=len, reverse=True)) + r")"
+_UNIT = r"(?:(?:Flat|Apartment|Apt|Unit|Suite|Room|Apt\.|No\.?)\s*\d{1,4}[A-Za-z]?,?\s+)"
+_NUMBERED = re.compile(
+    r"(?<![\w/.,-])" + _UNIT + r"?\d{1,4}[A-Za-z]?(?:[-–]\d{1,4})?,?[ \u00a0]+(?:" + _CAP + r"[ \u00a0]+){1,4}"
+    + _SUFFIX + r"\b\.?(?![\w'’])"
+    r"|(?<![\w])" + _UNIT + r"(?:" + _CAP + r"[ \u00a0]+){1,3}(?:House|Court|Mansions|Lodge|Cottages?|Buildings?|Tower|Heights)\b"
+)
+# "lives on Canal Street", "a flat off Mill Lane": a named street, no number.
+_NAMED_STREET = re.compile(
+    r"\b(?:on|in|off|along|near|at|down|up|from|by|onto|to|into)\s+(?:the\s+)?(?P<s>(?:" + _CAP + r"[ \u00a0]+){1,3}" + _CLEAR + r")\b(?![\w'’])"
+)
+_NOT_STREET_WORD = L.FUNCTION_WORDS - {"Mill", "Church", "Chapel", "North", "South", "East", "West", "Old", "New", "High", "Upper", "Lower", "Middle", "Great", "Little", "Saint", "St", "Park", "Station", "Market", "King", "Queen", "Castle", "Bridge", "Green"}
+
+
+_UNIT_BUILDINGS = frozenset("House Court Mansions Lodge Cottage Cottages Building Buildings Tower Heights".split())
+
+
+def find_addresses(ix: TextIndex) -> Iterator[Span]:
+    text = ix.text
+    if ix.digits:
+        ends = ix.caps_in(L.STREET_SUFFIXES | _UNIT_BUILDINGS)
+        for a, b in ix.windows(ends, 90, 2):
+            for m in _NUMBERED.finditer(text, a, b):
+                yield "address", m.start(), m.end()
+    for m in (m for a, b in ix.windows(ix.caps_in(L.CLEAR_STREET_SUFFIXES), 70, 1) for m in _NAMED_STREET.finditer(text, a, b)):
+        words = m.group("s").split()
+        if words[0].rstrip(".") in _NOT_STREET_WORD and words[0] not in ("High",):
+            continue
+        yield "address", m.start("s"), m.end("s")
+
+
+# --- workplaces and schools ------------------------------------------------------------
+
+_ORG_SUFFIX = r"(?:" + "|".join(sorted(L.ORG_SUFFIXES, key=len, reverse=True)) + r")"
+_ORG_WORD = r"(?:[A-Z][\w'’&.\-]*|&)"
+_ORG = (
+    r"(?P<org>(?:(?:St\.?|Saint)[ \u00a0]+)?(?:" + _ORG_WORD + r"[ \u00a0]+(?:(?:of|the|and|for|on|in|upon|de|la|le)[ \u00a0]+)?){1,5}"
+    + _ORG_SUFFIX + r"(?:[ \u00a0]+(?:School|College|Academy|Hospital|Trust|Ltd|Limited))?\b)"
+)
+_PLACE = r"(?P<place>[A-Z][\w'’\-]+(?:[ \u00a0\-](?:upon|on|in|under|le|by)?[ \u00a0]?[A-Z][\w'’\-]+){0,2})"
+_ORG_IN_PLACE = re.compile(
+    _ORG + r"(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+(?:in|at|near|outside|just\s+outside|on\s+the\s+edge\s+of)[ \u00a0]+)" + _PLACE
+)
+_ORG_ONLY = re.compile(_ORG)
+_LOWER_WORKPLACE = re.compile(
+    r"\b(?:the|a|an|local|big)\s+(?:[a-z]+\s+)?(?P<noun>[a-z\-]+)\s+(?:in|at|near|outside|just\s+outside)\s+" + _PLACE
+)
+_WORK_CONTEXT = re.compile(
+    r"\b(?:" + "|".join(sorted((re.escape(w) for w in L.WORK_VERBS), key=len, reverse=True)) + r")\b"
+    r"[^.!?\n]{0,40}$",
+    re.IGNORECASE,
+)
+_NOT_PLACE = (
+    L.FUNCTION_WORDS | frozenset("January February March April May June July August September October November December".split())
+) - {"North", "South", "East", "West", "Old", "New", "Great", "Little", "Upper", "Lower", "Saint", "St", "Port", "Fort", "Mount", "Cape"}
+
+
+def _org_is_named(org: str) -> bool:
+    """An organisation needs a distinctive word, not just "The Clinic" or "Primary School"."""
+    words = re.findall(r"[A-Za-z][\w'’\-]*", org)
+    for w in words[:-1]:
+        if w in L.ORG_SUFFIXES or w in ("St", "Saint", "The", "of", "the", "and", "for", "on", "in"):
+            continue
+        if w in L.FUNCTION_WORDS and w not in ("Royal", "North", "South", "East", "West", "Old", "New", "Great", "Little", "Upper", "Lower", "Central", "Mill", "Church"):
+            continue
+        return True
+    return False
+
+
+def _place_ok(place: str) -> bool:
+    first = place.split()[0].split("-")[0]
+    return first not in _NOT_PLACE and not place.isupper()
+
+
+_PLACE_PREPS = (" in ", " at ", " near ", " outside ")
+
+
+def find_workplaces(ix: TextIndex) -> Iterator[Span]:
+    text = ix.text
+    taken: list[tuple[int, int]] = []
+    windows = ix.windows(ix.caps_in(L.ORG_SUFFIXES), 120, 70)
+    for m in (m for a, b in windows for m in _ORG_IN_PLACE.finditer(text, a, b)):
+        org_start = _trim_org_start(text, m.start("org"), m.end("org"))
+        if org_start is None or not _place_ok(m.group("place")):
+            continue
+        taken.append((org_start, m.end()))
+        yield "workplace", org_start, m.end()
+    for m in (m for a, b in windows for m in _ORG_ONLY.finditer(text, a, b)):
+        org_start = _trim_org_start(text, m.start("org"), m.end("org"))
+        if org_start is None or any(s <= org_start < e for s, e in taken):
+            continue
+        if _WORK_CONTEXT.search(text, max(0, org_start - 60), org_start):
+            end = m.end("org")
+            yield "workplace", org_start, end
+    places = [(s, e) for s, e in ix.caps if text[max(0, s - 8) : s].endswith(_PLACE_PREPS)]
+    for m in (m for a, b in ix.windows(places, 60, 40) for m in _LOWER_WORKPLACE.finditer(text, a, b)):
+        if m.group("noun") not in L.WORKPLACE_NOUNS or not _place_ok(m.group("place")):
+            continue
+        if _WORK_CONTEXT.search(text, max(0, m.start() - 60), m.start() + 1):
+            yield "workplace", m.start("noun"), m.end()
+
+
+def _trim_org_start(text: str, start: int, end: int) -> int | None:
+    """Drop leading sentence words ("Then", "The") from an organisation's name."""
+    org = text[start:end]
+    words = list(re.finditer(r"\S+", org))
+    i = 0
+    while i < len(words) - 1:
+        w = words[i].group()
+        if w in ("St", "St.", "Saint"):
+            break
+        if w.rstrip(",.") in L.FUNCTION_WORDS and w not in ("Royal", "North", "South", "East", "West", "Old", "New", "Great", "Little", "Upper", "Lower", "Central", "Mill", "Church"):
+            i += 1
+            continue
+        break
+    new_start = start + words[i].start()
+    if not _org_is_named(text[new_start:end]):
+        return None
+    return new_start

@@ -1,0 +1,72 @@
+"""The one pass over a text that every detector shares: capitalised words and runs of digits.
+
+Running each detector's full regex over every post is too slow for a build of
+thousands of posts, so the detectors start from these anchors instead: a name,
+street, organisation or month is a capitalised word, and a phone number,
+date, postcode or record number contains a digit.  Each detector then runs its
+precise pattern only in a small window around an anchor.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A capitalised word, with inner apostrophes and hyphens ("O'Neill",
+# "Legg-Calvé-Perthes").  The character class also takes lower-case letters of
+# Latin Extended-A; `TextIndex` keeps only words that start with a capital and
+# are not glued to a preceding letter.
+_CAP = re.compile(
+    r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][^\W\d_]*(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*"
+)
+_DIGITS = re.compile(r"\d[\d ().+\-/:\u00a0]*")
+
+
+class TextIndex:
+    """Anchors of one text: capitalised words and digit runs, with their offsets."""
+
+    __slots__ = ("text", "caps", "digits", "_lower")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        caps = []
+        for m in _CAP.finditer(text):
+            s = m.start()
+            if not text[s].isupper():
+                continue
+            if s and (text[s - 1].isalnum() or text[s - 1] in "'’_"):
+                continue
+            caps.append((s, m.end()))
+        self.caps: list[tuple[int, int]] = caps
+        digits = []
+        for m in _DIGITS.finditer(text):
+            e = m.end()
+            while text[e - 1] in " ().+-/:\u00a0":
+                e -= 1
+            digits.append((m.start(), e))
+        self.digits: list[tuple[int, int]] = digits
+        self._lower: str | None = None
+
+    @property
+    def lower(self) -> str:
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
+
+    def windows(self, spans: list[tuple[int, int]], before: int, after: int) -> list[tuple[int, int]]:
+        """Merged windows reaching `before` characters before and `after` after each span."""
+        out: list[tuple[int, int]] = []
+        n = len(self.text)
+        for s, e in spans:
+            a = s - before if s > before else 0
+            b = e + after if e + after < n else n
+            if out and a <= out[-1][1]:
+                if b > out[-1][1]:
+                    out[-1] = (out[-1][0], b)
+            else:
+                out.append((a, b))
+        return out
+
+    def caps_in(self, words: frozenset[str] | set[str]) -> list[tuple[int, int]]:
+        """Capitalised words of the text that belong to `words`."""
+        text = self.text
+        return [(s, e) for s, e in self.caps if text[s:e] in words]
