@@ -60,6 +60,14 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+_A_AN = re.compile(r"\b([Aa]) (\**(?:[aeio]|u[nmp]))")
+
+
+def a_an(text: str) -> str:
+    """'a honest' → 'an honest' after the slots are filled."""
+    return _A_AN.sub(r"\1n \2", text)
+
+
 def cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -136,7 +144,7 @@ class Writer:
                 raise KeyError(key)
             pos = m.end()
         out.append(pattern[pos:])
-        return "".join(out)
+        return a_an("".join(out))
 
     def clause(self) -> str:
         k = self.rng.randrange(5)
@@ -227,40 +235,54 @@ class Writer:
                 chosen.append(tag)
         return chosen
 
-    def body(self, target_words: int, links: list[str], case: dict | None) -> str:
-        """Markdown body of about target_words words: intro, ## sections, lists, quotes."""
+    def body(self, target_words: int, links: list[str], case: dict | None,
+             max_words: int = 1500) -> str:
+        """Markdown body of target_words to max_words words: intro, ## sections, lists, quotes."""
         r = self.rng
         blocks: list[str] = []
-        words = 0
+        count = [0]
+
+        def add(block: str) -> bool:
+            n = len(block.split())
+            if count[0] + n > max_words:
+                return False
+            blocks.append(block)
+            count[0] += n
+            return True
+
         extra = None
         if case is not None:
             def extra() -> str:
                 return cap(self.fill(r.choice(V.CASE_SENTENCES).replace("{presenting}", case["presenting"])))
-            opening = "In the first session the client described {presenting}.".replace("{presenting}", case["presenting"])
-            blocks.append(opening + " " + self.paragraph(2, 4, links, None))
+            opening = f"In the first session the client described {case['presenting']}."
+            add(opening + " " + self.paragraph(2, 4, links, None))
         else:
-            blocks.append(self.paragraph(3, 6, links))
-        words += len(blocks[-1].split())
+            add(self.paragraph(3, 6, links))
         did_list = did_quote = did_table = False
-        while words < target_words:
-            blocks.append(self.heading())
+        full = False
+        while count[0] < target_words and not full:
+            heading = self.heading()
+            if not add(heading):
+                break
+            paras = 0
             for _ in range(r.randint(1, 3)):
-                para = self.paragraph(3, 7, links, extra)
-                blocks.append(para)
-                words += len(para.split())
-                if words >= target_words:
+                if not add(self.paragraph(3, 7, links, extra)):
+                    full = True
                     break
+                paras += 1
+                if count[0] >= target_words:
+                    break
+            if paras == 0:  # no room left under this heading: drop it
+                blocks.pop()
+                count[0] -= len(heading.split())
+                break
             x = r.random()
-            if x < 0.30 or (not did_list and words > target_words * 0.5):
-                blocks.append(self.bullet_list())
-                did_list = True
-            elif x < 0.45 or (not did_quote and words > target_words * 0.7):
-                blocks.append(self.blockquote())
-                did_quote = True
+            if x < 0.30 or (not did_list and count[0] > target_words * 0.5):
+                did_list = add(self.bullet_list()) or did_list
+            elif x < 0.45 or (not did_quote and count[0] > target_words * 0.7):
+                did_quote = add(self.blockquote()) or did_quote
             elif x < 0.50 and not did_table and r.random() < 0.4:
-                blocks.append(self.table())
-                did_table = True
-            words += len(blocks[-1].split())
+                did_table = add(self.table())
         return "\n\n".join(blocks) + "\n"
 
 
@@ -281,7 +303,8 @@ def make_posts(n: int, seed: int) -> list[dict]:
         is_case = i in case_idx
         if is_case:
             presenting = r.choice(V.PRESENTING)
-            base = cap(r.choice(V.CASE_TITLES).format(presenting=presenting, sessions=V.NUMBER_WORDS[r.randrange(len(V.NUMBER_WORDS))]))
+            pattern = r.choice(V.CASE_TITLES)
+            base = cap(pattern.format(presenting=presenting, sessions=r.choice(V.NUMBER_WORDS)))
         else:
             base = w.title()
         title = base
@@ -292,7 +315,7 @@ def make_posts(n: int, seed: int) -> list[dict]:
         titles.add(title.lower())
         slug = slugify(title)
         tags = w.tags()
-        if is_case and "case notes" not in tags and r.random() < 0.7:
+        if is_case and "case notes" not in tags and len(tags) < 4 and r.random() < 0.7:
             tags.append("case notes")
         # Links: relative ones only in case studies (the privacy scan rejects other URLs there).
         if is_case:

@@ -16,9 +16,16 @@ module.exports = function (eleventyConfig) {
   eleventyConfig.addFilter("ymd", (d) => new Date(d).toISOString().slice(0, 10));
   eleventyConfig.addFilter("iso", (d) => new Date(d).toISOString());
   eleventyConfig.addFilter("latest", (items, n) => items.slice(-n).reverse());
+  const plain = (html) => String(html || "").replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
   // Automatic summary when the post has none: the first 60 words of its text.
-  eleventyConfig.addFilter("excerpt", (html) =>
-    String(html || "").replace(/<[^>]*>/g, " ").split(/\s+/).filter(Boolean).slice(0, 60).join(" ") + " …");
+  eleventyConfig.addFilter("excerpt", (html) => plain(html).split(" ").slice(0, 60).join(" ") + " …");
+  // Search index in the same shape as sitegen's search-index.json.
+  eleventyConfig.addFilter("searchIndex", (posts) =>
+    JSON.stringify(posts.map((p) => ({
+      t: p.data.title, u: p.url, d: p.date.toISOString().slice(0, 10), g: p.data.tags || [],
+      s: p.data.summary || plain(p.content).split(" ").slice(0, 60).join(" "),
+      x: plain(p.content).toLowerCase(),
+    }))));
 
   return {
     dir: { input: ".", includes: "_includes", output: "_site" },

@@ -33,8 +33,11 @@ TAG_SAVE_AS = "tags/{slug}/index.html"
 TAGS_URL = "tags/"
 TAGS_SAVE_AS = "tags/index.html"
 
-DIRECT_TEMPLATES = ["index", "tags"]
-ARCHIVES_SAVE_AS = ""
+# sitegen also writes an archive page, a sitemap and a search index: so does this site.
+DIRECT_TEMPLATES = ["index", "tags", "archives", "sitemap", "search_index"]
+ARCHIVES_SAVE_AS = "archive/index.html"
+SITEMAP_SAVE_AS = "sitemap.xml"
+SEARCH_INDEX_SAVE_AS = "search-index.json"
 CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
 AUTHOR_SAVE_AS = ""
@@ -48,7 +51,7 @@ FEED_ATOM = None
 FEED_RSS = None
 CATEGORY_FEED_ATOM = None
 CATEGORY_FEED_RSS = None
-TAG_FEED_ATOM = None
+TAG_FEED_ATOM = "tags/{slug}/feed.xml"
 TAG_FEED_RSS = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
