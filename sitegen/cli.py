@@ -45,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("--drafts", action="store_true", help="include drafts and scheduled posts")
         sp.add_argument("--strict", action="store_true", help="treat warnings as errors")
         sp.add_argument("-q", "--quiet", action="store_true", help="print only errors")
-        sp.add_argument("-v", "--verbose", action="store_true", help="print every file written and held back")
+        sp.add_argument("-v", "--verbose", action="store_true", help="list every item held back, not just the first five")
 
     b = sub.add_parser("build", help="build the site into the output folder")
     common(b)
