@@ -138,6 +138,15 @@ AMBIGUOUS_WORDS = _words("""
     Small Sound Steady Stiff Strong Warm Young Bank Banks
 """)
 
+# Body parts and everyday anatomy words that are also given names ("Shin",
+# "Chin"): at the start of a title or sentence they are the body part.
+ANATOMY_WORDS = _words("""
+    Shin Shins Chin Palm Palms Sole Soles Heel Heels Calf Calves Lip Lips Brow
+    Temple Temples Rib Ribs Gut Belly Lumbar Thoracic Cervical Sacral Pelvic
+    Pelvis Glute Glutes Quad Quads Hamstring Hamstrings Achilles Plantar Jaw
+    Tmj Scar Scars Skin Bone Bones Disc Discs Nerve Nerves
+""")
+
 # Words that end a run of capitalised words naming a condition, test or method
 # after a person's name: "Bell's palsy", "Achilles tendon", "Bowen technique".
 EPONYM_NOUNS = _lower("""
@@ -163,6 +172,9 @@ EPONYM_NOUNS = _lower("""
     area areas zone zones crest crests tubercle process body bodies ring
     rings membrane capsule band bands bone bones joint joints nerve nerves
     hernia phenomenon sequence regime regimen work method bands
+    splint splints sponge cake cakes tart pudding bun buns biscuit biscuits
+    scone scones pie salad sauce tea boots shoes trainers potatoes apples
+    plums line station
 """)
 
 # Surnames and stems that name conditions, tests, methods or models far more
@@ -210,6 +222,14 @@ NOT_NAMES = _words("""
     USA EU Covid COVID Coronavirus Omicron Brexit Zoom Netflix Amazon Tesco
     Sainsbury Sainsburys Asda Morrisons Waitrose Aldi Lidl Boots Costa
     Starbucks Pret Greggs Ikea IKEA
+""")
+
+# Trade and stage names written with a title: "steel-toe Dr. Martens".
+TITLED_BRANDS = _words("""
+    Martens Marten Scholl Scholls Pepper Oetker Bronner Hauschka Muscle
+    Kipling Sheen Motivator Bean Whippy Freeze Softee Blobby Men Tickle
+    Hyde Jekyll Who Seuss Strange Doolittle Watson Livingstone Foster
+    Magoo Potato Bump Right Wrong Nobody Fixit Fix Sandman Claus
 """)
 
 # Words that, right after a name, show it is a person speaking or acting.

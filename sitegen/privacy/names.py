@@ -201,7 +201,10 @@ def _occurs_lower(text: str, low: str) -> bool:
     i = text.find(low)
     n = len(low)
     while i >= 0:
-        if (i == 0 or not text[i - 1].isalpha()) and (i + n >= len(text) or not text[i + n].isalpha()):
+        # a word of prose, not part of a handle, address or URL ("fellrunner_ruth")
+        if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_@./-")) and (
+            i + n >= len(text) or not (text[i + n].isalnum() or text[i + n] in "_@")
+        ):
             return True
         i = text.find(low, i + 1)
     return False
@@ -220,7 +223,7 @@ def find_names(ix: TextIndex, allowed: frozenset[str] = frozenset()) -> Iterator
         if len(b) >= 2 and not b.isupper():
             if t.low in allowed:
                 t.cat = _SKIP
-            elif b in L.FUNCTION_WORDS or b in L.NOT_NAMES:
+            elif b in L.FUNCTION_WORDS or b in L.NOT_NAMES or b in L.ANATOMY_WORDS:
                 t.cat = _FUNC
             elif b in L.AMBIGUOUS_WORDS:
                 t.cat = _AMBIG
@@ -274,7 +277,7 @@ def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple
 
     # A title right before: "Mrs Adeyemi", "Dr. Lund".  The strongest signal.
     if prev is not None and prev in L.TITLES and gap_before in (" ", ". ", ".\u00a0", "\u00a0"):
-        if prev not in L.WEAK_TITLES or t.cat != _AMBIG:
+        if (prev not in L.WEAK_TITLES or t.cat != _AMBIG) and t.base not in L.TITLED_BRANDS:
             title_start = t.start - len(gap_before) - len(prev)
             # "12 Elm Dr" is a street, not a doctor
             if not (prev == "Dr" and title_start > 1 and text[title_start - 2].isdigit()):

@@ -15,7 +15,11 @@ Span = tuple[str, int, int]
 # --- NHS numbers -----------------------------------------------------------------
 
 _NHS = re.compile(r"(?<![\w.+/-])(\d{3})([ \u00a0-]?)(\d{3})\2(\d{4})(?![\w/]|[.,]\d)")
-_NHS_CONTEXT = re.compile(r"\bNHS\s*(?:no\.?|number|num|#)?\s*(?:is|was|:)?\s*$", re.IGNORECASE)
+_PHONE_WORDS = re.compile(
+    r"\b(?:call|ring|phone|tel|telephone|mobile|mob|cell|landline|text|fax|whatsapp|contact)\b[^\d\n]{0,12}$",
+    re.IGNORECASE,
+)
+_NHS_CONTEXT = re.compile(r"\bNHS\b[^\d\n]{0,25}$", re.IGNORECASE)
 
 
 def _long_runs(ix: TextIndex, digits: int) -> list[tuple[int, int]]:
@@ -27,9 +31,13 @@ def find_nhs(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
     for m in (m for a, b in ix.windows(_long_runs(ix, 10), 1, 1) for m in _NHS.finditer(text, a, b)):
         digits = m.group(1) + m.group(3) + m.group(4)
-        # A valid mod-11 checksum, or any 10 digits the text itself calls an
-        # NHS number (a mistyped one still points at a person).
-        if _nhs.is_valid(digits) or _NHS_CONTEXT.search(text, max(0, m.start() - 25), m.start()):
+        # Any 10 digits the text itself calls an NHS number (a mistyped one
+        # still points at a person); otherwise a valid mod-11 checksum, written
+        # the NHS way (3-3-4 with spaces, or unbroken) and not introduced as a
+        # phone number: one random 10-digit number in eleven passes the checksum.
+        if _NHS_CONTEXT.search(text, max(0, m.start() - 32), m.start()):
+            yield "nhs", m.start(), m.end()
+        elif _nhs.is_valid(digits) and m.group(2) != "-" and not _PHONE_WORDS.search(text, max(0, m.start() - 25), m.start()):
             yield "nhs", m.start(), m.end()
 
 
@@ -66,7 +74,7 @@ _RECORD_WORDS = (
     r"|national\s+insurance|NI|tax|UTR|student|employee|staff|payroll|badge|pupil|library|booking|invoice"
 )
 _ID_WORDS = r"(?:numbers?|nos?\.?|num|#|IDs?|identifier|code|ref(?:erence)?)"
-_BARE_ID_WORDS = r"(?:IDs?|identifier|reference|ref\.?)"
+_BARE_ID_WORDS = r"(?:IDs?|identifier|reference|ref\.?|(?<=[A-Za-z] )(?:number|no\.?|num|#))"
 _RECORD = re.compile(
     r"(?<![\w/])(?:(?:" + _RECORD_WORDS + r")(?![A-Za-z])\s*(?:" + _ID_WORDS + r"(?![A-Za-z]))?|" + _BARE_ID_WORDS + r"(?![A-Za-z]))"
     r"(?:\s+(?:is|was|reads|:))?\s*[:#]?\s*"
@@ -90,7 +98,7 @@ _RECORD_KEYS = frozenset(
     acct a/c sort customer reference ref licence license driving driver passport certificate cert
     registration reg plate vehicle car vin chassis serial device pacemaker implant hearing imei mac
     national ni tax utr student employee staff payroll badge pupil library booking invoice id ids
-    identifier""".split()
+    identifier number no num medicare medicaid tricare fund pension benefits""".split()
 )
 _KEY_WORD = re.compile(r"[a-z/]+")
 
@@ -114,6 +122,8 @@ def find_records(ix: TextIndex) -> Iterator[Span]:
             continue
         if len(code.replace(" ", "")) < 4:
             continue
+        if _PHONE_WORDS.search(text, max(0, m.start() - 20), m.start("code")):
+            continue  # "mobile number 07412 556789" is a phone number
         yield "record", start, start + len(code)
     six = [(s, e) for s, e in runs if sum(c.isdigit() for c in text[s:e]) >= 6]
     for m in (m for a, b in ix.windows(six, 4, 3) for m in _NINO.finditer(text, a, b)):

@@ -30,7 +30,10 @@ _STATE_NAMES = (
 _ZIP = re.compile(
     r"(?:\b(?:" + "|".join(_STATES) + r")\.?|\b(?:" + _STATE_NAMES + r"))(?:,)?[ \u00a0]+(?P<z>\d{5}(?:-\d{4})?)(?![\w-])"
 )
-_ZIP_WORD = re.compile(r"\b(?:zip|zip\s*code|zipcode|postal\s+code)\s*(?:is|was|:|#)?\s*(?P<z>\d{5}(?:-\d{4})?)(?![\w-])", re.IGNORECASE)
+_ZIP_WORD = re.compile(
+    r"\b(?:zip|zip\s*code|zipcode|postal\s+code)\s*(?:is|was|of)?\s*[:#,(]?\s*(?P<z>\d{5}(?:-\d{4})?)(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 def find_postcodes(ix: TextIndex) -> Iterator[Span]:
@@ -100,6 +103,12 @@ _ORG_IN_PLACE = re.compile(
     _ORG + r"(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+(?:in|at|near|outside|just\s+outside|on\s+the\s+edge\s+of)[ \u00a0]+)" + _PLACE
 )
 _ORG_ONLY = re.compile(_ORG)
+_EMPLOYER_IN_PLACE = re.compile(
+    r"\b(?:at|for)[ \u00a0]+(?:the[ \u00a0]+)?(?P<org>[A-Z][\w'’&.\-]*(?:[ \u00a0]+(?:(?:of|the|and|on|upon)[ \u00a0]+)?(?:[A-Z][\w'’&.\-]*|&)){0,4})"
+    r"(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+(?:in|near|outside|just\s+outside)[ \u00a0]+)" + _PLACE
+)
+# "as a producer at", "an engineer for": a role right before the employer.
+_ROLE_BEFORE = re.compile(r"\b(?:an?|as|the)[ \u00a0]+(?:[a-z\-]+[ \u00a0]+){1,2}(?:at|for)[ \u00a0]+(?:the[ \u00a0]+)?$")
 _LOWER_WORKPLACE = re.compile(
     r"\b(?:the|a|an|local|big)\s+(?:[a-z]+\s+)?(?P<noun>[a-z\-]+)\s+(?:in|at|near|outside|just\s+outside)\s+" + _PLACE
 )
@@ -108,9 +117,14 @@ _WORK_CONTEXT = re.compile(
     r"[^.!?\n]{0,40}$",
     re.IGNORECASE,
 )
-_NOT_PLACE = (
-    L.FUNCTION_WORDS | frozenset("January February March April May June July August September October November December".split())
-) - {"North", "South", "East", "West", "Old", "New", "Great", "Little", "Upper", "Lower", "Saint", "St", "Port", "Fort", "Mount", "Cape"}
+# Capitalised words that follow "in" without being a place: "in March", "in Session 3".
+_NOT_PLACE = frozenset(
+    """January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Spring Summer Autumn Winter
+    The A An This That These Those My Your His Her Its Our Their Session Sessions Week Weeks
+    Month Year Stage Phase Step Part Section Chapter Table Figure Appendix English Welsh Latin
+    General Private Person Time Pain Practice Term Total Between Both All Each Which What""".split()
+)
 
 
 def _org_is_named(org: str) -> bool:
@@ -151,6 +165,16 @@ def find_workplaces(ix: TextIndex) -> Iterator[Span]:
             end = m.end("org")
             yield "workplace", org_start, end
     places = [(s, e) for s, e in ix.caps if text[max(0, s - 8) : s].endswith(_PLACE_PREPS)]
+    # "a welder at Tyne Fabrication in Wallsend": any named employer, when the
+    # sentence says it is someone's work and names the town.
+    for m in (m for a, b in ix.windows(places, 90, 40) for m in _EMPLOYER_IN_PLACE.finditer(text, a, b)):
+        org_start = _trim_org_start(text, m.start("org"), m.end("org"))
+        if org_start is None or not _place_ok(m.group("place")) or any(s <= org_start < e for s, e in taken):
+            continue
+        at = m.start()
+        if _WORK_CONTEXT.search(text, max(0, at - 60), at + 1) or _ROLE_BEFORE.search(text, max(0, at - 40), m.start("org")):
+            taken.append((org_start, m.end()))
+            yield "workplace", org_start, m.end()
     for m in (m for a, b in ix.windows(places, 60, 40) for m in _LOWER_WORKPLACE.finditer(text, a, b)):
         if m.group("noun") not in L.WORKPLACE_NOUNS or not _place_ok(m.group("place")):
             continue
