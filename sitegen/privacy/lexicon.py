@@ -105,6 +105,7 @@ FUNCTION_WORDS = _words("""
     Isle Isles Island Islands Mr Mrs Ms Miss Mx Dr Prof Dame Rev Revd Fr
     Doctor Nurse Sister Matron Consultant Surgeon Midwife Teacher Coach
     Manager Boss Director Officer Captain Sergeant Constable Professor
+    Earl Duke Duchess Prince Princess King Queen Baron Baroness Count Countess
 """)
 
 # Common English words, virtues, plants, months and trades that are also given
@@ -317,6 +318,8 @@ STREET_SUFFIXES = _words("""
     Vale Mount Crossing Quay Embankment Broadway Approach Chase Croft Fold
     Garth Hey Meadows Paddock Promenade Wood Woods Loke Lea Dene End Bank
     Circus Copse Causeway Loan Vennel Mall Esplanade Heights Place Plaza
+    Paddocks Paddock Maltings Orchard Orchards Spinney Coppice Willows Beeches
+    Pines Limes Elms Firs Laurels Hollies Cedars Leys Crofts Poplars Birches
 """)
 
 # Suffixes that are a street with or without a house number ("lives on Canal

@@ -299,16 +299,31 @@ def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple
     # "Grace's husband", "Kwame's boss".
     if not strong and t.poss and nxt_low in L.POSSESSED_PEOPLE and gap_after == " ":
         strong = True
-    # "her husband Dev", "a client named Jo", "her son, Ollie,".
+    # "her husband Dev", "a client named Jo", "her son, Ollie,".  "Called" and
+    # "named" also name dogs and techniques, so they need a known given name.
     if not strong and prev is not None and prev.lower() in L.RELATION_WORDS and prev[0].islower():
         if gap_before.strip() in ("", ",") and "\n" not in gap_before:
-            strong = True
+            strong = t.cat == _GIVEN or prev.lower() not in _NAMING_WORDS
+    # A capitalised word right after another proper noun mid-sentence belongs
+    # to it ("Chiang Mai", "Structural Integration"), unless evidence above says
+    # a person is meant.
+    if not strong and i > 0:
+        p = toks[i - 1]
+        if p.end == t.start - 1 and text[p.end] == " " and p.cat in (_UNKNOWN, _AMBIG, _GIVEN) and not p.poss:
+            if not _is_weak(text, p, lines) and not (p.base in L.TITLES):
+                return False, None
     if strong:
         return True, None
 
     # A given name with a surname after it: "Gareth Pryce", "Grace Adeyemi".
+    # An ambiguous word must really be a given name ("Little Snoring", "London
+    # Marathon" are places and events).
     if t.cat in (_GIVEN, _AMBIG) and not t.poss and _surname_at(text, toks, i + 1):
-        if t.cat == _GIVEN or not _is_weak(text, t, lines):
+        if t.cat == _GIVEN or (
+            not _is_weak(text, t, lines)
+            and t.base not in L.PLACE_NAMES
+            and _given_score(t.base, given_names()) >= 3
+        ):
             return True, None
 
     if t.cat == _GIVEN:
@@ -430,19 +445,19 @@ def _guarded(text: str, toks: list[_Tok], i: int) -> bool:
         if pl in _PLACE_PREPOSITIONS and not t.poss:
             if not (nxt is not None and nxt.lower() in L.STRONG_SPEECH_VERBS and gap == " "):
                 return True
-        # "reading Travell and Simons", "according to Porges": authors, not clients.
-        if pl in _READING:
-            return True
-    if prev in ("and", "&") and gap_before == " ":
-        p2, g2 = _prev_word(text, t.start - len(gap_before) - len(prev))
-        if p2 is not None and g2 == " ":
-            p3, g3 = _prev_word(text, t.start - len(gap_before) - len(prev) - len(g2) - len(p2))
-            if p3 is not None and p3.lower() in _READING and g3 == " ":
-                return True
+    if prev is not None and _READING_BEFORE.search(text, max(0, t.start - 60), t.start):
+        return True
     return False
 
 
 _READING = frozenset("reading read reads citing cites cited quoting quotes quoted per cf see".split())
+_NAMING_WORDS = frozenset("called named nicknamed dubbed aka".split())
+# "see also Travell and Simons", "according to Porges": authors, not clients.
+_READING_BEFORE = re.compile(
+    r"\b(?:reading|read|reads|citing|cites|cited|quoting|quoted|see|cf|according\s+to|book\s+by|books\s+by|"
+    r"work\s+of|model\s+of|authors?)\b[^.;:!?\n()]{0,40}$",
+    re.IGNORECASE,
+)
 
 _ANATOMY = frozenset(
     """tendon tendons ligament ligaments muscle muscles fascia joint joints bone

@@ -149,6 +149,8 @@ _AGE_PATTERNS = [
     # "she is 95", "he's 93", "turned 92", "now 96"
     r"\b(?:she|he|they|who|client|mum|mother|father|dad|gran|grandmother|grandfather)\s*(?:is|was|'s|’s|turns|turned|had\s+turned|will\s+be|is\s+now|was\s+now)\s+"
     + r"(?:now\s+|nearly\s+|almost\s+|about\s+)?" + _NUM + r"\b(?!\s*(?:%|percent|minutes|mins|degrees|kg|km|miles|cm|mm|per|°|steps|reps|times|sessions|hours|lbs|pounds|stone))",
+    # "At 97 she still shops", "at ninety-one, he ..."
+    r"\bat\s+" + _NUM + r",?\s+(?:she|he|they|my\s+client|the\s+client)\b",
     r"\b(?:turned|turns|turning|reached|reaching)\s+" + _NUM + r"\b(?!\s*(?:%|percent|minutes|degrees|kg|km|miles|cm|mm|per|°|steps|reps|times|sessions|hours))",
     # "her 90th birthday", "his ninetieth"
     r"\b(?P<ord>(?:9\d|1[0-1]\d)(?:st|nd|rd|th)|ninetieth|ninety-\w+(?:st|nd|rd|th)|hundredth)\s+birthday\b",

@@ -57,7 +57,7 @@ def find_zips(ix: TextIndex) -> Iterator[Span]:
 
 # --- street addresses ----------------------------------------------------------------
 
-_CAP = r"[A-Z][A-Za-z'’\-]*\.?"
+_CAP = r"(?:[A-Z][A-Za-z'’\-]*\.?|\d{1,3}(?:st|nd|rd|th))"
 _SUFFIX = r"(?:" + "|".join(sorted(L.STREET_SUFFIXES, key=len, reverse=True)) + r")"
 _CLEAR = r"(?:" + "|".join(sorted(L.CLEAR_STREET_SUFFIXES, key=len, reverse=True)) + r")"
 _UNIT = r"(?:(?:Flat|Apartment|Apt|Unit|Suite|Room|Apt\.|No\.?)\s*\d{1,4}[A-Za-z]?,?\s+)"
@@ -104,7 +104,7 @@ _ORG_IN_PLACE = re.compile(
 )
 _ORG_ONLY = re.compile(_ORG)
 _EMPLOYER_IN_PLACE = re.compile(
-    r"\b(?:at|for)[ \u00a0]+(?:the[ \u00a0]+)?(?P<org>[A-Z][\w'’&.\-]*(?:[ \u00a0]+(?:(?:of|the|and|on|upon)[ \u00a0]+)?(?:[A-Z][\w'’&.\-]*|&)){0,4})"
+    r"\b(?:at|for|joined|manages|managed|runs|ran|owns|owned)[ \u00a0]+(?:the[ \u00a0]+)?(?P<org>[A-Z][\w'’&.\-]*(?:[ \u00a0]+(?:(?:of|the|and|on|upon)[ \u00a0]+)?(?:[A-Z][\w'’&.\-]*|&)){0,4})"
     r"(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+(?:in|near|outside|just\s+outside)[ \u00a0]+)" + _PLACE
 )
 # "as a producer at", "an engineer for": a role right before the employer.
@@ -168,11 +168,14 @@ def find_workplaces(ix: TextIndex) -> Iterator[Span]:
     # "a welder at Tyne Fabrication in Wallsend": any named employer, when the
     # sentence says it is someone's work and names the town.
     for m in (m for a, b in ix.windows(places, 90, 40) for m in _EMPLOYER_IN_PLACE.finditer(text, a, b)):
-        org_start = _trim_org_start(text, m.start("org"), m.end("org"))
+        org_start = _trim_org_start(text, m.start("org"), m.end("org"), single_ok=True)
         if org_start is None or not _place_ok(m.group("place")) or any(s <= org_start < e for s, e in taken):
             continue
         at = m.start()
-        if _WORK_CONTEXT.search(text, max(0, at - 60), at + 1) or _ROLE_BEFORE.search(text, max(0, at - 40), m.start("org")):
+        verb_is_work = text[at : at + 3] not in ("at ", "for")  # "manages the Co-op in Ambleside"
+        if verb_is_work or _WORK_CONTEXT.search(text, max(0, at - 60), at + 1) or _ROLE_BEFORE.search(
+            text, max(0, at - 40), m.start("org")
+        ):
             taken.append((org_start, m.end()))
             yield "workplace", org_start, m.end()
     for m in (m for a, b in ix.windows(places, 60, 40) for m in _LOWER_WORKPLACE.finditer(text, a, b)):
@@ -182,7 +185,15 @@ def find_workplaces(ix: TextIndex) -> Iterator[Span]:
             yield "workplace", m.start("noun"), m.end()
 
 
-def _trim_org_start(text: str, start: int, end: int) -> int | None:
+# Sentence words that can precede an organisation's name without being part of it.
+_LEADING_NOISE = frozenset(
+    """The A An This That These Those Then When After Before And But So If In At On For From With
+    Her His My Our Their Its Your Since While Although Because Today Yesterday Now Later Last Next
+    Every Each Both Once Twice Also Still Only Even Just""".split()
+)
+
+
+def _trim_org_start(text: str, start: int, end: int, single_ok: bool = False) -> int | None:
     """Drop leading sentence words ("Then", "The") from an organisation's name."""
     org = text[start:end]
     words = list(re.finditer(r"\S+", org))
@@ -191,11 +202,15 @@ def _trim_org_start(text: str, start: int, end: int) -> int | None:
         w = words[i].group()
         if w in ("St", "St.", "Saint"):
             break
-        if w.rstrip(",.") in L.FUNCTION_WORDS and w not in ("Royal", "North", "South", "East", "West", "Old", "New", "Great", "Little", "Upper", "Lower", "Central", "Mill", "Church"):
+        if w.rstrip(",.") in _LEADING_NOISE:
             i += 1
             continue
         break
     new_start = start + words[i].start()
-    if not _org_is_named(text[new_start:end]):
+    if single_ok:
+        # any employer the sentence names, even one word ("the Co-op", "Tesco")
+        if all(w.group().rstrip(",.") in L.FUNCTION_WORDS for w in words[i:]):
+            return None
+    elif not _org_is_named(text[new_start:end]):
         return None
     return new_start
