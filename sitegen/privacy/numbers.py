@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+import phonenumbers
 from stdnum.gb import nhs as _nhs
 from stdnum.us import ssn as _ssn
 
@@ -101,6 +102,17 @@ _RECORD_KEYS = frozenset(
     identifier number no num medicare medicaid tricare fund pension benefits""".split()
 )
 _KEY_WORD = re.compile(r"[a-z/]+")
+_GENERIC_KEYS = frozenset("number no num id ids identifier reference ref is was reads".split())
+
+
+def _is_phone(code: str) -> bool:
+    for region in ("GB", "US"):
+        try:
+            if phonenumbers.is_valid_number(phonenumbers.parse(code, region)):
+                return True
+        except phonenumbers.NumberParseException:
+            continue
+    return False
 
 
 def find_records(ix: TextIndex) -> Iterator[Span]:
@@ -124,6 +136,8 @@ def find_records(ix: TextIndex) -> Iterator[Span]:
             continue
         if _PHONE_WORDS.search(text, max(0, m.start() - 20), m.start("code")):
             continue  # "mobile number 07412 556789" is a phone number
+        if _GENERIC_KEYS.issuperset(_KEY_WORD.findall(text[m.start() : start].lower())) and _is_phone(code):
+            continue  # "office number 212-736-5000": only the number's shape says what it is
         yield "record", start, start + len(code)
     six = [(s, e) for s, e in runs if sum(c.isdigit() for c in text[s:e]) >= 6]
     for m in (m for a, b in ix.windows(six, 4, 3) for m in _NINO.finditer(text, a, b)):
