@@ -137,6 +137,10 @@ AMBIGUOUS_WORDS = _words("""
     Best Calm Cool Dark Early Fair Free General Gentle Good Hoped June Kind
     Lady Light Little Long Lord Love Major May Minor Noel Sharp Short Sir
     Small Sound Steady Stiff Strong Warm Young Bank Banks
+    Constant Marks Trees Hack Rand Hang Alter Slave Raid Era Aide Tie Ties Rip
+    Grit Lone Hung Tone Lame Sad Pile Kinda Mall Gun Jet Kin Bent Owe Moo Din
+    Ban Bun Cam Tin Sol Lore Lies Wit Ate Ave Raven Pal Dip Mate Gal Gait Melody
+    Song Alexa Siri Cortana
 """)
 
 # Body parts and everyday anatomy words that are also given names ("Shin",

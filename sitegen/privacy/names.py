@@ -30,7 +30,16 @@ from sitegen.privacy import lexicon as L
 from sitegen.privacy.tokens import TextIndex
 
 _AGE_APPOSITION = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*,|\s*\(\s*(?:aged\s+)?\d{1,3}\s*\)")
-_CITATION_AFTER = re.compile(r"\s*(?:\(\s*(?:19|20)\d\d\b|et\.?\s+al\b|and\s+colleagues\b)")
+# "Gibbs (1988)", "Simons DG (1999)", "Travell, J. (1983)", "Porges et al."
+_CITATION_AFTER = re.compile(
+    r"(?:,?\s*(?:[A-Z]\.\s*){1,3}|\s+[A-Z]{1,3}\b)?,?\s*"
+    r"(?:\(\s*(?:19|20)\d\d|(?:19|20)\d\d[a-z]?\b[).,:]|et\.?\s+al\b|and\s+colleagues\b)"
+)
+# A footnote or reference-list line with a year or a DOI: the names are authors.
+_REFERENCE_LINE = re.compile(
+    r"^\s*(?:\[\^[^\]]*\]:|[-*+]\s|\d+[.)]\s)(?=.*(?:\((?:19|20)\d\d[a-z]?\)|\bet al\b|\bdoi\b|\b(?:19|20)\d\d[a-z]?[.,]))",
+    re.IGNORECASE,
+)
 _OPENERS = set("\"“‘'([{*_|#>")
 
 _PLACE_PREPOSITIONS = frozenset(
@@ -413,6 +422,11 @@ def _guarded(text: str, toks: list[_Tok], i: int) -> bool:
     # "Gibbs (1988)", "Porges et al."
     if _CITATION_AFTER.match(text, t.after):
         return True
+    ls = text.rfind("\n", 0, t.start) + 1
+    if text.startswith(("[^", "- ", "* ", "+ "), ls) or text[ls : ls + 1].isdigit():
+        le = text.find("\n", t.start)
+        if _REFERENCE_LINE.match(text[ls : le if le >= 0 else len(text)]):
+            return True
     nxt, gap, nxt_end = _next_word(text, t.after)
     if nxt is not None:
         if gap in (" ", "-", "\u00a0"):

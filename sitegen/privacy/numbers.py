@@ -119,11 +119,16 @@ def find_records(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
     low = ix.lower
     runs = [(s, e) for s, e in ix.digits if sum(c.isdigit() for c in text[s:e]) >= 2]
-    hits = []
-    for a, b in ix.windows(runs, 60, 20):
-        if _RECORD_KEYS.isdisjoint(_KEY_WORD.findall(low, a, b)):
-            continue
-        hits.extend(_RECORD_CI.finditer(text, a, b))
+    # Only runs whose last few words before the code name a record are worth
+    # the full pattern ("policy number POL-77812").
+    keyed = []
+    for s, e in runs:
+        c = s
+        while c > 0 and (text[c - 1].isalnum() or text[c - 1] in "-/") and s - c < 12:
+            c -= 1
+        if not _RECORD_KEYS.isdisjoint(_KEY_WORD.findall(low, max(0, c - 40), c)[-4:]):
+            keyed.append((c, e))
+    hits = [m for a, b in ix.windows(keyed, 45, 20) for m in _RECORD_CI.finditer(text, a, b)]
     for m in hits:
         code = m.group("code").rstrip(" -/")
         start = m.start("code")
