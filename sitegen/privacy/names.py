@@ -40,6 +40,7 @@ _REFERENCE_LINE = re.compile(
     r"^\s*(?:\[\^[^\]]*\]:|[-*+]\s|\d+[.)]\s)(?=.*(?:\((?:19|20)\d\d[a-z]?\)|\bet al\b|\bdoi\b|\b(?:19|20)\d\d[a-z]?[.,]))",
     re.IGNORECASE,
 )
+_CONTRACTION = re.compile(r"['’](?:ll|m|ve|d|re|t|s)$")  # "I'll", "Don't", "That's"
 _OPENERS = set("\"“‘'([{*_|#>")
 
 _PLACE_PREPOSITIONS = frozenset(
@@ -232,7 +233,7 @@ def find_names(ix: TextIndex, allowed: frozenset[str] = frozenset()) -> Iterator
         if len(b) >= 2 and not b.isupper():
             if t.low in allowed:
                 t.cat = _SKIP
-            elif b in L.FUNCTION_WORDS or b in L.NOT_NAMES or b in L.ANATOMY_WORDS:
+            elif b in L.FUNCTION_WORDS or b in L.NOT_NAMES or b in L.ANATOMY_WORDS or _CONTRACTION.search(b):
                 t.cat = _FUNC
             elif b in L.AMBIGUOUS_WORDS:
                 t.cat = _AMBIG
