@@ -12,6 +12,25 @@ module.exports = function (eleventyConfig) {
     }
     return [...seen].sort();
   });
+  // Tag pages of 10 posts each (newest first), paginated over by tag.njk.
+  eleventyConfig.addCollection("tagPages", (api) => {
+    const byTag = new Map();
+    for (const item of api.getFilteredByGlob("posts/*.md").sort(byDate).reverse()) {
+      for (const tag of item.data.tags || []) {
+        if (!byTag.has(tag)) byTag.set(tag, []);
+        byTag.get(tag).push(item);
+      }
+    }
+    const pages = [];
+    for (const tag of [...byTag.keys()].sort()) {
+      const items = byTag.get(tag);
+      const total = Math.ceil(items.length / 10);
+      for (let i = 0; i < total; i++) {
+        pages.push({ tag, number: i + 1, total, items: items.slice(i * 10, i * 10 + 10) });
+      }
+    }
+    return pages;
+  });
 
   eleventyConfig.addFilter("ymd", (d) => new Date(d).toISOString().slice(0, 10));
   eleventyConfig.addFilter("iso", (d) => new Date(d).toISOString());

@@ -24,7 +24,7 @@ LOAD_CONTENT_CACHE = False
 CACHE_CONTENT = False
 
 DEFAULT_PAGINATION = 10
-PAGINATED_TEMPLATES = {"index": None}
+PAGINATED_TEMPLATES = {"index": None, "tag": None}
 
 ARTICLE_URL = "posts/{slug}/"
 ARTICLE_SAVE_AS = "posts/{slug}/index.html"
@@ -61,8 +61,8 @@ FEED_MAX_ITEMS = 20
 
 SUMMARY_MAX_LENGTH = 60
 
-# Home pages 2, 3, ... at /page/2/ like the other generators.
+# Pages 2, 3, ... of the home page and of each tag at .../page/N/, like sitegen.
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
-    (2, "{base_name}page/{number}/", "{base_name}page/{number}/index.html"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
