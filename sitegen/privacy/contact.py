@@ -69,7 +69,7 @@ def _host(url: str) -> str:
     return u.lower().removeprefix("www.")
 
 
-_TLD_HINT = re.compile(r"\.(?:" + _TLDS + r")(?![\w-])", re.IGNORECASE)
+_TLD_HINT = re.compile(r"\.(?:" + _TLDS + r")(?![\w-])")  # run on the lower-cased text
 
 
 def _at_signs(text: str) -> Iterator[int]:
@@ -101,7 +101,7 @@ def find_urls(ix: TextIndex) -> Iterator[Span]:
             seen.append((m.start(), end))
             if not _PUBLIC_DOMAINS.search(_host(text[m.start() : end])):
                 yield "url", m.start(), end
-    hints = [m.span() for m in _TLD_HINT.finditer(text)]
+    hints = [m.span() for m in _TLD_HINT.finditer(low)]
     for a, b in ix.windows(hints, 255, 1024):
         for m in _BARE_DOMAIN.finditer(text, a, b):
             if any(s <= m.start() < e for s, e in seen):

@@ -194,6 +194,12 @@ def _value(word: str) -> int:
 
 
 _LEADING_INT = re.compile(r"\d+")
+# "90 minutes", "95 degrees", "100%": measures, not ages.
+_UNIT_AFTER = re.compile(
+    r"\s*(?:%|°|x\b|minutes?|mins?|seconds?|secs?|hours?|hrs?|degrees?|deg|kg|g|cm|mm|m|km|miles?|ml|mg|"
+    r"steps?|reps?|sets?|times|bpm|per\b|percent|metres?|meters?|lbs?|pounds|£|pence|p\b)",
+    re.IGNORECASE,
+)
 
 
 def find_ages(ix: TextIndex) -> Iterator[Span]:
@@ -202,7 +208,10 @@ def find_ages(ix: TextIndex) -> Iterator[Span]:
     if "ninet" in low or "hundred" in low:
         windows = [(0, len(text))]
     else:
-        old = [(s, e) for s, e in ix.digits if 90 <= int(_LEADING_INT.match(text, s).group()) < 130]
+        old = [
+            (s, e) for s, e in ix.digits
+            if 90 <= int(_LEADING_INT.match(text, s).group()) < 130 and not _UNIT_AFTER.match(text, e)
+        ]
         if not old:
             return
         windows = ix.windows(old, 70, 40)

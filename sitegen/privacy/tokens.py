@@ -49,7 +49,11 @@ class TextIndex:
     @property
     def lower(self) -> str:
         if self._lower is None:
-            self._lower = self.text.lower()
+            low = self.text.lower()
+            if len(low) != len(self.text):
+                # a few characters lower-case to two ("İ"): keep offsets aligned
+                low = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
+            self._lower = low
         return self._lower
 
     def windows(self, spans: list[tuple[int, int]], before: int, after: int) -> list[tuple[int, int]]:
