@@ -173,6 +173,8 @@ def test_phone_traps_are_not_flagged(text):
     ("He packs boxes at the warehouse in Penrith.", "workplace", "warehouse in Penrith"),
     ("He is a welder at Tyne Fabrication in Wallsend.", "workplace", "Tyne Fabrication in Wallsend"),
     ("She's a receptionist at Hillside Surgery, Kendal.", "workplace", "Hillside Surgery, Kendal"),
+    ("I see a client who works at Hollins Bakery in Kendal.", "workplace", "Hollins Bakery in Kendal"),
+    ("He manages the Co-op in Ambleside.", "workplace", "Co-op in Ambleside"),
 ])
 def test_places_are_flagged(text, kind, needle):
     assert_flags(text, kind, needle)
@@ -183,6 +185,9 @@ def test_places_are_flagged(text, kind, needle):
     "Her 10,000 steps and 12345 were nothing special.",
     "The primary school and the hospital were both mentioned.",
     "She had 3 sessions in March and 2 in April.",
+    # the writer's own training and work are not about a client
+    "I trained at the Northern Institute of Massage in Bury.",
+    "I worked for years at the hospital in Carlisle before going freelance.",
 ])
 def test_place_traps_are_not_flagged(text):
     assert not kinds(text) & {"address", "postcode", "zip", "workplace"}, found(text)
@@ -230,6 +235,7 @@ def test_ages_over_89_are_flagged(text, needle):
     "Sessions were 90 minutes; flexion reached 90 degrees.",
     "A 45-year-old teacher, aged 45.",
     "She is 89 and fiercely independent.",
+    "She is aged 90+ and her husband is 95 or older.",
     "We held the stretch for 95 seconds at 90% effort.",
 ])
 def test_age_traps_are_not_flagged(text):

@@ -196,28 +196,36 @@ def find_phones(ix: TextIndex, region: str = "GB") -> Iterator[Span]:
         digits = sum(c.isdigit() for c in raw)
         if digits < 7 or digits > 15 or _DATE_LIKE.match(raw):
             continue
-        if _is_valid_phone(raw, regions):
-            yield "phone", m.start(), m.end()
-            continue
         # Deliberate choice: numbers libphonenumber calls invalid are still
         # flagged when they are written like a phone number, because writers
         # use invented or reserved numbers (Ofcom's 07700 900xxx drama range,
         # US 555-01xx) as placeholders for real ones, and a mistyped real
         # number still identifies its owner.  "Written like a phone number"
-        # means 10+ digits starting with 0, + or an (area code), or 7+ digits
-        # right after a word such as "call", "mobile" or "tel".
-        lead = raw[0]
-        context = _PHONE_CONTEXT.search(text, max(0, m.start() - 30), m.start())
-        if (digits >= 10 and lead in "0+(" and _grouped(raw)) or (context and _grouped(raw)):
+        # means 10+ digits starting with 0, + or an (area code), the US
+        # 3-3-4 layout, or 7+ digits right after a word such as "call",
+        # "mobile" or "tel".  The shape is checked first because it is cheap;
+        # libphonenumber's validation decides the rest.
+        if _phone_shaped(text, m.start(), raw, digits) or _is_valid_phone(raw, regions):
             yield "phone", m.start(), m.end()
-        elif digits == 10 and re.fullmatch(r"\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}", raw):
-            # US layout 415-555-0134 with an unassigned area code
-            yield "phone", m.start(), m.end()
+
+
+def _phone_shaped(text: str, start: int, raw: str, digits: int) -> bool:
+    if not _grouped(raw):
+        return False
+    if digits >= 10 and raw[0] in "0+(":
+        return True
+    if digits == 10 and _US_LAYOUT.fullmatch(raw):
+        return True  # 415-555-0134, even with an unassigned area code
+    return _PHONE_CONTEXT.search(text, max(0, start - 30), start) is not None
+
+
+_US_LAYOUT = re.compile(r"\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}")
+_GROUP_SEP = re.compile(r"[ .\-\u00a0()]+")
 
 
 def _grouped(raw: str) -> bool:
     """Groups of digits like a phone number's, not a decimal or a range."""
-    groups = re.split(r"[ .\-\u00a0()]+", raw.lstrip("+").strip("()"))
+    groups = _GROUP_SEP.split(raw.lstrip("+").strip("()"))
     groups = [g for g in groups if g]
     if len(groups) == 1:
         return len(groups[0]) >= 7

@@ -100,10 +100,15 @@ _PRIORITY = {k: i for i, k in enumerate((
 _ALLOW_INSIDE = frozenset({"email", "url", "handle", "phone", "name"})
 
 _Detector = Callable[[TextIndex], Iterable[tuple[str, int, int]]]
-_PLAIN_DETECTORS: tuple[_Detector, ...] = (
-    find_emails, find_urls, find_handles, find_ips, find_nhs, find_ssns, find_records,
-    find_dates, find_ages, find_postcodes, find_zips, find_addresses, find_workplaces,
+# Detectors whose matches always contain a digit, skipped for texts without one
+# (most front-matter values), and the rest.
+_DIGIT_DETECTORS: tuple[_Detector, ...] = (
+    find_ips, find_nhs, find_ssns, find_records, find_dates, find_postcodes, find_zips,
 )
+_WORD_DETECTORS: tuple[_Detector, ...] = (
+    find_emails, find_urls, find_handles, find_ages, find_addresses, find_workplaces,
+)
+_PLAIN_DETECTORS = _WORD_DETECTORS + _DIGIT_DETECTORS
 
 
 def scan_text(text: str, ctx: ScanContext = ScanContext()) -> list[Finding]:
@@ -115,9 +120,10 @@ def scan_text(text: str, ctx: ScanContext = ScanContext()) -> list[Finding]:
     allowed = allow_set.spans(text, ix.lower) if allow_set is not None else []
 
     candidates: list[tuple[str, int, int]] = []
-    for detect in _PLAIN_DETECTORS:
+    for detect in _PLAIN_DETECTORS if ix.digits else _WORD_DETECTORS:
         candidates.extend(detect(ix))
-    candidates.extend(find_phones(ix, ctx.region or "GB"))
+    if ix.digits:
+        candidates.extend(find_phones(ix, ctx.region or "GB"))
     candidates.extend(("name", s, e) for s, e in find_names(ix, allow_words))
 
     kept = [c for c in candidates if c[2] > c[1] and not _is_allowed(c, allowed)]

@@ -158,7 +158,8 @@ _ONES = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
 }
 _NUM_WORD = r"(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one)\s+hundred(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
-_NUM = r"(?P<n>\d{2,3}|" + _NUM_WORD + r")"
+# "aged 90+" and "90 or over" already say what HIPAA asks for.
+_NUM = r"(?P<n>\d{2,3}|" + _NUM_WORD + r")(?!\s*(?:\+|plus\b|or\s+(?:over|older|above|more)\b))"
 _AGE_PATTERNS = [
     # "93-year-old", "93 year old", "ninety-four years old", "93 years of age", "93-yr-old"
     _NUM + r"(?:[\s-]+|-)(?:years?|yrs?|yo)(?:[\s-]+old|\s+of\s+age)\b",

@@ -103,6 +103,12 @@ _ORG_IN_PLACE = re.compile(
     _ORG + r"(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+(?:in|at|near|outside|just\s+outside|on\s+the\s+edge\s+of)[ \u00a0]+)" + _PLACE
 )
 _ORG_ONLY = re.compile(_ORG)
+_SELF_CONTEXT = re.compile(
+    r"\b(?:I|I've|I’ve|I'd|I’d|we|we've|we’ve)\s+(?:(?:first|originally|later|also|then|once)\s+)?"
+    r"(?:trained|studied|qualified|learned|learnt|did|took|attended|teach|taught|work|worked|practise|practice|practised|"
+    r"volunteer|volunteered|lecture|lectured|ran|run)\b[^.!?\n]*$|\bmy\s+(?:own\s+)?(?:training|course|diploma|"
+    r"degree|placement|clinic|practice|studio|rooms?)\b[^.!?\n]*$"
+)
 _EMPLOYER_IN_PLACE = re.compile(
     r"\b(?:at|for|joined|manages|managed|runs|ran|owns|owned)[ \u00a0]+(?:the[ \u00a0]+)?(?P<org>[A-Z][\w'’&.\-]*(?:[ \u00a0]+(?:(?:of|the|and|on|upon)[ \u00a0]+)?(?:[A-Z][\w'’&.\-]*|&)){0,4})"
     r"(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+(?:in|near|outside|just\s+outside)[ \u00a0]+)" + _PLACE
@@ -125,6 +131,18 @@ _NOT_PLACE = frozenset(
     Month Year Stage Phase Step Part Section Chapter Table Figure Appendix English Welsh Latin
     General Private Person Time Pain Practice Term Total Between Both All Each Which What""".split()
 )
+
+
+_THIRD_PERSON = re.compile(
+    r"\b(?:she|he|they|who|her|his|their|client|husband|wife|partner|son|daughter|mother|father|mum|dad)\b",
+    re.IGNORECASE,
+)
+
+
+def _about_writer(text: str, pos: int) -> bool:
+    """Whether the sentence before `pos` is the writer talking about their own training or work."""
+    m = _SELF_CONTEXT.search(text, max(0, pos - 80), pos)
+    return m is not None and not _THIRD_PERSON.search(m.group())
 
 
 def _org_is_named(org: str) -> bool:
@@ -156,10 +174,15 @@ def find_workplaces(ix: TextIndex) -> Iterator[Span]:
         if org_start is None or not _place_ok(m.group("place")):
             continue
         taken.append((org_start, m.end()))
+        # The writer's own training or workplace is not about a client.
+        if _about_writer(text, org_start):
+            continue
         yield "workplace", org_start, m.end()
     for m in (m for a, b in windows for m in _ORG_ONLY.finditer(text, a, b)):
         org_start = _trim_org_start(text, m.start("org"), m.end("org"))
         if org_start is None or any(s <= org_start < e for s, e in taken):
+            continue
+        if _about_writer(text, org_start):
             continue
         if _WORK_CONTEXT.search(text, max(0, org_start - 60), org_start):
             end = m.end("org")
@@ -171,6 +194,8 @@ def find_workplaces(ix: TextIndex) -> Iterator[Span]:
         org_start = _trim_org_start(text, m.start("org"), m.end("org"), single_ok=True)
         if org_start is None or not _place_ok(m.group("place")) or any(s <= org_start < e for s, e in taken):
             continue
+        if _about_writer(text, org_start):
+            continue
         at = m.start()
         verb_is_work = text[at : at + 3] not in ("at ", "for")  # "manages the Co-op in Ambleside"
         if verb_is_work or _WORK_CONTEXT.search(text, max(0, at - 60), at + 1) or _ROLE_BEFORE.search(
@@ -180,6 +205,8 @@ def find_workplaces(ix: TextIndex) -> Iterator[Span]:
             yield "workplace", org_start, m.end()
     for m in (m for a, b in ix.windows(places, 60, 40) for m in _LOWER_WORKPLACE.finditer(text, a, b)):
         if m.group("noun") not in L.WORKPLACE_NOUNS or not _place_ok(m.group("place")):
+            continue
+        if _about_writer(text, m.start()):
             continue
         if _WORK_CONTEXT.search(text, max(0, m.start() - 60), m.start() + 1):
             yield "workplace", m.start("noun"), m.end()
