@@ -311,15 +311,17 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
         _WORK.clear()
     for i, value in zip(misses, results):
         cached[keys[i]] = value
-        cache.put(keys[i], value)
+        cache.put(keys[i], _without_source(value))
     entries: list[tuple[Entry, Rendered]] = []
     item_keys: dict[str, str] = {}
     for source, key in zip(found.sources, keys):
         p = cached[key]
         diags.extend(p.diagnostics)
         if p.entry is not None and p.rendered is not None:
-            entries.append((p.entry, p.rendered))
-            item_keys[p.entry.rel] = key
+            entry = p.entry if p.entry.doc.source is source else \
+                replace(p.entry, doc=replace(p.entry.doc, source=source))
+            entries.append((entry, p.rendered))
+            item_keys[entry.rel] = key
     for entry, _ in entries:  # consent depends on today's date: never cached
         diags.extend(privacy.check_consent(entry, register, config))
 
@@ -407,6 +409,14 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
     return BuildResult(config, site, diagnostics, n_pages, len(out_files) + len(site.statics), written,
                        output if options.write else None, time.perf_counter() - started, site.held_back,
                        len(misses), len(rendered_files), tuple(rendered_files) if not options.write else ())
+
+
+def _without_source(p: _Processed) -> _Processed:
+    """What the cache stores: the SourceFile (its path) is attached again from discovery on
+    loading; rebuilding 10,000 Path objects was a third of the cost of loading the cache."""
+    if p.entry is None:
+        return p
+    return replace(p, entry=replace(p.entry, doc=replace(p.entry.doc, source=None)))
 
 
 def _unique(diags: list[Diagnostic]) -> list[Diagnostic]:
