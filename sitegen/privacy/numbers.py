@@ -89,7 +89,10 @@ _NINO = re.compile(
 )
 # Measures, not codes: "plan of 3 x 10", "policy of 20 minutes".
 _NOT_CODE = re.compile(
-    r"^\d{1,3}(?:\s|$)|^(?:19|20)\d\d$|^\d+(?:st|nd|rd|th)$", re.IGNORECASE
+    r"^\d{1,3}(?:\s|$)|^(?:19|20)\d\d$|^\d+(?:st|nd|rd|th)$"
+    r"|^(?:19|20)\d\d[-/](?:\d\d|(?:19|20)\d\d)$"  # "2024-25", "2019/2020"
+    r"|^(?:19|20)\d\d-\d\d-\d\d$|^\d\d?/\d\d?/\d{2,4}$",  # dates are the date detector's
+    re.IGNORECASE,
 )
 
 
