@@ -49,6 +49,8 @@ def assert_clean(text: str, ctx: ScanContext = SITE) -> None:
     ("The letter was signed by Dr Sarah Whitcombe.", "Dr Sarah Whitcombe"),
     ("Anna van der Berg booked three sessions.", "Anna van der Berg"),
     ("Zoë felt lighter afterwards.", "Zoë"),
+    ("Then Priya's surgery went well.", "Priya"),
+    ("Afterwards Priya's arthritis settled.", "Priya"),
 ])
 def test_names_are_flagged(text, needle):
     assert_flags(text, "name", needle)
@@ -88,6 +90,9 @@ def test_a_confirmed_name_is_flagged_everywhere_in_the_text():
     "I trained in Thai massage in Chiang Mai years ago.",
     "She had a slice of Victoria sponge and wore steel-toe Dr. Martens.",
     "Shin splints in a teenage cross-country runner",
+    "She had Tommy John surgery, Ramsay Hunt syndrome and Scheuermann's kyphosis.",
+    "I'll call her R. in this post; it's what she asked for.",
+    "[^1]: Travell JG, Simons DG (1999) Myofascial Pain and Dysfunction.",
 ])
 def test_name_traps_are_not_flagged(text):
     assert "name" not in kinds(text), found(text)

@@ -160,7 +160,7 @@ EPONYM_NOUNS = _lower("""
     test tests manoeuvre manoeuvres maneuver maneuvers technique techniques
     method methods phenomenon phenomena tenosynovitis disorder disorders
     disorder condition conditions deformity deformities node nodes nodules
-    nodule bursitis arthritis arthropathy dystrophy dysplasia lesion lesions
+    nodule lesion lesions
     ligament ligaments muscle muscles fascia space canal tube duct gland
     glands cell cells law laws reflex reflexes triad point points line lines
     angle score scale scales index criteria classification grade grades
@@ -170,16 +170,30 @@ EPONYM_NOUNS = _lower("""
     exercises exercise stretch stretches position positions gait posture
     manipulation mobilisation mobilization mobilisations mobilizations
     procedure procedure operation surgery repair graft traction splint
-    brace pad pads ulcer ulcers anaemia anemia leukaemia leukemia lymphoma
-    sarcoma tumour tumor tumours tumors dementia chorea ataxia aneurysm
-    neuralgia neuritis neuropathy myopathy apophysitis osteochondritis
-    osteochondrosis epiphysitis effusion effect effects response curve
+    brace pad pads ulcer ulcers
+    tumour tumor tumours tumors chorea ataxia aneurysm
+   
+    effusion effect effects response curve
     area areas zone zones crest crests tubercle process body bodies ring
     rings membrane capsule band bands bone bones joint joints nerve nerves
     hernia phenomenon sequence regime regimen work method bands
     splint splints sponge cake cakes tart pudding bun buns biscuit biscuits
     scone scones pie salad sauce tea boots shoes trainers potatoes apples
     plums line station
+""")
+
+# After a possessive only these make an eponym: "Baker's cyst" is not a person,
+# "Priya's surgery" and "Priya's tendon" are.
+POSSESSIVE_EPONYM_NOUNS = _lower("""
+    disease diseases syndrome syndromes palsy cyst cysts contracture
+    contractures neuroma neuromas fracture fractures sign signs test tests
+    manoeuvre manoeuvres maneuver maneuvers technique techniques method methods
+    phenomenon phenomena tenosynovitis disorder disorders node nodes nodule
+    nodules law laws reflex reflexes triad criteria classification scale
+    scales index cycle cycles model models framework theory hierarchy pyramid
+    concept principle principles tumour tumor chorea ataxia aneurysm effusion
+    ulcer ulcers hernia lesion lesions deformity deformities angle curve crest
+    tubercle capsule duct gland glands canal fat pad
 """)
 
 # Surnames and stems that name conditions, tests, methods or models far more

@@ -204,6 +204,9 @@ def find_names(ix: TextIndex, allowed: frozenset[str] = frozenset()) -> Iterator
         verdict, title_start = _judge(text, toks, i, lines)
         if verdict:
             last = _extend_surname(text, toks, i)
+            if title_start is None and last > i and _medical_after(text, toks[last]):
+                i = last + 1  # "Ramsay Hunt syndrome", "Tommy John surgery"
+                continue
             spans.append((title_start if title_start is not None else t.start, toks[last].end, i, last))
             for k in range(i, last + 1):
                 if toks[k].cat not in (_FUNC, _SKIP):
@@ -379,15 +382,18 @@ def _guarded(text: str, toks: list[_Tok], i: int) -> bool:
     if nxt is not None:
         if gap in (" ", "-", "\u00a0"):
             nl = nxt.lower()
-            if nl in L.EPONYM_NOUNS:
-                # "Achilles tendon", "Bowen technique", "Baker's cyst".  After a
-                # possessive, plain anatomy ("Priya's tendon") is still a person.
-                if not t.poss or nl not in _ANATOMY:
+            # "Achilles tendon", "Bowen technique", "Bechterew spondylitis",
+            # "Baker's cyst"; but "Priya's surgery" and "Priya's arthritis" are
+            # a person's.
+            if t.poss:
+                if nl in L.POSSESSIVE_EPONYM_NOUNS:
                     return True
+            elif nl in L.EPONYM_NOUNS or _MEDICAL_ENDING.search(nl):
+                return True
             if t.poss and nxt[0].islower() and nl not in L.POSSESSED_PEOPLE:
                 # "Gibbs' reflective cycle", "Bell's facial palsy"
                 n2, gap2, _ = _next_word(text, nxt_end)
-                if n2 is not None and gap2 == " " and n2.lower() in L.EPONYM_NOUNS and n2.lower() not in _ANATOMY:
+                if n2 is not None and gap2 == " " and n2.lower() in L.POSSESSIVE_EPONYM_NOUNS:
                     return True
             if nxt[0].isupper() and gap == " ":
                 if nxt in L.STREET_SUFFIXES or nxt in L.ORG_SUFFIXES or nxt in _PLACE_NOUNS:
@@ -412,6 +418,23 @@ def _guarded(text: str, toks: list[_Tok], i: int) -> bool:
     return False
 
 
+# Words a medical eponym runs into: "Scheuermann's kyphosis", "Bechterew spondylitis".
+_MEDICAL_ENDING = re.compile(
+    r"(?:itis|osis|opathy|algia|oma|omas|aemia|emia|plasia|trophy|ectomy|otomy|plasty|ostomy|iasis|ismus)$"
+)
+
+
+def _medical_after(text: str, t: _Tok) -> bool:
+    """Whether a medical or method noun follows `t` ("... syndrome", "... technique")."""
+    if t.poss:
+        return False
+    nxt, gap, _ = _next_word(text, t.after)
+    if nxt is None or gap not in (" ", "-", "\u00a0"):
+        return False
+    nl = nxt.lower()
+    return nl in L.EPONYM_NOUNS or _MEDICAL_ENDING.search(nl) is not None
+
+
 _READING = frozenset("reading read reads citing cites cited quoting quotes quoted per cf see".split())
 _NAMING_WORDS = frozenset("called named nicknamed dubbed aka".split())
 # "see also Travell and Simons", "according to Porges": authors, not clients.
@@ -419,12 +442,4 @@ _READING_BEFORE = re.compile(
     r"\b(?:reading|read|reads|citing|cites|cited|quoting|quoted|see|cf|according\s+to|book\s+by|books\s+by|"
     r"work\s+of|model\s+of|authors?)\b[^.;:!?\n()]{0,40}$",
     re.IGNORECASE,
-)
-
-_ANATOMY = frozenset(
-    """tendon tendons ligament ligaments muscle muscles fascia joint joints bone
-    bones nerve nerves capsule membrane body bodies space canal tube duct area
-    areas zone zones band bands ring rings crest crests process gland glands
-    cell cells node nodes position positions posture gait exercises exercise
-    stretch stretches response effect effects line lines point points""".split()
 )
