@@ -51,6 +51,7 @@ def assert_clean(text: str, ctx: ScanContext = SITE) -> None:
     ("Zoë felt lighter afterwards.", "Zoë"),
     ("Then Priya's surgery went well.", "Priya"),
     ("Afterwards Priya's arthritis settled.", "Priya"),
+    ("At the door I met Oluwadamilare and his mother.", "Oluwadamilare"),
 ])
 def test_names_are_flagged(text, needle):
     assert_flags(text, "name", needle)

@@ -264,6 +264,9 @@ def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple
     if not strong and prev is not None and prev.lower() in L.RELATION_WORDS and prev[0].islower():
         if gap_before.strip() in ("", ",") and "\n" not in gap_before:
             strong = t.cat == _GIVEN or prev.lower() not in _NAMING_WORDS
+    # "I met Oluwadamilare", "she asked Grace": a verb whose object is a person.
+    if not strong and prev is not None and prev in _PERSON_OBJECT_VERBS and gap_before == " ":
+        strong = not _is_weak(text, t, lines)
     # A capitalised word right after another proper noun mid-sentence belongs
     # to it ("Chiang Mai", "Structural Integration"), unless evidence above says
     # a person is meant.
@@ -434,6 +437,11 @@ def _medical_after(text: str, t: _Tok) -> bool:
     nl = nxt.lower()
     return nl in L.EPONYM_NOUNS or _MEDICAL_ENDING.search(nl) is not None
 
+
+_PERSON_OBJECT_VERBS = frozenset(
+    """met meet meets meeting treated treat treating asked told thanked texted emailed messaged
+    phoned rang hugged reassured reminded warned invited introduced referred thank""".split()
+)
 
 _READING = frozenset("reading read reads citing cites cited quoting quotes quoted per cf see".split())
 _NAMING_WORDS = frozenset("called named nicknamed dubbed aka".split())
