@@ -306,6 +306,12 @@ def test_register_entries_are_always_findings_and_win_over_everything():
     assert got == [("register", "priya shah"), ("register", "07412556789"), ("register", "priya.s@example.com")]
 
 
+def test_a_register_phone_number_is_found_however_it_is_written():
+    ctx = ScanContext(register=("07412 556789",))
+    assert found("Ring +44 7412 556789 or 0161 496 0000.", ctx) == [
+        ("register", "+44 7412 556789"), ("phone", "0161 496 0000")]
+
+
 def test_register_matches_whole_words_only():
     ctx = ScanContext(register=("Jo",))
     assert [f.kind for f in scan_text("Jo came; Joanne did not; jogging helps.", ctx)].count("register") == 1

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
+import phonenumbers
+
 from sitegen.privacy.contact import find_emails, find_handles, find_ips, find_phones, find_urls
 from sitegen.privacy.dates import find_dates
 from sitegen.privacy.names import find_names
@@ -130,6 +132,12 @@ def scan_text(text: str, ctx: ScanContext = ScanContext()) -> list[Finding]:
     register_set = _register_matcher(tuple(ctx.register))
     if register_set is not None:
         kept.extend(("register", s, e) for s, e in register_set.spans(text, ix.lower))
+        # A register phone written another way ("+44 7412 556789" for "07412 556789").
+        phones = _register_phones(tuple(ctx.register), ctx.region or "GB")
+        if phones:
+            for kind, s, e in candidates:
+                if kind == "phone" and _e164(text[s:e], ctx.region or "GB") in phones:
+                    kept.append(("register", s, e))
     return [
         Finding(kind, s, e, text[s:e], REASONS[kind], FIXES[kind])
         for kind, s, e in _resolve(kept)
@@ -215,6 +223,27 @@ def _allow_matcher(allow: tuple[str, ...]) -> tuple[_PhraseSet | None, frozenset
     if not phrases:
         return None, frozenset()
     return _PhraseSet(phrases | words), frozenset(w.lower() for w in words)
+
+
+def _e164(raw: str, region: str) -> str | None:
+    try:
+        num = phonenumbers.parse(raw, region.upper())
+    except phonenumbers.NumberParseException:
+        return None
+    return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+
+
+@lru_cache(maxsize=64)
+def _register_phones(register: tuple[str, ...], region: str) -> frozenset[str]:
+    """The register's phone numbers in one canonical form (+447412556789)."""
+    out = set()
+    for entry in register:
+        digits = sum(c.isdigit() for c in entry)
+        if 7 <= digits <= 15 and not any(c.isalpha() for c in entry):
+            e164 = _e164(entry, region)
+            if e164:
+                out.add(e164)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=64)
