@@ -312,6 +312,11 @@ def test_a_register_phone_number_is_found_however_it_is_written():
         ("register", "+44 7412 556789"), ("phone", "0161 496 0000")]
 
 
+def test_register_ignores_accents():
+    ctx = ScanContext(register=("Zoë", "Ciaran"))
+    assert [k for k, _ in found("Zoe came; ZOË too; Ciarán and Ciaran.", ctx)] == ["register"] * 4
+
+
 def test_register_matches_whole_words_only():
     ctx = ScanContext(register=("Jo",))
     assert [f.kind for f in scan_text("Jo came; Joanne did not; jogging helps.", ctx)].count("register") == 1

@@ -15,6 +15,7 @@ workplace); their word lists are in `lexicon`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
@@ -26,7 +27,7 @@ from sitegen.privacy.dates import find_dates
 from sitegen.privacy.names import find_names
 from sitegen.privacy.numbers import find_ages, find_nhs, find_records, find_ssns
 from sitegen.privacy.places import find_addresses, find_postcodes, find_workplaces, find_zips
-from sitegen.privacy.tokens import TextIndex
+from sitegen.privacy.tokens import TextIndex, aligned_lower
 
 __all__ = ["KINDS", "Finding", "ScanContext", "scan_text", "REASONS", "FIXES"]
 
@@ -131,7 +132,10 @@ def scan_text(text: str, ctx: ScanContext = ScanContext()) -> list[Finding]:
     kept = [c for c in candidates if c[2] > c[1] and not _is_allowed(c, allowed)]
     register_set = _register_matcher(tuple(ctx.register))
     if register_set is not None:
-        kept.extend(("register", s, e) for s, e in register_set.spans(text, ix.lower))
+        # Accents are folded on both sides: the register's "Zoë" finds "Zoe" and "ZOË".
+        folded = _fold_aligned(text)
+        folded_lower = ix.lower if folded is text else aligned_lower(folded)
+        kept.extend(("register", s, e) for s, e in register_set.spans(folded, folded_lower))
         # A register phone written another way ("+44 7412 556789" for "07412 556789").
         phones = _register_phones(tuple(ctx.register), ctx.region or "GB")
         if phones:
@@ -176,9 +180,11 @@ class _PhraseSet:
 
     __slots__ = ("items",)
 
-    def __init__(self, phrases: Iterable[str]) -> None:
+    def __init__(self, phrases: Iterable[str], fold: bool = False) -> None:
         self.items: list[tuple[str, re.Pattern[str]]] = []
         for phrase in sorted(set(phrases), key=len, reverse=True):
+            if fold:
+                phrase = _fold_aligned(phrase)
             digits = sum(c.isdigit() for c in phrase)
             if digits >= 7 and digits >= len(re.sub(r"\W", "", phrase)) - 2:
                 # "07412 556789" also matches "07412556789" and "07412-556-789"
@@ -249,4 +255,18 @@ def _register_phones(register: tuple[str, ...], region: str) -> frozenset[str]:
 @lru_cache(maxsize=64)
 def _register_matcher(register: tuple[str, ...]) -> _PhraseSet | None:
     phrases = {p.strip() for p in register if p and p.strip()}
-    return _PhraseSet(phrases) if phrases else None
+    return _PhraseSet(phrases, fold=True) if phrases else None
+
+
+def _fold_aligned(text: str) -> str:
+    """`text` without accents ("Zoë" → "Zoe"), character for character, so offsets still hold."""
+    if text.isascii():
+        return text
+    out = []
+    for c in text:
+        if c.isascii():
+            out.append(c)
+            continue
+        base = "".join(ch for ch in unicodedata.normalize("NFKD", c) if not unicodedata.combining(ch))
+        out.append(base if len(base) == 1 else c)
+    return "".join(out)

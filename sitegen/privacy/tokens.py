@@ -21,6 +21,15 @@ _CAP = re.compile(
 _DIGITS = re.compile(r"\d[\d ().+\-/:\u00a0]*")
 
 
+def aligned_lower(text: str) -> str:
+    """`text` in lower case with every offset unchanged."""
+    low = text.lower()
+    if len(low) != len(text):
+        # a few characters lower-case to two ("İ"): keep those as they are
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low
+
+
 class TextIndex:
     """Anchors of one text: capitalised words and digit runs, with their offsets."""
 
@@ -49,11 +58,7 @@ class TextIndex:
     @property
     def lower(self) -> str:
         if self._lower is None:
-            low = self.text.lower()
-            if len(low) != len(self.text):
-                # a few characters lower-case to two ("İ"): keep offsets aligned
-                low = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
-            self._lower = low
+            self._lower = aligned_lower(self.text)
         return self._lower
 
     def windows(self, spans: list[tuple[int, int]], before: int, after: int) -> list[tuple[int, int]]:
