@@ -1,0 +1,1 @@
+"""Support code for the browser tests in tests/test_browser.py."""
