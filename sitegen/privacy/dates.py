@@ -25,7 +25,10 @@ _PATTERNS = [
     + _MONTH_ABBR_DOT + r"(?![a-z])(?:" + _YEAR + r"|-(?:19|20)?\d\d(?!\d))?",
     # "March 14th", "March 14, 2024", "Tuesday, March 4", "March the 3rd"
     r"(?:\b" + _WEEKDAY + r",?\s+)?\b" + _MONTH_ABBR_DOT + r"(?![a-z])\s+(?:the\s+)?" + _DAY + r"(?:" + _ORD + r")?"
-    r"(?![\d:,.]\d|\d|\s*(?:%|am\b|pm\b|[-–]\s*\d+\s*(?:minutes|mins|hours)))(?:" + _YEAR + r")?",
+    r"(?![\d:,.]\d|\d|\s*(?:%|am\b|pm\b|[-–]\s*\d+\s*(?:minutes|mins|hours)))"
+    # "in March 3 sessions", "by May 2 weeks": a count, not a day
+    r"(?!\s+(?:more\s+|further\s+|extra\s+)?(?:sessions?|visits?|times|weeks?|days?|months?|years?|x\b|reps?|sets?|"
+    r"clients?|people|of\s+(?:the|them|us|my|her|his)\b|hours?|minutes?))(?:" + _YEAR + r")?",
     # "Monday 14th", "Tuesday the 3rd"
     r"\b" + _WEEKDAY + r",?\s+(?:the\s+)?" + _DAY + _ORD + r"\b",
     # ISO and year-first: "2024-02-19", "2024/02/19"
