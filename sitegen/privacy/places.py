@@ -70,7 +70,10 @@ _NUMBERED = re.compile(
 _NAMED_STREET = re.compile(
     r"\b(?:on|in|off|along|near|at|down|up|from|by|onto|to|into)\s+(?:the\s+)?(?P<s>(?:" + _CAP + r"[ \u00a0]+){1,3}" + _CLEAR + r")\b(?![\w'’])"
 )
-_NOT_STREET_WORD = L.FUNCTION_WORDS - {"Mill", "Church", "Chapel", "North", "South", "East", "West", "Old", "New", "High", "Upper", "Lower", "Middle", "Great", "Little", "Saint", "St", "Park", "Station", "Market", "King", "Queen", "Castle", "Bridge", "Green"}
+# Streets that stand for something else: an idiom, an industry, a TV show.
+_NOT_STREET_WORD = frozenset(
+    "Memory Easy Civvy Wall Fleet Downing Harley Coronation Sesame Carnaby Savile Threadneedle".split()
+)
 
 
 _UNIT_BUILDINGS = frozenset("House Court Mansions Lodge Cottage Cottages Building Buildings Tower Heights".split())
@@ -85,7 +88,7 @@ def find_addresses(ix: TextIndex) -> Iterator[Span]:
                 yield "address", m.start(), m.end()
     for m in (m for a, b in ix.windows(ix.caps_in(L.CLEAR_STREET_SUFFIXES), 70, 1) for m in _NAMED_STREET.finditer(text, a, b)):
         words = m.group("s").split()
-        if words[0].rstrip(".") in _NOT_STREET_WORD and words[0] not in ("High",):
+        if words[0].rstrip(".") in _NOT_STREET_WORD:
             continue
         yield "address", m.start("s"), m.end("s")
 
