@@ -146,8 +146,8 @@ def overlaps(line_text: str, a: str, b: str) -> bool:
     return any(s1 < e2 and s2 < e1 for s1, e1 in spans_a for s2, e2 in spans_b)
 
 
-def evaluate(verbose: bool) -> int:
-    data = json.loads((HERE / "labels.json").read_text(encoding="utf-8"))
+def evaluate(verbose: bool, labels_file: Path = HERE / "labels.json", corpus: Path = HERE / "corpus") -> int:
+    data = json.loads(labels_file.read_text(encoding="utf-8"))
     site = data.get("site", {})
     labels_n: Counter[str] = Counter()
     tp: Counter[str] = Counter()
@@ -159,7 +159,7 @@ def evaluate(verbose: bool) -> int:
     scan_text("Warm-up: Priya loads the name list once.", ScanContext())
     _SCAN_SECONDS[0] = 0.0
     for name, entry in sorted(data["files"].items()):
-        path = HERE / "corpus" / name
+        path = corpus / name
         if not path.exists():
             misses.append(f"{name}: file missing")
             continue
@@ -228,7 +228,11 @@ def evaluate(verbose: bool) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and false alarm")
+    parser.add_argument("--corpus", type=Path, default=None,
+                        help="a folder holding labels.json and the case studies (default: the tuning corpus)")
     args = parser.parse_args(argv)
+    if args.corpus is not None:
+        return evaluate(args.verbose, args.corpus / "labels.json", args.corpus)
     return evaluate(args.verbose)
 
 
