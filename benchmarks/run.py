@@ -392,9 +392,12 @@ def fmt(metric: str, v: float | None) -> str:
 
 
 def ratio(v: float | None, base: float | None) -> str:
-    if v is None or base is None or base == 0:
+    if v is None or base is None:
         return "–"
-    return f"{v / base:.2f}×"
+    if base == 0:
+        return "– (sitegen 0)" if v else "–"
+    r = v / base
+    return f"{r:.0f}×" if r >= 100 else f"{r:.1f}×" if r >= 10 else f"{r:.2f}×"
 
 
 def table(n: int, results: dict, tools: list[Tool], runs: int) -> str:
@@ -453,6 +456,8 @@ def machine(tools: list[Tool], sitegen_cmd: list[str]) -> list[str]:
         py = sitegen_python(sitegen_cmd)
         rows.append(("Python (sitegen)", _out([py, "-c", "import platform; print(platform.python_version())"])))
         rows.append(("sitegen", _out([py, "-c", "from importlib.metadata import version; print(version('sitegen'))"])))
+        rows.append(("sitegen command", f"`{shlex.join(sitegen_cmd)}`"))
+        rows.append(("repository HEAD", _out(["git", "-C", str(REPO), "log", "-1", "--format=%h %cd", "--date=iso"])))
     if names & {"pelican", "pelican+cache"}:
         rows.append(("Pelican", _out([str(PEERS / "venv" / "bin" / "pelican"), "--version"])))
         rows.append(("Python (Pelican)", _out([str(PEERS / "venv" / "bin" / "python"), "--version"])))
@@ -545,8 +550,13 @@ def main(argv: list[str] | None = None) -> int:
               "- The operating system's file cache is warm in every scenario.",
               "- Wall time suffers most from anything else running on the machine (see the load "
               "averages under each table); CPU time is the steadier comparison.",
-              "- The sites are equivalent: every post page, a home page paginated by 10, one page per tag, "
-              "a tag index and an Atom feed of the latest 20 posts (see benchmarks/layouts/).",
+              "- The sites are equivalent (see benchmarks/layouts/): a page per post, home and tag pages "
+              "paginated by 10, a tag index, an archive page, Atom feeds for the site and for each tag "
+              "(latest 20 posts, full text), a sitemap and a JSON search index. sitegen also writes a few "
+              "small fixed files (404 page, robots.txt, favicon, search page and script, case-study "
+              "index); Hugo writes a redirect for page 1 of each paginated list.",
+              "- *pelican+cache* is Pelican with `LOAD_CONTENT_CACHE` and `CACHE_CONTENT` on; "
+              "*pelican* has both off (its default).",
               ""]
     if notes:
         report += ["## Notes", "", *[f"- {x}" for x in notes], ""]
