@@ -1,0 +1,429 @@
+"""Publish the site: a fresh, draft-free build, then a gh-pages branch push or a mirror into a folder.
+
+Publishing always starts from a new build into a temporary folder (never from output/,
+which may hold a preview with drafts) and refuses on any error -- privacy and consent
+errors included -- and, with --strict, on any warning.  The hosting extras are added to
+what is published: `.nojekyll` (GitHub Pages must not run Jekyll over the site) and
+`CNAME` when site.toml sets `domain`.
+
+* `--to gh-pages` commits the site to a branch with ghp-import (the library behind
+  MkDocs' gh-deploy) and pushes it to the remote.
+* `--to PATH` mirrors the site into a folder that may hold other files, such as a mounted
+  share or a folder an FTP client keeps in sync.  A manifest in the folder
+  (MANIFEST_NAME) lists what the previous publish wrote, with each file's hash, so only
+  those files are ever removed, only when their bytes are still what was published, and
+  files whose bytes are unchanged are not rewritten.  A file sitegen did not write is
+  never overwritten: publishing stops and says which ones are in the way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import TextIO
+
+from .errors import ContentErrors, Diagnostic, SitegenError, sorted_diagnostics, warning
+
+GH_PAGES = "gh-pages"
+MANIFEST_NAME = ".sitegen-manifest.json"
+MANIFEST_VERSION = 1
+_INTERNAL = (".sitegen-output", ".sitegen-journal")  # the build's own bookkeeping, never published
+
+
+class PublishError(SitegenError):
+    """The target cannot take the site (no git, no remote, files in the way...); nothing was published."""
+
+    exit_code = 2
+
+
+class NotPublished(ContentErrors):
+    """The fresh build found errors (or warnings, with --strict); nothing was published."""
+
+    def __init__(self, diagnostics):
+        super().__init__(diagnostics)
+        n = sum(d.is_error for d in self.diagnostics)
+        self.args = (f"{n} error{'s' if n != 1 else ''}; nothing was published. Fix "
+                     f"{'them' if n != 1 else 'it'} and publish again (sitegen check lists them too)",)
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    where: str  # what the user reads: "branch gh-pages of origin (url)" or the folder
+    pages: int
+    files: int  # files in the published site, extras included
+    written: int  # files actually (re)written; for gh-pages, every file goes into the commit
+    unchanged: int
+    removed: int
+    kept: tuple[str, ...]  # stale files left in place because they changed since they were published
+    held_back: tuple
+    diagnostics: tuple[Diagnostic, ...]
+    address: str = ""  # where the site can be seen, when known
+
+
+# -- the build every publish starts from ------------------------------------------------------
+
+def _fresh_build(site_dir: Path, tree: Path, strict: bool, quiet: bool):
+    """Build without drafts into tree; raise NotPublished on any error (on any warning with strict)."""
+    from .build import BuildOptions, build
+    from .progress import progress_bar
+
+    try:
+        with progress_bar(quiet) as progress:
+            result = build(site_dir, BuildOptions(output=tree, drafts=False, strict=strict, clean=False,
+                                                  write=True, progress=progress))
+    except ContentErrors as exc:
+        raise NotPublished(exc.diagnostics) from None
+    extra = _publish_warnings(result.config)
+    if strict and extra:
+        raise NotPublished([d.as_error() for d in extra])
+    for name in _INTERNAL:
+        with contextlib.suppress(FileNotFoundError):
+            (tree / name).unlink()
+    (tree / ".nojekyll").write_bytes(b"")
+    domain = _domain(result.config.domain)
+    if domain:
+        (tree / "CNAME").write_text(domain + "\n", encoding="utf-8")
+    return result, sorted_diagnostics(list(result.diagnostics) + extra)
+
+
+def _publish_warnings(config) -> list[Diagnostic]:
+    if config.base_url:
+        return []
+    return [warning("site.toml", None, "publish.base-url",
+                    f"base_url is not set, so the feeds, the sitemap and the not-found page point to "
+                    f"{config.site_url} instead of your site",
+                    'set it to your site\'s address, e.g. base_url = "https://yourname.github.io/journal/"')]
+
+
+def _domain(raw: str) -> str:
+    domain = raw.strip()
+    if not domain:
+        return ""
+    if "://" in domain or "/" in domain or " " in domain:
+        raise PublishError(f"site.toml: domain = {raw!r} is not a bare domain name. Write only the name, "
+                           'without https:// or any /, for example domain = "www.example.org"')
+    return domain
+
+
+def _tree_files(tree: Path) -> dict[str, Path]:
+    """Every file in the built tree by its posix path; symbolic links are not followed."""
+    files: dict[str, Path] = {}
+    for folder, dirs, names in os.walk(tree):
+        dirs.sort()
+        for name in sorted(names):
+            p = Path(folder, name)
+            files[PurePosixPath(p.relative_to(tree)).as_posix()] = p
+    return files
+
+
+def _sha(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def publish(site_dir: Path, to: str, *, remote: str = "origin", branch: str = GH_PAGES,
+            strict: bool = False, quiet: bool = False) -> Published:
+    """Build afresh and publish to a gh-pages branch (to == "gh-pages") or a folder (any other value)."""
+    site_dir = Path(site_dir)
+    from .scaffold import is_site
+
+    if not site_dir.is_dir() or not is_site(site_dir):
+        raise PublishError(f"{site_dir} is not a sitegen site (it has no site.toml and no content/ folder). "
+                           "Give the site folder, for example sitegen publish my-journal --to gh-pages")
+    git_target = to == GH_PAGES
+    if git_target:
+        repo = _check_git(site_dir, remote, branch)  # before building: a missing remote fails at once
+    else:
+        target = _check_folder(site_dir, Path(to).expanduser())
+    with tempfile.TemporaryDirectory(prefix="sitegen-publish-") as tmp:
+        tree = Path(tmp) / "site"
+        result, diags = _fresh_build(site_dir, tree, strict, quiet)
+        if git_target:
+            return _push(site_dir, repo, tree, result, diags, remote, branch)
+        try:
+            return _mirror(tree, target, result, diags)
+        except OSError as exc:  # a full disk, a share that went away, a file without write permission
+            where = exc.filename or target
+            raise PublishError(f"could not write to {where}: {exc.strerror or exc}. The folder may now hold a mix "
+                               "of the old and the new site; nothing of yours was removed. Fix the cause and "
+                               "publish again to finish") from None
+
+
+# -- gh-pages ---------------------------------------------------------------------------------
+
+def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def _last_line(text: str) -> str:
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return (lines[-1] if lines else "").removeprefix("fatal: ").removeprefix("error: ")
+
+
+def _check_git(site_dir: Path, remote: str, branch: str) -> Path:
+    """The repository's top folder; PublishError when git, the repository or the remote is missing."""
+    try:
+        top = _git(site_dir, "rev-parse", "--show-toplevel")
+    except FileNotFoundError:
+        raise PublishError("git is not installed, and publishing to GitHub Pages needs it. Install Git "
+                           "(https://git-scm.com/downloads), then publish again") from None
+    if top.returncode != 0:
+        raise PublishError(f"{site_dir} is not a git repository, so there is nowhere to push the site. "
+                           "Make it one and connect it to GitHub: git init, then git remote add origin "
+                           "https://github.com/YOUR-NAME/YOUR-REPOSITORY.git (the publishing guide shows every step), "
+                           "or publish to a folder instead with --to PATH")
+    url = _git(site_dir, "remote", "get-url", remote)
+    if url.returncode != 0:
+        remotes = _git(site_dir, "remote").stdout.split()
+        have = f"it has: {', '.join(remotes)}" if remotes else "it has none"
+        raise PublishError(f"this repository has no remote called {remote!r} ({have}). Add it with "
+                           f"git remote add {remote} https://github.com/YOUR-NAME/YOUR-REPOSITORY.git"
+                           + (f", or choose one with --remote {remotes[0]}" if remotes else ""))
+    repo = Path(top.stdout.strip())
+    if _git(repo, "symbolic-ref", "--quiet", "--short", "HEAD").stdout.strip() == branch:
+        raise PublishError(f"the branch {branch!r} is the one checked out in {repo}; publishing would replace the "
+                           f"files you are working on with the built site. Switch back to your own branch "
+                           f"(for example git checkout main) and publish again")
+    return repo
+
+
+@contextlib.contextmanager
+def _committer(repo: Path, fallback_name: str):
+    """ghp-import signs the commit with git's user.name/email; lend it one if git has none."""
+    saved = {k: os.environ.get(k) for k in ("GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL")}
+    if not saved["GIT_COMMITTER_NAME"] and not _git(repo, "config", "user.name").stdout.strip():
+        os.environ["GIT_COMMITTER_NAME"] = fallback_name or "sitegen"
+    if not saved["GIT_COMMITTER_EMAIL"] and not _git(repo, "config", "user.email").stdout.strip():
+        os.environ["GIT_COMMITTER_EMAIL"] = "sitegen@localhost"
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def _pages_address(remote_url: str, domain: str) -> str:
+    if domain:
+        return f"https://{domain}/"
+    m = re.search(r"github\.com[:/]+([^/]+)/([^/]+?)(?:\.git)?/?$", remote_url)
+    if not m:
+        return ""
+    owner, name = m.group(1), m.group(2)
+    if name.lower() == f"{owner.lower()}.github.io":
+        return f"https://{owner.lower()}.github.io/"
+    return f"https://{owner.lower()}.github.io/{name}/"
+
+
+def _push(site_dir: Path, repo: Path, tree: Path, result, diags, remote: str, branch: str) -> Published:
+    import ghp_import
+
+    url = _git(repo, "remote", "get-url", remote).stdout.strip()
+    # Bring the remote's branch in first, so the new commit follows it and the push is a
+    # fast-forward (ghp-import builds on <remote>/<branch> when that ref exists).
+    probe = _git(repo, "ls-remote", "--heads", remote, f"refs/heads/{branch}")
+    if probe.returncode != 0:
+        raise PublishError(f"cannot reach the remote {remote!r} ({url}): {_last_line(probe.stderr)}. Check your "
+                           "internet connection and that you are allowed to push to that repository; nothing was published")
+    if probe.stdout.strip():
+        fetched = _git(repo, "fetch", "--quiet", remote, f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}")
+        if fetched.returncode != 0:
+            raise PublishError(f"cannot fetch branch {branch!r} from {remote!r}: {_last_line(fetched.stderr)}; "
+                               "nothing was published")
+    before = _git(repo, "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}").stdout.strip()
+    files = _tree_files(tree)
+    message = f"Publish {result.pages} pages with sitegen"
+    try:
+        with contextlib.chdir(repo), _committer(repo, result.config.author):
+            ghp_import.ghp_import(str(tree), mesg=message, remote=remote, branch=branch, push=True,
+                                  nojekyll=False, cname=None, prefix=None, followlinks=False)
+    except ghp_import.GhpError as exc:
+        raise PublishError(f"could not record the site on branch {branch!r}: {exc.message}; nothing was published")
+    except subprocess.CalledProcessError:
+        raise PublishError(f"the site was committed to the local branch {branch!r}, but git could not push it to "
+                           f"{remote!r} ({url}); git's message is above. Check your connection and your "
+                           f"permission to push, then publish again") from None
+    except TypeError:
+        # ghp-import 2.1 reports a failed `git fast-import` by writing bytes to sys.stdout,
+        # which raises TypeError on Python 3; git has printed its own reason above.
+        after = _git(repo, "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}").stdout.strip()
+        if after != before:
+            raise
+        raise PublishError(f"git could not record the site on branch {branch!r} (its message is above); "
+                           "nothing was published") from None
+    return Published(f"branch {branch} of {remote} ({url})", result.pages, len(files), len(files), 0, 0, (),
+                     result.held_back, diags, _pages_address(url, _domain(result.config.domain)))
+
+
+# -- a folder ---------------------------------------------------------------------------------
+
+def _check_folder(site_dir: Path, target: Path) -> Path:
+    from .write import MARKER
+
+    target = Path(os.path.abspath(target))  # absolute, with any .. folded away, for messages
+    real, site = target.resolve(), site_dir.resolve()
+    home = Path.home().resolve()
+    why = None
+    if real == Path(real.anchor):
+        why = "it is the root of the file system"
+    elif real == home:
+        why = "it is your home folder"
+    elif real == site or site.is_relative_to(real):
+        why = "it is the site folder, or holds it"
+    elif real.is_relative_to(site) and real.relative_to(site).parts[0] in ("content", "templates", "static", "private"):
+        why = f"it is inside the site's own {real.relative_to(site).parts[0]}/ folder"
+    elif (target / MARKER).exists():
+        why = "it is a build output folder (sitegen build replaces it whole); choose the folder your host serves"
+    elif target.exists() and not target.is_dir():
+        why = "it is a file, not a folder"
+    elif not target.exists() and not target.parent.is_dir():
+        why = (f"neither it nor the folder it would go in ({target.parent}) exists. If it is a network share, "
+               "check that it is connected (mounted)")
+    if why:
+        raise PublishError(f"refusing to publish into {target}: {why}. Nothing was published")
+    return target
+
+
+def _read_manifest(target: Path) -> dict[str, str]:
+    path = target / MANIFEST_NAME
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        files = data["files"]
+        if data.get("version") != MANIFEST_VERSION or not isinstance(files, dict):
+            raise ValueError("unknown layout")
+        return {str(k): str(v) for k, v in files.items()}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise PublishError(f"{path} cannot be read ({exc}), so sitegen cannot tell which files in {target} it "
+                           "published before. Nothing was published. If you have not edited that file, move it "
+                           "away and publish again (sitegen will then ask you about any file in its way)") from None
+
+
+def _write_manifest(target: Path, files: dict[str, str]) -> None:
+    data = {"version": MANIFEST_VERSION,
+            "about": "Files sitegen published here, with their SHA-256; it removes only these, and only unchanged.",
+            "files": dict(sorted(files.items()))}
+    _atomic_write(target / MANIFEST_NAME, (json.dumps(data, indent=1) + "\n").encode("utf-8"))
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.sitegen-tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _copy_atomic(src: Path, dest: Path) -> None:
+    tmp = dest.with_name(f".{dest.name}.sitegen-tmp")
+    shutil.copyfile(src, tmp)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, dest)
+
+
+def _mirror(tree: Path, target: Path, result, diags) -> Published:
+    new_files = _tree_files(tree)
+    new = {rel: _sha(p) for rel, p in new_files.items()}
+    old = _read_manifest(target)
+    # Refuse before touching anything if a file sitegen did not publish is in the way.
+    blocked: list[str] = []
+    for rel, digest in new.items():
+        dest = target / rel
+        for parent in PurePosixPath(rel).parents:
+            if str(parent) != "." and (target / parent).exists() and not (target / parent).is_dir():
+                blocked.append(f"{parent} (a file where the site needs a folder)")
+        if dest.is_symlink() or (dest.exists() and not dest.is_file()):
+            blocked.append(f"{rel} (a {'link' if dest.is_symlink() else 'folder'} where the site needs a file)")
+        elif dest.is_file() and rel not in old and _sha(dest) != digest:
+            blocked.append(rel)
+    if blocked:
+        blocked = sorted(set(blocked))
+        shown = "; ".join(blocked[:8]) + (f"; and {len(blocked) - 8} more" if len(blocked) > 8 else "")
+        raise PublishError(f"{target} already holds files that sitegen did not publish there and would have to "
+                           f"replace: {shown}. Nothing was published. Move them somewhere else (or delete them if "
+                           "they are not needed), then publish again")
+    target.mkdir(exist_ok=True)
+    # Until the final manifest is written, claim both the old and the new files, so an
+    # interrupted publish never leaves a file of its own looking like someone else's.
+    _write_manifest(target, {**old, **new})
+    written = unchanged = 0
+    for rel, src in new_files.items():
+        dest = target / rel
+        if dest.is_file() and not dest.is_symlink() and _sha(dest) == new[rel]:
+            unchanged += 1
+            continue
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        _copy_atomic(src, dest)
+        written += 1
+    removed = 0
+    kept: list[str] = []
+    for rel, digest in sorted(old.items()):
+        if rel in new:
+            continue
+        dest = target / rel
+        if dest.is_symlink() or not dest.is_file():
+            continue  # gone already, or replaced by something that is not ours
+        if _sha(dest) != digest:
+            kept.append(rel)  # edited since it was published: it is somebody's now
+            continue
+        dest.unlink()
+        removed += 1
+        _prune_empty(dest.parent, target)
+    _write_manifest(target, new)
+    return Published(str(target), result.pages, len(new), written, unchanged, removed, tuple(kept),
+                     result.held_back, diags)
+
+
+def _prune_empty(folder: Path, stop: Path) -> None:
+    """Remove folders emptied by removing stale files, up to (not including) the target."""
+    while folder != stop and folder.is_relative_to(stop):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
+# -- what the command prints --------------------------------------------------------------------
+
+def report(p: Published, out: TextIO, err: TextIO, quiet: bool = False, verbose: bool = False) -> None:
+    if not quiet:
+        for d in p.diagnostics:
+            print(str(d), file=err)
+    for rel in p.kept:
+        print(f"sitegen: warning: left {rel} in place: it no longer belongs to the site, but it was changed "
+              "after sitegen published it, so it is yours now", file=err)
+    if quiet:
+        return
+    if p.written != p.files or p.removed or p.unchanged:
+        detail = f"{p.written} written, {p.unchanged} unchanged, {p.removed} removed"
+    else:
+        detail = f"{p.files} files"
+    text = f"Published {p.pages} pages ({detail}) to {p.where}"
+    if p.held_back:
+        shown = p.held_back if verbose or len(p.held_back) <= 5 else p.held_back[:5]
+        text += f"; held back {len(p.held_back)}: " + "; ".join(f"{h.rel} ({h.reason})" for h in shown)
+        if len(shown) < len(p.held_back):
+            text += f"; and {len(p.held_back) - len(shown)} more (-v lists them)"
+    print(text, file=out)
+    if p.address:
+        print(f"It will be online at {p.address} in a minute or two, once GitHub Pages is set to publish "
+              "this branch (on GitHub: your repository's Settings, then Pages, then the branch).", file=out)
+
+
+__all__ = ["GH_PAGES", "MANIFEST_NAME", "NotPublished", "PublishError", "Published", "publish", "report"]
