@@ -45,7 +45,7 @@ class BuildOptions:
     clean: bool = False  # ignore the build cache and rebuild everything
     write: bool = True  # False: check everything, write nothing (`sitegen check`)
     jobs: int | None = None  # worker processes; default: one per core
-    progress: Callable[[int, int], None] | None = None  # called as pages are rendered: (done, total)
+    progress: Callable[[int, int], None] | None = None  # (done, total) as files are read, then as pages are rendered
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,7 +306,7 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
     lap(f"cache load ({len(cached)})")
     _WORK.update(sources=found.sources, config=config, register=register, misses=misses, data=data)
     try:
-        results = _map(_process_one, len(misses), _pool_size(options, len(misses)))
+        results = _map(_process_one, len(misses), _pool_size(options, len(misses)), options.progress)
     finally:
         _WORK.clear()
     for i, value in zip(misses, results):

@@ -90,9 +90,12 @@ def _summary(result: BuildResult, verbose: bool) -> str:
 
 def _cmd_build(args) -> int:
     from .build import BuildOptions, build
+    from .progress import progress_bar
 
-    opts = BuildOptions(output=args.output, drafts=args.drafts, strict=args.strict, clean=args.clean)
-    result = build(args.site_dir, opts)
+    with progress_bar(quiet=args.quiet) as progress:
+        opts = BuildOptions(output=args.output, drafts=args.drafts, strict=args.strict, clean=args.clean,
+                            progress=progress)
+        result = build(args.site_dir, opts)
     _print_diags(result.diagnostics, sys.stderr, args.quiet)
     if not args.quiet:
         print(_summary(result, args.verbose))
