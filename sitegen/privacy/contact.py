@@ -8,6 +8,7 @@ from typing import Iterator
 
 import phonenumbers
 
+from sitegen.privacy.numbers import record_context_before
 from sitegen.privacy.tokens import TextIndex
 
 Span = tuple[str, int, int]
@@ -196,6 +197,8 @@ def find_phones(ix: TextIndex, region: str = "GB") -> Iterator[Span]:
         digits = sum(c.isdigit() for c in raw)
         if digits < 7 or digits > 15 or _DATE_LIKE.match(raw):
             continue
+        if record_context_before(text, m.start()):
+            continue  # "membership number 2125550134": the record detector's
         # Deliberate choice: numbers libphonenumber calls invalid are still
         # flagged when they are written like a phone number, because writers
         # use invented or reserved numbers (Ofcom's 07700 900xxx drama range,

@@ -140,7 +140,7 @@ AMBIGUOUS_WORDS = _words("""
     Constant Marks Trees Hack Rand Hang Alter Slave Raid Era Aide Tie Ties Rip
     Grit Lone Hung Tone Lame Sad Pile Kinda Mall Gun Jet Kin Bent Owe Moo Din
     Ban Bun Cam Tin Sol Lore Lies Wit Ate Ave Raven Pal Dip Mate Gal Gait Melody
-    Song Alexa Siri Cortana
+    Song Alexa Siri Cortana Tea Coffee Brandy Sherry
 """)
 
 # Body parts and everyday anatomy words that are also given names ("Shin",
@@ -378,7 +378,12 @@ WORKPLACE_NOUNS = _lower("""
     church prison airport harbour quarry mine plant laboratory lab charity
     club office call-centre callcentre firm bank store hospice care-home
     carehome kitchen site yard dock docks port abattoir plant distillery
-    practice branch agency council
+    practice branch agency council union centre center ward workshop
+    laundry showroom dealership exchange terminal refinery works firm
+    company business restaurant bistro deli canteen market garden-centre
+    call-center contact-centre sawmill creamery cannery hatchery packhouse
+    stables kennels cattery surgery hairdresser hairdressers barbers
+    bakery butchers newsagent post-office jobcentre museum zoo
 """)
 
 # Words before an organisation that show it is someone's workplace or school.
@@ -419,4 +424,80 @@ PLACE_NAMES = _words("""
     Buxton Bakewell Ashbourne Matlock Leek Stone Stoke Crewe Nantwich
     Florence Venice Siena Verona Vienna India China Asia Africa Adelaide
     Melbourne Regina Victoria Alexandria Lourdes Medina Granada Valencia
+""")
+
+# Body parts after a possessive: "Rhys's hamstring", "Tom's knee" is a person's
+# body, never an eponym (unless the pair is a known one, below).
+BODY_PARTS = _lower("""
+    hamstring hamstrings shoulder shoulders knee knees neck back hip hips
+    ankle ankles foot feet toe toes heel heels calf calves shin shins thigh
+    thighs quad quads quadriceps glute glutes buttock buttocks groin arm arms
+    elbow elbows wrist wrists hand hands finger fingers thumb thumbs forearm
+    forearms bicep biceps tricep triceps trap traps lats jaw head scalp face
+    forehead temple temples eye eyes ear ears nose chest ribs rib ribcage
+    sternum collarbone clavicle scapula spine sacrum tailbone coccyx pelvis
+    belly abdomen stomach gut tummy waist leg legs tendon tendons hamstring
+    achilles plantar fascia skin scar scars posture breathing diaphragm
+    lumbar neckline nape throat sinuses tmj psoas piriformis rotator cuff
+    knuckles palm palms sole soles arch arches instep bunion bunions
+""") - frozenset({"fascia"})
+
+# Sides and regions that may stand between the possessive and the body part:
+# "Priya's left shoulder", "Tom's lower back".
+BODY_MODIFIERS = _lower("left right lower upper both bad good sore stiff injured painful dodgy weak")
+
+# Known eponym pairs whose head noun is a body part: "Morton's toe".
+BODY_EPONYMS = frozenset({
+    ("morton", "toe"), ("morton", "foot"), ("achilles", "tendon"), ("achilles", "heel"),
+    ("adam", "apple"), ("tailor", "bunion"), ("hunter", "canal"), ("scarpa", "fascia"),
+})
+
+# Verbs that, right after a capitalised word, show a person acting: strong
+# enough for any word that is not a time word ("Nneka limped in"); not
+# "arrived" or "came", which hope, help and relief do too.
+PERSON_ACTION_VERBS = _lower("""
+    limped hobbled winced grimaced flinched booked cancelled canceled
+    texted emailed rang phoned lifted sat lay perched slumped wriggled
+""")
+
+# Verbs enough for a known given name at the start of a line or sentence
+# ("Jo lifted her arm", "Callum drove himself in").
+GIVEN_ACTION_VERBS = _lower("""
+    arrived limped hobbled winced grimaced flinched booked cancelled canceled
+    texted emailed rang phoned lifted sat lay stood walked drove cycled swam
+    came went got kept tried needed wanted noticed found felt feels seemed
+    looked looks moved stretched rolled reached breathed cried slept sleeps
+    began begins continued continues remained remains presented presents
+    described describes reported reports mentioned returned returns left
+    started stopped finished brought carried works worked lives lived plays
+    played runs ran trains trained teaches taught enjoys enjoyed loves loved
+    hates hated uses used takes took gets gives gave makes made has had is
+    was does did will would can could should might may must
+""")
+
+# Month, season and time words that are also given names ("May arrived").
+TIME_NAMES = _words("April August June May Summer Winter Spring Autumn Dawn Morning Evening Night Noon Easter Christmas")
+
+# After a cited person's name or its possessive: "Worden's tasks of mourning",
+# "Kübler-Ross's five stages", "Bowlby's attachment theory".
+SCHOLARLY_NOUNS = _lower("""
+    model models theory theories stages stage tasks phases phase hierarchy
+    pyramid framework frameworks taxonomy typology concept concepts notion
+    notions definition seminal classic lectures teachings writings research
+    paper papers continuum triangle matrix spiral circle window cycle cycles
+    principles principle hypothesis thesis paradigm treatise maxim dictum
+    formulation wheel quadrant quadrants
+""")
+# Weaker: a client can have an approach or a book too, so these need a full
+# name, a title or a surname that is not a given name ("Dr. Sarno's approach").
+SCHOLARLY_NOUNS_WEAK = _lower("""
+    approach method methods work works book books idea ideas study studies
+    account insight insights programme program technique techniques view
+    views writing system protocol
+""")
+
+# Occupational "eponyms" written with a capital at a sentence start.
+OCCUPATIONAL_STEMS = _lower("""
+    gamekeeper skier housemaid clergyman nursemaid student tailor surfer
+    swimmer jumper runner golfer boxer weaver miner tennis
 """)

@@ -14,8 +14,12 @@ Common words, virtues, plants and months that are also given names ("Will",
 the start of a sentence, a heading or a table cell.  Guards then drop medical
 eponyms ("Bell's palsy", "Achilles tendon", "Ehlers-Danlos"), named methods
 ("Bowen technique"), citations ("Gibbs (1988)"), saints, streets, places and
-organisations.  Names confirmed anywhere in the text are then flagged at
-every other capitalised occurrence too.
+organisations; a possessive is an eponym only before a medical, test or
+method noun ("Baker's cyst"), never before a body part ("Tom's knee").  People
+cited as authors ("as Carl Rogers suggested", "Worden's tasks of mourning",
+"(Holmes and Rahe, 1967)", a book title after the name) and the city of a US
+address ("Austin, TX 78704") are not flagged.  Names confirmed anywhere in the
+text are then flagged at every other capitalised occurrence too.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from typing import Iterator
 
 from sitegen.privacy import lexicon as L
 from sitegen.privacy.givennames import given_names, given_score
+from sitegen.privacy.places import _STATE_NAMES, _STATES
 from sitegen.privacy.tokens import TextIndex
 
 _AGE_APPOSITION = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*,|\s*\(\s*(?:aged\s+)?\d{1,3}\s*\)")
@@ -201,11 +206,18 @@ def find_names(ix: TextIndex, allowed: frozenset[str] = frozenset()) -> Iterator
         if t.cat in (_FUNC, _SKIP):
             i += 1
             continue
+        if t.low in L.SURNAME_PARTICLES and _particle_eponym(text, toks, i):
+            i += 2  # "De Quervain's", "Van Buchem disease", "Le Fort fractures"
+            continue
         verdict, title_start = _judge(text, toks, i, lines)
         if verdict:
             last = _extend_surname(text, toks, i)
             if title_start is None and last > i and _medical_after(text, toks[last]):
                 i = last + 1  # "Ramsay Hunt syndrome", "Tommy John surgery"
+                continue
+            start = title_start if title_start is not None else t.start
+            if _cited(text, toks, i, last, start, title_start is not None) or _us_city(text, toks[last], start):
+                i = last + 1  # an author cited, a city in a US address
                 continue
             spans.append((title_start if title_start is not None else t.start, toks[last].end, i, last))
             for k in range(i, last + 1):
@@ -259,6 +271,19 @@ def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple
     # "Grace's husband", "Kwame's boss".
     if not strong and t.poss and nxt_low in L.POSSESSED_PEOPLE and gap_after == " ":
         strong = True
+    # "Tom's knee", "Rhys's left hamstring": a person's body, not an eponym.
+    if not strong and t.poss and gap_after == " " and _body_part_after(text, t):
+        if t.cat == _GIVEN or (t.cat == _AMBIG and t.base not in L.TIME_NAMES and given_score(t.base, given_names()) >= 1):
+            strong = True
+        elif t.cat == _UNKNOWN and t.low not in L.OCCUPATIONAL_STEMS and not _is_weak(text, t, lines):
+            strong = True
+    # "Nneka limped in", "Jo lifted her arm": a person acting, even at the start
+    # of a line or sentence.
+    if not strong and nxt is not None and not t.poss and gap_after == " ":
+        if nxt_low in L.PERSON_ACTION_VERBS and t.base not in L.TIME_NAMES:
+            strong = (t.cat != _AMBIG or given_score(t.base, given_names()) >= 3) and not _title_line(text, t.start, lines)
+        elif t.cat == _GIVEN and nxt_low in L.GIVEN_ACTION_VERBS:
+            strong = not _title_line(text, t.start, lines)
     # "her husband Dev", "a client named Jo", "her son, Ollie,".  "Called" and
     # "named" also name dogs and techniques, so they need a known given name.
     if not strong and prev is not None and prev.lower() in L.RELATION_WORDS and prev[0].islower():
@@ -373,8 +398,8 @@ def _guarded(text: str, toks: list[_Tok], i: int) -> bool:
     # "St Brigid's", "Saint Anne's".
     if prev in _SAINT and gap_before in (" ", ". "):
         return True
-    # "Gibbs (1988)", "Porges et al."
-    if _CITATION_AFTER.match(text, t.after):
+    # "Gibbs (1988)", "Porges et al.", "(Ainsworth, 1978)"
+    if _CITATION_AFTER.match(text, t.after) or _in_citation_brackets(text, t.start):
         return True
     ls = text.rfind("\n", 0, t.start) + 1
     if text.startswith(("[^", "- ", "* ", "+ "), ls) or text[ls : ls + 1].isdigit():
@@ -407,8 +432,9 @@ def _guarded(text: str, toks: list[_Tok], i: int) -> bool:
         if gap == "-" and nxt[0].isupper():
             return True
     if t.poss and b in L.EPONYM_STEMS:
-        # "Parkinson's", "Sever's", "Ménière's" standing alone; "Bell's wife" is a person.
-        if nxt is None or nxt.lower() not in L.POSSESSED_PEOPLE:
+        # "Parkinson's", "Sever's", "Ménière's" standing alone; "Bell's wife" and
+        # "Thomas's knee" are a person's.
+        if nxt is None or (nxt.lower() not in L.POSSESSED_PEOPLE and not _body_part_after(text, t)):
             return True
     if prev is not None and prev[0].islower() and gap_before == " ":
         pl = prev.lower()
@@ -416,8 +442,10 @@ def _guarded(text: str, toks: list[_Tok], i: int) -> bool:
         if pl in _PLACE_PREPOSITIONS and not t.poss:
             if not (nxt is not None and nxt.lower() in L.STRONG_SPEECH_VERBS and gap == " "):
                 return True
-    if prev is not None and _READING_BEFORE.search(text, max(0, t.start - 60), t.start):
-        return True
+    if prev is not None:
+        seg = text[max(0, t.start - 60) : t.start].lower()
+        if any(k in seg for k in _READING_HINTS) and _READING_BEFORE.search(seg):
+            return True
     return False
 
 
@@ -446,8 +474,129 @@ _PERSON_OBJECT_VERBS = frozenset(
 _READING = frozenset("reading read reads citing cites cited quoting quotes quoted per cf see".split())
 _NAMING_WORDS = frozenset("called named nicknamed dubbed aka".split())
 # "see also Travell and Simons", "according to Porges": authors, not clients.
+# Cheap substrings of the words below: the pattern runs only when one is present.
+_READING_HINTS = ("read", "cit", "quot", "see", "cf", "accord", "by", "work", "model", "author", "teaching",
+                  "writing", "idea", "theor")
 _READING_BEFORE = re.compile(
     r"\b(?:reading|read|reads|citing|cites|cited|quoting|quoted|see|cf|according\s+to|book\s+by|books\s+by|"
-    r"work\s+of|model\s+of|authors?)\b[^.;:!?\n()]{0,40}$",
+    r"work\s+of|model\s+of|authors?|(?:described|developed|coined|proposed|popularised|popularized|pioneered|"
+    r"founded|devised|formulated|written|taught)\s+by|(?:teachings?|writings?|ideas?|theory|theories)\s+of)\b[^.;:!?\n()]{0,40}$",
     re.IGNORECASE,
 )
+
+
+def _body_part_after(text: str, t: _Tok) -> bool:
+    """Whether a body part follows the possessive `t` ("Tom's knee", "Priya's left shoulder")."""
+    nxt, gap, end = _next_word(text, t.after)
+    if nxt is None or gap != " " or not nxt[0].islower():
+        return False
+    nl = nxt.lower()
+    if nl in L.BODY_MODIFIERS:
+        n2, gap2, _ = _next_word(text, end)
+        if n2 is None or gap2 != " ":
+            return False
+        nl = n2.lower()
+    return nl in L.BODY_PARTS and (t.low, nl) not in L.BODY_EPONYMS
+
+
+def _particle_eponym(text: str, toks: list[_Tok], i: int) -> bool:
+    """Whether a capitalised particle starts an eponym ("De Quervain's", "Van Buchem disease")."""
+    if i + 1 >= len(toks):
+        return False
+    t, nx = toks[i], toks[i + 1]
+    if t.poss or nx.start - t.end != 1 or text[t.end] != " ":
+        return False
+    if nx.base in L.EPONYM_STEMS and nx.poss:
+        return True
+    return _medical_after(text, nx) or (nx.cat not in (_FUNC, _SKIP) and _guarded(text, toks, i + 1))
+
+
+def _in_citation_brackets(text: str, pos: int) -> bool:
+    """Whether `pos` lies inside brackets that hold a year: "(Holmes and Rahe, 1967)"."""
+    a = text.rfind("(", max(0, pos - 80), pos)
+    if a < 0 or ")" in text[a:pos] or "\n" in text[a:pos]:
+        return False
+    b = text.find(")", pos, pos + 80)
+    return b >= 0 and "(" not in text[pos:b] and _YEAR.search(text, a, b) is not None
+
+
+_YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d[a-z]?(?!\d)")
+# "As Donald Winnicott describes", "as Rogers suggested".
+# Words of a cited name before the one judged: "Bessel van der " Kolk.
+_NAME_WORDS = r"(?:(?:[A-Z][\w'’\-]*\.?|van|von|der|den|de|la|le|du|da|di|del)[ \u00a0]+){0,4}"
+_AS_BEFORE = re.compile(r"\b[Aa]s\s+(?:the\s+late\s+)?" + _NAME_WORDS + r"$")
+_CITE_VERB_AFTER = re.compile(
+    r"\s+(?:has\s+|had\s+|once\s+|famously\s+|so\s+)?(?:describes|described|wrote|writes|taught|teaches|suggests|suggested|"
+    r"argues|argued|puts\s+it|put\s+it|observes|observed|notes|noted|explains|explained|reminds\s+us|proposed|proposes|"
+    r"shows|showed|calls\s+it|called\s+it|says|said|points\s+out|pointed\s+out|found|discovered|recognised|recognized|"
+    r"understood|realised|realized|insisted|believed|wrote|taught)\b"
+)
+# "Irvin Yalom taught that", "Ida Rolf pioneered": a full name with a scholar's verb.
+_SCHOLAR_VERB_AFTER = re.compile(
+    r"\s+(?:coined|pioneered|founded|devised|theorised|theorized|popularised|popularized|posited|posits|argued|argues|"
+    r"proposed|proposes|hypothesised|hypothesized|(?:wrote|writes|taught|teaches|showed|shows|described|describes)\s+(?:that|about|of|how|in)|"
+    r"developed\s+(?:the|a|an|his|her|their)\s+\w+\s+(?:model|theory|method|technique|approach|therapy))\b"
+)
+# "Thomas Myers, *Anatomy Trains*", "Levine's book 'Waking the Tiger'", "in *The Body Keeps the Score*".
+_TITLE_AFTER = re.compile(
+    r"(?:\s*,\s*|\s+in\s+|\s*:\s*|\s*\(\s*|\s+)?[*_]{1,2}[A-Z0-9]"
+    r"|,?\s+(?:(?:in|from)\s+(?:his|her|their)\s+)?(?:\w+\s+)?(?:book|books|classic|text|paper|essay|memoir|bestseller|"
+    r"article|chapter|lecture|talk|study|poem|novel)\s*,?\s*[*_\"“‘']"
+)
+_TITLE_BEFORE = re.compile(r"(?:[*_]{1,2}\s*(?:,|by|from)|[\"”]\s*by)\s*$")
+# "the founder of osteopathy, Andrew Taylor Still", "the psychiatrist Bessel van der Kolk".
+_ROLE_BEFORE = re.compile(
+    r"(?:\b(?:founder|father|mother|grandfather|grandmother|pioneer|creator|inventor|originator|architect|developer)s?"
+    r"\s+of\s+[^,.;:!?\n]{1,40}|\b[Tt]he\s+(?:[a-z\-]+\s+){0,3}(?:psychologists?|psychiatrists?|psychoanalysts?|"
+    r"psychotherapists?|neuroscientists?|neurologists?|philosophers?|theorists?|anatomists?|authors?|writers?|"
+    r"researchers?|scientists?|physiologists?|novelists?|poets?|academics?|scholars?|educators?|sociologists?|"
+    r"pioneers?|founders?|osteopaths?|thinkers?))\s*,?\s*" + _NAME_WORDS + r"$"
+)
+
+
+def _cited(text: str, toks: list[_Tok], i: int, last: int, start: int, titled: bool) -> bool:
+    """Whether the name toks[i..last] is a person cited in a scholarly or teaching context."""
+    t, lt = toks[i], toks[last]
+    full = last > i or titled or t.cat == _UNKNOWN or t.base in L.EPONYM_STEMS
+    before = text[max(0, start - 70) : start]
+    if _ROLE_BEFORE.search(before) or _TITLE_BEFORE.search(before):
+        return True
+    if _TITLE_AFTER.match(text, lt.after):
+        return True
+    if lt.poss:
+        nxt, gap, end = _next_word(text, lt.after)
+        k = 0
+        while nxt is not None and gap == " " and nxt[0].islower() and k < 3:
+            nl = nxt.lower()
+            if nl in L.SCHOLARLY_NOUNS or (full and nl in L.SCHOLARLY_NOUNS_WEAK):
+                return True
+            if nl in L.POSSESSED_PEOPLE or nl in L.BODY_PARTS:
+                return False
+            nxt, gap, end = _next_word(text, end)
+            k += 1
+        return False
+    if full and _AS_BEFORE.search(before) and _CITE_VERB_AFTER.match(text, lt.after):
+        return True
+    if (last > i or titled) and _SCHOLAR_VERB_AFTER.match(text, lt.after):
+        return True
+    return False
+
+
+_STATE_ABBR = "|".join(_STATES)
+# "Austin, TX 78704", "Madison, Wisconsin 53703": a city in a US address.
+_CITY_STATE_AFTER = re.compile(
+    r",?[ \u00a0]+(?:(?:" + _STATE_ABBR + r")\.?|(?:" + _STATE_NAMES + r"))(?:,)?[ \u00a0]+\d{5}(?:-\d{4})?(?![\w-])"
+)
+_CITY_STATE_ONLY = re.compile(r",[ \u00a0]*(?:" + _STATE_ABBR + r")\b(?![a-z])")
+_STREET_BEFORE = re.compile(
+    r"(?:\b(?:" + "|".join(sorted(L.STREET_SUFFIXES, key=len, reverse=True)) + r")\.?|\d)[ \u00a0]*,[ \u00a0]*$"
+)
+
+
+def _us_city(text: str, lt: _Tok, start: int) -> bool:
+    """Whether the name ending at `lt` is the city of a US address ("…Street, Austin, TX 78704")."""
+    if lt.poss:
+        return False
+    if _CITY_STATE_AFTER.match(text, lt.end):
+        return True
+    return bool(_CITY_STATE_ONLY.match(text, lt.end)) and _STREET_BEFORE.search(text, max(0, start - 30), start) is not None

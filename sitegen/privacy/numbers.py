@@ -39,7 +39,8 @@ def find_nhs(ix: TextIndex) -> Iterator[Span]:
         if _NHS_CONTEXT.search(text, max(0, m.start() - 32), m.start()):
             yield "nhs", m.start(), m.end()
         elif _nhs.is_valid(digits) and m.group(2) != "-" and not _PHONE_WORDS.search(text, max(0, m.start() - 25), m.start()):
-            yield "nhs", m.start(), m.end()
+            if not record_context_before(text, m.start()):
+                yield "nhs", m.start(), m.end()
 
 
 # --- US Social Security numbers --------------------------------------------------
@@ -83,6 +84,29 @@ _RECORD = re.compile(
     r"(?![\w/-])",
 )
 _RECORD_CI = re.compile(_RECORD.pattern, re.IGNORECASE)
+# A record word with its number word right before a code: "membership number",
+# "member no.", "policy number:", "patient ID".  This context decides the kind
+# even when the digits are shaped like a phone or pass the NHS checksum.
+_RECORD_RIGHT_BEFORE = re.compile(
+    r"(?<![\w/])(?:" + _RECORD_WORDS + r")(?![A-Za-z])\s*(?:numbers?|nos?\.?|num|#|IDs?|identifier|ref(?:erence)?)"
+    r"(?![A-Za-z])(?:\s+(?:is|was|reads))?\s*[:#]?\s*$",
+    re.IGNORECASE,
+)
+
+
+_ID_TAILS = ("number", "numbers", "no", "no.", "nos", "nos.", "num", "id", "ids", "identifier", "ref", "reference",
+             " is", " was", " reads")
+
+
+def record_context_before(text: str, start: int) -> bool:
+    """Whether a record word and a number word stand right before `start` ("policy number 2079461834")."""
+    a = max(0, start - 45)
+    tail = text[max(0, start - 16) : start].rstrip(" :#\u00a0").lower()
+    if not tail.endswith(_ID_TAILS) and not text[max(0, start - 3) : start].strip().endswith("#"):
+        return False  # cheap test first: no number word right before
+    if _RECORD_RIGHT_BEFORE.search(text, a, start) is None:
+        return False
+    return _PHONE_WORDS.search(text, max(0, start - 25), start) is None and _NHS_CONTEXT.search(text, a, start) is None
 # UK National Insurance numbers have their own shape: "QQ 12 34 56 C".
 _NINO = re.compile(
     r"(?<![\w])[A-Z]{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?[A-D](?!\w)"
@@ -144,7 +168,11 @@ def find_records(ix: TextIndex) -> Iterator[Span]:
             continue
         if _PHONE_WORDS.search(text, max(0, m.start() - 20), m.start("code")):
             continue  # "mobile number 07412 556789" is a phone number
-        if _GENERIC_KEYS.issuperset(_KEY_WORD.findall(text[m.start() : start].lower())) and _is_phone(code):
+        if (
+            _GENERIC_KEYS.issuperset(_KEY_WORD.findall(text[m.start() : start].lower()))
+            and not record_context_before(text, start)
+            and _is_phone(code)
+        ):
             continue  # "office number 212-736-5000": only the number's shape says what it is
         yield "record", start, start + len(code)
     six = [(s, e) for s, e in runs if sum(c.isdigit() for c in text[s:e]) >= 6]

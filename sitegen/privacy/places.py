@@ -118,9 +118,17 @@ _EMPLOYER_IN_PLACE = re.compile(
 )
 # "as a producer at", "an engineer for": a role right before the employer.
 _ROLE_BEFORE = re.compile(r"\b(?:an?|as|the)[ \u00a0]+(?:[a-z\-]+[ \u00a0]+){1,2}(?:at|for)[ \u00a0]+(?:the[ \u00a0]+)?$")
+# "the freight warehouse in Carlisle", "a small credit union in Kendal", "the
+# meat processing plant near Driffield": up to three lower-case words describe
+# the workplace noun.
 _LOWER_WORKPLACE = re.compile(
-    r"\b(?:the|a|an|local|big)\s+(?:[a-z]+\s+)?(?P<noun>[a-z\-]+)\s+(?:in|at|near|outside|just\s+outside)\s+" + _PLACE
+    r"\b(?:the|a|an|local|big|one|their|her|his)\s+(?P<mods>(?:(?!(?:the|a|an|at|in|of|for|by|to|and|or|with|on|from|near|as|is|was|her|his|their)\s)[a-z0-9][a-z0-9\-'’]*\s+){0,3})(?P<noun>[a-zé\-]+)"
+    r"\s+(?:in|at|near|outside|just\s+outside|on\s+the\s+edge\s+of)\s+" + _PLACE
 )
+# Workplace nouns that need a modifier to be a workplace, and modifiers that
+# make one generic: "care home", but not "town centre".
+_NOUN_NEEDS_MOD = {"home": frozenset("care nursing residential".split())}
+_GENERIC_MODS = {"centre": frozenset("town city village".split()), "center": frozenset("town city village".split())}
 _WORK_CONTEXT = re.compile(
     r"\b(?:" + "|".join(sorted((re.escape(w) for w in L.WORK_VERBS), key=len, reverse=True)) + r")\b"
     r"[^.!?\n]{0,40}$",
@@ -206,13 +214,23 @@ def find_workplaces(ix: TextIndex) -> Iterator[Span]:
         ):
             taken.append((org_start, m.end()))
             yield "workplace", org_start, m.end()
-    for m in (m for a, b in ix.windows(places, 60, 40) for m in _LOWER_WORKPLACE.finditer(text, a, b)):
-        if m.group("noun") not in L.WORKPLACE_NOUNS or not _place_ok(m.group("place")):
+    for m in (m for a, b in ix.windows(places, 80, 40) for m in _LOWER_WORKPLACE.finditer(text, a, b)):
+        noun = m.group("noun")
+        mods = m.group("mods").split()
+        if noun in _NOUN_NEEDS_MOD:
+            if not mods or mods[-1] not in _NOUN_NEEDS_MOD[noun]:
+                continue
+        elif noun not in L.WORKPLACE_NOUNS or not _place_ok(m.group("place")):
+            continue
+        if mods and mods[-1] in _GENERIC_MODS.get(noun, ()):
+            continue
+        if not _place_ok(m.group("place")):
             continue
         if _about_writer(text, m.start()):
             continue
         if _WORK_CONTEXT.search(text, max(0, m.start() - 60), m.start() + 1):
-            yield "workplace", m.start("noun"), m.end()
+            start = m.start("mods") if mods else m.start("noun")
+            yield "workplace", start, m.end()
 
 
 # Sentence words that can precede an organisation's name without being part of it.
