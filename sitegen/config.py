@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .errors import ConfigError, Diagnostic, error, warning
+from .errors import ConfigError, Diagnostic, error, shorten, warning
 
 CONFIG_NAME = "site.toml"
 
@@ -105,7 +105,21 @@ def _check(key: str, value: object, expected: type, path: str, line: int | None)
     if isinstance(value, expected):
         return value, []
     want = {str: "text in quotes", int: "a whole number", bool: "true or false"}[expected]
-    return None, [error(path, line, "config.type", f"'{key}' must be {want}, not {value!r}")]
+    example = {str: f'{key} = "…"', int: f"{key} = 10", bool: f"{key} = true"}[expected]
+    return None, [error(path, line, "config.type", f"'{key}' must be {want}, not {_show(value)}",
+                        f"write it like {example}")]
+
+
+def _show(value: object) -> str:
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        return repr(shorten(value))
+    return repr(value)
 
 
 def load_config(site_dir: Path, *, drafts: bool = False, base_url: str | None = None) -> tuple[SiteConfig, tuple[Diagnostic, ...]]:
@@ -114,23 +128,34 @@ def load_config(site_dir: Path, *, drafts: bool = False, base_url: str | None = 
     diags: list[Diagnostic] = []
     values: dict[str, object] = {}
     privacy_values: dict[str, object] = {}
-    if path.exists():
+    if path.exists() or path.is_symlink():
         try:
-            text = path.read_bytes().decode("utf-8")
-            data = tomllib.loads(text)
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise ConfigError([error(CONFIG_NAME, None, "config.unreadable",
+                                     f"site.toml cannot be read: {exc.strerror or exc}",
+                                     "site.toml must be a text file in the site folder; check its permissions")])
+        try:
+            text = raw.decode("utf-8").removeprefix("\ufeff")
         except UnicodeDecodeError as exc:
-            raise ConfigError([error(CONFIG_NAME, 1, "config.encoding",
-                                     f"not valid UTF-8 text (byte {exc.start})", "save the file as UTF-8")])
+            line = raw.count(b"\n", 0, exc.start) + 1
+            raise ConfigError([error(CONFIG_NAME, line, "config.encoding",
+                                     f"site.toml is not valid UTF-8 text: byte 0x{raw[exc.start]:02x} "
+                                     f"at byte offset {exc.start}",
+                                     "save the file again with the encoding UTF-8")])
+        try:
+            data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-            line = int(m.group(1)) if m else 1
-            msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-            raise ConfigError([error(CONFIG_NAME, line, "config.syntax", f"invalid TOML: {msg}",
-                                     'check quotes, = signs and brackets; text values need quotes: title = "My site"')])
+            raise ConfigError([_toml_error(exc, text)])
         lines = _key_lines(text)
         for key, value in data.items():
             line = lines.get(key)
-            if key == "privacy" and isinstance(value, dict):
+            if key == "privacy" and not isinstance(value, dict):
+                diags.append(error(CONFIG_NAME, line, "config.type",
+                                   f"'privacy' must be a [privacy] table, not {_show(value)}",
+                                   'write it as a section: a line [privacy], then lines like allow = ["Ashford"]'))
+                continue
+            if key == "privacy":
                 for pkey, pval in value.items():
                     pline = lines.get(f"privacy.{pkey}")
                     if pkey not in _PRIVACY_FIELDS:
@@ -154,10 +179,29 @@ def load_config(site_dir: Path, *, drafts: bool = False, base_url: str | None = 
     if base_url is not None:
         values["base_url"] = base_url
     if any(d.is_error for d in diags):
-        raise ConfigError(d for d in diags if d.is_error)
+        raise ConfigError(diags)  # the warnings too: an unknown key is often the cause of the error
     cfg = SiteConfig(**values, privacy=PrivacyConfig(**privacy_values), site_dir=site_dir,
                      drafts=drafts, now=_build_now())
     return cfg, tuple(diags)
+
+
+def _toml_error(exc: tomllib.TOMLDecodeError, text: str) -> Diagnostic:
+    """tomllib's message carries '(at line N, column M)': point there and quote that line."""
+    m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+    line = int(m.group(1)) if m else 1
+    msg = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc))
+    src = text.split("\n")
+    shown = src[line - 1].strip() if 0 < line <= len(src) else ""
+    if not shown and line > 1 and line - 2 < len(src):
+        shown = src[line - 2].strip()
+    where = f", in {shorten(shown)!r}" if shown else ""
+    hint = 'check quotes, = signs and brackets; text needs quotes: title = "My site"'
+    if re.match(r"^[\w.-]+\s*=\s*[^\s\"'\[{0-9tf+-]", shown):
+        key = shown.split("=", 1)[0].strip()
+        hint = f'text needs quotes around it: {key} = "{shorten(shown.split("=", 1)[1].strip(), 40)}"'
+    elif msg.startswith("Cannot overwrite a value") or msg.startswith("Cannot declare"):
+        hint = "each setting may appear only once: delete the repeated line or [section]"
+    return error(CONFIG_NAME, line, "config.syntax", f"site.toml is not valid TOML: {msg}{where}", hint)
 
 
 def _unknown(key: str, known: list[str], line: int | None) -> Diagnostic:
@@ -172,28 +216,43 @@ def _check_values(values: dict, privacy_values: dict, lines: dict[str, int]) -> 
     if tz is not None:
         try:
             zoneinfo.ZoneInfo(str(tz))
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # "Europe" is a folder: OSError
             close = difflib.get_close_matches(str(tz), sorted(zoneinfo.available_timezones()), n=1)
-            diags.append(error(CONFIG_NAME, lines.get("timezone"), "config.timezone", f"unknown time zone '{tz}'",
+            diags.append(error(CONFIG_NAME, lines.get("timezone"), "config.timezone",
+                               f"unknown time zone {shorten(str(tz))!r}",
                                f"did you mean '{close[0]}'?" if close else "use a name like Europe/London or America/New_York"))
     ppp = values.get("posts_per_page")
     if ppp is not None and not (1 <= int(ppp) <= 1000):
         diags.append(error(CONFIG_NAME, lines.get("posts_per_page"), "config.value",
-                           f"posts_per_page must be between 1 and 1000, not {ppp}"))
+                           f"posts_per_page must be between 1 and 1000, not {ppp}", "for example posts_per_page = 10"))
+    words = values.get("summary_words")
+    if words is not None and not (1 <= int(words) <= 10_000):
+        diags.append(error(CONFIG_NAME, lines.get("summary_words"), "config.value",
+                           f"summary_words must be between 1 and 10000, not {words}", "for example summary_words = 60"))
     url = values.get("base_url")
     if url and not re.match(r"https?://[^/\s]+(/\S*)?$", str(url)):
         diags.append(error(CONFIG_NAME, lines.get("base_url"), "config.value",
-                           f"base_url must be an absolute address like https://example.org/blog/, not {url!r}"))
+                           f"base_url must be a full web address, not {shorten(str(url))!r}",
+                           'write it like base_url = "https://example.org/blog/"'))
     sev = privacy_values.get("essays")
     if sev is not None and sev not in ("warning", "error"):
         diags.append(error(CONFIG_NAME, lines.get("privacy.essays"), "config.value",
-                           f"privacy.essays must be \"warning\" or \"error\", not {sev!r}"))
+                           f"privacy.essays must be \"warning\" or \"error\", not {shorten(str(sev))!r}",
+                           'write it like essays = "warning" in the [privacy] section'))
     return diags
 
 
 def _build_now() -> datetime:
     """The build's notion of now: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
+    if not epoch:
+        return datetime.now(timezone.utc)
+    try:
+        if not epoch.isascii() or not epoch.isdigit():
+            raise ValueError(epoch)
         return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
-    return datetime.now(timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        raise ConfigError([error("SOURCE_DATE_EPOCH", None, "config.environment",
+                                 f"the environment variable SOURCE_DATE_EPOCH is {shorten(epoch)!r}, "
+                                 "not a number of seconds since 1970",
+                                 "set it to a time such as the last commit's (git log -1 --format=%ct), or unset it")])

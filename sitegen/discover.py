@@ -53,6 +53,7 @@ def _walk(root: Path, site_dir: Path, diags: list[Diagnostic]) -> list[Path]:
     site_real = site_dir.resolve()
     found: list[Path] = []
     stack = [root]
+    seen_dirs = {root.resolve()}  # a link to a folder above itself would otherwise be walked forever
     while stack:
         folder = stack.pop()
         try:
@@ -66,13 +67,26 @@ def _walk(root: Path, site_dir: Path, diags: list[Diagnostic]) -> list[Path]:
                 continue
             p = Path(entry.path)
             if entry.is_symlink():
-                target = p.resolve()
+                try:
+                    target = p.resolve(strict=True)
+                except (OSError, RuntimeError):  # broken, or a loop of links
+                    diags.append(warning(_rel(p, site_dir), None, "discover.symlink-broken",
+                                         f"symbolic link to {os.readlink(p)!r}, which does not exist: skipped",
+                                         "delete the link, or point it at a file inside the site folder"))
+                    continue
                 if not target.is_relative_to(site_real):
                     diags.append(warning(_rel(p, site_dir), None, "discover.symlink-outside",
                                          f"symbolic link to {target}, outside the site folder: not followed",
                                          "copy the file into the site folder if it belongs to the site"))
                     continue
             if entry.is_dir():
+                real = p.resolve()
+                if real in seen_dirs:
+                    diags.append(warning(_rel(p, site_dir), None, "discover.symlink-loop",
+                                         "this folder (through a symbolic link) was already read: skipped",
+                                         "remove the link; each folder is read once"))
+                    continue
+                seen_dirs.add(real)
                 stack.append(p)
             elif entry.is_file():
                 found.append(p)

@@ -88,6 +88,12 @@ def warning(path: str, line: int | None, code: str, message: str, hint: str = ""
     return Diagnostic(path, line, Severity.WARNING, code, message, hint, **kw)
 
 
+def shorten(text: str, width: int = 60) -> str:
+    """The offending text for a message: one line, at most `width` characters."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
 def sorted_diagnostics(diags: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
     return tuple(sorted(set(diags), key=Diagnostic.sort_key))
 

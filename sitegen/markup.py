@@ -19,6 +19,15 @@ EXTENSION_CONFIGS = {"toc": {"permalink": False}, "footnotes": {"BACKLINK_TITLE"
 MORE = "<!-- more -->"
 WORDS_PER_MINUTE = 220
 
+# Python-Markdown takes time that grows much faster than the text for some shapes no writer
+# types by hand (measured: 2,000 nested list levels take minutes; 8,000 unclosed [ in one
+# paragraph, half a minute; a few thousand footnote references, a minute).  Bodies beyond
+# these limits get a clear error instead of a build that seems to hang; real writing stays
+# far below them (a handful of levels, a few unclosed brackets, dozens of footnotes).
+MAX_NESTING = 50  # > quote markers plus list levels on one line
+MAX_UNCLOSED = 100  # [ or ( left open within one paragraph, < within the whole text
+MAX_FOOTNOTE_REFS = 500
+
 if TYPE_CHECKING:
     import markdown
 
@@ -58,16 +67,22 @@ def plain_text(fragment: str) -> str:
 def render_markdown(body: str, rel: str, body_line: int, summary: str = "",
                     summary_words: int = 60) -> tuple[Rendered | None, tuple[Diagnostic, ...]]:
     """Convert one body; a too-deeply nested body is a diagnostic, not a crash."""
+    problem = _shape_problem(body, rel, body_line)
+    if problem is not None:
+        return None, (problem,)
     md = _md()
     try:
         out = smarten(md.reset().convert(body))
     except RecursionError:
+        # Caught here, not by the caller: this may run in a worker process, and the error
+        # must come back as a diagnostic like any other.
         global _converter
         _converter = None  # its state is unknown after the error: start a fresh one
         depth_line = _deepest_line(body) + body_line - 1
         return None, (error(rel, depth_line, "markdown.too-deep",
-                            "the text is nested too deeply to render (hundreds of > or list levels)",
-                            "remove the extra > or indentation; a few levels are plenty"),)
+                            "the text on or after this line is nested too deeply to render "
+                            "(for example hundreds of > marks, list levels, or * and _ marks)",
+                            "remove the extra marks or indentation; a few levels are plenty"),)
     diags = _image_warnings(body, rel, body_line)
     text = plain_text(out)
     words = len(text.split())
@@ -88,6 +103,83 @@ def render_markdown(body: str, rel: str, body_line: int, summary: str = "",
         summary_html = f"<p>{summary_html}</p>"
     summary_html = _FNREF.sub("", summary_html)
     return Rendered(out, summary_html, text, words, max(1, math.ceil(words / WORDS_PER_MINUTE))), diags
+
+
+_LONG_PREFIX = re.compile(r"^[ \t>*+\-0-9.)]{%d,}" % MAX_NESTING, re.M)
+_LIST_NUMBER = re.compile(r"\d{1,9}[.)](?=[ \t]|$)")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t>]*\n")
+_QUOTE_MARKS = re.compile(r"^[ \t>]+", re.M)
+_PAIRS = (("[", "]", "["), ("(", ")", "("), ("<", ">", "<"))
+
+
+def _line_depth(line: str) -> int:
+    """Quote marks and list levels at the start of a line (indentation counts a level per 4 columns)."""
+    depth = spaces = i = 0
+    n = len(line)
+    while i < n:
+        ch = line[i]
+        if ch == " " or ch == "\t":
+            spaces += 1 if ch == " " else 4
+            i += 1
+            continue
+        if ch == ">":
+            i += 1
+        elif ch in "-+*" and (i + 1 == n or line[i + 1] in " \t"):
+            i += 1
+        elif ch.isdigit() and (m := _LIST_NUMBER.match(line, i)):
+            i = m.end()
+        else:
+            break
+        depth += 1 + spaces // 4
+        spaces = 0
+    return depth + spaces // 4
+
+
+def _shape_problem(body: str, rel: str, body_line: int) -> Diagnostic | None:
+    """A body beyond the limits above, as a diagnostic on the line where it goes past them.
+
+    Cheap for ordinary text: each check starts with a C-speed search or count, and looks
+    closer only when that finds something."""
+    for m in _LONG_PREFIX.finditer(body):
+        line_start = body.rfind("\n", 0, m.start()) + 1
+        line_end = body.find("\n", m.start())
+        line = body[line_start:line_end if line_end != -1 else len(body)]
+        depth = _line_depth(line)
+        if depth > MAX_NESTING:
+            return error(rel, body_line + body.count("\n", 0, line_start), "markdown.too-deep",
+                         f"this line is nested {depth} levels deep (> quote marks and list levels), "
+                         f"more than the {MAX_NESTING} sitegen renders",
+                         "remove the extra > marks or indentation; a few levels are plenty")
+    for opener, closer, shown in _PAIRS:
+        if body.count(opener) <= MAX_UNCLOSED:
+            continue
+        start = 0
+        # [ and ( are matched within a paragraph; raw HTML is looked for across the whole text.
+        breaks = [*_PARAGRAPH_BREAK.finditer(body)] if opener != "<" else []
+        for brk in [*breaks, None]:
+            end = brk.start() if brk is not None else len(body)
+            para = body[start:end]
+            if para.count(opener) > MAX_UNCLOSED:
+                scan = _QUOTE_MARKS.sub(lambda q: " " * len(q.group(0)), para) if opener == "<" else para
+                depth = 0
+                for i, ch in enumerate(scan):
+                    if ch == opener:
+                        depth += 1
+                        if depth > MAX_UNCLOSED:
+                            return error(rel, body_line + body.count("\n", 0, start + i), "markdown.unclosed",
+                                         f"more than {MAX_UNCLOSED} {shown} are left open (never closed with "
+                                         f"{closer}) by this line",
+                                         f"close each {shown} with {closer}, or put a blank line between "
+                                         "paragraphs; to show a bracket as it is, write \\" + shown)
+                    elif ch == closer and depth:
+                        depth -= 1
+            start = brk.end() if brk is not None else len(body)
+    refs = body.count("[^")
+    if refs > MAX_FOOTNOTE_REFS:
+        return error(rel, body_line, "markdown.footnotes",
+                     f"the text has {refs} footnote references ([^…]), more than the {MAX_FOOTNOTE_REFS} "
+                     "sitegen renders in one post", "split the post in two, or use fewer footnotes")
+    return None
 
 
 def _deepest_line(body: str) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -13,7 +14,7 @@ from slugify import slugify as _slugify
 
 from .config import SiteConfig
 from .discover import Kind
-from .errors import Diagnostic, error, warning
+from .errors import Diagnostic, error, shorten, warning
 from .parse import Document
 
 COMMON_KEYS = ("title", "date", "updated", "tags", "summary", "draft", "slug", "private", "privacy",
@@ -109,9 +110,9 @@ class _Checker:
                     self.diags.append(error(self.rel, 2 if self.doc.key_lines else 1, "front-matter.missing-key",
                                             f"'{key}' is missing", f"add a line '{key}: …' to the front matter"))
             return ""
-        if isinstance(value, bool) or isinstance(value, (dict, list)):
+        if not _is_text(value):
             self.err(key, "front-matter.type", f"'{key}' must be text, not {_describe(value)}",
-                     f"write it as {key}: some text")
+                     f"write it on one line after the colon: {key}: some words (in quotes if it starts with [ or {{)")
             return ""
         return str(value).strip()
 
@@ -123,15 +124,18 @@ class _Checker:
             items = value.split(",")
         elif isinstance(value, list):
             items = value
+        elif _is_text(value):
+            items = [value]
         else:
             self.err(key, "front-matter.type", f"'{key}' must be a list, not {_describe(value)}",
                      f"write it as {key}: [first, second]")
             return ()
         out: list[str] = []
         for i, item in enumerate(items):
-            if isinstance(item, (dict, list)) or isinstance(item, bool) or item is None:
+            if not _is_text(item):
                 self.diags.append(error(self.rel, self.doc.key_lines.get(f"{key}.{i}", self.line(key)),
-                                        "front-matter.type", f"item {i + 1} of '{key}' must be text, not {_describe(item)}"))
+                                        "front-matter.type", f"item {i + 1} of '{key}' must be text, not {_describe(item)}",
+                                        f"write the list as {key}: [first, second]; quote an item that contains : or a comma"))
                 continue
             s = str(item).strip()
             if s and s not in out:
@@ -149,22 +153,48 @@ class _Checker:
             return None
         parsed, problem = parse_when(value, self.config)
         if parsed is None:
-            self.err(key, "front-matter.date", f"'{key}' is not a date I can read: {value!r}{problem}",
+            shown = repr(shorten(value)) if isinstance(value, str) else _describe(value)
+            self.err(key, "front-matter.date", f"'{key}' is not a date sitegen can read: {shown}{problem}",
                      "write it as YYYY-MM-DD, e.g. 2025-04-22, or with a time: 2025-04-22 09:30")
         return parsed
 
 
-def _describe(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping (key: value pairs)"
-    if isinstance(value, list):
-        return "a list"
+def _is_text(value: Any) -> bool:
+    """A value that reads as words: text, or a number (`title: 1984`)."""
     if isinstance(value, bool):
-        return "true/false"
+        return False
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return isinstance(value, (str, int))
+
+
+def _describe(value: Any) -> str:
+    """A value as a person would name it, for messages."""
+    if isinstance(value, dict):
+        return "a mapping (indented 'key: value' lines or { })"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, (set, frozenset)):
+        return "a set"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if value is None:
+        return "nothing"
+    if isinstance(value, (bytes, bytearray)):
+        return "binary data"
+    if isinstance(value, (date, datetime)):
+        return repr(value.isoformat())
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{value!r} (not a real number)"
+    if isinstance(value, str):
+        return repr(shorten(value))
     return repr(value)
 
 
 _DATE_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$")
+
+
+MIN_YEAR, MAX_YEAR = 1000, 9998  # a year outside these is a typo (and 9999 overflows in other time zones)
 
 
 def parse_when(value: Any, config: SiteConfig) -> tuple[datetime | None, str]:
@@ -173,12 +203,16 @@ def parse_when(value: Any, config: SiteConfig) -> tuple[datetime | None, str]:
         dt = value
     elif isinstance(value, date):
         dt = datetime.combine(value, time())
-    else:
+    elif isinstance(value, (str, int)) and not isinstance(value, bool):
         s = str(value).strip()
         m = _DATE_RE.match(s)
         if not m:
+            if re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", s):
+                return None, " (sitegen reads dates year first, so there is no mistaking 04/05 for 5 April or 4 May)"
             return None, ""
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if not MIN_YEAR <= y <= MAX_YEAR:
+            return None, f" (the year {y} looks like a typo)"
         if not 1 <= mo <= 12:
             return None, f" (there is no month {mo})"
         try:
@@ -188,10 +222,28 @@ def parse_when(value: Any, config: SiteConfig) -> tuple[datetime | None, str]:
         try:
             dt = datetime.fromisoformat(s.replace(" ", "T", 1).replace(" ", "") if m.group(4) else f"{y:04d}-{mo:02d}-{d:02d}")
         except ValueError as exc:
-            return None, f" ({exc})"
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=config.tz)
-    return dt.astimezone(config.tz), ""
+            return None, f" ({_time_problem(m, exc)})"
+    else:
+        return None, ""
+    if not MIN_YEAR <= dt.year <= MAX_YEAR:
+        return None, f" (the year {dt.year} looks like a typo)"
+    try:
+        if dt.tzinfo is None:
+            dt = dt.replace(tzinfo=config.tz)
+        return dt.astimezone(config.tz), ""
+    except (OverflowError, ValueError) as exc:
+        return None, f" ({exc})"
+
+
+def _time_problem(m: re.Match, exc: ValueError) -> str:
+    hour, minute, second = int(m.group(4)), int(m.group(5)), int(m.group(6) or 0)
+    if hour > 23:
+        return f"there is no hour {hour}: use 0 to 23"
+    if minute > 59 or second > 59:
+        return "minutes and seconds go up to 59"
+    if m.group(7):
+        return f"the time zone {m.group(7)!r} is not one sitegen can read: write it like +01:00, or leave it out"
+    return str(exc)
 
 
 def validate_document(doc: Document, config: SiteConfig) -> tuple[Entry | None, tuple[Diagnostic, ...]]:
@@ -207,7 +259,7 @@ def validate_document(doc: Document, config: SiteConfig) -> tuple[Entry | None, 
                 hint = "this key belongs to case studies: move the file to content/case-studies/"
             else:
                 hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
-            c.warn(key, "front-matter.unknown-key", f"unknown key '{key}'", hint)
+            c.warn(key, "front-matter.unknown-key", f"unknown key {shorten(key)!r}", hint)
 
     title = c.text("title", required=True)
     when = c.when("date", meta.get("date"), required=kind is not Kind.PAGE)
@@ -218,8 +270,8 @@ def validate_document(doc: Document, config: SiteConfig) -> tuple[Entry | None, 
     for i, tag in enumerate(tags):
         if not tag_slug(tag):
             c.diags.append(error(doc.source.rel, doc.key_lines.get(f"tags.{i}", c.line("tags")), "tag.empty-slug",
-                                 f"tag {tag!r} has no letters or digits to make a web address from",
-                                 "add a word to it, or remove it"))
+                                 f"tag {shorten(tag)!r} has no letters or digits to make a web address from",
+                                 "add a word to the tag, or remove it"))
     tags = tuple(t for t in tags if tag_slug(t))
     summary = c.text("summary")
     draft = _flag(c, "draft", meta.get("draft"))
@@ -227,15 +279,19 @@ def validate_document(doc: Document, config: SiteConfig) -> tuple[Entry | None, 
     learning = c.text_list("learning")
     model = c.text("reflection_model").lower()
     if model and model not in REFLECTION_MODELS:
-        c.warn("reflection_model", "front-matter.value", f"unknown reflection model {model!r}",
-               "use one of: " + ", ".join(REFLECTION_MODELS))
+        close = difflib.get_close_matches(model, REFLECTION_MODELS, n=1)
+        c.warn("reflection_model", "front-matter.value", f"unknown reflection model {shorten(model)!r}",
+               f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(REFLECTION_MODELS))
     cpd = meta.get("cpd_hours")
-    if cpd is not None and (isinstance(cpd, bool) or not isinstance(cpd, (int, float)) or cpd < 0):
-        c.err("cpd_hours", "front-matter.type", f"'cpd_hours' must be a number of hours, not {cpd!r}", "e.g. cpd_hours: 1.5")
+    if cpd is not None and (isinstance(cpd, bool) or not isinstance(cpd, (int, float)) or not math.isfinite(cpd)
+                            or cpd < 0 or cpd > 10_000):
+        c.err("cpd_hours", "front-matter.type", f"'cpd_hours' must be a number of hours, not {_describe(cpd)}",
+              "write it in digits, e.g. cpd_hours: 1.5")
         cpd = None
     order = meta.get("order")
-    if order is not None and (isinstance(order, bool) or not isinstance(order, int)):
-        c.err("order", "front-matter.type", f"'order' must be a whole number, not {order!r}")
+    if order is not None and (isinstance(order, bool) or not isinstance(order, int) or abs(order) > 1_000_000):
+        c.err("order", "front-matter.type", f"'order' must be a whole number, not {_describe(order)}",
+              "pages are listed by order, smallest first: order: 1, order: 2, …")
         order = None
     allow = _privacy_allow(c)
     private = meta.get("private")
@@ -256,21 +312,28 @@ def _flag(c: _Checker, key: str, value: Any) -> bool:
         return True
     if s in ("no", "n", "off", "0", ""):
         return False
-    c.err(key, "front-matter.type", f"'{key}' must be true or false, not {value!r}")
+    c.err(key, "front-matter.type", f"'{key}' must be true or false, not {_describe(value)}",
+          f"write {key}: true or {key}: false")
     return True  # when unsure, keep it unpublished
 
 
 def _slug(c: _Checker, doc: Document) -> str:
     raw = doc.meta.get("slug")
+    if raw is not None and raw != "" and not _is_text(raw):
+        c.err("slug", "front-matter.type", f"'slug' must be one word-like piece of text, not {_describe(raw)}",
+              "write it like slug: my-first-week")
+        return ""
     if raw is not None and raw != "":
         s = str(raw).strip()
         if "/" in s or "\\" in s or ".." in s or s.startswith("."):
-            c.err("slug", "front-matter.unsafe-slug", f"slug {s!r} would lead outside its folder in the output",
-                  "a slug is one word-like piece such as my-first-week: no /, \\ or ..")
+            c.err("slug", "front-matter.unsafe-slug",
+                  f"slug {shorten(s)!r} would put the page outside its folder in the output",
+                  "a slug is one word-like piece such as my-first-week: no /, \\ or .. in it")
             return ""
         slug = slugify(s)
         if not slug:
-            c.err("slug", "front-matter.empty-slug", f"slug {s!r} has no letters or digits to make a web address",
+            c.err("slug", "front-matter.empty-slug",
+                  f"slug {shorten(s)!r} has no letters or digits to make a web address from",
                   "use a slug like my-first-week")
         return slug
     stem = doc.source.path.stem
@@ -281,7 +344,8 @@ def _slug(c: _Checker, doc: Document) -> str:
         if title_slug:
             return title_slug
         c.diags.append(error(doc.source.rel, 1, "front-matter.empty-slug",
-                             "neither the file name nor the title gives a web address",
+                             f"neither the file name {doc.source.path.name!r} nor the title has letters or digits "
+                             "to make a web address from",
                              "rename the file with letters or digits, or add slug: my-post"))
     return slug
 
@@ -291,17 +355,19 @@ def _privacy_allow(c: _Checker) -> tuple[str, ...]:
     if privacy is None:
         return ()
     if not isinstance(privacy, dict):
-        c.err("privacy", "front-matter.type", "'privacy' must be a mapping with an allow list",
+        c.err("privacy", "front-matter.type", f"'privacy' must be a mapping with an allow list, not {_describe(privacy)}",
               'write it as privacy: {allow: ["Ashford"]}')
         return ()
     for key in privacy:
         if key != "allow":
-            c.warn(f"privacy.{key}", "front-matter.unknown-key", f"unknown key 'privacy.{key}'", "only 'allow' is known here")
+            c.warn(f"privacy.{key}", "front-matter.unknown-key", f"unknown key {shorten(f'privacy.{key}')!r}",
+                   "only 'allow' is known here")
     allow = privacy.get("allow") or []
-    if isinstance(allow, str):
+    if _is_text(allow):
         allow = [allow]
-    if not isinstance(allow, list):
-        c.err("privacy.allow", "front-matter.type", "'privacy.allow' must be a list of phrases")
+    if not isinstance(allow, list) or not all(_is_text(a) for a in allow):
+        c.err("privacy.allow", "front-matter.type", f"'privacy.allow' must be a list of phrases, not {_describe(allow)}",
+              'write it as privacy: {allow: ["Ashford", "St Mary\'s"]}')
         return ()
     return tuple(str(a).strip() for a in allow if str(a).strip())
 
@@ -321,8 +387,8 @@ def _case_facts(c: _Checker) -> CaseFacts:
     client = c.text("client", required=True)
     sessions = meta.get("sessions")
     if sessions is not None and sessions != "":
-        if isinstance(sessions, bool) or not isinstance(sessions, int) or sessions < 0:
-            c.err("sessions", "front-matter.type", f"'sessions' must be a whole number, not {sessions!r}",
+        if isinstance(sessions, bool) or not isinstance(sessions, int) or not 0 <= sessions <= 100_000:
+            c.err("sessions", "front-matter.type", f"'sessions' must be a whole number, not {_describe(sessions)}",
                   "write the number of sessions in digits, e.g. sessions: 5")
             sessions = None
     else:
@@ -348,6 +414,7 @@ def _consent(c: _Checker, raw: Any) -> Consent | None:
         dt, _ = parse_when(w, c.config)
         withdrawn = dt.date() if dt else date.min  # unreadable but present: treat as withdrawn
     form = raw.get("form")
-    form = str(form).strip().lower() if form not in (None, "") else None
-    scope = str(raw.get("scope") or "").strip()
+    form = str(form).strip().lower() if _is_text(form) and form != "" else None
+    scope = raw.get("scope")
+    scope = str(scope).strip() if _is_text(scope) else ""
     return Consent(obtained, form, scope, withdrawn, raw)
