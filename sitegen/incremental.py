@@ -21,7 +21,7 @@ from .model import Item, Site, Tag
 
 _ALL = "*"
 _BODY = "(body)"
-_BODY_ATTRS = frozenset({"html", "text", "body"})
+_BODY_ATTRS = frozenset({"html", "text", "body", "words"})  # change with any edit of the body
 
 
 def _h(*parts: object) -> str:
@@ -57,9 +57,9 @@ class Fingerprints:
             n = todo.pop()
             if n in seen:
                 continue
-            source, _filename, _ = self.env.loader.get_source(self.env, n)
+            source, filename, _ = self.env.loader.get_source(self.env, n)
             seen[n] = source
-            ast = self.env.parse(source)
+            ast = self.env.parse(source, n, filename)
             refs = list(meta.find_referenced_templates(ast))
             if any(r is None for r in refs):
                 uses.add(_ALL)  # a computed template name: depend on every template
@@ -86,7 +86,7 @@ class Fingerprints:
                 e, r = item.entry, item.rendered
                 fp = _h(e.kind.value, e.rel, e.title, e.date, e.updated, e.tags, e.slug, e.summary, e.draft,
                         e.learning, e.reflection_model, e.cpd_hours, e.order, e.case, sorted(e.doc.meta.items(), key=str),
-                        r.summary_html, r.words, r.reading_minutes, item.url, tuple((t.name, t.slug) for t in item.tags))
+                        r.summary_html, r.reading_minutes, item.url, tuple((t.name, t.slug) for t in item.tags))
             self._items[key] = fp
         return fp
 

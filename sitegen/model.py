@@ -165,9 +165,10 @@ def build_site(config: SiteConfig, entries: list[tuple[Entry, Rendered]],
         other = owners.get(item.url)
         if other is not None:
             a, b = sorted([other.rel, item.entry.rel])
-            diags.append(error(b, item.entry.doc.key_lines.get("slug", 1), "url.collision",
+            later = item.entry if item.entry.rel == b else other
+            diags.append(error(b, later.doc.key_lines.get("slug", 1), "url.collision",
                                f"{a} and {b} would both be published at /{item.url}",
-                               "give one of them a different slug: (slug: another-name) or rename the file"))
+                               "give one of them another slug (a line like slug: another-name) or rename it"))
         else:
             owners[item.url] = item.entry
     for static in statics:
