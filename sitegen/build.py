@@ -367,7 +367,7 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
     for f in rendered_files:
         files[f.rel] = f
     # The sitemap and search index depend on every post and page.
-    extras_key = _h(prints.site_part("posts"), prints.site_part("pages"), config.site_url, prints.config_fp)
+    extras_key = _h(prints.with_bodies("posts", "pages"), config.site_url, prints.config_fp)
     page_keys["(extras)"] = extras_key
     extras = [] if old_pages.get("(extras)") == extras_key else render_extras(site)
     for f in extras:

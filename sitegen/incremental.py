@@ -109,6 +109,11 @@ class Fingerprints:
             return v
         return repr(v)
 
+    def with_bodies(self, *names: str) -> tuple[str, ...]:
+        """Fingerprints of site parts including item bodies (the search index holds their words)."""
+        self._with_body = True
+        return tuple(self.site_part(n) for n in names)
+
     def site_part(self, name: str) -> str:
         name_key = (name, self._with_body)
         if name_key not in self._site_parts:
