@@ -363,7 +363,9 @@ def _yaml_hint(line: str, prev: str, raw: str, lineno: int, block_lines: list[st
         return f"put the whole value in quotes of the other kind: {key}: {q}{value}{q}"
     if re.search(r":\s", value):
         return f"a value containing ': ' needs quotes around it: {key}: \"{value}\""
-    if value.count('"') % 2 or value.count("'") % 2 and value[:1] == "'":
+    if value[:1] in ('"', "'") and (len(value) < 2 or value[-1] != value[0]):
+        return f"end the value with the same quote it starts with: {key}: {value}{value[0]}"
+    if value.count('"') % 2:
         return "a quote is opened but not closed on this line"
     if raw.startswith("found unknown escape character"):
         return "use single quotes around a value with backslashes: path: 'C:\\notes'"

@@ -1,0 +1,161 @@
+"""The output folder: atomic replacement, recovery after a kill, and byte-identical rebuilds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+from pathlib import Path
+
+import pytest
+
+from sitegen.build import BuildOptions, build
+from sitegen.discover import StaticFile
+from sitegen.errors import UnsafeOutputError
+from sitegen.render import OutputFile
+from sitegen.write import JOURNAL, MARKER, _signals_deferred, recover, write_output
+from tests.conftest import EXAMPLE_PARTS, REPO, copy_example, write_site
+from tests.test_invalid import leftovers, tree_hashes
+
+
+def files(pages: dict[str, str]) -> list[OutputFile]:
+    return [OutputFile(rel, text.encode()) for rel, text in pages.items()]
+
+
+@pytest.fixture
+def out(tmp_path):
+    out = tmp_path / "out"
+    write_output(out, files({"index.html": "home", "posts/a/index.html": "a"}), [])
+    return out
+
+
+def test_first_write_creates_a_marked_folder(out):
+    assert (out / MARKER).is_file()
+    assert (out / "posts/a/index.html").read_text() == "a"
+    assert leftovers(out) == []
+
+
+def test_a_failure_mid_write_leaves_the_old_output(out, tmp_path):
+    before = tree_hashes(out)
+    missing_static = StaticFile(tmp_path / "gone.png", "static/gone.png", "gone.png")
+    with pytest.raises(FileNotFoundError):
+        write_output(out, files({"index.html": "new home", "b.html": "b"}), [missing_static])
+    assert tree_hashes(out) == before
+    assert leftovers(out) == []
+    with pytest.raises(OSError):  # a file where a folder must go: fails part-way through the tree
+        write_output(out, files({"x": "file", "x/y": "under a file"}), [])
+    assert tree_hashes(out) == before
+    assert leftovers(out) == []
+
+
+@pytest.mark.parametrize("rel", ["../escape.html", "/etc/passwd", "a/../../b", "", "a//b", ".sitegen-output",
+                                 "a\\..\\b", "./a"])
+def test_no_path_may_lead_outside_the_output(out, tmp_path, rel):
+    before = tree_hashes(tmp_path)
+    with pytest.raises(UnsafeOutputError):
+        write_output(out, [OutputFile(rel, b"x")], [])
+    assert tree_hashes(tmp_path) == before
+
+
+def test_an_unchanged_output_is_left_as_it_is(out):
+    inode = (out / "index.html").stat().st_ino
+    result = write_output(out, files({"index.html": "home", "posts/a/index.html": "a"}), [])
+    assert not result.swapped and (out / "index.html").stat().st_ino == inode
+
+
+def test_a_journal_left_by_a_kill_is_rolled_forward(out):
+    """Killed after the commit point: the next build finishes the update from the journal."""
+    marker_inode = (out / MARKER).stat().st_ino
+    tmp = out.parent / f".{out.name}.sitegen-tmp-999999999"
+    (tmp / "posts/a").mkdir(parents=True)
+    (tmp / MARKER).write_text("x")
+    (tmp / "posts/a/index.html").write_text("a, updated")
+    (tmp / JOURNAL).write_text('{"staged": ["posts/a/index.html"], "removed": ["index.html"]}')
+    recover(out)
+    assert (out / "posts/a/index.html").read_text() == "a, updated"
+    assert not (out / "index.html").exists()
+    assert leftovers(out) == []
+    # The output changed outside a completed build: its identity changes, so no cached
+    # "nothing to do" answer can be trusted for it.
+    assert (out / MARKER).stat().st_ino != marker_inode
+
+
+def test_a_journal_cannot_reach_outside_the_output(out, tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("mine")
+    tmp = out.parent / f".{out.name}.sitegen-tmp-999999999"
+    tmp.mkdir()
+    (tmp / MARKER).write_text("x")
+    (tmp / JOURNAL).write_text('{"staged": [], "removed": ["../victim.txt"]}')
+    with pytest.raises(UnsafeOutputError):
+        recover(out)
+    assert victim.read_text() == "mine"
+
+
+def test_an_output_lost_between_two_renames_is_restored(out):
+    before = tree_hashes(out)
+    parked = out.parent / f".{out.name}.sitegen-old-999999999"
+    os.rename(out, parked)
+    recover(out)
+    assert tree_hashes(out) == before and leftovers(out) == []
+
+
+def test_signals_are_held_during_the_swap_and_delivered_after():
+    seen: list[str] = []
+
+    class Stop(Exception):
+        pass
+
+    def handler(signum, frame):
+        raise Stop()
+
+    old = signal.signal(signal.SIGTERM, handler)
+    try:
+        with pytest.raises(Stop):
+            with _signals_deferred():
+                os.kill(os.getpid(), signal.SIGTERM)
+                seen.append("finished the step")
+        assert seen == ["finished the step"]
+        assert signal.getsignal(signal.SIGTERM) is handler
+    finally:
+        signal.signal(signal.SIGTERM, old)
+
+
+# -- reproducible output -------------------------------------------------------------------------
+
+def _copy_reversed(dest: Path) -> Path:
+    """The example site copied file by file in reverse order: a different directory order on disk."""
+    paths = []
+    for part in EXAMPLE_PARTS:
+        src = REPO / part
+        paths += [src] if src.is_file() else [p for p in src.rglob("*") if p.is_file()]
+    for src in sorted(paths, reverse=True):
+        target = dest / src.relative_to(REPO)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(src, target)
+    return dest
+
+
+def test_the_example_site_builds_byte_identical_output(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    a = copy_example(tmp_path / "a")
+    b = _copy_reversed(tmp_path / "b")
+    build(a, BuildOptions(output=tmp_path / "out-a"))
+    build(b, BuildOptions(output=tmp_path / "out-b"))
+    build(a, BuildOptions(output=tmp_path / "out-a2", clean=True))
+    first = tree_hashes(tmp_path / "out-a")
+    assert len(first) > 20
+    assert tree_hashes(tmp_path / "out-b") == first
+    assert tree_hashes(tmp_path / "out-a2") == first
+
+
+def test_equal_dates_are_ordered_the_same_whatever_the_file_order(tmp_path):
+    names = [f"post-{c}" for c in "qwertyuiop"]
+    trees = []
+    for n, order in enumerate((names, list(reversed(names)))):
+        site = tmp_path / f"site{n}"
+        for name in order:  # created in a different order each time
+            write_site(site, {f"content/posts/{name}.md": f"---\ntitle: {name}\ndate: 2024-05-05\ntags: [same]\n---\n\nText.\n"})
+        build(site, BuildOptions(output=tmp_path / f"out{n}"))
+        trees.append(tree_hashes(tmp_path / f"out{n}"))
+    assert trees[0] == trees[1]
