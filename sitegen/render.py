@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import posixpath
+import re
 import traceback
 from dataclasses import dataclass
 from datetime import datetime
@@ -189,6 +190,7 @@ def template_diagnostic(exc: BaseException, site_dir: Path) -> Diagnostic:
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename and f.filename.endswith((".html", ".xml", ".txt"))]
     if frames:
         f = frames[-1]
-        return error(show(f.filename), f.lineno, "template.runtime", f"template error: {exc}",
+        plain = re.sub(r"'sitegen\.[\w.]+\.(\w+) object'", lambda m: f"the {m.group(1).lower()}", str(exc))
+        return error(show(f.filename), f.lineno, "template.runtime", f"template error: {plain}",
                      "check the names used in this template; see the README's list of template variables")
     return error("templates/", None, "template.runtime", f"template error: {exc}")
