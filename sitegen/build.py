@@ -17,6 +17,7 @@ import threading
 import time
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Callable
 
 from .cache import Cache, input_signature, output_identity, version_key
@@ -147,7 +148,7 @@ def _search_words(text: str) -> str:
     return " ".join(seen)
 
 
-_NO_POSITIONS: Any = __import__("types").MappingProxyType({})
+_NO_POSITIONS: Any = MappingProxyType({})
 _WORK: dict[str, Any] = {}  # what forked workers inherit: set just before the pool starts
 
 
