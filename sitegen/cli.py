@@ -11,16 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence, TextIO
 
 from . import __version__
-from .errors import ConfigError, ContentErrors, Diagnostic, SitegenError
+from .errors import ConfigError, ContentErrors, Diagnostic, SitegenError, Terminated
 
 if TYPE_CHECKING:
     from .build import BuildResult
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-
-
-class Terminated(BaseException):
-    """SIGTERM, turned into an exception so every cleanup handler runs."""
 
 
 def _on_sigterm(signum, frame):  # pragma: no cover - exercised by a subprocess test

@@ -30,28 +30,12 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TextIO
 
-from .errors import ContentErrors, Diagnostic, SitegenError, sorted_diagnostics, warning
+from .errors import ContentErrors, Diagnostic, NotPublished, PublishError, sorted_diagnostics, warning
 
 GH_PAGES = "gh-pages"
 MANIFEST_NAME = ".sitegen-manifest.json"
 MANIFEST_VERSION = 1
 _INTERNAL = (".sitegen-output", ".sitegen-journal")  # the build's own bookkeeping, never published
-
-
-class PublishError(SitegenError):
-    """The target cannot take the site (no git, no remote, files in the way...); nothing was published."""
-
-    exit_code = 2
-
-
-class NotPublished(ContentErrors):
-    """The fresh build found errors (or warnings, with --strict); nothing was published."""
-
-    def __init__(self, diagnostics):
-        super().__init__(diagnostics)
-        n = sum(d.is_error for d in self.diagnostics)
-        self.args = (f"{n} error{'s' if n != 1 else ''}; nothing was published. Fix "
-                     f"{'them' if n != 1 else 'it'} and publish again (sitegen check lists them too)",)
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,9 +45,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .cache import racy
-from .discover import StaticFile
 from .errors import UnsafeOutputError
-from .render import OutputFile
+from .files import OutputFile, StaticFile
 
 try:
     import fcntl

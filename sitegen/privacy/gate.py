@@ -12,7 +12,7 @@ from ..config import SiteConfig
 from ..consent import Consent
 from ..discover import Kind
 from ..errors import Diagnostic, Severity, error, shorten, warning
-from ..render import OutputFile
+from ..files import OutputFile
 from ..validate import Entry
 from .register import Register
 
