@@ -375,6 +375,11 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
         rendered_files.append(f)
     for rel in ("sitemap.xml", "search-index.json"):
         files[rel] = next((f for f in extras if f.rel == rel), None)
+    from .aliases import redirect_pages  # old addresses (aliases:): not pages of their own
+
+    redirects = redirect_pages(site, taken=files)
+    rendered_files.extend(redirects)
+    files.update((f.rel, f) for f in redirects)
 
     lap("sitemap+search index")
     audit = privacy.audit_output(rendered_files, needles)  # unchanged files passed it when written
@@ -383,7 +388,7 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
     from .render import OutputFile as _OF
 
     out_files = [f if f is not None else _OF(rel, None) for rel, f in files.items()]
-    n_pages = sum(1 for rel in files if rel.endswith(".html"))
+    n_pages = sum(1 for rel in files if rel.endswith(".html")) - len(redirects)
     written = None
     if options.write:
         try:

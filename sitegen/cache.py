@@ -43,7 +43,7 @@ def register_compact(*classes: type) -> None:
         copyreg.pickle(cls, lambda obj, names=names: (type(obj), tuple(getattr(obj, n) for n in names)))
 
 CACHE_DIR = ".sitegen-cache"
-SCHEMA = 3
+SCHEMA = 4  # 4: entries carry description and aliases
 
 
 def version_key(extra: str = "") -> str:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from . import legacy
 from .typography import smarten
 from .errors import Diagnostic, error, warning
 
@@ -83,7 +84,8 @@ def render_markdown(body: str, rel: str, body_line: int, summary: str = "",
                             "the text on or after this line is nested too deeply to render "
                             "(for example hundreds of > marks, list levels, or * and _ marks)",
                             "remove the extra marks or indentation; a few levels are plenty"),)
-    diags = _image_warnings(body, rel, body_line)
+    diags = _image_warnings(body, rel, body_line) + tuple(legacy.unread_fences(body, rel, body_line)) \
+        + tuple(legacy.template_syntax(out, body, rel, body_line))
     text = plain_text(out)
     words = len(text.split())
     if summary:

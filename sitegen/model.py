@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from .aliases import check_aliases, follow_bundles
 from .config import SiteConfig
 from .discover import Kind, StaticFile
 from .errors import Diagnostic, error, warning
@@ -154,6 +155,8 @@ def build_site(config: SiteConfig, entries: list[tuple[Entry, Rendered]],
     items = [Item(e, r, _url(e), refs(e) if e.kind is not Kind.PAGE else ()) for e, r in published]
     drafts = tuple(Item(e, r, _url(e), ()) for e, r in held_items)
 
+    statics = follow_bundles(items, statics)  # files beside my-post/index.md go where the post goes
+    diags.extend(check_aliases(items, statics))
     # Every URL belongs to exactly one file.
     owners: dict[str, Entry] = {}
     for item in items:
