@@ -122,8 +122,7 @@ def unread_fences(body: str, rel: str, body_line: int) -> list[Diagnostic]:
         diags.append(error(rel, body_line + n, "markdown.fence-settings",
                            f"this code fence has settings sitegen does not read ({shorten(info.strip())!r}), so "
                            "what follows would not be shown as code (HTML in it would become part of the page)",
-                           f"write the first line as just {shown}" + (" " if lang else "") +
-                           "; sitegen import does this for a whole blog"))
+                           f"write the first line as just {shown}; sitegen import does this for a whole blog"))
         open_fence = m.group("fence")  # what follows is meant as code: do not report inside it
     return diags
 
@@ -145,6 +144,7 @@ _KINDS = {
     "pelican": "a Pelican link placeholder",
 }
 MAX_REPORTED = 10
+_PLAIN_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "--", "—": "---", "…": "..."})
 
 
 def template_syntax(page_html: str, body: str, rel: str, body_line: int) -> list[Diagnostic]:
@@ -157,8 +157,9 @@ def template_syntax(page_html: str, body: str, rel: str, body_line: int) -> list
     body_lines = body.split("\n")
     for m in _FOREIGN.finditer(text):
         kind = m.lastgroup or "expr"
-        found = " ".join(m.group(0).split())
-        n = _line_of(body_lines, m.group(0))
+        raw = m.group(0).translate(_PLAIN_QUOTES)  # as written, before typography curled the quotes
+        found = " ".join(raw.split())
+        n = _line_of(body_lines, raw)
         if (n, found) in seen:
             continue
         seen.add((n, found))
