@@ -10,7 +10,8 @@ that stop a command as a whole, and the CLI shows them without a traceback:
     ├── ContentErrors       exit 1 -- carries every ERROR diagnostic of a build
     ├── ConfigError         exit 2 -- site.toml is unreadable or invalid
     ├── UnsafeOutputError   exit 2 -- the output folder is not safe to replace
-    └── UsageError          exit 2 -- a command line that cannot be carried out
+    ├── UsageError          exit 2 -- a command line that cannot be carried out
+    └── ImportSourceError   exit 2 -- `sitegen import` cannot read (or refuses) the old site or export
 
 Exit codes: 0 success, 1 content errors, 2 usage or configuration errors,
 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
@@ -126,4 +127,10 @@ class UnsafeOutputError(SitegenError):
 
 
 class UsageError(SitegenError):
+    exit_code = 2
+
+
+class ImportSourceError(SitegenError):
+    """The old site or export cannot be read, or is refused (a hostile export); nothing was written."""
+
     exit_code = 2
