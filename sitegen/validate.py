@@ -377,7 +377,7 @@ def _slug(c: _Checker, doc: Document) -> str:
     return slug
 
 
-_DATED_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}[-_]")
+_DATED_NAME = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}[-_]")  # Jekyll's names allow 2016-11-3-title.md
 
 
 def _name(doc: Document) -> str:
@@ -391,7 +391,7 @@ def _date_or_file_name(doc: Document) -> Any:
     value = doc.meta.get("date")
     if value is None and "date" not in doc.meta:
         m = _DATED_NAME.match(_name(doc))
-        return m.group(0)[:10] if m else None
+        return m.group(0)[:-1] if m else None
     return value
 
 

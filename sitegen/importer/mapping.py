@@ -130,7 +130,7 @@ def date_text(value: datetime | date) -> str:
     return text
 
 
-_NAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})[-_]")
+_NAME_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})[-_]")  # Jekyll allows 2016-11-3-title.md
 
 
 def name_date(name: str) -> date | None:
@@ -138,7 +138,7 @@ def name_date(name: str) -> date | None:
     if not m:
         return None
     try:
-        return date.fromisoformat(m.group(1))
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         return None
 

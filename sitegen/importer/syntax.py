@@ -151,7 +151,7 @@ _COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}(.*?)\{%-?\s*endcomment\s*-?%\}",
 _RAW = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
 _URL_FILTER = re.compile(
     r"""\{\{-?\s*(?:site\.url\s*\}\}\s*\{\{-?\s*)?["']([^"']*)["']\s*\|\s*(?:relative_url|absolute_url|url|prepend:\s*site\.baseurl|htmlBaseUrl)\s*-?\}\}""")
-_SITE_URL = re.compile(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}(?:\{\{-?\s*site\.baseurl\s*-?\}\})?")
+_SITE_URL = re.compile(r"\{\{-?\s*(?:site\.)?(?:baseurl|url|base_url)\s*-?\}\}(?:\{\{-?\s*site\.baseurl\s*-?\}\})?")
 # One pass over all of them, so that nothing already translated (or put in a code span) is read twice.
 _TEMPLATE = re.compile(
     r"\{\{\s*(?P<zname>\w+)\((?P<zargs>[^)]*?)\)\s*\}\}"
