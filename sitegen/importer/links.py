@@ -106,6 +106,8 @@ def resolve(url: str, post: OldPost, index: Index) -> Resolved:
     url = url.strip()
     if not url or url.lower().startswith(_KEEP):
         return Resolved("keep", url)
+    if url.lower().startswith("www."):  # a web address written without https://
+        return Resolved("old", "https://" + url)
     if url.startswith(REF) or url.startswith("@/"):
         key, _, frag = (url[len(REF):] if url.startswith(REF) else url[2:]).partition("#")
         i = index.post_for_key(key)
@@ -217,11 +219,14 @@ _ATTR = re.compile(r"""(\b(?:href|src|poster)\s*=\s*)("[^"]*"|'[^']*')""", re.I)
 _SRCSET = re.compile(r"""\s+srcset\s*=\s*("[^"]*"|'[^']*')""", re.I)
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _BARE_REF = re.compile(r"@ref:[^\s)\]]+")
+# ![](/uploads/holly miles.png): a file address with spaces, which Markdown readers do not take as it is
+_SPACED = re.compile(r"(!?\[[^\]\n]*\]\()([^()<>\n\"]*\s[^()<>\n\"]*\.(?:png|jpe?g|gif|svg|webp|pdf|mp3|mp4))\)", re.I)
 
 
 def rewrite_links(text: str, fn: Callable[[str], str]) -> str:
     """Every link and image address outside code, passed through fn (which returns the new address)."""
     def part(segment: str, _base: int) -> str:
+        segment = _SPACED.sub(lambda m: m.group(1) + _wrap(fn(m.group(2))) + ")", segment)
         segment = _INLINE.sub(lambda m: m.group(1) + _wrap(fn(_unwrap(m.group(2)))) + m.group(3), segment)
         segment = _REFDEF.sub(lambda m: m.group(1) + _wrap(fn(_unwrap(m.group(2)))), segment)
         segment = _SRCSET.sub("", segment)

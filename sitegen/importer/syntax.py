@@ -9,6 +9,7 @@ Anything else is wrapped in a code span, so it shows as written, and reported.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -24,9 +25,9 @@ class _Work:
 
     base: int = 0  # lines of the text before the part being worked on
 
-    def note(self, text: str, pos: int, message: str, attention: bool = False) -> None:
+    def note(self, text: str, pos: int, message: str, attention: bool = False, needle: str = "") -> None:
         line = self.post.body_line + self.base + text.count("\n", 0, pos)
-        self.notes.append(Note(self.post.origin, line, message, attention))
+        self.notes.append(Note(self.post.origin, line, message, attention, needle))
 
 
 # -- arguments of a tag or shortcode ------------------------------------------------------------
@@ -74,9 +75,9 @@ def _image(src: str, alt: str = "", title: str = "", caption: str = "") -> str:
 
 
 def _code_span(text: str) -> str:
-    text = " ".join(text.split())
-    ticks = "``" if "`" in text else "`"
-    return f"{ticks}{text}{ticks}" if ticks == "`" else f"{ticks} {text} {ticks}"
+    """Shown as written, in code: an HTML <code> element, which also works inside an HTML block (where a
+    Markdown `code span` would not be read)."""
+    return "<code>" + html.escape(" ".join(text.split()), quote=False) + "</code>"
 
 
 # -- code blocks: fences from highlight tags, and fences with settings ---------------------------
@@ -206,8 +207,9 @@ def _removed(w: _Work, text: str, m: re.Match, message: str) -> str:
 
 def _unknown(w: _Work, text: str, m: re.Match, what: str) -> str:
     shown = " ".join(m.group(0).split())
-    w.note(text, m.start(), f"{what} sitegen cannot run, kept as text: {shown[:80]}", attention=True)
-    return _code_span(m.group(0))
+    span = _code_span(m.group(0))
+    w.note(text, m.start(), f"{what} sitegen cannot run, kept as text: {shown[:80]}", attention=True, needle=span)
+    return span
 
 
 def _shortcode(w: _Work, text: str, m: re.Match) -> str:
