@@ -93,7 +93,9 @@ def render_markdown(body: str, rel: str, body_line: int, summary: str = "",
     elif MORE in out:
         summary_html = out.split(MORE, 1)[0].strip()
     else:
-        m = _FIRST_P.search(out)
+        # The first paragraph with words: one holding only an image (a bundle's photo.png, relative to
+        # the post) is no summary, and would be a broken image on the home page.
+        m = next((p for p in _FIRST_P.finditer(out) if plain_text(p.group(1))), None)
         summary_html = m.group(1) if m else ""
         summary_html = _FNREF.sub("", summary_html)
         plain = plain_text(summary_html)

@@ -169,7 +169,8 @@ def plain(text: Any) -> str:
     """HTML or Markdown-ish text of a summary → one line of plain text."""
     if not isinstance(text, str):
         return str(text) if isinstance(text, (int, float)) and not isinstance(text, bool) else ""
-    text = re.sub(r"<[^>]+>", " ", text)
+    text = re.sub(r"<(?:p|br|div|li|h\d|tr|td)\b[^>]*>", " ", text, flags=re.I)  # blocks part words
+    text = re.sub(r"<[^>]+>", "", text)
     return " ".join(html.unescape(text).split())
 
 
@@ -246,6 +247,7 @@ def _as_dt(value: datetime | date) -> datetime:
 
 def _last_segment(path: str) -> str:
     last = path.rstrip("/").rsplit("/", 1)[-1]
+    last = re.sub(r"^\d{4}-\d{1,2}-\d{1,2}[-_]", "", last)  # the date is in `date:`, not in the new address
     return re.sub(r"\.(html?|php)$", "", last) if last not in ("index.html", "index.htm") else ""
 
 
