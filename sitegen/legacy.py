@@ -134,7 +134,7 @@ _FOREIGN = re.compile(
     r"(?P<liquid>\{%-?\s*[\w/].{0,200}?-?%\})"
     r"|(?P<shortcode>\{\{[<%].{0,300}?[>%]\}\})"
     r"|(?P<expr>\{\{-?\s*[\w.$'\"@/(\[][^{}\n]{0,200}?\}\})"
-    r"|(?P<kramdown>\{:\s*[.#\w][^{}\n]{0,200}?\})"
+    r"|(?P<kramdown>\{:\s*(?:[.#][\w-]|[\w-]+=[\"']|toc\})[^{}\n]{0,200}?\})"
     r"|(?P<pelican>\{(?:filename|static|attach|tag|category|author|index)\})", re.S)
 _KINDS = {
     "liquid": "a template tag ({% … %}, from Jekyll, Zola or Eleventy)",

@@ -138,6 +138,7 @@ def _add_file(p: Planned, file: Path, name: str) -> None:
 def _place(planned: list[Planned], notes: list[Note]) -> None:
     """Each post's file and address: slugs made unique, pages kept off the addresses sitegen uses."""
     used: dict[str, set[str]] = {"post": set(), "page": set()}
+    natural = {(p.post.kind, p.front.slug) for p in planned}  # a made-up slug-2 must not take a real one
     for p in sorted(planned, key=lambda p: (p.front.draft, p.front.date or "", p.post.origin)):
         slug = p.front.slug
         if p.post.kind == "page" and (slug in RESERVED or slug in ("home", "index")):
@@ -146,7 +147,7 @@ def _place(planned: list[Planned], notes: list[Note]) -> None:
                                 "its own pages: it is now /{new}/".replace("{new}", new)))
             slug = new
         base, n = slug, 2
-        while slug in used[p.post.kind]:
+        while slug in used[p.post.kind] or (slug != base and (p.post.kind, slug) in natural):
             slug = f"{base}-{n}"
             n += 1
         if slug != base:
@@ -170,12 +171,15 @@ def _park(planned: list[Planned]) -> None:
     as a draft.  Outside content/ it is kept, and does not stop the build."""
     published = [" ".join(re.sub(r"[*_`>#\[\]()!|]", " ", p.body).split()) for p in planned if not p.front.draft]
     text = "\n".join(published)
+    titles = {p.front.title.casefold() for p in planned if not p.front.draft}
     for p in planned:
         if not p.front.draft:
             continue
         plain = re.sub(r"[*_`>#\[\]()!|]", " ", p.body)
         sentences = [" ".join(s.split()) for s in _SENTENCE_BREAK.split(plain)]
-        if any(len(s) >= 40 and s in text for s in sentences):
+        title = p.front.title.casefold()
+        if any(len(s) >= 40 and s in text for s in sentences) or (len(title) >= 20 and (
+                title in text.casefold() or title in titles)):
             p.rel = f"{PARKED}/{p.rel.split('/', 1)[1]}"
             p.notes.append(Note(p.post.origin, p.post.line, f"a draft that repeats text of a published post: kept in "
                                 f"{PARKED}/, outside the site (sitegen never publishes a draft's text, so it would "
@@ -193,6 +197,8 @@ def _new_url(url: str, p: Planned, results: dict[str, Resolved], by_index: dict[
         return p.files[r.file] + r.fragment
     if r.kind == "old":
         return r.value
+    if r.kind == "missing" and url.startswith(("{", "|")):  # {filename}/x.md left unresolved: no raw placeholder
+        return re.sub(r"^(\{\w+\}|\|\w+\|)", "", url)
     return url
 
 

@@ -127,7 +127,7 @@ def resolve(url: str, post: OldPost, index: Index) -> Resolved:
     rel = unquote(parts.path)
     if post.folder is not None and rel:
         local = _safe_join(post.folder, rel, index.site.root)
-        if local is not None and local.is_file():
+        if local is not None and _is_file(local):
             i = index.post_for_key(_root_rel(local, index.site.root)) if local.suffix.lower() in SOURCE_SUFFIXES \
                 else None
             if i is not None:
@@ -198,9 +198,16 @@ def _safe_join(folder: Path, rel: str, root: Path) -> Path | None:
         candidate = (folder / rel).resolve()
         if candidate.is_relative_to(root.resolve()):
             return candidate
-    except (OSError, ValueError):
+    except (OSError, ValueError, RuntimeError):
         pass
     return None
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long for this system: no such file
+        return False
 
 
 def _root_rel(path: Path, root: Path) -> str:

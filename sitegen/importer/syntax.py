@@ -161,8 +161,9 @@ _TEMPLATE = re.compile(
     r"|\{%-?\s*(?P<lname>\w+)(?P<lrest>.*?)-?%\}"
     r"|\{\{-?.*?-?\}\}", re.S)
 _KRAMDOWN_TOC = re.compile(r"^[ \t]*[*+-][^\n]*\n[ \t]*\{:\s*toc\s*\}[ \t]*$", re.M)
-_KRAMDOWN_LINE = re.compile(r"^[ \t]*\{:[^}\n]*\}[ \t]*$\n?", re.M)
-_KRAMDOWN_INLINE = re.compile(r"(?<=[)\]*_])\{:[^}\n]*\}")
+_IAL = r"\{:\s*(?:[.#][\w-]|[\w-]+=[\"']|toc\})[^}\n]*\}?"  # {: .note}, {:#id}, {: width="50%"}, {:toc}
+_KRAMDOWN_LINE = re.compile(r"^[ \t]*" + _IAL + r"[ \t]*$\n?", re.M)
+_KRAMDOWN_INLINE = re.compile(r"(?<=[)\]*_])" + _IAL)
 _MORE = re.compile(r"<!--\s*more\s*-->", re.I)
 
 

@@ -7,6 +7,7 @@ address, author, language and time zone carried into site.toml.
 
 from __future__ import annotations
 
+import json
 import re
 import zoneinfo
 from pathlib import Path
@@ -33,8 +34,8 @@ def site_toml(settings: dict[str, str], generator: str) -> str:
                 continue
         if key == "language" and not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", value):
             continue
-        quoted = value.replace("\\", "\\\\").replace('"', '\\"')
-        text = re.sub(rf"^# {key} = .*$", lambda m: f'{key} = "{quoted}"', text, count=1, flags=re.M)
+        quoted = json.dumps(" ".join(value.split()), ensure_ascii=False)  # a JSON string is a TOML basic string
+        text = re.sub(rf"^# {key} = .*$", lambda m: f"{key} = {quoted}", text, count=1, flags=re.M)
     return f"# Settings carried over from the old {generator} site by sitegen import.\n" + text
 
 
