@@ -110,16 +110,22 @@ def _finding(d: Diagnostic) -> dict:
 def _cmd_check(args) -> int:
     from .build import BuildOptions, check
 
+    held: tuple = ()
     try:
         result = check(args.site_dir, BuildOptions(drafts=args.drafts, strict=args.strict))
-        diags, code = result.diagnostics, EXIT_OK
+        diags, code, held = result.diagnostics, EXIT_OK, result.held_back
     except ContentErrors as exc:
         diags, code = exc.diagnostics, EXIT_CONTENT
     if args.format == "json":
-        json.dump({"findings": [_finding(d) for d in diags]}, sys.stdout, indent=2, ensure_ascii=False)
+        json.dump({"findings": [_finding(d) for d in diags],
+                   "held_back": [{"file": h.rel, "title": h.title, "reason": h.reason} for h in held]},
+                  sys.stdout, indent=2, ensure_ascii=False)
         print()
     else:
         _print_diags(diags, sys.stdout, args.quiet)
+        if not args.quiet:
+            for h in held:
+                print(f"{h.rel}: held back ({h.reason}): it will not be published")
         errors = sum(d.is_error for d in diags)
         if not args.quiet:
             print(f"{errors} error{'s' if errors != 1 else ''}, {len(diags) - errors} warning"
