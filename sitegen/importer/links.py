@@ -155,7 +155,7 @@ def _site_path(path: str, frag: str, url: str, index: Index, query: str) -> Reso
     if path and not query:
         for folder in index.site.static_dirs:
             local = _safe_join(folder, path, folder)
-            if local is not None and local.is_file():
+            if local is not None and _is_file(local):
                 return Resolved("file", file=local, fragment=frag)
         media = _media(index.site, path)
         if media is not None:
@@ -182,7 +182,7 @@ def _pelican(rest: str, kind: str, post: OldPost, index: Index) -> Resolved:
     content = index.site.static_dirs[0] if index.site.static_dirs else index.site.root
     base = content if rest.startswith("/") else (post.folder or content)
     local = _safe_join(base, unquote(rest.lstrip("/")), index.site.root)
-    if local is None or not local.exists():
+    if local is None or not (_is_file(local) or local.is_dir()):
         return Resolved("missing", "{" + kind + "}" + rest)
     if kind == "filename" and local.suffix.lower() in PAGE_SUFFIXES:
         i = index.post_for_key(_root_rel(local, index.site.root))
