@@ -28,15 +28,22 @@ import phonenumbers
 
 from sitegen.privacy.contact import find_emails, find_handles, find_ips, find_phones, find_urls
 from sitegen.privacy.dates import find_dates
+from sitegen.privacy.disguise import find_exact_ages, find_family, find_occupations, find_timelines
 from sitegen.privacy.names import find_names
+from sitegen.privacy.regions import find_organisations, find_places
 from sitegen.privacy.numbers import find_ages, find_nhs, find_records, find_ssns
 from sitegen.privacy.places import find_addresses, find_postcodes, find_workplaces, find_zips
 from sitegen.privacy.tokens import TextIndex, aligned_lower
 
-__all__ = ["KINDS", "Finding", "ScanContext", "scan_text", "REASONS", "FIXES"]
+__all__ = ["KINDS", "REVIEW_KINDS", "Finding", "ScanContext", "scan_text", "mask_code", "REASONS", "FIXES"]
 
 KINDS = ("name", "email", "phone", "address", "postcode", "zip", "date", "age",
-         "nhs", "ssn", "url", "handle", "ip", "record", "workplace")
+         "nhs", "ssn", "url", "handle", "ip", "record", "workplace",
+         "place", "organisation", "occupation", "family", "exact_age", "timeline")
+# Possibly identifying: put up for the author to look at once (`sitegen review`), never an
+# error.  The rest are almost certainly identifying: errors that stop the build.
+REVIEW_KINDS = frozenset({"workplace", "place", "organisation", "occupation", "family", "exact_age", "timeline"})
+DISGUISE_KINDS = frozenset({"place", "organisation", "workplace", "occupation", "family", "exact_age", "timeline"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +54,7 @@ class Finding:
     text: str      # text[start:end]
     reason: str    # one short sentence: why this can identify a client
     fix: str       # one short sentence: how to fix it, or how to allow it if it is not about a client
+    severity: str = "error"  # "error": almost certainly identifying; "review": possibly identifying
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +62,8 @@ class ScanContext:
     allow: tuple[str, ...] = ()     # phrases never flagged (case-insensitive, whole-word)
     region: str = "GB"              # default region for phone numbers without a country code
     register: tuple[str, ...] = ()  # strings from the private client register: always flagged
+    essay: bool = False             # an essay: no disguise review, names only with a person cue,
+                                    # links, handles, IP addresses and dates not about a client left alone
 
 
 _ALLOW_HINT = "add it to privacy.allow in site.toml (or the post's privacy.allow)"
@@ -75,7 +85,15 @@ REASONS: dict[str, str] = {
     "record": "a record, account, licence or serial number identifies its holder.",
     "workplace": "a named workplace or school with its town lets colleagues and neighbours recognise the client.",
     "register": "this matches an entry in your private client register.",
+    "place": "could someone who knows the client recognise her from the place, with the other details here?",
+    "organisation": "could a colleague, teammate or neighbour recognise the client from this named organisation?",
+    "occupation": "could someone who knows the client recognise her from her job, with the other details here?",
+    "family": "could someone who knows the client recognise her from her family, with the other details here?",
+    "exact_age": "could someone who knows the client recognise her from her exact age, with the other details here?",
+    "timeline": "could someone who knows the client recognise her from when things happened?",
 }
+_DISGUISE = ("generalise it, change it (the clinical point usually survives), or ask the client; "
+             "then run sitegen review to confirm it may stay")
 
 FIXES: dict[str, str] = {
     "name": f"use the client's pseudonym or 'my client'; if it is not a client (an author, a colleague who agreed), {_ALLOW_HINT}.",
@@ -94,17 +112,24 @@ FIXES: dict[str, str] = {
     "record": "remove the number; a pseudonym is enough for the reader.",
     "workplace": f"describe it generally ('a bakery in a market town'); if it is not the client's, {_ALLOW_HINT}.",
     "register": "remove or replace it with the pseudonym: your register says it is a real client's detail.",
+    "place": f"say 'a market town', 'a village in the north' — or {_DISGUISE}.",
+    "organisation": f"say 'a running club', 'a care home' — or {_DISGUISE}.",
+    "occupation": f"say 'works in education', 'a manual job' — or {_DISGUISE}.",
+    "family": f"say 'has family nearby', leave out the number — or {_DISGUISE}.",
+    "exact_age": f"say 'in her forties' — or {_DISGUISE}.",
+    "timeline": f"use relative time ('session 3', 'week 6') or leave the date out — or {_DISGUISE}.",
 }
 
 # Where two findings overlap the more specific kind wins (earlier here).
 _PRIORITY = {k: i for i, k in enumerate((
     "register", "email", "nhs", "ssn", "record", "ip", "phone", "url", "handle",
-    "postcode", "zip", "date", "age", "address", "workplace", "name",
+    "postcode", "zip", "date", "age", "address", "name", "workplace", "organisation", "place",
+    "bare-name", "exact_age", "occupation", "family", "timeline",
 ))}
 # Kinds dropped as soon as an allowed phrase appears inside them (the therapist's
 # own address, number or site inside a longer match); other kinds are dropped
 # only when an allowed phrase covers them entirely.
-_ALLOW_INSIDE = frozenset({"email", "url", "handle", "phone", "name"})
+_ALLOW_INSIDE = frozenset({"email", "url", "handle", "phone", "name", "bare-name", "place", "organisation"})
 
 _Detector = Callable[[TextIndex], Iterable[tuple[str, int, int]]]
 # Detectors whose matches always contain a digit, skipped for texts without one
@@ -116,12 +141,18 @@ _WORD_DETECTORS: tuple[_Detector, ...] = (
     find_emails, find_urls, find_handles, find_ages, find_addresses, find_workplaces,
 )
 _PLAIN_DETECTORS = _WORD_DETECTORS + _DIGIT_DETECTORS
+_DISGUISE_DETECTORS: tuple[_Detector, ...] = (
+    find_places, find_organisations, find_occupations, find_family, find_exact_ages, find_timelines,
+)
+# Not findings in an essay: a link, a handle or an IP address there is the writer's business.
+_ESSAY_SKIP = frozenset({"url", "handle", "ip"})
 
 
 def scan_text(text: str, ctx: ScanContext = ScanContext()) -> list[Finding]:
-    """Every identifier in `text`, sorted by start, no two findings overlapping."""
+    """Every identifier in `text`, sorted by start; two findings overlap only when both are review items."""
     if not text or not text.strip():
         return []
+    text = mask_code(text, essay=ctx.essay)
     ix = TextIndex(text)
     allow_set, allow_words = _allow_matcher(tuple(ctx.allow))
     allowed = allow_set.spans(text, ix.lower) if allow_set is not None else []
@@ -131,7 +162,13 @@ def scan_text(text: str, ctx: ScanContext = ScanContext()) -> list[Finding]:
         candidates.extend(detect(ix))
     if ix.digits:
         candidates.extend(find_phones(ix, ctx.region or "GB"))
-    candidates.extend(("name", s, e) for s, e in find_names(ix, allow_words))
+    candidates.extend(("name" if cue else "bare-name", s, e) for s, e, cue in find_names(ix, allow_words, ctx.essay))
+    if ctx.essay:
+        candidates = [c for c in candidates if c[0] not in _ESSAY_SKIP and c[0] != "workplace"
+                      and (c[0] != "date" or _about_client(text, c[1]))]
+    else:
+        for detect in _DISGUISE_DETECTORS:
+            candidates.extend(detect(ix))
 
     kept = [c for c in candidates if c[2] > c[1] and not _is_allowed(c, allowed)]
     register_set = _register_matcher(tuple(ctx.register))
@@ -146,10 +183,68 @@ def scan_text(text: str, ctx: ScanContext = ScanContext()) -> list[Finding]:
             for kind, s, e in candidates:
                 if kind == "phone" and _e164(text[s:e], ctx.region or "GB") in phones:
                     kept.append(("register", s, e))
-    return [
-        Finding(kind, s, e, text[s:e], REASONS[kind], FIXES[kind])
-        for kind, s, e in _resolve(kept)
-    ]
+    out = []
+    for kind, s, e in _resolve(kept):
+        review = kind in REVIEW_KINDS or kind == "bare-name"
+        kind = "name" if kind == "bare-name" else kind
+        out.append(Finding(kind, s, e, text[s:e], REASONS[kind], FIXES[kind], "review" if review else "error"))
+    return out
+
+
+_CLIENT_CUE = re.compile(r"\b(?:client|patient|session|she|he|her|his|they|their|appointment|treated|treatment)\b",
+                         re.IGNORECASE)
+
+
+def _about_client(text: str, pos: int) -> bool:
+    """Whether the sentence around `pos` is about a client (a date in an essay counts only then)."""
+    a = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    b = text.find(". ", pos)
+    return _CLIENT_CUE.search(text, a, b if b >= 0 else len(text)) is not None
+
+
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+_INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# In essays: link and image targets, autolinks, HTML tags and template tags.
+_ESSAY_MASKS = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<(?:https?:|mailto:)[^>\s]*>|</?[A-Za-z][^<>\n]*>"
+                          r"|\{%.*?%\}|\{\{.*?\}\}|^\[[^\]\n]+\]:\s*\S+.*$", re.MULTILINE)
+
+
+def _blank(m: re.Match) -> str:
+    return "".join("\n" if c == "\n" else " " for c in m.group())
+
+
+def mask_code(text: str, essay: bool = False) -> str:
+    """`text` with code blocks, code spans and HTML comments (and in essays link targets, tags and
+    template tags) replaced by spaces, every offset and line unchanged: code is never scanned."""
+    if "`" in text or "~~~" in text:
+        text = _mask_fences(text)
+        if "`" in text:
+            text = _INLINE_CODE.sub(_blank, text)
+    if "<!--" in text:
+        text = _HTML_COMMENT.sub(_blank, text)
+    if essay and any(c in text for c in "]<{["):
+        text = _ESSAY_MASKS.sub(lambda m: m.group()[:1] + _blank(m)[1:] if m.group().startswith("]") else _blank(m),
+                                text)
+    return text
+
+
+def _mask_fences(text: str) -> str:
+    lines = text.split("\n")
+    fence = ""
+    changed = False
+    for i, line in enumerate(lines):
+        m = _FENCE.match(line)
+        if fence:
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line.strip()[len(m.group(1)):]:
+                fence = ""
+            lines[i] = " " * len(line)
+            changed = True
+        elif m:
+            fence = m.group(1)
+            lines[i] = " " * len(line)
+            changed = True
+    return "\n".join(lines) if changed else text
 
 
 def _is_allowed(c: tuple[str, int, int], allowed: list[tuple[int, int]]) -> bool:
@@ -163,11 +258,17 @@ def _is_allowed(c: tuple[str, int, int], allowed: list[tuple[int, int]]) -> bool
 
 
 def _resolve(cands: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Keep the most specific (then the longest) of overlapping findings."""
+    """Keep the most specific (then the longest) of overlapping findings.  Review items of
+    different kinds may overlap each other ("her 14-year-old son" is family and an age), as
+    they ask different questions; an error always wins over a review item."""
     cands = sorted(set(cands), key=lambda c: (_PRIORITY[c[0]], -(c[2] - c[1]), c[1]))
     chosen: list[tuple[str, int, int]] = []
     for c in cands:
-        if all(c[2] <= o[1] or o[2] <= c[1] for o in chosen):
+        review = c[0] in REVIEW_KINDS or c[0] == "bare-name"
+        if all(c[2] <= o[1] or o[2] <= c[1]
+               or review and (o[0] in REVIEW_KINDS or o[0] == "bare-name") and o[0] != c[0]
+               and not {o[0], c[0]} <= {"place", "organisation", "workplace", "bare-name"}
+               for o in chosen):
             chosen.append(c)
     chosen.sort(key=lambda c: c[1])
     return chosen

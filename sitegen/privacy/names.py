@@ -28,7 +28,8 @@ import re
 from typing import Iterator
 
 from sitegen.privacy import lexicon as L
-from sitegen.privacy.givennames import given_names, given_score
+from sitegen.privacy import people as P
+from sitegen.privacy.wordstats import Stats, stats
 from sitegen.privacy.places import _STATE_NAMES, _STATES
 from sitegen.privacy.tokens import TextIndex
 
@@ -172,44 +173,86 @@ def _occurs_lower(text: str, low: str) -> bool:
     return False
 
 
-def find_names(ix: TextIndex, allowed: frozenset[str] = frozenset()) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) spans of people's names in the indexed text."""
-    text = ix.text
-    if not ix.caps:
+def _gscore(word: str) -> int:
+    """Popularity of `word` as a given name (0-13), -1 when it is none; "Mary-Jane" needs both parts."""
+    st = stats()
+    score = st.given(word)
+    if score < 0 and "-" in word:
+        scores = [st.given(p) for p in word.split("-")]
+        if all(x >= 0 for x in scores):
+            return min(scores)
+    return score
+
+
+# A given name that is also an everyday English word at least this common (Zipf scale:
+# "grace" 4.6, "will" 6.5) needs a strong cue, unless it is a very popular name ("john" is
+# frequent in English text only as a name: popularity 10 or more).
+COMMON_WORD_ZIPF = 4.3
+POPULAR_NAME = 9
+# An unknown capitalised word rarer than this in English text ("Okafor" 2.6, "Winnicott"
+# under 2) may be a name: it is put up for review when nothing else explains it.
+RARE_WORD_ZIPF = 3.0
+
+
+def _classify(t: _Tok, allowed: frozenset[str], st: Stats) -> None:
+    b = t.base
+    if len(b) < 2 or b.isupper():
         return
-    names = given_names()
+    if t.low in allowed:
+        t.cat = _SKIP
+    elif b in L.FUNCTION_WORDS or b in L.NOT_NAMES or b in L.ANATOMY_WORDS or _CONTRACTION.search(b):
+        t.cat = _FUNC
+    elif b in L.AMBIGUOUS_WORDS or b in P.PRODUCTS or b in P.NAMED_HEADS:
+        t.cat = _AMBIG
+    else:
+        t.score = _gscore(b)
+        t.cat = _GIVEN if t.score >= 0 else _UNKNOWN
+        if t.cat == _GIVEN and t.score < POPULAR_NAME and st.zipf(b) >= COMMON_WORD_ZIPF:
+            t.cat = _AMBIG
+        if (b in L.PLACE_NAMES or st.place(b) >= 4) and t.score < 5:
+            t.cat = _AMBIG
+
+
+def find_names(ix: TextIndex, allowed: frozenset[str] = frozenset(),
+               essay: bool = False) -> Iterator[tuple[int, int, bool]]:
+    """Yield (start, end, cue) for people's names in the indexed text; `cue` is True when a
+    person cue stands with the name (a title, "her son", "said", a surname), False for a
+    bare name or an unknown proper noun that may be one.  Essays get only names with a cue."""
+    text = ix.text
+    st = stats()
     toks: list[_Tok] = []
     for s, e in ix.caps:
         t = _Tok(s, e, text[s:e], text)
-        b = t.base
-        if len(b) >= 2 and not b.isupper():
-            if t.low in allowed:
-                t.cat = _SKIP
-            elif b in L.FUNCTION_WORDS or b in L.NOT_NAMES or b in L.ANATOMY_WORDS or _CONTRACTION.search(b):
-                t.cat = _FUNC
-            elif b in L.AMBIGUOUS_WORDS:
-                t.cat = _AMBIG
-            else:
-                t.score = given_score(b, names)
-                t.cat = _GIVEN if t.score >= 0 else _UNKNOWN
-                if b in L.PLACE_NAMES and t.score < 5:
-                    t.cat = _AMBIG
+        _classify(t, allowed, st)
         toks.append(t)
 
     lines: dict[int, bool] = {}
     n = len(toks)
-    confirmed: set[str] = set()
-    spans: list[tuple[int, int, int, int]] = []  # start, end, first tok, last tok
+    confirmed: dict[str, bool] = {}
+    cited: set[str] = set()  # surnames of people cited in this text
+    spans: list[tuple[int, int, int, int, bool]] = []  # start, end, first tok, last tok, cue
     i = 0
     while i < n:
         t = toks[i]
-        if t.cat in (_FUNC, _SKIP):
+        if t.cat == _SKIP:
+            i += 1
+            continue
+        if t.cat == _FUNC:
+            # Even a common word is a name right after a title or "her son" ("Mrs Day",
+            # "her husband Will"): the strongest cues are read before the word lists.
+            title_start = _title_start(text, toks, i)
+            if title_start is not None or _relation_before(text, t):
+                start = title_start if title_start is not None else t.start
+                spans.append((start, t.end, i, i, True))
+                confirmed[t.base] = True
             i += 1
             continue
         if t.low in L.SURNAME_PARTICLES and _particle_eponym(text, toks, i):
             i += 2  # "De Quervain's", "Van Buchem disease", "Le Fort fractures"
             continue
-        verdict, title_start = _judge(text, toks, i, lines)
+        verdict, title_start, cue = _judge(text, toks, i, lines)
+        if not verdict and not essay and _bare_unknown(text, toks, i, lines, st):
+            verdict, title_start, cue = True, None, False
         if verdict:
             last = _extend_surname(text, toks, i)
             if title_start is None and last > i and _medical_after(text, toks[last]):
@@ -217,16 +260,36 @@ def find_names(ix: TextIndex, allowed: frozenset[str] = frozenset()) -> Iterator
                 continue
             start = title_start if title_start is not None else t.start
             if _cited(text, toks, i, last, start, title_start is not None) or _us_city(text, toks[last], start):
+                cited.add(toks[last].base)
                 i = last + 1  # an author cited, a city in a US address
                 continue
-            spans.append((title_start if title_start is not None else t.start, toks[last].end, i, last))
+            if title_start is None and _known_not_client(text, toks, i, last, cue):
+                cited.add(toks[last].base)
+                i = last + 1
+                continue
+            if title_start is not None and text[title_start:title_start + 2] in ("Dr", "Pr") and (
+                    toks[last].base in P.CITED or toks[last].base in cited):
+                i = last + 1  # "Dr. Worden's framing", "Dr Upledger": the author, with a title
+                continue
+            if last > i and title_start is None and not cue:
+                cue = toks[i].cat == _GIVEN and _surname_like(toks[last], st)
+            if essay and not cue:
+                i = last + 1
+                continue
+            spans.append((start, toks[last].end, i, last, cue))
             for k in range(i, last + 1):
                 if toks[k].cat not in (_FUNC, _SKIP):
-                    confirmed.add(toks[k].base)
+                    confirmed[toks[k].base] = confirmed.get(toks[k].base, False) or cue
             i = last + 1
             continue
         i += 1
 
+    if cited:
+        # A surname cited once is the author wherever it recurs without a client's title.
+        spans = [sp for sp in spans if not (toks[sp[3]].base in cited and (sp[0] == toks[sp[2]].start
+                                             or text[sp[0]:sp[0] + 2] in ("Dr", "Pr")))]
+        for b in cited:
+            confirmed.pop(b, None)
     if confirmed:
         taken = {k for sp in spans for k in range(sp[2], sp[3] + 1)}
         for i, t in enumerate(toks):
@@ -236,27 +299,144 @@ def find_names(ix: TextIndex, allowed: frozenset[str] = frozenset()) -> Iterator
                 continue
             if _guarded(text, toks, i):
                 continue
-            spans.append((t.start, t.end, i, i))
+            if essay and not confirmed[t.base]:
+                continue
+            spans.append((t.start, t.end, i, i, confirmed[t.base]))
+    yield from _lowercase_names(text, ix, allowed, st)
+    if not essay:
+        yield from _other_scripts(text)
     spans.sort()
     for sp in spans:
-        yield sp[0], sp[1]
+        yield sp[0], sp[1], sp[4]
 
 
-def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple[bool, int | None]:
-    """Decide whether toks[i] begins a name; return (verdict, start of a title before it)."""
+def _title_start(text: str, toks: list[_Tok], i: int) -> int | None:
+    """Where a title right before toks[i] starts ("Mrs Day", "Dr. West"), else None."""
+    t = toks[i]
+    prev, gap_before = _prev_word(text, t.start)
+    if prev is None or prev not in L.TITLES or gap_before not in (" ", ". ", ".\u00a0", "\u00a0"):
+        return None
+    if prev in L.WEAK_TITLES or t.base in L.TITLED_BRANDS or (prev, t.base) in P.NAMED_THINGS \
+            or t.base in P.PRODUCTS:
+        return None
+    title_start = t.start - len(gap_before) - len(prev)
+    if prev == "Dr" and title_start > 1 and text[title_start - 2].isdigit():
+        return None  # "12 Elm Dr" is a street, not a doctor
+    return title_start
+
+
+def _relation_before(text: str, t: _Tok) -> bool:
+    """ "her husband Will", "my client Day": a relation word right before, in lower case."""
+    prev, gap_before = _prev_word(text, t.start)
+    return (prev is not None and prev[0].islower() and prev.lower() in L.RELATION_WORDS
+            and prev.lower() not in _NAMING_WORDS and gap_before in (" ", ", ")
+            and t.base not in L.GRAMMATICAL_WORDS)
+
+
+def _surname_like(t: _Tok, st: Stats) -> bool:
+    """Whether the word after a given name reads as a surname rather than a common word."""
+    ws = st.of(t.base)
+    return ws.surname > 0 or ws.zipf < RARE_WORD_ZIPF or t.cat == _GIVEN
+
+
+def _known_not_client(text: str, toks: list[_Tok], i: int, last: int, cue: bool) -> bool:
+    """A cited author, a named idiom or object, a product: not a client (unless a strong cue says so)."""
+    first, lt = toks[i], toks[last]
+    for k in range(i + 1, min(last + 2, len(toks))):
+        if toks[k].start - toks[k - 1].after > 2:
+            break
+        if (first.base, toks[k].base) in P.CITED_FULL or (first.base, toks[k].base) in P.NAMED_THINGS:
+            return True
+    nxt, gap, _ = _next_word(text, lt.after)
+    if nxt is not None and gap in (" ", "'s ", "’s ") and (lt.base, nxt) in P.NAMED_THINGS:
+        return True
+    if nxt is not None and (lt.base, nxt.lower()) in P.NAMED_THINGS:
+        return True
+    prev, _gap = _prev_word(text, first.start)
+    if prev is not None and (prev, first.base) in P.NAMED_THINGS:
+        return True
+    if cue:
+        return False
+    return lt.base in P.CITED or first.base in P.PRODUCTS or first.base in P.NAMED_HEADS
+
+
+def _bare_unknown(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], st: Stats) -> bool:
+    """An unknown proper noun mid-sentence, rare in English and not a place: possibly a name."""
+    t = toks[i]
+    if t.cat != _UNKNOWN or t.poss or len(t.base) < 3 or sum(c.isupper() for c in t.base) > 1:
+        return False
+    if _is_weak(text, t, lines) or _guarded(text, toks, i):
+        return False
+    ws = st.of(t.base)
+    if ws.zipf >= RARE_WORD_ZIPF or ws.place or ws.place_head or ws.zipf >= RARE_WORD_ZIPF - 0.5 and not ws.surname:
+        return False
+    if _WORD_ENDING.search(t.low) and not ws.surname:
+        return False  # "Reflexologists", "Physiotherapy": a capitalised common noun
+    if t.base in P.CITED or t.base in P.PRODUCTS or t.base in L.EPONYM_STEMS:
+        return False
+    # part of a longer proper noun ("Structural Integration", "Pilates Reformer")
+    if i > 0 and toks[i - 1].end + 1 == t.start and text[toks[i - 1].end] == " ":
+        return False
+    if i + 1 < len(toks) and t.after + 1 == toks[i + 1].start and text[t.after] == " ":
+        return False
+    return any(c.islower() for c in t.base[1:])
+
+
+def _lowercase_names(text: str, ix: TextIndex, allowed: frozenset[str], st: Stats) -> Iterator[tuple[int, int, bool]]:
+    """A name written in lower case after a relation word: "her son jamie", "my client priya"."""
+    words = ix.words
+    for k in range(len(words) - 1):
+        rel, _s, e = words[k]
+        if rel not in L.RELATION_WORDS:
+            continue
+        name, ns, ne = words[k + 1]
+        gap = text[e:ns]
+        if gap not in (" ", ", ") or rel in _NAMING_WORDS and gap != " " or not text[ns].islower():
+            continue
+        if name in allowed or name.capitalize() in L.FUNCTION_WORDS or name.capitalize() in L.AMBIGUOUS_WORDS:
+            continue
+        ws = st.of(name)
+        if ws.given >= 1 and ws.zipf < COMMON_WORD_ZIPF:
+            yield ns, ne, True
+
+
+_WORD_ENDING = re.compile(r"(?:ists|ologist|ology|ologies|ians|ions|ness|ments?|ities|ings|ers|ive|ical|ally|"
+                          r"ic|ism|isms|phy|therapy|ectomy|itis|osis|scopy)$")
+
+
+_SCRIPTS = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u1100-\u11ff"
+                      r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+(?:[ \u00b7\u30fb][\u0370-\u03ff"
+                      r"\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]+)?")
+
+
+def _other_scripts(text: str) -> Iterator[tuple[int, int, bool]]:
+    """Words in another script inside English text (Cyrillic, Greek, Arabic, Hebrew, Indic,
+    Chinese, Japanese, Korean) are most often a person's name written as they write it."""
+    if text.isascii():
+        return
+    for m in _SCRIPTS.finditer(text):
+        if len(m.group()) >= 2:
+            prev, gap = _prev_word(text, m.start())
+            cue = prev is not None and (prev in L.TITLES or prev.lower() in L.RELATION_WORDS)
+            yield m.start(), m.end(), cue
+
+
+def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple[bool, int | None, bool]:
+    """Decide whether toks[i] begins a name; return (verdict, start of a title before it, a person cue?)."""
     t = toks[i]
     prev, gap_before = _prev_word(text, t.start)
 
     # A title right before: "Mrs Adeyemi", "Dr. Lund".  The strongest signal.
     if prev is not None and prev in L.TITLES and gap_before in (" ", ". ", ".\u00a0", "\u00a0"):
-        if (prev not in L.WEAK_TITLES or t.cat != _AMBIG) and t.base not in L.TITLED_BRANDS:
+        if (prev not in L.WEAK_TITLES or t.cat != _AMBIG) and t.base not in L.TITLED_BRANDS \
+                and t.base not in P.PRODUCTS and (prev, t.base) not in P.NAMED_THINGS:
             title_start = t.start - len(gap_before) - len(prev)
             # "12 Elm Dr" is a street, not a doctor
             if not (prev == "Dr" and title_start > 1 and text[title_start - 2].isdigit()):
-                return True, title_start
+                return True, title_start, True
 
     if _guarded(text, toks, i):
-        return False, None
+        return False, None, False
 
     nxt, gap_after, _ = _next_word(text, t.after)
     nxt_low = nxt.lower() if nxt is not None else ""
@@ -273,7 +453,7 @@ def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple
         strong = True
     # "Tom's knee", "Rhys's left hamstring": a person's body, not an eponym.
     if not strong and t.poss and gap_after == " " and _body_part_after(text, t):
-        if t.cat == _GIVEN or (t.cat == _AMBIG and t.base not in L.TIME_NAMES and given_score(t.base, given_names()) >= 1):
+        if t.cat == _GIVEN or (t.cat == _AMBIG and t.base not in L.TIME_NAMES and _gscore(t.base) >= 1):
             strong = True
         elif t.cat == _UNKNOWN and t.low not in L.OCCUPATIONAL_STEMS and not _is_weak(text, t, lines):
             strong = True
@@ -281,7 +461,7 @@ def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple
     # of a line or sentence.
     if not strong and nxt is not None and not t.poss and gap_after == " ":
         if nxt_low in L.PERSON_ACTION_VERBS and t.base not in L.TIME_NAMES:
-            strong = (t.cat != _AMBIG or given_score(t.base, given_names()) >= 3) and not _title_line(text, t.start, lines)
+            strong = (t.cat != _AMBIG or _gscore(t.base) >= 3) and not _title_line(text, t.start, lines)
         elif t.cat == _GIVEN and nxt_low in L.GIVEN_ACTION_VERBS:
             strong = not _title_line(text, t.start, lines)
     # "her husband Dev", "a client named Jo", "her son, Ollie,".  "Called" and
@@ -299,9 +479,9 @@ def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple
         p = toks[i - 1]
         if p.end == t.start - 1 and text[p.end] == " " and p.cat in (_UNKNOWN, _AMBIG, _GIVEN) and not p.poss:
             if not _is_weak(text, p, lines) and not (p.base in L.TITLES):
-                return False, None
+                return False, None, False
     if strong:
-        return True, None
+        return True, None, True
 
     # A given name with a surname after it: "Gareth Pryce", "Grace Adeyemi".
     # An ambiguous word must really be a given name ("Little Snoring", "London
@@ -310,18 +490,18 @@ def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple
         if t.cat == _GIVEN or (
             not _is_weak(text, t, lines)
             and t.base not in L.PLACE_NAMES
-            and given_score(t.base, given_names()) >= 3
+            and _gscore(t.base) >= 3
         ):
-            return True, None
+            return True, None, False
 
     if t.cat == _GIVEN:
         if not _is_weak(text, t, lines):
-            return True, None
+            return True, None, False
         # At a sentence start the word must look like a name and not appear
         # in lower case elsewhere in the text (then it is a common word).
         if (t.score >= 2 or t.base in L.EXTRA_GIVEN_NAMES) and len(t.base) >= 3 and not _occurs_lower(text, t.low):
-            return True, None
-    return False, None
+            return True, None, False
+    return False, None, False
 
 
 def _particles_between(text: str, a: _Tok, b: _Tok) -> bool:

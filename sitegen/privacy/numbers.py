@@ -79,7 +79,7 @@ _ID_WORDS = r"(?:numbers?|nos?\.?|num|#|IDs?|identifier|code|ref(?:erence)?)"
 _BARE_ID_WORDS = r"(?:IDs?|identifier|reference|ref\.?|(?<=[A-Za-z] )(?:number|no\.?|num|#))"
 _RECORD = re.compile(
     r"(?<![\w/])(?:(?:" + _RECORD_WORDS + r")(?![A-Za-z])\s*(?:" + _ID_WORDS + r"(?![A-Za-z]))?|" + _BARE_ID_WORDS + r"(?![A-Za-z]))"
-    r"(?:\s+(?:is|was|reads|:))?\s*[:#]?\s*"
+    r"(?:\s+(?:is|was|reads|:))?\s*[:#,]?\s*"
     r"(?P<code>(?-i:(?=[A-Z0-9/\- ]{0,8}\d)[A-Z0-9](?:[A-Z0-9/-]|[ \u00a0](?=[A-Z0-9]*\d|[A-Z]{1,4}\b)){2,24}[A-Z0-9]))"
     r"(?![\w/-])",
 )
@@ -89,7 +89,7 @@ _RECORD_CI = re.compile(_RECORD.pattern, re.IGNORECASE)
 # even when the digits are shaped like a phone or pass the NHS checksum.
 _RECORD_RIGHT_BEFORE = re.compile(
     r"(?<![\w/])(?:" + _RECORD_WORDS + r")(?![A-Za-z])\s*(?:numbers?|nos?\.?|num|#|IDs?|identifier|ref(?:erence)?)"
-    r"(?![A-Za-z])(?:\s+(?:is|was|reads))?\s*[:#]?\s*$",
+    r"(?![A-Za-z])(?:\s+(?:is|was|reads))?\s*[:#,]?\s*$",
     re.IGNORECASE,
 )
 
@@ -101,7 +101,7 @@ _ID_TAILS = ("number", "numbers", "no", "no.", "nos", "nos.", "num", "id", "ids"
 def record_context_before(text: str, start: int) -> bool:
     """Whether a record word and a number word stand right before `start` ("policy number 2079461834")."""
     a = max(0, start - 45)
-    tail = text[max(0, start - 16) : start].rstrip(" :#\u00a0").lower()
+    tail = text[max(0, start - 16) : start].rstrip(" :#,\u00a0").lower()
     if not tail.endswith(_ID_TAILS) and not text[max(0, start - 3) : start].strip().endswith("#"):
         return False  # cheap test first: no number word right before
     if _RECORD_RIGHT_BEFORE.search(text, a, start) is None:

@@ -18,6 +18,7 @@ import re
 _CAP = re.compile(
     r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][^\W\d_]*(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*"
 )
+_WORD = re.compile(r"[a-z]+(?:['’\-][a-z]+)*")
 _DIGITS = re.compile(r"\d[\d ().+\-/:\u00a0]*")
 
 
@@ -33,7 +34,7 @@ def aligned_lower(text: str) -> str:
 class TextIndex:
     """Anchors of one text: capitalised words and digit runs, with their offsets."""
 
-    __slots__ = ("text", "caps", "digits", "_lower")
+    __slots__ = ("text", "caps", "digits", "_lower", "_words")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -54,12 +55,24 @@ class TextIndex:
             digits.append((m.start(), e))
         self.digits: list[tuple[int, int]] = digits
         self._lower: str | None = None
+        self._words: list[tuple[str, int, int]] | None = None
 
     @property
     def lower(self) -> str:
         if self._lower is None:
             self._lower = aligned_lower(self.text)
         return self._lower
+
+    @property
+    def words(self) -> list[tuple[str, int, int]]:
+        """Every word of the text in lower case, with its offsets (made once, shared by the detectors)."""
+        if self._words is None:
+            self._words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(self.lower)]
+        return self._words
+
+    def anchors(self, vocabulary: frozenset[str] | set[str]) -> list[tuple[int, int]]:
+        """Offsets of the words of the text that belong to `vocabulary` (lower case)."""
+        return [(s, e) for w, s, e in self.words if w in vocabulary]
 
     def windows(self, spans: list[tuple[int, int]], before: int, after: int) -> list[tuple[int, int]]:
         """Merged windows reaching `before` characters before and `after` after each span."""

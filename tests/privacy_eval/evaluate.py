@@ -228,14 +228,20 @@ class LabelSet:
     files: dict          # name → entry
     root: Path           # the folder the names are relative to
     blind: bool
+    kinds: frozenset[str]  # the kinds the set labels; findings of other kinds are not scored
+
+
+OLD_KINDS = frozenset({"name", "email", "phone", "address", "postcode", "zip", "date", "age", "nhs", "ssn", "url",
+                       "handle", "ip", "record", "workplace"})
 
 
 def load_set(corpus: Path | None) -> LabelSet:
     if corpus is None:
         data = json.loads((HERE / "labels.json").read_text(encoding="utf-8"))
-        return LabelSet(data.get("site", {}), data["files"], HERE / "corpus", False)
+        return LabelSet(data.get("site", {}), data["files"], HERE / "corpus", False, OLD_KINDS)
     data = json.loads((corpus / "labels.json").read_text(encoding="utf-8"))
-    return LabelSet(data.get("site", {}), data["files"], corpus, corpus.resolve().name.startswith("blind"))
+    kinds = frozenset(data.get("kinds") or OLD_KINDS)
+    return LabelSet(data.get("site", {}), data["files"], corpus, corpus.resolve().name.startswith("blind"), kinds)
 
 
 def _score_case(name: str, entry: dict, hits: list[Hit], lines: list[str], t: Tally) -> None:
@@ -308,7 +314,9 @@ def evaluate(verbose: bool, corpus: Path | None = None) -> int:
         essay = name.startswith("essays/")
         lines = path.read_text(encoding="utf-8").split("\n")
         words += sum(len(line.split()) for line in lines)
-        hits = scan_file(path, ls.site, essay=essay)
+        # A set labelled before the disguise review existed says nothing about those kinds.
+        scored = ls.kinds | {"register"} | ({"organisation"} if "place" in ls.kinds else set())
+        hits = [h for h in scan_file(path, ls.site, essay=essay) if h.kind in scored]
         t.files += 1
         (_score_essay if essay else _score_case)(name, entry, hits, lines, t)
     failed = _report(t, words)
