@@ -54,7 +54,7 @@ def racy(mtime_ns: int, now_ns: int) -> bool:
 
 
 CACHE_DIR = ".sitegen-cache"
-SCHEMA = 4  # 4: entries carry description and aliases
+SCHEMA = 5  # 5: review items (diagnostics with a key), the scan with two confidences
 
 
 def version_key(extra: str = "") -> str:

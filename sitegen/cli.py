@@ -78,7 +78,10 @@ def _summary(result: BuildResult, verbose: bool) -> str:
         text += f"; held back {len(held)}: " + "; ".join(f"{h.rel} ({h.reason})" for h in shown)
         if len(shown) < len(held):
             text += f"; and {len(held) - len(shown)} more (-v lists them)"
-    n_warn = len(result.diagnostics)
+    n_review = sum(d.is_review for d in result.diagnostics)
+    n_warn = len(result.diagnostics) - n_review
+    if n_review:
+        text += f"; {n_review} detail{'s' if n_review != 1 else ''} to review (sitegen review)"
     if n_warn:
         text += f"; {n_warn} warning{'s' if n_warn != 1 else ''}"
     return text
@@ -129,9 +132,13 @@ def _cmd_check(args) -> int:
             for h in held:
                 print(f"{h.rel}: held back ({h.reason}): it will not be published")
         errors = sum(d.is_error for d in diags)
+        reviews = sum(d.is_review for d in diags)
+        warnings = len(diags) - errors - reviews
         if not args.quiet:
-            print(f"{errors} error{'s' if errors != 1 else ''}, {len(diags) - errors} warning"
-                  f"{'s' if len(diags) - errors != 1 else ''}" + ("" if errors else ": ready to publish"))
+            ready = "" if errors else (": the rest is ready to publish" if held else ": ready to publish")
+            to_review = f", {reviews} to review (sitegen review)" if reviews else ""
+            print(f"{errors} error{'s' if errors != 1 else ''}{to_review}, {warnings} warning"
+                  f"{'s' if warnings != 1 else ''}" + ready)
     return code
 
 

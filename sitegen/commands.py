@@ -1,4 +1,4 @@
-"""The writing-workflow verbs on the command line: init, new, consent, import, serve, publish.
+"""The writing-workflow verbs on the command line: init, new, consent, review, import, serve, publish.
 
 Each handler turns parsed arguments into one call of a function in scaffold, serve or
 publish, prints what happened, and returns the exit code; errors are SitegenError
@@ -48,6 +48,14 @@ def add_parsers(sub, common) -> None:
     c.add_argument("--site", type=Path, default=Path("."), metavar="SITE_DIR",
                    help="the site folder (default: the current folder)")
     c.set_defaults(handler=_cmd_consent)
+
+    r = sub.add_parser("review", help="go through the details of a case study that could identify the client, "
+                                      "and record which may stay")
+    r.add_argument("file", nargs="?", type=Path, metavar="FILE",
+                   help="the case study (default: every case study with details to review)")
+    r.add_argument("--site", type=Path, default=Path("."), metavar="SITE_DIR",
+                   help="the site folder (default: the current folder)")
+    r.set_defaults(handler=_cmd_review)
 
     s = sub.add_parser("serve", help="preview the site in your browser; it rebuilds and reloads as you write")
     common(s)
@@ -139,6 +147,13 @@ def _cmd_consent(args) -> int:
     print(f"reviewed: {copy.fingerprint}")
     print()
     print("If the text changes after that, the build stops until you make a new copy and ask again.")
+    return 0
+
+
+def _cmd_review(args) -> int:
+    from .review_walk import walk
+
+    walk(args.site, args.file, sys.stdin, sys.stdout)
     return 0
 
 

@@ -422,7 +422,8 @@ class _Rebuilder:
         try:
             with progress_bar(self.quiet, self.err) as progress:
                 result = build(self.site_dir, BuildOptions(output=self.root, drafts=self.drafts, strict=self.strict,
-                                                           base_url=self.base_url, progress=progress))
+                                                           base_url=self.base_url, progress=progress,
+                                                           preview=True))
         except (ContentErrors, ConfigError) as exc:
             self._fail(exc.diagnostics, None)
             return

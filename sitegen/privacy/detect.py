@@ -102,7 +102,7 @@ FIXES: dict[str, str] = {
     "address": f"say 'a terraced street in town' instead; if it is your own practice address, {_ALLOW_HINT}.",
     "postcode": f"remove it or keep only the area ('LA9'); if it is your own practice postcode, {_ALLOW_HINT}.",
     "zip": f"remove it or keep only the first three digits; if it is your practice's ZIP, {_ALLOW_HINT}.",
-    "date": f"use relative time ('session 3', 'week 6') or month and year only; if the date is not about a client, {_ALLOW_HINT}.",
+    "date": f"Use relative time ('session 3', 'week 6') or month and year only; if the date is not about a client, {_ALLOW_HINT}.",
     "age": "write '90 or older' instead of the exact age.",
     "nhs": "remove the NHS number; it never belongs in a published post.",
     "ssn": "remove the Social Security number; it never belongs in a published post.",
@@ -112,12 +112,12 @@ FIXES: dict[str, str] = {
     "record": "remove the number; a pseudonym is enough for the reader.",
     "workplace": f"describe it generally ('a bakery in a market town'); if it is not the client's, {_ALLOW_HINT}.",
     "register": "remove or replace it with the pseudonym: your register says it is a real client's detail.",
-    "place": f"say 'a market town', 'a village in the north' — or {_DISGUISE}.",
-    "organisation": f"say 'a running club', 'a care home' — or {_DISGUISE}.",
-    "occupation": f"say 'works in education', 'a manual job' — or {_DISGUISE}.",
-    "family": f"say 'has family nearby', leave out the number — or {_DISGUISE}.",
-    "exact_age": f"say 'in her forties' — or {_DISGUISE}.",
-    "timeline": f"use relative time ('session 3', 'week 6') or leave the date out — or {_DISGUISE}.",
+    "place": f"Say 'a market town', 'a village in the north' — or {_DISGUISE}.",
+    "organisation": f"Say 'a running club', 'a care home' — or {_DISGUISE}.",
+    "occupation": f"Say 'works in education', 'a manual job' — or {_DISGUISE}.",
+    "family": f"Say 'has family nearby', leave out the number — or {_DISGUISE}.",
+    "exact_age": f"Say 'in her forties' — or {_DISGUISE}.",
+    "timeline": f"Use relative time ('session 3', 'week 6') or leave the date out — or {_DISGUISE}.",
 }
 
 # Where two findings overlap the more specific kind wins (earlier here).

@@ -53,7 +53,8 @@ _NAME_RUN = re.compile(r"[A-Z][\w'’\-]+(?:(?:\s+(?:upon|on|in|under|le|by|de|o
 # Capitalised words after "in" that are not places.
 _NOT_PLACE = frozenset("""
     January February March April May June July August September October November December Monday Tuesday
-    Wednesday Thursday Friday Saturday Sunday Spring Summer Autumn Winter Christmas Easter Session Sessions
+    Wednesday Thursday Friday Saturday Sunday Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays
+    Weekends Spring Summer Autumn Winter Christmas Easter Session Sessions
     Week Weeks Month Year Stage Phase Step Part Section Chapter Table Figure Appendix English Welsh Latin
     French Spanish German Italian Greek Chinese Japanese Hindi Urdu Arabic Polish Portuguese Russian
     General Private Person Time Pain Practice Term Total Between Both All Each Which What The A An This
@@ -145,11 +146,15 @@ _ORG_CUE = re.compile(
     r"\b(?:works|worked|working|employed|job|teaches|taught|plays|played|playing|coaches|coached|"
     r"volunteers|volunteered|volunteering|member|members|joined|joins|runs|ran|runs\s+with|trains|trained|"
     r"swims|sings|studies|studied|attends|attended|goes|went|manages|managed|owns|owned|resident|residents|"
-    r"lives|lived|staying|stays|captain|secretary|chair|treasurer|regular|regulars)\s+"
-    r"(?:(?:\w+\s+){0,2}?)(?:at|for|with|in|of|on|to|by)\s+(?:the\s+)?$",
+    r"captain|secretary|chair|treasurer|regular|regulars)\s+"
+    r"(?:(?:\w+\s+){0,2}?)(?:at|for|with|in|of|on|to|by)\s+(?:the\s+)?$"
+    r"|\b(?:lives|lived|living|staying|stays|stayed|resident)\s+(?:at|in)\s+the\s+$|\b(?:lives|lived|living|"
+    r"staying|stays|stayed)\s+at\s+$",
     re.IGNORECASE,
 )
-_ORG_RUN = re.compile(r"(?:[A-Z][\w'’.\-]*|&)(?:\s+(?:(?:of|the|and|for|on|&)\s+)?(?:[A-Z][\w'’.\-]*|&)){0,4}")
+_ORG_RUN = re.compile(r"(?:[A-Z][\w'’\-]*(?:\.(?=\w))?[\w'’\-]*|&)(?:[ \t]+(?:(?:of|the|and|for|&)[ \t]+)?"
+                      r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b)"
+                      r"(?:[A-Z][\w'’\-]*(?:\.(?=\w))?[\w'’\-]*|&)){0,4}")
 
 
 def find_organisations(ix: TextIndex) -> Iterator[Span]:
