@@ -204,7 +204,6 @@ def _about_client(text: str, pos: int) -> bool:
 
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # In essays: link and image targets, autolinks, HTML tags and template tags.
 _ESSAY_MASKS = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<(?:https?:|mailto:)[^>\s]*>|</?[A-Za-z][^<>\n]*>"
                           r"|\{%.*?%\}|\{\{.*?\}\}|^\[[^\]\n]+\]:\s*\S+.*$", re.MULTILINE)
@@ -215,14 +214,13 @@ def _blank(m: re.Match) -> str:
 
 
 def mask_code(text: str, essay: bool = False) -> str:
-    """`text` with code blocks, code spans and HTML comments (and in essays link targets, tags and
-    template tags) replaced by spaces, every offset and line unchanged: code is never scanned."""
+    """`text` with code blocks and code spans (and in essays link targets, tags and template tags)
+    replaced by spaces, every offset and line unchanged: code is never scanned.  HTML comments
+    are scanned: they reach the page's source."""
     if "`" in text or "~~~" in text:
         text = _mask_fences(text)
         if "`" in text:
             text = _INLINE_CODE.sub(_blank, text)
-    if "<!--" in text:
-        text = _HTML_COMMENT.sub(_blank, text)
     if essay and any(c in text for c in "]<{["):
         text = _ESSAY_MASKS.sub(lambda m: m.group()[:1] + _blank(m)[1:] if m.group().startswith("]") else _blank(m),
                                 text)

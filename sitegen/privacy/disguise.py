@@ -171,11 +171,10 @@ _UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
            "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
 _TIMELINE = re.compile(
-    r"\b(?:(?:about|around|nearly|almost|over|just\s+over|roughly|some|only|barely)\s+)?(?:" + _NUM + r"|a|an|a\s+few|"
-    r"several|a\s+couple\s+of)\s+" + _UNIT + r"\s+(?:ago|earlier|before(?=\s+(?:she|he|they|her|his))|"
+    r"\b(?:(?:about|around|nearly|almost|over|just\s+over|roughly|some|only|barely)\s+)?(?:" + _NUM + r"|a|an)\s+" + _UNIT + r"\s+(?:ago|earlier|before(?=\s+(?:she|he|they|her|his))|"
     r"later|after\s+(?:the|her|his|their))\b"
-    r"|\bfor\s+(?:(?:about|around|nearly|almost|over|more\s+than|the\s+past|the\s+last)\s+)?(?:" + _NUM +
-    r"|a\s+few|several)\s+(?:years|decades)\b"
+    r"|\bfor\s+(?:(?:about|around|nearly|almost|over|more\s+than|the\s+past|the\s+last)\s+)?" + _NUM +
+    r"\s+(?:years|decades)\b"
     r"|\b(?:since|in|until|during|from)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:" + _MONTHS + r")\s+)?(?:19[5-9]\d|20[0-4]\d)\b"
     r"|\b(?:" + _MONTHS + r")\s+(?:19[5-9]\d|20[0-4]\d)\b"
     r"|\b(?:last|this\s+past|the\s+previous)\s+(?:spring|summer|autumn|fall|winter|christmas|easter)\b",

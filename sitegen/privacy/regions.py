@@ -178,7 +178,8 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
             w not in suffixes and w not in L.FUNCTION_WORDS and w not in ("of", "the", "and", "&") for w in words[:-1])
         # "the Cascade Freight warehouse", "Meadowbank care home": a name before a workplace noun
         noun = _NOUN_AFTER.match(text, s + len(run))
-        if noun is not None and not named and words[0] not in L.FUNCTION_WORDS and not _weak_start(text, s):
+        if noun is not None and not named and words[0] not in L.FUNCTION_WORDS and not _weak_start(text, s) \
+                and not run.endswith(("'s", "’s")):
             head = noun.group("noun").lower()
             if head in L.WORKPLACE_NOUNS or head in ("home", "team", "squad", "firm", "shop") and noun.group("mod"):
                 named = True
