@@ -303,6 +303,8 @@ def assemble(processed: Processed, sources: Sources, start: quick.Start) -> Asse
             diags.extend(checked.diagnostics)
             held = checked.held_back or privacy.review_hold(reviews.get(entry.rel, 0), entry, start.options.preview)
             decisions[entry.rel] = Publication(checked.consent, checked.reviewed, held)
+    if not start.options.write:  # sitegen check reminds about clients missing from the register
+        diags.extend(privacy.register_reminders((e for e, _ in entries), sources.register))
     if start.options.preview and reviews:  # the preview shows them, with the items marked
         entries = privacy.mark_review_items(entries, diags)
     site, found = build_site(start.config, entries, sources.found.statics, now=start.run.now,

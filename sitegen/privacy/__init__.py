@@ -7,9 +7,9 @@
     review          — review items: confirmations recorded in the post, unconfirmed items hold it back
 """
 
-from .gate import audit_needles, audit_output, check_consent, review_counts, scan_entry
+from .gate import audit_needles, audit_output, check_consent, register_reminders, review_counts, scan_entry
 from .register import Register, load_register
 from .review import has_unconfirmed_items, mark_review_items, review_hold, unconfirmed_items
 
 __all__ = ["Register", "audit_needles", "audit_output", "check_consent", "has_unconfirmed_items", "load_register",
-           "mark_review_items", "review_counts", "review_hold", "scan_entry", "unconfirmed_items"]
+           "mark_review_items", "register_reminders", "review_counts", "review_hold", "scan_entry", "unconfirmed_items"]

@@ -80,10 +80,16 @@ def _at_signs(text: str) -> Iterator[int]:
         i = text.find("@", i + 1)
 
 
+# "logo@2x.png", "icon@3x.webp": a file name, not an address.
+_FILE_TLDS = frozenset("png jpg jpeg gif svg webp avif ico bmp tif tiff pdf md html htm js css json txt zip".split())
+
+
 def find_emails(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
     for at in _at_signs(text):
         for m in _EMAIL.finditer(text, max(0, at - 64), min(len(text), at + 256)):
+            if m.group().rsplit(".", 1)[-1].lower() in _FILE_TLDS:
+                continue
             yield "email", m.start(), m.end()
     low = ix.lower
     if "[at]" in low or "(at)" in low or " dot " in low:
@@ -180,7 +186,7 @@ _PHONE_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _DATE_LIKE = re.compile(
-    r"^(?:\d{4}[-.]\d{1,2}[-.]\d{1,2}|\d{1,2}[-.]\d{1,2}[-.](?:\d{4}|\d{2})|(?:19|20)\d\d\s?[-\u2013]\s?(?:19|20)?\d\d|"
+    r"^(?:\d{4}[-.]\d{1,2}[-.]\d{1,2}(?:[ T]\d{1,2})?|\d{1,2}[-.]\d{1,2}[-.](?:\d{4}|\d{2})|(?:19|20)\d\d\s?[-\u2013]\s?(?:19|20)?\d\d|"
     r"\d{1,2}[.:]\d{2}(?:[.:]\d{2})?)$"
 )
 

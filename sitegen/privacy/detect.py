@@ -165,7 +165,8 @@ def scan_text(text: str, ctx: ScanContext = ScanContext()) -> list[Finding]:
     candidates.extend(("name" if cue else "bare-name", s, e) for s, e, cue in find_names(ix, allow_words, ctx.essay))
     if ctx.essay:
         candidates = [c for c in candidates if c[0] not in _ESSAY_SKIP and c[0] != "workplace"
-                      and (c[0] != "date" or _about_client(text, c[1]))]
+                      and (c[0] != "date" or _about_client(text, c[1]))
+                      and (c[0] != "email" or not _RESERVED_EMAIL.search(text[c[1]:c[2]]))]
     else:
         for detect in _DISGUISE_DETECTORS:
             candidates.extend(detect(ix))
@@ -191,8 +192,13 @@ def scan_text(text: str, ctx: ScanContext = ScanContext()) -> list[Finding]:
     return out
 
 
-_CLIENT_CUE = re.compile(r"\b(?:client|patient|session|she|he|her|his|they|their|appointment|treated|treatment)\b",
-                         re.IGNORECASE)
+_CLIENT_CUE = re.compile(r"\b(?:clients?|patients?|sessions?|appointments?|treated|treatment|consultation|"
+                         r"massage|therapy|counselling|counseling)\b", re.IGNORECASE)
+
+
+# Documentation domains (RFC 2606) and role addresses: examples in an essay, nobody's own.
+_RESERVED_EMAIL = re.compile(r"^(?:no-?reply|postmaster|webmaster|abuse|hostmaster)@|@(?:[\w-]+\.)*(?:example\.(?:com|org|"
+                             r"net)|[\w-]+\.(?:example|test|invalid|localhost))$|@localhost$", re.IGNORECASE)
 
 
 def _about_client(text: str, pos: int) -> bool:

@@ -165,6 +165,19 @@ def _place(doc, part: _Text, start: int) -> tuple[int, int | None]:
     return doc.key_lines.get(part.key, doc.key_lines.get(part.key.split(".")[0], 1)), None
 
 
+def register_reminders(entries: Iterable[Entry], register: Register) -> tuple[Diagnostic, ...]:
+    """`sitegen check`: a published case study whose client is not in the private register."""
+    out = []
+    for entry in entries:
+        if entry.case is None or entry.draft or register.find(entry.case.client) is not None:
+            continue
+        out.append(warning(entry.rel, entry.doc.key_lines.get("client"), "register.missing",
+                           f"{entry.case.client} has no entry in your private client register ({register.path})",
+                           "add them with their real name and any nickname (sitegen new case-study offers to): the "
+                           "register is the only check that catches a client's own name, nickname, town or club"))
+    return tuple(out)
+
+
 def review_counts(diagnostics: Iterable[Diagnostic]) -> dict[str, int]:
     """Unconfirmed review items per file."""
     out: dict[str, int] = {}

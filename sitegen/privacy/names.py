@@ -25,6 +25,7 @@ text are then flagged at every other capitalised occurrence too.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Iterator
 
 from sitegen.privacy import lexicon as L
@@ -213,6 +214,20 @@ def _classify(t: _Tok, allowed: frozenset[str], st: Stats) -> None:
             t.cat = _AMBIG
 
 
+@dataclass
+class _Pass:
+    """What one reading of a text has found so far."""
+
+    text: str
+    toks: list[_Tok]
+    essay: bool
+    st: Stats
+    lines: dict[int, bool] = field(default_factory=dict)
+    confirmed: dict[str, bool] = field(default_factory=dict)  # name word → seen with a person cue
+    cited: set[str] = field(default_factory=set)  # surnames of people cited in this text
+    spans: list[tuple[int, int, int, int, bool]] = field(default_factory=list)  # start, end, first, last tok, cue
+
+
 def find_names(ix: TextIndex, allowed: frozenset[str] = frozenset(),
                essay: bool = False) -> Iterator[tuple[int, int, bool]]:
     """Yield (start, end, cue) for people's names in the indexed text; `cue` is True when a
@@ -225,89 +240,96 @@ def find_names(ix: TextIndex, allowed: frozenset[str] = frozenset(),
         t = _Tok(s, e, text[s:e], text)
         _classify(t, allowed, st)
         toks.append(t)
-
-    lines: dict[int, bool] = {}
-    n = len(toks)
-    confirmed: dict[str, bool] = {}
-    cited: set[str] = set()  # surnames of people cited in this text
-    spans: list[tuple[int, int, int, int, bool]] = []  # start, end, first tok, last tok, cue
+    p = _Pass(text, toks, essay, st)
     i = 0
-    while i < n:
-        t = toks[i]
-        if t.cat == _SKIP:
-            i += 1
-            continue
-        if t.cat == _FUNC:
-            # Even a common word is a name right after a title or "her son" ("Mrs Day",
-            # "her husband Will"): the strongest cues are read before the word lists.
-            title_start = _title_start(text, toks, i)
-            if title_start is not None or _relation_before(text, t):
-                start = title_start if title_start is not None else t.start
-                spans.append((start, t.end, i, i, True))
-                confirmed[t.base] = True
-            i += 1
-            continue
-        if t.low in L.SURNAME_PARTICLES and _particle_eponym(text, toks, i):
-            i += 2  # "De Quervain's", "Van Buchem disease", "Le Fort fractures"
-            continue
-        verdict, title_start, cue = _judge(text, toks, i, lines)
-        if not verdict and not essay and _bare_unknown(text, toks, i, lines, st):
-            verdict, title_start, cue = True, None, False
-        if verdict:
-            last = _extend_surname(text, toks, i)
-            if title_start is None and last > i and _medical_after(text, toks[last]):
-                i = last + 1  # "Ramsay Hunt syndrome", "Tommy John surgery"
-                continue
-            start = title_start if title_start is not None else t.start
-            if _cited(text, toks, i, last, start, title_start is not None) or _us_city(text, toks[last], start):
-                cited.add(toks[last].base)
-                i = last + 1  # an author cited, a city in a US address
-                continue
-            if title_start is None and _known_not_client(text, toks, i, last, cue):
-                cited.add(toks[last].base)
-                i = last + 1
-                continue
-            if title_start is not None and text[title_start:title_start + 2] in ("Dr", "Pr") and (
-                    toks[last].base in P.CITED or toks[last].base in cited):
-                i = last + 1  # "Dr. Worden's framing", "Dr Upledger": the author, with a title
-                continue
-            if last > i and title_start is None and not cue:
-                cue = toks[i].cat == _GIVEN and _surname_like(toks[last], st)
-            if essay and not cue:
-                i = last + 1
-                continue
-            spans.append((start, toks[last].end, i, last, cue))
-            for k in range(i, last + 1):
-                if toks[k].cat not in (_FUNC, _SKIP):
-                    confirmed[toks[k].base] = confirmed.get(toks[k].base, False) or cue
-            i = last + 1
-            continue
-        i += 1
-
-    if cited:
-        # A surname cited once is the author wherever it recurs without a client's title.
-        spans = [sp for sp in spans if not (toks[sp[3]].base in cited and (sp[0] == toks[sp[2]].start
-                                             or text[sp[0]:sp[0] + 2] in ("Dr", "Pr")))]
-        for b in cited:
-            confirmed.pop(b, None)
-    if confirmed:
-        taken = {k for sp in spans for k in range(sp[2], sp[3] + 1)}
-        for i, t in enumerate(toks):
-            if i in taken or t.base not in confirmed or t.cat in (_FUNC, _SKIP):
-                continue
-            if t.cat == _AMBIG and _is_weak(text, t, lines):
-                continue
-            if _guarded(text, toks, i):
-                continue
-            if essay and not confirmed[t.base]:
-                continue
-            spans.append((t.start, t.end, i, i, confirmed[t.base]))
+    while i < len(toks):
+        i = _read_at(p, i)
+    _drop_cited(p)
+    _other_occurrences(p)
     yield from _lowercase_names(text, ix, allowed, st)
     if not essay:
         yield from _other_scripts(text)
-    spans.sort()
-    for sp in spans:
+    p.spans.sort()
+    for sp in p.spans:
         yield sp[0], sp[1], sp[4]
+
+
+def _read_at(p: _Pass, i: int) -> int:
+    """Judge the word toks[i]; record a name found there; return the index to read next."""
+    text, toks = p.text, p.toks
+    t = toks[i]
+    if t.cat == _SKIP:
+        return i + 1
+    if t.cat == _FUNC:
+        # Even a common word is a name right after a title or "her son" ("Mrs Day",
+        # "her husband Will"): the strongest cues are read before the word lists.
+        title_start = _title_start(text, toks, i)
+        if title_start is not None or _relation_before(text, t):
+            p.spans.append((title_start if title_start is not None else t.start, t.end, i, i, True))
+            p.confirmed[t.base] = True
+        return i + 1
+    if t.low in L.SURNAME_PARTICLES and _particle_eponym(text, toks, i):
+        return i + 2  # "De Quervain's", "Van Buchem disease", "Le Fort fractures"
+    verdict, title_start, cue = _judge(text, toks, i, p.lines)
+    if not verdict and not p.essay and _bare_unknown(text, toks, i, p.lines, p.st):
+        verdict, title_start, cue = True, None, False
+    if not verdict or _camel(t.base):
+        return i + 1
+    last = _extend_surname(text, toks, i)
+    if title_start is None and last > i and _medical_after(text, toks[last]):
+        return last + 1  # "Ramsay Hunt syndrome", "Tommy John surgery"
+    start = title_start if title_start is not None else t.start
+    if _cited(text, toks, i, last, start, title_start is not None) or _us_city(text, toks[last], start) or (
+            title_start is None and _known_not_client(text, toks, i, last, cue)):
+        p.cited.add(toks[last].base)
+        return last + 1  # an author cited, a city in a US address, a named thing
+    if title_start is not None and text[title_start:title_start + 2] in ("Dr", "Pr") and (
+            toks[last].base in P.CITED or toks[last].base in p.cited):
+        return last + 1  # "Dr. Worden's framing", "Dr Upledger": the author, with a title
+    if last > i and title_start is None and not cue:
+        cue = toks[i].cat == _GIVEN and _surname_like(toks[last], p.st)
+    if p.essay and not (cue and (title_start is not None or t.cat == _GIVEN or last > i)):
+        return last + 1  # in an essay a name needs a person cue, and a person's name
+    p.spans.append((start, toks[last].end, i, last, cue))
+    for k in range(i, last + 1):
+        if toks[k].cat not in (_FUNC, _SKIP):
+            p.confirmed[toks[k].base] = p.confirmed.get(toks[k].base, False) or cue
+    return last + 1
+
+
+def _camel(word: str) -> bool:
+    """ "GitHub", "SharePoint", "IDs": capitals inside a word name products, not people
+    (but "McDonald", "MacLeod", "DeShawn", "O'Neill" are names)."""
+    inner = word[1:]
+    if not any(c.isupper() for c in inner):
+        return False
+    return not re.match(r"^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O['’]|D['’])[A-Z]", word) and "-" not in word
+
+
+def _drop_cited(p: _Pass) -> None:
+    """A surname cited once is the author wherever it recurs without a client's title."""
+    if not p.cited:
+        return
+    p.spans = [sp for sp in p.spans if not (p.toks[sp[3]].base in p.cited and (
+        sp[0] == p.toks[sp[2]].start or p.text[sp[0]:sp[0] + 2] in ("Dr", "Pr")))]
+    for b in p.cited:
+        p.confirmed.pop(b, None)
+
+
+def _other_occurrences(p: _Pass) -> None:
+    """A name found once is flagged at its other capitalised occurrences too."""
+    if not p.confirmed:
+        return
+    text, toks = p.text, p.toks
+    taken = {k for sp in p.spans for k in range(sp[2], sp[3] + 1)}
+    for i, t in enumerate(toks):
+        if i in taken or t.base not in p.confirmed or t.cat in (_FUNC, _SKIP):
+            continue
+        if t.cat == _AMBIG and _is_weak(text, t, p.lines) or _guarded(text, toks, i):
+            continue
+        if p.essay and not p.confirmed[t.base]:
+            continue
+        p.spans.append((t.start, t.end, i, i, p.confirmed[t.base]))
 
 
 def _title_start(text: str, toks: list[_Tok], i: int) -> int | None:
@@ -438,6 +460,42 @@ def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple
     if _guarded(text, toks, i):
         return False, None, False
 
+    strong = _person_cue(text, toks, i, lines, prev, gap_before)
+    # A capitalised word right after another proper noun mid-sentence belongs
+    # to it ("Chiang Mai", "Structural Integration"), unless evidence above says
+    # a person is meant.
+    if not strong and i > 0:
+        p = toks[i - 1]
+        if p.end == t.start - 1 and text[p.end] == " " and p.cat in (_UNKNOWN, _AMBIG, _GIVEN) and not p.poss:
+            if not _is_weak(text, p, lines) and not (p.base in L.TITLES):
+                return False, None, False
+    if strong:
+        return True, None, True
+
+    # A given name with a surname after it: "Gareth Pryce", "Grace Adeyemi".
+    # An ambiguous word must really be a given name ("Little Snoring", "London
+    # Marathon" are places and events).
+    if t.cat in (_GIVEN, _AMBIG) and not t.poss and _surname_at(text, toks, i + 1):
+        if t.cat == _GIVEN or (
+            not _is_weak(text, t, lines)
+            and t.base not in L.PLACE_NAMES
+            and _gscore(t.base) >= 3
+        ):
+            return True, None, False
+
+    if t.cat == _GIVEN:
+        if not _is_weak(text, t, lines):
+            return True, None, False
+        # At a sentence start the word must look like a name and not appear
+        # in lower case elsewhere in the text (then it is a common word).
+        if (t.score >= 2 or t.base in L.EXTRA_GIVEN_NAMES) and len(t.base) >= 3 and not _occurs_lower(text, t.low):
+            return True, None, False
+    return False, None, False
+
+
+def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], prev: str | None, gap_before: str) -> bool:
+    """Whether a person cue stands with toks[i]: "said" after it, an age, "her husband" before it …"""
+    t = toks[i]
     nxt, gap_after, _ = _next_word(text, t.after)
     nxt_low = nxt.lower() if nxt is not None else ""
     strong = False
@@ -472,36 +530,7 @@ def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple
     # "I met Oluwadamilare", "she asked Grace": a verb whose object is a person.
     if not strong and prev is not None and prev in _PERSON_OBJECT_VERBS and gap_before == " ":
         strong = not _is_weak(text, t, lines)
-    # A capitalised word right after another proper noun mid-sentence belongs
-    # to it ("Chiang Mai", "Structural Integration"), unless evidence above says
-    # a person is meant.
-    if not strong and i > 0:
-        p = toks[i - 1]
-        if p.end == t.start - 1 and text[p.end] == " " and p.cat in (_UNKNOWN, _AMBIG, _GIVEN) and not p.poss:
-            if not _is_weak(text, p, lines) and not (p.base in L.TITLES):
-                return False, None, False
-    if strong:
-        return True, None, True
-
-    # A given name with a surname after it: "Gareth Pryce", "Grace Adeyemi".
-    # An ambiguous word must really be a given name ("Little Snoring", "London
-    # Marathon" are places and events).
-    if t.cat in (_GIVEN, _AMBIG) and not t.poss and _surname_at(text, toks, i + 1):
-        if t.cat == _GIVEN or (
-            not _is_weak(text, t, lines)
-            and t.base not in L.PLACE_NAMES
-            and _gscore(t.base) >= 3
-        ):
-            return True, None, False
-
-    if t.cat == _GIVEN:
-        if not _is_weak(text, t, lines):
-            return True, None, False
-        # At a sentence start the word must look like a name and not appear
-        # in lower case elsewhere in the text (then it is a common word).
-        if (t.score >= 2 or t.base in L.EXTRA_GIVEN_NAMES) and len(t.base) >= 3 and not _occurs_lower(text, t.low):
-            return True, None, False
-    return False, None, False
+    return strong
 
 
 def _particles_between(text: str, a: _Tok, b: _Tok) -> bool:
