@@ -171,7 +171,8 @@ def scan_text(text: str, ctx: ScanContext = ScanContext()) -> list[Finding]:
         for detect in _DISGUISE_DETECTORS:
             candidates.extend(detect(ix))
 
-    kept = [c for c in candidates if c[2] > c[1] and not _is_allowed(c, allowed)]
+    kept = [c for c in candidates if c[2] > c[1] and not _is_allowed(c, allowed)
+            and not (c[0] in _CONTACT_KINDS and _practice_own(text, c[1], c[2], allow_words))]
     register_set = _register_matcher(tuple(ctx.register))
     if register_set is not None:
         # Accents are folded on both sides: the register's "Zoë" finds "Zoe" and "ZOË".
@@ -190,6 +191,29 @@ def scan_text(text: str, ctx: ScanContext = ScanContext()) -> list[Finding]:
         kind = "name" if kind == "bare-name" else kind
         out.append(Finding(kind, s, e, text[s:e], REASONS[kind], FIXES[kind], "review" if review else "error"))
     return out
+
+
+_CONTACT_KINDS = frozenset({"email", "phone", "url", "handle", "address", "postcode", "zip"})
+_OWN_CONTACT = re.compile(
+    r"\b(?:my|our)\s+(?:own\s+)?(?:clinic|practice|studio|business|treatment\s+room|rooms|office|website|site|"
+    r"booking|bookings|website|site)\b|\bbookings?\s+(?:go|come|are|via|to|at)\b|\bbook\s+(?:with\s+me|online)\b",
+    re.IGNORECASE)
+_CLIENT_IN_SENTENCE = re.compile(r"\b(?:she|he|her|his|client|patient|they|their)\b", re.IGNORECASE)
+_GENERIC_BUSINESS_WORDS = frozenset("therapy therapies massage clinic bodywork health wellbeing wellness practice "
+                                    "studio centre center care tissue soft sports client clients".split())
+
+
+def _practice_own(text: str, start: int, end: int, allow_words: frozenset[str]) -> bool:
+    """Whether a contact detail is the practice's own: its address names the therapist or the
+    business ("hello@quaylesoft.co.uk" for Quayle Soft Tissue Therapy), or the sentence gives
+    it as the writer's ("my clinic number is …", "bookings go to …") and is not about a client."""
+    found = text[start:end].lower()
+    if any(len(w) >= 4 and w not in _GENERIC_BUSINESS_WORDS and w in found for w in allow_words):
+        return True
+    a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    b = text.find(". ", end)
+    sentence = text[a:b if b >= 0 else len(text)]
+    return _OWN_CONTACT.search(sentence) is not None and _CLIENT_IN_SENTENCE.search(sentence) is None
 
 
 _CLIENT_CUE = re.compile(r"\b(?:clients?|patients?|sessions?|appointments?|treated|treatment|consultation|"

@@ -45,9 +45,9 @@ def _about_writer(text: str, start: int, end: int) -> bool:
 
 _OCC_WORD = re.compile(r"\b[a-z][a-z\-]+\b")
 _OCC_LEAD = re.compile(
-    r"(?:\b(?:is|was|'s|’s|as|became|becomes|been|retired|former|ex-?|trainee|qualified|part-time|full-time|"
+    r"(?:(?:^|,\s*|—\s*|\(\s*)(?:an?|the)\s+(?:[\w\-]+\s+){0,3}|\b(?:is|was|'s|’s|as|became|becomes|been|retired|former|ex-?|trainee|qualified|part-time|full-time|"
     r"freelance|self-employed|works\s+as|worked\s+as|job\s+as|career\s+as|trained\s+as|training\s+as|"
-    r"retired\s+as)\s+(?:an?\s+|the\s+)?(?:[a-z\-]+\s+){0,3}|\b(?:an?|the)\s+(?:retired|former|trainee|"
+    r"retired\s+as)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,3}|\b(?:an?|the)\s+(?:retired|former|trainee|"
     r"semi-retired|part-time|full-time|self-employed|freelance|newly[\s-]qualified|young|local|junior|"
     r"senior|head|deputy|primary|secondary|school|staff|agency|bank|community|district|theatre|ward|"
     r"night|hgv|lorry|bus|taxi|delivery|site|farm|dairy|sheep|supply)\s+(?:[a-z\-]+\s+){0,2})$"
@@ -62,28 +62,43 @@ _WORK_PLACE = re.compile(
 )
 
 
+_OWNED = re.compile(r"\b(?:her|his|their|my|your|our)\s+(?:[\w\-]+\s+){0,2}$")
+# "taught piano for forty years", "teaches fourth grade": the job as a verb.
+_TEACHES = re.compile(r"\b(?:teaches|taught|lectures|lectured|nursed)\s+(?:[a-z\-]+\s+){0,2}?(?:piano|violin|music|"
+                      r"maths|math|english|french|spanish|history|geography|science|physics|chemistry|biology|art|"
+                      r"drama|pe|reception|nursery|infants|juniors|primary|secondary|grade|year\s+\d|class|yoga|"
+                      r"pilates|dance|ballet|swimming|driving|school|college|university|law|medicine)\b")
 _WORK_WORDS = frozenset("works worked working job shift shifts".split())
+
+
+_TEACH_WORDS = frozenset("teaches taught lectures lectured nursed".split())
 
 
 def find_occupations(ix: TextIndex) -> Iterator[Span]:
     text, low = ix.text, ix.lower
     seen: list[tuple[int, int]] = []
     for word, ws, we in ix.words:
+        if word.endswith(("'s", "’s")):
+            word, we = word[:-2], we - 2
         base = word[:-1] if word.endswith("s") and word[:-1] in OCCUPATIONS else word
         if base not in OCCUPATIONS:
             continue
         lead = _OCC_LEAD.search(low, max(0, ws - 60), ws)
-        if lead is None:
-            continue
+        if lead is None or _OWNED.search(low, max(0, ws - 30), ws):
+            continue  # "her GP", "as her attorney": someone else in the client's life
         start = lead.start()
         # start at the article or the job's first word, not at "is"/"as"
         piece = low[start:ws]
         art = re.search(r"\b(?:an?|the)\s", piece)
         start = start + art.start() if art else start + len(piece.split(" ")[0]) + 1 if " " in piece else start
-        if _about_writer(text, start, we):
-            continue
+        if _about_writer(text, start, we) or text[ws].isupper() and text.startswith(("'s", "’s"), we):
+            continue  # "Baker's cyst" is not a baker
         seen.append((start, we))
         yield "occupation", start, we
+    for m in (m for a, b in ix.windows(ix.anchors(_TEACH_WORDS), 1, 50) for m in _TEACHES.finditer(low, a, b)):
+        if not _about_writer(text, m.start(), m.end()):
+            seen.append(m.span())
+            yield "occupation", m.start(), m.end()
     work = ix.anchors(_WORK_WORDS)
     for m in (m for a, b in ix.windows(work, 1, 80) for m in _WORK_PLACE.finditer(low, a, b)):
         if any(s <= m.start() < e for s, e in seen) or _about_writer(text, m.start(), m.end()):
@@ -107,11 +122,16 @@ _FAMILY = re.compile(
     r"(?:children|kids|sons|daughters|grandchildren|grandkids|stepchildren|boys|girls)"
     r"|(?:cares|cared|caring)\s+for\s+(?:her|his|their)\s+(?:[a-z\-]+\s+)?(?:" + _REL + r")"
     r"|pregnant\s+with\s+(?:her|their)\s+\w+"
+    r"|(?:her|his|their)\s+(?:late\s+)?(?:" + _REL + r")\s+(?:died|passed\s+away|was\s+killed|left\s+(?:her|him|them))"
+    r"|(?:death|loss|funeral|suicide)\s+of\s+(?:her|his|their)\s+(?:" + _REL + r")"
+    r"|(?:her|his|their)\s+(?:" + _REL + r")(?:'s|’s)\s+(?:death|funeral|suicide|illness|dementia|diagnosis)"
+    r"|lost\s+(?:her|his|their)\s+(?:" + _REL + r")"
+    r"|\btwin\s+(?:girls|boys|sons|daughters|sisters|brothers|sister|brother)\b"
     r"|married\s+for\s+" + _NUM + r"\s+years)",
     re.IGNORECASE,
 )
 _FAMILY_ANCHORS = RELATIVES | frozenset("""widow widower widowed divorced separated remarried bereaved twins
-    triplets married pregnant children kids boys girls parent""".split())
+    triplets married pregnant children kids boys girls parent twin death loss funeral lost""".split())
 
 
 def find_family(ix: TextIndex) -> Iterator[Span]:
@@ -171,8 +191,9 @@ _UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
            "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
 _TIMELINE = re.compile(
-    r"\b(?:(?:about|around|nearly|almost|over|just\s+over|roughly|some|only|barely)\s+)?(?:" + _NUM + r"|a|an)\s+" + _UNIT + r"\s+(?:ago|earlier|before(?=\s+(?:she|he|they|her|his))|"
-    r"later|after\s+(?:the|her|his|their))\b"
+    r"\b(?:(?:about|around|nearly|almost|over|just\s+over|roughly|some|only|barely)\s+)?(?:" + _NUM + r"|a|an)\s+" + _UNIT + r"\s+(?:ago|earlier)\b"
+    r"|\b(?:" + _NUM + r"|a|an)\s+(?:months?|years?|decades?)\s+(?:later|after\s+(?:the|her|his|their)|"
+    r"before(?=\s+(?:she|he|they|her|his|the)))\b"
     r"|\bfor\s+(?:(?:about|around|nearly|almost|over|more\s+than|the\s+past|the\s+last)\s+)?" + _NUM +
     r"\s+(?:years|decades)\b"
     r"|\b(?:since|in|until|during|from)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:" + _MONTHS + r")\s+)?(?:19[5-9]\d|20[0-4]\d)\b"

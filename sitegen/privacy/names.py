@@ -604,6 +604,11 @@ def _guarded(text: str, toks: list[_Tok], i: int) -> bool:
     if "-" in b and t.cat == _UNKNOWN:
         return True
     prev, gap_before = _prev_word(text, t.start)
+    # "the Tyler twist", "The Braxton Hicks tightenings", "a Mulligan glide": a name between an
+    # article and a common noun names a method, a sign or a thing, not a person ("the Smith
+    # family" still is one).
+    if prev in _ARTICLES and gap_before == " " and not t.poss and _modifier_of_noun(text, toks, i):
+        return True
     # "St Brigid's", "Saint Anne's".
     if prev in _SAINT and gap_before in (" ", ". "):
         return True
@@ -656,6 +661,23 @@ def _guarded(text: str, toks: list[_Tok], i: int) -> bool:
         if any(k in seg for k in _READING_HINTS) and _READING_BEFORE.search(seg):
             return True
     return False
+
+
+_ARTICLES = frozenset("the The a A an An this This these These that That".split())
+_PERSON_NOUNS = frozenset("family families household clan twins sisters brothers kids children".split())
+
+
+def _modifier_of_noun(text: str, toks: list[_Tok], i: int) -> bool:
+    """Whether the capitalised run starting at toks[i] is followed by a lower-case noun."""
+    j = i
+    while j + 1 < len(toks) and toks[j + 1].start == toks[j].after + 1 and text[toks[j].after] == " " and j - i < 2:
+        j += 1
+    nxt, gap, _ = _next_word(text, toks[j].after)
+    if nxt is None or gap != " " or not nxt[0].islower():
+        return False
+    nl = nxt.lower()
+    return nl not in L.SPEECH_VERBS and nl not in L.GIVEN_ACTION_VERBS and nl not in _PERSON_NOUNS \
+        and nl not in L.POSSESSED_PEOPLE and nl not in ("and", "or", "who", "whose", "with", "from", "of", "in", "at")
 
 
 # Words a medical eponym runs into: "Scheuermann's kyphosis", "Bechterew spondylitis".

@@ -43,6 +43,8 @@ OCCUPATIONS = _lower("""
     miner quarryman docker stevedore
     translator interpreter
     retiree pensioner homemaker housewife house-husband stay-at-home
+    sparky chippy brickie tradie tradesman tradeswoman handyman lollipop crossing-guard
+    paralegal dispatcher telesales call-handler warden janitor custodian caretaker
 """)
 
 # Words before an occupation that make it a person's: "she is a", "works as a", "a retired".

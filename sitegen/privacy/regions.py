@@ -42,6 +42,8 @@ _REGION_PHRASES = ("Lake District", "Peak District", "Yorkshire Dales", "North Y
                    "West Country", "Black Country", "Forest of Dean", "New Forest", "Isle of Wight",
                    "Isle of Man", "Gold Coast", "Sunshine Coast", "Bay Area", "Hill Country")
 
+_REGION_NOUN = re.compile(r"(?<=\w)\s+(?:Coast|Valley|Vale|Dales?|Moors?|Hills|Peninsula|Forest|Downs|Highlands|"
+                          r"Mountains|Fells|Wolds|Levels|Marshes|Glens?|Riviera|Hinterland|Borders)\b")
 _PREP = re.compile(
     r"(?:\b(?:in|near|outside|from|around|towards|toward|to|at|across|beyond|round|nr)\s+(?:the\s+)?|"
     r"\b(?:lives|lived|living|moved|moving|grew\s+up|raised|based|born|settled|relocated|commutes|commuting|"
@@ -83,6 +85,9 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
         run = run.rstrip("'’").removesuffix("'s").removesuffix("’s")
         run_end = s + len(run)
         prep = _PREP.search(text, max(0, s - 40), s) is not None
+        the = text[max(0, s - 4):s].lower() == "the "
+        if (not prep or the) and _eponym_use(text, s, run_end, i - 1, ix) or text.startswith(("'s", "’s"), run_end):
+            continue  # "Parkinson's", "the Beighton score", "Eunice Ingham drew": not the town
         hit = _place_of(run, st, prep)
         if hit is None:
             continue
@@ -95,12 +100,35 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
         yield "place", s, end
 
 
+def _eponym_use(text: str, s: int, end: int, k: int, ix: TextIndex) -> bool:
+    """A place-named word used as a person's name or an eponym: possessive, before a common
+    noun, or right after a given name."""
+    if text.startswith(("'s", "’s", "'", "’"), end):
+        return True
+    m = re.match(r" ([a-z]+)", text[end:end + 30])
+    if m and m.group(1) not in _PLACE_FOLLOWERS:
+        return True
+    if k > 0:
+        ps, pe = ix.caps[k - 1]
+        if pe + 1 == s and text[pe] == " " and stats().given(text[ps:pe]) >= 1:
+            return True
+    return False
+
+
+# Words that follow a town without making it a modifier: "Thirsk and Ripon", "Kendal is".
+_PLACE_FOLLOWERS = frozenset("""and or is was has had where which who since for but so to in on at near with
+    where while when until then because after before by as if where""".split())
+
+
 def _place_of(run: str, st, prep: bool) -> int | None:
     """Length of the place name at the start of `run`, or None when it is not one."""
     for phrase in _REGION_PHRASES:
         p = phrase.removeprefix("the ")
         if run.startswith(p):
             return len(p)
+    region = _REGION_NOUN.search(run)
+    if region is not None and region.start() > 0 and not st.country(run[:region.start()].strip()):
+        return region.end()  # "the Surf Coast", "the Eden Valley", "the Mourne Mountains"
     words = re.split(r"(\s+|-)", run)
     # longest prefix of the run that is a known place
     for k in range(len(words), 0, -2):
@@ -125,11 +153,18 @@ def _place_of(run: str, st, prep: bool) -> int | None:
                 return None  # "in Reading" yes, "in Hope" too, but "in Time", "in Practice" are not places
             return len(cand)
     if prep:
-        ws = st.of(words[0])
+        head = re.split(r"\s+(?:upon|on|in|under|le|by|de|of|the)\s+", run)[0]
+        main = words[2] if words[0] in _CAP_PREFIXES and len(words) > 2 else words[0]
+        ws = st.of(main)
+        if main is not words[0] and main not in _NOT_PLACE and words[0] not in ("New", "Old", "High", "Long"):
+            return len(head)  # "moved to Little Snoring", "near Upper Slaughter"
+        head = re.split(r"\s+(?:upon|on|in|under|le|by|de|of|the)\s+", run)[0]
+        if head.split()[-1] in L.ORG_SUFFIXES or head.split()[-1] in _MORE_ORG_SUFFIXES:
+            return None  # "at Larchfield House": an organisation's name (see find_organisations)
         # An unknown name after a place preposition: a village the gazetteer does not know.
-        if ws.zipf < 2.5 and ws.given < 0 and words[0] not in _NOT_PLACE and words[0] not in P.CITED \
-                and words[0] not in P.PRODUCTS and words[0] not in L.NOT_NAMES and words[0] not in L.EPONYM_STEMS:
-            return len(run)
+        if ws.zipf < 2.5 and ws.given < 0 and main not in _NOT_PLACE and main not in P.CITED \
+                and main not in P.PRODUCTS and main not in L.NOT_NAMES and main not in L.EPONYM_STEMS:
+            return len(head)
     return None
 
 
@@ -140,7 +175,7 @@ _MORE_ORG_SUFFIXES = frozenset("""
     Rugby Cricket Netball Hockey Rowing Sailing Swimming Choir Chorus Singers Players Band Orchestra
     Scouts Guides Brownies Cubs WI Lodge Manor Grange Court Gardens Fellowship Association Guild
     League Society Union Collective Co-op Cooperative Motors Autos Haulage Removals Carpets Kitchens
-    Dental Opticians Vets Nurseries Foods Farm Dairies Bakehouse Brewhouse Tearoom Tearooms
+    Dental Opticians Vets Nurseries Foods Farm Dairies Bakehouse Brewhouse Tearoom Tearooms House Lodge
 """.split())
 _ORG_CUE = re.compile(
     r"\b(?:works|worked|working|employed|job|teaches|taught|plays|played|playing|coaches|coached|"
@@ -191,8 +226,8 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
             first = words[0]
             if st.country(run) or st.country(first) or first in P.PRODUCTS and len(words) == 1:
                 continue
-            if len(words) == 1 and (st.zipf(first) >= 4.0 or first in L.FUNCTION_WORDS):
-                continue
+            if len(words) == 1 and (st.zipf(first) >= 4.0 or first in L.FUNCTION_WORDS or first.isupper()):
+                continue  # a common word, or an acronym (a professional body, a national company)
         if _about_writer(text, s):
             continue
         taken = s + len(run)

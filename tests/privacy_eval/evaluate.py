@@ -88,6 +88,7 @@ class Hit:
     line: int
     text: str  # the finding's text on that line
     severity: str  # "error" or "review"
+    group: int = 0  # the parts of one finding that runs over several lines share a group
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ def published_values(front: str) -> list[tuple[str, int, bool]]:
 
 
 _SCAN_SECONDS = [0.0]
+_GROUP = [0]
 
 
 def hits_for(text: str, first_line: int, literal: bool, ctx: ScanContext) -> list[Hit]:
@@ -163,9 +165,10 @@ def hits_for(text: str, first_line: int, literal: bool, ctx: ScanContext) -> lis
     for f in findings:
         line = first_line + text.count("\n", 0, f.start) if literal else first_line
         severity = getattr(f, "severity", "error")
+        _GROUP[0] += 1
         for k, part in enumerate(f.text.split("\n")):
             if part.strip():
-                hits.append(Hit(f.kind, line + k, part, severity))
+                hits.append(Hit(f.kind, line + k, part, severity, _GROUP[0]))
     return hits
 
 
@@ -244,6 +247,12 @@ def load_set(corpus: Path | None) -> LabelSet:
     return LabelSet(data.get("site", {}), data["files"], corpus, corpus.resolve().name.startswith("blind"), kinds)
 
 
+def _matches(hit: Hit, labels: list[Label], lines: list[str]) -> bool:
+    line_text = lines[hit.line - 1] if 0 < hit.line <= len(lines) else ""
+    return any(compatible(lab.kind, hit.kind) and lab.line == hit.line and overlaps(line_text, hit.text, lab.text)
+               for lab in labels)
+
+
 def _score_case(name: str, entry: dict, hits: list[Hit], lines: list[str], t: Tally) -> None:
     labels = [Label(lab["kind"], int(lab["line"]), lab["text"], lab.get("tier", "error"))
               for lab in entry.get("identifiers", [])]
@@ -252,7 +261,12 @@ def _score_case(name: str, entry: dict, hits: list[Hit], lines: list[str], t: Ta
     matched: set[int] = set()
     clean = bool(entry.get("clean"))
     errors = reviews = 0
+    # A finding over several lines counts once: matched if any of its parts is.
+    merged: dict[int, list[Hit]] = {}
     for hit in hits:
+        merged.setdefault(hit.group, []).append(hit)
+    for parts in merged.values():
+        hit = next((h for h in parts if _matches(h, labels, lines)), parts[0])
         line_text = lines[hit.line - 1] if 0 < hit.line <= len(lines) else ""
         hit_labels = [i for i, lab in enumerate(labels)
                       if compatible(lab.kind, hit.kind) and lab.line == hit.line
