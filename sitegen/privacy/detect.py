@@ -285,21 +285,42 @@ def _is_allowed(c: tuple[str, int, int], allowed: list[tuple[int, int]]) -> bool
     return False
 
 
+_EXCLUSIVE = frozenset({"place", "organisation", "workplace", "bare-name"})
+
+
 def _resolve(cands: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Keep the most specific (then the longest) of overlapping findings.  Review items of
     different kinds may overlap each other ("her 14-year-old son" is family and an age), as
     they ask different questions; an error always wins over a review item."""
+    import bisect
+
     cands = sorted(set(cands), key=lambda c: (_PRIORITY[c[0]], -(c[2] - c[1]), c[1]))
-    chosen: list[tuple[str, int, int]] = []
+    starts: list[int] = []
+    chosen: list[tuple[str, int, int]] = []  # sorted by start
     for c in cands:
-        review = c[0] in REVIEW_KINDS or c[0] == "bare-name"
-        if all(c[2] <= o[1] or o[2] <= c[1]
-               or review and (o[0] in REVIEW_KINDS or o[0] == "bare-name") and o[0] != c[0]
-               and not {o[0], c[0]} <= {"place", "organisation", "workplace", "bare-name"}
-               for o in chosen):
-            chosen.append(c)
-    chosen.sort(key=lambda c: c[1])
+        kind, s, e = c
+        review = kind in REVIEW_KINDS or kind == "bare-name"
+        k = bisect.bisect_left(starts, s)
+        ok = True
+        j = k - 1
+        while ok and j >= 0 and s - starts[j] < 400:  # findings are far shorter than 400 characters
+            ok = _compatible(chosen[j], c, review)
+            j -= 1
+        j = k
+        while ok and j < len(chosen) and starts[j] < e:
+            ok = _compatible(chosen[j], c, review)
+            j += 1
+        if ok:
+            starts.insert(k, s)
+            chosen.insert(k, c)
     return chosen
+
+
+def _compatible(o: tuple[str, int, int], c: tuple[str, int, int], review: bool) -> bool:
+    if c[2] <= o[1] or o[2] <= c[1]:
+        return True
+    return review and (o[0] in REVIEW_KINDS or o[0] == "bare-name") and o[0] != c[0] \
+        and not (o[0] in _EXCLUSIVE and c[0] in _EXCLUSIVE)
 
 
 class _PhraseSet:

@@ -16,7 +16,7 @@ import re
 from typing import Iterator
 
 from sitegen.privacy.occupations import OCCUPATION_LEADS, OCCUPATIONS, RELATIVES
-from sitegen.privacy.tokens import TextIndex
+from sitegen.privacy.tokens import TextIndex, register_vocabulary
 
 Span = tuple[str, int, int]
 
@@ -62,34 +62,32 @@ _WORK_PLACE = re.compile(
 )
 
 
+_ARTICLE = re.compile(r"\b(?:an?|the)\s")
+_YEAR_OR_PAGE = re.compile(r"\b(?:19|20)\d\d\b|\bp\.?\s*$")
 _OWNED = re.compile(r"\b(?:her|his|their|my|your|our)\s+(?:[\w\-]+\s+){0,2}$")
 # "taught piano for forty years", "teaches fourth grade": the job as a verb.
 _TEACHES = re.compile(r"\b(?:teaches|taught|lectures|lectured|nursed)\s+(?:[a-z\-]+\s+){0,2}?(?:piano|violin|music|"
                       r"maths|math|english|french|spanish|history|geography|science|physics|chemistry|biology|art|"
                       r"drama|pe|reception|nursery|infants|juniors|primary|secondary|grade|year\s+\d|class|yoga|"
                       r"pilates|dance|ballet|swimming|driving|school|college|university|law|medicine)\b")
-_WORK_WORDS = frozenset("works worked working job shift shifts".split())
+_WORK_WORDS = register_vocabulary(frozenset("works worked working job shift shifts".split()))
 
 
-_TEACH_WORDS = frozenset("teaches taught lectures lectured nursed".split())
+_OCC_VOCAB = register_vocabulary(OCCUPATIONS | frozenset(o + "s" for o in OCCUPATIONS))
+_TEACH_WORDS = register_vocabulary(frozenset("teaches taught lectures lectured nursed".split()))
 
 
 def find_occupations(ix: TextIndex) -> Iterator[Span]:
     text, low = ix.text, ix.lower
     seen: list[tuple[int, int]] = []
-    for word, ws, we in ix.words:
-        if word.endswith(("'s", "’s")):
-            word, we = word[:-2], we - 2
-        base = word[:-1] if word.endswith("s") and word[:-1] in OCCUPATIONS else word
-        if base not in OCCUPATIONS:
-            continue
+    for ws, we in ix.anchors(_OCC_VOCAB):
         lead = _OCC_LEAD.search(low, max(0, ws - 60), ws)
         if lead is None or _OWNED.search(low, max(0, ws - 30), ws):
             continue  # "her GP", "as her attorney": someone else in the client's life
         start = lead.start()
         # start at the article or the job's first word, not at "is"/"as"
         piece = low[start:ws]
-        art = re.search(r"\b(?:an?|the)\s", piece)
+        art = _ARTICLE.search(piece)
         start = start + art.start() if art else start + len(piece.split(" ")[0]) + 1 if " " in piece else start
         if _about_writer(text, start, we) or text[ws].isupper() and text.startswith(("'s", "’s"), we):
             continue  # "Baker's cyst" is not a baker
@@ -130,8 +128,8 @@ _FAMILY = re.compile(
     r"|married\s+for\s+" + _NUM + r"\s+years)",
     re.IGNORECASE,
 )
-_FAMILY_ANCHORS = RELATIVES | frozenset("""widow widower widowed divorced separated remarried bereaved twins
-    triplets married pregnant children kids boys girls parent twin death loss funeral lost""".split())
+_FAMILY_ANCHORS = register_vocabulary(RELATIVES | frozenset("""widow widower widowed divorced separated remarried bereaved twins
+    triplets married pregnant children kids boys girls parent twin death loss funeral lost""".split()))
 
 
 def find_family(ix: TextIndex) -> Iterator[Span]:
@@ -162,13 +160,24 @@ _AGE = re.compile(
 )
 
 
-_AGE_ANCHORS = frozenset(("old", "aged", "turned", "turning") + tuple(
-    f"{w}-year-old" for w in _NUM_WORDS.split()))
+_AGE_BEFORE = ("is ", "was ", "'s ", "’s ", "aged ", "age ", "age of ", "(", "( ", ", ", "turned ", "turns ",
+               "turning ", "now ", "nearly ", "almost ")
+
+
+def _age_near(low: str, s: int, e: int) -> bool:
+    """The cheap test before the age patterns: an age word right before or after the number."""
+    after = low[e:e + 8]
+    return low.endswith(_AGE_BEFORE, max(0, s - 8), s) or after.startswith(("-y", " y", "y", ")", " )")) \
+        or after.startswith(",") and low.endswith(", ", 0, s)
+_AGE_ANCHORS = register_vocabulary(frozenset(("old", "aged", "turned", "turning") + tuple(
+    f"{w}-year-old" for w in _NUM_WORDS.split())))
 
 
 def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
-    hits = [(s, e) for s, e in ix.digits if e - s <= 3] + ix.anchors(_AGE_ANCHORS)
+    low = ix.lower
+    hits = [(s, e) for s, e in ix.digits if e - s <= 3 and _age_near(low, s, e)]
+    hits += ix.anchors(_AGE_ANCHORS)
     if not hits:
         return
     hits.sort()
@@ -178,7 +187,7 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
             continue
         if value.isdigit() and m.group("f") is not None and int(value) < 16:
             continue
-        if m.group("g") is not None and re.search(r"\b(?:19|20)\d\d\b|\bp\.?\s*$", text[max(0, m.start() - 20):m.start()]):
+        if m.group("g") is not None and _YEAR_OR_PAGE.search(text[max(0, m.start() - 20):m.start()]):
             continue
         if _about_writer(text, m.start(), m.end()) and m.group("c") is None and m.group("b") is None:
             continue
@@ -203,12 +212,23 @@ _TIMELINE = re.compile(
 )
 
 
-_TIME_ANCHORS = frozenset("ago years decades decade year months month weeks days last previous past".split())
+_TIME_ANCHORS = register_vocabulary(frozenset(
+    "years decades decade year months month weeks week days day last previous past".split()))
+# Only these make a unit word a timeline ("3 months ago", "two years later", "for 4 years"), and
+# only these before a year ("since 2019", "in March 2023").
+_TIME_AFTER = (" ago", " earlier", " later", " after", " before", " and", ",", ".", " now", " of", " with")
+_YEAR_BEFORE = ("since ", "in ", "until ", "during ", "from ", "early ", "late ", "mid-", "mid ", "january ",
+                "february ", "march ", "april ", "may ", "june ", "july ", "august ", "september ", "october ",
+                "november ", "december ", "jan ", "feb ", "mar ", "apr ", "jun ", "jul ", "aug ", "sep ",
+                "sept ", "oct ", "nov ", "dec ")
 
 
 def find_timelines(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
-    hits = [(s, e) for s, e in ix.digits if e - s == 4] + ix.anchors(_TIME_ANCHORS)
+    low = ix.lower
+    hits = [(s, e) for s, e in ix.digits if e - s == 4 and low.endswith(_YEAR_BEFORE, max(0, s - 11), s)]
+    hits += [(s, e) for s, e in ix.anchors(_TIME_ANCHORS) if low.startswith(_TIME_AFTER, e)
+             or low[s:e] in ("years", "decades", "decade", "last", "previous", "past")]
     if not hits:
         return
     hits.sort()

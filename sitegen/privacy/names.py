@@ -32,7 +32,7 @@ from sitegen.privacy import lexicon as L
 from sitegen.privacy import people as P
 from sitegen.privacy.wordstats import Stats, stats
 from sitegen.privacy.places import _STATE_NAMES, _STATES
-from sitegen.privacy.tokens import TextIndex
+from sitegen.privacy.tokens import TextIndex, register_vocabulary
 
 _AGE_APPOSITION = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*,|\s*\(\s*(?:aged\s+)?\d{1,3}\s*\)")
 # "Gibbs (1988)", "Simons DG (1999)", "Travell, J. (1983)", "Porges et al."
@@ -263,6 +263,8 @@ def _read_at(p: _Pass, i: int) -> int:
     if t.cat == _FUNC:
         # Even a common word is a name right after a title or "her son" ("Mrs Day",
         # "her husband Will"): the strongest cues are read before the word lists.
+        if not _cue_word_before(text, t.start):
+            return i + 1
         title_start = _title_start(text, toks, i)
         if title_start is not None or _relation_before(text, t):
             p.spans.append((title_start if title_start is not None else t.start, t.end, i, i, True))
@@ -303,7 +305,10 @@ def _camel(word: str) -> bool:
     inner = word[1:]
     if not any(c.isupper() for c in inner):
         return False
-    return not re.match(r"^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O['’]|D['’])[A-Z]", word) and "-" not in word
+    return not _NAME_PREFIX.match(word) and "-" not in word
+
+
+_NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O['’]|D['’])[A-Z]")
 
 
 def _drop_cited(p: _Pass) -> None:
@@ -330,6 +335,17 @@ def _other_occurrences(p: _Pass) -> None:
         if p.essay and not p.confirmed[t.base]:
             continue
         p.spans.append((t.start, t.end, i, i, p.confirmed[t.base]))
+
+
+_CUE_WORDS = frozenset(L.TITLES) | frozenset(w.capitalize() for w in L.RELATION_WORDS) | L.RELATION_WORDS
+
+
+def _cue_word_before(text: str, pos: int) -> bool:
+    """The cheap test before reading a title or a relation word in front of `pos`."""
+    if pos < 2 or text[pos - 1] not in " \u00a0":
+        return False
+    j = max(text.rfind(" ", max(0, pos - 16), pos - 1), text.rfind("\n", max(0, pos - 16), pos - 1))
+    return text[j + 1:pos - 1].rstrip(".,") in _CUE_WORDS
 
 
 def _title_start(text: str, toks: list[_Tok], i: int) -> int | None:
@@ -406,20 +422,22 @@ def _bare_unknown(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], s
 
 def _lowercase_names(text: str, ix: TextIndex, allowed: frozenset[str], st: Stats) -> Iterator[tuple[int, int, bool]]:
     """A name written in lower case after a relation word: "her son jamie", "my client priya"."""
-    words = ix.words
-    for k in range(len(words) - 1):
-        rel, _s, e = words[k]
-        if rel not in L.RELATION_WORDS:
+    for _s, e in ix.anchors(L.RELATION_WORDS):
+        m = _NEXT_LOWER.match(text, e)
+        if m is None:
             continue
-        name, ns, ne = words[k + 1]
-        gap = text[e:ns]
-        if gap not in (" ", ", ") or rel in _NAMING_WORDS and gap != " " or not text[ns].islower():
+        rel, name = ix.lower[_s:e], m.group(2)
+        if rel in _NAMING_WORDS and m.group(1) != " ":
             continue
         if name in allowed or name.capitalize() in L.FUNCTION_WORDS or name.capitalize() in L.AMBIGUOUS_WORDS:
             continue
         ws = st.of(name)
         if ws.given >= 1 and ws.zipf < COMMON_WORD_ZIPF:
-            yield ns, ne, True
+            yield m.start(2), m.end(2), True
+
+
+register_vocabulary(L.RELATION_WORDS)
+_NEXT_LOWER = re.compile(r"(,? )([a-z][a-z'’\-]{1,20})\b")
 
 
 _WORD_ENDING = re.compile(r"(?:ists|ologist|ology|ologies|ians|ions|ness|ments?|ities|ings|ers|ive|ical|ally|"

@@ -80,6 +80,11 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
         i += 1
         if word in _NOT_PLACE or word in L.FUNCTION_WORDS and word not in _CAP_PREFIXES:
             continue
+        v = st.table.get(word.lower())
+        before = text[max(0, s - 14):s].split()
+        if not (v is not None and v >> 18 or word in REGIONS or word in _CAP_PREFIXES
+                or before and before[-1].lower() in _PREP_WORDS or text.startswith((" Coast", " Valley"), e)):
+            continue  # the cheap test: neither a known place nor after a place preposition
         m = _NAME_RUN.match(text, s)
         run = m.group() if m else word
         run = run.rstrip("'’").removesuffix("'s").removesuffix("’s")
@@ -100,12 +105,21 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
         yield "place", s, end
 
 
+_LOWER_AFTER = re.compile(r" ([a-z]+)")
+_SPLIT_WORDS = re.compile(r"(\s+|-)")
+_COUNTY = re.compile(r"(?:County\s+\w+|\w+\s+County|\w+shire)")
+_CONNECTOR = re.compile(r"\s+(?:upon|on|in|under|le|by|de|of|the)\s+")
+_PREP_WORDS = frozenset("""in near outside from around towards toward to at across beyond round nr the up down over
+    out lives lived living moved moving grew raised based born settled relocated commutes commuting drives drove
+    travels travelled traveled""".split())
+
+
 def _eponym_use(text: str, s: int, end: int, k: int, ix: TextIndex) -> bool:
     """A place-named word used as a person's name or an eponym: possessive, before a common
     noun, or right after a given name."""
     if text.startswith(("'s", "’s", "'", "’"), end):
         return True
-    m = re.match(r" ([a-z]+)", text[end:end + 30])
+    m = _LOWER_AFTER.match(text, end)
     if m and m.group(1) not in _PLACE_FOLLOWERS:
         return True
     if k > 0:
@@ -129,7 +143,7 @@ def _place_of(run: str, st, prep: bool) -> int | None:
     region = _REGION_NOUN.search(run)
     if region is not None and region.start() > 0 and not st.country(run[:region.start()].strip()):
         return region.end()  # "the Surf Coast", "the Eden Valley", "the Mourne Mountains"
-    words = re.split(r"(\s+|-)", run)
+    words = _SPLIT_WORDS.split(run)
     # longest prefix of the run that is a known place
     for k in range(len(words), 0, -2):
         cand = "".join(words[:k])
@@ -139,7 +153,7 @@ def _place_of(run: str, st, prep: bool) -> int | None:
             return None
         size = st.place(cand)
         first = words[0]
-        if cand in REGIONS or re.fullmatch(r"(?:County\s+\w+|\w+\s+County|\w+shire)", cand):
+        if cand in REGIONS or _COUNTY.fullmatch(cand):
             return len(cand)
         if size:
             if k == 1 and not prep:
@@ -153,12 +167,12 @@ def _place_of(run: str, st, prep: bool) -> int | None:
                 return None  # "in Reading" yes, "in Hope" too, but "in Time", "in Practice" are not places
             return len(cand)
     if prep:
-        head = re.split(r"\s+(?:upon|on|in|under|le|by|de|of|the)\s+", run)[0]
+        head = _CONNECTOR.split(run)[0]
         main = words[2] if words[0] in _CAP_PREFIXES and len(words) > 2 else words[0]
         ws = st.of(main)
         if main is not words[0] and main not in _NOT_PLACE and words[0] not in ("New", "Old", "High", "Long"):
             return len(head)  # "moved to Little Snoring", "near Upper Slaughter"
-        head = re.split(r"\s+(?:upon|on|in|under|le|by|de|of|the)\s+", run)[0]
+        head = _CONNECTOR.split(run)[0]
         if head.split()[-1] in L.ORG_SUFFIXES or head.split()[-1] in _MORE_ORG_SUFFIXES:
             return None  # "at Larchfield House": an organisation's name (see find_organisations)
         # An unknown name after a place preposition: a village the gazetteer does not know.
@@ -187,6 +201,10 @@ _ORG_CUE = re.compile(
     r"staying|stays|stayed)\s+at\s+$",
     re.IGNORECASE,
 )
+_CUE_WORDS = frozenset("""works worked working employed job teaches taught plays played playing coaches coached
+    volunteers volunteered volunteering member members joined joins runs ran trains trained swims sings studies
+    studied attends attended goes went manages managed owns owned resident residents captain secretary chair
+    treasurer regular regulars lives lived living staying stays stayed with""".split())
 _ORG_RUN = re.compile(r"(?:[A-Z][\w'’\-]*(?:\.(?=\w))?[\w'’\-]*|&)(?:[ \t]+(?:(?:of|the|and|for|&)[ \t]+)?"
                       r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b)"
                       r"(?:[A-Z][\w'’\-]*(?:\.(?=\w))?[\w'’\-]*|&)){0,4}")
@@ -208,7 +226,8 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
             continue
         run = m.group().rstrip(".")
         words = run.split()
-        cue = _ORG_CUE.search(text, max(0, s - 50), s) is not None
+        near = text[max(0, s - 50):s].lower().split()[-5:]
+        cue = not _CUE_WORDS.isdisjoint(near) and _ORG_CUE.search(text, max(0, s - 50), s) is not None
         named = len(words) >= 2 and words[-1] in suffixes and any(
             w not in suffixes and w not in L.FUNCTION_WORDS and w not in ("of", "the", "and", "&") for w in words[:-1])
         # "the Cascade Freight warehouse", "Meadowbank care home": a name before a workplace noun
