@@ -53,7 +53,8 @@ _OCC_LEAD = re.compile(
     r"night|hgv|lorry|bus|taxi|delivery|site|farm|dairy|sheep|supply)\s+(?:[a-z\-]+\s+){0,2})$"
 )
 _WORK_PLACE = re.compile(
-    r"\b(?:works|worked|working|job|shifts?)\s+(?:(?:full|part)[\s-]time\s+)?(?:in|at|on|for)\s+(?:an?\s+|the\s+)?"
+    r"\b(?:works|worked|working|job|shifts?|packs|packed|picks|stacks|serves|cleans|cooks|delivers|drives|"
+    r"volunteers|volunteered)\s+(?:[a-z\-]+\s+){0,2}?(?:(?:full|part)[\s-]time\s+)?(?:in|at|on|for)\s+(?:an?\s+|the\s+)?"
     r"(?:[a-z\-]+\s+){0,2}(?:warehouse|factory|call[\s-]cent(?:re|er)|shop|supermarket|hospital|school|"
     r"nursery|office|bank|hotel|pub|cafe|café|restaurant|kitchen|farm|garage|salon|care\s+home|"
     r"building\s+site|site|lab|laboratory|library|prison|airport|station|mine|quarry|dock|docks|"
@@ -70,7 +71,9 @@ _TEACHES = re.compile(r"\b(?:teaches|taught|lectures|lectured|nursed)\s+(?:[a-z\
                       r"maths|math|english|french|spanish|history|geography|science|physics|chemistry|biology|art|"
                       r"drama|pe|reception|nursery|infants|juniors|primary|secondary|grade|year\s+\d|class|yoga|"
                       r"pilates|dance|ballet|swimming|driving|school|college|university|law|medicine)\b")
-_WORK_WORDS = register_vocabulary(frozenset("works worked working job shift shifts".split()))
+_WORK_WORDS = register_vocabulary(frozenset(
+    "works worked working job shift shifts packs packed picks stacks serves cleans cooks delivers drives "
+    "volunteers volunteered".split()))
 
 
 _OCC_VOCAB = register_vocabulary(OCCUPATIONS | frozenset(o + "s" for o in OCCUPATIONS))
@@ -153,6 +156,7 @@ _AGE = re.compile(
     r"|\b(?:she|he|they)\s*(?:is|was|'s|’s|turns|turned|had\s+just\s+turned|has\s+just\s+turned)\s+(?P<d>\d{1,2})\b"
     r"(?!\s*(?:%|minutes|mins|degrees|kg|km|miles|cm|mm|weeks|days|months|sessions|times|reps|years|hours|lbs|"
     r"pounds|stone|[:.]\d))"
+    r"|\b(?:is|was)\s+(?P<h>\d{2})(?=\s*(?:[,;]|\.(?!\d)|and\b|but\b|now\b|this\b))"
     r"|\b(?:turned|turning)\s+(?P<e>\d{1,2}|" + _NUM + r")\b(?!\s*(?:%|degrees|minutes))"
     r"|(?<=[A-Za-z]),\s+(?P<f>\d{2}),\s+(?=[a-z])"
     r"|\(\s*(?:aged\s+)?(?P<g>\d{2})\s*\)",
@@ -187,6 +191,8 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
             continue
         if value.isdigit() and m.group("f") is not None and int(value) < 16:
             continue
+        if m.group("h") is not None and not _THIRD.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "the score was 12, ..." is no age; "Client A is 52 and ..." is
         if m.group("g") is not None and _YEAR_OR_PAGE.search(text[max(0, m.start() - 20):m.start()]):
             continue
         if _about_writer(text, m.start(), m.end()) and m.group("c") is None and m.group("b") is None:

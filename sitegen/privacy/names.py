@@ -413,7 +413,7 @@ def _bare_unknown(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], s
     if t.base in P.CITED or t.base in P.PRODUCTS or t.base in L.EPONYM_STEMS:
         return False
     # part of a longer proper noun ("Structural Integration", "Pilates Reformer")
-    if i > 0 and toks[i - 1].end + 1 == t.start and text[toks[i - 1].end] == " ":
+    if i > 0 and toks[i - 1].end + 1 == t.start and text[toks[i - 1].end] == " " and toks[i - 1].cat != _FUNC:
         return False
     if i + 1 < len(toks) and t.after + 1 == toks[i + 1].start and text[t.after] == " ":
         return False

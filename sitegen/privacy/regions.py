@@ -91,7 +91,8 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
         run_end = s + len(run)
         prep = _PREP.search(text, max(0, s - 40), s) is not None
         the = text[max(0, s - 4):s].lower() == "the "
-        if (not prep or the) and _eponym_use(text, s, run_end, i - 1, ix) or text.startswith(("'s", "’s"), run_end):
+        if (not prep or the) and not _REGION_NOUN.search(run) and _eponym_use(text, s, run_end, i - 1, ix) \
+                or text.startswith(("'s", "’s"), run_end):
             continue  # "Parkinson's", "the Beighton score", "Eunice Ingham drew": not the town
         hit = _place_of(run, st, prep)
         if hit is None:
