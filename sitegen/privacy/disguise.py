@@ -65,6 +65,11 @@ _WORK_PLACE = re.compile(
 
 _ARTICLE = re.compile(r"\b(?:an?|the)\s")
 _YEAR_OR_PAGE = re.compile(r"\b(?:19|20)\d\d\b|\bp\.?\s*$")
+# "ran a nail salon", "owns the bakery on the corner": the job is the business she runs
+_RUNS_BUSINESS = re.compile(r"\b(?:ran|runs|running|owned|owns|owning|manages|managed|managing|opened|set\s+up)\s+"
+                            r"(?:an?|the|her|his|their)\s+(?:own\s+)?(?:[a-z\-]+\s+){0,2}(?:salon|shop|cafe|café|"
+                            r"pub|restaurant|farm|business|bakery|garage|nursery|studio|gym|hotel|b&b|guest\s*house|"
+                            r"takeaway|stall|practice|firm|agency|kennels|stables|school|company|bar|deli|florist)\b")
 _OWNED = re.compile(r"\b(?:her|his|their|my|your|our)\s+(?:[\w\-]+\s+){0,2}$")
 # "taught piano for forty years", "teaches fourth grade": the job as a verb.
 _TEACHES = re.compile(r"\b(?:teaches|taught|lectures|lectured|nursed)\s+(?:[a-z\-]+\s+){0,2}?(?:piano|violin|music|"
@@ -77,6 +82,7 @@ _WORK_WORDS = register_vocabulary(frozenset(
 
 
 _OCC_VOCAB = register_vocabulary(OCCUPATIONS | frozenset(o + "s" for o in OCCUPATIONS))
+_RUN_WORDS = register_vocabulary(frozenset("ran runs running owned owns owning manages managed managing opened set".split()))
 _TEACH_WORDS = register_vocabulary(frozenset("teaches taught lectures lectured nursed".split()))
 
 
@@ -97,6 +103,10 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
         seen.append((start, we))
         yield "occupation", start, we
     for m in (m for a, b in ix.windows(ix.anchors(_TEACH_WORDS), 1, 50) for m in _TEACHES.finditer(low, a, b)):
+        if not _about_writer(text, m.start(), m.end()):
+            seen.append(m.span())
+            yield "occupation", m.start(), m.end()
+    for m in (m for a, b in ix.windows(ix.anchors(_RUN_WORDS), 1, 60) for m in _RUNS_BUSINESS.finditer(low, a, b)):
         if not _about_writer(text, m.start(), m.end()):
             seen.append(m.span())
             yield "occupation", m.start(), m.end()
@@ -128,6 +138,8 @@ _FAMILY = re.compile(
     r"|(?:her|his|their)\s+(?:" + _REL + r")(?:'s|’s)\s+(?:death|funeral|suicide|illness|dementia|diagnosis)"
     r"|lost\s+(?:her|his|their)\s+(?:" + _REL + r")"
     r"|\btwin\s+(?:girls|boys|sons|daughters|sisters|brothers|sister|brother)\b"
+    r"|(?:her|his|their)\s+(?:" + _REL + r")(?:'s|’s)?\s+(?:at\s+(?:his|her|their)\s+)?(?:wedding|christening|"
+    r"graduation|birthday|bar\s+mitzvah|bat\s+mitzvah|divorce)"
     r"|married\s+for\s+" + _NUM + r"\s+years)",
     re.IGNORECASE,
 )

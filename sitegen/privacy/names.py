@@ -330,8 +330,8 @@ def _other_occurrences(p: _Pass) -> None:
     for i, t in enumerate(toks):
         if i in taken or t.base not in p.confirmed or t.cat in (_FUNC, _SKIP):
             continue
-        if t.cat == _AMBIG and _is_weak(text, t, p.lines) or _guarded(text, toks, i):
-            continue
+        if t.cat == _AMBIG and _is_weak(text, t, p.lines) or _guarded(text, toks, i, p.confirmed[t.base]):
+            continue  # a name known from a person cue is a person after "through" or "with" too
         if p.essay and not p.confirmed[t.base]:
             continue
         p.spans.append((t.start, t.end, i, i, p.confirmed[t.base]))
@@ -613,7 +613,7 @@ def _followed_by_suffix(text: str, toks: list[_Tok], j: int) -> bool:
     return False
 
 
-def _guarded(text: str, toks: list[_Tok], i: int) -> bool:
+def _guarded(text: str, toks: list[_Tok], i: int, known_person: bool = False) -> bool:
     """Whether toks[i] is an eponym, method, citation, saint, street, place or organisation."""
     t = toks[i]
     b = t.base
@@ -671,7 +671,7 @@ def _guarded(text: str, toks: list[_Tok], i: int) -> bool:
     if prev is not None and prev[0].islower() and gap_before == " ":
         pl = prev.lower()
         # "lives in Chester", "a course in Florence".
-        if pl in _PLACE_PREPOSITIONS and not t.poss:
+        if pl in _PLACE_PREPOSITIONS and not t.poss and not known_person:
             if not (nxt is not None and nxt.lower() in L.STRONG_SPEECH_VERBS and gap == " "):
                 return True
     if prev is not None:

@@ -90,6 +90,10 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
         run = run.rstrip("'’").removesuffix("'s").removesuffix("’s")
         run_end = s + len(run)
         prep = _PREP.search(text, max(0, s - 40), s) is not None
+        if text.startswith((" estate", " Estate", " housing estate", " council estate"), run_end) and \
+                st.zipf(word) < 4.0 and not _weak_start(text, s):
+            yield "place", s, run_end  # "the Moorside estate": a neighbourhood
+            continue
         the = text[max(0, s - 4):s].lower() == "the "
         if (not prep or the) and not _REGION_NOUN.search(run) and _eponym_use(text, s, run_end, i - 1, ix) \
                 or text.startswith(("'s", "’s"), run_end):
@@ -202,6 +206,8 @@ _ORG_CUE = re.compile(
     r"staying|stays|stayed)\s+at\s+$",
     re.IGNORECASE,
 )
+_WHERE_AFTER = re.compile(r",?\s+where\s+(?:she|he|they)(?:\s+|(?=['’]))(?:works|worked|is|was|'s|’s|has|had|plays|trains|"
+                          r"volunteers|lives|lived)\b")
 _CUE_WORDS = frozenset("""works worked working employed job teaches taught plays played playing coaches coached
     volunteers volunteered volunteering member members joined joins runs ran trains trained swims sings studies
     studied attends attended goes went manages managed owns owned resident residents captain secretary chair
@@ -231,6 +237,8 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
         cue = not _CUE_WORDS.isdisjoint(near) and _ORG_CUE.search(text, max(0, s - 50), s) is not None
         named = len(words) >= 2 and words[-1] in suffixes and any(
             w not in suffixes and w not in L.FUNCTION_WORDS and w not in ("of", "the", "and", "&") for w in words[:-1])
+        if not cue and _WHERE_AFTER.match(text, s + len(run)):
+            cue = True  # "from Greggs, where she's a shift supervisor"
         # "the Cascade Freight warehouse", "Meadowbank care home": a name before a workplace noun
         noun = _NOUN_AFTER.match(text, s + len(run))
         if noun is not None and not named and words[0] not in L.FUNCTION_WORDS and not _weak_start(text, s) \
