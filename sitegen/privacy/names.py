@@ -246,8 +246,8 @@ def find_names(ix: TextIndex, allowed: frozenset[str] = frozenset(),
         i = _read_at(p, i)
     _drop_cited(p)
     _other_occurrences(p)
-    yield from _lowercase_names(text, ix, allowed, st)
-    if not essay:
+    if not essay:  # an essay's lower-case words are never read as names
+        yield from _lowercase_names(text, ix, allowed, st)
         yield from _other_scripts(text)
     p.spans.sort()
     for sp in p.spans:
