@@ -146,7 +146,7 @@ def load_config(site_dir: Path, *, drafts: bool = False, base_url: str | None = 
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError([_toml_error(exc, text)])
+            raise ConfigError([toml_error(exc, text)])
         lines = _key_lines(text)
         for key, value in data.items():
             line = lines.get(key)
@@ -185,8 +185,8 @@ def load_config(site_dir: Path, *, drafts: bool = False, base_url: str | None = 
     return cfg, tuple(diags)
 
 
-def _toml_error(exc: tomllib.TOMLDecodeError, text: str) -> Diagnostic:
-    """tomllib's message carries '(at line N, column M)': point there and quote that line."""
+def toml_error(exc: tomllib.TOMLDecodeError, text: str, rel: str = CONFIG_NAME) -> Diagnostic:
+    """tomllib's message carries '(at line N, column M)': point there and quote that line (of file rel)."""
     m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
     line = int(m.group(1)) if m else 1
     msg = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc))
@@ -201,7 +201,7 @@ def _toml_error(exc: tomllib.TOMLDecodeError, text: str) -> Diagnostic:
         hint = f'text needs quotes around it: {key} = "{shorten(shown.split("=", 1)[1].strip(), 40)}"'
     elif msg.startswith("Cannot overwrite a value") or msg.startswith("Cannot declare"):
         hint = "each setting may appear only once: delete the repeated line or [section]"
-    return error(CONFIG_NAME, line, "config.syntax", f"site.toml is not valid TOML: {msg}{where}", hint)
+    return error(rel, line, "config.syntax", f"{rel} is not valid TOML: {msg}{where}", hint)
 
 
 def _unknown(key: str, known: list[str], line: int | None) -> Diagnostic:

@@ -92,7 +92,8 @@ def page_url(number: int, base: str = "") -> str:
     return base if number == 1 else f"{base}page/{number}/"
 
 
-def _url(entry: Entry) -> str:
+def entry_url(entry: Entry) -> str:
+    """Where an entry is published, relative to the site root: "posts/my-first-week/"."""
     if entry.kind is Kind.ESSAY:
         return f"posts/{entry.slug}/"
     if entry.kind is Kind.CASE_STUDY:
@@ -151,8 +152,8 @@ def build_site(config: SiteConfig, entries: list[tuple[Entry, Rendered]],
             out.setdefault(slug, TagRef(names.get(slug, tag), slug, f"tags/{slug}/"))
         return tuple(out.values())
 
-    items = [Item(e, r, _url(e), refs(e) if e.kind is not Kind.PAGE else ()) for e, r in published]
-    drafts = tuple(Item(e, r, _url(e), ()) for e, r in held_items)
+    items = [Item(e, r, entry_url(e), refs(e) if e.kind is not Kind.PAGE else ()) for e, r in published]
+    drafts = tuple(Item(e, r, entry_url(e), ()) for e, r in held_items)
 
     # Every URL belongs to exactly one file.
     owners: dict[str, Entry] = {}

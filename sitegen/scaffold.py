@@ -24,32 +24,14 @@ from pathlib import Path
 from . import config as config_module
 from .config import CONFIG_NAME, SiteConfig, load_config
 from .errors import SitegenError, UsageError
+from .reflection import MODELS as REFLECTION_MODELS
 from .validate import slugify
 
 KINDS = {"essay": "posts", "case-study": "case-studies"}
 
-# Reflective-practice models: (heading, the one question that opens it).
+# Reflective-practice models: (name, ((heading, the one question that opens it), ...)).
 MODELS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
-    "gibbs": ("Gibbs' reflective cycle", (
-        ("Description", "What happened, in plain facts?"),
-        ("Feelings", "What were you thinking and feeling at the time?"),
-        ("Evaluation", "What went well, and what did not?"),
-        ("Analysis", "What sense can you make of it: what helped, and what got in the way?"),
-        ("Conclusion", "What else could you have done, and what have you learned?"),
-        ("Action plan", "If it happened again, what would you do?"),
-    )),
-    "rolfe": ("Rolfe's reflective model", (
-        ("What?", "What happened, and what was your part in it?"),
-        ("So what?", "What does it mean for the client, for you and for your practice?"),
-        ("Now what?", "What will you do differently, and what do you need to get there?"),
-    )),
-    "kolb": ("Kolb's learning cycle", (
-        ("Concrete experience", "What did you do or meet with?"),
-        ("Reflective observation", "Looking back, what do you notice about it?"),
-        ("Abstract conceptualisation", "What does it teach you: which ideas or theories make sense of it?"),
-        ("Active experimentation", "What will you try next time, and how will you know it worked?"),
-    )),
-}
+    key: (m.name, tuple((s.heading, s.prompt) for s in m.stages)) for key, m in REFLECTION_MODELS.items()}
 
 _CASE_BODY = (
     ("Background", "What brought the client to you, in general terms?"),

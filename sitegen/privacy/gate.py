@@ -165,6 +165,9 @@ def audit_needles(entries: list[Entry], held_back: list[Entry], register: Regist
     for secret in register.secrets:
         if len(secret) >= 3:
             needles.append((secret, register.path, None, "a string from the private client register"))
+    for text, src, line, what in register.private_texts:  # private/cpd.toml (sitegen/cpd/activities.py)
+        pieces = _sentences(text)[:3] or ([" ".join(text.split())] if len(text) >= 20 else [])
+        needles.extend((piece, src, line, what) for piece in pieces)
     published_titles = {e.title.casefold() for e in entries}
     for entry in held_back:
         why = "draft" if entry.draft else "scheduled post"

@@ -1,0 +1,12 @@
+"""A private CPD record from the blog: `sitegen cpd`.
+
+    fields      the CPD front-matter keys of a post (read by validate.py on every build)
+    activities  private/cpd.toml: activities that are not posts, explained gaps, the profile
+    bodies      the professional bodies' requirements (bodies.toml) and how a record stands against them
+    record      posts + activities → Record: dated entries, totals, gaps of three months or more
+    to_json, to_csv, to_html   one module per output format
+    output      where a record may be written (never anywhere the site is published from)
+
+The record may hold unpublished reflections: it is written only under private/ or where
+the author says, and the build's output audit looks for the CPD file's text.
+"""
