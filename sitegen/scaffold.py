@@ -24,6 +24,7 @@ from pathlib import Path
 from . import config as config_module
 from .config import CONFIG_NAME, SiteConfig, load_config
 from .errors import SitegenError, UsageError
+from .cpd.activities import CPD_FILE
 from .reflection import MODELS as REFLECTION_MODELS
 from .validate import slugify
 
@@ -171,6 +172,8 @@ def init_site(site_dir: Path) -> InitResult:
     register = Path(cfg.privacy.register)
     if not register.is_absolute() and ".." not in register.parts and not (site_dir / register).exists():
         create(register.as_posix(), _scaffold_file("clients.toml"))
+    if not (site_dir / CPD_FILE).exists():
+        create(CPD_FILE, _scaffold_file("cpd.toml"))
     _gitignore(site_dir, added)
     return InitResult(site_dir, existed, tuple(added))
 
@@ -267,7 +270,7 @@ def new_piece(site_dir: Path, kind: str, title: str, model: str | None = None, s
         free = _free_slug(folder, stem)
         raise FileExists(f"{folder_rel}/{clash.name} already exists, so nothing was changed. Choose another "
                          f"title, or another file name with --slug, for example --slug {free}")
-    extra = f"reflection_model: {model}\n" if model else ""
+    extra = _cpd_lines(kind, model)
     body = _model_body(model) if model else (_case_body() if kind == "case-study" else _ESSAY_BODY)
     if kind == "case-study":
         text = _fill("case-study.md", title=_yaml_text(title), date=_today(cfg), client=_next_client(site_dir),
@@ -283,6 +286,20 @@ def new_piece(site_dir: Path, kind: str, title: str, model: str | None = None, s
         raise FileExists(f"{folder_rel}/{path.name} already exists, so nothing was changed. "
                          f"Choose another title, or another file name with --slug") from None
     return path
+
+
+def _cpd_lines(kind: str, model: str | None) -> str:
+    """Front matter for the CPD record: filled in with --model (a reflection is CPD), else one hint."""
+    if not model:
+        return "# cpd_hours: 1.5     # remove the # to count this in your CPD record (sitegen cpd)\n"
+    type_ = "case-study" if kind == "case-study" else "reflective-writing"
+    return (f"reflection_model: {model}\n"
+            "# For your CPD record (sitegen cpd): fill these in, or delete them.\n"
+            "cpd_hours:           # the time this took you, in hours, for example 1.5\n"
+            f"cpd_type: {type_}  # or course, reading, supervision … (see the README)\n"
+            "cpd_category: discipline  # discipline, general or ethics\n"
+            "learning: []         # what you learnt, for example [pace before range]\n"
+            "cpd_benefit:         # how your clients benefit from it, in a sentence\n")
 
 
 def _existing(folder: Path, stem: str) -> Path | None:

@@ -270,7 +270,7 @@ def summary_lines(record: Record) -> list[str]:
     """What the command prints after writing the record: the totals, the gaps, the shortfall."""
     t = record.totals
     cats = ", ".join(f"{_n(h)} {c}" for c, h, n in t.by_category if n)
-    lines = [f"{t.entries} {'entry' if t.entries == 1 else 'entries'}, {_n(t.hours)} hours"
+    lines = [f"{t.entries} {'entry' if t.entries == 1 else 'entries'}, {_n(t.hours)} hour{'' if t.hours == 1 else 's'}"
              + (f" ({cats})" if cats else "") + (f", {_n(t.points)} points" if t.points else "")
              + f", from {record.start.isoformat()} to {record.end.isoformat()}."]
     if record.gaps:
