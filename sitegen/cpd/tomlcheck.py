@@ -69,6 +69,10 @@ def load_toml(text: str, rel: str, code: str) -> tuple[dict | None, Diagnostic |
         return tomllib.loads(text), None
     except tomllib.TOMLDecodeError as exc:
         return None, dataclasses.replace(toml_error(exc, text, rel), code=code)
+    except RecursionError:  # tomllib reads nested brackets recursively: thousands of [ exhaust the stack
+        line = next((n for n, raw in enumerate(text.splitlines(), 1) if raw.count("[") + raw.count("{") > 50), None)
+        return None, error(rel, line, code, f"{rel} has brackets nested far too deeply to be read",
+                           "remove the extra [ or { marks (probably pasted by mistake); a list needs one pair")
 
 
 class TomlReader:
