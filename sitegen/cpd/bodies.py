@@ -271,11 +271,12 @@ def assess(body: Body, entries: tuple[Entry, ...], gaps: tuple[Gap, ...], start:
         elif rule.check == "statement":
             words = rule.words or 0
             short = max(0, round(words * (1 - ABOUT)) - statement_words)
-            detail = "longer than asked for" if statement_words > words * (1 + ABOUT) else \
+            long = statement_words > words * (1 + ABOUT)
+            detail = "longer than asked for: shorten it" if long else \
                 "write more in [profile] statement, or more learning and benefit for the chosen activities" \
                 if short else ""
             whole.append(Check(rule, words, statement_words, max(0, words - statement_words) if short else 0,
-                               short == 0, "words", detail))
+                               not short and not long, "words", detail))
         elif rule.check == "summary":
             words = rule.words or 0
             ok = 0 < summary_words <= words * (1 + ABOUT)
