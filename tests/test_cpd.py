@@ -369,6 +369,7 @@ def test_a_withdrawn_case_study_keeps_its_hours_but_not_its_text(site, capsys):
     data = record_json(site, capsys)
     entry = next(e for e in data["entries"] if e["type"] == "case-study")
     assert entry["hours"] == 2 and "withdrew consent" in entry["withheld"] and entry["reflection_words"] == 0
+    assert entry["status"] == "withdrawn" and entry["evidence"] == [entry["source"]]  # no longer online
     assert main(["cpd", str(site), *PERIOD, "-o", str(site.parent / "r.html")]) == 0
     assert "Over five sessions we combined" not in (site.parent / "r.html").read_text(encoding="utf-8")
 

@@ -50,7 +50,7 @@ class Entry:
     benefit: str
     evidence: tuple[str, ...]  # the post's address (or file), then certificates and notes
     source: str  # content/posts/a.md, or private/cpd.toml:12
-    status: str  # published, draft, scheduled or private (an activity that is not a post)
+    status: str  # published, draft, scheduled, withdrawn (consent) or private (an activity that is not a post)
     reflection_html: str  # the reflection itself, cleaned for the record
     withheld: str  # why the reflection is left out of the record, or ""
     words: int
@@ -118,17 +118,17 @@ def _reflection(markdown: str, rel: str, line: int, base: str | None) -> tuple[s
 def post_entry(c: Candidate, config: SiteConfig, register: Register) -> tuple[Entry, list[Diagnostic]]:
     """The entry for one post: its stages, its reflection cleaned for the record, its evidence."""
     from ..model import entry_url
-    from ..privacy.gate import effective_consent, scan_entry
+    from ..privacy.gate import check_consent, scan_entry
 
     post, doc = c.post, c.post.doc
     now = config.now or datetime.now(timezone.utc)
-    status = "draft" if post.draft else "scheduled" if post.date and post.date > now else "published"
+    consent = check_consent(post, register, config)
+    withdrawn = consent is not None and bool(consent.held_back)
+    status = "withdrawn" if withdrawn else "draft" if post.draft else \
+        "scheduled" if post.date and post.date > now else "published"
     address = config.site_url + entry_url(post) if status == "published" and config.base_url else ""
     stages = find_stages(doc.body, post.reflection_model)
-    withheld = ""
-    consent = effective_consent(post, register, config) if post.case is not None else None
-    if consent is not None and consent.withdrawn is not None:
-        withheld = "the client withdrew consent, so the text of this case study is left out"
+    withheld = "the client withdrew consent, so the text of this case study is left out" if withdrawn else ""
     html, words, diags = ("", 0, []) if withheld else _reflection(doc.body, post.rel, doc.body_line, address or None)
     # Published text has passed the build's scan already; what the record alone reveals is unpublished.
     findings = scan_entry(post, register, config) if status != "published" and not withheld else ()
@@ -151,9 +151,3 @@ def activity_entry(a: Activity, cpd: CpdFile) -> tuple[Entry, list[Diagnostic]]:
     return Entry(a.date, a.until, a.title, a.type, a.category, a.hours, a.points, stages.model, stages.detected,
                  stages.present, stages.missing, a.learning, a.benefit, a.evidence, source, "private", html, "",
                  words), diags
-
-
-def kind_of(entry: Entry) -> str:
-    """What the entry is, in words: for the record's tables."""
-    return {"published": "published post", "draft": "draft", "scheduled": "scheduled post",
-            "private": "activity"}.get(entry.status, entry.status)
