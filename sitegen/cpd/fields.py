@@ -12,7 +12,7 @@ import difflib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..discover import Kind
+from ..files import Kind
 
 if TYPE_CHECKING:
     from ..validate import _Checker
