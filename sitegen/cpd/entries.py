@@ -9,7 +9,7 @@ leaves out an activity is worse than none.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -115,14 +115,13 @@ def _reflection(markdown: str, rel: str, line: int, base: str | None) -> tuple[s
     return clean_html(rendered.html, BODY_HEADINGS, base), rendered.words, []
 
 
-def post_entry(c: Candidate, config: SiteConfig, register: Register) -> tuple[Entry, list[Diagnostic]]:
+def post_entry(c: Candidate, config: SiteConfig, register: Register, now: datetime) -> tuple[Entry, list[Diagnostic]]:
     """The entry for one post: its stages, its reflection cleaned for the record, its evidence."""
     from ..model import entry_url
     from ..privacy.gate import check_consent, scan_entry
 
     post, doc = c.post, c.post.doc
-    now = config.now or datetime.now(timezone.utc)
-    consent = check_consent(post, register, config)
+    consent = check_consent(post, register, config, now.astimezone(config.tz).date())
     withdrawn = consent is not None and bool(consent.held_back)
     status = "withdrawn" if withdrawn else "draft" if post.draft else \
         "scheduled" if post.date and post.date > now else "published"

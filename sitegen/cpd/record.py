@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path, PurePosixPath
 
-from ..config import load_config
+from ..config import load_config, run_context
 from ..errors import ContentErrors, Diagnostic, UsageError, error, sorted_diagnostics
 from .activities import CpdFile, read_cpd_file
 from .bodies import Body, Standing, add_years, assess, load_bodies
@@ -170,9 +170,11 @@ def _pick_body(request: Request, cpd: CpdFile, bodies: dict[str, Body], diags: l
 def make_record(site_dir: Path, request: Request = Request()) -> tuple[Record, tuple[Diagnostic, ...]]:
     """Gather the record; raise ContentErrors (nothing written) when a post or the CPD file has an error."""
     from ..privacy import load_register
+    from ..validate import parse_when
 
     site_dir = Path(site_dir)
     config, _ = load_config(site_dir)
+    now = run_context(site_dir).now or datetime.now(timezone.utc)  # SOURCE_DATE_EPOCH when set
     cpd, diags_ = read_cpd_file(site_dir)
     diags = list(diags_)
     bodies, body_diags = load_bodies(cpd.bodies, cpd.rel, cpd.lines)
@@ -180,19 +182,19 @@ def make_record(site_dir: Path, request: Request = Request()) -> tuple[Record, t
     body = _pick_body(request, cpd, bodies, diags)
     candidates, post_diags = read_posts(site_dir, config)
     diags.extend(post_diags)
-    register, reg_diags = load_register(site_dir, config.privacy.register)
+    register, reg_diags = load_register(site_dir, config.privacy.register,
+                                        lambda v: (lambda d: d.date() if d else None)(parse_when(v, config)[0]))
     diags.extend(d for d in reg_diags if d.is_error)
     if any(d.is_error for d in diags):
         raise ContentErrors(diags)
 
-    today = (config.now.astimezone(config.tz) if config.now else None)
-    today_d = today.date() if today else date.today()
+    today_d = now.astimezone(config.tz).date()
     firsts = [c.date for c in candidates] + [a.date for a in cpd.activities]
     start, end = resolve_period(request, body, cpd.settings.year_start, today_d, min(firsts, default=None))
     entries: list[Entry] = []
     for c in candidates:
         if start <= c.date <= end:
-            entry, found = post_entry(c, config, register)
+            entry, found = post_entry(c, config, register, now)
             entries.append(entry)
             diags.extend(found)
     for a in cpd.activities:
