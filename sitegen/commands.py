@@ -1,14 +1,17 @@
-"""The writing-workflow verbs on the command line: init, new, consent, import, serve, publish.
+"""The writing-workflow verbs on the command line: init, new, consent, import, serve, publish, cpd.
 
-Each handler turns parsed arguments into one call of a function in scaffold, serve or
-publish, prints what happened, and returns the exit code; errors are SitegenError
+Each handler turns parsed arguments into one call of a function in scaffold, serve,
+publish, consent or cpd, prints what happened, and returns the exit code; errors are SitegenError
 subclasses, which cli.main shows without a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import calendar
+import re
 import sys
+from datetime import date
 from pathlib import Path
 
 from .errors import UsageError
@@ -22,6 +25,24 @@ def _port(text: str) -> int:
     if not 1 <= port <= 65535:
         raise argparse.ArgumentTypeError(f"{port} is not a port number; use one between 1024 and 65535, such as 8000")
     return port
+
+
+def _day(last: bool):
+    """--from / --to: YYYY-MM-DD, or YYYY-MM or YYYY for a whole month or year."""
+    def parse(text: str) -> date:
+        m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", text.strip())
+        if not m:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a date: write it year first, e.g. 2025-04-01 "
+                                             "(or 2025-04 for a month, 2025 for a year)")
+        year, month = int(m.group(1)), int(m.group(2) or (12 if last else 1))
+        if not 1 <= month <= 12:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a date: there is no month {month}")
+        days = calendar.monthrange(year, month)[1]
+        day = int(m.group(3) or (days if last else 1))
+        if not 1 <= day <= days:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a date: month {month} of {year} has no day {day}")
+        return date(year, month, day)
+    return parse
 
 
 def add_parsers(sub, common) -> None:
@@ -78,6 +99,19 @@ def add_parsers(sub, common) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     p.add_argument("-v", "--verbose", action="store_true", help="list every item held back, not just the first five")
     p.set_defaults(handler=_cmd_publish)
+
+    c = sub.add_parser("cpd", help="make your private CPD record from your posts and private/cpd.toml")
+    c.add_argument("site_dir", nargs="?", default=".", type=Path, metavar="SITE_DIR",
+                   help="the site folder (default: the current folder)")
+    c.add_argument("--from", dest="start", type=_day(False), metavar="DATE",
+                   help="first day of the record: 2025-04-01, or 2025-04, or 2025")
+    c.add_argument("--to", dest="end", type=_day(True), metavar="DATE", help="last day of the record (default: today)")
+    c.add_argument("--body", metavar="NAME", type=str.lower,
+                   help="measure it against a professional body: hcpc, cnhc, fht, ncbtmb, amta or bacp")
+    c.add_argument("--format", choices=("html", "csv", "json"), default="html", help="html (default), csv or json")
+    c.add_argument("-o", "--output", type=Path, metavar="FILE",
+                   help="where to write it (default: a file in private/cpd/); - prints it")
+    c.set_defaults(handler=_cmd_cpd)
 
 
 def _cmd_init(args) -> int:
@@ -158,4 +192,33 @@ def _cmd_publish(args) -> int:
     result = publish(args.site_dir, args.to, remote=args.remote or "origin", branch=args.branch or GH_PAGES,
                      strict=args.strict, quiet=args.quiet)
     report(result, sys.stdout, sys.stderr, quiet=args.quiet, verbose=args.verbose)
+    return 0
+
+
+def _cmd_cpd(args) -> int:
+    from .cpd import output
+    from .cpd.record import Request, make_record, summary_lines
+    from .scaffold import display_path, is_site
+
+    if not args.site_dir.is_dir() or not is_site(args.site_dir):
+        raise UsageError(f"{args.site_dir} is not a sitegen site (it has no site.toml and no content/ folder). "
+                         "Run the command inside your site folder, or name it: sitegen cpd my-journal")
+    record, warnings = make_record(args.site_dir, Request(args.start, args.end, args.body))
+    for w in warnings:
+        print(w, file=sys.stderr)
+    data = output.render(record, args.format)
+    if args.output is not None and str(args.output) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return 0
+    name = output.default_name(record.start.isoformat(), record.end.isoformat(),
+                               record.body.key if record.body else "", args.format)
+    path = output.destination(args.site_dir, args.output, name)
+    output.write_record(path, data)
+    print(f"Wrote {display_path(path)}")
+    for line in summary_lines(record):
+        print(line)
+    note = output.git_warning(args.site_dir, path)
+    if note:
+        print(note, file=sys.stderr)
     return 0

@@ -236,7 +236,7 @@ def load_config(site_dir: Path, *, base_url: str | None = None) -> tuple[SiteCon
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError([_toml_error(exc, text)]) from None
+            raise ConfigError([toml_error(exc, text)]) from None
         cfg, diags = read_table(SiteConfig, data, _key_lines(text))
     if any(d.is_error for d in diags):
         raise ConfigError(diags)  # the warnings too: an unknown key is often the cause of the error
@@ -267,8 +267,8 @@ def _read_text(path: Path) -> str | None:
                                  f"{exc.start}", "save the file again with the encoding UTF-8")]) from None
 
 
-def _toml_error(exc: tomllib.TOMLDecodeError, text: str) -> Diagnostic:
-    """tomllib's message carries '(at line N, column M)': point there and quote that line."""
+def toml_error(exc: tomllib.TOMLDecodeError, text: str, rel: str = CONFIG_NAME) -> Diagnostic:
+    """tomllib's message carries '(at line N, column M)': point there and quote that line (of file rel)."""
     m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
     line = int(m.group(1)) if m else 1
     msg = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc))
@@ -283,7 +283,7 @@ def _toml_error(exc: tomllib.TOMLDecodeError, text: str) -> Diagnostic:
         hint = f'text needs quotes around it: {key} = "{shorten(shown.split("=", 1)[1].strip(), 40)}"'
     elif msg.startswith("Cannot overwrite a value") or msg.startswith("Cannot declare"):
         hint = "each setting may appear only once: delete the repeated line or [section]"
-    return error(CONFIG_NAME, line, "config.syntax", f"site.toml is not valid TOML: {msg}{where}", hint)
+    return error(rel, line, "config.syntax", f"{rel} is not valid TOML: {msg}{where}", hint)
 
 
 def _unknown(key: str, known: list[str], line: int | None) -> Diagnostic:

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .errors import Diagnostic, warning
+from .errors import Diagnostic, error, warning
 from .files import Kind, SourceFile, StaticFile
 
 # Folder under content/ → kind.  Anything else under content/ is an essay, with a
@@ -124,4 +124,33 @@ def discover(site_dir: Path, theme_static: Path) -> Discovered:
             parts = parts[1:]
         out = PurePosixPath(*parts).as_posix()
         statics.setdefault(out, StaticFile(p, rel, out))
+    private = os.path.realpath(site_dir / "private") + os.sep
+    real_dirs: dict[Path, str] = {}  # one realpath per folder, not per file: folders of images are common
+    for out, static in list(statics.items()):
+        problem = _private(static, private, real_dirs)
+        if problem:
+            diags.append(problem)
+            del statics[out]
     return Discovered(tuple(sources), tuple(statics[k] for k in sorted(statics)), tuple(diags))
+
+
+def _private(static: StaticFile, private: str, real_dirs: dict[Path, str]) -> Diagnostic | None:
+    """A file that must never be published: one inside private/ (reached through a link), or a CPD record."""
+    if static.rel.startswith("(theme)/"):
+        return None
+    from .cpd.output import is_record  # standard library only
+
+    folder = static.path.parent
+    if folder not in real_dirs:
+        real_dirs[folder] = os.path.realpath(folder) + os.sep
+    real = (os.path.realpath(static.path) if static.path.is_symlink()
+            else real_dirs[folder] + static.path.name)
+    if real.startswith(private):
+        return error(static.rel, None, "privacy.private-file",
+                     "this file is in your private/ folder (through a link), and nothing there is ever published",
+                     "remove the link; keep private files out of content/ and static/")
+    if static.path.suffix.lower() in (".html", ".htm", ".csv", ".json") and is_record(static.path):
+        return error(static.rel, None, "privacy.cpd-record",
+                     "this is a CPD record made by sitegen cpd: it may hold unpublished reflections and is never "
+                     "published", "move it back to private/cpd/ (or anywhere outside the site)")
+    return None

@@ -20,33 +20,16 @@ from importlib import resources
 from pathlib import Path
 
 from .config import CONFIG_NAME, SiteConfig, load_config, run_context
+from .cpd.activities import CPD_FILE
 from .errors import FileExists, UsageError
+from .reflection import MODELS as REFLECTION_MODELS
 from .validate import slugify
 
 KINDS = {"essay": "posts", "case-study": "case-studies"}
 
-# Reflective-practice models: (heading, the one question that opens it).
+# Reflective-practice models: (name, ((heading, the one question that opens it), ...)).
 MODELS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
-    "gibbs": ("Gibbs' reflective cycle", (
-        ("Description", "What happened, in plain facts?"),
-        ("Feelings", "What were you thinking and feeling at the time?"),
-        ("Evaluation", "What went well, and what did not?"),
-        ("Analysis", "What sense can you make of it: what helped, and what got in the way?"),
-        ("Conclusion", "What else could you have done, and what have you learned?"),
-        ("Action plan", "If it happened again, what would you do?"),
-    )),
-    "rolfe": ("Rolfe's reflective model", (
-        ("What?", "What happened, and what was your part in it?"),
-        ("So what?", "What does it mean for the client, for you and for your practice?"),
-        ("Now what?", "What will you do differently, and what do you need to get there?"),
-    )),
-    "kolb": ("Kolb's learning cycle", (
-        ("Concrete experience", "What did you do or meet with?"),
-        ("Reflective observation", "Looking back, what do you notice about it?"),
-        ("Abstract conceptualisation", "What does it teach you: which ideas or theories make sense of it?"),
-        ("Active experimentation", "What will you try next time, and how will you know it worked?"),
-    )),
-}
+    key: (m.name, tuple((s.heading, s.prompt) for s in m.stages)) for key, m in REFLECTION_MODELS.items()}
 
 _CASE_BODY = (
     ("Background", "What brought the client to you, in general terms?"),
@@ -178,6 +161,8 @@ def init_site(site_dir: Path) -> InitResult:
     register = Path(cfg.privacy.register)
     if not register.is_absolute() and ".." not in register.parts and not (site_dir / register).exists():
         create(register.as_posix(), _scaffold_file("clients.toml"))
+    if not (site_dir / CPD_FILE).exists():
+        create(CPD_FILE, _scaffold_file("cpd.toml"))
     _gitignore(site_dir, added)
     return InitResult(site_dir, existed, tuple(added))
 
@@ -269,7 +254,7 @@ def new_piece(site_dir: Path, kind: str, title: str, model: str | None = None, s
         free = _free_slug(folder, stem)
         raise FileExists(f"{folder_rel}/{clash.name} already exists, so nothing was changed. Choose another "
                          f"title, or another file name with --slug, for example --slug {free}")
-    extra = f"reflection_model: {model}\n" if model else ""
+    extra = _cpd_lines(kind, model)
     body = _model_body(model) if model else (_case_body() if kind == "case-study" else _ESSAY_BODY)
     if kind == "case-study":
         text = _fill("case-study.md", title=_yaml_text(title), date=_today(site_dir, cfg), client=_next_client(site_dir),
@@ -285,6 +270,20 @@ def new_piece(site_dir: Path, kind: str, title: str, model: str | None = None, s
         raise FileExists(f"{folder_rel}/{path.name} already exists, so nothing was changed. "
                          f"Choose another title, or another file name with --slug") from None
     return path
+
+
+def _cpd_lines(kind: str, model: str | None) -> str:
+    """Front matter for the CPD record: filled in with --model (a reflection is CPD), else one hint."""
+    if not model:
+        return "# cpd_hours: 1.5     # remove the # to count this in your CPD record (sitegen cpd)\n"
+    type_ = "case-study" if kind == "case-study" else "reflective-writing"
+    return (f"reflection_model: {model}\n"
+            "# For your CPD record (sitegen cpd): fill these in, or delete them.\n"
+            "cpd_hours:           # the time this took you, in hours, for example 1.5\n"
+            f"cpd_type: {type_}  # or course, reading, supervision … (see the README)\n"
+            "cpd_category: discipline  # discipline, general or ethics\n"
+            "learning: []         # what you learnt, for example [pace before range]\n"
+            "cpd_benefit:         # how your clients benefit from it, in a sentence\n")
 
 
 def _existing(folder: Path, stem: str) -> Path | None:

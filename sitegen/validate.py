@@ -20,13 +20,15 @@ from . import legacy
 from .aliases import bundle_folder, read_aliases
 from .fingerprint import body_field
 from .parse import Document
+from .reflection import MODELS
+from .cpd.fields import FRONT_MATTER_KEYS as CPD_KEYS, CpdFields, is_cpd_key, read_fields
 
 COMMON_KEYS = ("title", "date", "updated", "tags", "summary", "draft", "slug", "private", "privacy",
-               "learning", "reflection_model", "cpd_hours", "description", "aliases", "published", "status")
+               "learning", "reflection_model", "description", "aliases", "published", "status") + CPD_KEYS
 CASE_KEYS = ("client", "pseudonyms", "sessions", "presenting", "approach", "outcome", "referral",
              "client_perspective", "consent", "disguise")
 PAGE_KEYS = ("order",)
-REFLECTION_MODELS = ("gibbs", "rolfe", "kolb", "schon", "johns")
+REFLECTION_MODELS = tuple(MODELS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +140,18 @@ class _Checker:
             if s and s not in out:
                 out.append(s)
         return tuple(out)
+
+    def number(self, key: str, what: str, example: str, maximum: float) -> float | None:
+        """A number from 0 to maximum, or None (absent, or wrong: then an error names it)."""
+        value = self.doc.meta.get(key)
+        if value is None or value == "":
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
+                or not 0 <= value <= maximum:
+            self.err(key, "front-matter.type", f"'{key}' must be {what}, not {_describe(value)}",
+                     f"write it in digits, e.g. {example}")
+            return None
+        return float(value)
 
     def when(self, key: str, value: Any, required: bool = False) -> datetime | None:
         if value is None or value == "":
@@ -273,7 +287,9 @@ def validate_document(doc: Document, config: SiteConfig) -> tuple[Entry | None, 
                 hint = "this key belongs to case studies: move the file to content/case-studies/"
             else:
                 hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
-            c.warn(key, "front-matter.unknown-key", f"unknown key {shorten(key)!r}", hint)
+            # A misspelt CPD key would drop the post from the CPD record: `sitegen cpd` stops on it.
+            code = "cpd.unknown-key" if is_cpd_key(key) else "front-matter.unknown-key"
+            c.warn(key, code, f"unknown key {shorten(key)!r}", hint)
 
     title = c.text("title", required=True)
     when = c.when("date", _date_or_file_name(doc), required=kind is not Kind.PAGE)
@@ -300,14 +316,9 @@ def validate_document(doc: Document, config: SiteConfig) -> tuple[Entry | None, 
     model = c.text("reflection_model").lower()
     if model and model not in REFLECTION_MODELS:
         close = difflib.get_close_matches(model, REFLECTION_MODELS, n=1)
-        c.warn("reflection_model", "front-matter.value", f"unknown reflection model {shorten(model)!r}",
+        c.warn("reflection_model", "cpd.reflection-model", f"unknown reflection model {shorten(model)!r}",
                f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(REFLECTION_MODELS))
-    cpd = meta.get("cpd_hours")
-    if cpd is not None and (isinstance(cpd, bool) or not isinstance(cpd, (int, float)) or not math.isfinite(cpd)
-                            or cpd < 0 or cpd > 10_000):
-        c.err("cpd_hours", "front-matter.type", f"'cpd_hours' must be a number of hours, not {_describe(cpd)}",
-              "write it in digits, e.g. cpd_hours: 1.5")
-        cpd = None
+    cpd = read_fields(c, kind).hours
     order = meta.get("order")
     if order is not None and (isinstance(order, bool) or not isinstance(order, int) or abs(order) > 1_000_000):
         c.err("order", "front-matter.type", f"'order' must be a whole number, not {_describe(order)}",
@@ -320,8 +331,14 @@ def validate_document(doc: Document, config: SiteConfig) -> tuple[Entry | None, 
     if any(d.is_error for d in c.diags):
         return None, tuple(c.diags)
     entry = Entry(kind, doc, title, when, updated, tags, slug, summary, draft, learning, model,
-                  float(cpd) if cpd is not None else None, order, allow, private_values, case, description, aliases)
+                  cpd, order, allow, private_values, case, description, aliases)
     return entry, tuple(c.diags)
+
+
+def read_cpd(doc: Document, config: SiteConfig) -> tuple[CpdFields, tuple[Diagnostic, ...]]:
+    """The CPD keys of a document (for `sitegen cpd`), with the messages about them."""
+    c = _Checker(doc, config)
+    return read_fields(c, doc.source.kind), tuple(c.diags)
 
 
 def _flag(c: _Checker, key: str, value: Any) -> bool:
