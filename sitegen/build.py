@@ -63,6 +63,7 @@ class BuildResult:
     parsed: int = 0  # source files parsed (cache misses)
     rendered: int = 0  # pages rendered (the rest were unchanged)
     outputs: tuple[OutputFile, ...] = ()  # with write=False: every rendered file, for inspection
+    private: tuple = ()  # exposure.PrivateFile: sources holding drafts, private notes… (for the git check)
 
 
 def _register_cached_types() -> None:
@@ -97,9 +98,9 @@ def _config_fp(config: SiteConfig) -> str:
     return _h(tuple((f.name, getattr(config, f.name)) for f in fields(config) if f.name not in ("now", "site_dir")))
 
 
-def _raise_if_errors(diags: list[Diagnostic], strict: bool) -> None:
+def _raise_if_errors(diags: list[Diagnostic], strict: bool, private: tuple = ()) -> None:
     if any(d.is_error for d in diags) or (strict and diags):
-        raise ContentErrors([d.as_error() if strict else d for d in diags])
+        raise ContentErrors([d.as_error() if strict else d for d in diags], private)
 
 
 # -- per-file work: the unit of caching and of parallel work ----------------------------------
@@ -249,7 +250,7 @@ def _unchanged(cache: Cache, config: SiteConfig, run_key: str, signature: str, o
     if options.strict and last["diagnostics"]:
         return None
     return BuildResult(config, None, last["diagnostics"], last["pages"], last["files"], None, output,
-                       time.perf_counter() - started, last["held_back"])
+                       time.perf_counter() - started, last["held_back"], private=last.get("private", ()))
 
 
 def _digests(sources: tuple[SourceFile, ...], stats: dict) -> tuple[list[str], dict, dict[int, bytes]]:
@@ -329,7 +330,10 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
     lap(f"parse+markup ({len(misses)})")
     site, model_diags = build_site(config, entries, found.statics)
     diags.extend(model_diags)
-    _raise_if_errors(diags, options.strict)
+    from .exposure import private_files  # issue 18: what must never reach a public git repository
+
+    private = private_files((e for e, _ in entries), site.held_back, diags, config.privacy.register)
+    _raise_if_errors(diags, options.strict, private)
 
     # Pages: render only those whose inputs changed since the last build into this output.
     from .incremental import Fingerprints
@@ -378,7 +382,7 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
 
     lap("sitemap+search index")
     audit = privacy.audit_output(rendered_files, needles)  # unchanged files passed it when written
-    _raise_if_errors(diags + list(audit), options.strict)
+    _raise_if_errors(diags + list(audit), options.strict, private)
 
     from .render import OutputFile as _OF
 
@@ -404,12 +408,13 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
         cache.commit({"stats": new_stats, "pages": page_keys,
                       "last": {"run": run_key, "inputs": signature, "output": output_identity(output), "due": due,
                                "diagnostics": diagnostics, "held_back": site.held_back, "pages": n_pages,
-                               "files": len(out_files) + len(site.statics), "needles": _h(needles)}},
+                               "files": len(out_files) + len(site.statics), "needles": _h(needles),
+                               "private": private}},
                      keep=set(keys))
         lap("cache save")
     return BuildResult(config, site, diagnostics, n_pages, len(out_files) + len(site.statics), written,
                        output if options.write else None, time.perf_counter() - started, site.held_back,
-                       len(misses), len(rendered_files), tuple(rendered_files) if not options.write else ())
+                       len(misses), len(rendered_files), tuple(rendered_files) if not options.write else (), private)
 
 
 def _without_source(p: _Processed) -> _Processed:

@@ -88,16 +88,32 @@ def _summary(result: BuildResult, verbose: bool) -> str:
     return text
 
 
+def _sources_warning(site_dir: Path, private: tuple, config=None) -> str:
+    """The warning about private material that git has pushed, or would push (issue 18); "" if none."""
+    from .exposure import check_site, warning_text
+
+    return warning_text(check_site(site_dir, private, config))
+
+
 def _cmd_build(args) -> int:
     from .build import BuildOptions, build
     from .progress import progress_bar
 
-    with progress_bar(quiet=args.quiet) as progress:
-        opts = BuildOptions(output=args.output, drafts=args.drafts, strict=args.strict, clean=args.clean,
-                            progress=progress)
-        result = build(args.site_dir, opts)
+    try:
+        with progress_bar(quiet=args.quiet) as progress:
+            opts = BuildOptions(output=args.output, drafts=args.drafts, strict=args.strict, clean=args.clean,
+                                progress=progress)
+            result = build(args.site_dir, opts)
+    except ContentErrors as exc:
+        text = "" if args.quiet else _sources_warning(args.site_dir, exc.private)
+        if text:
+            exc.add_note(text)
+        raise
     _print_diags(result.diagnostics, sys.stderr, args.quiet)
     if not args.quiet:
+        text = _sources_warning(args.site_dir, result.private, result.config)
+        if text:
+            print(text, file=sys.stderr)
         print(_summary(result, args.verbose))
     return EXIT_OK
 
@@ -109,21 +125,28 @@ def _finding(d: Diagnostic) -> dict:
 
 def _cmd_check(args) -> int:
     from .build import BuildOptions, check
+    from .exposure import check_site, findings, warning_text
 
     try:
         result = check(args.site_dir, BuildOptions(drafts=args.drafts, strict=args.strict))
-        diags, code = result.diagnostics, EXIT_OK
+        diags, code, private, config = result.diagnostics, EXIT_OK, result.private, result.config
     except ContentErrors as exc:
-        diags, code = exc.diagnostics, EXIT_CONTENT
+        diags, code, private, config = exc.diagnostics, EXIT_CONTENT, exc.private, None
+    sources = check_site(args.site_dir, private, config)
     if args.format == "json":
-        json.dump({"findings": [_finding(d) for d in diags]}, sys.stdout, indent=2, ensure_ascii=False)
+        json.dump({"findings": [_finding(d) for d in (*diags, *findings(sources))]}, sys.stdout, indent=2,
+                  ensure_ascii=False)
         print()
     else:
         _print_diags(diags, sys.stdout, args.quiet)
         errors = sum(d.is_error for d in diags)
         if not args.quiet:
+            text = warning_text(sources)
+            if text:
+                print(text)
+            verdict = ": ready to publish" if not text else ": the site is ready to publish, but read the git warning above"
             print(f"{errors} error{'s' if errors != 1 else ''}, {len(diags) - errors} warning"
-                  f"{'s' if len(diags) - errors != 1 else ''}" + ("" if errors else ": ready to publish"))
+                  f"{'s' if len(diags) - errors != 1 else ''}" + ("" if errors else verdict))
     return code
 
 
@@ -142,6 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args)
     except ContentErrors as exc:
         _print_diags(exc.diagnostics, sys.stderr)
+        for note in getattr(exc, "__notes__", ()):  # the git warning, for one (issue 18)
+            print(note, file=sys.stderr)
         print(f"sitegen: {exc}", file=sys.stderr)
         return exc.exit_code
     except ConfigError as exc:

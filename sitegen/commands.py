@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import UsageError
+from .errors import ContentErrors
 
 
 def _port(text: str) -> int:
@@ -53,10 +53,15 @@ def add_parsers(sub, common) -> None:
     p = sub.add_parser("publish", help="build the site afresh, without drafts, and publish it")
     p.add_argument("site_dir", nargs="?", default=".", type=Path, metavar="SITE_DIR",
                    help="the site folder (default: the current folder)")
-    p.add_argument("--to", required=True, metavar="gh-pages|PATH",
-                   help="gh-pages: push to the GitHub Pages branch; or a folder your web host serves")
-    p.add_argument("--remote", default=None, help="git remote to push to (default: origin)")
+    p.add_argument("--to", default=None, metavar="gh-pages|PATH",
+                   help="gh-pages: push to the GitHub Pages branch; or a folder your web host serves "
+                        "(default: 'to' in the [publish] section of site.toml)")
+    p.add_argument("--remote", default=None, metavar="ADDRESS|NAME",
+                   help="for gh-pages: the address of a separate repository for the site "
+                        "(https://github.com/YOUR-NAME/YOUR-NAME.github.io.git), or a git remote's name (default: origin)")
     p.add_argument("--branch", default=None, help="branch to publish on (default: gh-pages)")
+    p.add_argument("--sources-are-public", action="store_true",
+                   help="publish even to a repository that holds your sources with drafts or private notes in them")
     p.add_argument("--strict", action="store_true", help="refuse to publish if there is any warning")
     p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     p.add_argument("-v", "--verbose", action="store_true", help="list every item held back, not just the first five")
@@ -108,12 +113,24 @@ def _cmd_serve(args) -> int:
 
 
 def _cmd_publish(args) -> int:
-    from .publish import GH_PAGES, publish, report
+    from .exposure import check_site, publish_note, warning_text
+    from .publish import publish, report
 
-    if args.to != GH_PAGES and (args.remote is not None or args.branch is not None):
-        raise UsageError(f"--remote and --branch are for --to {GH_PAGES}; a folder target takes neither "
-                         f"(did you mean --to {GH_PAGES}?)")
-    result = publish(args.site_dir, args.to, remote=args.remote or "origin", branch=args.branch or GH_PAGES,
-                     strict=args.strict, quiet=args.quiet)
+    try:
+        result = publish(args.site_dir, args.to, remote=args.remote, branch=args.branch, strict=args.strict,
+                         quiet=args.quiet, sources_are_public=args.sources_are_public)
+    except ContentErrors as exc:  # nothing was published; the sources may still be exposed in git
+        text = warning_text(check_site(args.site_dir, exc.private))
+        if text:
+            exc.add_note(text)
+        raise
     report(result, sys.stdout, sys.stderr, quiet=args.quiet, verbose=args.verbose)
+    if not args.quiet and result.sources is not None:
+        text = warning_text(result.sources)
+        if text:
+            print(text, file=sys.stderr)
+        elif result.pushed:
+            note = publish_note(result.sources)
+            if note:
+                print(note, file=sys.stdout)
     return 0

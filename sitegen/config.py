@@ -32,6 +32,18 @@ class PrivacyConfig:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class PublishConfig:
+    to: str = ""
+    """Where sitegen publish puts the site when you give no --to: "gh-pages", or a folder your host serves."""
+    remote: str = ""
+    """For gh-pages: the address of a separate repository for the built site (recommended), or a remote's name; empty means origin."""
+    branch: str = "gh-pages"
+    """For gh-pages: the branch GitHub Pages serves the site from."""
+    private_remotes: tuple[str, ...] = ()
+    """Remotes you have made private (e.g. ["origin"]): sitegen stops warning that your drafts are there."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SiteConfig:
     title: str = "My practice journal"
     """Shown in the header, feeds and the browser tab."""
@@ -54,6 +66,7 @@ class SiteConfig:
     summary_words: int = 60
     """Longest automatic summary, in words, when a post has no summary and no <!-- more -->."""
     privacy: PrivacyConfig = field(default_factory=PrivacyConfig)
+    publish: PublishConfig = field(default_factory=PublishConfig)
 
     # Not read from site.toml: set by the command line or the environment.
     site_dir: Path = Path(".")
@@ -71,8 +84,11 @@ class SiteConfig:
         return url if url.endswith("/") else url + "/"
 
 
-_FIELDS = {f.name: f for f in dataclasses.fields(SiteConfig) if f.name not in ("site_dir", "drafts", "now", "privacy")}
-_PRIVACY_FIELDS = {f.name: f for f in dataclasses.fields(PrivacyConfig)}
+_TABLES = {"privacy": PrivacyConfig, "publish": PublishConfig}  # [section] → its settings
+_FIELDS = {f.name: f for f in dataclasses.fields(SiteConfig)
+           if f.name not in ("site_dir", "drafts", "now", *_TABLES)}
+_TABLE_FIELDS = {name: {f.name: f for f in dataclasses.fields(cls)} for name, cls in _TABLES.items()}
+_PRIVACY_FIELDS = _TABLE_FIELDS["privacy"]
 
 
 def _key_lines(text: str) -> dict[str, int]:
@@ -127,7 +143,7 @@ def load_config(site_dir: Path, *, drafts: bool = False, base_url: str | None = 
     path = site_dir / CONFIG_NAME
     diags: list[Diagnostic] = []
     values: dict[str, object] = {}
-    privacy_values: dict[str, object] = {}
+    tables: dict[str, dict[str, object]] = {}
     if path.exists() or path.is_symlink():
         try:
             raw = path.read_bytes()
@@ -150,39 +166,47 @@ def load_config(site_dir: Path, *, drafts: bool = False, base_url: str | None = 
         lines = _key_lines(text)
         for key, value in data.items():
             line = lines.get(key)
-            if key == "privacy" and not isinstance(value, dict):
-                diags.append(error(CONFIG_NAME, line, "config.type",
-                                   f"'privacy' must be a [privacy] table, not {_show(value)}",
-                                   'write it as a section: a line [privacy], then lines like allow = ["Ashford"]'))
-                continue
-            if key == "privacy":
-                for pkey, pval in value.items():
-                    pline = lines.get(f"privacy.{pkey}")
-                    if pkey not in _PRIVACY_FIELDS:
-                        diags.append(_unknown(f"privacy.{pkey}", [f"privacy.{k}" for k in _PRIVACY_FIELDS], pline))
-                        continue
-                    expected = tuple if _PRIVACY_FIELDS[pkey].type == "tuple[str, ...]" else str
-                    checked, found = _check(f"privacy.{pkey}", pval, expected, CONFIG_NAME, pline)
-                    diags.extend(found)
-                    if not found:
-                        privacy_values[pkey] = checked
+            if key in _TABLES:
+                diags.extend(_read_table(key, value, lines, tables.setdefault(key, {})))
                 continue
             if key not in _FIELDS:
-                diags.append(_unknown(key, list(_FIELDS) + ["privacy"], line))
+                diags.append(_unknown(key, list(_FIELDS) + list(_TABLES), line))
                 continue
             expected = {"str": str, "int": int}[_FIELDS[key].type]
             checked, found = _check(key, value, expected, CONFIG_NAME, line)
             diags.extend(found)
             if not found:
                 values[key] = checked
-        diags.extend(_check_values(values, privacy_values, lines))
+        diags.extend(_check_values(values, tables.get("privacy", {}), lines))
+        diags.extend(_check_publish(tables.get("publish", {}), lines))
     if base_url is not None:
         values["base_url"] = base_url
     if any(d.is_error for d in diags):
         raise ConfigError(diags)  # the warnings too: an unknown key is often the cause of the error
-    cfg = SiteConfig(**values, privacy=PrivacyConfig(**privacy_values), site_dir=site_dir,
-                     drafts=drafts, now=_build_now())
+    cfg = SiteConfig(**values, **{name: cls(**tables.get(name, {})) for name, cls in _TABLES.items()},
+                     site_dir=site_dir, drafts=drafts, now=_build_now())
     return cfg, tuple(diags)
+
+
+def _read_table(name: str, value: object, lines: dict[str, int], into: dict[str, object]) -> list[Diagnostic]:
+    """Check the settings of one [section] (privacy, publish) into `into`."""
+    if not isinstance(value, dict):
+        example = {"privacy": 'allow = ["Ashford"]', "publish": 'to = "gh-pages"'}[name]
+        return [error(CONFIG_NAME, lines.get(name), "config.type", f"'{name}' must be a [{name}] table, not {_show(value)}",
+                      f"write it as a section: a line [{name}], then lines like {example}")]
+    known = _TABLE_FIELDS[name]
+    diags: list[Diagnostic] = []
+    for key, val in value.items():
+        line = lines.get(f"{name}.{key}")
+        if key not in known:
+            diags.append(_unknown(f"{name}.{key}", [f"{name}.{k}" for k in known], line))
+            continue
+        expected = tuple if known[key].type == "tuple[str, ...]" else str
+        checked, found = _check(f"{name}.{key}", val, expected, CONFIG_NAME, line)
+        diags.extend(found)
+        if not found:
+            into[key] = checked
+    return diags
 
 
 def _toml_error(exc: tomllib.TOMLDecodeError, text: str) -> Diagnostic:
@@ -240,6 +264,15 @@ def _check_values(values: dict, privacy_values: dict, lines: dict[str, int]) -> 
                            f"privacy.essays must be \"warning\" or \"error\", not {shorten(str(sev))!r}",
                            'write it like essays = "warning" in the [privacy] section'))
     return diags
+
+
+def _check_publish(publish: dict, lines: dict[str, int]) -> list[Diagnostic]:
+    branch = publish.get("branch")
+    if branch is not None and not re.fullmatch(r"(?!.*\.\.)(?!/)[\w./-]+(?<![/.])", str(branch)):
+        return [error(CONFIG_NAME, lines.get("publish.branch"), "config.value",
+                      f"publish.branch {shorten(str(branch))!r} is not a branch name git accepts",
+                      'use letters, digits and dashes, for example branch = "gh-pages"')]
+    return []
 
 
 def _build_now() -> datetime:

@@ -107,8 +107,9 @@ class SitegenError(Exception):
 class ContentErrors(SitegenError):
     """The content has errors; nothing was written."""
 
-    def __init__(self, diagnostics: Iterable[Diagnostic]):
+    def __init__(self, diagnostics: Iterable[Diagnostic], private: tuple = ()):
         self.diagnostics = sorted_diagnostics(diagnostics)
+        self.private = tuple(private)  # exposure.PrivateFile of the sources, for the git check
         n = sum(d.is_error for d in self.diagnostics)
         super().__init__(f"{n} error{'s' if n != 1 else ''}; nothing was written, the previous output is unchanged")
 
