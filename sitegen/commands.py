@@ -31,6 +31,10 @@ def add_parsers(sub, common) -> None:
     i = sub.add_parser("init", help="start a new site in a folder (or add what an existing site lacks)")
     i.add_argument("site_dir", nargs="?", default=".", type=Path, metavar="DIR",
                    help="the folder for the new site (default: the current folder)")
+    i.add_argument("--pages-repository", metavar="ADDRESS",
+                   help="the address of a separate, public repository for the built site "
+                        "(https://github.com/YOUR-NAME/YOUR-NAME.github.io.git): publish goes there, "
+                        "and your sources stay private")
     i.set_defaults(handler=_cmd_init)
 
     n = sub.add_parser("new", help="start a new essay or case study, ready to fill in")
@@ -71,7 +75,7 @@ def add_parsers(sub, common) -> None:
 def _cmd_init(args) -> int:
     from .scaffold import display_path, init_site
 
-    result = init_site(args.site_dir)
+    result = init_site(args.site_dir, args.pages_repository)
     here = result.site_dir.resolve() == Path.cwd().resolve()
     where = "this folder" if here else display_path(result.site_dir)
     if result.existed:
@@ -81,13 +85,30 @@ def _cmd_init(args) -> int:
         else:
             print(f"{where.capitalize() if here else where} is already a site and has everything sitegen init "
                   "would add; nothing was changed.")
+        if args.pages_repository and "site.toml" not in result.added:
+            print(f'site.toml was already there and is unchanged. To publish to {args.pages_repository}, add '
+                  f'these lines under [publish] in it: to = "gh-pages" and remote = "{args.pages_repository}"')
         return 0
     for rel in result.added:
         print(f"  created {rel}")
     go = "" if here else f"cd {_quote(where)}, then "
     print(f"Your new site is ready in {where}. Next: {go}sitegen serve to see it in your browser, "
           'and sitegen new essay "Your title" to start writing. Your settings are in site.toml.')
+    print(_two_repositories(args.pages_repository))
     return 0
+
+
+def _two_repositories(pages: str | None) -> str:
+    """init's guidance on publishing: the built site and the sources never share a repository (issue 18)."""
+    first = ("Publishing: sitegen publish sends only the built site to " + pages + ", as set in site.toml. "
+             if pages else
+             "Publishing on GitHub Pages: create an empty public repository for the built site only, then run "
+             "sitegen publish --to gh-pages --remote https://github.com/YOUR-NAME/YOUR-NAME.github.io.git "
+             "(or start with sitegen init --pages-repository ADDRESS). ")
+    return (first + "Keep your sources (drafts, private notes, case studies awaiting consent) out of that "
+            "repository: on this computer only, or in a second repository that is private. .gitignore already "
+            "keeps private/ and every drafts/ folder out of git. The README's \"Keep your sources private\" "
+            "shows each step.")
 
 
 def _quote(path: str) -> str:

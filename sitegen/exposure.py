@@ -52,7 +52,7 @@ class FileFacts:
 # What counts as private material: one line per kind, (what the warning calls it, the test).
 PRIVATE_MATERIAL: tuple[tuple[str, Callable[[FileFacts], bool]], ...] = (
     ("a draft", lambda f: f.draft),
-    ("private: notes", lambda f: f.private_notes),
+    ("private notes (under private:)", lambda f: f.private_notes),
     ("a case study without valid consent", lambda f: f.kind == "case-study" and bool(f.codes & CONSENT_PROBLEMS)),
 )
 
@@ -200,7 +200,7 @@ def warning_text(check: SourceCheck) -> str:
         if len(x.files) > SHOWN_FILES:
             lines.append(f"  and {len(x.files) - SHOWN_FILES} more")
         lines.append("  What to do:")
-        lines += [f"  - {step}" for step in _advice(x)]
+        lines += [f"  - {step[0].upper()}{step[1:]}." for step in _advice(x)]
         blocks.append("\n".join(lines))
     return "\n".join(blocks)
 

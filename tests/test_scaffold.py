@@ -124,6 +124,7 @@ def test_init_on_an_existing_site_adds_only_what_is_missing(tmp_path, capsys):
     assert (site / "content/case-studies").is_dir() and (site / "content/pages").is_dir()
     gitignore = (site / ".gitignore").read_text()
     assert gitignore.startswith("output/\n*.bak\n") and ".sitegen-cache/" in gitignore and "private/" in gitignore
+    assert "drafts/" in gitignore.splitlines()
     assert gitignore.count("output/") == 1
     # A second run has nothing to add and changes nothing.
     again = tree(site)
