@@ -195,11 +195,7 @@ def warning_text(check: SourceCheck) -> str:
         else:
             head = (f"warning: private material from your site is committed to git, and the next git push "
                     f"would send it to {_where(x)}:")
-        lines = [head]
-        lines += [f"  {p.rel}: {', '.join(p.reasons)}" for p in x.files[:SHOWN_FILES]]
-        if len(x.files) > SHOWN_FILES:
-            lines.append(f"  and {len(x.files) - SHOWN_FILES} more")
-        lines.append("  What to do:")
+        lines = [head, *_file_lines(x), "  What to do:"]
         lines += [f"  - {step[0].upper()}{step[1:]}." for step in _advice(x)]
         blocks.append("\n".join(lines))
     return "\n".join(blocks)
@@ -208,8 +204,8 @@ def warning_text(check: SourceCheck) -> str:
 def _advice(x: Exposure) -> list[str]:
     declare = (f'if the repository is private, say so once in site.toml: private_remotes = ["{x.remote}"] '
                "in the [publish] section, and this warning stops")
-    separate = (f"publish the site from a separate repository that holds only the built pages: sitegen publish "
-                f"--to gh-pages --remote {PAGES_EXAMPLE} ({GUIDE})")
+    separate = (f"publish the site on GitHub Pages from a separate repository that holds only the built pages: "
+                f"sitegen publish --to gh-pages --remote {PAGES_EXAMPLE} ({GUIDE})")
     drafts = ("write new drafts in a folder called drafts (for example content/case-studies/drafts/): "
               "the .gitignore made by sitegen init keeps every drafts folder out of git")
     if x.pushed:
@@ -253,15 +249,22 @@ def refusal(check: SourceCheck, remote: str) -> str | None:
     if not held:
         return None
     x = held[0]
-    files = [f"{p.rel} ({', '.join(p.reasons)})" for p in x.files[:SHOWN_FILES]]
-    more = f" and {len(x.files) - SHOWN_FILES} more" if len(x.files) > SHOWN_FILES else ""
-    return (f"not publishing to {_where(x)}: it already holds your sources, in {_branches(x)}, with private "
-            f"material in them: {'; '.join(files)}{more}. A GitHub Pages site on a free account needs a public "
-            "repository, so these files would be readable by anyone (if the repository is public already, they "
-            "are readable now: make it private on GitHub, under Settings, Danger Zone, Change visibility). "
-            f"Publish the site to a separate, empty repository instead: sitegen publish --to gh-pages --remote "
-            f"{PAGES_EXAMPLE} ({GUIDE}). If you really mean your sources to be public, add --sources-are-public. "
-            "Nothing was published")
+    return "\n".join([
+        f"not publishing to {_where(x)}: it already holds your sources, in {_branches(x)}, with private "
+        "material in them:", *_file_lines(x),
+        "A GitHub Pages site on a free account needs a public repository, so these files would be readable by "
+        "anyone. If the repository is public already, they are readable now: make it private on GitHub (the "
+        "repository's Settings, then Change visibility under Danger Zone).",
+        f"Publish the site to a separate, empty repository instead: sitegen publish --to gh-pages --remote "
+        f"{PAGES_EXAMPLE} ({GUIDE}). If you really mean your sources to be public, add --sources-are-public. "
+        "Nothing was published"])
+
+
+def _file_lines(x: Exposure) -> list[str]:
+    lines = [f"  {p.rel}: {', '.join(p.reasons)}" for p in x.files[:SHOWN_FILES]]
+    if len(x.files) > SHOWN_FILES:
+        lines.append(f"  and {len(x.files) - SHOWN_FILES} more")
+    return lines
 
 
 def publish_note(check: SourceCheck) -> str:
