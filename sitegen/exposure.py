@@ -132,7 +132,7 @@ def check_sources(site_dir: Path, private: Iterable[PrivateFile], private_remote
     exposures: list[Exposure] = []
     pushed_files: dict[str, set[str]] = {}
     for remote in state.remotes:
-        if _declared_private(remote, declared, state.top):
+        if _declared_private(remote, declared, state):
             continue
         branches: set[str] = set()
         files: dict[str, PrivateFile] = {}
@@ -145,7 +145,7 @@ def check_sources(site_dir: Path, private: Iterable[PrivateFile], private_remote
             exposures.append(Exposure(remote.name, remote.url, tuple(sorted(branches)),
                                       tuple(sorted(files.values(), key=lambda p: p.rel))))
     target = state.remote(state.default_push_remote() or "")
-    if target is not None and not _declared_private(target, declared, state.top):
+    if target is not None and not _declared_private(target, declared, state):
         pending = [p for p in pick(gitstate.tracked(state, folders)) if p.rel not in pushed_files.get(target.name, ())]
         if pending:
             exposures.append(Exposure(target.name, target.url, (), tuple(pending)))
@@ -165,12 +165,13 @@ def check_site(site_dir: Path, private: Iterable[PrivateFile], config=None) -> S
     return check_sources(site_dir, private, config.publish.private_remotes)
 
 
-def _declared_private(remote: gitstate.Remote, declared: tuple[str, ...], top: Path) -> bool:
-    """The author said in site.toml that this repository is private ([publish] private_remotes)."""
+def _declared_private(remote: gitstate.Remote, declared: tuple[str, ...], state: gitstate.GitState) -> bool:
+    """The author said in site.toml that this repository is private ([publish] private_remotes): by the
+    remote's name, or by its address (a folder there is relative to the site folder)."""
     from . import gitstate
 
-    return any(d == remote.name or (gitstate.looks_like_address(d)
-                                    and gitstate.repository_key(d, Path.cwd()) == gitstate.repository_key(remote.url, top))
+    key = gitstate.repository_key(remote.url, state.top)
+    return any(d == remote.name or (gitstate.looks_like_address(d) and gitstate.repository_key(d, state.site_dir) == key)
                for d in declared)
 
 

@@ -127,10 +127,11 @@ def test_build_warns_every_time_even_when_nothing_changed(site, pushed, capsys):
 
 def test_no_warning_once_the_draft_is_out_of_git_or_the_remote_is_declared_private(site, pushed, capsys):
     text = (site / "site.toml").read_text()
-    (site / "site.toml").write_text(text.replace("# private_remotes = []", 'private_remotes = ["origin"]'))
-    assert main(["check", str(site)]) == 0
-    out = capsys.readouterr().out
-    assert WARNED not in out and out.rstrip().endswith("ready to publish")
+    for declared in ('"origin"', f'"{pushed}"', '"../journal.git"'):  # by name, or by address (from the site folder)
+        (site / "site.toml").write_text(text.replace("# private_remotes = []", f"private_remotes = [{declared}]"))
+        assert main(["check", str(site)]) == 0
+        out = capsys.readouterr().out
+        assert WARNED not in out and out.rstrip().endswith("ready to publish"), declared
     (site / "site.toml").write_text(text)
 
     git(site, "rm", "--quiet", "--cached", DRAFT)  # the file stays on this computer
@@ -232,7 +233,14 @@ def test_publish_refuses_the_remote_that_holds_the_private_sources(site, pushed,
         assert "not publishing to the git remote 'origin'" in err and DRAFT in err
         assert "--sources-are-public" in err and "Nothing was published" in err and "Traceback" not in err
         assert "gh-pages" not in git(pushed, "branch", "--list")
-    # The author knows, and says so.
+    # A remote the author declared private may hold the sources and serve the site (a paid plan).
+    text = (site / "site.toml").read_text()
+    (site / "site.toml").write_text(text.replace("# private_remotes = []", 'private_remotes = ["origin"]'))
+    assert main(["publish", str(site), "--to", "gh-pages", "--branch", "pages"]) == 0
+    assert "index.html" in git(pushed, "ls-tree", "-r", "--name-only", "pages").split()
+    (site / "site.toml").write_text(text)
+    capsys.readouterr()
+    # The author knows the sources are public, and says so.
     assert main(["publish", str(site), "--to", "gh-pages", "--sources-are-public"]) == 0
     assert "index.html" in git(pushed, "ls-tree", "-r", "--name-only", "gh-pages").split()
     assert "private material from your site is on the git remote 'origin'" in capsys.readouterr().err
