@@ -37,7 +37,7 @@ class GitState:
     top: Path  # the repository's top folder
     site_dir: Path  # the site folder the paths below are relative to
     prefix: str  # the site folder inside the repository: "" or "blog/"
-    branch: str | None  # the current branch; None when detached or before the first commit
+    branch: str | None  # the current branch; None when detached, before the first commit, or with no remote
     push_remote: str | None  # the remote `git push` sends the current branch to, when set up
     remotes: tuple[Remote, ...]
     remote_branches: tuple[tuple[str, str], ...]  # (remote, branch) of every pushed branch git knows of
@@ -99,6 +99,8 @@ def read_state(site_dir: Path) -> GitState | None:
     remotes = _remotes(site_dir)
     branch = push_remote = None
     remote_branches: list[tuple[str, str]] = []
+    if not remotes:  # the sources go nowhere: nothing more to ask
+        return GitState(top, site_dir, prefix, None, None, (), ())
     refs = _git(site_dir, "for-each-ref", "--format=%(HEAD)%00%(refname)%00%(push:remotename)%00"
                 "%(upstream:remotename)", "refs/heads", "refs/remotes")
     names = sorted((r.name for r in remotes), key=len, reverse=True)  # "a/b" before "a"
