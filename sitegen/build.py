@@ -63,7 +63,7 @@ class BuildResult:
     parsed: int = 0  # source files parsed (cache misses)
     rendered: int = 0  # pages rendered (the rest were unchanged)
     outputs: tuple[OutputFile, ...] = ()  # with write=False: every rendered file, for inspection
-    private: tuple = ()  # exposure.PrivateFile: sources holding drafts, private notes… (for the git check)
+    private: tuple = ()  # sources holding drafts, private notes…: exposure.PrivateFile, or (rel, reasons) from the cache
 
 
 def _register_cached_types() -> None:
@@ -250,7 +250,7 @@ def _unchanged(cache: Cache, config: SiteConfig, run_key: str, signature: str, o
     if options.strict and last["diagnostics"]:
         return None
     return BuildResult(config, None, last["diagnostics"], last["pages"], last["files"], None, output,
-                       time.perf_counter() - started, last["held_back"], private=last.get("private", ()))
+                       time.perf_counter() - started, last["held_back"], private=tuple(last.get("private", ())))
 
 
 def _digests(sources: tuple[SourceFile, ...], stats: dict) -> tuple[list[str], dict, dict[int, bytes]]:
@@ -409,7 +409,7 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
                       "last": {"run": run_key, "inputs": signature, "output": output_identity(output), "due": due,
                                "diagnostics": diagnostics, "held_back": site.held_back, "pages": n_pages,
                                "files": len(out_files) + len(site.statics), "needles": _h(needles),
-                               "private": private}},
+                               "private": [(p.rel, p.reasons) for p in private]}},  # plain: loads without imports
                      keep=set(keys))
         lap("cache save")
     return BuildResult(config, site, diagnostics, n_pages, len(out_files) + len(site.statics), written,

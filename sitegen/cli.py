@@ -90,6 +90,10 @@ def _summary(result: BuildResult, verbose: bool) -> str:
 
 def _sources_warning(site_dir: Path, private: tuple, config=None) -> str:
     """The warning about private material that git has pushed, or would push (issue 18); "" if none."""
+    from .gitstate import might_be_in_repository
+
+    if not might_be_in_repository(site_dir):  # most sites: nothing more to import or ask
+        return ""
     from .exposure import check_site, warning_text
 
     return warning_text(check_site(site_dir, private, config))

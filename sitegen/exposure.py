@@ -82,6 +82,11 @@ def private_files(entries: Iterable[Entry], held_back: Iterable[HeldBack], diagn
     return tuple(sorted(found, key=lambda p: p.rel))
 
 
+def _as_private(p: PrivateFile | tuple[str, tuple[str, ...]]) -> PrivateFile:
+    # The no-change build hands over (rel, reasons) pairs: its cache record stays free of imports.
+    return p if isinstance(p, PrivateFile) else PrivateFile(p[0], tuple(p[1]))
+
+
 # -- where git has them -------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +119,7 @@ def check_sources(site_dir: Path, private: Iterable[PrivateFile], private_remote
     state = gitstate.read_state(Path(site_dir))
     if state is None:
         return NOT_IN_GIT
-    wanted = {p.rel: p for p in private}
+    wanted = {p.rel: p for p in map(_as_private, private)}
     if not state.remotes or not wanted:
         return SourceCheck(True, state.remotes, (), state.top)
     folders = sorted({"content", PRIVATE_FOLDER} | {r for r in wanted if r.split("/")[0] not in ("content", PRIVATE_FOLDER)})
