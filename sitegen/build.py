@@ -20,7 +20,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Callable
 
-from .cache import Cache, input_signature, output_identity, version_key
+from .cache import Cache, input_signature, output_identity, racy, version_key
 from .config import SiteConfig, load_config
 from .errors import ContentErrors, Diagnostic, Severity, sorted_diagnostics
 
@@ -71,7 +71,8 @@ def _register_cached_types() -> None:
     from .discover import SourceFile
     from .markup import Rendered
     from .parse import Document, Position
-    from .validate import CaseFacts, Consent, Entry
+    from .consent import Consent
+    from .validate import CaseFacts, Entry
 
     register_compact(SourceFile, Document, Position, Entry, CaseFacts, Consent, Rendered, Diagnostic, _Processed)
 
@@ -135,7 +136,11 @@ def process_source(source: SourceFile, data: bytes, config: SiteConfig, register
     # only drafts keep their body (the output audit looks for their sentences).
     rendered = replace(rendered, text=_search_words(rendered.text))
     # Positions of front-matter values served the scan above; drafts keep their body.
-    doc = replace(doc, value_positions=_NO_POSITIONS, body=doc.body if entry.draft else "")
+    # Held-back text is searched for in the output: drafts, posts dated in the future and case
+    # studies (whose consent may be withdrawn) keep their body for that.
+    keep_body = entry.draft or entry.case is not None or (entry.date is not None and config.now is not None
+                                                          and entry.date > config.now)
+    doc = replace(doc, value_positions=_NO_POSITIONS, body=doc.body if keep_body else "")
     entry = replace(entry, doc=doc)
     return _Processed(entry, rendered, tuple(diags))
 
@@ -228,14 +233,22 @@ def build(site_dir: Path, options: BuildOptions = BuildOptions()) -> BuildResult
     try:
         run_key = _h(_config_fp(config), str(output), options.base_url)
         config_files = [site_dir / "site.toml", site_dir / config.privacy.register]
-        signature = _h(input_signature(site_dir, config_files, THEME_DIR))
+        parts = input_signature(site_dir, config_files, THEME_DIR)
+        signature = _h(parts)
         if options.write and not options.clean:
             quick = _unchanged(cache, config, run_key, signature, output, options, started)
             if quick is not None:
                 return quick
-        return _full_build(site_dir, config, list(config_diags), output, options, cache, run_key, signature, started)
+        return _full_build(site_dir, config, list(config_diags), output, options, cache, run_key, signature, started,
+                           _racy(parts))
     finally:
         cache.close()
+
+
+def _racy(signature: tuple) -> bool:
+    """Whether an input changed so recently that a further change could keep its size and time."""
+    now = time.time_ns()
+    return any(len(p) == 3 and isinstance(p[2], int) and racy(p[2], now) for p in signature)
 
 
 def _unchanged(cache: Cache, config: SiteConfig, run_key: str, signature: str, output: Path,
@@ -249,6 +262,8 @@ def _unchanged(cache: Cache, config: SiteConfig, run_key: str, signature: str, o
         return None  # a scheduled post's time has come
     if options.strict and last["diagnostics"]:
         return None
+    if last.get("racy", True):
+        return None  # an input changed just before the last build: its size and time prove nothing
     return BuildResult(config, None, last["diagnostics"], last["pages"], last["files"], None, output,
                        time.perf_counter() - started, last["held_back"], private=tuple(last.get("private", ())))
 
@@ -257,6 +272,7 @@ def _digests(sources: tuple[SourceFile, ...], stats: dict) -> tuple[list[str], d
     """Each file's content hash; re-read only files whose size, times or inode changed."""
     digests: list[str] = []
     new_stats: dict[str, tuple] = {}
+    racy_before = time.time_ns()
     data: dict[int, bytes] = {}
     for i, s in enumerate(sources):
         try:
@@ -275,13 +291,13 @@ def _digests(sources: tuple[SourceFile, ...], stats: dict) -> tuple[list[str], d
             data[i] = raw
             digest = hashlib.sha256(raw).hexdigest()
         digests.append(digest)
-        if sig is not None:
+        if sig is not None and not racy(sig[1], racy_before):  # a recent change may hide behind an equal mtime
             new_stats[s.rel] = (sig, digest)
     return digests, new_stats, data
 
 
 def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], output: Path, options: BuildOptions,
-                cache: Cache, run_key: str, signature: str, started: float) -> BuildResult:
+                cache: Cache, run_key: str, signature: str, started: float, racy: bool) -> BuildResult:
     from . import privacy
     from .discover import discover
     from .model import build_site
@@ -294,7 +310,11 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
         diags.append(Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.discarded", cache.warning))
     found = discover(site_dir, THEME_DIR / "static")
     diags.extend(found.diagnostics)
-    register, reg_diags = privacy.load_register(site_dir, config.privacy.register)
+    from .validate import parse_when
+
+    register, reg_diags = privacy.load_register(
+        site_dir, config.privacy.register,
+        lambda v: (lambda dt: dt.date() if dt else None)(parse_when(v, config)[0]))
     diags.extend(reg_diags)
 
     # Per-file results: from the cache when the bytes and the settings are the same.
@@ -324,11 +344,19 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
                 replace(p.entry, doc=replace(p.entry.doc, source=source))
             entries.append((entry, p.rendered))
             item_keys[entry.rel] = key
-    for entry, _ in entries:  # consent depends on today's date: never cached
-        diags.extend(privacy.check_consent(entry, register, config))
+    withheld: dict[str, str] = {}
+    consents: dict[str, tuple] = {}
+    for entry, _ in entries:  # consent depends on today's date and on the register: never cached
+        checked = privacy.check_consent(entry, register, config)
+        if checked is None:
+            continue
+        diags.extend(checked.diagnostics)
+        if checked.held_back:
+            withheld[entry.rel] = checked.held_back
+        consents[entry.rel] = (checked.consent, checked.reviewed)
 
     lap(f"parse+markup ({len(misses)})")
-    site, model_diags = build_site(config, entries, found.statics)
+    site, model_diags = build_site(config, entries, found.statics, withheld, consents)
     diags.extend(model_diags)
     from .exposure import private_files  # issue 18: what must never reach a public git repository
 
@@ -340,7 +368,8 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
 
     env = make_env(site_dir)
     prints = Fingerprints(env, site, item_keys)
-    held = [i.entry for i in site.drafts]
+    reasons = {h.rel: h.reason for h in site.held_back}
+    held = [(i.entry, reasons.get(i.entry.rel, "held back")) for i in site.drafts]
     published = [i.entry for i in site.posts + site.pages]
     needles = privacy.audit_needles(published, held, register)
     last = cache.record("last") if not options.clean else None
@@ -381,7 +410,7 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
         files[rel] = next((f for f in extras if f.rel == rel), None)
 
     lap("sitemap+search index")
-    audit = privacy.audit_output(rendered_files, needles)  # unchanged files passed it when written
+    audit = privacy.audit_output(rendered_files, needles, lambda: _public_text(site))  # unchanged files passed it
     _raise_if_errors(diags + list(audit), options.strict, private)
 
     from .render import OutputFile as _OF
@@ -409,12 +438,22 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
                       "last": {"run": run_key, "inputs": signature, "output": output_identity(output), "due": due,
                                "diagnostics": diagnostics, "held_back": site.held_back, "pages": n_pages,
                                "files": len(out_files) + len(site.statics), "needles": _h(needles),
+                               "racy": racy,
                                "private": [(p.rel, p.reasons) for p in private]}},  # plain: loads without imports
                      keep=set(keys))
         lap("cache save")
     return BuildResult(config, site, diagnostics, n_pages, len(out_files) + len(site.statics), written,
                        output if options.write else None, time.perf_counter() - started, site.held_back,
                        len(misses), len(rendered_files), tuple(rendered_files) if not options.write else (), private)
+
+
+def _public_text(site: Site) -> str:
+    """Everything the site publishes as text, casefolded: held-back text found here is not a leak."""
+    cfg = site.config
+    parts = [cfg.title, cfg.description, cfg.author, cfg.business]
+    for item in site.posts + site.pages:
+        parts += [item.title, item.entry.summary, item.rendered.html, item.rendered.summary_html]
+    return "\n".join(parts).casefold()
 
 
 def _without_source(p: _Processed) -> _Processed:

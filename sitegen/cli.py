@@ -11,16 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence, TextIO
 
 from . import __version__
-from .errors import ConfigError, ContentErrors, Diagnostic, SitegenError
+from .errors import ConfigError, ContentErrors, Diagnostic, SitegenError, Terminated
 
 if TYPE_CHECKING:
     from .build import BuildResult
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-
-
-class Terminated(BaseException):
-    """SIGTERM, turned into an exception so every cleanup handler runs."""
 
 
 def _on_sigterm(signum, frame):  # pragma: no cover - exercised by a subprocess test
@@ -131,18 +127,24 @@ def _cmd_check(args) -> int:
     from .build import BuildOptions, check
     from .exposure import check_site, findings, warning_text
 
+    held: tuple = ()
     try:
         result = check(args.site_dir, BuildOptions(drafts=args.drafts, strict=args.strict))
-        diags, code, private, config = result.diagnostics, EXIT_OK, result.private, result.config
+        diags, code, held = result.diagnostics, EXIT_OK, result.held_back
+        private, config = result.private, result.config
     except ContentErrors as exc:
         diags, code, private, config = exc.diagnostics, EXIT_CONTENT, exc.private, None
     sources = check_site(args.site_dir, private, config)
     if args.format == "json":
-        json.dump({"findings": [_finding(d) for d in (*diags, *findings(sources))]}, sys.stdout, indent=2,
-                  ensure_ascii=False)
+        json.dump({"findings": [_finding(d) for d in (*diags, *findings(sources))],
+                   "held_back": [{"file": h.rel, "title": h.title, "reason": h.reason} for h in held]},
+                  sys.stdout, indent=2, ensure_ascii=False)
         print()
     else:
         _print_diags(diags, sys.stdout, args.quiet)
+        if not args.quiet:
+            for h in held:
+                print(f"{h.rel}: held back ({h.reason}): it will not be published")
         errors = sum(d.is_error for d in diags)
         if not args.quiet:
             text = warning_text(sources)

@@ -29,6 +29,8 @@ class PrivacyConfig:
     """Your private client register (real names, contacts, consent); never published."""
     region: str = "GB"
     """Country whose phone-number formats are assumed for numbers without +country code."""
+    consent_review: str = "warning"
+    """A case study whose client has not reviewed its text (no consent.reviewed): "warning" or "required" (an error)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -263,6 +265,11 @@ def _check_values(values: dict, privacy_values: dict, lines: dict[str, int]) -> 
         diags.append(error(CONFIG_NAME, lines.get("privacy.essays"), "config.value",
                            f"privacy.essays must be \"warning\" or \"error\", not {shorten(str(sev))!r}",
                            'write it like essays = "warning" in the [privacy] section'))
+    review = privacy_values.get("consent_review")
+    if review is not None and review not in ("warning", "required"):
+        diags.append(error(CONFIG_NAME, lines.get("privacy.consent_review"), "config.value",
+                           f"privacy.consent_review must be \"warning\" or \"required\", not {shorten(str(review))!r}",
+                           'write it like consent_review = "required" in the [privacy] section'))
     return diags
 
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from .model import HeldBack
     from .validate import Entry
 
-CONSENT_PROBLEMS = frozenset({"consent.missing", "consent.malformed", "consent.future", "consent.withdrawn"})
+CONSENT_PROBLEMS = frozenset({"consent.missing", "consent.malformed", "consent.future", "consent.reviewed"})
 REGISTER_REASON = "your private client register (real names and contact details)"
 PRIVATE_FOLDER = "private"
 PRIVATE_FOLDER_REASON = "from your private/ folder"
@@ -54,6 +54,8 @@ PRIVATE_MATERIAL: tuple[tuple[str, Callable[[FileFacts], bool]], ...] = (
     ("a draft", lambda f: f.draft),
     ("private notes (under private:)", lambda f: f.private_notes),
     ("a case study without valid consent", lambda f: f.kind == "case-study" and bool(f.codes & CONSENT_PROBLEMS)),
+    ("a case study whose client withdrew consent", lambda f: f.held_back.startswith("consent withdrawn")),
+    ("a case study changed since the client reviewed it", lambda f: "consent.changed" in f.codes),
 )
 
 

@@ -81,12 +81,13 @@ class Fingerprints:
         if fp is None:
             if self._with_body:
                 fp = _h(self.item_keys.get(item.entry.rel, item.entry.rel), item.url,
-                        tuple((t.name, t.slug) for t in item.tags))
+                        tuple((t.name, t.slug) for t in item.tags), item.consent, item.client_reviewed)
             else:  # everything about the item except its body
                 e, r = item.entry, item.rendered
                 fp = _h(e.kind.value, e.rel, e.title, e.date, e.updated, e.tags, e.slug, e.summary, e.draft,
                         e.learning, e.reflection_model, e.cpd_hours, e.order, e.case, sorted(e.doc.meta.items(), key=str),
-                        r.summary_html, r.reading_minutes, item.url, tuple((t.name, t.slug) for t in item.tags))
+                        r.summary_html, r.reading_minutes, item.url, tuple((t.name, t.slug) for t in item.tags),
+                        item.consent, item.client_reviewed)
             self._items[key] = fp
         return fp
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping
 
 from .config import SiteConfig
 from .discover import Kind, StaticFile
 from .errors import Diagnostic, error, warning
 
 if TYPE_CHECKING:
+    from .consent import Consent
     from .markup import Rendered
     from .validate import Entry
 
@@ -35,6 +36,8 @@ class Item:
     rendered: Rendered
     url: str  # relative to the site root, ending in /: "posts/my-first-week/"
     tags: tuple[TagRef, ...]
+    consent: Consent | None = None  # a case study's consent: its own block, or the register's
+    client_reviewed: bool = False  # the client reviewed exactly this text (consent.reviewed matches)
 
     @property
     def kind(self) -> str:
@@ -106,9 +109,13 @@ def _order_key(item: Item) -> tuple:
     return (-item.entry.date.timestamp() if item.entry.date else 0, item.entry.slug, item.entry.rel)
 
 
-def build_site(config: SiteConfig, entries: list[tuple[Entry, Rendered]],
-               statics: tuple[StaticFile, ...]) -> tuple[Site, tuple[Diagnostic, ...]]:
-    """Decide what is published and where; report URL collisions and tag spelling differences."""
+def build_site(config: SiteConfig, entries: list[tuple[Entry, Rendered]], statics: tuple[StaticFile, ...],
+               withheld: Mapping[str, str] = {}, consents: Mapping[str, tuple[Consent | None, bool]] = {},
+               ) -> tuple[Site, tuple[Diagnostic, ...]]:
+    """Decide what is published and where; report URL collisions and tag spelling differences.
+
+    `withheld` holds back entries whatever else they say (source → why: a withdrawn consent);
+    `consents` gives each case study its consent and whether the client reviewed the text."""
     from .validate import tag_slug
 
     diags: list[Diagnostic] = []
@@ -117,7 +124,10 @@ def build_site(config: SiteConfig, entries: list[tuple[Entry, Rendered]],
     held: list[HeldBack] = []
     held_items: list[tuple[Entry, Rendered]] = []
     for entry, rendered in entries:
-        if entry.draft and not config.drafts:
+        if entry.rel in withheld:
+            held.append(HeldBack(entry.rel, entry.title, withheld[entry.rel]))
+            held_items.append((entry, rendered))
+        elif entry.draft and not config.drafts:
             held.append(HeldBack(entry.rel, entry.title, "draft"))
             held_items.append((entry, rendered))
         elif entry.date and entry.date > now and not config.drafts:
@@ -151,7 +161,8 @@ def build_site(config: SiteConfig, entries: list[tuple[Entry, Rendered]],
             out.setdefault(slug, TagRef(names.get(slug, tag), slug, f"tags/{slug}/"))
         return tuple(out.values())
 
-    items = [Item(e, r, _url(e), refs(e) if e.kind is not Kind.PAGE else ()) for e, r in published]
+    items = [Item(e, r, _url(e), refs(e) if e.kind is not Kind.PAGE else (), *consents.get(e.rel, (None, False)))
+             for e, r in published]
     drafts = tuple(Item(e, r, _url(e), ()) for e, r in held_items)
 
     # Every URL belongs to exactly one file.

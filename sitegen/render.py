@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from .errors import Diagnostic, error
+from .files import OutputFile
 from .model import Item, Site, page_url, paginate
 
 if TYPE_CHECKING:
@@ -20,12 +21,6 @@ if TYPE_CHECKING:
 
 THEME_DIR = Path(__file__).parent / "theme"
 FEED_ENTRIES = 20
-
-
-@dataclass(frozen=True, slots=True)
-class OutputFile:
-    rel: str  # posix path inside the output folder
-    data: bytes | None  # None: unchanged since the last build into the same output folder
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from . import config as config_module
 from .config import CONFIG_NAME, SiteConfig, load_config
-from .errors import SitegenError, UsageError
+from .errors import FileExists, UsageError
 from .validate import slugify
 
 KINDS = {"essay": "posts", "case-study": "case-studies"}
@@ -245,10 +245,6 @@ def _gitignore(site_dir: Path, added: list[str]) -> None:
 
 
 # -- sitegen new ---------------------------------------------------------------------------------
-
-class FileExists(SitegenError):
-    """The file `new` would create is already there; nothing was changed."""
-
 
 def _today(cfg: SiteConfig) -> str:
     now = cfg.now.astimezone(cfg.tz) if cfg.now else None

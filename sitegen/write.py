@@ -38,14 +38,15 @@ import posixpath
 import shutil
 import signal
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .discover import StaticFile
+from .cache import racy
 from .errors import UnsafeOutputError
-from .render import OutputFile
+from .files import OutputFile, StaticFile
 
 try:
     import fcntl
@@ -563,6 +564,9 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
     if sa.st_size != sb.st_size:
         return False
-    if int(sa.st_mtime) == int(sb.st_mtime):
-        return True  # copy2 keeps the source's mtime: same size and time means the same copy
+    # copy2 keeps the source's mtime: the same size and time mean the same copy -- unless the
+    # source changed so recently that a rewrite within the file system's clock tick would not
+    # show (the "racy" case): then only the bytes can tell.
+    if sa.st_mtime_ns == sb.st_mtime_ns and not racy(sb.st_mtime_ns, time.time_ns()):
+        return True
     return _digest(a) == _digest(b)

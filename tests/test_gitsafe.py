@@ -187,6 +187,16 @@ def test_a_case_study_without_consent_and_a_tracked_register_are_named(site, pus
     assert err.rstrip().splitlines()[-1].startswith("sitegen: 1 error")
 
 
+def test_a_withdrawn_case_study_in_git_is_named(site, pushed, capsys):
+    case = site / CASE
+    case.write_text(case.read_text().replace("consent:\n", "consent:\n  withdrawn: 2024-06-01\n", 1))
+    commit_all(site, "Withdrawn")
+    git(site, "push", "--quiet")
+    assert main(["check", str(site)]) == 0  # held back from the site, but still in the repository
+    out = capsys.readouterr().out
+    assert f"\n  {CASE}: a case study whose client withdrew consent\n" in out
+
+
 def test_a_site_in_a_subfolder_of_the_repository(tmp_path, site, capsys):
     origin = bare(tmp_path / "everything.git")
     top = tmp_path
