@@ -33,6 +33,7 @@ REGISTER_REASON = "your private client register (real names and contact details)
 PRIVATE_FOLDER = "private"
 PRIVATE_FOLDER_REASON = "from your private/ folder"
 SHOWN_FILES = 10
+MAX_NAMED = 200  # files named to git one by one; beyond this, whole folders (command lines have limits)
 GUIDE = 'see "Keep your sources private" in the README'
 PAGES_EXAMPLE = "https://github.com/YOUR-NAME/YOUR-NAME.github.io.git"
 
@@ -124,7 +125,10 @@ def check_sources(site_dir: Path, private: Iterable[PrivateFile], private_remote
     wanted = {p.rel: p for p in map(_as_private, private)}
     if not state.remotes or not wanted:
         return SourceCheck(True, state.remotes, (), state.top)
-    folders = sorted({"content", PRIVATE_FOLDER} | {r for r in wanted if r.split("/")[0] not in ("content", PRIVATE_FOLDER)})
+    # Ask git about these files by name (a short answer), or about their folders when there are many.
+    named = [r for r in wanted if r.split("/")[0] != PRIVATE_FOLDER]
+    folders = sorted({PRIVATE_FOLDER, *named}) if len(named) <= MAX_NAMED else \
+        sorted({"content", PRIVATE_FOLDER} | {r for r in named if r.split("/")[0] != "content"})
     declared = tuple(private_remotes)
 
     def pick(paths: Iterable[str]) -> list[PrivateFile]:

@@ -15,7 +15,7 @@ import pytest
 
 from sitegen.build import BuildOptions, check
 from sitegen.cli import main
-from sitegen.exposure import PRIVATE_MATERIAL, check_sources, private_files
+from sitegen.exposure import MAX_NAMED, PRIVATE_MATERIAL, SHOWN_FILES, check_sources, private_files
 from sitegen.gitstate import read_state, repository_key
 from sitegen.scaffold import init_site
 
@@ -185,6 +185,18 @@ def test_a_case_study_without_consent_and_a_tracked_register_are_named(site, pus
     assert re.search(rf"^  {re.escape(CASE)}: a case study without valid consent$", err, re.M)
     assert re.search(r"^  private/clients\.toml: your private client register", err, re.M)
     assert err.rstrip().splitlines()[-1].startswith("sitegen: 1 error")
+
+
+def test_many_drafts_are_asked_about_by_folder_and_summed_up(site, pushed, capsys):
+    for i in range(MAX_NAMED + 5):
+        (site / f"content/posts/draft-{i:03}.md").write_text(f"---\ntitle: Draft {i}\ndate: 2024-01-01\ndraft: true\n---\n\nSoon.\n")
+    commit_all(site, "Many drafts")
+    git(site, "push", "--quiet")
+    assert main(["check", str(site), "--format", "json"]) == 0
+    found = {f["file"] for f in json.loads(capsys.readouterr().out)["findings"] if f["kind"] == "git.pushed"}
+    assert len(found) == MAX_NAMED + 6 and DRAFT in found and "content/posts/draft-204.md" in found
+    assert main(["check", str(site)]) == 0
+    assert f"\n  and {MAX_NAMED + 6 - SHOWN_FILES} more\n" in capsys.readouterr().out
 
 
 def test_a_withdrawn_case_study_in_git_is_named(site, pushed, capsys):
