@@ -96,14 +96,20 @@ def _sources_warning(site_dir: Path, private: tuple, config=None) -> str:
 
 
 def _cmd_build(args) -> int:
-    from .build import BuildOptions, build
+    from .options import BuildOptions
     from .progress import progress_bar
+    from .quick import try_unchanged
 
     try:
         with progress_bar(quiet=args.quiet) as progress:
             opts = BuildOptions(output=args.output, drafts=args.drafts, strict=args.strict, clean=args.clean,
                                 progress=progress)
-            result = build(args.site_dir, opts)
+            # A build with nothing to do is answered without loading Markdown, Jinja or the scanner.
+            result = try_unchanged(args.site_dir, opts)
+            if result is None:
+                from .build import build
+
+                result = build(args.site_dir, opts)
     except ContentErrors as exc:
         text = "" if args.quiet else _sources_warning(args.site_dir, exc.private)
         if text:
@@ -177,7 +183,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except ConfigError as exc:
         _print_diags(exc.diagnostics, sys.stderr)
-        print("sitegen: site.toml has errors; nothing was built", file=sys.stderr)
+        where = sorted({d.path for d in exc.diagnostics if d.is_error}) or ["site.toml"]
+        print(f"sitegen: {' and '.join(where)} {'has' if len(where) == 1 else 'have'} errors; nothing was built",
+              file=sys.stderr)
         return exc.exit_code
     except SitegenError as exc:
         print(f"sitegen: {exc}", file=sys.stderr)

@@ -36,3 +36,6 @@ class StaticFile:
 class OutputFile:
     rel: str  # posix path inside the output folder
     data: bytes | None  # None: unchanged since the last build into the same output folder
+
+
+THEME_DIR = Path(__file__).parent / "theme"  # the default theme: templates/ and static/

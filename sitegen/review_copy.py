@@ -31,8 +31,8 @@ class ReviewCopy:
 
 def find_case_study(site_dir: Path, file: Path):
     """The SourceFile of `file` (relative to the current folder or the site folder), which must be a case study."""
-    from .build import THEME_DIR
     from .discover import Kind, discover
+    from .files import THEME_DIR
 
     candidates = [Path(file), site_dir / file]
     target = next((p.resolve() for p in candidates if p.is_file()), None)
@@ -57,7 +57,7 @@ def make_review_copy(site_dir: Path, file: Path, now: datetime | None = None) ->
     from dataclasses import replace
 
     from . import privacy
-    from .config import load_config
+    from .config import load_config, run_context
     from .markup import render_markdown
     from .model import Item, TagRef
     from .parse import parse_document
@@ -84,7 +84,7 @@ def make_review_copy(site_dir: Path, file: Path, now: datetime | None = None) ->
         diags += found
         # Scanned as it will be published: a draft's findings are errors here too.
         diags += privacy.scan_entry(replace(entry, draft=False), register, config)
-        checked = privacy.check_consent(entry, register, config)
+        checked = privacy.check_consent(entry, register, config, run_context(site_dir).today(config))
         diags += [d for d in (checked.diagnostics if checked else ()) if d.code not in _NOT_YET]
     errors = [d for d in diags if d.is_error]
     if errors or entry is None or rendered is None:
@@ -94,7 +94,7 @@ def make_review_copy(site_dir: Path, file: Path, now: datetime | None = None) ->
     tags = tuple(TagRef(t, tag_slug(t), f"tags/{tag_slug(t)}/") for t in entry.tags)
     consent = case.consent or (register.find(case.client).consent if register.find(case.client) else None)
     item = Item(entry, rendered, f"case-studies/{entry.slug}/", tags, consent, True)
-    made = (now or config.now or datetime.now()).astimezone(config.tz)
+    made = (now or run_context(site_dir).now or datetime.now()).astimezone(config.tz)
     html = make_env(site_dir).get_template("consent_review.html").render(
         item=item, config=config, fingerprint=case.fingerprint, made=made, source=source.rel,
         address=config.site_url + item.url if config.base_url else "", url=lambda p="": p, absolute=lambda p="": p)

@@ -16,6 +16,7 @@ from .config import SiteConfig
 from .consent import Consent, read_consent, text_fingerprint
 from .discover import Kind
 from .errors import Diagnostic, error, shorten, warning
+from .fingerprint import body_field
 from .parse import Document
 
 COMMON_KEYS = ("title", "date", "updated", "tags", "summary", "draft", "slug", "private", "privacy",
@@ -38,7 +39,7 @@ class CaseFacts:
     client_perspective: str
     consent: Consent | None  # as the front matter says; the register may hold it instead
     disguise: tuple[str, ...]  # how the case was disguised: "details changed", "composite", …
-    fingerprint: str  # of the published text: what the client's review binds to (consent.text_fingerprint)
+    fingerprint: str = body_field()  # of the published text: what the client's review binds to
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,10 +63,6 @@ JOURNAL = ".sitegen-journal"
 SITE_FOLDERS = ("content", "templates", "static", "private", ".sitegen-cache")
 
 
-class MissingOutput(FileNotFoundError):
-    """A file the build meant to keep is gone from the output (deleted by hand)."""
-
-
 @dataclass(frozen=True, slots=True)
 class WriteResult:
     files: int  # files in the new output
@@ -333,14 +329,32 @@ def write_output(output: Path, files: Iterable[OutputFile], statics: Iterable[St
                 # Put there by hand: never write or delete through a link.  Rebuild the whole
                 # tree (every page rendered: nothing is carried over through a link) and swap.
                 if any(f.data is None for f in files):
-                    raise MissingOutput("the output folder holds symbolic links; every page is rendered again")
+                    raise _changed_meanwhile(output, "symbolic links appeared in it")
                 return _write_whole(output, files, statics, carry=False)
             missing = [f.rel for f in files if f.data is None and f.rel not in old]
             if missing:
-                raise MissingOutput(f"{missing[0]} was removed from the output folder")
+                raise _changed_meanwhile(output, f"{missing[0]} was removed from it")
             if _fits_in_place(output, [f.rel for f in files if f.rel not in old], old):
                 return _update_in_place(output, files, statics, old)
         return _write_whole(output, files, statics, carry=True)
+
+
+def output_files(output: Path) -> frozenset[str]:
+    """The files in an output folder of sitegen's, as the next build may keep them; none when
+    the folder is not sitegen's or holds symbolic links (then every file is written again)."""
+    output = _resolve_output(output)
+    if not (output / MARKER).is_file():
+        return frozenset()
+    try:
+        found, links = _old_files(output)
+    except OSError:
+        return frozenset()
+    return frozenset() if links else frozenset(found)
+
+
+def _changed_meanwhile(output: Path, what: str) -> UnsafeOutputError:
+    return UnsafeOutputError(f"the output folder {output} changed while the site was being built ({what}); "
+                             "nothing was written. Build again")
 
 
 def _fits_in_place(output: Path, new_rels: list[str], old: set[str]) -> bool:
@@ -492,7 +506,7 @@ def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile
             total += 1
             if f.data is None:  # unchanged since the last build: carry the old file over as it is
                 if prev is None:
-                    raise MissingOutput(f"{f.rel}: no previous output to carry over")
+                    raise _changed_meanwhile(output, f"{f.rel} was removed from it")
                 _link_or_copy(prev, dest)
                 continue
             if prev is not None and _same_bytes(prev, f.data):

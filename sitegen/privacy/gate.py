@@ -45,7 +45,7 @@ class ConsentCheck:
         return self.withdrawn.withdrawal if self.withdrawn is not None else ""
 
 
-def check_consent(entry: Entry, register: Register, config: SiteConfig) -> ConsentCheck | None:
+def check_consent(entry: Entry, register: Register, config: SiteConfig, today: date) -> ConsentCheck | None:
     """A case study is published only with consent obtained (not in the future) in a known form;
     withdrawn consent — in the front matter or the register — holds it back; a `reviewed`
     fingerprint must match the text as it is now."""
@@ -67,7 +67,6 @@ def check_consent(entry: Entry, register: Register, config: SiteConfig) -> Conse
             rel, lines.get("client", 1), "consent.missing", "case study has no consent from the client",
             "add consent: {obtained: YYYY-MM-DD, form: written} — a case study is never published without it")),))
     diags = [soften(d) if d.is_error else d for d in consent.problems]
-    today = (config.now.astimezone(config.tz).date() if config.now else date.today())
     if consent.obtained is not None and consent.obtained > today:
         diags.append(soften(error(consent.path, consent.line("obtained"), "consent.future",
                                   f"consent is dated {consent.obtained.isoformat()}, in the future",
