@@ -253,8 +253,7 @@ def process_source(source: SourceFile, data: bytes, config: SiteConfig, register
     keep_body = entry.draft or entry.case is not None or (entry.date is not None and now is not None
                                                           and entry.date > now)
     entry = replace(entry, doc=replace(doc, value_positions=_NO_POSITIONS, body=doc.body if keep_body else ""))
-    walker = fingerprint.Walker(with_body=False)
-    return FileResult(entry, rendered, tuple(diags), fingerprint.h(walker.value(entry), walker.value(rendered)))
+    return FileResult(entry, rendered, tuple(diags), fingerprint.shown(entry, rendered))
 
 
 _NO_POSITIONS: Mapping[str, Position] = MappingProxyType({})
