@@ -48,6 +48,7 @@ from .privacy import Register
 from .render import Job, jobs as page_jobs, make_env, render_extras, render_page, template_diagnostic
 from .validate import CaseFacts, Entry, parse_when, validate_document
 from .write import WriteResult, output_files, write_output
+from .aliases import redirect_pages
 
 __all__ = ["BuildOptions", "BuildResult", "build", "check", "process_source"]
 
@@ -393,7 +394,9 @@ def render(plan: PagePlan, assembled: Assembled, start: quick.Start) -> tuple[Ou
     if errors:
         raise ContentErrors(_unique(errors))
     extras = render_extras(assembled.site) if plan.extras else []
-    return tuple(results) + tuple(extras)
+    # Old addresses (aliases:) get a small page each that sends the reader on: cheap, so always made.
+    redirects = redirect_pages(assembled.site, taken=set(plan.pages))
+    return tuple(results) + tuple(extras) + tuple(redirects)
 
 
 def _render_task(work: _RenderWork, i: int) -> OutputFile | Diagnostic:
@@ -426,6 +429,7 @@ def commit(files: tuple[OutputFile, ...], plan: PagePlan, assembled: Assembled, 
     extras = ("sitemap.xml", "search-index.json")
     out_files = [rendered.get(rel, OutputFile(rel, None)) for rel in (*plan.pages, *extras)]
     n_pages = sum(1 for f in out_files if f.rel.endswith(".html"))
+    out_files += [f for rel, f in rendered.items() if rel not in set(plan.pages) | set(extras)]  # redirect pages
     n_files = len(out_files) + len(site.statics)
     written: WriteResult | None = None
     if start.options.write:

@@ -54,7 +54,7 @@ def racy(mtime_ns: int, now_ns: int) -> bool:
 
 
 CACHE_DIR = ".sitegen-cache"
-SCHEMA = 3
+SCHEMA = 4  # 4: entries carry description and aliases
 
 
 def version_key(extra: str = "") -> str:

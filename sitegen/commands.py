@@ -1,4 +1,4 @@
-"""The writing-workflow verbs on the command line: init, new, consent, serve, publish.
+"""The writing-workflow verbs on the command line: init, new, consent, import, serve, publish.
 
 Each handler turns parsed arguments into one call of a function in scaffold, serve or
 publish, prints what happened, and returns the exit code; errors are SitegenError
@@ -59,6 +59,17 @@ def add_parsers(sub, common) -> None:
     s.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default: 127.0.0.1, this computer only)")
     s.set_defaults(handler=_cmd_serve)
+
+    im = sub.add_parser("import", help="bring a blog over from WordPress, Squarespace, Jekyll, Hugo, Zola, Pelican "
+                                        "or Eleventy, or a folder of Markdown posts")
+    im.add_argument("source", type=Path, metavar="SOURCE",
+                    help="the old site's folder, a folder of posts, or a WordPress/Squarespace export (.xml)")
+    im.add_argument("site_dir", nargs="?", default=".", type=Path, metavar="SITE_DIR",
+                    help="the sitegen site to create or fill (default: the current folder)")
+    im.add_argument("--media", type=Path, metavar="DIR",
+                    help="the WordPress uploads folder (wp-content/uploads), to copy the posts' images")
+    im.add_argument("-v", "--verbose", action="store_true", help="list every note, not one line per kind")
+    im.set_defaults(handler=_cmd_import)
 
     p = sub.add_parser("publish", help="build the site afresh, without drafts, and publish it")
     p.add_argument("site_dir", nargs="?", default=".", type=Path, metavar="SITE_DIR",
@@ -130,6 +141,14 @@ def _cmd_new(args) -> int:
     print(f"Open it in your editor to write{extra}. It is a draft: delete the line draft: true when it is ready "
           "to publish. sitegen serve --drafts shows drafts in the preview.", file=sys.stderr)
     return 0
+
+
+def _cmd_import(args) -> int:
+    from .importer import format_report, import_blog
+
+    report = import_blog(args.source, args.site_dir, media=args.media)
+    print(format_report(report, verbose=args.verbose))
+    return 1 if report.needs_attention else 0
 
 
 def _cmd_consent(args) -> int:

@@ -14,6 +14,7 @@ from .files import Kind, SourceFile, StaticFile
 _FOLDERS = {"posts": Kind.ESSAY, "case-studies": Kind.CASE_STUDY, "pages": Kind.PAGE}
 _IGNORED_PREFIXES = (".", "_", "~", "#")
 _IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".bak")
+SECTION_INDEXES = ("_index.md", "_index.markdown")  # Hugo's and Zola's section pages: named, not skipped silently
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +28,7 @@ def _ignored(name: str) -> bool:
     return name.startswith(_IGNORED_PREFIXES) or name.endswith(_IGNORED_SUFFIXES)
 
 
-def _walk(root: Path, site_dir: Path, diags: list[Diagnostic]) -> list[Path]:
+def _walk(root: Path, site_dir: Path, diags: list[Diagnostic], report_index: bool = False) -> list[Path]:
     """Every regular file under root, sorted; symlinks leading outside the site are skipped."""
     site_real = site_dir.resolve()
     found: list[Path] = []
@@ -42,6 +43,10 @@ def _walk(root: Path, site_dir: Path, diags: list[Diagnostic]) -> list[Path]:
                                  f"cannot read this folder ({exc.strerror}); it was skipped"))
             continue
         for entry in entries:
+            if entry.name in SECTION_INDEXES and report_index:
+                from .legacy import section_index
+
+                diags.append(section_index(_rel(Path(entry.path), site_dir)))
             if _ignored(entry.name):
                 continue
             p = Path(entry.path)
@@ -86,7 +91,7 @@ def discover(site_dir: Path, theme_static: Path) -> Discovered:
     assets: list[Path] = []
     content = site_dir / "content"
     if content.is_dir():
-        for p in _walk(content, site_dir, diags):
+        for p in _walk(content, site_dir, diags, report_index=True):
             rel = _rel(p, site_dir)
             parts = PurePosixPath(rel).parts
             if p.suffix.lower() not in (".md", ".markdown"):

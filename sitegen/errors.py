@@ -14,7 +14,8 @@ that stop a command as a whole, and the CLI shows them without a traceback:
     ├── UnsafeOutputError   exit 2 -- the output folder is not safe to replace
     ├── UsageError          exit 2 -- a command line that cannot be carried out
     ├── PublishError        exit 2 -- the publishing target cannot take the site
-    └── WorkerFailed        exit 2 -- a build process ran out of memory or was killed
+    ├── WorkerFailed        exit 2 -- a build process ran out of memory or was killed
+    └── ImportSourceError   exit 2 -- `sitegen import` cannot read (or refuses) the old site or export
     Terminated (a BaseException: SIGTERM, so that every cleanup handler runs)  exit 143
 
 Anything else that reaches the command line is a fault in sitegen itself: "internal
@@ -167,3 +168,9 @@ class WorkerFailed(SitegenError):
 class Terminated(BaseException):
     """SIGTERM, turned into an exception so every cleanup handler runs (not an Exception:
     nothing may catch it by accident)."""
+
+
+class ImportSourceError(SitegenError):
+    """The old site or export cannot be read, or is refused (a hostile export); nothing was written."""
+
+    exit_code = 2

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Mapping
 
+from .aliases import check_aliases, follow_bundles
 from .config import SiteConfig
 from .files import Kind, StaticFile
 from .errors import Diagnostic, error, warning
@@ -130,6 +131,8 @@ def build_site(config: SiteConfig, entries: list[tuple[Entry, Rendered]], static
     items = [Item(e, r, _url(e), _tag_refs(e, names) if e.kind is not Kind.PAGE else (),
                   *_consent_of(decisions.get(e.rel))) for e, r in published]
     drafts_ = tuple(Item(e, r, _url(e), ()) for e, r in held_items)
+    statics = follow_bundles(items, statics)  # files beside my-post/index.md go where the post goes
+    diags += check_aliases(items, statics)
     diags += _url_owners(items, statics)
     posts = tuple(sorted((i for i in items if i.entry.kind is not Kind.PAGE), key=_order_key))
     pages = tuple(sorted((i for i in items if i.entry.kind is Kind.PAGE),

@@ -123,6 +123,13 @@ def is_site(folder: Path) -> bool:
     return (folder / CONFIG_NAME).is_file() or (folder / "content").is_dir()
 
 
+def others_files(folder: Path) -> list[str]:
+    """Names in a folder that is not a site yet which make it somebody else's folder (not to be mixed in)."""
+    if not folder.is_dir() or is_site(folder):
+        return []
+    return sorted(p.name for p in folder.iterdir() if p.name not in _HARMLESS)
+
+
 @dataclass(frozen=True, slots=True)
 class InitResult:
     site_dir: Path
@@ -143,7 +150,7 @@ def init_site(site_dir: Path, pages_repository: str | None = None) -> InitResult
         raise UsageError(f"{site_dir} is a file, not a folder: choose a folder name, for example sitegen init my-journal")
     existed = site_dir.is_dir() and is_site(site_dir)
     if site_dir.is_dir() and not existed:
-        others = sorted(p.name for p in site_dir.iterdir() if p.name not in _HARMLESS)
+        others = others_files(site_dir)
         if others:
             shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
             raise UsageError(
@@ -333,4 +340,5 @@ def display_path(path: Path) -> str:
 
 
 __all__ = ["MODELS", "KINDS", "FileExists", "InitResult", "init_site", "is_site", "new_piece", "site_toml_text",
+           "others_files",
            "display_path"]

@@ -7,7 +7,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
 from slugify import slugify as _slugify
@@ -16,11 +16,13 @@ from .config import SiteConfig
 from .consent import Consent, read_consent, text_fingerprint
 from .discover import Kind
 from .errors import Diagnostic, error, shorten, warning
+from . import legacy
+from .aliases import bundle_folder, read_aliases
 from .fingerprint import body_field
 from .parse import Document
 
 COMMON_KEYS = ("title", "date", "updated", "tags", "summary", "draft", "slug", "private", "privacy",
-               "learning", "reflection_model", "cpd_hours", "description")
+               "learning", "reflection_model", "cpd_hours", "description", "aliases", "published", "status")
 CASE_KEYS = ("client", "pseudonyms", "sessions", "presenting", "approach", "outcome", "referral",
              "client_perspective", "consent", "disguise")
 PAGE_KEYS = ("order",)
@@ -60,6 +62,8 @@ class Entry:
     allow: tuple[str, ...]  # privacy.allow of this file
     private_values: tuple[str, ...]  # every string under private:, for the output audit
     case: CaseFacts | None
+    description: str = ""  # the page's meta description (else the summary)
+    aliases: tuple[str, ...] = ()  # old addresses, as output paths: each gets a redirect page
 
     @property
     def rel(self) -> str:
@@ -213,7 +217,10 @@ def parse_when(value: Any, config: SiteConfig) -> tuple[datetime | None, str]:
         except ValueError:
             return None, f" (month {mo} of {y} has no day {d})"
         try:
-            dt = datetime.fromisoformat(s.replace(" ", "T", 1).replace(" ", "") if m.group(4) else f"{y:04d}-{mo:02d}-{d:02d}")
+            dt = datetime(y, mo, d)
+            if m.group(4):
+                dt = datetime(y, mo, d, int(m.group(4)), int(m.group(5)), int(m.group(6) or 0),
+                              tzinfo=_zone(m.group(7)))
         except ValueError as exc:
             return None, f" ({_time_problem(m, exc)})"
     else:
@@ -226,6 +233,20 @@ def parse_when(value: Any, config: SiteConfig) -> tuple[datetime | None, str]:
         return dt.astimezone(config.tz), ""
     except (OverflowError, ValueError) as exc:
         return None, f" ({exc})"
+
+
+def _zone(text: str | None) -> timezone | None:
+    """'Z', '+01:00' or '+0100' as a fixed offset; None for no zone."""
+    if not text:
+        return None
+    if text == "Z":
+        return timezone.utc
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:])
+    if hours > 23 or minutes > 59:
+        raise ValueError("bad time zone")
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
 def _time_problem(m: re.Match, exc: ValueError) -> str:
@@ -255,7 +276,7 @@ def validate_document(doc: Document, config: SiteConfig) -> tuple[Entry | None, 
             c.warn(key, "front-matter.unknown-key", f"unknown key {shorten(key)!r}", hint)
 
     title = c.text("title", required=True)
-    when = c.when("date", meta.get("date"), required=kind is not Kind.PAGE)
+    when = c.when("date", _date_or_file_name(doc), required=kind is not Kind.PAGE)
     updated = c.when("updated", meta.get("updated"))
     if when and updated and updated < when:
         c.warn("updated", "front-matter.date", "'updated' is before 'date'", "check the two dates")
@@ -268,6 +289,12 @@ def validate_document(doc: Document, config: SiteConfig) -> tuple[Entry | None, 
     tags = tuple(t for t in tags if tag_slug(t))
     summary = c.text("summary")
     draft = _flag(c, "draft", meta.get("draft"))
+    held, found = legacy.unpublished(meta, doc.key_lines, doc.source.rel)  # published: false, status: draft
+    draft = draft or held
+    c.diags.extend(found)
+    description = c.text("description")
+    aliases, found = read_aliases(meta.get("aliases"), doc.key_lines, doc.source.rel)
+    c.diags.extend(found)
     slug = _slug(c, doc)
     learning = c.text_list("learning")
     model = c.text("reflection_model").lower()
@@ -293,7 +320,7 @@ def validate_document(doc: Document, config: SiteConfig) -> tuple[Entry | None, 
     if any(d.is_error for d in c.diags):
         return None, tuple(c.diags)
     entry = Entry(kind, doc, title, when, updated, tags, slug, summary, draft, learning, model,
-                  float(cpd) if cpd is not None else None, order, allow, private_values, case)
+                  float(cpd) if cpd is not None else None, order, allow, private_values, case, description, aliases)
     return entry, tuple(c.diags)
 
 
@@ -329,8 +356,8 @@ def _slug(c: _Checker, doc: Document) -> str:
                   f"slug {shorten(s)!r} has no letters or digits to make a web address from",
                   "use a slug like my-first-week")
         return slug
-    stem = doc.source.path.stem
-    stem = re.sub(r"^\d{4}-\d{2}-\d{2}[-_]", "", stem)  # 2025-04-01-title.md → title
+    stem = _name(doc)
+    stem = _DATED_NAME.sub("", stem)  # 2025-04-01-title.md → title
     slug = slugify(stem)
     if not slug:
         title_slug = slugify(str(doc.meta.get("title") or ""))
@@ -341,6 +368,24 @@ def _slug(c: _Checker, doc: Document) -> str:
                              "to make a web address from",
                              "rename the file with letters or digits, or add slug: my-post"))
     return slug
+
+
+_DATED_NAME = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}[-_]")  # Jekyll's names allow 2016-11-3-title.md
+
+
+def _name(doc: Document) -> str:
+    """The file's name without its extension; for a page bundle (my-post/index.md), the folder's."""
+    folder = bundle_folder(doc.source.rel)
+    return folder.rsplit("/", 1)[-1] if folder is not None else doc.source.path.stem
+
+
+def _date_or_file_name(doc: Document) -> Any:
+    """The front matter's date, or the one a file name like 2019-03-14-title.md starts with."""
+    value = doc.meta.get("date")
+    if value is None and "date" not in doc.meta:
+        m = _DATED_NAME.match(_name(doc))
+        return m.group(0)[:-1] if m else None
+    return value
 
 
 def _privacy_allow(c: _Checker) -> tuple[str, ...]:
