@@ -37,6 +37,7 @@ from .config import SiteConfig
 from .consent import Consent
 from .discover import Discovered, discover
 from .errors import ContentErrors, Diagnostic, Severity, sorted_diagnostics
+from .exposure import PrivateFile, private_files
 from .files import THEME_DIR, OutputFile, SourceFile
 from .markup import Rendered, render_markdown
 from .model import Publication, Site, build_site
@@ -101,9 +102,9 @@ class _Timer:
             self.last = now
 
 
-def _raise_if_errors(diags: list[Diagnostic], strict: bool) -> None:
+def _raise_if_errors(diags: list[Diagnostic], strict: bool, private: tuple = ()) -> None:
     if any(d.is_error for d in diags) or (strict and diags):
-        raise ContentErrors([d.as_error() if strict else d for d in diags])
+        raise ContentErrors([d.as_error() if strict else d for d in diags], private)
 
 
 # -- read_sources ---------------------------------------------------------------------------------
@@ -283,6 +284,7 @@ class Assembled:
     site: Site
     warnings: tuple[Diagnostic, ...]
     parsed: int  # source files worked out afresh (the rest came from the cache)
+    private: tuple[PrivateFile, ...] = ()  # sources holding private material, for the git check
 
 
 def assemble(processed: Processed, sources: Sources, start: quick.Start) -> Assembled:
@@ -303,8 +305,10 @@ def assemble(processed: Processed, sources: Sources, start: quick.Start) -> Asse
     site, found = build_site(start.config, entries, sources.found.statics, now=start.run.now,
                              drafts=start.run.drafts, decisions=decisions)
     diags.extend(found)
-    _raise_if_errors(diags, start.options.strict)
-    return Assembled(site, sorted_diagnostics(d for d in diags if not d.is_error), processed.parsed)
+    # Issue 18: which sources must never reach a public git repository (checked against git by the CLI).
+    private = private_files((e for e, _ in entries), site.held_back, diags, start.config.privacy.register)
+    _raise_if_errors(diags, start.options.strict, private)
+    return Assembled(site, sorted_diagnostics(d for d in diags if not d.is_error), processed.parsed, private)
 
 
 # -- plan_pages -------------------------------------------------------------------------------------
@@ -405,7 +409,7 @@ def audit(files: tuple[OutputFile, ...], plan: PagePlan, assembled: Assembled) -
     """Nothing private or held back in the files about to be written (unchanged ones passed before)."""
     found = privacy.audit_output(files, plan.needles, lambda: _public_text(assembled.site))
     if found:
-        raise ContentErrors(list(assembled.warnings) + list(found))
+        raise ContentErrors(list(assembled.warnings) + list(found), assembled.private)
 
 
 def _public_text(site: Site) -> str:
@@ -434,10 +438,11 @@ def commit(files: tuple[OutputFile, ...], plan: PagePlan, assembled: Assembled, 
                    and start.run.now and i.entry.date > start.run.now), default=None)
         last = quick.LastBuild(inputs=replace(start.inputs, output=output_identity(start.output)), due=due,
                                diagnostics=assembled.warnings, held_back=site.held_back, pages=n_pages,
-                               files=n_files, needles=fingerprint.h(plan.needles))
+                               files=n_files, needles=fingerprint.h(plan.needles),
+                               private=tuple((p.rel, p.reasons) for p in assembled.private))  # plain: no imports
         cache.commit({"stats": dict(sources.stats), "pages": dict(plan.keys), "last": last}, keep=set(sources.keys))
     return BuildResult(config=start.config, site=site, diagnostics=assembled.warnings, pages=n_pages, files=n_files,
                        written=written, output=start.output if start.options.write else None,
                        elapsed=time.perf_counter() - start.started, held_back=site.held_back,
                        parsed=assembled.parsed, rendered=len(files),
-                       outputs=files if not start.options.write else ())
+                       outputs=files if not start.options.write else (), private=assembled.private)

@@ -96,6 +96,24 @@ class PrivacyConfig:
                    '"required" (an error).', one_of("warning", "required"))
 
 
+def _branch_name(key: str, value: str) -> tuple[str, str] | None:
+    if re.fullmatch(r"(?!.*\.\.)(?!/)[\w./-]+(?<![/.])", value):
+        return None
+    return (f"{key} {shorten(value)!r} is not a branch name git accepts",
+            'use letters, digits and dashes, for example branch = "gh-pages"')
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PublishConfig:
+    to: str = setting("", 'Where sitegen publish puts the site when you give no --to: "gh-pages", or a folder your '
+                          "host serves.")
+    remote: str = setting("", "For gh-pages: the address of a separate repository for the built site (recommended), "
+                              "or a remote's name; empty means origin.")
+    branch: str = setting("gh-pages", "For gh-pages: the branch GitHub Pages serves the site from.", _branch_name)
+    private_remotes: tuple[str, ...] = setting(
+        (), 'Remotes you have made private (e.g. ["origin"]): sitegen stops warning that your drafts are there.')
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SiteConfig:
     title: str = setting("My practice journal", "Shown in the header, feeds and the browser tab.")
@@ -114,6 +132,8 @@ class SiteConfig:
     summary_words: int = setting(60, "Longest automatic summary, in words, when a post has no summary and no "
                                      "<!-- more -->.", between(1, 10_000, 60))
     privacy: PrivacyConfig = table(PrivacyConfig, "The privacy scan, the client register and consent.")
+    publish: PublishConfig = table(PublishConfig, "Where sitegen publish puts the site (see \"Keep your sources "
+                                                  "private\" in the README).")
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:

@@ -116,8 +116,9 @@ class SitegenError(Exception):
 class ContentErrors(SitegenError):
     """The content has errors; nothing was written."""
 
-    def __init__(self, diagnostics: Iterable[Diagnostic]):
+    def __init__(self, diagnostics: Iterable[Diagnostic], private: tuple = ()):
         self.diagnostics = sorted_diagnostics(diagnostics)
+        self.private = tuple(private)  # exposure.PrivateFile of the sources, for the git check
         n = sum(d.is_error for d in self.diagnostics)
         super().__init__(f"{n} error{'s' if n != 1 else ''}; nothing was written, the previous output is unchanged")
 
@@ -141,8 +142,8 @@ class UsageError(SitegenError):
 class NotPublished(ContentErrors):
     """The fresh build found errors (or warnings, with --strict); nothing was published."""
 
-    def __init__(self, diagnostics: Iterable[Diagnostic]):
-        super().__init__(diagnostics)
+    def __init__(self, diagnostics: Iterable[Diagnostic], private: tuple = ()):
+        super().__init__(diagnostics, private)
         n = sum(d.is_error for d in self.diagnostics)
         self.args = (f"{n} error{'s' if n != 1 else ''}; nothing was published. Fix "
                      f"{'them' if n != 1 else 'it'} and publish again (sitegen check lists them too)",)

@@ -44,7 +44,7 @@ _ESSAY_BODY = "<!-- Start writing here. The first paragraph becomes the summary 
 # what a freshly created repository on GitHub or a file manager puts there.
 _HARMLESS = {".git", ".gitignore", ".gitattributes", ".DS_Store", "Thumbs.db", "desktop.ini", "LICENSE",
              "LICENSE.md", "LICENSE.txt", "README", "README.md", "README.txt"}
-GITIGNORE_LINES = ("output/", ".sitegen-cache/", "private/")
+GITIGNORE_LINES = ("output/", ".sitegen-cache/", "private/", "drafts/")
 
 
 def _scaffold_file(name: str) -> str:
@@ -120,9 +120,15 @@ class InitResult:
     added: tuple[str, ...]  # what was created or extended, as the user sees it
 
 
-def init_site(site_dir: Path) -> InitResult:
-    """Create a new site in site_dir, or add what is missing to an existing one; never overwrite."""
+def init_site(site_dir: Path, pages_repository: str | None = None) -> InitResult:
+    """Create a new site in site_dir, or add what is missing to an existing one; never overwrite.
+
+    With pages_repository (the address of a separate repository for the built site), a new
+    site.toml is set to publish there (issue 18: the sources never share a repository with it).
+    """
     site_dir = Path(site_dir)
+    if pages_repository is not None:
+        _check_pages_repository(pages_repository)
     if site_dir.exists() and not site_dir.is_dir():
         raise UsageError(f"{site_dir} is a file, not a folder: choose a folder name, for example sitegen init my-journal")
     existed = site_dir.is_dir() and is_site(site_dir)
@@ -148,7 +154,7 @@ def init_site(site_dir: Path) -> InitResult:
         added.append(rel)
 
     if not (site_dir / CONFIG_NAME).exists():
-        create(CONFIG_NAME, site_toml_text())
+        create(CONFIG_NAME, _with_pages_repository(site_toml_text(), pages_repository))
     cfg, _ = load_config(site_dir)
     today = _today(site_dir, cfg)
     for folder in KINDS.values():
@@ -167,6 +173,26 @@ def init_site(site_dir: Path) -> InitResult:
     return InitResult(site_dir, existed, tuple(added))
 
 
+def _check_pages_repository(address: str) -> None:
+    from .gitstate import looks_like_address
+
+    if not looks_like_address(address):
+        raise UsageError(f"{address!r} is not a repository's address: give the one GitHub shows for the "
+                         "repository of your site, for example https://github.com/YOUR-NAME/YOUR-NAME.github.io.git")
+
+
+def _with_pages_repository(text: str, address: str | None) -> str:
+    """site.toml set to publish to the separate repository: to and remote under [publish]."""
+    if address is None:
+        return text
+    from .gitstate import looks_like_path
+
+    if looks_like_path(address):  # a folder typed relative to here, read later relative to the site folder
+        address = os.path.abspath(os.path.expanduser(address))
+    text = re.sub(r'^# to = ""$', 'to = "gh-pages"', text, count=1, flags=re.M)
+    return re.sub(r'^# remote = ""$', lambda _: f"remote = {_toml_value(address)}", text, count=1, flags=re.M)
+
+
 def _mkdir(site_dir: Path, rel: str, added: list[str]) -> None:
     path = site_dir / rel
     if not path.is_dir():
@@ -175,7 +201,7 @@ def _mkdir(site_dir: Path, rel: str, added: list[str]) -> None:
 
 
 def _gitignore(site_dir: Path, added: list[str]) -> None:
-    """Create .gitignore, or append the lines it lacks: output, cache and private/ stay out of git."""
+    """Create .gitignore, or append the lines it lacks: output, cache, private/ and drafts/ stay out of git."""
     path = site_dir / ".gitignore"
     if not path.exists():
         path.write_text(_scaffold_file("gitignore"), encoding="utf-8")
@@ -187,7 +213,7 @@ def _gitignore(site_dir: Path, added: list[str]) -> None:
     if missing:
         lead = "" if text.endswith("\n") or not text else "\n"
         with open(path, "a", encoding="utf-8") as fh:
-            fh.write(lead + "# Added by sitegen: generated files and your private notes stay out of git.\n"
+            fh.write(lead + "# Added by sitegen: generated files, your private notes and drafts stay out of git.\n"
                      + "".join(f"{line}\n" for line in missing))
         added.append(".gitignore (added " + ", ".join(missing) + ")")
 
