@@ -253,10 +253,9 @@ def load_config(site_dir: Path, *, base_url: str | None = None) -> tuple[SiteCon
     text = _read_text(site_dir / CONFIG_NAME)
     cfg, diags = SiteConfig(), []
     if text is not None:
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError([toml_error(exc, text)]) from None
+        data, problem = load_toml(text, CONFIG_NAME, "config.syntax")
+        if problem is not None:
+            raise ConfigError([problem])
         cfg, diags = read_table(SiteConfig, data, _key_lines(text))
     if any(d.is_error for d in diags):
         raise ConfigError(diags)  # the warnings too: an unknown key is often the cause of the error
@@ -285,6 +284,18 @@ def _read_text(path: Path) -> str | None:
         raise ConfigError([error(CONFIG_NAME, line, "config.encoding",
                                  f"site.toml is not valid UTF-8 text: byte 0x{raw[exc.start]:02x} at byte offset "
                                  f"{exc.start}", "save the file again with the encoding UTF-8")]) from None
+
+
+def load_toml(text: str, rel: str, code: str) -> tuple[dict | None, Diagnostic | None]:
+    """The parsed file, or the syntax error at its line."""
+    try:
+        return tomllib.loads(text), None
+    except tomllib.TOMLDecodeError as exc:
+        return None, dataclasses.replace(toml_error(exc, text, rel), code=code)
+    except RecursionError:  # tomllib reads nested brackets recursively: thousands of [ exhaust the stack
+        line = next((n for n, raw in enumerate(text.splitlines(), 1) if raw.count("[") + raw.count("{") > 50), None)
+        return None, error(rel, line, code, f"{rel} has brackets nested far too deeply to be read",
+                           "remove the extra [ or { marks (probably pasted by mistake); a list needs one pair")
 
 
 def toml_error(exc: tomllib.TOMLDecodeError, text: str, rel: str = CONFIG_NAME) -> Diagnostic:

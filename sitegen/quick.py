@@ -97,7 +97,8 @@ def open_cache(site_dir: Path) -> Cache:
 
 
 def read_inputs(site_dir: Path, config: SiteConfig, output: Path, options: BuildOptions) -> Inputs:
-    parts = input_signature(site_dir, [site_dir / "site.toml", site_dir / config.privacy.register], THEME_DIR)
+    private = [site_dir / config.privacy.register, site_dir / "private" / "cpd.toml"]  # both feed the audit
+    parts = input_signature(site_dir, [site_dir / "site.toml", *private], THEME_DIR)
     now = time.time_ns()
     return Inputs(run_key=fingerprint.h(fingerprint.of(config), str(output), options.base_url),
                   signature=fingerprint.h(parts),

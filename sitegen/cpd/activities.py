@@ -16,7 +16,8 @@ from typing import Any
 from ..errors import Diagnostic, error
 from ..reflection import MODELS
 from .fields import ACTIVITY_TYPES, CATEGORIES, DEFAULT_CATEGORY, TYPE_ALIASES, resolve
-from .tomlcheck import TomlReader, key_lines, load_toml
+from ..config import load_toml
+from .tomlcheck import TomlReader, key_lines
 
 CPD_FILE = "private/cpd.toml"
 CODE = "cpd.file"

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..errors import Diagnostic
 from .fields import ACTIVITY_TYPES, CATEGORIES, resolve
-from .tomlcheck import TomlReader, key_lines, load_toml
+from ..config import load_toml
+from .tomlcheck import TomlReader, key_lines
 
 if TYPE_CHECKING:
     from .record import Entry, Gap

@@ -7,15 +7,12 @@ is wrong — how to fix it` diagnostic for each value that is missing or wrong.
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import math
 import re
-import tomllib
 from datetime import date, datetime
 from typing import Any, Iterable
 
-from ..config import toml_error
 from ..errors import Diagnostic, error, shorten, warning
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\"' -]+?)\s*\]\]?\s*(?:#.*)?$")
@@ -61,18 +58,6 @@ def key_lines(text: str) -> dict[str, int]:
                     quote = q
                     break
     return lines
-
-
-def load_toml(text: str, rel: str, code: str) -> tuple[dict | None, Diagnostic | None]:
-    """The parsed file, or the syntax error at its line."""
-    try:
-        return tomllib.loads(text), None
-    except tomllib.TOMLDecodeError as exc:
-        return None, dataclasses.replace(toml_error(exc, text, rel), code=code)
-    except RecursionError:  # tomllib reads nested brackets recursively: thousands of [ exhaust the stack
-        line = next((n for n, raw in enumerate(text.splitlines(), 1) if raw.count("[") + raw.count("{") > 50), None)
-        return None, error(rel, line, code, f"{rel} has brackets nested far too deeply to be read",
-                           "remove the extra [ or { marks (probably pasted by mistake); a list needs one pair")
 
 
 class TomlReader:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
 
+from ..config import load_toml
 from ..consent import Consent, read_consent
 from ..errors import Diagnostic, error
 
@@ -62,16 +62,16 @@ def _load_clients(site_dir: Path, rel: str,
         return Register(rel), ()
     try:
         text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        m = re.search(r"at line (\d+)", str(exc))
-        return Register(rel), (error(rel, int(m.group(1)) if m else 1, "register.syntax",
-                                     f"the client register cannot be read: {exc}",
-                                     "fix the TOML syntax (see the README's 'Client register' section)"),)
+    except UnicodeDecodeError as exc:
+        return Register(rel), (error(rel, 1, "register.syntax", f"the client register cannot be read: {exc}",
+                                     "save it again with the encoding UTF-8"),)
     except OSError as exc:
         return Register(rel), (error(rel, None, "register.unreadable",
                                      f"the client register cannot be read: {exc.strerror or exc}",
                                      "check that the file is readable"),)
+    data, problem = load_toml(text, rel, "register.syntax")
+    if problem is not None:
+        return Register(rel), (problem,)
     starts = [n for n, s in enumerate(text.splitlines(), 1) if s.strip().startswith("[[client")]
     clients = []
     diags = []
