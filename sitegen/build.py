@@ -165,8 +165,9 @@ def _process_one(j: int) -> tuple[int, _Processed]:
         try:
             data = source.path.read_bytes()
         except OSError as exc:
-            return j, _Processed(None, None, (Diagnostic(source.rel, None, Severity.ERROR, "file.unreadable",
-                                                         f"cannot read this file: {exc.strerror}"),))
+            from .discover import unreadable
+
+            return j, _Processed(None, None, (unreadable(source.rel, exc),))
     return j, process_source(source, data, _WORK["config"], _WORK["register"])
 
 
@@ -268,10 +269,9 @@ def _digests(sources: tuple[SourceFile, ...], stats: dict) -> tuple[list[str], d
             digest = prev[1]
         else:
             try:
-                raw = s.path.read_bytes()
-            except OSError as exc:
-                raw = f"unreadable: {exc}".encode()
-            data[i] = raw
+                raw = data[i] = s.path.read_bytes()
+            except OSError as exc:  # reported when the file is processed; a failed build caches nothing
+                raw, sig = f"unreadable: {exc}".encode(), None
             digest = hashlib.sha256(raw).hexdigest()
         digests.append(digest)
         if sig is not None:
@@ -401,11 +401,15 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
     due = min((i.entry.date.timestamp() for i in site.drafts if i.entry.date and not i.entry.draft
                and i.entry.date > (config.now or i.entry.date)), default=None)
     if options.write:
-        cache.commit({"stats": new_stats, "pages": page_keys,
-                      "last": {"run": run_key, "inputs": signature, "output": output_identity(output), "due": due,
-                               "diagnostics": diagnostics, "held_back": site.held_back, "pages": n_pages,
-                               "files": len(out_files) + len(site.statics), "needles": _h(needles)}},
-                     keep=set(keys))
+        lasting = tuple(d for d in diagnostics if not d.code.startswith("cache."))  # replayed by no-change builds
+        unsaved = cache.commit({"stats": new_stats, "pages": page_keys,
+                                "last": {"run": run_key, "inputs": signature, "output": output_identity(output),
+                                         "due": due, "diagnostics": lasting, "held_back": site.held_back,
+                                         "pages": n_pages, "files": len(out_files) + len(site.statics),
+                                         "needles": _h(needles)}},
+                               keep=set(keys))
+        if unsaved:
+            diagnostics += (Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.unsaved", unsaved),)
         lap("cache save")
     return BuildResult(config, site, diagnostics, n_pages, len(out_files) + len(site.statics), written,
                        output if options.write else None, time.perf_counter() - started, site.held_back,

@@ -27,6 +27,13 @@ WORDS_PER_MINUTE = 220
 MAX_NESTING = 50  # > quote markers plus list levels on one line
 MAX_UNCLOSED = 100  # [ or ( left open within one paragraph, < within the whole text
 MAX_FOOTNOTE_REFS = 500
+# Python-Markdown copies the rest of a paragraph for every link, emphasis or code span it
+# finds there, so one paragraph costs (marks in it) × (its length): 100,000 characters of
+# dense formatting took seconds, a megabyte would take minutes.  A block beyond this
+# product (about half a second) is an error; a long paragraph of real writing is a few
+# thousand characters with a few dozen marks, a product of about 10^5.
+MAX_INLINE_WORK = 10**9
+_INLINE_MARKS = ("*", "_", "[", "`", "<", "&", "\\")
 
 if TYPE_CHECKING:
     import markdown
@@ -34,13 +41,38 @@ if TYPE_CHECKING:
 _converter: markdown.Markdown | None = None
 
 
+class _TooMuchInline(Exception):
+    def __init__(self, text: str, marks: int):
+        super().__init__(text[:60])
+        self.text, self.marks = text, marks
+
+
+def _check_inline_work(root) -> None:
+    """Raise _TooMuchInline for a text block whose inline processing would cost more than MAX_INLINE_WORK."""
+    from markdown.util import AtomicString
+
+    for el in root.iter():
+        for text in (el.text, el.tail):
+            if not text or isinstance(text, AtomicString) or len(text) < 10_000:
+                continue
+            marks = sum(text.count(m) for m in _INLINE_MARKS)
+            if marks * len(text) > MAX_INLINE_WORK:
+                raise _TooMuchInline(text, marks)
+
+
 def _md() -> markdown.Markdown:
     global _converter
     if _converter is None:
         import markdown  # imported on first use: a build with nothing to do never needs it
+        from markdown.treeprocessors import Treeprocessor
+
+        class InlineBudget(Treeprocessor):
+            def run(self, root):
+                _check_inline_work(root)
 
         _converter = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSION_CONFIGS,
                                        output_format="html")
+        _converter.treeprocessors.register(InlineBudget(_converter), "sitegen-inline-budget", 25)  # before inline (20)
     return _converter
 
 
@@ -73,6 +105,15 @@ def render_markdown(body: str, rel: str, body_line: int, summary: str = "",
     md = _md()
     try:
         out = smarten(md.reset().convert(body))
+    except _TooMuchInline as exc:
+        first = exc.text.lstrip().split("\n", 1)[0][:60]
+        at = body.find(first) if first else -1
+        line = body_line + (body.count("\n", 0, at) if at >= 0 else 0)
+        return None, (error(rel, line, "markdown.too-much-inline",
+                            f"the paragraph starting on this line is {len(exc.text):,} characters long with "
+                            f"{exc.marks:,} formatting marks (* _ [ ` < &), more than sitegen can render in one "
+                            "paragraph", "put blank lines between its paragraphs, or remove formatting pasted in "
+                            "by mistake"),)
     except RecursionError:
         # Caught here, not by the caller: this may run in a worker process, and the error
         # must come back as a diagnostic like any other.
