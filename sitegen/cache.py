@@ -133,6 +133,7 @@ class Cache:
             gitignore = self.path.parent / ".gitignore"
             if not gitignore.exists():
                 gitignore.write_text("*\n")
+            _check_writable(self.path)
             db = sqlite3.connect(self.path, timeout=30)
             db.execute("create table if not exists meta (name text primary key, value blob)")
             db.execute("create table if not exists entries (key text primary key, value blob)")
@@ -146,10 +147,6 @@ class Cache:
                 db.execute("delete from meta")
                 db.execute("insert into meta values ('version', ?)", (self.version,))
             db.commit()
-            # Take the write lock once now: a cache that can be read but not written (a read-only
-            # folder) would otherwise keep describing builds it never saw.
-            db.execute("begin immediate")
-            db.rollback()
             self._db = db
         except (sqlite3.Error, OSError) as exc:
             if db is not None:
@@ -292,6 +289,16 @@ def output_identity(output: Path) -> tuple | None:
         return (str(output.resolve()), st.st_dev, st.st_ino, marker.st_ino)
     except OSError:
         return None
+
+
+def _check_writable(path: Path) -> None:
+    """OSError unless a file can be made beside `path` and `path` itself written: a cache that can be
+    read but not saved (a read-only disk, someone else's folder) would describe builds it never saw."""
+    probe = path.with_name(f".probe-{os.getpid()}")
+    os.close(os.open(probe, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
+    os.unlink(probe)
+    if path.exists() and not os.access(path, os.W_OK):
+        raise PermissionError(13, "Permission denied", str(path))
 
 
 def _what(exc: BaseException) -> str:

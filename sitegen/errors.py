@@ -200,13 +200,23 @@ def os_reason(exc: OSError, folder: object = None) -> tuple[str, str] | None:
         return None
     reason, fix = found
     if exc.errno == errno.ENOSPC and folder is not None:
-        try:
-            st = os.statvfs(folder)
-            if st.f_files and st.f_favail == 0 and st.f_bavail > 0:
-                reason = "the disk cannot hold any more files (it has space, but no room left for new file names)"
-        except OSError:
-            pass
+        note_free_space(exc, folder)
+    if getattr(exc, "sitegen_no_inodes", False):
+        reason = "the disk cannot hold any more files (it has space, but no room left for new file names)"
     return reason, fix
+
+
+def note_free_space(exc: OSError, folder: object) -> None:
+    """Record on a 'no space' error whether the disk ran out of room for files rather than bytes.
+
+    Called where the error happens, before anything is cleaned up (which frees the room again)."""
+    if exc.errno != errno.ENOSPC or hasattr(exc, "sitegen_no_inodes"):
+        return
+    try:
+        st = os.statvfs(folder)
+    except OSError:
+        return
+    exc.sitegen_no_inodes = bool(st.f_files and st.f_favail == 0 and st.f_bavail > 0)  # type: ignore[attr-defined]
 
 
 class FileSystemError(SitegenError):

@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .discover import StaticFile
-from .errors import FileSystemError, UnsafeOutputError, file_system_error
+from .errors import FileSystemError, UnsafeOutputError, file_system_error, note_free_space
 from .render import OutputFile
 
 try:
@@ -475,7 +475,9 @@ def _update_in_place(output: Path, files: list[OutputFile], statics: list[Static
             _apply_journal(tmp, output)
             shutil.rmtree(tmp, ignore_errors=True)
         return WriteResult(len(names), len(staged), len(removed), True)
-    except BaseException:
+    except BaseException as exc:
+        if isinstance(exc, OSError):
+            note_free_space(exc, output.parent)
         if not (tmp / JOURNAL).is_file():
             _discard(tmp)
         raise
@@ -577,7 +579,9 @@ def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile
                     output.rmdir()  # an empty folder (check_output_dir refused a non-empty one)
                 os.rename(tmp, output)
         return WriteResult(total, changed, removed, True)
-    except BaseException:
+    except BaseException as exc:
+        if isinstance(exc, OSError):
+            note_free_space(exc, output.parent)
         _discard(tmp)
         raise
 
