@@ -289,8 +289,6 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
 
     lap = _Timer()
     _register_cached_types()
-    if cache.warning:
-        diags.append(Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.discarded", cache.warning))
     found = discover(site_dir, THEME_DIR / "static")
     diags.extend(found.diagnostics)
     register, reg_diags = privacy.load_register(site_dir, config.privacy.register)
@@ -303,6 +301,8 @@ def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], out
     setting_fp = _h(_config_fp(replace(config, drafts=False, base_url="")), register.secrets)
     keys = [_h(s.rel, s.kind.value, d, setting_fp) for s, d in zip(found.sources, digests)]
     cached = cache.get_many(keys) if not options.clean else {}
+    if cache.warning:  # found while opening the cache or loading from it
+        diags.append(Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.discarded", cache.warning))
     misses = [i for i, k in enumerate(keys) if k not in cached]
     lap(f"cache load ({len(cached)})")
     _WORK.update(sources=found.sources, config=config, register=register, misses=misses, data=data)

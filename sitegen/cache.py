@@ -216,7 +216,9 @@ class Cache:
         try:
             row = self._db.execute("select value from meta where name = ?", (name,)).fetchone()
             return _loads(row[0]) if row else None
-        except _DAMAGED:
+        except _DAMAGED as exc:
+            self._discard(f"the build cache in {CACHE_DIR}/ was damaged ({_what(exc)}); it was cleared and "
+                          "is being rebuilt")
             return None
 
     def commit(self, records: dict[str, Any], keep: set[str] | None = None) -> str:
@@ -294,6 +296,8 @@ def output_identity(output: Path) -> tuple | None:
 def _check_writable(path: Path) -> None:
     """OSError unless a file can be made beside `path` and `path` itself written: a cache that can be
     read but not saved (a read-only disk, someone else's folder) would describe builds it never saw."""
+    if path.is_dir():  # not something the system refuses: damage, cleared like any other
+        raise IsADirectoryError(21, "a folder where the cache file belongs", str(path))
     probe = path.with_name(f".probe-{os.getpid()}")
     os.close(os.open(probe, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
     os.unlink(probe)
