@@ -609,6 +609,9 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
     if sa.st_size != sb.st_size:
         return False
-    if int(sa.st_mtime) == int(sb.st_mtime):
-        return True  # copy2 keeps the source's mtime: same size and time means the same copy
+    if sa.st_mtime_ns == sb.st_mtime_ns:
+        # copy2 keeps the source's time to the nanosecond: the same size and time means the same
+        # copy.  (Whole seconds were not enough: a file edited to new bytes of the same length
+        # within the second of the last build kept its old copy.)
+        return True
     return _digest(a) == _digest(b)
