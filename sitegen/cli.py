@@ -114,7 +114,7 @@ def _cmd_check(args) -> int:
         result = check(args.site_dir, BuildOptions(drafts=args.drafts, strict=args.strict))
         diags, code = result.diagnostics, EXIT_OK
     except ContentErrors as exc:
-        diags, code = exc.diagnostics, EXIT_CONTENT
+        diags, code = exc.diagnostics, exc.exit_code  # 2 when a file could not be read at all
     if args.format == "json":
         json.dump({"findings": [_finding(d) for d in diags]}, sys.stdout, indent=2, ensure_ascii=False)
         print()

@@ -275,3 +275,34 @@ def test_publishing_with_a_temporary_folder_too_small_for_the_site(site, tmp_pat
                 "TMPDIR", "Nothing was published")
         assert not target.exists()
         assert list(disk.iterdir()) == []
+
+
+# -- init and new -------------------------------------------------------------------------------
+
+def test_new_and_init_on_a_full_or_read_only_disk_leave_nothing_half_made(tmp_path, capsys):
+    with small_disk(tmp_path / "disk", "1m") as disk:
+        assert main(["init", str(disk / "journal")]) == 0
+        posts = sorted(p.name for p in (disk / "journal/content/posts").iterdir())
+        filler = fill(disk)
+        capsys.readouterr()
+        code = main(["new", "essay", "What the quiet taught me", "--site", str(disk / "journal")])
+        refused(code, capsys.readouterr().err, f"cannot write a new piece into {disk / 'journal/content/posts'}: "
+                "the disk is full", "Nothing was created.")
+        assert sorted(p.name for p in (disk / "journal/content/posts").iterdir()) == posts  # no empty file
+        code = main(["init", str(disk / "second")])
+        refused(code, capsys.readouterr().err, f"cannot create the site in {disk / 'second'}: the disk is full",
+                "Nothing was created.")
+        assert not (disk / "second").exists()
+        filler.unlink()
+        remount_read_only(disk)
+        code = main(["new", "essay", "What the quiet taught me", "--site", str(disk / "journal")])
+        refused(code, capsys.readouterr().err, "that disk is read-only", "Nothing was created.")
+
+
+def test_check_exits_2_for_a_post_that_cannot_be_read(open_tmp):
+    site = write_site(open_tmp / "site", {**VALID_SITE, "content/posts/locked.md": post("Locked", "2024-03-02")})
+    user = other_user()
+    (site / "content/posts/locked.md").chmod(0o600 if user is not None else 0o000)
+    result = sitegen("check", str(site), user=user)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "content/posts/locked.md: cannot read this file" in result.stdout
