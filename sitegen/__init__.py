@@ -13,7 +13,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "BuildOptions": "build", "BuildResult": "build", "build": "build", "check": "build",
+    "BuildOptions": "options", "BuildResult": "options", "build": "build", "check": "build",
     "SiteConfig": "config", "load_config": "config",
     "ConfigError": "errors", "ContentErrors": "errors", "Diagnostic": "errors", "SitegenError": "errors",
     "UnsafeOutputError": "errors",

@@ -1,78 +1,89 @@
-"""The one place the stages meet: discover → parse → validate → markup → model → privacy → render → write.
+"""Build a site: the one place where the stages meet.
 
-Work is never done twice: per-file results come from the cache when the file's bytes and
-the settings are unchanged, pages are re-rendered only when the data they receive changed,
-unchanged output files are carried over untouched, and a build with no change at all stops
-after comparing file sizes and times.  Cache misses and pages to render are shared among
-worker processes when there are enough of them to pay for it.
+    build(site_dir, options)
+      read_sources   discover content/ and static/, read the client register, hash each file
+      process        parse, validate, render the Markdown of and scan each changed file
+      assemble       the consent gate, then the site model: what is published, where, in what order
+      plan_pages     every page with the key of what it shows; a page whose key is unchanged,
+                     and whose file is still in the output, is not rendered again
+      render         those pages, the sitemap and the search index
+      audit          nothing private or held back in any file about to be written
+      commit         the output folder, atomically, then the cache
+
+Each stage is a function from frozen values to frozen values.  Work is never done twice:
+per-file results come from the cache when a file's bytes and the settings are unchanged,
+and a build with no change at all is answered by quick.py before any stage is loaded.
+Changed files and pages to render are shared among worker processes (pool.py) when there
+are enough of them to pay for it.  Any error found in any file stops the build before
+anything is written, so the previous output stays as it was.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import signal
 import sys
-import threading
 import time
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any, Mapping
 
-from .cache import Cache, input_signature, output_identity, version_key
-from .config import SiteConfig, load_config
+import jinja2
+
+from . import fingerprint, privacy, quick
+from .cache import Cache, output_identity, register_compact
+from .config import SiteConfig
+from .consent import Consent
+from .discover import Discovered, discover, unreadable
 from .errors import ContentErrors, Diagnostic, Severity, sorted_diagnostics
+from .files import THEME_DIR, OutputFile, SourceFile
+from .markup import Rendered, render_markdown
+from .model import Publication, Site, build_site
+from .options import BuildOptions, BuildResult
+from .parse import Document, Position, parse_document
+from .pool import run_parallel, workers_for
+from .privacy import Register
+from .render import Job, jobs as page_jobs, make_env, render_extras, render_page, template_diagnostic
+from .validate import CaseFacts, Entry, parse_when, validate_document
+from .write import WriteResult, output_files, write_output
 
-if TYPE_CHECKING:  # the heavy modules are imported only when there is work to do
-    from .discover import SourceFile
-    from .markup import Rendered
-    from .model import HeldBack, Site
-    from .privacy import Register
-    from .render import Job, OutputFile
-    from .validate import Entry
-    from .write import WriteResult
+__all__ = ["BuildOptions", "BuildResult", "build", "check", "process_source"]
 
-THEME_DIR = Path(__file__).parent / "theme"
 PARALLEL_MIN = 48  # fewer items than this are quicker done in this process than shipped to workers
+EXTRAS = "(extras)"  # the page key of the sitemap and search index together
 
 
-@dataclass(frozen=True, slots=True)
-class BuildOptions:
-    output: Path | None = None  # default: SITE_DIR/output
-    drafts: bool = False  # include drafts and scheduled posts (for previewing)
-    strict: bool = False  # warnings count as errors
-    base_url: str | None = None  # override site.toml (the dev server uses its own address)
-    clean: bool = False  # ignore the build cache and rebuild everything
-    write: bool = True  # False: check everything, write nothing (`sitegen check`)
-    jobs: int | None = None  # worker processes; default: one per core
-    progress: Callable[[int, int], None] | None = None  # (done, total) as files are read, then as pages are rendered
+def build(site_dir: Path, options: BuildOptions = BuildOptions()) -> BuildResult:
+    """Build the site in site_dir; raise ContentErrors (nothing written) if any file has an error."""
+    start = quick.start(site_dir, options)
+    cache = quick.open_cache(start.site_dir)
+    try:
+        if options.write and not options.clean:
+            answer = quick.unchanged(cache, start)
+            if answer is not None:
+                return answer
+        lap = _Timer()
+        sources = read_sources(start, cache)
+        lap("discover")
+        processed = process(sources, start, cache)
+        lap(f"parse+markup ({processed.parsed})")
+        assembled = assemble(processed, sources, start)
+        plan = plan_pages(assembled, processed, sources, start, cache)
+        lap(f"model+page keys ({len(plan.todo)} to render)")
+        files = render(plan, assembled, start)
+        lap("render")
+        audit(files, plan, assembled)
+        result = commit(files, plan, assembled, sources, start, cache)
+        lap("write+cache")
+        return result
+    finally:
+        cache.close()
 
 
-@dataclass(frozen=True, slots=True)
-class BuildResult:
-    config: SiteConfig
-    site: Site | None  # None when nothing changed and the build stopped early
-    diagnostics: tuple[Diagnostic, ...]  # warnings (errors raise ContentErrors)
-    pages: int = 0  # HTML pages in the site
-    files: int = 0  # files in the output, static files included
-    written: WriteResult | None = None
-    output: Path | None = None
-    elapsed: float = 0.0
-    held_back: tuple[HeldBack, ...] = field(default=())
-    parsed: int = 0  # source files parsed (cache misses)
-    rendered: int = 0  # pages rendered (the rest were unchanged)
-    outputs: tuple[OutputFile, ...] = ()  # with write=False: every rendered file, for inspection
-
-
-def _register_cached_types() -> None:
-    from .cache import register_compact
-    from .discover import SourceFile
-    from .markup import Rendered
-    from .parse import Document, Position
-    from .validate import CaseFacts, Consent, Entry
-
-    register_compact(SourceFile, Document, Position, Entry, CaseFacts, Consent, Rendered, Diagnostic, _Processed)
+def check(site_dir: Path, options: BuildOptions = BuildOptions()) -> BuildResult:
+    """Run every validation and the privacy scan; write nothing."""
+    return build(site_dir, replace(options, write=False))
 
 
 class _Timer:
@@ -85,16 +96,8 @@ class _Timer:
     def __call__(self, stage: str) -> None:
         if self.on:
             now = time.perf_counter()
-            print(f"  {stage:<22} {now - self.last:7.3f} s", file=sys.stderr)
+            print(f"  {stage:<32} {now - self.last:7.3f} s", file=sys.stderr)
             self.last = now
-
-
-def _h(*parts: object) -> str:
-    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-
-
-def _config_fp(config: SiteConfig) -> str:
-    return _h(tuple((f.name, getattr(config, f.name)) for f in fields(config) if f.name not in ("now", "site_dir")))
 
 
 def _raise_if_errors(diags: list[Diagnostic], strict: bool) -> None:
@@ -102,155 +105,40 @@ def _raise_if_errors(diags: list[Diagnostic], strict: bool) -> None:
         raise ContentErrors([d.as_error() if strict else d for d in diags])
 
 
-# -- per-file work: the unit of caching and of parallel work ----------------------------------
+# -- read_sources ---------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
-class _Processed:
-    entry: Entry | None
-    rendered: Rendered | None
+class Sources:
+    found: Discovered
+    register: Register
+    keys: tuple[str, ...]  # per source: the hash of its bytes, its path and kind, and the settings (cache key)
+    data: Mapping[int, bytes]  # the bytes of the files that had to be read to hash them
+    stats: Mapping[str, tuple]  # per file: ((size, times, inode), digest), so the next build need not read it
     diagnostics: tuple[Diagnostic, ...]
 
 
-def process_source(source: SourceFile, data: bytes, config: SiteConfig, register: Register) -> _Processed:
-    """Parse, validate, render the Markdown of, and scan one file."""
-    from . import privacy
-    from .markup import render_markdown
-    from .parse import parse_document
-    from .validate import validate_document
-
-    doc, diags = parse_document(source, data)
-    if doc is None:
-        return _Processed(None, None, tuple(diags))
-    entry, found = validate_document(doc, config)
-    diags = list(diags) + list(found)
-    if entry is None:
-        return _Processed(None, None, tuple(diags))
-    rendered, found = render_markdown(doc.body, source.rel, doc.body_line, entry.summary, config.summary_words)
-    diags.extend(found)
-    if rendered is None:
-        return _Processed(None, None, tuple(diags))
-    diags.extend(privacy.scan_entry(entry, register, config))
-    # Keep what later stages need and no more: the search index wants each word once, and
-    # only drafts keep their body (the output audit looks for their sentences).
-    rendered = replace(rendered, text=_search_words(rendered.text))
-    # Positions of front-matter values served the scan above; drafts keep their body.
-    doc = replace(doc, value_positions=_NO_POSITIONS, body=doc.body if entry.draft else "")
-    entry = replace(entry, doc=doc)
-    return _Processed(entry, rendered, tuple(diags))
+def read_sources(start: quick.Start, cache: Cache) -> Sources:
+    """Every source file with its cache key; the register; warnings about what was skipped."""
+    config = start.config
+    diags: list[Diagnostic] = list(start.config_diags)
+    found = discover(start.site_dir, THEME_DIR / "static")
+    diags.extend(found.diagnostics)
+    register, found_in_register = privacy.load_register(start.site_dir, config.privacy.register,
+                                                        lambda v: _date_of(v, config))
+    diags.extend(found_in_register)
+    digests, stats, data = _digests(found.sources, {} if start.options.clean else (cache.record("stats") or {}))
+    if cache.warning:  # found while opening the cache or reading its records
+        diags.append(Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.discarded", cache.warning))
+    # The per-file result depends on the settings as site.toml has them (not on the address a
+    # preview is served at) and on the register's strings.
+    settings = fingerprint.h(start.file_settings, register.secrets)
+    keys = tuple(fingerprint.h(s.rel, s.kind.value, d, settings) for s, d in zip(found.sources, digests))
+    return Sources(found, register, keys, MappingProxyType(data), MappingProxyType(stats), tuple(diags))
 
 
-def _search_words(text: str) -> str:
-    seen: dict[str, None] = {}
-    for w in text.split():
-        w = w.strip(".,;:!?()[]\"'“”‘’—–-…").lower()
-        if len(w) > 1:
-            seen.setdefault(w, None)
-    return " ".join(seen)
-
-
-_NO_POSITIONS: Any = MappingProxyType({})
-_WORK: dict[str, Any] = {}  # what forked workers inherit: set just before the pool starts
-
-
-def _worker_init() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-def _process_one(j: int) -> tuple[int, _Processed]:
-    i = _WORK["misses"][j]
-    source = _WORK["sources"][i]
-    data = _WORK["data"].get(i)
-    if data is None:
-        try:
-            data = source.path.read_bytes()
-        except OSError as exc:
-            from .discover import unreadable
-
-            return j, _Processed(None, None, (unreadable(source.rel, exc),))
-    return j, process_source(source, data, _WORK["config"], _WORK["register"])
-
-
-def _render_one(i: int) -> tuple[int, Any]:
-    from .render import render_job, template_diagnostic
-
-    job = _WORK["jobs"][i]
-    try:
-        return i, render_job(_WORK["env"], _WORK["site"], job)
-    except Exception as exc:  # a template error: reported with its template path and line
-        return i, template_diagnostic(exc, _WORK["site_dir"])
-
-
-def _pool_size(options: BuildOptions, n: int) -> int:
-    import multiprocessing
-
-    if n < PARALLEL_MIN or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods() \
-            or sys.platform != "linux":
-        return 1  # fork is the cheap way to share the model; never fork a threaded process
-    return max(1, min(options.jobs or os.cpu_count() or 1, n // (PARALLEL_MIN // 2)))
-
-
-def _map(fn: Callable[[int], tuple[int, Any]], n: int, workers: int, progress=None) -> list[Any]:
-    out: list[Any] = [None] * n
-    if workers <= 1:
-        for i in range(n):
-            out[i] = fn(i)[1]
-            if progress:
-                progress(i + 1, n)
-        return out
-    import multiprocessing
-
-    ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(workers, initializer=_worker_init) as pool:
-        for done, (i, value) in enumerate(pool.imap_unordered(fn, range(n), chunksize=max(1, min(64, n // (workers * 8)))), 1):
-            out[i] = value
-            if progress:
-                progress(done, n)
-    return out
-
-
-# -- the build ------------------------------------------------------------------------------
-
-def build(site_dir: Path, options: BuildOptions = BuildOptions()) -> BuildResult:
-    """Build the site in site_dir; raise ContentErrors (nothing written) if any file has an error."""
-    started = time.perf_counter()
-    site_dir = Path(site_dir)
-    config, config_diags = load_config(site_dir, drafts=options.drafts, base_url=options.base_url)
-    output = (Path(options.output) if options.output else site_dir / "output").absolute()
-    if options.write:
-        from .write import check_output_dir
-
-        check_output_dir(output, site_dir)
-    from .markup import EXTENSION_CONFIGS, EXTENSIONS
-
-    cache = Cache(site_dir, version_key(f"{EXTENSIONS}|{EXTENSION_CONFIGS}|{site_dir.resolve()}"),
-                  enabled=True)
-    try:
-        run_key = _h(_config_fp(config), str(output), options.base_url)
-        config_files = [site_dir / "site.toml", site_dir / config.privacy.register]
-        signature = _h(input_signature(site_dir, config_files, THEME_DIR))
-        if options.write and not options.clean:
-            quick = _unchanged(cache, config, run_key, signature, output, options, started)
-            if quick is not None:
-                return quick
-        return _full_build(site_dir, config, list(config_diags), output, options, cache, run_key, signature, started)
-    finally:
-        cache.close()
-
-
-def _unchanged(cache: Cache, config: SiteConfig, run_key: str, signature: str, output: Path,
-               options: BuildOptions, started: float) -> BuildResult | None:
-    """The last build's result, if no input, setting or output changed since and nothing fell due."""
-    last = cache.record("last")
-    if not last or last["run"] != run_key or last["inputs"] != signature or last["output"] != output_identity(output):
-        return None
-    now = (config.now.timestamp() if config.now else time.time())
-    if last["due"] is not None and now >= last["due"]:
-        return None  # a scheduled post's time has come
-    if options.strict and last["diagnostics"]:
-        return None
-    return BuildResult(config, None, last["diagnostics"], last["pages"], last["files"], None, output,
-                       time.perf_counter() - started, last["held_back"])
+def _date_of(value: Any, config: SiteConfig):
+    dt, _ = parse_when(value, config)
+    return dt.date() if dt else None
 
 
 def _digests(sources: tuple[SourceFile, ...], stats: dict) -> tuple[list[str], dict, dict[int, bytes]]:
@@ -258,6 +146,7 @@ def _digests(sources: tuple[SourceFile, ...], stats: dict) -> tuple[list[str], d
     digests: list[str] = []
     new_stats: dict[str, tuple] = {}
     data: dict[int, bytes] = {}
+    now = time.time_ns()
     for i, s in enumerate(sources):
         try:
             st = s.path.stat()
@@ -274,154 +163,205 @@ def _digests(sources: tuple[SourceFile, ...], stats: dict) -> tuple[list[str], d
                 raw, sig = f"unreadable: {exc}".encode(), None
             digest = hashlib.sha256(raw).hexdigest()
         digests.append(digest)
-        if sig is not None:
+        if sig is not None and not quick.racy(sig[1], now):  # a change within the clock tick could hide
             new_stats[s.rel] = (sig, digest)
     return digests, new_stats, data
 
 
-def _full_build(site_dir: Path, config: SiteConfig, diags: list[Diagnostic], output: Path, options: BuildOptions,
-                cache: Cache, run_key: str, signature: str, started: float) -> BuildResult:
-    from . import privacy
-    from .discover import discover
-    from .model import build_site
-    from .render import jobs as page_jobs, make_env, render_extras
-    from .write import MissingOutput, write_output
+# -- process: the per-file work, the unit of caching and of parallel work ---------------------------
 
-    lap = _Timer()
-    _register_cached_types()
-    found = discover(site_dir, THEME_DIR / "static")
-    diags.extend(found.diagnostics)
-    register, reg_diags = privacy.load_register(site_dir, config.privacy.register)
-    diags.extend(reg_diags)
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    entry: Entry | None
+    rendered: Rendered | None
+    diagnostics: tuple[Diagnostic, ...]
+    shown: str = ""  # fingerprint of the entry and its rendering without the text (fingerprint.body_field)
 
-    # Per-file results: from the cache when the bytes and the settings are the same.
-    stats = (cache.record("stats") or {}) if not options.clean else {}
-    lap("discover")
-    digests, new_stats, data = _digests(found.sources, stats)
-    setting_fp = _h(_config_fp(replace(config, drafts=False, base_url="")), register.secrets)
-    keys = [_h(s.rel, s.kind.value, d, setting_fp) for s, d in zip(found.sources, digests)]
-    cached = cache.get_many(keys) if not options.clean else {}
-    if cache.warning:  # found while opening the cache or loading from it
-        diags.append(Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.discarded", cache.warning))
-    misses = [i for i, k in enumerate(keys) if k not in cached]
-    lap(f"cache load ({len(cached)})")
-    _WORK.update(sources=found.sources, config=config, register=register, misses=misses, data=data)
-    try:
-        results = _map(_process_one, len(misses), _pool_size(options, len(misses)), options.progress)
-    finally:
-        _WORK.clear()
-    for i, value in zip(misses, results):
-        cached[keys[i]] = value
-        cache.put(keys[i], _without_source(value))
-    entries: list[tuple[Entry, Rendered]] = []
-    item_keys: dict[str, str] = {}
-    for source, key in zip(found.sources, keys):
-        p = cached[key]
-        diags.extend(p.diagnostics)
-        if p.entry is not None and p.rendered is not None:
-            entry = p.entry if p.entry.doc.source is source else \
-                replace(p.entry, doc=replace(p.entry.doc, source=source))
-            entries.append((entry, p.rendered))
-            item_keys[entry.rel] = key
-    for entry, _ in entries:  # consent depends on today's date: never cached
-        diags.extend(privacy.check_consent(entry, register, config))
 
-    lap(f"parse+markup ({len(misses)})")
-    site, model_diags = build_site(config, entries, found.statics)
-    diags.extend(model_diags)
-    _raise_if_errors(diags, options.strict)
+@dataclass(frozen=True, slots=True)
+class Processed:
+    results: tuple[FileResult, ...]  # one per source, in discovery order
+    parsed: int  # how many were cache misses
+    diagnostics: tuple[Diagnostic, ...] = ()  # about the cache, when loading from it found damage
 
-    # Pages: render only those whose inputs changed since the last build into this output.
-    from .incremental import Fingerprints
 
-    env = make_env(site_dir)
-    prints = Fingerprints(env, site, item_keys)
-    held = [i.entry for i in site.drafts]
-    published = [i.entry for i in site.posts + site.pages]
-    needles = privacy.audit_needles(published, held, register)
-    last = cache.record("last") if not options.clean else None
-    reuse_ok = (options.write and last is not None and last.get("run") == run_key
-                and last.get("output") == output_identity(output) and last.get("needles") == _h(needles))
-    old_pages: dict[str, str] = (cache.record("pages") or {}) if reuse_ok else {}
-    all_jobs = list(page_jobs(site))
-    page_keys: dict[str, str] = {}
-    todo: list[Job] = []
-    files: dict[str, OutputFile | None] = {}
-    template_errors: list[Diagnostic] = []
-    for job in all_jobs:
+@dataclass(frozen=True, slots=True)
+class _ProcessWork:
+    sources: tuple[SourceFile, ...]
+    misses: tuple[int, ...]
+    data: Mapping[int, bytes]
+    config: SiteConfig
+    register: Register
+    now: Any
+
+
+def process(sources: Sources, start: quick.Start, cache: Cache) -> Processed:
+    """Each file's result: from the cache when its key is known, else worked out (in workers when many)."""
+    register_compact(SourceFile, Document, Position, Entry, CaseFacts, Consent, Rendered, Diagnostic, FileResult)
+    options = start.options
+    before = cache.warning
+    cached = cache.get_many(sources.keys) if not options.clean else {}
+    damaged = (Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.discarded", cache.warning),) \
+        if cache.warning != before else ()
+    misses = tuple(i for i, k in enumerate(sources.keys) if k not in cached)
+    work = _ProcessWork(sources.found.sources, misses, sources.data, start.config, sources.register, start.run.now)
+    fresh = run_parallel(_process_task, work, len(misses), workers_for(len(misses), options.jobs, PARALLEL_MIN),
+                         lambda j: f"building {work.sources[misses[j]].rel}", options.progress)
+    for i, result in zip(misses, fresh):
+        cached[sources.keys[i]] = result
+        cache.put(sources.keys[i], _without_source(result))
+    results = []
+    for source, key in zip(sources.found.sources, sources.keys):
+        r = cached[key]
+        if r.entry is not None and r.entry.doc.source is not source:  # the cache stores no paths: attach it
+            r = replace(r, entry=replace(r.entry, doc=replace(r.entry.doc, source=source)))
+        results.append(r)
+    return Processed(tuple(results), len(misses), damaged)
+
+
+def _process_task(work: _ProcessWork, j: int) -> FileResult:
+    i = work.misses[j]
+    source = work.sources[i]
+    data = work.data.get(i)
+    if data is None:
         try:
-            key = prints.page(job.rel, job.template, job.context, job.absolute_links)
-        except Exception as exc:  # the template cannot even be loaded or parsed
-            from .render import template_diagnostic
-
-            template_errors.append(template_diagnostic(exc, site_dir))
-            continue
-        page_keys[job.rel] = key
-        files[job.rel] = None  # None: unchanged, the old file is carried over (unless rendered below)
-        if old_pages.get(job.rel) != key:
-            todo.append(job)
-    if template_errors:
-        raise ContentErrors(_unique(template_errors))
-    lap("model+page keys")
-    rendered_files = _render(todo, env, site, site_dir, options)
-    lap(f"render ({len(todo)})")
-    for f in rendered_files:
-        files[f.rel] = f
-    # The sitemap and search index depend on every post and page.
-    extras_key = _h(prints.with_bodies("posts", "pages"), config.site_url, prints.config_fp)
-    page_keys["(extras)"] = extras_key
-    extras = [] if old_pages.get("(extras)") == extras_key else render_extras(site)
-    for f in extras:
-        rendered_files.append(f)
-    for rel in ("sitemap.xml", "search-index.json"):
-        files[rel] = next((f for f in extras if f.rel == rel), None)
-
-    lap("sitemap+search index")
-    audit = privacy.audit_output(rendered_files, needles)  # unchanged files passed it when written
-    _raise_if_errors(diags + list(audit), options.strict)
-
-    from .render import OutputFile as _OF
-
-    out_files = [f if f is not None else _OF(rel, None) for rel, f in files.items()]
-    n_pages = sum(1 for rel in files if rel.endswith(".html"))
-    written = None
-    if options.write:
-        try:
-            written = write_output(output, out_files, site.statics)
-        except MissingOutput:
-            if not old_pages:
-                raise
-            # Someone deleted files inside the output folder: forget which pages are
-            # up to date and build again, rendering every page.
-            cache.commit({"pages": {}})
-            cache.close()
-            return build(site_dir, options)
-    lap("write")
-    diagnostics = sorted_diagnostics(d for d in diags if not d.is_error)
-    due = min((i.entry.date.timestamp() for i in site.drafts if i.entry.date and not i.entry.draft
-               and i.entry.date > (config.now or i.entry.date)), default=None)
-    if options.write:
-        lasting = tuple(d for d in diagnostics if not d.code.startswith("cache."))  # replayed by no-change builds
-        unsaved = cache.commit({"stats": new_stats, "pages": page_keys,
-                                "last": {"run": run_key, "inputs": signature, "output": output_identity(output),
-                                         "due": due, "diagnostics": lasting, "held_back": site.held_back,
-                                         "pages": n_pages, "files": len(out_files) + len(site.statics),
-                                         "needles": _h(needles)}},
-                               keep=set(keys))
-        if unsaved:
-            diagnostics += (Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.unsaved", unsaved),)
-        lap("cache save")
-    return BuildResult(config, site, diagnostics, n_pages, len(out_files) + len(site.statics), written,
-                       output if options.write else None, time.perf_counter() - started, site.held_back,
-                       len(misses), len(rendered_files), tuple(rendered_files) if not options.write else ())
+            data = source.path.read_bytes()
+        except OSError as exc:
+            return FileResult(None, None, (unreadable(source.rel, exc),))
+    return process_source(source, data, work.config, work.register, work.now)
 
 
-def _without_source(p: _Processed) -> _Processed:
+def process_source(source: SourceFile, data: bytes, config: SiteConfig, register: Register,
+                   now: Any = None) -> FileResult:
+    """Parse, validate, render the Markdown of, and scan one file."""
+    doc, diags = parse_document(source, data)
+    if doc is None:
+        return FileResult(None, None, tuple(diags))
+    entry, found = validate_document(doc, config)
+    diags = list(diags) + list(found)
+    if entry is None:
+        return FileResult(None, None, tuple(diags))
+    rendered, found = render_markdown(doc.body, source.rel, doc.body_line, entry.summary, config.summary_words)
+    diags.extend(found)
+    if rendered is None:
+        return FileResult(None, None, tuple(diags))
+    diags.extend(privacy.scan_entry(entry, register, config))
+    # Keep what later stages need and no more: the search index wants each word once, the
+    # positions of front-matter values served the scan above, and only text that may be held
+    # back keeps its body (the output audit looks for its sentences): drafts, posts dated in
+    # the future, and case studies, whose consent may be withdrawn.
+    rendered = replace(rendered, text=_search_words(rendered.text))
+    keep_body = entry.draft or entry.case is not None or (entry.date is not None and now is not None
+                                                          and entry.date > now)
+    entry = replace(entry, doc=replace(doc, value_positions=_NO_POSITIONS, body=doc.body if keep_body else ""))
+    return FileResult(entry, rendered, tuple(diags), fingerprint.shown(entry, rendered))
+
+
+_NO_POSITIONS: Mapping[str, Position] = MappingProxyType({})
+
+
+def _search_words(text: str) -> str:
+    seen: dict[str, None] = {}
+    for w in text.split():
+        w = w.strip(".,;:!?()[]\"'“”‘’—–-…").lower()
+        if len(w) > 1:
+            seen.setdefault(w, None)
+    return " ".join(seen)
+
+
+def _without_source(r: FileResult) -> FileResult:
     """What the cache stores: the SourceFile (its path) is attached again from discovery on
     loading; rebuilding 10,000 Path objects was a third of the cost of loading the cache."""
-    if p.entry is None:
-        return p
-    return replace(p, entry=replace(p.entry, doc=replace(p.entry.doc, source=None)))
+    if r.entry is None:
+        return r
+    return replace(r, entry=replace(r.entry, doc=replace(r.entry.doc, source=None)))
+
+
+# -- assemble -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Assembled:
+    site: Site
+    warnings: tuple[Diagnostic, ...]
+    parsed: int  # source files worked out afresh (the rest came from the cache)
+
+
+def assemble(processed: Processed, sources: Sources, start: quick.Start) -> Assembled:
+    """The consent gate and the site model; every error found so far stops the build here."""
+    diags = list(sources.diagnostics) + list(processed.diagnostics)
+    entries: list[tuple[Entry, Rendered]] = []
+    for r in processed.results:
+        diags.extend(r.diagnostics)
+        if r.entry is not None and r.rendered is not None:
+            entries.append((r.entry, r.rendered))
+    decisions: dict[str, Publication] = {}
+    today = start.run.today(start.config)
+    for entry, _ in entries:  # consent depends on today's date and on the register: never cached
+        checked = privacy.check_consent(entry, sources.register, start.config, today)
+        if checked is not None:
+            diags.extend(checked.diagnostics)
+            decisions[entry.rel] = Publication(checked.consent, checked.reviewed, checked.held_back)
+    site, found = build_site(start.config, entries, sources.found.statics, now=start.run.now,
+                             drafts=start.run.drafts, decisions=decisions)
+    diags.extend(found)
+    _raise_if_errors(diags, start.options.strict)
+    return Assembled(site, sorted_diagnostics(d for d in diags if not d.is_error), processed.parsed)
+
+
+# -- plan_pages -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class PagePlan:
+    env: jinja2.Environment
+    keys: Mapping[str, str]  # every page's key (and EXTRAS'), recorded for the next build
+    todo: tuple[Job, ...]  # the pages to render; every other page's file is kept as it is
+    pages: tuple[str, ...]  # every page's path in the output
+    extras: bool  # the sitemap and the search index must be made again
+    needles: tuple  # what the output audit looks for (privacy.audit_needles)
+
+
+def plan_pages(assembled: Assembled, processed: Processed, sources: Sources, start: quick.Start,
+               cache: Cache) -> PagePlan:
+    """Every page and its key; the pages whose key or file changed since the last build are to render."""
+    site = assembled.site
+    env = make_env(start.site_dir)
+    per_file = {r.entry.rel: (key, r.shown) for r, key in zip(processed.results, sources.keys) if r.entry is not None}
+    keys = fingerprint.PageKeys(env, site, per_file)
+    reasons = {h.rel: h.reason for h in site.held_back}
+    needles = privacy.audit_needles([i.entry for i in site.posts + site.pages],
+                                    [(i.entry, reasons.get(i.entry.rel, "held back")) for i in site.drafts],
+                                    sources.register)
+    previous = _previous_pages(cache, start, fingerprint.h(needles))
+    present = output_files(start.output) if previous else frozenset()  # deleted by hand: rendered again
+    todo: list[Job] = []
+    page_keys: dict[str, str] = {}
+    errors: list[Diagnostic] = []
+    for job in page_jobs(site):
+        try:
+            key = keys.page(job.rel, job.template, job.context, job.absolute_links)
+        except jinja2.TemplateError as exc:  # the template cannot even be loaded or parsed
+            errors.append(template_diagnostic(exc, start.site_dir))
+            continue
+        page_keys[job.rel] = key
+        if previous.get(job.rel) != key or job.rel not in present:
+            todo.append(job)
+    if errors:
+        raise ContentErrors(_unique(errors))
+    page_keys[EXTRAS] = fingerprint.h(keys.everything("posts", "pages"), site.config.site_url, keys.config)
+    extras = previous.get(EXTRAS) != page_keys[EXTRAS] or not {"sitemap.xml", "search-index.json"} <= present
+    pages = tuple(k for k in page_keys if k != EXTRAS)
+    return PagePlan(env, MappingProxyType(page_keys), tuple(todo), pages, extras, needles)
+
+
+def _previous_pages(cache: Cache, start: quick.Start, needles: str) -> Mapping[str, str]:
+    """The last build's page keys, when it wrote the same output with the same settings and audit."""
+    if not start.options.write or start.options.clean:
+        return {}
+    last = cache.record("last")
+    if not isinstance(last, quick.LastBuild) or last.inputs.run_key != start.inputs.run_key \
+            or last.inputs.output != start.inputs.output or last.needles != needles:
+        return {}
+    return cache.record("pages") or {}
 
 
 def _unique(diags: list[Diagnostic]) -> list[Diagnostic]:
@@ -431,20 +371,76 @@ def _unique(diags: list[Diagnostic]) -> list[Diagnostic]:
     return list(seen.values())
 
 
-def _render(todo: list[Job], env, site: Site, site_dir: Path, options: BuildOptions) -> list[OutputFile]:
-    from .render import OutputFile
+# -- render -----------------------------------------------------------------------------------------
 
-    _WORK.update(jobs=todo, env=env, site=site, site_dir=site_dir)
-    try:
-        results = _map(_render_one, len(todo), _pool_size(options, len(todo)), options.progress)
-    finally:
-        _WORK.clear()
+@dataclass(frozen=True, slots=True)
+class _RenderWork:
+    env: jinja2.Environment
+    site: Site
+    todo: tuple[Job, ...]
+    site_dir: Path
+
+
+def render(plan: PagePlan, assembled: Assembled, start: quick.Start) -> tuple[OutputFile, ...]:
+    """The pages to render (in workers when many), then the sitemap and the search index if due."""
+    work = _RenderWork(plan.env, assembled.site, plan.todo, start.site_dir)
+    n = len(plan.todo)
+    results = run_parallel(_render_task, work, n, workers_for(n, start.options.jobs, PARALLEL_MIN),
+                           lambda i: f"rendering {plan.todo[i].rel}", start.options.progress)
     errors = [r for r in results if isinstance(r, Diagnostic)]
     if errors:
         raise ContentErrors(_unique(errors))
-    return [r for r in results if isinstance(r, OutputFile)]
+    extras = render_extras(assembled.site) if plan.extras else []
+    return tuple(results) + tuple(extras)
 
 
-def check(site_dir: Path, options: BuildOptions = BuildOptions()) -> BuildResult:
-    """Run every validation and the privacy scan; write nothing."""
-    return build(site_dir, replace(options, write=False))
+def _render_task(work: _RenderWork, i: int) -> OutputFile | Diagnostic:
+    return render_page(work.env, work.site, work.todo[i], work.site_dir)
+
+
+# -- audit and commit -------------------------------------------------------------------------------
+
+def audit(files: tuple[OutputFile, ...], plan: PagePlan, assembled: Assembled) -> None:
+    """Nothing private or held back in the files about to be written (unchanged ones passed before)."""
+    found = privacy.audit_output(files, plan.needles, lambda: _public_text(assembled.site))
+    if found:
+        raise ContentErrors(list(assembled.warnings) + list(found))
+
+
+def _public_text(site: Site) -> str:
+    """Everything the site publishes as text, casefolded: held-back text found here is not a leak."""
+    cfg = site.config
+    parts = [cfg.title, cfg.description, cfg.author, cfg.business]
+    for item in site.posts + site.pages:
+        parts += [item.title, item.entry.summary, item.rendered.html, item.rendered.summary_html]
+    return "\n".join(parts).casefold()
+
+
+def commit(files: tuple[OutputFile, ...], plan: PagePlan, assembled: Assembled, sources: Sources,
+           start: quick.Start, cache: Cache) -> BuildResult:
+    """Write the output folder (pages not rendered are kept as they are), then record the build."""
+    site = assembled.site
+    rendered = {f.rel: f for f in files}
+    extras = ("sitemap.xml", "search-index.json")
+    out_files = [rendered.get(rel, OutputFile(rel, None)) for rel in (*plan.pages, *extras)]
+    n_pages = sum(1 for f in out_files if f.rel.endswith(".html"))
+    n_files = len(out_files) + len(site.statics)
+    written: WriteResult | None = None
+    warnings = assembled.warnings
+    if start.options.write:
+        written = write_output(start.output, out_files, site.statics)
+        due = min((i.entry.date.timestamp() for i in site.drafts if i.entry.date and not i.entry.draft
+                   and start.run.now and i.entry.date > start.run.now), default=None)
+        lasting = tuple(d for d in assembled.warnings if not d.code.startswith("cache."))  # replayed if nothing changes
+        last = quick.LastBuild(inputs=replace(start.inputs, output=output_identity(start.output)), due=due,
+                               diagnostics=lasting, held_back=site.held_back, pages=n_pages,
+                               files=n_files, needles=fingerprint.h(plan.needles))
+        unsaved = cache.commit({"stats": dict(sources.stats), "pages": dict(plan.keys), "last": last},
+                               keep=set(sources.keys))
+        if unsaved:
+            warnings += (Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.unsaved", unsaved),)
+    return BuildResult(config=start.config, site=site, diagnostics=warnings, pages=n_pages, files=n_files,
+                       written=written, output=start.output if start.options.write else None,
+                       elapsed=time.perf_counter() - start.started, held_back=site.held_back,
+                       parsed=assembled.parsed, rendered=len(files),
+                       outputs=files if not start.options.write else ())

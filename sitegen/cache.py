@@ -54,6 +54,17 @@ def register_compact(*classes: type) -> None:
         names = tuple(f.name for f in dataclasses.fields(cls))
         copyreg.pickle(cls, lambda obj, names=names: (type(obj), tuple(getattr(obj, n) for n in names)))
 
+def racy(mtime_ns: int, now_ns: int) -> bool:
+    """Whether a file modified at mtime_ns may still change without its time changing.
+
+    File systems keep modification times in clock ticks: a few milliseconds on ext4,
+    APFS or NTFS, whole seconds on HFS+, ext3 or many network shares, two seconds on FAT.
+    A file written again within the same tick keeps its time (and often its size), so a
+    time that close to "now" proves nothing; only the bytes can tell."""
+    coarse = mtime_ns % 1_000_000_000 == 0  # a time in whole seconds: assume a coarse clock
+    return now_ns - mtime_ns <= (2_000_000_000 if coarse else 50_000_000)
+
+
 CACHE_DIR = ".sitegen-cache"
 SCHEMA = 4  # 4: tags past MAX_TAGS are left out, over-long tags refused
 

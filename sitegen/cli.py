@@ -11,16 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence, TextIO
 
 from . import __version__
-from .errors import ConfigError, ContentErrors, Diagnostic, SitegenError
+from .errors import ConfigError, ContentErrors, Diagnostic, SitegenError, Terminated
 
 if TYPE_CHECKING:
     from .build import BuildResult
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-
-
-class Terminated(BaseException):
-    """SIGTERM, turned into an exception so every cleanup handler runs."""
 
 
 def _on_sigterm(signum, frame):  # pragma: no cover - exercised by a subprocess test
@@ -89,13 +85,19 @@ def _summary(result: BuildResult, verbose: bool) -> str:
 
 
 def _cmd_build(args) -> int:
-    from .build import BuildOptions, build
+    from .options import BuildOptions
     from .progress import progress_bar
+    from .quick import try_unchanged
 
     with progress_bar(quiet=args.quiet) as progress:
         opts = BuildOptions(output=args.output, drafts=args.drafts, strict=args.strict, clean=args.clean,
                             progress=progress)
-        result = build(args.site_dir, opts)
+        # A build with nothing to do is answered without loading Markdown, Jinja or the scanner.
+        result = try_unchanged(args.site_dir, opts)
+        if result is None:
+            from .build import build
+
+            result = build(args.site_dir, opts)
     _print_diags(result.diagnostics, sys.stderr, args.quiet)
     if not args.quiet:
         print(_summary(result, args.verbose))
@@ -110,16 +112,22 @@ def _finding(d: Diagnostic) -> dict:
 def _cmd_check(args) -> int:
     from .build import BuildOptions, check
 
+    held: tuple = ()
     try:
         result = check(args.site_dir, BuildOptions(drafts=args.drafts, strict=args.strict))
-        diags, code = result.diagnostics, EXIT_OK
+        diags, code, held = result.diagnostics, EXIT_OK, result.held_back
     except ContentErrors as exc:
         diags, code = exc.diagnostics, exc.exit_code  # 2 when a file could not be read at all
     if args.format == "json":
-        json.dump({"findings": [_finding(d) for d in diags]}, sys.stdout, indent=2, ensure_ascii=False)
+        json.dump({"findings": [_finding(d) for d in diags],
+                   "held_back": [{"file": h.rel, "title": h.title, "reason": h.reason} for h in held]},
+                  sys.stdout, indent=2, ensure_ascii=False)
         print()
     else:
         _print_diags(diags, sys.stdout, args.quiet)
+        if not args.quiet:
+            for h in held:
+                print(f"{h.rel}: held back ({h.reason}): it will not be published")
         errors = sum(d.is_error for d in diags)
         if not args.quiet:
             print(f"{errors} error{'s' if errors != 1 else ''}, {len(diags) - errors} warning"
@@ -146,7 +154,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except ConfigError as exc:
         _print_diags(exc.diagnostics, sys.stderr)
-        print("sitegen: site.toml has errors; nothing was built", file=sys.stderr)
+        where = sorted({d.path for d in exc.diagnostics if d.is_error}) or ["site.toml"]
+        print(f"sitegen: {' and '.join(where)} {'has' if len(where) == 1 else 'have'} errors; nothing was built",
+              file=sys.stderr)
         return exc.exit_code
     except SitegenError as exc:
         print(f"sitegen: {exc}", file=sys.stderr)

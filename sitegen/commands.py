@@ -1,4 +1,4 @@
-"""The writing-workflow verbs on the command line: init, new, serve, publish.
+"""The writing-workflow verbs on the command line: init, new, consent, serve, publish.
 
 Each handler turns parsed arguments into one call of a function in scaffold, serve or
 publish, prints what happened, and returns the exit code; errors are SitegenError
@@ -42,6 +42,12 @@ def add_parsers(sub, common) -> None:
     n.add_argument("--site", type=Path, default=Path("."), metavar="SITE_DIR",
                    help="the site folder (default: the current folder)")
     n.set_defaults(handler=_cmd_new)
+
+    c = sub.add_parser("consent", help="make a copy of a case study for the client to review, and its fingerprint")
+    c.add_argument("file", type=Path, metavar="FILE", help="the case study, e.g. content/case-studies/a-shoulder.md")
+    c.add_argument("--site", type=Path, default=Path("."), metavar="SITE_DIR",
+                   help="the site folder (default: the current folder)")
+    c.set_defaults(handler=_cmd_consent)
 
     s = sub.add_parser("serve", help="preview the site in your browser; it rebuilds and reloads as you write")
     common(s)
@@ -97,6 +103,23 @@ def _cmd_new(args) -> int:
     extra = " and fill in the consent block once the client has agreed" if args.kind == "case-study" else ""
     print(f"Open it in your editor to write{extra}. It is a draft: delete the line draft: true when it is ready "
           "to publish. sitegen serve --drafts shows drafts in the preview.", file=sys.stderr)
+    return 0
+
+
+def _cmd_consent(args) -> int:
+    from .review_copy import make_review_copy
+    from .scaffold import display_path
+
+    copy = make_review_copy(args.site, args.file)
+    for d in copy.warnings:
+        print(str(d), file=sys.stderr)
+    print(f"Review copy written to {display_path(copy.path)}: print it or send it to the client. It stays in private/ "
+          "and is never published.")
+    print(f"When the client has read it and agreed, add this line under consent: in {copy.source}:")
+    print()
+    print(f"reviewed: {copy.fingerprint}")
+    print()
+    print("If the text changes after that, the build stops until you make a new copy and ask again.")
     return 0
 
 

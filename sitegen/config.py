@@ -1,4 +1,14 @@
-"""Read site.toml into a typed, frozen SiteConfig; every setting has a default."""
+"""Read site.toml into a typed, frozen SiteConfig; every setting has a default.
+
+Each setting is declared once, below, with its type (the annotation), its default, the
+check of its value and the sentence that explains it (`setting(...)`); the reader, the
+type checks, the messages and the commented site.toml that `sitegen init` writes all
+come from these declarations.  A table such as `[privacy]` is a nested dataclass.
+
+What is not a setting of the site — the folder, whether drafts are shown, the build's
+"now", an address the dev server serves at — is the build's `RunContext`, kept apart so
+that the settings can be fingerprinted as they are.
+"""
 
 from __future__ import annotations
 
@@ -7,58 +17,103 @@ import difflib
 import os
 import re
 import tomllib
+import typing
 import zoneinfo
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any, Callable
 
 from .errors import ConfigError, Diagnostic, error, shorten, warning
 
 CONFIG_NAME = "site.toml"
 
+Check = Callable[[str, Any], "tuple[str, str] | None"]  # (key, value) → (message, hint) when wrong
+
+
+def setting(default: Any, doc: str, check: Check | None = None) -> Any:
+    """Declare one setting: its default, the sentence that explains it, how its value is checked."""
+    return field(default=default, metadata={"doc": " ".join(doc.split()), "check": check})
+
+
+def table(cls: type, doc: str) -> Any:
+    """Declare a [section] of settings, itself a dataclass of settings."""
+    return field(default_factory=cls, metadata={"doc": doc, "check": None})
+
+
+# -- checks of values (the type is checked before, from the annotation) ---------------------
+
+def between(low: int, high: int, example: int) -> Check:
+    def check(key: str, value: int) -> tuple[str, str] | None:
+        if low <= value <= high:
+            return None
+        return f"{key} must be between {low} and {high}, not {value}", f"for example {key.split('.')[-1]} = {example}"
+    return check
+
+
+def one_of(*choices: str) -> Check:
+    def check(key: str, value: str) -> tuple[str, str] | None:
+        if value in choices:
+            return None
+        quoted = " or ".join(f'"{c}"' for c in choices)
+        section = f" in the [{key.split('.')[0]}] section" if "." in key else ""
+        return (f"{key} must be {quoted}, not {shorten(value)!r}",
+                f'write it like {key.split(".")[-1]} = "{choices[-1]}"{section}')
+    return check
+
+
+def _time_zone(key: str, value: str) -> tuple[str, str] | None:
+    try:
+        zoneinfo.ZoneInfo(value)
+        return None
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # "Europe" is a folder: OSError
+        close = difflib.get_close_matches(value, sorted(zoneinfo.available_timezones()), n=1)
+        return (f"unknown time zone {shorten(value)!r}",
+                f"did you mean '{close[0]}'?" if close else "use a name like Europe/London or America/New_York")
+
+
+def _web_address(key: str, value: str) -> tuple[str, str] | None:
+    if not value or re.match(r"https?://[^/\s]+(/\S*)?$", value):
+        return None
+    return (f"{key} must be a full web address, not {shorten(value)!r}",
+            f'write it like {key} = "https://example.org/blog/"')
+
+
+# -- the settings ----------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PrivacyConfig:
-    allow: tuple[str, ...] = ()
-    """Phrases the identifier scan never flags, site-wide (e.g. your town, a colleague who agreed)."""
-    pseudonyms: tuple[str, ...] = ()
-    """Stand-ins used for clients across the site ("Client A", "M."): never flagged."""
-    essays: str = "warning"
-    """Severity of identifier findings in essays: "warning" (default) or "error"."""
-    register: str = "private/clients.toml"
-    """Your private client register (real names, contacts, consent); never published."""
-    region: str = "GB"
-    """Country whose phone-number formats are assumed for numbers without +country code."""
+    allow: tuple[str, ...] = setting(
+        (), "Phrases the identifier scan never flags, site-wide (e.g. your town, a colleague who agreed).")
+    pseudonyms: tuple[str, ...] = setting((), 'Stand-ins used for clients across the site ("Client A", "M."): never flagged.')
+    essays: str = setting("warning", 'Severity of identifier findings in essays: "warning" (default) or "error".',
+                          one_of("warning", "error"))
+    register: str = setting("private/clients.toml",
+                            "Your private client register (real names, contacts, consent); never published.")
+    region: str = setting("GB", "Country whose phone-number formats are assumed for numbers without +country code.")
+    consent_review: str = setting(
+        "warning", 'A case study whose client has not reviewed its text (no consent.reviewed): "warning" or '
+                   '"required" (an error).', one_of("warning", "required"))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SiteConfig:
-    title: str = "My practice journal"
-    """Shown in the header, feeds and the browser tab."""
-    author: str = ""
-    """You, the therapist: shown as the author and never flagged by the privacy scan."""
-    business: str = ""
-    """Your practice's name: shown in the footer and never flagged by the privacy scan."""
-    description: str = "Reflections on practice."
-    """One sentence about the site: used in the feed and in search-engine previews."""
-    base_url: str = ""
-    """Absolute address the site is served from, ending in /; needed for feeds and the sitemap."""
-    language: str = "en"
-    """Language of the site (e.g. en-GB), for browsers and screen readers."""
-    timezone: str = "UTC"
-    """Your time zone (e.g. Europe/London): dates without a time zone are read in it."""
-    posts_per_page: int = 10
-    """How many essays and case studies the home page lists before moving to /page/2/."""
-    domain: str = ""
-    """Custom domain for GitHub Pages (written to CNAME when publishing)."""
-    summary_words: int = 60
-    """Longest automatic summary, in words, when a post has no summary and no <!-- more -->."""
-    privacy: PrivacyConfig = field(default_factory=PrivacyConfig)
-
-    # Not read from site.toml: set by the command line or the environment.
-    site_dir: Path = Path(".")
-    drafts: bool = False
-    now: datetime | None = None  # the build's "now"; SOURCE_DATE_EPOCH or the clock
+    title: str = setting("My practice journal", "Shown in the header, feeds and the browser tab.")
+    author: str = setting("", "You, the therapist: shown as the author and never flagged by the privacy scan.")
+    business: str = setting("", "Your practice's name: shown in the footer and never flagged by the privacy scan.")
+    description: str = setting("Reflections on practice.",
+                               "One sentence about the site: used in the feed and in search-engine previews.")
+    base_url: str = setting("", "Absolute address the site is served from, ending in /; needed for feeds and the "
+                                "sitemap.", _web_address)
+    language: str = setting("en", "Language of the site (e.g. en-GB), for browsers and screen readers.")
+    timezone: str = setting("UTC", "Your time zone (e.g. Europe/London): dates without a time zone are read in it.",
+                            _time_zone)
+    posts_per_page: int = setting(10, "How many essays and case studies the home page lists before moving to "
+                                      "/page/2/.", between(1, 1000, 10))
+    domain: str = setting("", "Custom domain for GitHub Pages (written to CNAME when publishing).")
+    summary_words: int = setting(60, "Longest automatic summary, in words, when a post has no summary and no "
+                                     "<!-- more -->.", between(1, 10_000, 60))
+    privacy: PrivacyConfig = table(PrivacyConfig, "The privacy scan, the client register and consent.")
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
@@ -71,8 +126,22 @@ class SiteConfig:
         return url if url.endswith("/") else url + "/"
 
 
-_FIELDS = {f.name: f for f in dataclasses.fields(SiteConfig) if f.name not in ("site_dir", "drafts", "now", "privacy")}
-_PRIVACY_FIELDS = {f.name: f for f in dataclasses.fields(PrivacyConfig)}
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RunContext:
+    """What one build runs with that is not a setting of the site."""
+
+    site_dir: Path = Path(".")
+    drafts: bool = False  # include drafts and scheduled posts (previewing)
+    now: datetime | None = None  # the build's "now": SOURCE_DATE_EPOCH or the clock
+
+    def today(self, config: SiteConfig) -> Any:
+        return (self.now or datetime.now(timezone.utc)).astimezone(config.tz).date()
+
+
+# -- reading site.toml -------------------------------------------------------------------------
+
+_TYPE_WORDS = {str: ("text in quotes", '{key} = "…"'), int: ("a whole number", "{key} = 10"),
+               bool: ("true or false", "{key} = true"), float: ("a number", "{key} = 1.5")}
 
 
 def _key_lines(text: str) -> dict[str, int]:
@@ -92,22 +161,57 @@ def _key_lines(text: str) -> dict[str, int]:
     return lines
 
 
-def _check(key: str, value: object, expected: type, path: str, line: int | None) -> tuple[object, list[Diagnostic]]:
-    if expected is int and isinstance(value, bool):
-        value = None
-    if expected is tuple:
+def _typed(key: str, value: Any, expected: Any, line: int | None) -> tuple[Any, Diagnostic | None]:
+    """The value if it has the declared type (a list of strings becomes a tuple), else a diagnostic."""
+    if typing.get_origin(expected) is tuple:
         if isinstance(value, str):
             value = [value]
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            return tuple(value), []
-        return None, [error(path, line, "config.type", f"'{key}' must be a list of strings, not {value!r}",
-                            f'write it as {key} = ["first", "second"]')]
-    if isinstance(value, expected):
-        return value, []
-    want = {str: "text in quotes", int: "a whole number", bool: "true or false"}[expected]
-    example = {str: f'{key} = "…"', int: f"{key} = 10", bool: f"{key} = true"}[expected]
-    return None, [error(path, line, "config.type", f"'{key}' must be {want}, not {_show(value)}",
-                        f"write it like {example}")]
+            return tuple(value), None
+        return None, error(CONFIG_NAME, line, "config.type", f"'{key}' must be a list of strings, not {_show(value)}",
+                           f'write it as {key.split(".")[-1]} = ["first", "second"]')
+    ok = isinstance(value, expected) and not (expected in (int, float) and isinstance(value, bool))
+    if expected is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value), None
+    if ok:
+        return value, None
+    want, example = _TYPE_WORDS[expected]
+    return None, error(CONFIG_NAME, line, "config.type", f"'{key}' must be {want}, not {_show(value)}",
+                       "write it like " + example.format(key=key.split(".")[-1]))
+
+
+def read_table(cls: type, data: dict[str, Any], lines: dict[str, int], prefix: str = "") -> tuple[Any, list[Diagnostic]]:
+    """Check a TOML table against the dataclass `cls` of settings; return an instance and every problem."""
+    hints = typing.get_type_hints(cls)
+    known = {f.name: f for f in dataclasses.fields(cls) if "doc" in f.metadata}
+    values: dict[str, Any] = {}
+    diags: list[Diagnostic] = []
+    for key, value in data.items():
+        name, line = prefix + key, lines.get(prefix + key)
+        f = known.get(key)
+        if f is None:
+            diags.append(_unknown(name, [prefix + k for k in known], line))
+            continue
+        expected = hints[key]
+        if dataclasses.is_dataclass(expected):
+            if not isinstance(value, dict):
+                diags.append(error(CONFIG_NAME, line, "config.type", f"'{name}' must be a [{name}] table, not "
+                                   f"{_show(value)}", f'write it as a section: a line [{name}], then lines like '
+                                   f'key = "value" under it'))
+                continue
+            values[key], found = read_table(expected, value, lines, name + ".")
+            diags.extend(found)
+            continue
+        checked, problem = _typed(name, value, expected, line)
+        if problem is None and f.metadata["check"] is not None:
+            wrong = f.metadata["check"](name, checked)
+            if wrong is not None:
+                problem = error(CONFIG_NAME, line, "config.value", *wrong)
+        if problem is not None:
+            diags.append(problem)
+        else:
+            values[key] = checked
+    return cls(**values), diags
 
 
 def _show(value: object) -> str:
@@ -122,67 +226,45 @@ def _show(value: object) -> str:
     return repr(value)
 
 
-def load_config(site_dir: Path, *, drafts: bool = False, base_url: str | None = None) -> tuple[SiteConfig, tuple[Diagnostic, ...]]:
-    """Read site_dir/site.toml (absent → defaults); raise ConfigError on any error in it."""
-    path = site_dir / CONFIG_NAME
-    diags: list[Diagnostic] = []
-    values: dict[str, object] = {}
-    privacy_values: dict[str, object] = {}
-    if path.exists() or path.is_symlink():
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise ConfigError([error(CONFIG_NAME, None, "config.unreadable",
-                                     f"site.toml cannot be read: {exc.strerror or exc}",
-                                     "site.toml must be a text file in the site folder; check its permissions")])
-        try:
-            text = raw.decode("utf-8").removeprefix("\ufeff")
-        except UnicodeDecodeError as exc:
-            line = raw.count(b"\n", 0, exc.start) + 1
-            raise ConfigError([error(CONFIG_NAME, line, "config.encoding",
-                                     f"site.toml is not valid UTF-8 text: byte 0x{raw[exc.start]:02x} "
-                                     f"at byte offset {exc.start}",
-                                     "save the file again with the encoding UTF-8")])
+def load_config(site_dir: Path, *, base_url: str | None = None) -> tuple[SiteConfig, tuple[Diagnostic, ...]]:
+    """Read site_dir/site.toml (absent → defaults); raise ConfigError on any error in it.
+
+    `base_url` replaces the one in site.toml (the dev server serves at its own address)."""
+    text = _read_text(site_dir / CONFIG_NAME)
+    cfg, diags = SiteConfig(), []
+    if text is not None:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError([_toml_error(exc, text)])
-        lines = _key_lines(text)
-        for key, value in data.items():
-            line = lines.get(key)
-            if key == "privacy" and not isinstance(value, dict):
-                diags.append(error(CONFIG_NAME, line, "config.type",
-                                   f"'privacy' must be a [privacy] table, not {_show(value)}",
-                                   'write it as a section: a line [privacy], then lines like allow = ["Ashford"]'))
-                continue
-            if key == "privacy":
-                for pkey, pval in value.items():
-                    pline = lines.get(f"privacy.{pkey}")
-                    if pkey not in _PRIVACY_FIELDS:
-                        diags.append(_unknown(f"privacy.{pkey}", [f"privacy.{k}" for k in _PRIVACY_FIELDS], pline))
-                        continue
-                    expected = tuple if _PRIVACY_FIELDS[pkey].type == "tuple[str, ...]" else str
-                    checked, found = _check(f"privacy.{pkey}", pval, expected, CONFIG_NAME, pline)
-                    diags.extend(found)
-                    if not found:
-                        privacy_values[pkey] = checked
-                continue
-            if key not in _FIELDS:
-                diags.append(_unknown(key, list(_FIELDS) + ["privacy"], line))
-                continue
-            expected = {"str": str, "int": int}[_FIELDS[key].type]
-            checked, found = _check(key, value, expected, CONFIG_NAME, line)
-            diags.extend(found)
-            if not found:
-                values[key] = checked
-        diags.extend(_check_values(values, privacy_values, lines))
-    if base_url is not None:
-        values["base_url"] = base_url
+            raise ConfigError([_toml_error(exc, text)]) from None
+        cfg, diags = read_table(SiteConfig, data, _key_lines(text))
     if any(d.is_error for d in diags):
         raise ConfigError(diags)  # the warnings too: an unknown key is often the cause of the error
-    cfg = SiteConfig(**values, privacy=PrivacyConfig(**privacy_values), site_dir=site_dir,
-                     drafts=drafts, now=_build_now())
+    if base_url is not None:
+        cfg = dataclasses.replace(cfg, base_url=base_url)
     return cfg, tuple(diags)
+
+
+def run_context(site_dir: Path, *, drafts: bool = False) -> RunContext:
+    """The run context of a build of site_dir now (SOURCE_DATE_EPOCH, when set, is now)."""
+    return RunContext(site_dir=Path(site_dir), drafts=drafts, now=_build_now())
+
+
+def _read_text(path: Path) -> str | None:
+    if not (path.exists() or path.is_symlink()):
+        return None
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError([error(CONFIG_NAME, None, "config.unreadable", f"site.toml cannot be read: {exc.strerror or exc}",
+                                 "site.toml must be a text file in the site folder; check its permissions")]) from None
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise ConfigError([error(CONFIG_NAME, line, "config.encoding",
+                                 f"site.toml is not valid UTF-8 text: byte 0x{raw[exc.start]:02x} at byte offset "
+                                 f"{exc.start}", "save the file again with the encoding UTF-8")]) from None
 
 
 def _toml_error(exc: tomllib.TOMLDecodeError, text: str) -> Diagnostic:
@@ -208,38 +290,6 @@ def _unknown(key: str, known: list[str], line: int | None) -> Diagnostic:
     close = difflib.get_close_matches(key, known, n=1)
     hint = f"did you mean '{close[0]}'?" if close else "known settings: " + ", ".join(sorted(known))
     return warning(CONFIG_NAME, line, "config.unknown-key", f"unknown setting '{key}'", hint)
-
-
-def _check_values(values: dict, privacy_values: dict, lines: dict[str, int]) -> list[Diagnostic]:
-    diags: list[Diagnostic] = []
-    tz = values.get("timezone")
-    if tz is not None:
-        try:
-            zoneinfo.ZoneInfo(str(tz))
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # "Europe" is a folder: OSError
-            close = difflib.get_close_matches(str(tz), sorted(zoneinfo.available_timezones()), n=1)
-            diags.append(error(CONFIG_NAME, lines.get("timezone"), "config.timezone",
-                               f"unknown time zone {shorten(str(tz))!r}",
-                               f"did you mean '{close[0]}'?" if close else "use a name like Europe/London or America/New_York"))
-    ppp = values.get("posts_per_page")
-    if ppp is not None and not (1 <= int(ppp) <= 1000):
-        diags.append(error(CONFIG_NAME, lines.get("posts_per_page"), "config.value",
-                           f"posts_per_page must be between 1 and 1000, not {ppp}", "for example posts_per_page = 10"))
-    words = values.get("summary_words")
-    if words is not None and not (1 <= int(words) <= 10_000):
-        diags.append(error(CONFIG_NAME, lines.get("summary_words"), "config.value",
-                           f"summary_words must be between 1 and 10000, not {words}", "for example summary_words = 60"))
-    url = values.get("base_url")
-    if url and not re.match(r"https?://[^/\s]+(/\S*)?$", str(url)):
-        diags.append(error(CONFIG_NAME, lines.get("base_url"), "config.value",
-                           f"base_url must be a full web address, not {shorten(str(url))!r}",
-                           'write it like base_url = "https://example.org/blog/"'))
-    sev = privacy_values.get("essays")
-    if sev is not None and sev not in ("warning", "error"):
-        diags.append(error(CONFIG_NAME, lines.get("privacy.essays"), "config.value",
-                           f"privacy.essays must be \"warning\" or \"error\", not {shorten(str(sev))!r}",
-                           'write it like essays = "warning" in the [privacy] section'))
-    return diags
 
 
 def _build_now() -> datetime:

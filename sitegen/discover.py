@@ -2,40 +2,19 @@
 
 from __future__ import annotations
 
-import enum
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .errors import FILESYSTEM, Diagnostic, error, os_reason, printable, warning
-
-
-class Kind(enum.Enum):
-    ESSAY = "essay"
-    CASE_STUDY = "case-study"
-    PAGE = "page"
-
+from .files import Kind, SourceFile, StaticFile
 
 # Folder under content/ → kind.  Anything else under content/ is an essay, with a
 # warning, so a misplaced post is still seen rather than silently dropped.
 _FOLDERS = {"posts": Kind.ESSAY, "case-studies": Kind.CASE_STUDY, "pages": Kind.PAGE}
 _IGNORED_PREFIXES = (".", "_", "~", "#")
 _IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".bak")
-
-
-@dataclass(frozen=True, slots=True)
-class SourceFile:
-    path: Path  # absolute, for reading
-    rel: str  # posix path as the user sees it, relative to the site folder
-    kind: Kind
-
-
-@dataclass(frozen=True, slots=True)
-class StaticFile:
-    path: Path
-    rel: str  # relative to the site folder (or the theme), for messages
-    out: str  # posix path inside the output folder
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,11 +8,19 @@ that stop a command as a whole, and the CLI shows them without a traceback:
 
     SitegenError            exit 1 -- shown as its message, never a traceback
     ├── ContentErrors       exit 1 -- carries every ERROR diagnostic of a build
+    │   └── NotPublished    exit 1 -- the same, when publishing: nothing was published
+    ├── FileExists          exit 1 -- `sitegen new` would overwrite a file
     ├── ConfigError         exit 2 -- site.toml is unreadable or invalid
     ├── UnsafeOutputError   exit 2 -- the output folder is not safe to replace
     ├── UsageError          exit 2 -- a command line that cannot be carried out
+    ├── PublishError        exit 2 -- the publishing target cannot take the site
+    ├── WorkerFailed        exit 2 -- a build process ran out of memory or was killed
     └── FileSystemError     exit 2 -- the operating system refused to read or write: a full
                                       disk, a quota, a read-only disk, no permission
+    Terminated (a BaseException: SIGTERM, so that every cleanup handler runs)  exit 143
+
+Anything else that reaches the command line is a fault in sitegen itself: "internal
+error — please report it", exit 3.
 
 Exit codes: 0 success, 1 content errors, 2 usage or configuration errors and files the
 operating system would not let sitegen read or write, 130 interrupted (Ctrl-C),
@@ -164,6 +172,37 @@ class UnsafeOutputError(SitegenError):
 
 class UsageError(SitegenError):
     exit_code = 2
+
+
+class NotPublished(ContentErrors):
+    """The fresh build found errors (or warnings, with --strict); nothing was published."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]):
+        super().__init__(diagnostics)
+        n = sum(d.is_error for d in self.diagnostics)
+        self.args = (f"{n} error{'s' if n != 1 else ''}; nothing was published. Fix "
+                     f"{'them' if n != 1 else 'it'} and publish again (sitegen check lists them too)",)
+
+
+class FileExists(SitegenError):
+    """`sitegen new` found a piece with the same name: nothing was changed."""
+
+
+class PublishError(SitegenError):
+    """The target cannot take the site (no git, no remote, files in the way...); nothing was published."""
+
+    exit_code = 2
+
+
+class WorkerFailed(SitegenError):
+    """A worker process ran out of memory or was killed; the build stopped and wrote nothing."""
+
+    exit_code = 2
+
+
+class Terminated(BaseException):
+    """SIGTERM, turned into an exception so every cleanup handler runs (not an Exception:
+    nothing may catch it by accident)."""
 
 
 # -- the operating system refusing to read or write --------------------------------------------

@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .typography import smarten
 from .errors import Diagnostic, error, warning
+from .fingerprint import body_field
+from .typography import smarten
 
 # The cheapest set that gives footnotes, tables, smart typography and heading anchors
 # (fenced code is what writers paste).  Part of the cache key: change it, and every
@@ -78,11 +79,11 @@ def _md() -> markdown.Markdown:
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    html: str
-    summary_html: str  # complete elements only, never cut inside a tag
-    text: str  # plain text of the body, for search and the output audit
-    words: int
-    reading_minutes: int
+    html: str = body_field()
+    summary_html: str = ""  # complete elements only, never cut inside a tag
+    text: str = body_field(default="")  # plain text of the body (each word once), for search
+    words: int = body_field(default=0)
+    reading_minutes: int = 1
 
 
 _TAG = re.compile(r"<[^>]+>")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping
 
 from .config import SiteConfig
-from .discover import Kind, StaticFile
+from .files import Kind, StaticFile
 from .errors import Diagnostic, error, warning
 
 if TYPE_CHECKING:
+    from .consent import Consent
     from .markup import Rendered
     from .validate import Entry
 
@@ -37,6 +38,8 @@ class Item:
     rendered: Rendered
     url: str  # relative to the site root, ending in /: "posts/my-first-week/"
     tags: tuple[TagRef, ...]
+    consent: Consent | None = None  # a case study's consent: its own block, or the register's
+    client_reviewed: bool = False  # the client reviewed exactly this text (consent.reviewed matches)
 
     @property
     def kind(self) -> str:
@@ -118,31 +121,75 @@ def _order_key(item: Item) -> tuple:
     return (-item.entry.date.timestamp() if item.entry.date else 0, item.entry.slug, item.entry.rel)
 
 
-def build_site(config: SiteConfig, entries: list[tuple[Entry, Rendered]],
-               statics: tuple[StaticFile, ...]) -> tuple[Site, tuple[Diagnostic, ...]]:
-    """Decide what is published and where; report URL collisions and tag spelling differences."""
-    from .validate import tag_slug
+@dataclass(frozen=True, slots=True)
+class Publication:
+    """What the consent gate decided for one case study (see privacy.check_consent)."""
 
-    diags: list[Diagnostic] = []
-    now = config.now or datetime.now().astimezone()
+    consent: Consent | None
+    client_reviewed: bool
+    held_back: str  # why it stays off the site whatever else it says ("consent withdrawn on …"), or ""
+
+
+def build_site(config: SiteConfig, entries: list[tuple[Entry, Rendered]], statics: tuple[StaticFile, ...],
+               *, now: datetime, drafts: bool = False, decisions: Mapping[str, Publication] = {},
+               ) -> tuple[Site, tuple[Diagnostic, ...]]:
+    """Decide what is published and where; report URL collisions and tag spelling differences.
+
+    `now` and `drafts` decide drafts and scheduled posts; `decisions` holds the consent
+    gate's word on each case study (its consent, and whether it is held back)."""
+    published, held, held_items = _sort_out(entries, now, drafts, decisions)
+    names, diags = _tag_names(published)
+    items = [Item(e, r, _url(e), _tag_refs(e, names) if e.kind is not Kind.PAGE else (),
+                  *_consent_of(decisions.get(e.rel))) for e, r in published]
+    drafts_ = tuple(Item(e, r, _url(e), ()) for e, r in held_items)
+    diags += _url_owners(items, statics)
+    posts = tuple(sorted((i for i in items if i.entry.kind is not Kind.PAGE), key=_order_key))
+    pages = tuple(sorted((i for i in items if i.entry.kind is Kind.PAGE),
+                         key=lambda i: (i.entry.order if i.entry.order is not None else 1000,
+                                        i.entry.title.casefold(), i.url)))
+    neighbours = {item.url: (posts[i - 1] if i > 0 else None, posts[i + 1] if i + 1 < len(posts) else None)
+                  for i, item in enumerate(posts)}
+    site = Site(config, posts, tuple(i for i in posts if i.entry.kind is Kind.CASE_STUDY), pages,
+                _tags(posts, names), _archive(posts), neighbours, tuple(sorted(held, key=lambda h: h.rel)),
+                drafts_, statics)
+    return site, tuple(diags)
+
+
+def _consent_of(decision: Publication | None) -> tuple[Consent | None, bool]:
+    return (decision.consent, decision.client_reviewed) if decision is not None else (None, False)
+
+
+def _sort_out(entries: list[tuple[Entry, Rendered]], now: datetime, drafts: bool,
+              decisions: Mapping[str, Publication]) -> tuple[list, list[HeldBack], list]:
+    """(published, why each other one is held back, the held-back entries themselves)."""
     published: list[tuple[Entry, Rendered]] = []
     held: list[HeldBack] = []
     held_items: list[tuple[Entry, Rendered]] = []
     for entry, rendered in entries:
-        if entry.draft and not config.drafts:
-            held.append(HeldBack(entry.rel, entry.title, "draft"))
-            held_items.append((entry, rendered))
-        elif entry.date and entry.date > now and not config.drafts:
-            held.append(HeldBack(entry.rel, entry.title, f"scheduled for {entry.date:%Y-%m-%d %H:%M}"))
-            held_items.append((entry, rendered))
+        decision = decisions.get(entry.rel)
+        if decision is not None and decision.held_back:
+            reason = decision.held_back  # a withdrawal holds it back even in a preview with drafts
+        elif entry.draft and not drafts:
+            reason = "draft"
+        elif entry.date and entry.date > now and not drafts:
+            reason = f"scheduled for {entry.date:%Y-%m-%d %H:%M}"
         else:
             published.append((entry, rendered))
+            continue
+        held.append(HeldBack(entry.rel, entry.title, reason))
+        held_items.append((entry, rendered))
+    return published, held, held_items
 
-    # Tags: one tag per slug, named by its first use in time (oldest post first).
+
+def _tag_names(published: list[tuple[Entry, Rendered]]) -> tuple[dict[str, str], list[Diagnostic]]:
+    """One tag per slug, named by its first use in time (oldest post first); other spellings warned."""
+    from .validate import tag_slug
+
     chronological = sorted(published, key=lambda er: (er[0].date.timestamp() if er[0].date else 0,
                                                       er[0].slug, er[0].rel))
     names: dict[str, str] = {}
     first_file: dict[str, str] = {}
+    diags: list[Diagnostic] = []
     for entry, _ in chronological:
         if entry.kind is Kind.PAGE:
             continue
@@ -155,18 +202,22 @@ def build_site(config: SiteConfig, entries: list[tuple[Entry, Rendered]],
                 diags.append(warning(entry.rel, line, "tag.spelling",
                                      f"tag {tag!r} is shown as {names[slug]!r}, its spelling in {first_file[slug]}",
                                      "spell a tag the same way everywhere"))
+    return names, diags
 
-    def refs(entry: Entry) -> tuple[TagRef, ...]:
-        out: dict[str, TagRef] = {}
-        for tag in entry.tags:
-            slug = tag_slug(tag)
-            out.setdefault(slug, TagRef(names.get(slug, tag), slug, f"tags/{slug}/"))
-        return tuple(out.values())
 
-    items = [Item(e, r, _url(e), refs(e) if e.kind is not Kind.PAGE else ()) for e, r in published]
-    drafts = tuple(Item(e, r, _url(e), ()) for e, r in held_items)
+def _tag_refs(entry: Entry, names: dict[str, str]) -> tuple[TagRef, ...]:
+    from .validate import tag_slug
 
-    # Every URL belongs to exactly one file.
+    out: dict[str, TagRef] = {}
+    for tag in entry.tags:
+        slug = tag_slug(tag)
+        out.setdefault(slug, TagRef(names.get(slug, tag), slug, f"tags/{slug}/"))
+    return tuple(out.values())
+
+
+def _url_owners(items: list[Item], statics: tuple[StaticFile, ...]) -> list[Diagnostic]:
+    """Every URL belongs to exactly one file."""
+    diags: list[Diagnostic] = []
     owners: dict[str, Entry] = {}
     for item in items:
         first = item.url.split("/", 1)[0]
@@ -184,28 +235,23 @@ def build_site(config: SiteConfig, entries: list[tuple[Entry, Rendered]],
         else:
             owners[item.url] = item.entry
     for static in statics:
-        first = static.out.split("/", 1)[0]
         if static.out.rstrip("/") + "/" in owners or static.out.removesuffix("index.html") in owners:
             diags.append(error(static.rel, None, "url.collision",
                                f"this file would overwrite the page at /{static.out}", "rename or move it"))
+    return diags
 
-    posts = tuple(sorted((i for i in items if i.entry.kind is not Kind.PAGE), key=_order_key))
-    case_studies = tuple(i for i in posts if i.entry.kind is Kind.CASE_STUDY)
-    pages = tuple(sorted((i for i in items if i.entry.kind is Kind.PAGE),
-                         key=lambda i: (i.entry.order if i.entry.order is not None else 1000,
-                                        i.entry.title.casefold(), i.url)))
+
+def _tags(posts: tuple[Item, ...], names: dict[str, str]) -> tuple[Tag, ...]:
     by_tag: dict[str, list[Item]] = {}
     for item in posts:
         for ref in item.tags:
             by_tag.setdefault(ref.slug, []).append(item)
-    tags = tuple(sorted((Tag(names[s], s, f"tags/{s}/", tuple(v)) for s, v in by_tag.items()),
+    return tuple(sorted((Tag(names[s], s, f"tags/{s}/", tuple(v)) for s, v in by_tag.items()),
                         key=lambda t: (t.name.casefold(), t.slug)))
+
+
+def _archive(posts: tuple[Item, ...]) -> tuple[tuple[int, tuple[Item, ...]], ...]:
     years: dict[int, list[Item]] = {}
     for item in posts:
         years.setdefault(item.entry.date.year if item.entry.date else 0, []).append(item)
-    archive = tuple((y, tuple(v)) for y, v in sorted(years.items(), reverse=True))
-    neighbours = {item.url: (posts[i - 1] if i > 0 else None, posts[i + 1] if i + 1 < len(posts) else None)
-                  for i, item in enumerate(posts)}
-    held.sort(key=lambda h: h.rel)
-    site = Site(config, posts, case_studies, pages, tags, archive, neighbours, tuple(held), drafts, statics)
-    return site, tuple(diags)
+    return tuple((y, tuple(v)) for y, v in sorted(years.items(), reverse=True))

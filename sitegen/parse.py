@@ -19,6 +19,7 @@ import yaml
 
 from .discover import SourceFile
 from .errors import Diagnostic, error, shorten, warning
+from .fingerprint import body_field
 
 try:  # the C loader is several times faster; fall back to the pure-Python one
     _Base = yaml.CSafeLoader
@@ -58,9 +59,9 @@ class Document:
     meta: Mapping[str, Any]
     key_lines: Mapping[str, int]  # "title" → 2, "consent.obtained" → 12
     value_positions: Mapping[str, Position]  # "approach.1" → where that string value starts
-    body: str
+    body: str = body_field()
     body_line: int  # line of the file where the body starts
-    digest: str  # sha256 of the file's bytes
+    digest: str = body_field()  # sha256 of the file's bytes
 
 
 def _line_of_offset(data: bytes, offset: int) -> int:

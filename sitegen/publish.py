@@ -30,29 +30,13 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TextIO
 
-from .errors import (ContentErrors, Diagnostic, FileSystemError, SitegenError, file_system_error,
+from .errors import (ContentErrors, Diagnostic, FileSystemError, NotPublished, PublishError, file_system_error,
                      sorted_diagnostics, warning)
 
 GH_PAGES = "gh-pages"
 MANIFEST_NAME = ".sitegen-manifest.json"
 MANIFEST_VERSION = 1
 _INTERNAL = (".sitegen-output", ".sitegen-journal")  # the build's own bookkeeping, never published
-
-
-class PublishError(SitegenError):
-    """The target cannot take the site (no git, no remote, files in the way...); nothing was published."""
-
-    exit_code = 2
-
-
-class NotPublished(ContentErrors):
-    """The fresh build found errors (or warnings, with --strict); nothing was published."""
-
-    def __init__(self, diagnostics):
-        super().__init__(diagnostics)
-        n = sum(d.is_error for d in self.diagnostics)
-        self.args = (f"{n} error{'s' if n != 1 else ''}; nothing was published. Fix "
-                     f"{'them' if n != 1 else 'it'} and publish again (sitegen check lists them too)",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +51,7 @@ class Published:
     held_back: tuple
     diagnostics: tuple[Diagnostic, ...]
     address: str = ""  # where the site can be seen, when known
+    fresh_history: bool = False  # gh-pages was started afresh (a withdrawn case study must not stay in its history)
 
 
 # -- the build every publish starts from ------------------------------------------------------
@@ -252,10 +237,13 @@ def _push(site_dir: Path, repo: Path, tree: Path, result, diags, remote: str, br
     before = _git(repo, "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}").stdout.strip()
     files = _tree_files(tree)
     message = f"Publish {result.pages} pages with sitegen"
+    # A withdrawn case study must leave the branch's history too, not just its newest commit:
+    # the branch is started afresh, with one commit holding only the site as it is now.
+    fresh = bool(withdrawn(result.held_back))
     try:
         with contextlib.chdir(repo), _committer(repo, result.config.author):
             ghp_import.ghp_import(str(tree), mesg=message, remote=remote, branch=branch, push=True,
-                                  nojekyll=False, cname=None, prefix=None, followlinks=False)
+                                  nojekyll=False, cname=None, prefix=None, followlinks=False, no_history=fresh)
     except ghp_import.GhpError as exc:
         raise PublishError(f"could not record the site on branch {branch!r}: {exc.message}; nothing was published")
     except subprocess.CalledProcessError:
@@ -271,7 +259,12 @@ def _push(site_dir: Path, repo: Path, tree: Path, result, diags, remote: str, br
         raise PublishError(f"git could not record the site on branch {branch!r} (its message is above); "
                            "nothing was published") from None
     return Published(f"branch {branch} of {remote} ({url})", result.pages, len(files), len(files), 0, 0, (),
-                     result.held_back, diags, _pages_address(url, _domain(result.config.domain)))
+                     result.held_back, diags, _pages_address(url, _domain(result.config.domain)), fresh)
+
+
+def withdrawn(held_back: tuple) -> tuple:
+    """The held-back items whose client withdrew consent: they must come off the host too."""
+    return tuple(h for h in held_back if h.reason.startswith("consent withdrawn"))
 
 
 # -- a folder ---------------------------------------------------------------------------------
@@ -475,6 +468,10 @@ def report(p: Published, out: TextIO, err: TextIO, quiet: bool = False, verbose:
         if len(shown) < len(p.held_back):
             text += f"; and {len(p.held_back) - len(shown)} more (-v lists them)"
     print(text, file=out)
+    for h in withdrawn(p.held_back):
+        how = (" The branch was started afresh, so no earlier copy stays in its history." if p.fresh_history else
+               " Any copy an earlier publish put there has been removed.")
+        print(f"Taken off the site: {h.rel} ({h.reason}).{how}", file=out)
     if p.address:
         print(f"It will be online at {p.address} in a minute or two, once GitHub Pages is set to publish "
               "this branch (on GitHub: your repository's Settings, then Pages, then the branch).", file=out)

@@ -13,19 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from .errors import Diagnostic, error
+from .files import THEME_DIR, OutputFile
 from .model import Item, Site, page_url, paginate
 
 if TYPE_CHECKING:
     import jinja2
 
-THEME_DIR = Path(__file__).parent / "theme"
 FEED_ENTRIES = 20
-
-
-@dataclass(frozen=True, slots=True)
-class OutputFile:
-    rel: str  # posix path inside the output folder
-    data: bytes | None  # None: unchanged since the last build into the same output folder
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +129,31 @@ def render_job(env: jinja2.Environment, site: Site, job: Job) -> OutputFile:
            "canonical": canonical, "page_path": here, **job.context}
     text = env.get_template(job.template).render(ctx)
     return OutputFile(job.rel, text.encode("utf-8"))
+
+
+# What template code itself can raise (a division by zero, a bad index, a method called with
+# the wrong argument): these become template errors only when the innermost frame is a
+# template's; raised inside sitegen's own code, they are sitegen's bugs and go on as such.
+TEMPLATE_FAULTS = (ArithmeticError, LookupError, TypeError, ValueError, AttributeError)
+
+
+def render_page(env: jinja2.Environment, site: Site, job: Job, site_dir: Path) -> OutputFile | Diagnostic:
+    """One page, or the template error that stopped it (path:line of the template)."""
+    import jinja2
+
+    try:
+        return render_job(env, site, job)
+    except jinja2.TemplateError as exc:
+        return template_diagnostic(exc, site_dir)
+    except TEMPLATE_FAULTS as exc:
+        if not raised_by_template(exc):
+            raise
+        return template_diagnostic(exc, site_dir)
+
+
+def raised_by_template(exc: BaseException) -> bool:
+    frames = traceback.extract_tb(exc.__traceback__)
+    return bool(frames) and frames[-1].filename.endswith((".html", ".xml", ".txt"))
 
 
 def render_extras(site: Site) -> list[OutputFile]:

@@ -9,10 +9,8 @@ headings of a reflective-practice model.
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import dataclasses
-import inspect
 import json
 import os
 import re
@@ -22,9 +20,8 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from . import config as config_module
-from .config import CONFIG_NAME, SiteConfig, load_config
-from .errors import FileSystemError, SitegenError, UsageError, file_system_error
+from .config import CONFIG_NAME, SiteConfig, load_config, run_context
+from .errors import FileExists, FileSystemError, UsageError, file_system_error
 from .validate import slugify
 
 KINDS = {"essay": "posts", "case-study": "case-studies"}
@@ -78,20 +75,6 @@ def _fill(name: str, **values: str) -> str:
 
 # -- site.toml, generated from the settings themselves ------------------------------------------
 
-def _field_docs(cls: type) -> dict[str, str]:
-    """The docstring written under each field of a dataclass in sitegen/config.py."""
-    tree = ast.parse(inspect.getsource(config_module))
-    node = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == cls.__name__)
-    docs: dict[str, str] = {}
-    body = node.body
-    for stmt, nxt in zip(body, body[1:]):
-        if (isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)
-                and isinstance(nxt, ast.Expr) and isinstance(nxt.value, ast.Constant)
-                and isinstance(nxt.value.value, str)):
-            docs[stmt.target.id] = " ".join(nxt.value.value.split())
-    return docs
-
-
 def _toml_value(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -109,12 +92,11 @@ def _default(f: dataclasses.Field) -> object:
 
 
 def _commented_settings(cls: type) -> list[str]:
-    docs = _field_docs(cls)
     lines: list[str] = []
     for f in dataclasses.fields(cls):
-        if f.name not in docs:  # undocumented fields are not read from site.toml
-            continue
-        lines += [f"# {docs[f.name]}", f"# {f.name} = {_toml_value(_default(f))}", ""]
+        if "doc" not in f.metadata or dataclasses.is_dataclass(_default(f)):
+            continue  # a [table] comes after the plain settings
+        lines += [f"# {f.metadata['doc']}", f"# {f.name} = {_toml_value(_default(f))}", ""]
     return lines
 
 
@@ -212,7 +194,7 @@ def _init(site_dir: Path, existed: bool, added: list[str]) -> InitResult:
     if not (site_dir / CONFIG_NAME).exists():
         create(CONFIG_NAME, site_toml_text())
     cfg, _ = load_config(site_dir)
-    today = _today(cfg)
+    today = _today(site_dir, cfg)
     for folder in KINDS.values():
         _mkdir(site_dir, f"content/{folder}", added)
     _mkdir(site_dir, "content/pages", added)
@@ -262,13 +244,8 @@ def _gitignore(site_dir: Path, added: list[str]) -> None:
 
 # -- sitegen new ---------------------------------------------------------------------------------
 
-class FileExists(SitegenError):
-    """The file `new` would create is already there; nothing was changed."""
-
-
-def _today(cfg: SiteConfig) -> str:
-    now = cfg.now.astimezone(cfg.tz) if cfg.now else None
-    return (now.date() if now else date.today()).isoformat()
+def _today(site_dir: Path, cfg: SiteConfig) -> str:
+    return run_context(site_dir).today(cfg).isoformat()
 
 
 def _model_body(model: str) -> str:
@@ -330,10 +307,10 @@ def new_piece(site_dir: Path, kind: str, title: str, model: str | None = None, s
     extra = f"reflection_model: {model}\n" if model else ""
     body = _model_body(model) if model else (_case_body() if kind == "case-study" else _ESSAY_BODY)
     if kind == "case-study":
-        text = _fill("case-study.md", title=_yaml_text(title), date=_today(cfg), client=_next_client(site_dir),
+        text = _fill("case-study.md", title=_yaml_text(title), date=_today(site_dir, cfg), client=_next_client(site_dir),
                      extra=extra, body=body)
     else:
-        text = _fill("essay.md", title=_yaml_text(title), date=_today(cfg), extra=extra, body=body)
+        text = _fill("essay.md", title=_yaml_text(title), date=_today(site_dir, cfg), extra=extra, body=body)
     path = folder / f"{stem}.md"
     created = False
     try:

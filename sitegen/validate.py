@@ -13,17 +13,17 @@ from typing import Any
 from slugify import slugify as _slugify
 
 from .config import SiteConfig
+from .consent import Consent, read_consent, text_fingerprint
 from .discover import Kind
 from .errors import Diagnostic, error, shorten, warning
+from .fingerprint import body_field
 from .parse import Document
 
 COMMON_KEYS = ("title", "date", "updated", "tags", "summary", "draft", "slug", "private", "privacy",
                "learning", "reflection_model", "cpd_hours", "description")
 CASE_KEYS = ("client", "pseudonyms", "sessions", "presenting", "approach", "outcome", "referral",
-             "client_perspective", "consent")
+             "client_perspective", "consent", "disguise")
 PAGE_KEYS = ("order",)
-CONSENT_FORMS = ("written", "verbal", "electronic")
-CONSENT_KEYS = ("obtained", "form", "scope", "withdrawn")
 REFLECTION_MODELS = ("gibbs", "rolfe", "kolb", "schon", "johns")
 # An address is at most this long: a tag or slug: that would make a longer one is an error
 # (never cut short silently); one made from a long file name is shortened at a word boundary.
@@ -32,15 +32,6 @@ MAX_ADDRESS = 80
 # so without a bound one post with thousands of tags made output that grew with the square
 # of the file's size; more than this is a warning at the first tag left out.
 MAX_TAGS = 30
-
-
-@dataclass(frozen=True, slots=True)
-class Consent:
-    obtained: date | None
-    form: str | None
-    scope: str
-    withdrawn: date | None
-    raw: Any  # what the file says, for messages
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +44,9 @@ class CaseFacts:
     outcome: str
     referral: str
     client_perspective: str
-    consent: Consent | None
+    consent: Consent | None  # as the front matter says; the register may hold it instead
+    disguise: tuple[str, ...]  # how the case was disguised: "details changed", "composite", …
+    fingerprint: str = body_field()  # of the published text: what the client's review binds to
 
 
 @dataclass(frozen=True, slots=True)
@@ -432,28 +425,17 @@ def _case_facts(c: _Checker) -> CaseFacts:
             sessions = None
     else:
         sessions = None
-    consent = _consent(c, meta.get("consent"))
+    consent = None
+    if meta.get("consent") is not None:
+        lines = {k.removeprefix("consent."): v for k, v in c.doc.key_lines.items()
+                 if k == "consent" or k.startswith("consent.")}
+        consent = read_consent(meta.get("consent"), path=c.rel, lines=lines,
+                               read_date=lambda v: _date_only(v, c.config))
     return CaseFacts(client, c.text_list("pseudonyms"), sessions, c.text("presenting"), c.text_list("approach"),
-                     c.text("outcome"), c.text("referral"), c.text("client_perspective"), consent)
+                     c.text("outcome"), c.text("referral"), c.text("client_perspective"), consent,
+                     c.text_list("disguise"), text_fingerprint(meta, c.doc.body))
 
 
-def _consent(c: _Checker, raw: Any) -> Consent | None:
-    """Read the consent block as written; whether it allows publishing is the privacy gate's call."""
-    if raw is None:
-        return None
-    if not isinstance(raw, dict):
-        return Consent(None, None, "", None, raw)
-    obtained = withdrawn = None
-    o = raw.get("obtained")
-    if o not in (None, ""):
-        dt, _ = parse_when(o, c.config)
-        obtained = dt.date() if dt else None
-    w = raw.get("withdrawn")
-    if w not in (None, ""):
-        dt, _ = parse_when(w, c.config)
-        withdrawn = dt.date() if dt else date.min  # unreadable but present: treat as withdrawn
-    form = raw.get("form")
-    form = str(form).strip().lower() if _is_text(form) and form != "" else None
-    scope = raw.get("scope")
-    scope = str(scope).strip() if _is_text(scope) else ""
-    return Consent(obtained, form, scope, withdrawn, raw)
+def _date_only(value: Any, config: SiteConfig) -> date | None:
+    dt, _ = parse_when(value, config)
+    return dt.date() if dt else None

@@ -43,14 +43,15 @@ import posixpath
 import shutil
 import signal
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .discover import StaticFile
+from .cache import racy
 from .errors import FileSystemError, UnsafeOutputError, file_system_error, note_free_space
-from .render import OutputFile
+from .files import OutputFile, StaticFile
 
 try:
     import fcntl
@@ -65,10 +66,6 @@ JOURNAL = ".sitegen-journal"
 # Folders of the site that hold the user's own files: the output may be neither one of
 # them nor inside one (the next build would read the output as input, or overwrite it).
 SITE_FOLDERS = ("content", "templates", "static", "private", ".sitegen-cache")
-
-
-class MissingOutput(FileNotFoundError):
-    """A file the build meant to keep is gone from the output (deleted by hand)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,8 +132,6 @@ def check_output_dir(output: Path, site_dir: Path) -> None:
 def _refused(exc: OSError, output: Path) -> FileSystemError | None:
     """The operating system refused a write into (or beside) `output`: say so, and say truthfully
     what state the output is in and whether anything was left behind."""
-    if isinstance(exc, MissingOutput):
-        return None
     shown = Path(os.path.abspath(output))
     committed = any((p / JOURNAL).is_file() for p in _siblings(shown, TMP_TAG))
     if committed:
@@ -374,14 +369,32 @@ def _write(output: Path, files: list[OutputFile], statics: list[StaticFile]) -> 
                 # Put there by hand: never write or delete through a link.  Rebuild the whole
                 # tree (every page rendered: nothing is carried over through a link) and swap.
                 if any(f.data is None for f in files):
-                    raise MissingOutput("the output folder holds symbolic links; every page is rendered again")
+                    raise _changed_meanwhile(output, "symbolic links appeared in it")
                 return _write_whole(output, files, statics, carry=False)
             missing = [f.rel for f in files if f.data is None and f.rel not in old]
             if missing:
-                raise MissingOutput(f"{missing[0]} was removed from the output folder")
+                raise _changed_meanwhile(output, f"{missing[0]} was removed from it")
             if _fits_in_place(output, [f.rel for f in files if f.rel not in old], old):
                 return _update_in_place(output, files, statics, old)
         return _write_whole(output, files, statics, carry=True)
+
+
+def output_files(output: Path) -> frozenset[str]:
+    """The files in an output folder of sitegen's, as the next build may keep them; none when
+    the folder is not sitegen's or holds symbolic links (then every file is written again)."""
+    output = _resolve_output(output)
+    if not (output / MARKER).is_file():
+        return frozenset()
+    try:
+        found, links = _old_files(output)
+    except OSError:
+        return frozenset()
+    return frozenset() if links else frozenset(found)
+
+
+def _changed_meanwhile(output: Path, what: str) -> UnsafeOutputError:
+    return UnsafeOutputError(f"the output folder {output} changed while the site was being built ({what}); "
+                             "nothing was written. Build again")
 
 
 def _fits_in_place(output: Path, new_rels: list[str], old: set[str]) -> bool:
@@ -535,7 +548,7 @@ def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile
             total += 1
             if f.data is None:  # unchanged since the last build: carry the old file over as it is
                 if prev is None:
-                    raise MissingOutput(f"{f.rel}: no previous output to carry over")
+                    raise _changed_meanwhile(output, f"{f.rel} was removed from it")
                 _link_or_copy(prev, dest)
                 continue
             if prev is not None and _same_bytes(prev, f.data):
@@ -609,9 +622,9 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
     if sa.st_size != sb.st_size:
         return False
-    if sa.st_mtime_ns == sb.st_mtime_ns:
-        # copy2 keeps the source's time to the nanosecond: the same size and time means the same
-        # copy.  (Whole seconds were not enough: a file edited to new bytes of the same length
-        # within the second of the last build kept its old copy.)
+    # copy2 keeps the source's mtime: the same size and time mean the same copy -- unless the
+    # source changed so recently that a rewrite within the file system's clock tick would not
+    # show (the "racy" case): then only the bytes can tell.
+    if sa.st_mtime_ns == sb.st_mtime_ns and not racy(sb.st_mtime_ns, time.time_ns()):
         return True
     return _digest(a) == _digest(b)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitegen.cli import main
-from sitegen.config import load_config
+from sitegen.config import load_config, run_context
 from sitegen.errors import ConfigError
 from tests.conftest import write_site
 
@@ -70,14 +70,13 @@ def test_unknown_settings_alone_are_warnings(tmp_path):
 def test_a_bad_source_date_epoch(tmp_path, monkeypatch, value):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
     with pytest.raises(ConfigError) as info:
-        load_config(tmp_path)
+        run_context(tmp_path)
     assert "SOURCE_DATE_EPOCH" in str(info.value.diagnostics[0])
 
 
 def test_source_date_epoch_sets_the_build_time(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    cfg, _ = load_config(tmp_path)
-    assert cfg.now.timestamp() == 1700000000
+    assert run_context(tmp_path).now.timestamp() == 1700000000
 
 
 def test_the_command_line_exits_2_and_builds_nothing(tmp_path, capsys):

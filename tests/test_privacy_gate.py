@@ -118,7 +118,6 @@ def test_removing_consent_fails_check_and_build(built_example, capsys):
     ("consent:\n  obtained: 2025-04-10\n  form: telepathic", "consent.malformed"),
     ("consent:\n  form: written", "consent.malformed"),
     ("consent: yes", "consent.malformed"),
-    ("consent:\n  obtained: 2025-04-10\n  form: written\n  withdrawn: 2025-06-01", "consent.withdrawn"),
 ])
 def test_consent_problems_are_errors_naming_the_line(make_site, tmp_path, capsys, consent, kind):
     text = CASE.replace("consent:\n  obtained: 2025-04-10\n  form: written", consent)
@@ -175,7 +174,8 @@ def test_register_names_are_errors_and_supply_consent(make_site, tmp_path, capsy
     })
     code, stdout, _ = run(["check", str(site), "--format", "json"], capsys)
     findings = json.loads(stdout)["findings"]
-    assert not [f for f in findings if f["kind"].startswith("consent.")]  # consent came from the register
+    # Consent came from the register (only the reminder that the client has not reviewed the text remains).
+    assert [f["kind"] for f in findings if f["kind"].startswith("consent.")] == ["consent.unreviewed"]
     reg = [f for f in findings if f["kind"] == "privacy.register"]
     where = next((n, line.index("Margaret")) for n, line in enumerate(text.split("\n"), 1) if "Margaret" in line)
     assert code == 1 and reg and reg[0]["text"] == "Margaret"
@@ -212,4 +212,4 @@ def test_draft_text_never_reaches_the_output(make_site, tmp_path, capsys):
                       "templates/post.html": '{% extends "base.html" %}{% block content %}'
                                              '{% for d in site.drafts %}{{ d.rendered.html | safe }}{% endfor %}{% endblock %}'})
     code, _, err = run(["build", str(site), "-o", str(tmp_path / "out")], capsys)
-    assert code == 1 and "text of the draft" in err and "content/posts/draft.md" in err
+    assert code == 1 and "text held back from the site (draft)" in err and "content/posts/draft.md:7:" in err

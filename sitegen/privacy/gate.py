@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import html
+import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import accumulate
-from typing import Iterable
+from typing import Callable, Iterable
 
 from ..config import SiteConfig
+from ..consent import Consent
 from ..discover import Kind
-from ..errors import Diagnostic, Severity, error, warning
-from ..render import OutputFile
-from ..validate import CONSENT_FORMS, CONSENT_KEYS, Consent, Entry, parse_when
+from ..errors import Diagnostic, Severity, error, shorten, warning
+from ..files import OutputFile
+from ..validate import Entry
 from .register import Register
 
 # Front-matter fields that reach the public site, and so are scanned.  Not scanned: the
@@ -30,67 +32,61 @@ def _severity(entry: Entry, config: SiteConfig) -> Severity:
     return Severity.ERROR if config.privacy.essays == "error" else Severity.WARNING
 
 
-def effective_consent(entry: Entry, register: Register, config: SiteConfig) -> Consent | None:
-    """The case study's own consent block, or its register entry's."""
-    case = entry.case
-    if case is None:
-        return None
-    if case.consent is not None:
-        return case.consent
-    client = register.find(case.client)
-    if client is None or client.consent is None:
-        return None
-    raw = client.consent
-    obtained = parse_when(raw.get("obtained"), config)[0] if raw.get("obtained") else None
-    withdrawn = parse_when(raw.get("withdrawn"), config)[0] if raw.get("withdrawn") else None
-    form = str(raw["form"]).strip().lower() if raw.get("form") else None
-    return Consent(obtained.date() if obtained else None, form, str(raw.get("scope") or ""),
-                   withdrawn.date() if withdrawn else None, raw)
+@dataclass(frozen=True, slots=True)
+class ConsentCheck:
+    """What the consent gate decided about one case study."""
+
+    consent: Consent | None  # the consent it is published under (its own block, else the register's)
+    withdrawn: Consent | None  # the consent that says it was withdrawn, wherever it is written
+    reviewed: bool  # the client reviewed exactly this text
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def held_back(self) -> str:
+        """Why the case study stays off the site, or "" when it may be published."""
+        return self.withdrawn.withdrawal if self.withdrawn is not None else ""
 
 
-def check_consent(entry: Entry, register: Register, config: SiteConfig) -> tuple[Diagnostic, ...]:
-    """A case study is published only with consent obtained (not in the future), a known form, not withdrawn."""
+def check_consent(entry: Entry, register: Register, config: SiteConfig, today: date) -> ConsentCheck | None:
+    """A case study is published only with consent obtained (not in the future) in a known form;
+    withdrawn consent — in the front matter or the register — holds it back; a `reviewed`
+    fingerprint must match the text as it is now."""
     if entry.case is None:
-        return ()
+        return None
+    own = entry.case.consent
+    client = register.find(entry.case.client)
+    theirs = client.consent if client is not None else None
+    withdrawn = next((c for c in (own, theirs) if c is not None and c.withdrawn), None)
+    if withdrawn is not None:
+        return ConsentCheck(own or theirs, withdrawn, False, ())  # withdrawal wins: nothing to fix, it comes down
+    consent = own or theirs
     rel, lines = entry.rel, entry.doc.key_lines
-    make = warning if entry.draft else error
-    suffix = " (a draft: this becomes an error when draft: true is removed)" if entry.draft else ""
-    consent = effective_consent(entry, register, config)
-    from_register = entry.case.consent is None and consent is not None
-    where = register.path if from_register else rel
+    draft = entry.draft
+    suffix = " (a draft: this becomes an error when draft: true is removed)" if draft else ""
+    soften = (lambda d: replace(d.as_warning(), message=d.message + suffix)) if draft else (lambda d: d)
     if consent is None:
-        return (make(rel, lines.get("client", 1), "consent.missing",
-                     f"case study has no consent from the client{suffix}",
-                     "add consent: {obtained: YYYY-MM-DD, form: written} — a case study is never published without it"),)
-    if not isinstance(consent.raw, dict):
-        return (make(rel, lines.get("consent", 1), "consent.malformed",
-                     f"consent must be a block with obtained: and form:, not {consent.raw!r}{suffix}",
-                     "write it as consent: {obtained: 2025-04-10, form: written}"),)
-    diags = []
-    for key in consent.raw:
-        if key not in CONSENT_KEYS:
-            diags.append(warning(rel, lines.get(f"consent.{key}", lines.get("consent")), "front-matter.unknown-key",
-                                 f"unknown key 'consent.{key}'", "consent knows: " + ", ".join(CONSENT_KEYS)))
-    line = (lambda k: lines.get(f"consent.{k}", lines.get("consent", 1))) if not from_register else (lambda k: None)
-    today = (config.now.astimezone(config.tz).date() if config.now else date.today())
-    if consent.obtained is None:
-        raw = consent.raw.get("obtained")
-        what = "has no date" if raw in (None, "") else f"date {raw!r} cannot be read"
-        diags.append(make(where, line("obtained"), "consent.malformed", f"consent 'obtained' {what}{suffix}",
-                          "write the date consent was given: obtained: 2025-04-10"))
-    elif consent.obtained > today:
-        diags.append(make(where, line("obtained"), "consent.future",
-                          f"consent is dated {consent.obtained.isoformat()}, in the future{suffix}",
-                          "consent must be given before publishing: check the date"))
-    if consent.form not in CONSENT_FORMS:
-        what = "is missing" if consent.form is None else f"{consent.form!r} is not a form of consent"
-        diags.append(make(where, line("form"), "consent.malformed", f"consent 'form' {what}{suffix}",
-                          "form: written, verbal or electronic"))
-    if consent.withdrawn is not None:
-        diags.append(make(where, line("withdrawn"), "consent.withdrawn",
-                          f"the client withdrew consent{suffix}",
-                          "this case study must not be published: set draft: true or delete it"))
-    return tuple(diags)
+        return ConsentCheck(None, None, False, (soften(error(
+            rel, lines.get("client", 1), "consent.missing", "case study has no consent from the client",
+            "add consent: {obtained: YYYY-MM-DD, form: written} — a case study is never published without it")),))
+    diags = [soften(d) if d.is_error else d for d in consent.problems]
+    if consent.obtained is not None and consent.obtained > today:
+        diags.append(soften(error(consent.path, consent.line("obtained"), "consent.future",
+                                  f"consent is dated {consent.obtained.isoformat()}, in the future",
+                                  "consent must be given before publishing: check the date")))
+    reviewed = bool(consent.reviewed) and consent.reviewed == entry.case.fingerprint
+    if not draft and consent.reviewed and not reviewed:
+        on = f" on {consent.obtained.day} {consent.obtained:%B %Y}" if consent.obtained else ""
+        diags.append(error(consent.path, consent.line("reviewed"), "consent.changed",
+                           f"the text changed since the client reviewed it{on}",
+                           f"run sitegen consent {rel} and ask the client again; then put the new "
+                           "reviewed: line in place of the old one"))
+    elif not draft and not consent.reviewed and not any(d.is_error for d in consent.problems):
+        make = error if config.privacy.consent_review == "required" else warning
+        diags.append(make(consent.path, consent.line("consent") or lines.get("client"), "consent.unreviewed",
+                          "the client has not reviewed this text",
+                          f"run sitegen consent {rel} for a copy to show them, and add the reviewed: line it "
+                          "prints once they agree"))
+    return ConsentCheck(consent, None, reviewed, tuple(diags))
 
 
 def _allow(entry: Entry, config: SiteConfig) -> tuple[str, ...]:
@@ -156,13 +152,15 @@ def scan_entry(entry: Entry, register: Register, config: SiteConfig) -> tuple[Di
     return tuple(diags)
 
 
-Needle = tuple[str, str, str, int | None, str]  # (text, html-escaped text, source file, line, what)
+Needle = tuple[str, str, str, int, str]  # (text, html-escaped text, both casefolded; source file, line or 0, what)
 
 
-def audit_needles(entries: list[Entry], held_back: list[Entry], register: Register) -> tuple[Needle, ...]:
-    """What must never appear in the output: private values, register strings, held-back text."""
+def audit_needles(entries: list[Entry], held_back: list[tuple[Entry, str]], register: Register) -> tuple[Needle, ...]:
+    """What must never appear in the output: private values, register strings, and passages of
+    text held back from the site (drafts, scheduled posts, withdrawn case studies), each with
+    why it was held back."""
     needles: list[tuple[str, str, int | None, str]] = []
-    for entry in entries + held_back:
+    for entry in entries + [e for e, _ in held_back]:
         for key, value in _private_items(entry.doc.meta.get("private")):
             if len(value.strip()) >= 3:
                 needles.append((value.strip(), entry.rel, entry.doc.key_lines.get(f"private.{key}",
@@ -171,29 +169,41 @@ def audit_needles(entries: list[Entry], held_back: list[Entry], register: Regist
         if len(secret) >= 3:
             needles.append((secret, register.path, None, "a string from the private client register"))
     published_titles = {e.title.casefold() for e in entries}
-    for entry in held_back:
-        why = "draft" if entry.draft else "scheduled post"
+    for entry, why in held_back:
+        what = f"text held back from the site ({why})"
         if len(entry.title) >= 20 and entry.title.casefold() not in published_titles:
-            needles.append((entry.title, entry.rel, entry.doc.key_lines.get("title"), f"the {why}'s title"))
-        for sentence in _sentences(entry.doc.body)[:3]:
-            needles.append((sentence, entry.rel, None, f"text of the {why}"))
+            needles.append((entry.title, entry.rel, entry.doc.key_lines.get("title"), f"the title of {what}"))
+        for sentence, line in _sentences(entry.doc.body, entry.doc.body_line)[:3]:
+            needles.append((sentence, entry.rel, line, what))
     return tuple(sorted({(n.casefold(), html.escape(n, quote=False).casefold(), src, line or 0, what)
                          for n, src, line, what in needles}))
 
 
-def audit_output(files: Iterable[OutputFile], needles: tuple[Needle, ...]) -> tuple[Diagnostic, ...]:
-    """Fail if any needle (see audit_needles) appears in an output file."""
+def audit_output(files: Iterable[OutputFile], needles: tuple[Needle, ...],
+                 public_text: Callable[[], str] = lambda: "") -> tuple[Diagnostic, ...]:
+    """Fail if any needle (see audit_needles) appears in an output file.
+
+    Held-back text counts only where it is distinctive: a passage that published sources
+    also contain (a standard sign-off, a disclaimer) is not a leak.  `public_text` gives
+    the casefolded text of everything published; it is read only when a passage is found."""
     if not needles:
         return ()
     diags = []
+    public: str | None = None
     for f in files:
         if f.data is None:
             continue
         text = f.data.decode("utf-8", "replace").casefold()
         for raw, escaped, src, line, what in needles:
-            if raw in text or escaped in text:
-                diags.append(error(src, line or None, "privacy.audit", f"{what} appears in the built file {f.rel}",
-                                   "it must never be published: check the templates and the text of your posts"))
+            if raw not in text and escaped not in text:
+                continue
+            if what.startswith(("text held back", "the title of text held back")):
+                public = public_text() if public is None else public
+                if raw in public or escaped in public:
+                    continue
+            diags.append(error(src, line or None, "privacy.audit", f"{what} appears in the built file {f.rel}: "
+                               f"\u201c{shorten(raw, 70)}\u201d",
+                               "it must never be published: check the templates and the text of your posts"))
     return tuple(diags)
 
 
@@ -208,11 +218,19 @@ def _private_items(value, prefix: str = "") -> Iterable[tuple[str, str]]:
         yield prefix or "private", str(value)
 
 
-def _sentences(body: str) -> list[str]:
-    """The longest plain sentences of a body: distinctive enough that finding one means a leak."""
-    import re
-
-    plain = re.sub(r"[*_`>#\[\]()!|]", " ", body)
-    parts = [" ".join(s.split()) for s in re.split(r"(?<=[.!?])\s+|\n\s*\n", plain)]
-    parts = [p for p in parts if len(p) >= 60 and not re.search(r"[\"'<>&]|--|\.\.\.", p)]
-    return sorted(parts, key=len, reverse=True)
+def _sentences(body: str, body_line: int) -> list[tuple[str, int]]:
+    """The longest plain sentences of a body, with their lines: distinctive enough that finding
+    one in the output means a leak."""
+    plain = re.sub(r"[*_`>#\[\]()!|]", " ", body)  # same length: offsets still point into the body
+    found: list[tuple[str, int]] = []
+    start = 0
+    for m in [*re.finditer(r"(?<=[.!?])\s+|\n\s*\n", plain), None]:
+        end = m.start() if m is not None else len(plain)
+        segment = plain[start:end]
+        sentence = " ".join(segment.split())
+        if len(sentence) >= 60 and not re.search(r"[\"'<>&]|--|\.\.\.", sentence):
+            lead = len(segment) - len(segment.lstrip())
+            found.append((sentence, body_line + body.count("\n", 0, start + lead)))
+        if m is not None:
+            start = m.end()
+    return sorted(found, key=lambda s: len(s[0]), reverse=True)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any, Callable
 
+from ..consent import Consent, read_consent
 from ..errors import Diagnostic, error
 
 
@@ -15,7 +17,7 @@ from ..errors import Diagnostic, error
 class RegisterClient:
     pseudonym: str
     secrets: tuple[str, ...]  # real names, nicknames, contact details: never to be published
-    consent: dict | None  # same shape as a case study's consent block
+    consent: Consent | None  # read exactly as a case study's consent block is
     line: int
 
 
@@ -37,8 +39,12 @@ _SECRET_KEYS = ("names", "name", "nicknames", "contact", "contacts", "phone", "p
                 "address", "addresses", "workplace", "other")
 
 
-def load_register(site_dir: Path, rel: str) -> tuple[Register, tuple[Diagnostic, ...]]:
-    """Read the register if it exists; a broken register is an error (we cannot check without it)."""
+def load_register(site_dir: Path, rel: str,
+                  read_date: Callable[[Any], date | None] | None = None) -> tuple[Register, tuple[Diagnostic, ...]]:
+    """Read the register if it exists; a broken register is an error (we cannot check without it).
+
+    `read_date` reads a consent date written as text (the site's own date reading); TOML
+    dates need no help."""
     path = site_dir / rel
     if not path.is_file():
         return Register(rel), ()
@@ -50,11 +56,18 @@ def load_register(site_dir: Path, rel: str) -> tuple[Register, tuple[Diagnostic,
         return Register(rel), (error(rel, int(m.group(1)) if m else 1, "register.syntax",
                                      f"the client register cannot be read: {exc}",
                                      "fix the TOML syntax (see the README's 'Client register' section)"),)
-    lines = [n for n, s in enumerate(text.splitlines(), 1) if s.strip().startswith("[[client")]
+    except OSError as exc:
+        return Register(rel), (error(rel, None, "register.unreadable",
+                                     f"the client register cannot be read: {exc.strerror or exc}",
+                                     "check that the file is readable"),)
+    starts = [n for n, s in enumerate(text.splitlines(), 1) if s.strip().startswith("[[client")]
     clients = []
     diags = []
-    for i, raw in enumerate(data.get("client", data.get("clients", [])) or []):
-        line = lines[i] if i < len(lines) else 1
+    raw_clients = data.get("client", data.get("clients", [])) or []
+    if not isinstance(raw_clients, list):
+        raw_clients = []
+    for i, raw in enumerate(raw_clients):
+        line = starts[i] if i < len(starts) else 1
         if not isinstance(raw, dict) or not str(raw.get("pseudonym", "")).strip():
             diags.append(error(rel, line, "register.pseudonym", "each [[client]] needs a pseudonym = \"…\""))
             continue
@@ -65,8 +78,43 @@ def load_register(site_dir: Path, rel: str) -> tuple[Register, tuple[Diagnostic,
                 value = [value]
             if isinstance(value, list):
                 secrets.extend(str(v).strip() for v in value if str(v).strip())
-        consent = raw.get("consent")
-        if consent is not None and isinstance(consent, dict):
-            consent = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in consent.items()}
+        consent = None
+        if "consent" in raw:
+            end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text.splitlines())
+            lines = _consent_lines(text, line, end)
+            consent = read_consent(raw["consent"], path=rel, lines=lines,
+                                   read_date=lambda v: _toml_date(v, read_date), where="client.consent")
+            # Its problems are reported by the consent gate, for the case study that relies on it.
         clients.append(RegisterClient(str(raw["pseudonym"]).strip(), tuple(secrets), consent, line))
     return Register(rel, tuple(clients)), tuple(diags)
+
+
+def _toml_date(value: Any, read_text: Callable[[Any], date | None] | None) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return read_text(value) if read_text is not None else None
+
+
+def _consent_lines(text: str, first: int, last: int) -> dict[str, int]:
+    """Lines of one client's consent table and of each key in it ("consent", "withdrawn", …)."""
+    lines: dict[str, int] = {}
+    inside = False
+    for n, raw in enumerate(text.splitlines()[first - 1:last], first):
+        s = raw.strip()
+        if s.startswith("["):
+            inside = re.match(r"\[\s*clients?\s*\.\s*consent\s*\]", s) is not None
+            if inside:
+                lines["consent"] = n
+            continue
+        m = re.match(r"([A-Za-z_]+)\s*=", s)
+        if not m:
+            continue
+        if m.group(1) == "consent":
+            lines["consent"] = n
+            for key in re.findall(r"([A-Za-z_]+)\s*=", s.split("=", 1)[1]):
+                lines.setdefault(key, n)
+        elif inside:
+            lines.setdefault(m.group(1), n)
+    return lines

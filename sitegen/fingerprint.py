@@ -1,0 +1,208 @@
+"""Fingerprints: a hash of exactly what a page, an item or the settings consist of.
+
+Everything is derived from the dataclasses themselves: a fingerprint walks every field of
+every dataclass it meets, so a field added to `Entry`, `Rendered`, `Item` or `SiteConfig`
+is covered the day it is added, with no list to keep in step.  One piece of metadata
+matters: a field declared with `body_field()` is *derived from a post's text* (its HTML,
+its words, the hash of its file).  A page whose templates never read a post's text (a list
+of titles and summaries) depends on every field but those, so adding a sentence to one
+post does not re-render every list it appears in.
+
+A page's key covers the page's own data, the source of every template its template
+extends, includes or imports, the settings, and whichever parts of `site` those templates
+read (found by walking the templates' syntax trees, so a user template that lists
+`site.posts` in a sidebar makes every page depend on every post, as it must).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import enum
+import hashlib
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
+
+if TYPE_CHECKING:
+    import jinja2
+
+BODY = "body"  # field metadata: the value is derived from the post's text
+_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}  # a dataclass → (field name, text-derived?) in order
+_ALL = "*"
+_READS_BODY = "(body)"
+
+
+def body_field(**kwargs: Any) -> Any:
+    """Declare a dataclass field derived from a post's text (see the module docstring)."""
+    return dataclasses.field(metadata={BODY: True}, **kwargs)
+
+
+def body_names(*classes: type) -> frozenset[str]:
+    """The names of the text-derived fields of these dataclasses (what a template reading
+    `.html` or `.words` reads)."""
+    return frozenset(f.name for cls in classes for f in dataclasses.fields(cls) if f.metadata.get(BODY))
+
+
+def h(*parts: object) -> str:
+    """A short, stable hash of any repr-able value."""
+    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+class Walker:
+    """Turns a value into a repr-able tuple of everything it holds.
+
+    `with_body=False` leaves out text-derived fields; `known` maps id(obj) to a fingerprint
+    already computed for that object (a post's entry, worked out once per file)."""
+
+    def __init__(self, with_body: bool = True, known: Mapping[int, str] | None = None):
+        self.with_body = with_body
+        self.known = known or {}
+        self._memo: dict[int, Any] = {}
+
+    def value(self, v: Any) -> Any:
+        if v is None or isinstance(v, (str, int, float, bool)):
+            return v
+        key = id(v)
+        if key in self.known:
+            return self.known[key]
+        if key in self._memo:
+            return self._memo[key][1]
+        names = _FIELDS.get(type(v))
+        if names is None and dataclasses.is_dataclass(v) and not isinstance(v, type):
+            names = _FIELDS[type(v)] = tuple((f.name, bool(f.metadata.get(BODY))) for f in dataclasses.fields(v))
+        if names is not None:
+            out = h(type(v).__name__, tuple((n, self.value(getattr(v, n))) for n, body in names
+                                            if self.with_body or not body))
+            self._memo[key] = (v, out)  # the object is kept alive, so its id cannot be reused meanwhile
+            return out
+        if isinstance(v, Mapping):
+            return tuple(sorted((str(k), self.value(x)) for k, x in v.items()))
+        if isinstance(v, (list, tuple, frozenset, set)):
+            items: Any = tuple(self.value(x) for x in v)
+            items = tuple(sorted(items, key=repr)) if isinstance(v, (set, frozenset)) else items
+            if len(items) > 16:  # long lists: hash them once rather than carry them around
+                items = h(items)
+                self._memo[key] = (v, items)
+            return items
+        if isinstance(v, (datetime.date, datetime.time)):
+            return v.isoformat()
+        if isinstance(v, enum.Enum):
+            return v.value
+        if isinstance(v, PurePath):
+            return str(v)
+        return repr(v)
+
+
+def of(value: Any, with_body: bool = True) -> str:
+    """The fingerprint of one value (a config, an entry, …)."""
+    return h(Walker(with_body).value(value))
+
+
+class PageKeys:
+    """The key of each page: re-render a page only when its key changed since the last build.
+
+    `per_file` maps each source file to (the hash of the file and its settings — everything,
+    body included —, the fingerprint of its entry and rendering without the body)."""
+
+    def __init__(self, env: jinja2.Environment, site: Any, per_file: Mapping[str, tuple[str, str]]):
+        self.env = env
+        self.site = site
+        self.config = of(site.config)
+        self._closure: dict[str, tuple[str, frozenset[str]]] = {}
+        self._parts: dict[tuple[str, bool], str] = {}
+        known: dict[bool, dict[int, str]] = {True: {}, False: {}}
+        for item in (*site.posts, *site.pages, *site.drafts):
+            full, nobody = per_file.get(item.entry.rel, (item.entry.rel, item.entry.rel))
+            known[True][id(item.entry)] = known[True][id(item.rendered)] = full
+            known[False][id(item.entry)] = known[False][id(item.rendered)] = nobody
+        self._walkers = {mode: Walker(mode, known[mode]) for mode in (True, False)}
+
+    def template(self, name: str) -> tuple[str, frozenset[str]]:
+        """(hash of the template and everything it pulls in, the `site.*` attributes they read,
+        plus "(body)" when any of them may read a post's text)."""
+        if name not in self._closure:
+            from jinja2 import meta  # Jinja is loaded only when pages are keyed, never on a no-change build
+
+            seen: dict[str, str] = {}
+            uses: set[str] = set()
+            todo = [name]
+            while todo:
+                n = todo.pop()
+                if n in seen:
+                    continue
+                source, filename, _ = self.env.loader.get_source(self.env, n)
+                seen[n] = source
+                ast = self.env.parse(source, n, filename)
+                refs = list(meta.find_referenced_templates(ast))
+                if any(r is None for r in refs):
+                    uses.add(_ALL)  # a computed template name: depend on every template
+                    todo.extend(self.env.list_templates())
+                todo.extend(r for r in refs if r is not None)
+                uses |= _site_attributes(ast)
+                if _reads_body(ast, self._body_names()):
+                    uses.add(_READS_BODY)
+            self._closure[name] = (h(sorted(seen.items())), frozenset(uses))
+        return self._closure[name]
+
+    def _body_names(self) -> frozenset[str]:
+        from .markup import Rendered
+        from .parse import Document
+        from .validate import CaseFacts, Entry
+
+        return body_names(Entry, Document, Rendered, CaseFacts)
+
+    def site_part(self, name: str, with_body: bool) -> str:
+        key = (name, with_body)
+        if key not in self._parts:
+            names = [f.name for f in dataclasses.fields(self.site) if f.name != "config"]
+            if name not in names:  # a method or unknown attribute: depend on everything
+                value: Any = tuple(self.site_part(n, with_body) for n in names)
+            else:
+                value = self._walkers[with_body].value(getattr(self.site, name))
+            self._parts[key] = h(name, value)
+        return self._parts[key]
+
+    def page(self, rel: str, template: str, context: Mapping[str, Any], absolute_links: bool) -> str:
+        tpl_hash, uses = self.template(template)
+        with_body = _READS_BODY in uses
+        parts = tuple(self.site_part(u, with_body) for u in sorted(uses - {_READS_BODY}))
+        return h(rel, template, tpl_hash, self.config, parts, self._walkers[with_body].value(dict(context)),
+                 absolute_links)
+
+    def everything(self, *names: str) -> tuple[str, ...]:
+        """Fingerprints of site parts including the posts' text (the search index holds their words)."""
+        return tuple(self.site_part(n, True) for n in names)
+
+
+def _reads_body(ast: Any, body: Iterable[str]) -> bool:
+    """Whether a template may read a post's text: one of its text-derived fields by name, a
+    computed subscript, or the `attr` filter (which we cannot see through)."""
+    from jinja2 import nodes
+
+    body = frozenset(body)
+    if any(n.attr in body for n in ast.find_all(nodes.Getattr)):
+        return True
+    for n in ast.find_all(nodes.Getitem):
+        if not isinstance(n.arg, nodes.Const) or n.arg.value in body:
+            return True
+    return any(n.name == "attr" for n in ast.find_all(nodes.Filter))
+
+
+def _site_attributes(ast: Any) -> set[str]:
+    """Names of `site.X` read by a template; `*` when `site` is used whole (passed on, iterated)."""
+    from jinja2 import nodes
+
+    used: set[str] = set()
+    attr_names = set()
+    for node in ast.find_all(nodes.Getattr):
+        if isinstance(node.node, nodes.Name) and node.node.name == "site":
+            used.add(node.attr)
+            attr_names.add(id(node.node))
+    for node in ast.find_all(nodes.Getitem):
+        if isinstance(node.node, nodes.Name) and node.node.name == "site":
+            used.add(_ALL)
+            attr_names.add(id(node.node))
+    for node in ast.find_all(nodes.Name):
+        if node.name == "site" and node.ctx == "load" and id(node) not in attr_names:
+            used.add(_ALL)
+    return used

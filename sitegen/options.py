@@ -1,0 +1,46 @@
+"""What a build is asked to do and what it reports: BuildOptions in, BuildResult out.
+
+Kept apart from build.py, which imports every stage, so that a build with nothing to do
+(quick.py) can answer without loading any of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from .config import SiteConfig
+    from .errors import Diagnostic
+    from .files import OutputFile
+    from .model import HeldBack, Site
+    from .write import WriteResult
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    output: Path | None = None  # default: SITE_DIR/output
+    drafts: bool = False  # include drafts and scheduled posts (for previewing)
+    strict: bool = False  # warnings count as errors
+    base_url: str | None = None  # override site.toml (the dev server uses its own address)
+    clean: bool = False  # ignore the build cache and rebuild everything
+    write: bool = True  # False: check everything, write nothing (`sitegen check`)
+    jobs: int | None = None  # worker processes; default: one per core
+    progress: Callable[[int, int], None] | None = None  # (done, total) as files are read, then as pages are rendered
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BuildResult:
+    config: SiteConfig
+    site: Site | None  # None when nothing changed and the build stopped early
+    diagnostics: tuple[Diagnostic, ...]  # warnings (errors raise ContentErrors)
+    pages: int = 0  # HTML pages in the site
+    files: int = 0  # files in the output, static files included
+    written: WriteResult | None = None
+    output: Path | None = None
+    elapsed: float = 0.0
+    held_back: tuple[HeldBack, ...] = ()
+    parsed: int = 0  # source files parsed (cache misses)
+    rendered: int = 0  # pages rendered (the rest were unchanged)
+    outputs: tuple[OutputFile, ...] = ()  # with write=False: every rendered file, for inspection
