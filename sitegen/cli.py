@@ -170,8 +170,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug in sitegen, not in the user's files
         if args.debug:
             traceback.print_exc()
+        where = "".join(f" ({n})" for n in getattr(exc, "__notes__", ()) if n.startswith("while "))
         print(f"sitegen: internal error — please report it, with the command you ran: {type(exc).__name__}: {exc}"
-              + ("" if args.debug else " (run with --debug for details)"), file=sys.stderr)
+              f"{where}" + ("" if args.debug else " (run with --debug for details)"), file=sys.stderr)
         return EXIT_INTERNAL
     finally:
         if old is not None:

@@ -93,6 +93,12 @@ class Walker:
         return repr(v)
 
 
+def shown(entry: Any, rendered: Any) -> str:
+    """What a list page can show of a post: its entry and rendering without the text-derived fields."""
+    walker = Walker(with_body=False)
+    return h(walker.value(entry), walker.value(rendered))
+
+
 def of(value: Any, with_body: bool = True) -> str:
     """The fingerprint of one value (a config, an entry, …)."""
     return h(Walker(with_body).value(value))

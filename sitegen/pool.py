@@ -59,6 +59,9 @@ def _call(task: Task, work: Any, i: int, describe: Callable[[int], str]) -> Any:
         return task(work, i)
     except MemoryError:
         raise _out_of_memory(describe(i)) from None
+    except BaseException as exc:  # never swallowed: it only gets a note saying which item, and goes on
+        exc.add_note(f"while {describe(i)}")
+        raise
 
 
 def _out_of_memory(what: str) -> WorkerFailed:
