@@ -157,6 +157,9 @@ class Cache:
                 db.execute("delete from entries")
                 db.execute("delete from meta")
                 db.execute("insert into meta values ('version', ?)", (self.version,))
+            noted = db.execute("select value from meta where name = 'discarded'").fetchone()
+            if noted and isinstance(noted[0], str):  # damage found by an earlier opening, not yet reported by a build
+                self.warning = noted[0]
             db.commit()
             self._db = db
         except (sqlite3.Error, OSError) as exc:
@@ -195,6 +198,9 @@ class Cache:
             db.execute("create table meta (name text primary key, value blob)")
             db.execute("create table entries (key text primary key, value blob)")
             db.execute("insert into meta values ('version', ?)", (self.version,))
+            # Kept until a build saves the cache, so the build that follows a quick look (the
+            # no-change check opens the cache first) still tells the user.
+            db.execute("insert into meta values ('discarded', ?)", (why,))
             db.commit()
             self._db = db
         except (sqlite3.Error, OSError):
@@ -244,6 +250,7 @@ class Cache:
                 for name, value in records.items():
                     self._db.execute("insert or replace into meta values (?, ?)",
                                      (name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+                self._db.execute("delete from meta where name = 'discarded'")
                 if keep is not None:
                     stale = [k for (k,) in self._db.execute("select key from entries") if k not in keep]
                     self._db.executemany("delete from entries where key = ?", ((k,) for k in stale))

@@ -42,23 +42,21 @@ if TYPE_CHECKING:
 _converter: markdown.Markdown | None = None
 
 
-class _TooMuchInline(Exception):
-    def __init__(self, text: str, marks: int):
-        super().__init__(text[:60])
-        self.text, self.marks = text, marks
-
-
-def _check_inline_work(root) -> None:
-    """Raise _TooMuchInline for a text block whose inline processing would cost more than MAX_INLINE_WORK."""
+def _too_much_inline(root) -> tuple[str, int] | None:
+    """(text, marks) of the first block whose inline processing would cost more than
+    MAX_INLINE_WORK, its text then emptied so that the work is never done; else None."""
     from markdown.util import AtomicString
 
     for el in root.iter():
-        for text in (el.text, el.tail):
+        for attr in ("text", "tail"):
+            text = getattr(el, attr)
             if not text or isinstance(text, AtomicString) or len(text) < 10_000:
                 continue
             marks = sum(text.count(m) for m in _INLINE_MARKS)
             if marks * len(text) > MAX_INLINE_WORK:
-                raise _TooMuchInline(text, marks)
+                setattr(el, attr, "")
+                return text, marks
+    return None
 
 
 def _md() -> markdown.Markdown:
@@ -69,7 +67,7 @@ def _md() -> markdown.Markdown:
 
         class InlineBudget(Treeprocessor):
             def run(self, root):
-                _check_inline_work(root)
+                self.md.sitegen_too_much_inline = _too_much_inline(root)  # read by render_markdown
 
         _converter = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSION_CONFIGS,
                                        output_format="html")
@@ -106,15 +104,9 @@ def render_markdown(body: str, rel: str, body_line: int, summary: str = "",
     md = _md()
     try:
         out = smarten(md.reset().convert(body))
-    except _TooMuchInline as exc:
-        first = exc.text.lstrip().split("\n", 1)[0][:60]
-        at = body.find(first) if first else -1
-        line = body_line + (body.count("\n", 0, at) if at >= 0 else 0)
-        return None, (error(rel, line, "markdown.too-much-inline",
-                            f"the paragraph starting on this line is {len(exc.text):,} characters long with "
-                            f"{exc.marks:,} formatting marks (* _ [ ` < &), more than sitegen can render in one "
-                            "paragraph", "put blank lines between its paragraphs, or remove formatting pasted in "
-                            "by mistake"),)
+        too_much = getattr(md, "sitegen_too_much_inline", None)
+        if too_much is not None:
+            return None, (_inline_error(too_much, body, rel, body_line),)
     except RecursionError:
         # Caught here, not by the caller: this may run in a worker process, and the error
         # must come back as a diagnostic like any other.
@@ -222,6 +214,17 @@ def _shape_problem(body: str, rel: str, body_line: int) -> Diagnostic | None:
                      f"the text has {refs} footnote references ([^…]), more than the {MAX_FOOTNOTE_REFS} "
                      "sitegen renders in one post", "split the post in two, or use fewer footnotes")
     return None
+
+
+def _inline_error(found: tuple[str, int], body: str, rel: str, body_line: int) -> Diagnostic:
+    text, marks = found
+    first = text.lstrip().split("\n", 1)[0][:60]
+    at = body.find(first) if first else -1
+    line = body_line + (body.count("\n", 0, at) if at >= 0 else 0)
+    return error(rel, line, "markdown.too-much-inline",
+                 f"the paragraph starting on this line is {len(text):,} characters long with {marks:,} formatting "
+                 "marks (* _ [ ` < &), more than sitegen can render in one paragraph",
+                 "put blank lines between its paragraphs, or remove formatting pasted in by mistake")
 
 
 def _deepest_line(body: str) -> int:
