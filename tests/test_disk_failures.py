@@ -306,3 +306,15 @@ def test_check_exits_2_for_a_post_that_cannot_be_read(open_tmp):
     result = sitegen("check", str(site), user=user)
     assert result.returncode == 2, result.stdout + result.stderr
     assert "content/posts/locked.md: cannot read this file" in result.stdout
+
+
+def test_a_review_copy_on_a_full_disk(tmp_path, capsys):
+    from tests.test_consent import CASE
+
+    with small_disk(tmp_path / "disk", "1m") as disk:
+        site = write_site(disk / "site", {"content/case-studies/slow-neck.md": CASE})
+        fill(disk)
+        code = main(["consent", "content/case-studies/slow-neck.md", "--site", str(site)])
+        refused(code, capsys.readouterr().err, f"cannot write the review copy into {site / 'private/consent'}: "
+                "the disk is full", "Nothing was written.")
+        assert not any((site / "private/consent").glob("*"))  # no half-written copy
