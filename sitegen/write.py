@@ -450,10 +450,11 @@ def _update_in_place(output: Path, files: list[OutputFile], statics: list[Static
     staged: list[str] = []
     made: set[Path] = set()
     try:
-        tmp.mkdir()
-        (tmp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-
         def stage(rel: str) -> Path:
+            if not made:  # made on the first file to stage: a build that changes nothing writes nothing
+                tmp.mkdir()
+                (tmp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+                made.add(tmp)
             dest = tmp / rel
             if dest.parent not in made:
                 dest.parent.mkdir(parents=True, exist_ok=True)
@@ -477,6 +478,9 @@ def _update_in_place(output: Path, files: list[OutputFile], statics: list[Static
         if not staged and not removed:
             _discard(tmp)
             return WriteResult(len(names), 0, 0, False)
+        if not made:  # only removals: the journal still needs its folder
+            tmp.mkdir()
+            (tmp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         _sync(tmp)  # the staged files are on disk before the journal says they are ready
         journal = tmp / JOURNAL
         with open(journal.with_suffix(".part"), "w", encoding="utf-8") as fh:
