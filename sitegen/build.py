@@ -37,6 +37,7 @@ from .config import SiteConfig
 from .consent import Consent
 from .discover import Discovered, discover, unreadable
 from .errors import ContentErrors, Diagnostic, Severity, sorted_diagnostics
+from .exposure import PrivateFile, private_files
 from .files import THEME_DIR, OutputFile, SourceFile
 from .markup import Rendered, render_markdown
 from .model import Publication, Site, build_site
@@ -47,6 +48,7 @@ from .privacy import Register
 from .render import Job, jobs as page_jobs, make_env, render_extras, render_page, template_diagnostic
 from .validate import CaseFacts, Entry, parse_when, validate_document
 from .write import WriteResult, output_files, write_output
+from .aliases import redirect_pages
 
 __all__ = ["BuildOptions", "BuildResult", "build", "check", "process_source"]
 
@@ -100,9 +102,9 @@ class _Timer:
             self.last = now
 
 
-def _raise_if_errors(diags: list[Diagnostic], strict: bool) -> None:
+def _raise_if_errors(diags: list[Diagnostic], strict: bool, private: tuple = ()) -> None:
     if any(d.is_error for d in diags) or (strict and diags):
-        raise ContentErrors([d.as_error() if strict else d for d in diags])
+        raise ContentErrors([d.as_error() if strict else d for d in diags], private)
 
 
 # -- read_sources ---------------------------------------------------------------------------------
@@ -284,6 +286,7 @@ class Assembled:
     site: Site
     warnings: tuple[Diagnostic, ...]
     parsed: int  # source files worked out afresh (the rest came from the cache)
+    private: tuple[PrivateFile, ...] = ()  # sources holding private material, for the git check
 
 
 def assemble(processed: Processed, sources: Sources, start: quick.Start) -> Assembled:
@@ -304,8 +307,10 @@ def assemble(processed: Processed, sources: Sources, start: quick.Start) -> Asse
     site, found = build_site(start.config, entries, sources.found.statics, now=start.run.now,
                              drafts=start.run.drafts, decisions=decisions)
     diags.extend(found)
-    _raise_if_errors(diags, start.options.strict)
-    return Assembled(site, sorted_diagnostics(d for d in diags if not d.is_error), processed.parsed)
+    # Issue 18: which sources must never reach a public git repository (checked against git by the CLI).
+    private = private_files((e for e, _ in entries), site.held_back, diags, start.config.privacy.register)
+    _raise_if_errors(diags, start.options.strict, private)
+    return Assembled(site, sorted_diagnostics(d for d in diags if not d.is_error), processed.parsed, private)
 
 
 # -- plan_pages -------------------------------------------------------------------------------------
@@ -391,7 +396,9 @@ def render(plan: PagePlan, assembled: Assembled, start: quick.Start) -> tuple[Ou
     if errors:
         raise ContentErrors(_unique(errors))
     extras = render_extras(assembled.site) if plan.extras else []
-    return tuple(results) + tuple(extras)
+    # Old addresses (aliases:) get a small page each that sends the reader on: cheap, so always made.
+    redirects = redirect_pages(assembled.site, taken=set(plan.pages))
+    return tuple(results) + tuple(extras) + tuple(redirects)
 
 
 def _render_task(work: _RenderWork, i: int) -> OutputFile | Diagnostic:
@@ -404,7 +411,7 @@ def audit(files: tuple[OutputFile, ...], plan: PagePlan, assembled: Assembled) -
     """Nothing private or held back in the files about to be written (unchanged ones passed before)."""
     found = privacy.audit_output(files, plan.needles, lambda: _public_text(assembled.site))
     if found:
-        raise ContentErrors(list(assembled.warnings) + list(found))
+        raise ContentErrors(list(assembled.warnings) + list(found), assembled.private)
 
 
 def _public_text(site: Site) -> str:
@@ -424,6 +431,7 @@ def commit(files: tuple[OutputFile, ...], plan: PagePlan, assembled: Assembled, 
     extras = ("sitemap.xml", "search-index.json")
     out_files = [rendered.get(rel, OutputFile(rel, None)) for rel in (*plan.pages, *extras)]
     n_pages = sum(1 for f in out_files if f.rel.endswith(".html"))
+    out_files += [f for rel, f in rendered.items() if rel not in set(plan.pages) | set(extras)]  # redirect pages
     n_files = len(out_files) + len(site.statics)
     written: WriteResult | None = None
     warnings = assembled.warnings
@@ -434,7 +442,8 @@ def commit(files: tuple[OutputFile, ...], plan: PagePlan, assembled: Assembled, 
         lasting = tuple(d for d in assembled.warnings if not d.code.startswith("cache."))  # replayed if nothing changes
         last = quick.LastBuild(inputs=replace(start.inputs, output=output_identity(start.output)), due=due,
                                diagnostics=lasting, held_back=site.held_back, pages=n_pages,
-                               files=n_files, needles=fingerprint.h(plan.needles))
+                               files=n_files, needles=fingerprint.h(plan.needles),
+                               private=tuple((p.rel, p.reasons) for p in assembled.private))  # plain: no imports
         unsaved = cache.commit({"stats": dict(sources.stats), "pages": dict(plan.keys), "last": last},
                                keep=set(sources.keys))
         if unsaved:
@@ -443,4 +452,4 @@ def commit(files: tuple[OutputFile, ...], plan: PagePlan, assembled: Assembled, 
                        written=written, output=start.output if start.options.write else None,
                        elapsed=time.perf_counter() - start.started, held_back=site.held_back,
                        parsed=assembled.parsed, rendered=len(files),
-                       outputs=files if not start.options.write else ())
+                       outputs=files if not start.options.write else (), private=assembled.private)

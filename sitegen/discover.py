@@ -15,6 +15,7 @@ from .files import Kind, SourceFile, StaticFile
 _FOLDERS = {"posts": Kind.ESSAY, "case-studies": Kind.CASE_STUDY, "pages": Kind.PAGE}
 _IGNORED_PREFIXES = (".", "_", "~", "#")
 _IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".bak")
+SECTION_INDEXES = ("_index.md", "_index.markdown")  # Hugo's and Zola's section pages: named, not skipped silently
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,7 @@ def unreadable(rel: str, exc: OSError, folder: bool = False) -> Diagnostic:
                  f"{fix}; nothing was built, so the site is not published without it")
 
 
-def _walk(root: Path, site_dir: Path, diags: list[Diagnostic]) -> list[Path]:
+def _walk(root: Path, site_dir: Path, diags: list[Diagnostic], report_index: bool = False) -> list[Path]:
     """Every regular file under root, sorted; symlinks leading outside the site are skipped."""
     site_real = site_dir.resolve()
     found: list[Path] = []
@@ -69,6 +70,10 @@ def _walk(root: Path, site_dir: Path, diags: list[Diagnostic]) -> list[Path]:
             diags.append(unreadable(_rel(folder, site_dir), exc, folder=True))
             continue
         for entry in entries:
+            if entry.name in SECTION_INDEXES and report_index:
+                from .legacy import section_index
+
+                diags.append(section_index(_rel(Path(entry.path), site_dir)))
             if _ignored(entry.name):
                 continue
             p = Path(entry.path)
@@ -120,7 +125,7 @@ def discover(site_dir: Path, theme_static: Path) -> Discovered:
     assets: list[Path] = []
     content = site_dir / "content"
     if content.is_dir():
-        for p in _walk(content, site_dir, diags):
+        for p in _walk(content, site_dir, diags, report_index=True):
             rel = _rel(p, site_dir)
             parts = PurePosixPath(rel).parts
             if p.suffix.lower() not in (".md", ".markdown"):
@@ -153,4 +158,33 @@ def discover(site_dir: Path, theme_static: Path) -> Discovered:
             parts = parts[1:]
         out = PurePosixPath(*parts).as_posix()
         statics.setdefault(out, StaticFile(p, rel, out))
+    private = os.path.realpath(site_dir / "private") + os.sep
+    real_dirs: dict[Path, str] = {}  # one realpath per folder, not per file: folders of images are common
+    for out, static in list(statics.items()):
+        problem = _private(static, private, real_dirs)
+        if problem:
+            diags.append(problem)
+            del statics[out]
     return Discovered(tuple(sources), tuple(statics[k] for k in sorted(statics)), tuple(diags))
+
+
+def _private(static: StaticFile, private: str, real_dirs: dict[Path, str]) -> Diagnostic | None:
+    """A file that must never be published: one inside private/ (reached through a link), or a CPD record."""
+    if static.rel.startswith("(theme)/"):
+        return None
+    from .cpd.output import is_record  # standard library only
+
+    folder = static.path.parent
+    if folder not in real_dirs:
+        real_dirs[folder] = os.path.realpath(folder) + os.sep
+    real = (os.path.realpath(static.path) if static.path.is_symlink()
+            else real_dirs[folder] + static.path.name)
+    if real.startswith(private):
+        return error(static.rel, None, "privacy.private-file",
+                     "this file is in your private/ folder (through a link), and nothing there is ever published",
+                     "remove the link; keep private files out of content/ and static/")
+    if static.path.suffix.lower() in (".html", ".htm", ".csv", ".json") and is_record(static.path):
+        return error(static.rel, None, "privacy.cpd-record",
+                     "this is a CPD record made by sitegen cpd: it may hold unpublished reflections and is never "
+                     "published", "move it back to private/cpd/ (or anywhere outside the site)")
+    return None

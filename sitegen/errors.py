@@ -15,6 +15,7 @@ that stop a command as a whole, and the CLI shows them without a traceback:
     ├── UsageError          exit 2 -- a command line that cannot be carried out
     ├── PublishError        exit 2 -- the publishing target cannot take the site
     ├── WorkerFailed        exit 2 -- a build process ran out of memory or was killed
+    ├── ImportSourceError   exit 2 -- `sitegen import` cannot read (or refuses) the old site or export
     └── FileSystemError     exit 2 -- the operating system refused to read or write: a full
                                       disk, a quota, a read-only disk, no permission
     Terminated (a BaseException: SIGTERM, so that every cleanup handler runs)  exit 143
@@ -150,8 +151,9 @@ class ContentErrors(SitegenError):
     Exit code 2 instead of 1 when a file could not be read at all (FILESYSTEM codes): that
     is the operating system refusing, not a mistake in what the file says."""
 
-    def __init__(self, diagnostics: Iterable[Diagnostic]):
+    def __init__(self, diagnostics: Iterable[Diagnostic], private: tuple = ()):
         self.diagnostics = sorted_diagnostics(diagnostics)
+        self.private = tuple(private)  # exposure.PrivateFile of the sources, for the git check
         if any(d.is_error and d.code.startswith(FILESYSTEM) for d in self.diagnostics):
             self.exit_code = 2
         n = sum(d.is_error for d in self.diagnostics)
@@ -177,8 +179,8 @@ class UsageError(SitegenError):
 class NotPublished(ContentErrors):
     """The fresh build found errors (or warnings, with --strict); nothing was published."""
 
-    def __init__(self, diagnostics: Iterable[Diagnostic]):
-        super().__init__(diagnostics)
+    def __init__(self, diagnostics: Iterable[Diagnostic], private: tuple = ()):
+        super().__init__(diagnostics, private)
         n = sum(d.is_error for d in self.diagnostics)
         self.args = (f"{n} error{'s' if n != 1 else ''}; nothing was published. Fix "
                      f"{'them' if n != 1 else 'it'} and publish again (sitegen check lists them too)",)
@@ -203,6 +205,12 @@ class WorkerFailed(SitegenError):
 class Terminated(BaseException):
     """SIGTERM, turned into an exception so every cleanup handler runs (not an Exception:
     nothing may catch it by accident)."""
+
+
+class ImportSourceError(SitegenError):
+    """The old site or export cannot be read, or is refused (a hostile export); nothing was written."""
+
+    exit_code = 2
 
 
 # -- the operating system refusing to read or write --------------------------------------------

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from . import legacy
 from .errors import Diagnostic, error, warning
 from .fingerprint import body_field
 from .typography import smarten
@@ -117,7 +118,8 @@ def render_markdown(body: str, rel: str, body_line: int, summary: str = "",
                             "the text on or after this line is nested too deeply to render "
                             "(for example hundreds of > marks, list levels, or * and _ marks)",
                             "remove the extra marks or indentation; a few levels are plenty"),)
-    diags = _image_warnings(body, rel, body_line)
+    diags = _image_warnings(body, rel, body_line) + tuple(legacy.unread_fences(body, rel, body_line)) \
+        + tuple(legacy.template_syntax(out, body, rel, body_line))
     text = plain_text(out)
     words = len(text.split())
     if summary:
@@ -125,7 +127,9 @@ def render_markdown(body: str, rel: str, body_line: int, summary: str = "",
     elif MORE in out:
         summary_html = out.split(MORE, 1)[0].strip()
     else:
-        m = _FIRST_P.search(out)
+        # The first paragraph with words: one holding only an image (a bundle's photo.png, relative to
+        # the post) is no summary, and would be a broken image on the home page.
+        m = next((p for p in _FIRST_P.finditer(out) if plain_text(p.group(1))), None)
         summary_html = m.group(1) if m else ""
         summary_html = _FNREF.sub("", summary_html)
         plain = plain_text(summary_html)

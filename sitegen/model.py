@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Mapping
 
+from .aliases import check_aliases, follow_bundles
 from .config import SiteConfig
 from .files import Kind, StaticFile
 from .errors import Diagnostic, error, warning
@@ -107,7 +108,8 @@ def page_url(number: int, base: str = "") -> str:
     return base if number == 1 else f"{base}page/{number}/"
 
 
-def _url(entry: Entry) -> str:
+def entry_url(entry: Entry) -> str:
+    """Where an entry is published, relative to the site root: "posts/my-first-week/"."""
     if entry.kind is Kind.ESSAY:
         return f"posts/{entry.slug}/"
     if entry.kind is Kind.CASE_STUDY:
@@ -139,9 +141,11 @@ def build_site(config: SiteConfig, entries: list[tuple[Entry, Rendered]], static
     gate's word on each case study (its consent, and whether it is held back)."""
     published, held, held_items = _sort_out(entries, now, drafts, decisions)
     names, diags = _tag_names(published)
-    items = [Item(e, r, _url(e), _tag_refs(e, names) if e.kind is not Kind.PAGE else (),
+    items = [Item(e, r, entry_url(e), _tag_refs(e, names) if e.kind is not Kind.PAGE else (),
                   *_consent_of(decisions.get(e.rel))) for e, r in published]
-    drafts_ = tuple(Item(e, r, _url(e), ()) for e, r in held_items)
+    drafts_ = tuple(Item(e, r, entry_url(e), ()) for e, r in held_items)
+    statics = follow_bundles(items, statics)  # files beside my-post/index.md go where the post goes
+    diags += check_aliases(items, statics)
     diags += _url_owners(items, statics)
     posts = tuple(sorted((i for i in items if i.entry.kind is not Kind.PAGE), key=_order_key))
     pages = tuple(sorted((i for i in items if i.entry.kind is Kind.PAGE),

@@ -113,6 +113,11 @@ def parse_document(source: SourceFile, data: bytes) -> tuple[Document | None, tu
     # Blank lines before the opening --- are forgiven (and counted, so line numbers stay right).
     start = next(i for i, line in enumerate(lines) if line.strip())
     if lines[start].rstrip() != "---":
+        from .legacy import foreign_front_matter
+
+        foreign = foreign_front_matter(rel, lines, start)
+        if foreign is not None:
+            return None, (foreign,)
         return None, (error(rel, start + 1, "front-matter.missing",
                             f"the file does not start with front matter; its first line is {shorten(lines[start])!r}",
                             "put a line with just --- first, then title: and date: lines, then another --- line, "

@@ -44,6 +44,7 @@ class LastBuild:
     pages: int
     files: int
     needles: str  # fingerprint of what the output audit looked for
+    private: tuple = ()  # (rel, reasons) of the sources holding private material, for the git check (issue 18)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,4 +119,5 @@ def unchanged(cache: Cache, s: Start) -> BuildResult | None:
     if s.options.strict and last.diagnostics:
         return None
     return BuildResult(config=s.config, site=None, diagnostics=last.diagnostics, pages=last.pages, files=last.files,
-                       output=s.output, elapsed=time.perf_counter() - s.started, held_back=last.held_back)
+                       output=s.output, elapsed=time.perf_counter() - s.started, held_back=last.held_back,
+                       private=last.private)

@@ -21,33 +21,16 @@ from importlib import resources
 from pathlib import Path
 
 from .config import CONFIG_NAME, SiteConfig, load_config, run_context
+from .cpd.activities import CPD_FILE
 from .errors import FileExists, FileSystemError, UsageError, file_system_error
+from .reflection import MODELS as REFLECTION_MODELS
 from .validate import slugify
 
 KINDS = {"essay": "posts", "case-study": "case-studies"}
 
-# Reflective-practice models: (heading, the one question that opens it).
+# Reflective-practice models: (name, ((heading, the one question that opens it), ...)).
 MODELS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
-    "gibbs": ("Gibbs' reflective cycle", (
-        ("Description", "What happened, in plain facts?"),
-        ("Feelings", "What were you thinking and feeling at the time?"),
-        ("Evaluation", "What went well, and what did not?"),
-        ("Analysis", "What sense can you make of it: what helped, and what got in the way?"),
-        ("Conclusion", "What else could you have done, and what have you learned?"),
-        ("Action plan", "If it happened again, what would you do?"),
-    )),
-    "rolfe": ("Rolfe's reflective model", (
-        ("What?", "What happened, and what was your part in it?"),
-        ("So what?", "What does it mean for the client, for you and for your practice?"),
-        ("Now what?", "What will you do differently, and what do you need to get there?"),
-    )),
-    "kolb": ("Kolb's learning cycle", (
-        ("Concrete experience", "What did you do or meet with?"),
-        ("Reflective observation", "Looking back, what do you notice about it?"),
-        ("Abstract conceptualisation", "What does it teach you: which ideas or theories make sense of it?"),
-        ("Active experimentation", "What will you try next time, and how will you know it worked?"),
-    )),
-}
+    key: (m.name, tuple((s.heading, s.prompt) for s in m.stages)) for key, m in REFLECTION_MODELS.items()}
 
 _CASE_BODY = (
     ("Background", "What brought the client to you, in general terms?"),
@@ -62,7 +45,7 @@ _ESSAY_BODY = "<!-- Start writing here. The first paragraph becomes the summary 
 # what a freshly created repository on GitHub or a file manager puts there.
 _HARMLESS = {".git", ".gitignore", ".gitattributes", ".DS_Store", "Thumbs.db", "desktop.ini", "LICENSE",
              "LICENSE.md", "LICENSE.txt", "README", "README.md", "README.txt"}
-GITIGNORE_LINES = ("output/", ".sitegen-cache/", "private/")
+GITIGNORE_LINES = ("output/", ".sitegen-cache/", "private/", "drafts/")
 
 
 def _scaffold_file(name: str) -> str:
@@ -124,6 +107,13 @@ def is_site(folder: Path) -> bool:
     return (folder / CONFIG_NAME).is_file() or (folder / "content").is_dir()
 
 
+def others_files(folder: Path) -> list[str]:
+    """Names in a folder that is not a site yet which make it somebody else's folder (not to be mixed in)."""
+    if not folder.is_dir() or is_site(folder):
+        return []
+    return sorted(p.name for p in folder.iterdir() if p.name not in _HARMLESS)
+
+
 @dataclass(frozen=True, slots=True)
 class InitResult:
     site_dir: Path
@@ -131,14 +121,20 @@ class InitResult:
     added: tuple[str, ...]  # what was created or extended, as the user sees it
 
 
-def init_site(site_dir: Path) -> InitResult:
-    """Create a new site in site_dir, or add what is missing to an existing one; never overwrite."""
+def init_site(site_dir: Path, pages_repository: str | None = None) -> InitResult:
+    """Create a new site in site_dir, or add what is missing to an existing one; never overwrite.
+
+    With pages_repository (the address of a separate repository for the built site), a new
+    site.toml is set to publish there (issue 18: the sources never share a repository with it).
+    """
     site_dir = Path(site_dir)
+    if pages_repository is not None:
+        _check_pages_repository(pages_repository)
     if site_dir.exists() and not site_dir.is_dir():
         raise UsageError(f"{site_dir} is a file, not a folder: choose a folder name, for example sitegen init my-journal")
     existed = site_dir.is_dir() and is_site(site_dir)
     if site_dir.is_dir() and not existed:
-        others = sorted(p.name for p in site_dir.iterdir() if p.name not in _HARMLESS)
+        others = others_files(site_dir)
         if others:
             shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
             raise UsageError(
@@ -148,7 +144,7 @@ def init_site(site_dir: Path) -> InitResult:
     added: list[str] = []
     new_folder = not site_dir.exists()
     try:
-        return _init(site_dir, existed, added)
+        return _init(site_dir, existed, added, pages_repository)
     except OSError as exc:
         error = file_system_error(exc, "create the site in" if new_folder else "add to the site in",
                                   Path(os.path.abspath(site_dir)), "")
@@ -177,7 +173,7 @@ def _undo(site_dir: Path, added: list[str], new_folder: bool) -> None:
             site_dir.rmdir()
 
 
-def _init(site_dir: Path, existed: bool, added: list[str]) -> InitResult:
+def _init(site_dir: Path, existed: bool, added: list[str], pages_repository: str | None) -> InitResult:
     site_dir.mkdir(parents=True, exist_ok=True)
 
     def create(rel: str, text: str) -> None:
@@ -192,7 +188,7 @@ def _init(site_dir: Path, existed: bool, added: list[str]) -> InitResult:
             fh.write(text)
 
     if not (site_dir / CONFIG_NAME).exists():
-        create(CONFIG_NAME, site_toml_text())
+        create(CONFIG_NAME, _with_pages_repository(site_toml_text(), pages_repository))
     cfg, _ = load_config(site_dir)
     today = _today(site_dir, cfg)
     for folder in KINDS.values():
@@ -205,8 +201,30 @@ def _init(site_dir: Path, existed: bool, added: list[str]) -> InitResult:
     register = Path(cfg.privacy.register)
     if not register.is_absolute() and ".." not in register.parts and not (site_dir / register).exists():
         create(register.as_posix(), _scaffold_file("clients.toml"))
+    if not (site_dir / CPD_FILE).exists():
+        create(CPD_FILE, _scaffold_file("cpd.toml"))
     _gitignore(site_dir, added)
     return InitResult(site_dir, existed, tuple(added))
+
+
+def _check_pages_repository(address: str) -> None:
+    from .gitstate import looks_like_address
+
+    if not looks_like_address(address):
+        raise UsageError(f"{address!r} is not a repository's address: give the one GitHub shows for the "
+                         "repository of your site, for example https://github.com/YOUR-NAME/YOUR-NAME.github.io.git")
+
+
+def _with_pages_repository(text: str, address: str | None) -> str:
+    """site.toml set to publish to the separate repository: to and remote under [publish]."""
+    if address is None:
+        return text
+    from .gitstate import looks_like_path
+
+    if looks_like_path(address):  # a folder typed relative to here, read later relative to the site folder
+        address = os.path.abspath(os.path.expanduser(address))
+    text = re.sub(r'^# to = ""$', 'to = "gh-pages"', text, count=1, flags=re.M)
+    return re.sub(r'^# remote = ""$', lambda _: f"remote = {_toml_value(address)}", text, count=1, flags=re.M)
 
 
 def _mkdir(site_dir: Path, rel: str, added: list[str]) -> None:
@@ -219,7 +237,7 @@ def _mkdir(site_dir: Path, rel: str, added: list[str]) -> None:
 
 
 def _gitignore(site_dir: Path, added: list[str]) -> None:
-    """Create .gitignore, or append the lines it lacks: output, cache and private/ stay out of git."""
+    """Create .gitignore, or append the lines it lacks: output, cache, private/ and drafts/ stay out of git."""
     path = site_dir / ".gitignore"
     if not path.exists():
         added.append(".gitignore")
@@ -233,7 +251,7 @@ def _gitignore(site_dir: Path, added: list[str]) -> None:
         size = path.stat().st_size
         try:
             with open(path, "a", encoding="utf-8") as fh:
-                fh.write(lead + "# Added by sitegen: generated files and your private notes stay out of git.\n"
+                fh.write(lead + "# Added by sitegen: generated files, your private notes and drafts stay out of git.\n"
                          + "".join(f"{line}\n" for line in missing))
         except OSError:
             with contextlib.suppress(OSError):
@@ -304,7 +322,7 @@ def new_piece(site_dir: Path, kind: str, title: str, model: str | None = None, s
         free = _free_slug(folder, stem)
         raise FileExists(f"{folder_rel}/{clash.name} already exists, so nothing was changed. Choose another "
                          f"title, or another file name with --slug, for example --slug {free}")
-    extra = f"reflection_model: {model}\n" if model else ""
+    extra = _cpd_lines(kind, model)
     body = _model_body(model) if model else (_case_body() if kind == "case-study" else _ESSAY_BODY)
     if kind == "case-study":
         text = _fill("case-study.md", title=_yaml_text(title), date=_today(site_dir, cfg), client=_next_client(site_dir),
@@ -328,6 +346,20 @@ def new_piece(site_dir: Path, kind: str, title: str, model: str | None = None, s
         raise file_system_error(exc, "write a new piece into", Path(os.path.abspath(folder)),
                                 "Nothing was created.") or exc
     return path
+
+
+def _cpd_lines(kind: str, model: str | None) -> str:
+    """Front matter for the CPD record: filled in with --model (a reflection is CPD), else one hint."""
+    if not model:
+        return "# cpd_hours: 1.5     # remove the # to count this in your CPD record (sitegen cpd)\n"
+    type_ = "case-study" if kind == "case-study" else "reflective-writing"
+    return (f"reflection_model: {model}\n"
+            "# For your CPD record (sitegen cpd): fill these in, or delete them.\n"
+            "cpd_hours:           # the time this took you, in hours, for example 1.5\n"
+            f"cpd_type: {type_}  # or course, reading, supervision … (see the README)\n"
+            "cpd_category: discipline  # discipline, general or ethics\n"
+            "learning: []         # what you learnt, for example [pace before range]\n"
+            "cpd_benefit:         # how your clients benefit from it, in a sentence\n")
 
 
 def _existing(folder: Path, stem: str) -> Path | None:
@@ -357,4 +389,5 @@ def display_path(path: Path) -> str:
 
 
 __all__ = ["MODELS", "KINDS", "FileExists", "InitResult", "init_site", "is_site", "new_piece", "site_toml_text",
+           "others_files",
            "display_path"]

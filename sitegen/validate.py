@@ -7,7 +7,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
 from slugify import slugify as _slugify
@@ -16,15 +16,19 @@ from .config import SiteConfig
 from .consent import Consent, read_consent, text_fingerprint
 from .discover import Kind
 from .errors import Diagnostic, error, shorten, warning
+from . import legacy
+from .aliases import bundle_folder, read_aliases
 from .fingerprint import body_field
 from .parse import Document
+from .reflection import MODELS
+from .cpd.fields import FRONT_MATTER_KEYS as CPD_KEYS, CpdFields, is_cpd_key, read_fields
 
 COMMON_KEYS = ("title", "date", "updated", "tags", "summary", "draft", "slug", "private", "privacy",
-               "learning", "reflection_model", "cpd_hours", "description")
+               "learning", "reflection_model", "description", "aliases", "published", "status") + CPD_KEYS
 CASE_KEYS = ("client", "pseudonyms", "sessions", "presenting", "approach", "outcome", "referral",
              "client_perspective", "consent", "disguise")
 PAGE_KEYS = ("order",)
-REFLECTION_MODELS = ("gibbs", "rolfe", "kolb", "schon", "johns")
+REFLECTION_MODELS = tuple(MODELS)
 # An address is at most this long: a tag or slug: that would make a longer one is an error
 # (never cut short silently); one made from a long file name is shortened at a word boundary.
 MAX_ADDRESS = 80
@@ -67,6 +71,8 @@ class Entry:
     allow: tuple[str, ...]  # privacy.allow of this file
     private_values: tuple[str, ...]  # every string under private:, for the output audit
     case: CaseFacts | None
+    description: str = ""  # the page's meta description (else the summary)
+    aliases: tuple[str, ...] = ()  # old addresses, as output paths: each gets a redirect page
 
     @property
     def rel(self) -> str:
@@ -149,6 +155,18 @@ class _Checker:
                 out.setdefault(s, i)
         return [(i, s) for s, i in out.items()]
 
+    def number(self, key: str, what: str, example: str, maximum: float) -> float | None:
+        """A number from 0 to maximum, or None (absent, or wrong: then an error names it)."""
+        value = self.doc.meta.get(key)
+        if value is None or value == "":
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
+                or not 0 <= value <= maximum:
+            self.err(key, "front-matter.type", f"'{key}' must be {what}, not {_describe(value)}",
+                     f"write it in digits, e.g. {example}")
+            return None
+        return float(value)
+
     def when(self, key: str, value: Any, required: bool = False) -> datetime | None:
         if value is None or value == "":
             if required:
@@ -227,7 +245,10 @@ def parse_when(value: Any, config: SiteConfig) -> tuple[datetime | None, str]:
         except ValueError:
             return None, f" (month {mo} of {y} has no day {d})"
         try:
-            dt = datetime.fromisoformat(s.replace(" ", "T", 1).replace(" ", "") if m.group(4) else f"{y:04d}-{mo:02d}-{d:02d}")
+            dt = datetime(y, mo, d)
+            if m.group(4):
+                dt = datetime(y, mo, d, int(m.group(4)), int(m.group(5)), int(m.group(6) or 0),
+                              tzinfo=_zone(m.group(7)))
         except ValueError as exc:
             return None, f" ({_time_problem(m, exc)})"
     else:
@@ -240,6 +261,20 @@ def parse_when(value: Any, config: SiteConfig) -> tuple[datetime | None, str]:
         return dt.astimezone(config.tz), ""
     except (OverflowError, ValueError) as exc:
         return None, f" ({exc})"
+
+
+def _zone(text: str | None) -> timezone | None:
+    """'Z', '+01:00' or '+0100' as a fixed offset; None for no zone."""
+    if not text:
+        return None
+    if text == "Z":
+        return timezone.utc
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:])
+    if hours > 23 or minutes > 59:
+        raise ValueError("bad time zone")
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
 def _time_problem(m: re.Match, exc: ValueError) -> str:
@@ -266,29 +301,32 @@ def validate_document(doc: Document, config: SiteConfig) -> tuple[Entry | None, 
                 hint = "this key belongs to case studies: move the file to content/case-studies/"
             else:
                 hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
-            c.warn(key, "front-matter.unknown-key", f"unknown key {shorten(key)!r}", hint)
+            # A misspelt CPD key would drop the post from the CPD record: `sitegen cpd` stops on it.
+            code = "cpd.unknown-key" if is_cpd_key(key) else "front-matter.unknown-key"
+            c.warn(key, code, f"unknown key {shorten(key)!r}", hint)
 
     title = c.text("title", required=True)
-    when = c.when("date", meta.get("date"), required=kind is not Kind.PAGE)
+    when = c.when("date", _date_or_file_name(doc), required=kind is not Kind.PAGE)
     updated = c.when("updated", meta.get("updated"))
     if when and updated and updated < when:
         c.warn("updated", "front-matter.date", "'updated' is before 'date'", "check the two dates")
     tags = _tags(c)
     summary = c.text("summary")
     draft = _flag(c, "draft", meta.get("draft"))
+    held, found = legacy.unpublished(meta, doc.key_lines, doc.source.rel)  # published: false, status: draft
+    draft = draft or held
+    c.diags.extend(found)
+    description = c.text("description")
+    aliases, found = read_aliases(meta.get("aliases"), doc.key_lines, doc.source.rel)
+    c.diags.extend(found)
     slug = _slug(c, doc)
     learning = c.text_list("learning")
     model = c.text("reflection_model").lower()
     if model and model not in REFLECTION_MODELS:
         close = difflib.get_close_matches(model, REFLECTION_MODELS, n=1)
-        c.warn("reflection_model", "front-matter.value", f"unknown reflection model {shorten(model)!r}",
+        c.warn("reflection_model", "cpd.reflection-model", f"unknown reflection model {shorten(model)!r}",
                f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(REFLECTION_MODELS))
-    cpd = meta.get("cpd_hours")
-    if cpd is not None and (isinstance(cpd, bool) or not isinstance(cpd, (int, float)) or not math.isfinite(cpd)
-                            or cpd < 0 or cpd > 10_000):
-        c.err("cpd_hours", "front-matter.type", f"'cpd_hours' must be a number of hours, not {_describe(cpd)}",
-              "write it in digits, e.g. cpd_hours: 1.5")
-        cpd = None
+    cpd = read_fields(c, kind).hours
     order = meta.get("order")
     if order is not None and (isinstance(order, bool) or not isinstance(order, int) or abs(order) > 1_000_000):
         c.err("order", "front-matter.type", f"'order' must be a whole number, not {_describe(order)}",
@@ -301,7 +339,7 @@ def validate_document(doc: Document, config: SiteConfig) -> tuple[Entry | None, 
     if any(d.is_error for d in c.diags):
         return None, tuple(c.diags)
     entry = Entry(kind, doc, title, when, updated, tags, slug, summary, draft, learning, model,
-                  float(cpd) if cpd is not None else None, order, allow, private_values, case)
+                  cpd, order, allow, private_values, case, description, aliases)
     return entry, tuple(c.diags)
 
 
@@ -329,6 +367,12 @@ def _tags(c: _Checker) -> tuple[str, ...]:
                                f"the other {len(kept) - MAX_TAGS} (from this line on) are left out",
                                f"keep the few that say what the post is about (at most {MAX_TAGS})"))
     return tuple(tag for _, tag in kept[:MAX_TAGS])
+
+
+def read_cpd(doc: Document, config: SiteConfig) -> tuple[CpdFields, tuple[Diagnostic, ...]]:
+    """The CPD keys of a document (for `sitegen cpd`), with the messages about them."""
+    c = _Checker(doc, config)
+    return read_fields(c, doc.source.kind), tuple(c.diags)
 
 
 def _flag(c: _Checker, key: str, value: Any) -> bool:
@@ -368,8 +412,8 @@ def _slug(c: _Checker, doc: Document) -> str:
                   "use a few words, like slug: my-first-week")
             return ""
         return slug
-    stem = doc.source.path.stem
-    stem = re.sub(r"^\d{4}-\d{2}-\d{2}[-_]", "", stem)  # 2025-04-01-title.md → title
+    stem = _name(doc)
+    stem = _DATED_NAME.sub("", stem)  # 2025-04-01-title.md → title
     slug = slugify(stem)
     if not slug:
         title_slug = slugify(str(doc.meta.get("title") or ""))
@@ -380,6 +424,24 @@ def _slug(c: _Checker, doc: Document) -> str:
                              "to make a web address from",
                              "rename the file with letters or digits, or add slug: my-post"))
     return slug
+
+
+_DATED_NAME = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}[-_]")  # Jekyll's names allow 2016-11-3-title.md
+
+
+def _name(doc: Document) -> str:
+    """The file's name without its extension; for a page bundle (my-post/index.md), the folder's."""
+    folder = bundle_folder(doc.source.rel)
+    return folder.rsplit("/", 1)[-1] if folder is not None else doc.source.path.stem
+
+
+def _date_or_file_name(doc: Document) -> Any:
+    """The front matter's date, or the one a file name like 2019-03-14-title.md starts with."""
+    value = doc.meta.get("date")
+    if value is None and "date" not in doc.meta:
+        m = _DATED_NAME.match(_name(doc))
+        return m.group(0)[:-1] if m else None
+    return value
 
 
 def _privacy_allow(c: _Checker) -> tuple[str, ...]:

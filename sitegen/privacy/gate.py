@@ -168,6 +168,9 @@ def audit_needles(entries: list[Entry], held_back: list[tuple[Entry, str]], regi
     for secret in register.secrets:
         if len(secret) >= 3:
             needles.append((secret, register.path, None, "a string from the private client register"))
+    for text, src, line, what in register.private_texts:  # private/cpd.toml (sitegen/cpd/activities.py)
+        pieces = [s for s, _ in _sentences(text, 1)[:3]] or ([" ".join(text.split())] if len(text) >= 20 else [])
+        needles.extend((piece, src, line, what) for piece in pieces)
     published_titles = {e.title.casefold() for e in entries}
     for entry, why in held_back:
         what = f"text held back from the site ({why})"

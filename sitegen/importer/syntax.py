@@ -1,0 +1,274 @@
+"""Other generators' template syntax in a post's text → plain Markdown, or kept visible and reported.
+
+Translated: Liquid `highlight`, `post_url`, `link`, `relative_url`/`absolute_url`, `img`;
+Hugo `highlight`, `ref`/`relref`, `figure`, `youtube`/`vimeo`, `gist`, `tweet`; Zola
+`youtube()`/`vimeo()`; Eleventy `image`; code fences with settings; kramdown attribute lines
+(removed).  A video becomes a plain link to it: no third-party embed on the reader's page.
+Anything else is wrapped in a code span, so it shows as written, and reported.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from .records import Note, OldPost
+
+REF = "@ref:"  # a link to another post by one of its names; resolved by links.py
+
+
+@dataclass
+class _Work:
+    post: OldPost
+    notes: list[Note] = field(default_factory=list)
+
+    base: int = 0  # lines of the text before the part being worked on
+
+    def note(self, text: str, pos: int, message: str, attention: bool = False, needle: str = "") -> None:
+        line = self.post.body_line + self.base + text.count("\n", 0, pos)
+        self.notes.append(Note(self.post.origin, line, message, attention, needle))
+
+
+# -- arguments of a tag or shortcode ------------------------------------------------------------
+
+_ARG = re.compile(r"""(?:(\w+)\s*[=:]\s*)?("[^"]*"|'[^']*'|“[^”]*”|[^\s,()]+)""")
+
+
+def _args(text: str) -> tuple[list[str], dict[str, str]]:
+    positional: list[str] = []
+    named: dict[str, str] = {}
+    for m in _ARG.finditer(text):
+        value = m.group(2)
+        if value[:1] in "\"'“" and len(value) >= 2:
+            value = value[1:-1]
+        if m.group(1):
+            named[m.group(1).lower()] = value
+        else:
+            positional.append(value)
+    return positional, named
+
+
+def _video(kind: str, vid: str, title: str = "") -> str:
+    vid = vid.strip()
+    if kind == "youtube":
+        url = vid if vid.startswith("http") else f"https://www.youtube.com/watch?v={vid}"
+        site = "YouTube"
+    elif kind == "vimeo":
+        url = vid if vid.startswith("http") else f"https://vimeo.com/{vid}"
+        site = "Vimeo"
+    else:
+        url, site = vid, "the web"
+    label = f"{title} (video on {site})" if title else f"Watch the video on {site}"
+    return f"[{_md_text(label)}]({url})"
+
+
+def _md_text(text: str) -> str:
+    return text.replace("[", "\\[").replace("]", "\\]")
+
+
+def _image(src: str, alt: str = "", title: str = "", caption: str = "") -> str:
+    alt = alt or caption or title
+    t = f' "{title}"' if title and title != alt else ""
+    out = f"![{_md_text(alt)}]({src}{t})"
+    return out + (f"\n\n*{caption.strip()}*" if caption and caption != alt else "")
+
+
+def _code_span(text: str) -> str:
+    """Shown as written, in code: an HTML <code> element, which also works inside an HTML block (where a
+    Markdown `code span` would not be read)."""
+    return "<code>" + html.escape(" ".join(text.split()), quote=False) + "</code>"
+
+
+# -- code blocks: fences from highlight tags, and fences with settings ---------------------------
+
+_HIGHLIGHT = re.compile(
+    r"\{%-?\s*highlight\s+([\w#.+-]+)[^%]*-?%\}[ \t]*\n?(.*?)\n?[ \t]*\{%-?\s*endhighlight\s*-?%\}"
+    r"|\{\{[<%]\s*highlight\s+([\w#.+-]+)[^>%]*[>%]\}\}[ \t]*\n?(.*?)\n?[ \t]*\{\{[<%]\s*/highlight\s*[>%]\}\}"
+    r"|\{%-?\s*codeblock\s*([\w#.+-]*)[^%]*%\}[ \t]*\n?(.*?)\n?[ \t]*\{%-?\s*endcodeblock\s*%\}",
+    re.S)
+_FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]{0,3})(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*)$", re.M)
+_FENCE_OK = re.compile(r"""^\{[^\n]*\}$|^\.?[\w#.+-]*[ ]*(?:hl_lines=("|').*?\1[ ]*)?$""")
+
+
+def _fences(w: _Work, text: str) -> str:
+    def highlight(m: re.Match) -> str:
+        lang = m.group(1) or m.group(3) or m.group(5) or ""
+        code = m.group(2) if m.group(1) else m.group(4) if m.group(3) else m.group(6)
+        fence = "~~~" if "```" in code else "```"
+        lead = "\n" if m.start() and m.string[m.start() - 1] != "\n" else ""  # a fence starts its own line
+        return f"{lead}{fence}{lang}\n{code}\n{fence}"
+
+    text = _HIGHLIGHT.sub(highlight, text)
+    out: list[str] = []
+    pos = 0
+    inside = ""
+    for m in _FENCE_OPEN.finditer(text):
+        if inside:
+            if m.group("fence").startswith(inside) and not m.group("info").strip():
+                inside = ""
+            continue
+        info = m.group("info").strip()
+        if not _FENCE_OK.match(info):
+            lang = re.match(r"\{?\s*\.?([\w#+-]*)", info).group(1)  # type: ignore[union-attr]
+            w.note(text, m.start(), f"code fence settings {info!r} removed (sitegen shows code plainly)")
+            out.append(text[pos:m.start()] + f"{m.group('indent')}{m.group('fence')}{lang}")
+            pos = m.end()
+        inside = m.group("fence")
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_CODE_BLOCK = re.compile(r"^([ \t]{0,3})(`{3,}|~{3,})[^\n]*\n.*?^[ \t]{0,3}\2[`~]*[ \t]*$", re.S | re.M)
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+
+
+def outside_code(text: str, fn) -> str:
+    """Apply fn(part, lines before it) to the parts of text that are not fenced code or `code spans`."""
+    out: list[str] = []
+    pos = 0
+    for m in _CODE_BLOCK.finditer(text):
+        out.append(_outside_spans(text, pos, m.start(), fn))
+        out.append(m.group(0))
+        pos = m.end()
+    out.append(_outside_spans(text, pos, len(text), fn))
+    return "".join(out)
+
+
+def _outside_spans(text: str, start: int, end: int, fn) -> str:
+    out: list[str] = []
+    pos = start
+    for m in _CODE_SPAN.finditer(text, start, end):
+        out.append(fn(text[pos:m.start()], text.count("\n", 0, pos)))
+        out.append(m.group(0))
+        pos = m.end()
+    out.append(fn(text[pos:end], text.count("\n", 0, pos)))
+    return "".join(out)
+
+
+# -- tags, expressions, shortcodes -------------------------------------------------------------
+
+_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}(.*?)\{%-?\s*endcomment\s*-?%\}", re.S)
+_RAW = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
+_URL_FILTER = re.compile(
+    r"""\{\{-?\s*(?:site\.url\s*\}\}\s*\{\{-?\s*)?["']([^"']*)["']\s*\|\s*(?:relative_url|absolute_url|url|prepend:\s*site\.baseurl|htmlBaseUrl)\s*-?\}\}""")
+_SITE_URL = re.compile(r"\{\{-?\s*(?:site\.)?(?:baseurl|url|base_url)\s*-?\}\}(?:\{\{-?\s*site\.baseurl\s*-?\}\})?")
+# One pass over all of them, so that nothing already translated (or put in a code span) is read twice.
+_TEMPLATE = re.compile(
+    r"\{\{\s*(?P<zname>\w+)\((?P<zargs>[^)]*?)\)\s*\}\}"
+    r"|\{%\s*(?P<bname>\w+)\((?P<bargs>[^)]*?)\)\s*%\}(?P<bbody>.*?)\{%\s*end\s*%\}"
+    r"|\{\{(?P<open>[<%])\s*(?P<close>/?)\s*(?P<sname>[\w./-]+)(?P<srest>.*?)\s*[>%]\}\}"
+    r"|\{%-?\s*(?P<lname>\w+)(?P<lrest>.*?)-?%\}"
+    r"|\{\{-?.*?-?\}\}", re.S)
+_KRAMDOWN_TOC = re.compile(r"^[ \t]*[*+-][^\n]*\n[ \t]*\{:\s*toc\s*\}[ \t]*$", re.M)
+_IAL = r"\{:\s*(?:[.#][\w-]|[\w-]+=[\"']|toc\})[^}\n]*\}?"  # {: .note}, {:#id}, {: width="50%"}, {:toc}
+_KRAMDOWN_LINE = re.compile(r"^[ \t]*" + _IAL + r"[ \t]*$\n?", re.M)
+_KRAMDOWN_INLINE = re.compile(r"(?<=[)\]*_])" + _IAL)
+_MORE = re.compile(r"<!--\s*more\s*-->", re.I)
+
+
+def translate(post: OldPost, text: str, generator: str) -> tuple[str, list[Note]]:
+    """The post's text with the known template syntax translated and the rest kept visible."""
+    w = _Work(post)
+    text = _fences(w, text)
+    text = _COMMENT.sub(lambda m: f"<!--{m.group(1).replace('--', '- -')}-->", text)
+    text = _RAW.sub("", text)
+    text = _MORE.sub("<!-- more -->", text)
+    return outside_code(text, lambda part, base: _inline(w, part, base, generator)), w.notes
+
+
+def _inline(w: _Work, text: str, base: int, generator: str) -> str:
+    if "{" not in text:
+        return text
+    w.base = base
+    text = _URL_FILTER.sub(lambda m: m.group(1), text)
+    text = _SITE_URL.sub("", text)
+    text = _TEMPLATE.sub(lambda m: _template(w, text, m, generator), text)
+    # Kramdown lines go last: removing them changes the line count, and every note above has its line.
+    text = _KRAMDOWN_TOC.sub(lambda m: _removed(w, text, m, "a kramdown table of contents ({:toc}) removed"), text)
+    text = _KRAMDOWN_LINE.sub(lambda m: _removed(w, text, m, f"kramdown attribute {m.group(0).strip()!r} removed"),
+                              text)
+    return _KRAMDOWN_INLINE.sub(lambda m: _removed(w, text, m, f"kramdown attribute {m.group(0)!r} removed"), text)
+
+
+def _template(w: _Work, text: str, m: re.Match, generator: str) -> str:
+    if m.group("zname") or m.group("bname"):
+        return _zola(w, text, m)
+    if m.group("sname"):
+        return _shortcode(w, text, m)
+    if m.group("lname"):
+        return _liquid(w, text, m, generator)
+    return _unknown(w, text, m, "a template expression")
+
+
+def _removed(w: _Work, text: str, m: re.Match, message: str) -> str:
+    w.note(text, m.start(), message)
+    return ""
+
+
+def _unknown(w: _Work, text: str, m: re.Match, what: str) -> str:
+    shown = " ".join(m.group(0).split())
+    span = _code_span(m.group(0))
+    w.note(text, m.start(), f"{what} sitegen cannot run, kept as text: {shown[:80]}", attention=True, needle=span)
+    return span
+
+
+def _shortcode(w: _Work, text: str, m: re.Match) -> str:
+    closing, name, rest = m.group("close"), m.group("sname").lower(), m.group("srest")
+    pos, named = _args(rest)
+    first = pos[0] if pos else ""
+    if closing:
+        return _unknown(w, text, m, "the end of a Hugo shortcode")
+    if name in ("youtube", "vimeo"):
+        vid = named.get("id") or first
+        if vid:
+            return _video(name, vid, named.get("title", ""))
+    if name in ("ref", "relref") and (named.get("path") or first):
+        return REF + (named.get("path") or first)
+    if name == "figure" and named.get("src"):
+        return _image(named["src"], named.get("alt", ""), named.get("title", ""), named.get("caption", ""))
+    if name == "gist" and len(pos) >= 2:
+        return f"[See the code on GitHub](https://gist.github.com/{pos[0]}/{pos[1]})"
+    if name in ("tweet", "x") and (named.get("id") or first):
+        user = named.get("user", "i/web")
+        return f"[See the post on X](https://x.com/{user}/status/{named.get('id') or pos[-1]})"
+    if name == "instagram" and first:
+        return f"[See the post on Instagram](https://www.instagram.com/p/{first}/)"
+    return _unknown(w, text, m, "a Hugo shortcode")
+
+
+def _zola(w: _Work, text: str, m: re.Match) -> str:
+    inline = m.group("zname") is not None
+    name = (m.group("zname") if inline else m.group("bname")).lower()
+    pos, named = _args(m.group("zargs") if inline else m.group("bargs"))
+    if inline and name in ("youtube", "vimeo") and (named.get("id") or pos):
+        return _video(name, named.get("id") or pos[0])
+    if not inline:  # a body shortcode: keep the body, show the markers
+        w.note(text, m.start(), f"a Zola shortcode sitegen cannot run, kept as text: {name}()", attention=True)
+        return f"{_code_span(name + '(…)')}\n\n{m.group('bbody').strip()}\n"
+    return _unknown(w, text, m, "a Zola shortcode")
+
+
+def _liquid(w: _Work, text: str, m: re.Match, generator: str) -> str:
+    name, rest = m.group("lname").lower(), m.group("lrest").strip()
+    pos, named = _args(rest)
+    if name in ("post_url", "link") and pos:
+        return REF + pos[0]
+    if name in ("youtube", "vimeo") and pos:
+        return _video(name, pos[0])
+    if name == "include" and pos and re.match(r"(youtube|vimeo)", pos[0], re.I):
+        vid = named.get("id") or (pos[1] if len(pos) > 1 else "")
+        if vid:
+            return _video("youtube" if pos[0].lower().startswith("youtube") else "vimeo", vid)
+    if name == "img" and pos:  # Octopress and Pelican: {% img [class] src [width [height]] ["title" ["alt"]] %}
+        src = next((p for p in pos if "/" in p or "." in p), "")
+        quoted = re.findall(r'"([^"]*)"|\'([^\']*)\'', rest)
+        words = [a or b for a, b in quoted]
+        if src:
+            return _image(src, words[1] if len(words) > 1 else (words[0] if words else ""),
+                          words[0] if words else "")
+    if name == "image" and pos:  # Eleventy's image shortcode: {% image "src", "alt" %}
+        return _image(pos[0], pos[1] if len(pos) > 1 else "")
+    if name == "gist" and pos:
+        return f"[See the code on GitHub](https://gist.github.com/{pos[0]})"
+    return _unknown(w, text, m, f"a {generator} template tag")
