@@ -14,7 +14,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .errors import ContentErrors
+from .errors import ContentErrors, UsageError
 
 
 def _port(text: str) -> int:
