@@ -35,7 +35,7 @@ from . import fingerprint, privacy, quick
 from .cache import Cache, output_identity, register_compact
 from .config import SiteConfig
 from .consent import Consent
-from .discover import Discovered, discover
+from .discover import Discovered, discover, unreadable
 from .errors import ContentErrors, Diagnostic, Severity, sorted_diagnostics
 from .exposure import PrivateFile, private_files
 from .files import THEME_DIR, OutputFile, SourceFile
@@ -123,14 +123,14 @@ def read_sources(start: quick.Start, cache: Cache) -> Sources:
     """Every source file with its cache key; the register; warnings about what was skipped."""
     config = start.config
     diags: list[Diagnostic] = list(start.config_diags)
-    if cache.warning:
-        diags.append(Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.discarded", cache.warning))
     found = discover(start.site_dir, THEME_DIR / "static")
     diags.extend(found.diagnostics)
     register, found_in_register = privacy.load_register(start.site_dir, config.privacy.register,
                                                         lambda v: _date_of(v, config))
     diags.extend(found_in_register)
     digests, stats, data = _digests(found.sources, {} if start.options.clean else (cache.record("stats") or {}))
+    if cache.warning:  # found while opening the cache or reading its records
+        diags.append(Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.discarded", cache.warning))
     # The per-file result depends on the settings as site.toml has them (not on the address a
     # preview is served at) and on the register's strings.
     settings = fingerprint.h(start.file_settings, register.secrets)
@@ -160,10 +160,9 @@ def _digests(sources: tuple[SourceFile, ...], stats: dict) -> tuple[list[str], d
             digest = prev[1]
         else:
             try:
-                raw = s.path.read_bytes()
-            except OSError as exc:
-                raw = f"unreadable: {exc}".encode()
-            data[i] = raw
+                raw = data[i] = s.path.read_bytes()
+            except OSError as exc:  # reported when the file is processed; a failed build caches nothing
+                raw, sig = f"unreadable: {exc}".encode(), None
             digest = hashlib.sha256(raw).hexdigest()
         digests.append(digest)
         if sig is not None and not quick.racy(sig[1], now):  # a change within the clock tick could hide
@@ -185,6 +184,7 @@ class FileResult:
 class Processed:
     results: tuple[FileResult, ...]  # one per source, in discovery order
     parsed: int  # how many were cache misses
+    diagnostics: tuple[Diagnostic, ...] = ()  # about the cache, when loading from it found damage
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +201,10 @@ def process(sources: Sources, start: quick.Start, cache: Cache) -> Processed:
     """Each file's result: from the cache when its key is known, else worked out (in workers when many)."""
     register_compact(SourceFile, Document, Position, Entry, CaseFacts, Consent, Rendered, Diagnostic, FileResult)
     options = start.options
+    before = cache.warning
     cached = cache.get_many(sources.keys) if not options.clean else {}
+    damaged = (Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.discarded", cache.warning),) \
+        if cache.warning != before else ()
     misses = tuple(i for i, k in enumerate(sources.keys) if k not in cached)
     work = _ProcessWork(sources.found.sources, misses, sources.data, start.config, sources.register, start.run.now)
     fresh = run_parallel(_process_task, work, len(misses), workers_for(len(misses), options.jobs, PARALLEL_MIN),
@@ -215,7 +218,7 @@ def process(sources: Sources, start: quick.Start, cache: Cache) -> Processed:
         if r.entry is not None and r.entry.doc.source is not source:  # the cache stores no paths: attach it
             r = replace(r, entry=replace(r.entry, doc=replace(r.entry.doc, source=source)))
         results.append(r)
-    return Processed(tuple(results), len(misses))
+    return Processed(tuple(results), len(misses), damaged)
 
 
 def _process_task(work: _ProcessWork, j: int) -> FileResult:
@@ -226,8 +229,7 @@ def _process_task(work: _ProcessWork, j: int) -> FileResult:
         try:
             data = source.path.read_bytes()
         except OSError as exc:
-            return FileResult(None, None, (Diagnostic(source.rel, None, Severity.ERROR, "file.unreadable",
-                                                      f"cannot read this file: {exc.strerror}"),))
+            return FileResult(None, None, (unreadable(source.rel, exc),))
     return process_source(source, data, work.config, work.register, work.now)
 
 
@@ -289,7 +291,7 @@ class Assembled:
 
 def assemble(processed: Processed, sources: Sources, start: quick.Start) -> Assembled:
     """The consent gate and the site model; every error found so far stops the build here."""
-    diags = list(sources.diagnostics)
+    diags = list(sources.diagnostics) + list(processed.diagnostics)
     entries: list[tuple[Entry, Rendered]] = []
     for r in processed.results:
         diags.extend(r.diagnostics)
@@ -432,16 +434,21 @@ def commit(files: tuple[OutputFile, ...], plan: PagePlan, assembled: Assembled, 
     out_files += [f for rel, f in rendered.items() if rel not in set(plan.pages) | set(extras)]  # redirect pages
     n_files = len(out_files) + len(site.statics)
     written: WriteResult | None = None
+    warnings = assembled.warnings
     if start.options.write:
         written = write_output(start.output, out_files, site.statics)
         due = min((i.entry.date.timestamp() for i in site.drafts if i.entry.date and not i.entry.draft
                    and start.run.now and i.entry.date > start.run.now), default=None)
+        lasting = tuple(d for d in assembled.warnings if not d.code.startswith("cache."))  # replayed if nothing changes
         last = quick.LastBuild(inputs=replace(start.inputs, output=output_identity(start.output)), due=due,
-                               diagnostics=assembled.warnings, held_back=site.held_back, pages=n_pages,
+                               diagnostics=lasting, held_back=site.held_back, pages=n_pages,
                                files=n_files, needles=fingerprint.h(plan.needles),
                                private=tuple((p.rel, p.reasons) for p in assembled.private))  # plain: no imports
-        cache.commit({"stats": dict(sources.stats), "pages": dict(plan.keys), "last": last}, keep=set(sources.keys))
-    return BuildResult(config=start.config, site=site, diagnostics=assembled.warnings, pages=n_pages, files=n_files,
+        unsaved = cache.commit({"stats": dict(sources.stats), "pages": dict(plan.keys), "last": last},
+                               keep=set(sources.keys))
+        if unsaved:
+            warnings += (Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.unsaved", unsaved),)
+    return BuildResult(config=start.config, site=site, diagnostics=warnings, pages=n_pages, files=n_files,
                        written=written, output=start.output if start.options.write else None,
                        elapsed=time.perf_counter() - start.started, held_back=site.held_back,
                        parsed=assembled.parsed, rendered=len(files),

@@ -139,7 +139,8 @@ def _cmd_check(args) -> int:
         diags, code, held = result.diagnostics, EXIT_OK, result.held_back
         private, config = result.private, result.config
     except ContentErrors as exc:
-        diags, code, private, config = exc.diagnostics, EXIT_CONTENT, exc.private, None
+        # exit 2 when a file could not be read at all
+        diags, code, private, config = exc.diagnostics, exc.exit_code, exc.private, None
     sources = check_site(args.site_dir, private, config)
     if args.format == "json":
         json.dump({"findings": [_finding(d) for d in (*diags, *findings(sources))],

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 RESERVED = frozenset({"posts", "case-studies", "tags", "page", "archive", "search", "feed.xml", "sitemap.xml",
                       "robots.txt", "404.html", "index.html", "static", "search-index.json", "style.css",
                       "search.js", "favicon.svg", "images"})
+# Topics shown with each post in lists (home, topic pages); the post's own page shows them all.
+LISTED_TAGS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,16 @@ class Item:
     @property
     def kind(self) -> str:
         return self.entry.kind.value
+
+    @property
+    def listed_tags(self) -> tuple[TagRef, ...]:
+        """The topics shown with the post in lists: the first LISTED_TAGS."""
+        return self.tags[:LISTED_TAGS]
+
+    @property
+    def more_tags(self) -> int:
+        """How many of its topics a list leaves out (the post's own page shows them)."""
+        return max(0, len(self.tags) - LISTED_TAGS)
 
     @property
     def title(self) -> str:

@@ -35,7 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TextIO
 
-from .errors import ContentErrors, Diagnostic, NotPublished, PublishError, UsageError, sorted_diagnostics, warning
+from .errors import (ContentErrors, Diagnostic, FileSystemError, NotPublished, PublishError, UsageError,
+                     file_system_error, sorted_diagnostics, warning)
 from .gitstate import looks_like_address, looks_like_path
 
 GH_PAGES = "gh-pages"
@@ -147,9 +148,20 @@ def publish(site_dir: Path, to: str | None = None, *, remote: str | None = None,
         repo = _check_git(site_dir, remote, branch)  # before building: a missing remote fails at once
     else:
         target = _check_folder(site_dir, Path(to).expanduser())
-    with tempfile.TemporaryDirectory(prefix="sitegen-publish-") as tmp:
+    building = "build the site for publishing in"
+    try:
+        workspace = tempfile.TemporaryDirectory(prefix="sitegen-publish-")
+    except OSError as exc:
+        raise file_system_error(exc, building, tempfile.gettempdir(), "Nothing was published.") or exc
+    with workspace as tmp:
         tree = Path(tmp) / "site"
-        result, diags = _fresh_build(site_dir, tree, strict, quiet)
+        try:
+            result, diags = _fresh_build(site_dir, tree, strict, quiet)
+        except FileSystemError as exc:  # the temporary folder's disk: say which, and how to choose another
+            raise FileSystemError(building, tempfile.gettempdir(), exc.reason, exc.fix + " (or choose another "
+                                  "folder for temporary files with the TMPDIR setting)", "Nothing was published.") from None
+        except OSError as exc:  # adding .nojekyll or CNAME
+            raise file_system_error(exc, building, tempfile.gettempdir(), "Nothing was published.") or exc
         sources = _check_sources(site_dir, result, remote if git_target else None, sources_are_public)
         if separate:
             repo = _site_repository(Path(tmp) / "repository", remote)
@@ -157,13 +169,7 @@ def publish(site_dir: Path, to: str | None = None, *, remote: str | None = None,
             published = _push(site_dir, repo, tree, result, diags, SITE_REMOTE if separate else remote, branch,
                               separate=separate)
             return dataclasses.replace(published, sources=sources)
-        try:
-            return dataclasses.replace(_mirror(tree, target, result, diags), sources=sources)
-        except OSError as exc:  # a full disk, a share that went away, a file without write permission
-            where = exc.filename or target
-            raise PublishError(f"could not write to {where}: {exc.strerror or exc}. The folder may now hold a mix "
-                               "of the old and the new site; nothing of yours was removed. Fix the cause and "
-                               "publish again to finish") from None
+        return dataclasses.replace(_mirror(tree, target, result, diags), sources=sources)
 
 
 def _targets(site_dir: Path, to: str | None, remote: str | None, branch: str | None) -> tuple[str, str, str]:
@@ -397,26 +403,58 @@ def _write_manifest(target: Path, files: dict[str, str]) -> None:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.sitegen-tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    tmp = _staging(path)
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
 
 
-def _copy_atomic(src: Path, dest: Path) -> None:
-    tmp = dest.with_name(f".{dest.name}.sitegen-tmp")
-    shutil.copyfile(src, tmp)
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, dest)
+def _staging(dest: Path) -> Path:
+    """Where a file is written before it is moved into place, beside it (never published as it is)."""
+    return dest.with_name(f".{dest.name}.sitegen-tmp")
 
 
 def _mirror(tree: Path, target: Path, result, diags) -> Published:
+    """Copy the site into target, touching only files sitegen published there (see the module docstring).
+
+    Every new or changed file is first written beside its place; only when all of them are
+    written (and the disk had room for them) are they moved in, so a full disk or a refused
+    write leaves the folder exactly as it was."""
     new_files = _tree_files(tree)
     new = {rel: _sha(p) for rel, p in new_files.items()}
     old = _read_manifest(target)
-    # Refuse before touching anything if a file sitegen did not publish is in the way.
+    try:
+        _refuse_blocked(target, new, old)
+        for rel in set(old) | set(new):  # left by a publish that was killed while staging
+            with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+                _staging(target / rel).unlink()
+        todo = [rel for rel in new_files if not ((target / rel).is_file() and not (target / rel).is_symlink()
+                                                 and _sha(target / rel) == new[rel])]
+        _stage(target, new_files, todo, {**old, **new})
+    except OSError as exc:
+        raise file_system_error(exc, "publish into", target, "Nothing was published: the folder is as it was, "
+                                "and nothing was left behind.") or exc
+    try:
+        for rel in todo:
+            os.replace(_staging(target / rel), target / rel)
+        removed, kept = _remove_stale(target, old, new)
+        _write_manifest(target, new)
+    except OSError as exc:
+        raise file_system_error(exc, "publish into", target, "The folder now holds part of the new site; once "
+                                "this is fixed, publish again to finish (nothing of yours was removed).") or exc
+    return Published(str(target), result.pages, len(new), len(todo), len(new) - len(todo), removed, tuple(kept),
+                     result.held_back, diags)
+
+
+def _refuse_blocked(target: Path, new: dict[str, str], old: dict[str, str]) -> None:
+    """PublishError, before anything is touched, if a file sitegen did not publish is in the way."""
     blocked: list[str] = []
     for rel, digest in new.items():
         dest = target / rel
@@ -433,19 +471,37 @@ def _mirror(tree: Path, target: Path, result, diags) -> Published:
         raise PublishError(f"{target} already holds files that sitegen did not publish there and would have to "
                            f"replace: {shown}. Nothing was published. Move them somewhere else (or delete them if "
                            "they are not needed), then publish again")
-    target.mkdir(exist_ok=True)
-    # Until the final manifest is written, claim both the old and the new files, so an
-    # interrupted publish never leaves a file of its own looking like someone else's.
-    _write_manifest(target, {**old, **new})
-    written = unchanged = 0
-    for rel, src in new_files.items():
-        dest = target / rel
-        if dest.is_file() and not dest.is_symlink() and _sha(dest) == new[rel]:
-            unchanged += 1
-            continue
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        _copy_atomic(src, dest)
-        written += 1
+
+
+def _stage(target: Path, new_files: dict[str, Path], todo: list[str], claim: dict[str, str]) -> None:
+    """Write each file of `todo` beside its place, and claim every file old and new in the manifest
+    (so an interrupted publish never leaves a file of its own looking like someone else's).
+    On failure, remove whatever this made and re-raise."""
+    made: list[Path] = []
+    staged: list[Path] = []
+    try:
+        for folder in [target] + sorted({(target / rel).parent for rel in todo}):
+            for d in [*reversed(folder.relative_to(target).parents), folder.relative_to(target)]:
+                if not (target / d).exists():
+                    (target / d).mkdir()
+                    made.append(target / d)
+        for rel in todo:
+            staged.append(_staging(target / rel))
+            shutil.copyfile(new_files[rel], staged[-1])
+            os.chmod(staged[-1], 0o644)
+        _write_manifest(target, claim)
+    except BaseException:
+        for f in staged:
+            with contextlib.suppress(OSError):
+                f.unlink()
+        for d in reversed(made):
+            with contextlib.suppress(OSError):
+                d.rmdir()
+        raise
+
+
+def _remove_stale(target: Path, old: dict[str, str], new: dict[str, str]) -> tuple[int, list[str]]:
+    """Remove files an earlier publish put there that the site no longer has, unless changed since."""
     removed = 0
     kept: list[str] = []
     for rel, digest in sorted(old.items()):
@@ -460,9 +516,7 @@ def _mirror(tree: Path, target: Path, result, diags) -> Published:
         dest.unlink()
         removed += 1
         _prune_empty(dest.parent, target)
-    _write_manifest(target, new)
-    return Published(str(target), result.pages, len(new), written, unchanged, removed, tuple(kept),
-                     result.held_back, diags)
+    return removed, kept
 
 
 def _prune_empty(folder: Path, stop: Path) -> None:

@@ -9,6 +9,7 @@ headings of a reflective-practice model.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from .config import CONFIG_NAME, SiteConfig, load_config, run_context
 from .cpd.activities import CPD_FILE
-from .errors import FileExists, UsageError
+from .errors import FileExists, FileSystemError, UsageError, file_system_error
 from .reflection import MODELS as REFLECTION_MODELS
 from .validate import slugify
 
@@ -140,18 +141,51 @@ def init_site(site_dir: Path, pages_repository: str | None = None) -> InitResult
                 f"{site_dir} already holds files ({shown}) and is not a sitegen site (it has no {CONFIG_NAME} "
                 f"and no content/ folder), so nothing was created. Choose a new or empty folder, for example "
                 f"sitegen init my-journal")
-    site_dir.mkdir(parents=True, exist_ok=True)
     added: list[str] = []
+    new_folder = not site_dir.exists()
+    try:
+        return _init(site_dir, existed, added, pages_repository)
+    except OSError as exc:
+        error = file_system_error(exc, "create the site in" if new_folder else "add to the site in",
+                                  Path(os.path.abspath(site_dir)), "")
+        if error is None:
+            raise
+        _undo(site_dir, added, new_folder)
+        raise FileSystemError(error.doing, error.folder, error.reason, error.fix,
+                              "Nothing was created." if new_folder else "Nothing was added.") from None
+
+
+def _undo(site_dir: Path, added: list[str], new_folder: bool) -> None:
+    """Remove what an interrupted init created (never anything that was there before)."""
+    for rel in reversed(added):
+        if rel.startswith(".gitignore ("):
+            continue  # lines appended to the user's own file: put back as it was by _gitignore
+        with contextlib.suppress(OSError):
+            if rel.endswith("/"):
+                (site_dir / rel).rmdir()
+            else:
+                (site_dir / rel).unlink()
+    if new_folder:
+        for folder in sorted((p for p in site_dir.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)):
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only folders this made, which are empty once its files are gone
+        with contextlib.suppress(OSError):
+            site_dir.rmdir()
+
+
+def _init(site_dir: Path, existed: bool, added: list[str], pages_repository: str | None) -> InitResult:
+    site_dir.mkdir(parents=True, exist_ok=True)
 
     def create(rel: str, text: str) -> None:
         path = site_dir / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            with open(path, "x", encoding="utf-8") as fh:  # "x": never replace a file that appeared meanwhile
-                fh.write(text)
+            fh = open(path, "x", encoding="utf-8")  # "x": never replace a file that appeared meanwhile
         except FileExistsError:
             return
-        added.append(rel)
+        added.append(rel)  # before writing: a write that fails must still be undone
+        with fh:
+            fh.write(text)
 
     if not (site_dir / CONFIG_NAME).exists():
         create(CONFIG_NAME, _with_pages_repository(site_toml_text(), pages_repository))
@@ -196,7 +230,9 @@ def _with_pages_repository(text: str, address: str | None) -> str:
 def _mkdir(site_dir: Path, rel: str, added: list[str]) -> None:
     path = site_dir / rel
     if not path.is_dir():
-        path.mkdir(parents=True)
+        if not path.parent.is_dir():
+            _mkdir(site_dir, str(Path(rel).parent), added)
+        path.mkdir()
         added.append(rel + "/")
 
 
@@ -204,17 +240,23 @@ def _gitignore(site_dir: Path, added: list[str]) -> None:
     """Create .gitignore, or append the lines it lacks: output, cache, private/ and drafts/ stay out of git."""
     path = site_dir / ".gitignore"
     if not path.exists():
-        path.write_text(_scaffold_file("gitignore"), encoding="utf-8")
         added.append(".gitignore")
+        path.write_text(_scaffold_file("gitignore"), encoding="utf-8")
         return
     text = path.read_text(encoding="utf-8", errors="replace")
     present = {line.strip().strip("/") for line in text.splitlines()}
     missing = [line for line in GITIGNORE_LINES if line.strip("/") not in present]
     if missing:
         lead = "" if text.endswith("\n") or not text else "\n"
-        with open(path, "a", encoding="utf-8") as fh:
-            fh.write(lead + "# Added by sitegen: generated files, your private notes and drafts stay out of git.\n"
-                     + "".join(f"{line}\n" for line in missing))
+        size = path.stat().st_size
+        try:
+            with open(path, "a", encoding="utf-8") as fh:
+                fh.write(lead + "# Added by sitegen: generated files, your private notes and drafts stay out of git.\n"
+                         + "".join(f"{line}\n" for line in missing))
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.truncate(path, size)  # the user's .gitignore as it was
+            raise
         added.append(".gitignore (added " + ", ".join(missing) + ")")
 
 
@@ -287,14 +329,22 @@ def new_piece(site_dir: Path, kind: str, title: str, model: str | None = None, s
                      extra=extra, body=body)
     else:
         text = _fill("essay.md", title=_yaml_text(title), date=_today(site_dir, cfg), extra=extra, body=body)
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{stem}.md"
+    created = False
     try:
+        folder.mkdir(parents=True, exist_ok=True)
         with open(path, "x", encoding="utf-8") as fh:
+            created = True
             fh.write(text)
     except FileExistsError:  # created between the check and now
         raise FileExists(f"{folder_rel}/{path.name} already exists, so nothing was changed. "
                          f"Choose another title, or another file name with --slug") from None
+    except OSError as exc:
+        if created:
+            with contextlib.suppress(OSError):
+                path.unlink()  # never leave an empty or half-written piece behind
+        raise file_system_error(exc, "write a new piece into", Path(os.path.abspath(folder)),
+                                "Nothing was created.") or exc
     return path
 
 

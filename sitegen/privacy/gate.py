@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import accumulate
 from typing import Callable, Iterable, NamedTuple
 
 from ..config import SiteConfig
@@ -127,11 +129,14 @@ def scan_entry(entry: Entry, register: Register, config: SiteConfig) -> tuple[Di
     doc = entry.doc
     diags = []
     for part in _published_texts(entry):
+        line_starts: list[int] = []  # offsets where each line of the part begins, found once
         for f in scan_text(part.text, ctx):
             if part.key == "":
-                before = part.text[:f.start]
-                line = doc.body_line + before.count("\n")
-                col = f.start - (before.rfind("\n") + 1) + 1
+                if not line_starts:
+                    line_starts = list(accumulate((len(t) + 1 for t in part.text.split("\n")), initial=0))
+                n = bisect_right(line_starts, f.start) - 1
+                line = doc.body_line + n
+                col = f.start - line_starts[n] + 1
             else:
                 pos = doc.value_positions.get(part.key)
                 if pos is not None and pos.plain and "\n" not in part.text:
