@@ -20,6 +20,7 @@ anything is written, so the previous output stays as it was.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import sys
@@ -46,6 +47,7 @@ from .parse import Document, Position, parse_document
 from .pool import run_parallel, workers_for
 from .privacy import Register
 from .render import Job, jobs as page_jobs, make_env, render_extras, render_page, template_diagnostic
+from .cpd.fields import CpdFields
 from .validate import CaseFacts, Entry, parse_when, validate_document
 from .write import WriteResult, output_files, write_output
 from .aliases import redirect_pages
@@ -132,8 +134,9 @@ def read_sources(start: quick.Start, cache: Cache) -> Sources:
     if cache.warning:  # found while opening the cache or reading its records
         diags.append(Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.discarded", cache.warning))
     # The per-file result depends on the settings as site.toml has them (not on the address a
-    # preview is served at) and on the register's strings.
-    settings = fingerprint.h(start.file_settings, register.secrets)
+    # preview is served at), on the register's strings, and on the shape of what is cached: a
+    # result cached by a sitegen whose classes had other fields is never read back.
+    settings = fingerprint.h(start.file_settings, register.secrets, _SHAPES)
     keys = tuple(fingerprint.h(s.rel, s.kind.value, d, settings) for s, d in zip(found.sources, digests))
     return Sources(found, register, keys, MappingProxyType(data), MappingProxyType(stats), tuple(diags))
 
@@ -199,10 +202,14 @@ class _ProcessWork:
 
 def process(sources: Sources, start: quick.Start, cache: Cache) -> Processed:
     """Each file's result: from the cache when its key is known, else worked out (in workers when many)."""
-    register_compact(SourceFile, Document, Position, Entry, CaseFacts, Consent, Rendered, Diagnostic, FileResult)
+    register_compact(*_CACHED)
     options = start.options
     before = cache.warning
-    cached = cache.get_many(sources.keys) if not options.clean else {}
+    memory = options.memory
+    cached = {} if options.clean or memory is None else \
+        {k: memory.results[k] for k in sources.keys if k in memory.results}
+    if not options.clean:
+        cached.update(cache.get_many([k for k in sources.keys if k not in cached]))
     damaged = (Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.discarded", cache.warning),) \
         if cache.warning != before else ()
     misses = tuple(i for i, k in enumerate(sources.keys) if k not in cached)
@@ -218,7 +225,13 @@ def process(sources: Sources, start: quick.Start, cache: Cache) -> Processed:
         if r.entry is not None and r.entry.doc.source is not source:  # the cache stores no paths: attach it
             r = replace(r, entry=replace(r.entry, doc=replace(r.entry.doc, source=source)))
         results.append(r)
+    if memory is not None:
+        memory.results = dict(zip(sources.keys, results))
     return Processed(tuple(results), len(misses), damaged)
+
+
+def _shapes(classes: tuple[type, ...]) -> str:
+    return fingerprint.h([(c.__qualname__, [(f.name, str(f.type)) for f in dataclasses.fields(c)]) for c in classes])
 
 
 def _process_task(work: _ProcessWork, j: int) -> FileResult:
@@ -260,6 +273,8 @@ def process_source(source: SourceFile, data: bytes, config: SiteConfig, register
 
 
 _NO_POSITIONS: Mapping[str, Position] = MappingProxyType({})
+_CACHED = (SourceFile, Document, Position, Entry, CaseFacts, Consent, Rendered, Diagnostic, FileResult, CpdFields)
+_SHAPES = _shapes(_CACHED)
 
 
 def _search_words(text: str) -> str:
@@ -323,15 +338,16 @@ class PagePlan:
     pages: tuple[str, ...]  # every page's path in the output
     extras: bool  # the sitemap and the search index must be made again
     needles: tuple  # what the output audit looks for (privacy.audit_needles)
+    templates: Mapping[str, tuple]  # what each template's source refers to and reads, for the next build
 
 
 def plan_pages(assembled: Assembled, processed: Processed, sources: Sources, start: quick.Start,
                cache: Cache) -> PagePlan:
     """Every page and its key; the pages whose key or file changed since the last build are to render."""
     site = assembled.site
-    env = make_env(start.site_dir)
+    env = start.options.memory.env_for(start.site_dir, make_env) if start.options.memory else make_env(start.site_dir)
     per_file = {r.entry.rel: (key, r.shown) for r, key in zip(processed.results, sources.keys) if r.entry is not None}
-    keys = fingerprint.PageKeys(env, site, per_file)
+    keys = fingerprint.PageKeys(env, site, per_file, cache.record("templates") if not start.options.clean else None)
     reasons = {h.rel: h.reason for h in site.held_back}
     needles = privacy.audit_needles([i.entry for i in site.posts + site.pages],
                                     [(i.entry, reasons.get(i.entry.rel, "held back")) for i in site.drafts],
@@ -355,7 +371,7 @@ def plan_pages(assembled: Assembled, processed: Processed, sources: Sources, sta
     page_keys[EXTRAS] = fingerprint.h(keys.everything("posts", "pages"), site.config.site_url, keys.config)
     extras = previous.get(EXTRAS) != page_keys[EXTRAS] or not {"sitemap.xml", "search-index.json"} <= present
     pages = tuple(k for k in page_keys if k != EXTRAS)
-    return PagePlan(env, MappingProxyType(page_keys), tuple(todo), pages, extras, needles)
+    return PagePlan(env, MappingProxyType(page_keys), tuple(todo), pages, extras, needles, keys.used)
 
 
 def _previous_pages(cache: Cache, start: quick.Start, needles: str) -> Mapping[str, str]:
@@ -444,7 +460,8 @@ def commit(files: tuple[OutputFile, ...], plan: PagePlan, assembled: Assembled, 
                                diagnostics=lasting, held_back=site.held_back, pages=n_pages,
                                files=n_files, needles=fingerprint.h(plan.needles),
                                private=tuple((p.rel, p.reasons) for p in assembled.private))  # plain: no imports
-        unsaved = cache.commit({"stats": dict(sources.stats), "pages": dict(plan.keys), "last": last},
+        unsaved = cache.commit({"stats": dict(sources.stats), "pages": dict(plan.keys),
+                                "templates": dict(plan.templates), "last": last},
                                keep=set(sources.keys))
         if unsaved:
             warnings += (Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.unsaved", unsaved),)

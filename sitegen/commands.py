@@ -47,7 +47,7 @@ def _day(last: bool):
 
 def add_parsers(sub, common) -> None:
     """Register the workflow subcommands (each module adds its own)."""
-    from .scaffold import MODELS
+    from .reflection import MODELS  # the standard library only: parsing the command line stays cheap
 
     i = sub.add_parser("init", help="start a new site in a folder (or add what an existing site lacks)")
     i.add_argument("site_dir", nargs="?", default=".", type=Path, metavar="DIR",

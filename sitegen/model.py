@@ -141,7 +141,8 @@ def build_site(config: SiteConfig, entries: list[tuple[Entry, Rendered]], static
     gate's word on each case study (its consent, and whether it is held back)."""
     published, held, held_items = _sort_out(entries, now, drafts, decisions)
     names, diags = _tag_names(published)
-    items = [Item(e, r, entry_url(e), _tag_refs(e, names) if e.kind is not Kind.PAGE else (),
+    refs: dict[str, TagRef] = {}  # one TagRef per topic, shared by every post that has it
+    items = [Item(e, r, entry_url(e), _tag_refs(e, names, refs) if e.kind is not Kind.PAGE else (),
                   *_consent_of(decisions.get(e.rel))) for e, r in published]
     drafts_ = tuple(Item(e, r, entry_url(e), ()) for e, r in held_items)
     statics = follow_bundles(items, statics)  # files beside my-post/index.md go where the post goes
@@ -209,13 +210,15 @@ def _tag_names(published: list[tuple[Entry, Rendered]]) -> tuple[dict[str, str],
     return names, diags
 
 
-def _tag_refs(entry: Entry, names: dict[str, str]) -> tuple[TagRef, ...]:
+def _tag_refs(entry: Entry, names: dict[str, str], refs: dict[str, TagRef]) -> tuple[TagRef, ...]:
     from .validate import tag_slug
 
     out: dict[str, TagRef] = {}
     for tag in entry.tags:
         slug = tag_slug(tag)
-        out.setdefault(slug, TagRef(names.get(slug, tag), slug, f"tags/{slug}/"))
+        if slug not in refs:
+            refs[slug] = TagRef(names.get(slug, tag), slug, f"tags/{slug}/")
+        out.setdefault(slug, refs[slug])
     return tuple(out.values())
 
 

@@ -43,6 +43,7 @@ def make_env(site_dir: Path) -> jinja2.Environment:
     loaders.append(jinja2.FileSystemLoader(str(THEME_DIR / "templates")))
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
+        bytecode_cache=_compiled_templates(site_dir),
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -54,6 +55,32 @@ def make_env(site_dir: Path) -> jinja2.Environment:
     env.filters["day"] = lambda d: d.strftime("%Y-%m-%d") if d else ""
     env.filters["month_year"] = lambda d: f"{d:%B %Y}" if d else ""
     return env
+
+
+def _compiled_templates(site_dir: Path) -> jinja2.BytecodeCache | None:
+    """Templates compiled once, kept in the build cache (Jinja checks each against its source):
+    compiling the theme cost more than rendering a one-post change."""
+    import jinja2
+
+    folder = site_dir / ".sitegen-cache" / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only site folder: compile each time
+    class CompiledTemplates(jinja2.FileSystemBytecodeCache):
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            try:
+                super().dump_bytecode(bucket)
+            except OSError:
+                pass  # a full disk or a folder of someone else's: the template is simply compiled next time
+
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except (OSError, EOFError, ValueError, TypeError):
+                bucket.reset()  # unreadable or damaged: compiled again
+
+    return CompiledTemplates(str(folder))
 
 
 def human_date(d: datetime | None) -> str:

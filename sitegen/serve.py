@@ -25,7 +25,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Sequence, TextIO
@@ -33,6 +33,7 @@ from urllib.parse import unquote
 
 from .errors import ConfigError, ContentErrors, Diagnostic, SitegenError, UsageError, file_system_error
 from .guard import RequestGuard
+from .options import BuildMemory
 from .overlay import EVENTS_PATH, inject, no_build_page
 from .watch import SiteWatcher
 
@@ -272,6 +273,7 @@ class _Rebuilder:
     out: TextIO
     _warnings: tuple[str, ...] = ()
     _failed: bool = False
+    _memory: BuildMemory = field(default_factory=BuildMemory)  # the preview rebuilds in this one process
 
     def __call__(self) -> None:
         from .build import BuildOptions, build
@@ -281,7 +283,8 @@ class _Rebuilder:
         try:
             with progress_bar(self.quiet, self.err) as progress:
                 result = build(self.site_dir, BuildOptions(output=self.root, drafts=self.drafts, strict=self.strict,
-                                                           base_url=self.base_url, progress=progress))
+                                                           base_url=self.base_url, progress=progress,
+                                                           memory=self._memory))
         except (ContentErrors, ConfigError) as exc:
             self._fail(exc.diagnostics, None)
             return

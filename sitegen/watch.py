@@ -9,6 +9,10 @@ from typing import Callable
 
 WATCHED_FOLDERS = ("content", "templates", "static")
 
+# How long a save must be quiet before it is acted on: editors write a file in one go, and a
+# burst of saves is folded into one rebuild by the preview's loop anyway (watchfiles' default is 50).
+STEP_MS = 20
+
 
 class _Either:
     """An event that is set when either of two threading.Events is (watchfiles wants is_set())."""
@@ -65,7 +69,7 @@ class SiteWatcher:
 
         while not self.stop_event.is_set():
             try:
-                for changes in watchfiles.watch(*paths, watch_filter=relevant, recursive=False,
+                for changes in watchfiles.watch(*paths, watch_filter=relevant, recursive=False, step=STEP_MS,
                                                 stop_event=self.stop_event, raise_interrupt=False):
                     if any(Path(p).name in WATCHED_FOLDERS for _, p in changes):
                         self._restart.set()
@@ -85,7 +89,7 @@ class SiteWatcher:
                     self._restart.wait(0.5)
                 continue
             try:
-                for _changes in watchfiles.watch(*roots, stop_event=_Either(self.stop_event, self._restart),
+                for _changes in watchfiles.watch(*roots, step=STEP_MS, stop_event=_Either(self.stop_event, self._restart),
                                                  raise_interrupt=False):
                     self.on_change()
             except Exception as exc:  # a watched folder vanished mid-watch: start over with what exists
