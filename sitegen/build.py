@@ -32,18 +32,21 @@ from typing import Any, Mapping
 import jinja2
 
 from . import fingerprint, privacy, quick
-from .cache import Cache, output_identity, register_compact
+from .cache import CACHE_DIR, Cache, output_identity, register_compact
 from .config import SiteConfig
 from .consent import Consent
 from .discover import Discovered, discover
 from .errors import ContentErrors, Diagnostic, Severity, sorted_diagnostics
 from .files import THEME_DIR, OutputFile, SourceFile
+from .htmlrefs import Reference
 from .markup import Rendered, render_markdown
+from .media import Media, attach, sweep
 from .model import Publication, Site, build_site
 from .options import BuildOptions, BuildResult
 from .parse import Document, Position, parse_document
 from .pool import run_parallel, workers_for
 from .privacy import Register
+from .privacy.photos import photo_consent
 from .render import Job, jobs as page_jobs, make_env, render_extras, render_page, template_diagnostic
 from .validate import CaseFacts, Entry, parse_when, validate_document
 from .write import WriteResult, output_files, write_output
@@ -69,7 +72,7 @@ def build(site_dir: Path, options: BuildOptions = BuildOptions()) -> BuildResult
         lap("discover")
         processed = process(sources, start, cache)
         lap(f"parse+markup ({processed.parsed})")
-        assembled = assemble(processed, sources, start)
+        assembled = assemble(processed, sources, start, cache)
         plan = plan_pages(assembled, processed, sources, start, cache)
         lap(f"model+page keys ({len(plan.todo)} to render)")
         files = render(plan, assembled, start)
@@ -198,7 +201,8 @@ class _ProcessWork:
 
 def process(sources: Sources, start: quick.Start, cache: Cache) -> Processed:
     """Each file's result: from the cache when its key is known, else worked out (in workers when many)."""
-    register_compact(SourceFile, Document, Position, Entry, CaseFacts, Consent, Rendered, Diagnostic, FileResult)
+    register_compact(SourceFile, Document, Position, Entry, CaseFacts, Consent, Rendered, Reference, Diagnostic,
+                     FileResult)
     options = start.options
     cached = cache.get_many(sources.keys) if not options.clean else {}
     misses = tuple(i for i, k in enumerate(sources.keys) if k not in cached)
@@ -283,10 +287,12 @@ class Assembled:
     site: Site
     warnings: tuple[Diagnostic, ...]
     parsed: int  # source files worked out afresh (the rest came from the cache)
+    media: Media | None = None  # what the cache keeps for the pictures and cards
 
 
-def assemble(processed: Processed, sources: Sources, start: quick.Start) -> Assembled:
-    """The consent gate and the site model; every error found so far stops the build here."""
+def assemble(processed: Processed, sources: Sources, start: quick.Start, cache: Cache) -> Assembled:
+    """The consent gate, the site model, then its links, pictures and cards (media.py); every
+    error found so far stops the build here."""
     diags = list(sources.diagnostics)
     entries: list[tuple[Entry, Rendered]] = []
     for r in processed.results:
@@ -295,16 +301,21 @@ def assemble(processed: Processed, sources: Sources, start: quick.Start) -> Asse
             entries.append((r.entry, r.rendered))
     decisions: dict[str, Publication] = {}
     today = start.run.today(start.config)
-    for entry, _ in entries:  # consent depends on today's date and on the register: never cached
+    for entry, rendered in entries:  # consent depends on today's date and on the register: never cached
         checked = privacy.check_consent(entry, sources.register, start.config, today)
         if checked is not None:
-            diags.extend(checked.diagnostics)
-            decisions[entry.rel] = Publication(checked.consent, checked.reviewed, checked.held_back)
+            photos, found = photo_consent(entry, rendered, checked.consent)  # pictures need consent too
+            diags.extend(checked.diagnostics + found)
+            decisions[entry.rel] = Publication(checked.consent, checked.reviewed, checked.held_back or photos)
     site, found = build_site(start.config, entries, sources.found.statics, now=start.run.now,
                              drafts=start.run.drafts, decisions=decisions)
     diags.extend(found)
     _raise_if_errors(diags, start.options.strict)
-    return Assembled(site, sorted_diagnostics(d for d in diags if not d.is_error), processed.parsed)
+    stats = {} if start.options.clean else (cache.record("image-stats") or {})
+    media = attach(site, start.site_dir / CACHE_DIR, stats, start.options.jobs)
+    diags.extend(media.diagnostics)
+    _raise_if_errors(diags, start.options.strict)
+    return Assembled(media.site, sorted_diagnostics(d for d in diags if not d.is_error), processed.parsed, media)
 
 
 # -- plan_pages -------------------------------------------------------------------------------------
@@ -435,7 +446,12 @@ def commit(files: tuple[OutputFile, ...], plan: PagePlan, assembled: Assembled, 
         last = quick.LastBuild(inputs=replace(start.inputs, output=output_identity(start.output)), due=due,
                                diagnostics=assembled.warnings, held_back=site.held_back, pages=n_pages,
                                files=n_files, needles=fingerprint.h(plan.needles))
-        cache.commit({"stats": dict(sources.stats), "pages": dict(plan.keys), "last": last}, keep=set(sources.keys))
+        media = assembled.media
+        records = {"stats": dict(sources.stats), "pages": dict(plan.keys), "last": last}
+        if media is not None:
+            records["image-stats"] = dict(media.image_stats)
+            sweep(start.site_dir / CACHE_DIR, media.keep)
+        cache.commit(records, keep=set(sources.keys))
     return BuildResult(config=start.config, site=site, diagnostics=assembled.warnings, pages=n_pages, files=n_files,
                        written=written, output=start.output if start.options.write else None,
                        elapsed=time.perf_counter() - start.started, held_back=site.held_back,

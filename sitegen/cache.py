@@ -54,7 +54,7 @@ def racy(mtime_ns: int, now_ns: int) -> bool:
 
 
 CACHE_DIR = ".sitegen-cache"
-SCHEMA = 4  # 4: entries carry description and aliases
+SCHEMA = 5  # 4: entries carry description and aliases; 5: renderings carry references and anchors
 
 
 def version_key(extra: str = "") -> str:

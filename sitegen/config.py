@@ -97,6 +97,22 @@ class PrivacyConfig:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class PracticeConfig:
+    street: str = setting("", "Your practice's public street address (e.g. 12 Station Road), for search engines.")
+    town: str = setting("", "The town or city of that address.")
+    region: str = setting("", "The county, state or region, if you want it shown.")
+    postcode: str = setting("", "The postcode or ZIP code of that address.")
+    country: str = setting("", "The country, as a two-letter code (GB, US, IE, …) or its name.")
+    phone: str = setting("", "The practice's public phone number, for search engines (e.g. +44 1233 123456).")
+    email: str = setting("", "The practice's public email address, for search engines.")
+    kind: str = setting("LocalBusiness", 'What kind of practice search engines are told it is: a schema.org type '
+                                         'such as "LocalBusiness", "HealthAndBeautyBusiness" or "Physiotherapy".',
+                        lambda key, value: None if re.fullmatch(r"[A-Z][A-Za-z]+", value) else (
+                            f"{key} must be one schema.org type name, not {shorten(value)!r}",
+                            'write it like kind = "LocalBusiness"'))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SiteConfig:
     title: str = setting("My practice journal", "Shown in the header, feeds and the browser tab.")
     author: str = setting("", "You, the therapist: shown as the author and never flagged by the privacy scan.")
@@ -114,6 +130,9 @@ class SiteConfig:
     summary_words: int = setting(60, "Longest automatic summary, in words, when a post has no summary and no "
                                      "<!-- more -->.", between(1, 10_000, 60))
     privacy: PrivacyConfig = table(PrivacyConfig, "The privacy scan, the client register and consent.")
+    practice: PracticeConfig = table(PracticeConfig, "Your practice's public address and phone, for search "
+                                                     "engines (structured data on the home page); never flagged "
+                                                     "by the privacy scan.")
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
