@@ -38,6 +38,7 @@ THEME_IDS = frozenset({"main", "top", "q", "facts-heading", "perspective-heading
 class Resolved:
     """What one reference points at."""
 
+    tag: str  # "a" or "img"
     target: str  # as written
     url: str  # site-root path with its #fragment; "" for a link to take out (its target is held back)
     image: str = ""  # the source (StaticFile.rel) of a raster image this <img> shows
@@ -156,13 +157,13 @@ class _Checker:
     def item(self, item: Item, published: bool, soften: str = "") -> tuple[Resolved, ...]:
         rel = item.entry.rel
         out: list[Resolved] = []
-        seen: set[str] = set()
+        seen: set[tuple[str, str]] = set()
         for ref in item.rendered.refs:
-            if not is_local(ref.target) or ref.target in seen:
+            if not is_local(ref.target) or (ref.tag, ref.target) in seen:
                 continue
             answer = self._resolve(ref, item, published, soften)
             if answer is not None and published:
-                seen.add(ref.target)
+                seen.add((ref.tag, ref.target))
                 out.append(answer)
         return tuple(out)
 
@@ -188,7 +189,7 @@ class _Checker:
                                           f"link to {shorten(ref.target)!r}: that page is held back "
                                           f"({found.why}), so the link is left out and its words kept",
                                           "the link comes back by itself when that page is published"))
-                return Resolved(ref.target, "")
+                return Resolved(ref.tag, ref.target, "")
             if ref.tag == "img":
                 self._report(self._missing(ref, rel, path), soften)
             return None
@@ -215,7 +216,7 @@ class _Checker:
                                "point the image at a picture file, for example ![…](photo.jpg)"), soften)
             return None
         url = found.url + (query if found.kind != "file" else "") + (f"#{frag}" if frag else "")
-        return Resolved(ref.target, url, image)
+        return Resolved(ref.tag, ref.target, url, image)
 
     def _missing(self, ref: Reference, rel: str, path: str) -> Diagnostic:
         close = difflib.get_close_matches(path, self.index.names_near(rel), n=1, cutoff=0.75)

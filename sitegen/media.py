@@ -58,7 +58,7 @@ def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: 
             preview = Preview(card.out, _cards.WIDTH, _cards.HEIGHT, f"{item.title} · {cfg.title}")
         rendered = item.rendered
         if answers:
-            fix = _fixer({a.target: a for a in answers}, prepared.pictures)
+            fix = _fixer({(a.tag, a.target): a for a in answers}, prepared.pictures)
             rendered = replace(rendered, html=rewrite(rendered.html, fix),
                                summary_html=rewrite(rendered.summary_html, fix))
         items[id(item)] = replace(item, rendered=rendered, links=answers, preview=preview)
@@ -100,7 +100,7 @@ def _first_picture(item: Item, answers: tuple[Resolved, ...], pictures: Mapping[
     first = next((r for r in item.rendered.refs if r.tag == "img"), None)
     if first is None:
         return None
-    answer = next((a for a in answers if a.target == first.target), None)
+    answer = next((a for a in answers if a.tag == "img" and a.target == first.target), None)
     picture = pictures.get(answer.image) if answer is not None and answer.image else None
     if picture is None or picture.preview() is None:
         return None
@@ -109,9 +109,9 @@ def _first_picture(item: Item, answers: tuple[Resolved, ...], pictures: Mapping[
     return Preview(v.out, v.width, v.height, first.alt or item.title, mime)
 
 
-def _fixer(answers: Mapping[str, Resolved], pictures: Mapping[str, Any]):
+def _fixer(answers: Mapping[tuple[str, str], Resolved], pictures: Mapping[str, Any]):
     def fix(tag: str, attrs: dict[str, str], original: str) -> str | None:
-        answer = answers.get(attrs.get("href" if tag == "a" else "src", ""))
+        answer = answers.get((tag, attrs.get("href" if tag == "a" else "src", "")))
         if answer is None:
             return None
         if tag == "a":
