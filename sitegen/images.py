@@ -39,8 +39,9 @@ VERSION = 1  # of the processing below: change it, and every image is processed 
 WIDTHS = (360, 720, 1080, 1440)  # CSS pixels × device pixel ratio: phones at 1–3×, the text column at 1–2×
 MAX_PIXELS = 64_000_000  # a 48-megapixel phone photo fits; more is refused, not loaded
 MAX_FRAMES = 300  # frames of an animated GIF
-# The text column is 65ch of the body font (about 38rem), less on a narrow screen.
-SIZES = "(min-width: 41rem) 38rem, calc(100vw - 2.5rem)"
+# The text column is 65ch of the body font: 38rem to 47rem wide with the usual system fonts
+# (the wider guess, so no screen gets a blurry picture), less the margins on a narrow screen.
+SIZES = "(min-width: 49.5rem) 47rem, calc(100vw - 2.5rem)"
 _FORMAT_BY_EXT = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".gif": "GIF",
                   ".tif": "TIFF", ".tiff": "TIFF", ".bmp": "BMP", ".avif": "AVIF"}
 _MIME = {"AVIF": "image/avif", "WEBP": "image/webp", "JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif"}
