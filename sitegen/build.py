@@ -35,8 +35,9 @@ from . import fingerprint, privacy, quick
 from .cache import CACHE_DIR, Cache, output_identity, register_compact
 from .config import SiteConfig
 from .consent import Consent
-from .discover import Discovered, discover
+from .discover import Discovered, discover, unreadable
 from .errors import ContentErrors, Diagnostic, Severity, sorted_diagnostics
+from .exposure import PrivateFile, private_files
 from .files import THEME_DIR, OutputFile, SourceFile
 from .htmlrefs import Reference
 from .markup import Rendered, render_markdown
@@ -104,9 +105,9 @@ class _Timer:
             self.last = now
 
 
-def _raise_if_errors(diags: list[Diagnostic], strict: bool) -> None:
+def _raise_if_errors(diags: list[Diagnostic], strict: bool, private: tuple = ()) -> None:
     if any(d.is_error for d in diags) or (strict and diags):
-        raise ContentErrors([d.as_error() if strict else d for d in diags])
+        raise ContentErrors([d.as_error() if strict else d for d in diags], private)
 
 
 # -- read_sources ---------------------------------------------------------------------------------
@@ -125,14 +126,14 @@ def read_sources(start: quick.Start, cache: Cache) -> Sources:
     """Every source file with its cache key; the register; warnings about what was skipped."""
     config = start.config
     diags: list[Diagnostic] = list(start.config_diags)
-    if cache.warning:
-        diags.append(Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.discarded", cache.warning))
     found = discover(start.site_dir, THEME_DIR / "static")
     diags.extend(found.diagnostics)
     register, found_in_register = privacy.load_register(start.site_dir, config.privacy.register,
                                                         lambda v: _date_of(v, config))
     diags.extend(found_in_register)
     digests, stats, data = _digests(found.sources, {} if start.options.clean else (cache.record("stats") or {}))
+    if cache.warning:  # found while opening the cache or reading its records
+        diags.append(Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.discarded", cache.warning))
     # The per-file result depends on the settings as site.toml has them (not on the address a
     # preview is served at) and on the register's strings.
     settings = fingerprint.h(start.file_settings, register.secrets)
@@ -162,10 +163,9 @@ def _digests(sources: tuple[SourceFile, ...], stats: dict) -> tuple[list[str], d
             digest = prev[1]
         else:
             try:
-                raw = s.path.read_bytes()
-            except OSError as exc:
-                raw = f"unreadable: {exc}".encode()
-            data[i] = raw
+                raw = data[i] = s.path.read_bytes()
+            except OSError as exc:  # reported when the file is processed; a failed build caches nothing
+                raw, sig = f"unreadable: {exc}".encode(), None
             digest = hashlib.sha256(raw).hexdigest()
         digests.append(digest)
         if sig is not None and not quick.racy(sig[1], now):  # a change within the clock tick could hide
@@ -187,6 +187,7 @@ class FileResult:
 class Processed:
     results: tuple[FileResult, ...]  # one per source, in discovery order
     parsed: int  # how many were cache misses
+    diagnostics: tuple[Diagnostic, ...] = ()  # about the cache, when loading from it found damage
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +205,10 @@ def process(sources: Sources, start: quick.Start, cache: Cache) -> Processed:
     register_compact(SourceFile, Document, Position, Entry, CaseFacts, Consent, Rendered, Reference, Diagnostic,
                      FileResult)
     options = start.options
+    before = cache.warning
     cached = cache.get_many(sources.keys) if not options.clean else {}
+    damaged = (Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.discarded", cache.warning),) \
+        if cache.warning != before else ()
     misses = tuple(i for i, k in enumerate(sources.keys) if k not in cached)
     work = _ProcessWork(sources.found.sources, misses, sources.data, start.config, sources.register, start.run.now)
     fresh = run_parallel(_process_task, work, len(misses), workers_for(len(misses), options.jobs, PARALLEL_MIN),
@@ -218,7 +222,7 @@ def process(sources: Sources, start: quick.Start, cache: Cache) -> Processed:
         if r.entry is not None and r.entry.doc.source is not source:  # the cache stores no paths: attach it
             r = replace(r, entry=replace(r.entry, doc=replace(r.entry.doc, source=source)))
         results.append(r)
-    return Processed(tuple(results), len(misses))
+    return Processed(tuple(results), len(misses), damaged)
 
 
 def _process_task(work: _ProcessWork, j: int) -> FileResult:
@@ -229,8 +233,7 @@ def _process_task(work: _ProcessWork, j: int) -> FileResult:
         try:
             data = source.path.read_bytes()
         except OSError as exc:
-            return FileResult(None, None, (Diagnostic(source.rel, None, Severity.ERROR, "file.unreadable",
-                                                      f"cannot read this file: {exc.strerror}"),))
+            return FileResult(None, None, (unreadable(source.rel, exc),))
     return process_source(source, data, work.config, work.register, work.now)
 
 
@@ -287,13 +290,14 @@ class Assembled:
     site: Site
     warnings: tuple[Diagnostic, ...]
     parsed: int  # source files worked out afresh (the rest came from the cache)
+    private: tuple[PrivateFile, ...] = ()  # sources holding private material, for the git check
     media: Media | None = None  # what the cache keeps for the pictures and cards
 
 
 def assemble(processed: Processed, sources: Sources, start: quick.Start, cache: Cache) -> Assembled:
     """The consent gate, the site model, then its links, pictures and cards (media.py); every
     error found so far stops the build here."""
-    diags = list(sources.diagnostics)
+    diags = list(sources.diagnostics) + list(processed.diagnostics)
     entries: list[tuple[Entry, Rendered]] = []
     for r in processed.results:
         diags.extend(r.diagnostics)
@@ -310,12 +314,15 @@ def assemble(processed: Processed, sources: Sources, start: quick.Start, cache: 
     site, found = build_site(start.config, entries, sources.found.statics, now=start.run.now,
                              drafts=start.run.drafts, decisions=decisions)
     diags.extend(found)
-    _raise_if_errors(diags, start.options.strict)
+    # Issue 18: which sources must never reach a public git repository (checked against git by the CLI).
+    private = private_files((e for e, _ in entries), site.held_back, diags, start.config.privacy.register)
+    _raise_if_errors(diags, start.options.strict, private)
     stats = {} if start.options.clean else (cache.record("image-stats") or {})
     media = attach(site, start.site_dir / CACHE_DIR, stats, start.options.jobs)
     diags.extend(media.diagnostics)
-    _raise_if_errors(diags, start.options.strict)
-    return Assembled(media.site, sorted_diagnostics(d for d in diags if not d.is_error), processed.parsed, media)
+    _raise_if_errors(diags, start.options.strict, private)
+    return Assembled(media.site, sorted_diagnostics(d for d in diags if not d.is_error), processed.parsed, private,
+                     media)
 
 
 # -- plan_pages -------------------------------------------------------------------------------------
@@ -416,7 +423,7 @@ def audit(files: tuple[OutputFile, ...], plan: PagePlan, assembled: Assembled) -
     """Nothing private or held back in the files about to be written (unchanged ones passed before)."""
     found = privacy.audit_output(files, plan.needles, lambda: _public_text(assembled.site))
     if found:
-        raise ContentErrors(list(assembled.warnings) + list(found))
+        raise ContentErrors(list(assembled.warnings) + list(found), assembled.private)
 
 
 def _public_text(site: Site) -> str:
@@ -439,21 +446,26 @@ def commit(files: tuple[OutputFile, ...], plan: PagePlan, assembled: Assembled, 
     out_files += [f for rel, f in rendered.items() if rel not in set(plan.pages) | set(extras)]  # redirect pages
     n_files = len(out_files) + len(site.statics)
     written: WriteResult | None = None
+    warnings = assembled.warnings
     if start.options.write:
         written = write_output(start.output, out_files, site.statics)
         due = min((i.entry.date.timestamp() for i in site.drafts if i.entry.date and not i.entry.draft
                    and start.run.now and i.entry.date > start.run.now), default=None)
+        lasting = tuple(d for d in assembled.warnings if not d.code.startswith("cache."))  # replayed if nothing changes
         last = quick.LastBuild(inputs=replace(start.inputs, output=output_identity(start.output)), due=due,
-                               diagnostics=assembled.warnings, held_back=site.held_back, pages=n_pages,
-                               files=n_files, needles=fingerprint.h(plan.needles))
-        media = assembled.media
+                               diagnostics=lasting, held_back=site.held_back, pages=n_pages,
+                               files=n_files, needles=fingerprint.h(plan.needles),
+                               private=tuple((p.rel, p.reasons) for p in assembled.private))  # plain: no imports
         records = {"stats": dict(sources.stats), "pages": dict(plan.keys), "last": last}
+        media = assembled.media
         if media is not None:
             records["image-stats"] = dict(media.image_stats)
             sweep(start.site_dir / CACHE_DIR, media.keep)
-        cache.commit(records, keep=set(sources.keys))
-    return BuildResult(config=start.config, site=site, diagnostics=assembled.warnings, pages=n_pages, files=n_files,
+        unsaved = cache.commit(records, keep=set(sources.keys))
+        if unsaved:
+            warnings += (Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.unsaved", unsaved),)
+    return BuildResult(config=start.config, site=site, diagnostics=warnings, pages=n_pages, files=n_files,
                        written=written, output=start.output if start.options.write else None,
                        elapsed=time.perf_counter() - start.started, held_back=site.held_back,
                        parsed=assembled.parsed, rendered=len(files),
-                       outputs=files if not start.options.write else ())
+                       outputs=files if not start.options.write else (), private=assembled.private)

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 RESERVED = frozenset({"posts", "case-studies", "tags", "page", "archive", "search", "feed.xml", "sitemap.xml",
                       "robots.txt", "404.html", "index.html", "static", "search-index.json", "style.css",
                       "search.js", "favicon.svg", "images", "cards"})
+# Topics shown with each post in lists (home, topic pages); the post's own page shows them all.
+LISTED_TAGS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,16 @@ class Item:
     @property
     def kind(self) -> str:
         return self.entry.kind.value
+
+    @property
+    def listed_tags(self) -> tuple[TagRef, ...]:
+        """The topics shown with the post in lists: the first LISTED_TAGS."""
+        return self.tags[:LISTED_TAGS]
+
+    @property
+    def more_tags(self) -> int:
+        """How many of its topics a list leaves out (the post's own page shows them)."""
+        return max(0, len(self.tags) - LISTED_TAGS)
 
     @property
     def title(self) -> str:
@@ -126,7 +138,8 @@ def page_url(number: int, base: str = "") -> str:
     return base if number == 1 else f"{base}page/{number}/"
 
 
-def _url(entry: Entry) -> str:
+def entry_url(entry: Entry) -> str:
+    """Where an entry is published, relative to the site root: "posts/my-first-week/"."""
     if entry.kind is Kind.ESSAY:
         return f"posts/{entry.slug}/"
     if entry.kind is Kind.CASE_STUDY:
@@ -158,9 +171,9 @@ def build_site(config: SiteConfig, entries: list[tuple[Entry, Rendered]], static
     gate's word on each case study (its consent, and whether it is held back)."""
     published, held, held_items = _sort_out(entries, now, drafts, decisions)
     names, diags = _tag_names(published)
-    items = [Item(e, r, _url(e), _tag_refs(e, names) if e.kind is not Kind.PAGE else (),
+    items = [Item(e, r, entry_url(e), _tag_refs(e, names) if e.kind is not Kind.PAGE else (),
                   *_consent_of(decisions.get(e.rel))) for e, r in published]
-    drafts_ = tuple(Item(e, r, _url(e), ()) for e, r in held_items)
+    drafts_ = tuple(Item(e, r, entry_url(e), ()) for e, r in held_items)
     statics = follow_bundles(items, statics)  # files beside my-post/index.md go where the post goes
     diags += check_aliases(items, statics)
     diags += _url_owners(items, statics)

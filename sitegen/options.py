@@ -44,3 +44,4 @@ class BuildResult:
     parsed: int = 0  # source files parsed (cache misses)
     rendered: int = 0  # pages rendered (the rest were unchanged)
     outputs: tuple[OutputFile, ...] = ()  # with write=False: every rendered file, for inspection
+    private: tuple = ()  # sources holding drafts, private notes…: exposure.PrivateFile, or (rel, reasons) pairs
