@@ -39,11 +39,16 @@ def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: 
     """Check every link and image; publish what is used, processed; rewrite each text."""
     from .render import jobs as page_jobs
 
+    cache_dir = _usable(cache_dir)
     linked = check_links(site, [j.rel for j in page_jobs(site)])
     diags = list(linked.diagnostics)
     if any(d.is_error for d in diags):
         return Media(site, tuple(diags), image_stats, (frozenset(), ()))
-    prepared = _images.prepare(linked.images, cache_dir, image_stats, jobs)
+    try:
+        prepared = _images.prepare(linked.images, cache_dir, image_stats, jobs)
+    except OSError:  # the cache cannot take them (a full disk, no permission): made for this build only
+        cache_dir = _temporary()
+        prepared = _images.prepare(linked.images, cache_dir, image_stats, jobs)
     diags += _problems(prepared.problems, linked)
     cfg = site.config
     items: dict[int, Item] = {}
@@ -62,12 +67,38 @@ def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: 
             rendered = replace(rendered, html=rewrite(rendered.html, fix),
                                summary_html=rewrite(rendered.summary_html, fix))
         items[id(item)] = replace(item, rendered=rendered, links=answers, preview=preview)
-    card_files = _cards.prepare(wanted, cache_dir, jobs)
+    try:
+        card_files = _cards.prepare(wanted, cache_dir, jobs)
+    except OSError:
+        cache_dir = _temporary()
+        card_files = _cards.prepare(wanted, cache_dir, jobs)
     processed = set(prepared.pictures) | set(prepared.problems)
     files = tuple(s for s in linked.files if s.rel not in processed) + prepared.files + card_files
     site_card = Preview(wanted[0].out, _cards.WIDTH, _cards.HEIGHT, cfg.title)
     return Media(with_items(site, items, _sorted(files), site_card), tuple(diags), prepared.stats,
                  (prepared.folders, tuple(wanted)))
+
+
+def _usable(cache_dir: Path) -> Path:
+    """The cache folder, or (when it cannot be used: a file in its place, no permission) a
+    temporary folder for this build only, removed when sitegen exits."""
+    try:
+        cache_dir.mkdir(exist_ok=True)
+        for sub in ("images", "cards"):
+            (cache_dir / sub).mkdir(exist_ok=True)
+        return cache_dir
+    except OSError:
+        return _temporary()
+
+
+def _temporary() -> Path:
+    import atexit
+    import shutil
+    import tempfile
+
+    tmp = Path(tempfile.mkdtemp(prefix="sitegen-media-"))
+    atexit.register(shutil.rmtree, tmp, True)
+    return tmp
 
 
 def sweep(cache_dir: Path, keep: tuple[frozenset[str], tuple[_cards.Card, ...]]) -> None:
