@@ -33,19 +33,22 @@ from typing import Any, Mapping
 import jinja2
 
 from . import fingerprint, privacy, quick
-from .cache import Cache, output_identity, register_compact
+from .cache import CACHE_DIR, Cache, output_identity, register_compact
 from .config import SiteConfig
 from .consent import Consent
 from .discover import Discovered, discover, unreadable
 from .errors import ContentErrors, Diagnostic, Severity, sorted_diagnostics
 from .exposure import PrivateFile, private_files
 from .files import THEME_DIR, OutputFile, SourceFile
+from .htmlrefs import Reference
 from .markup import Rendered, render_markdown
+from .media import Media, attach, sweep
 from .model import Publication, Site, build_site
 from .options import BuildOptions, BuildResult
 from .parse import Document, Position, parse_document
 from .pool import run_parallel, workers_for
 from .privacy import Register
+from .privacy.photos import photo_consent
 from .render import Job, jobs as page_jobs, make_env, render_extras, render_page, template_diagnostic
 from .cpd.fields import CpdFields
 from .validate import CaseFacts, Entry, parse_when, validate_document
@@ -72,7 +75,7 @@ def build(site_dir: Path, options: BuildOptions = BuildOptions()) -> BuildResult
         lap("discover")
         processed = process(sources, start, cache)
         lap(f"parse+markup ({processed.parsed})")
-        assembled = assemble(processed, sources, start)
+        assembled = assemble(processed, sources, start, cache)
         plan = plan_pages(assembled, processed, sources, start, cache)
         lap(f"model+page keys ({len(plan.todo)} to render)")
         files = render(plan, assembled, start)
@@ -273,7 +276,8 @@ def process_source(source: SourceFile, data: bytes, config: SiteConfig, register
 
 
 _NO_POSITIONS: Mapping[str, Position] = MappingProxyType({})
-_CACHED = (SourceFile, Document, Position, Entry, CaseFacts, Consent, Rendered, Diagnostic, FileResult, CpdFields)
+_CACHED = (SourceFile, Document, Position, Entry, CaseFacts, Consent, Rendered, Reference, Diagnostic, FileResult,
+           CpdFields)
 _SHAPES = _shapes(_CACHED)
 
 
@@ -302,10 +306,12 @@ class Assembled:
     warnings: tuple[Diagnostic, ...]
     parsed: int  # source files worked out afresh (the rest came from the cache)
     private: tuple[PrivateFile, ...] = ()  # sources holding private material, for the git check
+    media: Media | None = None  # what the cache keeps for the pictures and cards
 
 
-def assemble(processed: Processed, sources: Sources, start: quick.Start) -> Assembled:
-    """The consent gate and the site model; every error found so far stops the build here."""
+def assemble(processed: Processed, sources: Sources, start: quick.Start, cache: Cache) -> Assembled:
+    """The consent gate, the site model, then its links, pictures and cards (media.py); every
+    error found so far stops the build here."""
     diags = list(sources.diagnostics) + list(processed.diagnostics)
     entries: list[tuple[Entry, Rendered]] = []
     for r in processed.results:
@@ -314,18 +320,24 @@ def assemble(processed: Processed, sources: Sources, start: quick.Start) -> Asse
             entries.append((r.entry, r.rendered))
     decisions: dict[str, Publication] = {}
     today = start.run.today(start.config)
-    for entry, _ in entries:  # consent depends on today's date and on the register: never cached
+    for entry, rendered in entries:  # consent depends on today's date and on the register: never cached
         checked = privacy.check_consent(entry, sources.register, start.config, today)
         if checked is not None:
-            diags.extend(checked.diagnostics)
-            decisions[entry.rel] = Publication(checked.consent, checked.reviewed, checked.held_back)
+            photos, found = photo_consent(entry, rendered, checked.consent)  # pictures need consent too
+            diags.extend(checked.diagnostics + found)
+            decisions[entry.rel] = Publication(checked.consent, checked.reviewed, checked.held_back or photos)
     site, found = build_site(start.config, entries, sources.found.statics, now=start.run.now,
                              drafts=start.run.drafts, decisions=decisions)
     diags.extend(found)
     # Issue 18: which sources must never reach a public git repository (checked against git by the CLI).
     private = private_files((e for e, _ in entries), site.held_back, diags, start.config.privacy.register)
     _raise_if_errors(diags, start.options.strict, private)
-    return Assembled(site, sorted_diagnostics(d for d in diags if not d.is_error), processed.parsed, private)
+    stats = {} if start.options.clean else (cache.record("image-stats") or {})
+    media = attach(site, start.site_dir / CACHE_DIR, stats, start.options.jobs)
+    diags.extend(media.diagnostics)
+    _raise_if_errors(diags, start.options.strict, private)
+    return Assembled(media.site, sorted_diagnostics(d for d in diags if not d.is_error), processed.parsed, private,
+                     media)
 
 
 # -- plan_pages -------------------------------------------------------------------------------------
@@ -460,9 +472,13 @@ def commit(files: tuple[OutputFile, ...], plan: PagePlan, assembled: Assembled, 
                                diagnostics=lasting, held_back=site.held_back, pages=n_pages,
                                files=n_files, needles=fingerprint.h(plan.needles),
                                private=tuple((p.rel, p.reasons) for p in assembled.private))  # plain: no imports
-        unsaved = cache.commit({"stats": dict(sources.stats), "pages": dict(plan.keys),
-                                "templates": dict(plan.templates), "last": last},
-                               keep=set(sources.keys))
+        records = {"stats": dict(sources.stats), "pages": dict(plan.keys), "templates": dict(plan.templates),
+                   "last": last}
+        media = assembled.media
+        if media is not None:
+            records["image-stats"] = dict(media.image_stats)
+            sweep(start.site_dir / CACHE_DIR, media.keep)
+        unsaved = cache.commit(records, keep=set(sources.keys))
         if unsaved:
             warnings += (Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.unsaved", unsaved),)
     return BuildResult(config=start.config, site=site, diagnostics=warnings, pages=n_pages, files=n_files,

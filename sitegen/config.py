@@ -115,6 +115,22 @@ class PublishConfig:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class PracticeConfig:
+    street: str = setting("", "Your practice's public street address (e.g. 12 Station Road), for search engines.")
+    town: str = setting("", "The town or city of that address.")
+    region: str = setting("", "The county, state or region, if you want it shown.")
+    postcode: str = setting("", "The postcode or ZIP code of that address.")
+    country: str = setting("", "The country, as a two-letter code (GB, US, IE, …) or its name.")
+    phone: str = setting("", "The practice's public phone number, for search engines (e.g. +44 1233 123456).")
+    email: str = setting("", "The practice's public email address, for search engines.")
+    kind: str = setting("LocalBusiness", 'What kind of practice search engines are told it is: a schema.org type '
+                                         'such as "LocalBusiness", "HealthAndBeautyBusiness" or "Physiotherapy".',
+                        lambda key, value: None if re.fullmatch(r"[A-Z][A-Za-z]+", value) else (
+                            f"{key} must be one schema.org type name, not {shorten(value)!r}",
+                            'write it like kind = "LocalBusiness"'))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SiteConfig:
     title: str = setting("My practice journal", "Shown in the header, feeds and the browser tab.")
     author: str = setting("", "You, the therapist: shown as the author and never flagged by the privacy scan.")
@@ -134,6 +150,9 @@ class SiteConfig:
     privacy: PrivacyConfig = table(PrivacyConfig, "The privacy scan, the client register and consent.")
     publish: PublishConfig = table(PublishConfig, "Where sitegen publish puts the site (see \"Keep your sources "
                                                   "private\" in the README).")
+    practice: PracticeConfig = table(PracticeConfig, "Your practice's public address and phone, for search "
+                                                     "engines (structured data on the home page); never flagged "
+                                                     "by the privacy scan.")
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:

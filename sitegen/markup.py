@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from . import legacy
 from .errors import Diagnostic, error, warning
 from .fingerprint import body_field
+from .htmlrefs import Reference, find_references
 from .typography import smarten
 
 # The cheapest set that gives footnotes, tables, smart typography and heading anchors
@@ -83,6 +84,8 @@ class Rendered:
     text: str = body_field(default="")  # plain text of the body (each word once), for search
     words: int = body_field(default=0)
     reading_minutes: int = 1
+    refs: tuple[Reference, ...] = body_field(default=())  # links to this site and every image, with lines
+    anchors: tuple[str, ...] = body_field(default=())  # every id in the text: what #… may point to
 
 
 _TAG = re.compile(r"<[^>]+>")
@@ -140,7 +143,8 @@ def render_markdown(body: str, rel: str, body_line: int, summary: str = "",
     if summary and summary_html:
         summary_html = f"<p>{summary_html}</p>"
     summary_html = _FNREF.sub("", summary_html)
-    return Rendered(out, summary_html, text, words, max(1, math.ceil(words / WORDS_PER_MINUTE))), diags
+    refs, anchors = find_references(out, body, body_line)
+    return Rendered(out, summary_html, text, words, max(1, math.ceil(words / WORDS_PER_MINUTE)), refs, anchors), diags
 
 
 _LONG_PREFIX = re.compile(r"^[ \t>*+\-0-9.)]{%d,}" % MAX_NESTING, re.M)

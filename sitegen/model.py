@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Mapping
 
@@ -13,15 +13,27 @@ from .errors import Diagnostic, error, warning
 
 if TYPE_CHECKING:
     from .consent import Consent
+    from .links import Resolved
     from .markup import Rendered
     from .validate import Entry
 
 # First path segments the site itself uses; a page may not take one of them.
 RESERVED = frozenset({"posts", "case-studies", "tags", "page", "archive", "search", "feed.xml", "sitemap.xml",
                       "robots.txt", "404.html", "index.html", "static", "search-index.json", "style.css",
-                      "search.js", "favicon.svg", "images"})
+                      "search.js", "favicon.svg", "images", "cards"})
 # Topics shown with each post in lists (home, topic pages); the post's own page shows them all.
 LISTED_TAGS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """The picture a shared link to a page shows (og:image): its first image, or a drawn card."""
+
+    url: str  # site-root path of the file
+    width: int
+    height: int
+    alt: str
+    type: str = "image/png"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +53,8 @@ class Item:
     tags: tuple[TagRef, ...]
     consent: Consent | None = None  # a case study's consent: its own block, or the register's
     client_reviewed: bool = False  # the client reviewed exactly this text (consent.reviewed matches)
+    links: tuple[Resolved, ...] = ()  # what each link and image in the text points at (links.py)
+    preview: Preview | None = None  # the picture a shared link to this page shows
 
     @property
     def kind(self) -> str:
@@ -92,9 +106,25 @@ class Site:
     held_back: tuple[HeldBack, ...]
     drafts: tuple[Item, ...]  # held back, kept only for the output audit
     statics: tuple[StaticFile, ...]
+    preview: Preview | None = None  # the site's own card: for pages that are not a post (home, topics, …)
 
     def home_pages(self) -> list[tuple[int, tuple[Item, ...]]]:
         return paginate(self.posts, self.config.posts_per_page)
+
+
+def with_items(site: Site, new: Mapping[int, Item], statics: tuple[StaticFile, ...],
+               preview: Preview | None) -> Site:
+    """The same site with some items replaced (by id of the old one) everywhere they appear."""
+    def f(item: Item) -> Item:
+        return new.get(id(item), item)
+
+    return replace(site, posts=tuple(map(f, site.posts)), case_studies=tuple(map(f, site.case_studies)),
+                   pages=tuple(map(f, site.pages)),
+                   tags=tuple(replace(t, items=tuple(map(f, t.items))) for t in site.tags),
+                   archive=tuple((year, tuple(map(f, items))) for year, items in site.archive),
+                   neighbours={url: (f(a) if a else None, f(b) if b else None)
+                               for url, (a, b) in site.neighbours.items()},
+                   statics=statics, preview=preview)
 
 
 def paginate(items: tuple[Item, ...], per_page: int) -> list[tuple[int, tuple[Item, ...]]]:

@@ -177,7 +177,9 @@ def test_hugo_toml_yaml_bundles_and_shortcodes(tmp_path):
     assert any("_index.md" in n.path and "no text of its own" in n.message for n in report.notes)
     out, result = _build(site, tmp_path)
     assert (out / "old/silence/index.html").is_file() and (out / "2021/06/silence/index.html").is_file()
-    assert (out / "posts/what-hands-remember/hands.png").is_file()
+    page = out / "posts/what-hands-remember/index.html"
+    img = BeautifulSoup(page.read_text(), "html.parser").select_one(".body img")
+    assert img["alt"] == "my hands" and (page.parent / img["src"]).is_file()  # the picture, made from hands.png
     assert "{{" not in _page_text(out)
     _assert_local_links_resolve(out)
     soup = BeautifulSoup((out / "posts/silence/index.html").read_text(), "html.parser")

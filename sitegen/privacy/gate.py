@@ -90,7 +90,10 @@ def check_consent(entry: Entry, register: Register, config: SiteConfig, today: d
 
 
 def _allow(entry: Entry, config: SiteConfig) -> tuple[str, ...]:
-    allow = [config.author, config.business, *config.privacy.allow, *config.privacy.pseudonyms, *entry.allow]
+    p = config.practice  # the practice's own public address and phone
+    allow = [config.author, config.business, *config.privacy.allow, *config.privacy.pseudonyms, *entry.allow,
+             p.street, p.town, p.postcode, p.phone, p.email,
+             p.phone.split(" ", 1)[-1] if p.phone.startswith("+") else ""]  # +44 …: the match needs the rest
     if entry.case is not None:
         allow += [entry.case.client, *entry.case.pseudonyms]
     return tuple(a for a in allow if a)
