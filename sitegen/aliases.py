@@ -17,13 +17,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Mapping
 from urllib.parse import unquote, urlsplit
 
-from .files import OutputFile
 from .errors import Diagnostic, error, shorten, warning
+from .files import OutputFile
 
 if TYPE_CHECKING:
-    from .discover import StaticFile
+    from .files import StaticFile
     from .model import Item, Site
-    from .render import OutputFile
 
 _SERVED_AS_PAGE = (".html", ".htm", ".shtml", ".xhtml")
 # Addresses the site makes for itself (lists, topics, feeds): an alias may not take them.

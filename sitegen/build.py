@@ -20,6 +20,7 @@ anything is written, so the previous output stays as it was.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import sys
@@ -32,19 +33,24 @@ from typing import Any, Mapping
 import jinja2
 
 from . import fingerprint, privacy, quick
-from .cache import Cache, output_identity, register_compact
+from .cache import CACHE_DIR, Cache, output_identity, register_compact
 from .config import SiteConfig
 from .consent import Consent
-from .discover import Discovered, discover
+from .discover import Discovered, discover, unreadable
 from .errors import ContentErrors, Diagnostic, Severity, sorted_diagnostics
+from .exposure import PrivateFile, private_files
 from .files import THEME_DIR, OutputFile, SourceFile
+from .htmlrefs import Reference
 from .markup import Rendered, render_markdown
+from .media import Media, attach, sweep
 from .model import Publication, Site, build_site
 from .options import BuildOptions, BuildResult
 from .parse import Document, Position, parse_document
 from .pool import run_parallel, workers_for
 from .privacy import Register
+from .privacy.photos import photo_consent
 from .render import Job, jobs as page_jobs, make_env, render_extras, render_page, template_diagnostic
+from .cpd.fields import CpdFields
 from .validate import CaseFacts, Entry, parse_when, validate_document
 from .write import WriteResult, output_files, write_output
 from .aliases import redirect_pages
@@ -69,7 +75,7 @@ def build(site_dir: Path, options: BuildOptions = BuildOptions()) -> BuildResult
         lap("discover")
         processed = process(sources, start, cache)
         lap(f"parse+markup ({processed.parsed})")
-        assembled = assemble(processed, sources, start)
+        assembled = assemble(processed, sources, start, cache)
         plan = plan_pages(assembled, processed, sources, start, cache)
         lap(f"model+page keys ({len(plan.todo)} to render)")
         files = render(plan, assembled, start)
@@ -101,10 +107,10 @@ class _Timer:
             self.last = now
 
 
-def _raise_if_errors(diags: list[Diagnostic], strict: bool) -> None:
+def _raise_if_errors(diags: list[Diagnostic], strict: bool, private: tuple = ()) -> None:
     # --strict makes warnings errors; review items already hold their case study back.
     if any(d.is_error for d in diags) or (strict and any(not d.is_review for d in diags)):
-        raise ContentErrors([d.as_error() if strict and not d.is_review else d for d in diags])
+        raise ContentErrors([d.as_error() if strict and not d.is_review else d for d in diags], private)
 
 
 # -- read_sources ---------------------------------------------------------------------------------
@@ -123,17 +129,18 @@ def read_sources(start: quick.Start, cache: Cache) -> Sources:
     """Every source file with its cache key; the register; warnings about what was skipped."""
     config = start.config
     diags: list[Diagnostic] = list(start.config_diags)
-    if cache.warning:
-        diags.append(Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.discarded", cache.warning))
     found = discover(start.site_dir, THEME_DIR / "static")
     diags.extend(found.diagnostics)
     register, found_in_register = privacy.load_register(start.site_dir, config.privacy.register,
                                                         lambda v: _date_of(v, config))
     diags.extend(found_in_register)
     digests, stats, data = _digests(found.sources, {} if start.options.clean else (cache.record("stats") or {}))
+    if cache.warning:  # found while opening the cache or reading its records
+        diags.append(Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.discarded", cache.warning))
     # The per-file result depends on the settings as site.toml has them (not on the address a
-    # preview is served at) and on the register's strings.
-    settings = fingerprint.h(start.file_settings, register.secrets)
+    # preview is served at), on the register's strings, and on the shape of what is cached: a
+    # result cached by a sitegen whose classes had other fields is never read back.
+    settings = fingerprint.h(start.file_settings, register.secrets, _SHAPES)
     keys = tuple(fingerprint.h(s.rel, s.kind.value, d, settings) for s, d in zip(found.sources, digests))
     return Sources(found, register, keys, MappingProxyType(data), MappingProxyType(stats), tuple(diags))
 
@@ -160,10 +167,9 @@ def _digests(sources: tuple[SourceFile, ...], stats: dict) -> tuple[list[str], d
             digest = prev[1]
         else:
             try:
-                raw = s.path.read_bytes()
-            except OSError as exc:
-                raw = f"unreadable: {exc}".encode()
-            data[i] = raw
+                raw = data[i] = s.path.read_bytes()
+            except OSError as exc:  # reported when the file is processed; a failed build caches nothing
+                raw, sig = f"unreadable: {exc}".encode(), None
             digest = hashlib.sha256(raw).hexdigest()
         digests.append(digest)
         if sig is not None and not quick.racy(sig[1], now):  # a change within the clock tick could hide
@@ -185,6 +191,7 @@ class FileResult:
 class Processed:
     results: tuple[FileResult, ...]  # one per source, in discovery order
     parsed: int  # how many were cache misses
+    diagnostics: tuple[Diagnostic, ...] = ()  # about the cache, when loading from it found damage
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,9 +206,16 @@ class _ProcessWork:
 
 def process(sources: Sources, start: quick.Start, cache: Cache) -> Processed:
     """Each file's result: from the cache when its key is known, else worked out (in workers when many)."""
-    register_compact(SourceFile, Document, Position, Entry, CaseFacts, Consent, Rendered, Diagnostic, FileResult)
+    register_compact(*_CACHED)
     options = start.options
-    cached = cache.get_many(sources.keys) if not options.clean else {}
+    before = cache.warning
+    memory = options.memory
+    cached = {} if options.clean or memory is None else \
+        {k: memory.results[k] for k in sources.keys if k in memory.results}
+    if not options.clean:
+        cached.update(cache.get_many([k for k in sources.keys if k not in cached]))
+    damaged = (Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.discarded", cache.warning),) \
+        if cache.warning != before else ()
     misses = tuple(i for i, k in enumerate(sources.keys) if k not in cached)
     work = _ProcessWork(sources.found.sources, misses, sources.data, start.config, sources.register, start.run.now)
     fresh = run_parallel(_process_task, work, len(misses), workers_for(len(misses), options.jobs, PARALLEL_MIN),
@@ -215,7 +229,13 @@ def process(sources: Sources, start: quick.Start, cache: Cache) -> Processed:
         if r.entry is not None and r.entry.doc.source is not source:  # the cache stores no paths: attach it
             r = replace(r, entry=replace(r.entry, doc=replace(r.entry.doc, source=source)))
         results.append(r)
-    return Processed(tuple(results), len(misses))
+    if memory is not None:
+        memory.results = dict(zip(sources.keys, results))
+    return Processed(tuple(results), len(misses), damaged)
+
+
+def _shapes(classes: tuple[type, ...]) -> str:
+    return fingerprint.h([(c.__qualname__, [(f.name, str(f.type)) for f in dataclasses.fields(c)]) for c in classes])
 
 
 def _process_task(work: _ProcessWork, j: int) -> FileResult:
@@ -226,8 +246,7 @@ def _process_task(work: _ProcessWork, j: int) -> FileResult:
         try:
             data = source.path.read_bytes()
         except OSError as exc:
-            return FileResult(None, None, (Diagnostic(source.rel, None, Severity.ERROR, "file.unreadable",
-                                                      f"cannot read this file: {exc.strerror}"),))
+            return FileResult(None, None, (unreadable(source.rel, exc),))
     return process_source(source, data, work.config, work.register, work.now)
 
 
@@ -258,6 +277,9 @@ def process_source(source: SourceFile, data: bytes, config: SiteConfig, register
 
 
 _NO_POSITIONS: Mapping[str, Position] = MappingProxyType({})
+_CACHED = (SourceFile, Document, Position, Entry, CaseFacts, Consent, Rendered, Reference, Diagnostic, FileResult,
+           CpdFields)
+_SHAPES = _shapes(_CACHED)
 
 
 def _search_words(text: str) -> str:
@@ -284,11 +306,14 @@ class Assembled:
     site: Site
     warnings: tuple[Diagnostic, ...]
     parsed: int  # source files worked out afresh (the rest came from the cache)
+    private: tuple[PrivateFile, ...] = ()  # sources holding private material, for the git check
+    media: Media | None = None  # what the cache keeps for the pictures and cards
 
 
-def assemble(processed: Processed, sources: Sources, start: quick.Start) -> Assembled:
-    """The consent gate and the site model; every error found so far stops the build here."""
-    diags = list(sources.diagnostics)
+def assemble(processed: Processed, sources: Sources, start: quick.Start, cache: Cache) -> Assembled:
+    """The consent gate, the site model, then its links, pictures and cards (media.py); every
+    error found so far stops the build here."""
+    diags = list(sources.diagnostics) + list(processed.diagnostics)
     entries: list[tuple[Entry, Rendered]] = []
     for r in processed.results:
         diags.extend(r.diagnostics)
@@ -297,11 +322,13 @@ def assemble(processed: Processed, sources: Sources, start: quick.Start) -> Asse
     decisions: dict[str, Publication] = {}
     today = start.run.today(start.config)
     reviews = privacy.review_counts(diags)  # unconfirmed review items hold a case study back (issue 12)
-    for entry, _ in entries:  # consent depends on today's date and on the register: never cached
+    for entry, rendered in entries:  # consent depends on today's date and on the register: never cached
         checked = privacy.check_consent(entry, sources.register, start.config, today)
         if checked is not None:
-            diags.extend(checked.diagnostics)
-            held = checked.held_back or privacy.review_hold(reviews.get(entry.rel, 0), entry, start.options.preview)
+            photos, found = photo_consent(entry, rendered, checked.consent)  # pictures need consent too
+            diags.extend(checked.diagnostics + found)
+            held = checked.held_back or photos or privacy.review_hold(reviews.get(entry.rel, 0), entry,
+                                                                       start.options.preview)
             decisions[entry.rel] = Publication(checked.consent, checked.reviewed, held)
     if not start.options.write:  # sitegen check reminds about clients missing from the register
         diags.extend(privacy.register_reminders((e for e, _ in entries), sources.register))
@@ -310,8 +337,15 @@ def assemble(processed: Processed, sources: Sources, start: quick.Start) -> Asse
     site, found = build_site(start.config, entries, sources.found.statics, now=start.run.now,
                              drafts=start.run.drafts, decisions=decisions)
     diags.extend(found)
-    _raise_if_errors(diags, start.options.strict)
-    return Assembled(site, sorted_diagnostics(d for d in diags if not d.is_error), processed.parsed)
+    # Issue 18: which sources must never reach a public git repository (checked against git by the CLI).
+    private = private_files((e for e, _ in entries), site.held_back, diags, start.config.privacy.register)
+    _raise_if_errors(diags, start.options.strict, private)
+    stats = {} if start.options.clean else (cache.record("image-stats") or {})
+    media = attach(site, start.site_dir / CACHE_DIR, stats, start.options.jobs)
+    diags.extend(media.diagnostics)
+    _raise_if_errors(diags, start.options.strict, private)
+    return Assembled(media.site, sorted_diagnostics(d for d in diags if not d.is_error), processed.parsed, private,
+                     media)
 
 
 # -- plan_pages -------------------------------------------------------------------------------------
@@ -324,15 +358,16 @@ class PagePlan:
     pages: tuple[str, ...]  # every page's path in the output
     extras: bool  # the sitemap and the search index must be made again
     needles: tuple  # what the output audit looks for (privacy.audit_needles)
+    templates: Mapping[str, tuple]  # what each template's source refers to and reads, for the next build
 
 
 def plan_pages(assembled: Assembled, processed: Processed, sources: Sources, start: quick.Start,
                cache: Cache) -> PagePlan:
     """Every page and its key; the pages whose key or file changed since the last build are to render."""
     site = assembled.site
-    env = make_env(start.site_dir)
+    env = start.options.memory.env_for(start.site_dir, make_env) if start.options.memory else make_env(start.site_dir)
     per_file = {r.entry.rel: (key, r.shown) for r, key in zip(processed.results, sources.keys) if r.entry is not None}
-    keys = fingerprint.PageKeys(env, site, per_file)
+    keys = fingerprint.PageKeys(env, site, per_file, cache.record("templates") if not start.options.clean else None)
     reasons = {h.rel: h.reason for h in site.held_back}
     needles = privacy.audit_needles([i.entry for i in site.posts + site.pages],
                                     [(i.entry, reasons.get(i.entry.rel, "held back")) for i in site.drafts],
@@ -356,7 +391,7 @@ def plan_pages(assembled: Assembled, processed: Processed, sources: Sources, sta
     page_keys[EXTRAS] = fingerprint.h(keys.everything("posts", "pages"), site.config.site_url, keys.config)
     extras = previous.get(EXTRAS) != page_keys[EXTRAS] or not {"sitemap.xml", "search-index.json"} <= present
     pages = tuple(k for k in page_keys if k != EXTRAS)
-    return PagePlan(env, MappingProxyType(page_keys), tuple(todo), pages, extras, needles)
+    return PagePlan(env, MappingProxyType(page_keys), tuple(todo), pages, extras, needles, keys.used)
 
 
 def _previous_pages(cache: Cache, start: quick.Start, needles: str) -> Mapping[str, str]:
@@ -412,7 +447,7 @@ def audit(files: tuple[OutputFile, ...], plan: PagePlan, assembled: Assembled) -
     """Nothing private or held back in the files about to be written (unchanged ones passed before)."""
     found = privacy.audit_output(files, plan.needles, lambda: _public_text(assembled.site))
     if found:
-        raise ContentErrors(list(assembled.warnings) + list(found))
+        raise ContentErrors(list(assembled.warnings) + list(found), assembled.private)
 
 
 def _public_text(site: Site) -> str:
@@ -435,16 +470,27 @@ def commit(files: tuple[OutputFile, ...], plan: PagePlan, assembled: Assembled, 
     out_files += [f for rel, f in rendered.items() if rel not in set(plan.pages) | set(extras)]  # redirect pages
     n_files = len(out_files) + len(site.statics)
     written: WriteResult | None = None
+    warnings = assembled.warnings
     if start.options.write:
         written = write_output(start.output, out_files, site.statics)
         due = min((i.entry.date.timestamp() for i in site.drafts if i.entry.date and not i.entry.draft
                    and start.run.now and i.entry.date > start.run.now), default=None)
+        lasting = tuple(d for d in assembled.warnings if not d.code.startswith("cache."))  # replayed if nothing changes
         last = quick.LastBuild(inputs=replace(start.inputs, output=output_identity(start.output)), due=due,
-                               diagnostics=assembled.warnings, held_back=site.held_back, pages=n_pages,
-                               files=n_files, needles=fingerprint.h(plan.needles))
-        cache.commit({"stats": dict(sources.stats), "pages": dict(plan.keys), "last": last}, keep=set(sources.keys))
-    return BuildResult(config=start.config, site=site, diagnostics=assembled.warnings, pages=n_pages, files=n_files,
+                               diagnostics=lasting, held_back=site.held_back, pages=n_pages,
+                               files=n_files, needles=fingerprint.h(plan.needles),
+                               private=tuple((p.rel, p.reasons) for p in assembled.private))  # plain: no imports
+        records = {"stats": dict(sources.stats), "pages": dict(plan.keys), "templates": dict(plan.templates),
+                   "last": last}
+        media = assembled.media
+        if media is not None:
+            records["image-stats"] = dict(media.image_stats)
+            sweep(start.site_dir / CACHE_DIR, media.keep)
+        unsaved = cache.commit(records, keep=set(sources.keys))
+        if unsaved:
+            warnings += (Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.unsaved", unsaved),)
+    return BuildResult(config=start.config, site=site, diagnostics=warnings, pages=n_pages, files=n_files,
                        written=written, output=start.output if start.options.write else None,
                        elapsed=time.perf_counter() - start.started, held_back=site.held_back,
                        parsed=assembled.parsed, rendered=len(files),
-                       outputs=files if not start.options.write else ())
+                       outputs=files if not start.options.write else (), private=assembled.private)

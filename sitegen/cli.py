@@ -87,22 +87,42 @@ def _summary(result: BuildResult, verbose: bool) -> str:
     return text
 
 
+def _sources_warning(site_dir: Path, private: tuple, config=None) -> str:
+    """The warning about private material that git has pushed, or would push (issue 18); "" if none."""
+    from .gitstate import might_be_in_repository
+
+    if not might_be_in_repository(site_dir):  # most sites: nothing more to import or ask
+        return ""
+    from .exposure import check_site, warning_text
+
+    return warning_text(check_site(site_dir, private, config))
+
+
 def _cmd_build(args) -> int:
     from .options import BuildOptions
     from .progress import progress_bar
     from .quick import try_unchanged
 
-    with progress_bar(quiet=args.quiet) as progress:
-        opts = BuildOptions(output=args.output, drafts=args.drafts, strict=args.strict, clean=args.clean,
-                            progress=progress)
-        # A build with nothing to do is answered without loading Markdown, Jinja or the scanner.
-        result = try_unchanged(args.site_dir, opts)
-        if result is None:
-            from .build import build
+    try:
+        with progress_bar(quiet=args.quiet) as progress:
+            opts = BuildOptions(output=args.output, drafts=args.drafts, strict=args.strict, clean=args.clean,
+                                progress=progress)
+            # A build with nothing to do is answered without loading Markdown, Jinja or the scanner.
+            result = try_unchanged(args.site_dir, opts)
+            if result is None:
+                from .build import build
 
-            result = build(args.site_dir, opts)
+                result = build(args.site_dir, opts)
+    except ContentErrors as exc:
+        text = "" if args.quiet else _sources_warning(args.site_dir, exc.private)
+        if text:
+            exc.add_note(text)
+        raise
     _print_diags(result.diagnostics, sys.stderr, args.quiet)
     if not args.quiet:
+        text = _sources_warning(args.site_dir, result.private, result.config)
+        if text:
+            print(text, file=sys.stderr)
         print(_summary(result, args.verbose))
     return EXIT_OK
 
@@ -114,15 +134,19 @@ def _finding(d: Diagnostic) -> dict:
 
 def _cmd_check(args) -> int:
     from .build import BuildOptions, check
+    from .exposure import check_site, findings, warning_text
 
     held: tuple = ()
     try:
         result = check(args.site_dir, BuildOptions(drafts=args.drafts, strict=args.strict))
         diags, code, held = result.diagnostics, EXIT_OK, result.held_back
+        private, config = result.private, result.config
     except ContentErrors as exc:
-        diags, code = exc.diagnostics, EXIT_CONTENT
+        # exit 2 when a file could not be read at all
+        diags, code, private, config = exc.diagnostics, exc.exit_code, exc.private, None
+    sources = check_site(args.site_dir, private, config)
     if args.format == "json":
-        json.dump({"findings": [_finding(d) for d in diags],
+        json.dump({"findings": [_finding(d) for d in (*diags, *findings(sources))],
                    "held_back": [{"file": h.rel, "title": h.title, "reason": h.reason} for h in held]},
                   sys.stdout, indent=2, ensure_ascii=False)
         print()
@@ -135,10 +159,14 @@ def _cmd_check(args) -> int:
         reviews = sum(d.is_review for d in diags)
         warnings = len(diags) - errors - reviews
         if not args.quiet:
-            ready = "" if errors else (": the rest is ready to publish" if held else ": ready to publish")
+            text = warning_text(sources)
+            if text:
+                print(text)
+            ready = (": the rest is ready to publish" if held else ": ready to publish") if not text else \
+                ": the site is ready to publish, but read the git warning above"
             to_review = f", {reviews} to review (sitegen review)" if reviews else ""
             print(f"{errors} error{'s' if errors != 1 else ''}{to_review}, {warnings} warning"
-                  f"{'s' if warnings != 1 else ''}" + ready)
+                  f"{'s' if warnings != 1 else ''}" + ("" if errors else ready))
     return code
 
 
@@ -157,6 +185,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args)
     except ContentErrors as exc:
         _print_diags(exc.diagnostics, sys.stderr)
+        for note in getattr(exc, "__notes__", ()):  # the git warning, for one (issue 18)
+            print(note, file=sys.stderr)
         print(f"sitegen: {exc}", file=sys.stderr)
         return exc.exit_code
     except ConfigError as exc:

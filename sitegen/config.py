@@ -96,6 +96,40 @@ class PrivacyConfig:
                    '"required" (an error).', one_of("warning", "required"))
 
 
+def _branch_name(key: str, value: str) -> tuple[str, str] | None:
+    if re.fullmatch(r"(?!.*\.\.)(?!/)[\w./-]+(?<![/.])", value):
+        return None
+    return (f"{key} {shorten(value)!r} is not a branch name git accepts",
+            'use letters, digits and dashes, for example branch = "gh-pages"')
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PublishConfig:
+    to: str = setting("", 'Where sitegen publish puts the site when you give no --to: "gh-pages", or a folder your '
+                          "host serves.")
+    remote: str = setting("", "For gh-pages: the address of a separate repository for the built site (recommended), "
+                              "or a remote's name; empty means origin.")
+    branch: str = setting("gh-pages", "For gh-pages: the branch GitHub Pages serves the site from.", _branch_name)
+    private_remotes: tuple[str, ...] = setting(
+        (), 'Remotes you have made private (e.g. ["origin"]): sitegen stops warning that your drafts are there.')
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PracticeConfig:
+    street: str = setting("", "Your practice's public street address (e.g. 12 Station Road), for search engines.")
+    town: str = setting("", "The town or city of that address.")
+    region: str = setting("", "The county, state or region, if you want it shown.")
+    postcode: str = setting("", "The postcode or ZIP code of that address.")
+    country: str = setting("", "The country, as a two-letter code (GB, US, IE, …) or its name.")
+    phone: str = setting("", "The practice's public phone number, for search engines (e.g. +44 1233 123456).")
+    email: str = setting("", "The practice's public email address, for search engines.")
+    kind: str = setting("LocalBusiness", 'What kind of practice search engines are told it is: a schema.org type '
+                                         'such as "LocalBusiness", "HealthAndBeautyBusiness" or "Physiotherapy".',
+                        lambda key, value: None if re.fullmatch(r"[A-Z][A-Za-z]+", value) else (
+                            f"{key} must be one schema.org type name, not {shorten(value)!r}",
+                            'write it like kind = "LocalBusiness"'))
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SiteConfig:
     title: str = setting("My practice journal", "Shown in the header, feeds and the browser tab.")
@@ -114,6 +148,11 @@ class SiteConfig:
     summary_words: int = setting(60, "Longest automatic summary, in words, when a post has no summary and no "
                                      "<!-- more -->.", between(1, 10_000, 60))
     privacy: PrivacyConfig = table(PrivacyConfig, "The privacy scan, the client register and consent.")
+    publish: PublishConfig = table(PublishConfig, "Where sitegen publish puts the site (see \"Keep your sources "
+                                                  "private\" in the README).")
+    practice: PracticeConfig = table(PracticeConfig, "Your practice's public address and phone, for search "
+                                                     "engines (structured data on the home page); never flagged "
+                                                     "by the privacy scan.")
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
@@ -233,10 +272,9 @@ def load_config(site_dir: Path, *, base_url: str | None = None) -> tuple[SiteCon
     text = _read_text(site_dir / CONFIG_NAME)
     cfg, diags = SiteConfig(), []
     if text is not None:
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError([_toml_error(exc, text)]) from None
+        data, problem = load_toml(text, CONFIG_NAME, "config.syntax")
+        if problem is not None:
+            raise ConfigError([problem])
         cfg, diags = read_table(SiteConfig, data, _key_lines(text))
     if any(d.is_error for d in diags):
         raise ConfigError(diags)  # the warnings too: an unknown key is often the cause of the error
@@ -267,8 +305,20 @@ def _read_text(path: Path) -> str | None:
                                  f"{exc.start}", "save the file again with the encoding UTF-8")]) from None
 
 
-def _toml_error(exc: tomllib.TOMLDecodeError, text: str) -> Diagnostic:
-    """tomllib's message carries '(at line N, column M)': point there and quote that line."""
+def load_toml(text: str, rel: str, code: str) -> tuple[dict | None, Diagnostic | None]:
+    """The parsed file, or the syntax error at its line."""
+    try:
+        return tomllib.loads(text), None
+    except tomllib.TOMLDecodeError as exc:
+        return None, dataclasses.replace(toml_error(exc, text, rel), code=code)
+    except RecursionError:  # tomllib reads nested brackets recursively: thousands of [ exhaust the stack
+        line = next((n for n, raw in enumerate(text.splitlines(), 1) if raw.count("[") + raw.count("{") > 50), None)
+        return None, error(rel, line, code, f"{rel} has brackets nested far too deeply to be read",
+                           "remove the extra [ or { marks (probably pasted by mistake); a list needs one pair")
+
+
+def toml_error(exc: tomllib.TOMLDecodeError, text: str, rel: str = CONFIG_NAME) -> Diagnostic:
+    """tomllib's message carries '(at line N, column M)': point there and quote that line (of file rel)."""
     m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
     line = int(m.group(1)) if m else 1
     msg = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc))
@@ -283,7 +333,7 @@ def _toml_error(exc: tomllib.TOMLDecodeError, text: str) -> Diagnostic:
         hint = f'text needs quotes around it: {key} = "{shorten(shown.split("=", 1)[1].strip(), 40)}"'
     elif msg.startswith("Cannot overwrite a value") or msg.startswith("Cannot declare"):
         hint = "each setting may appear only once: delete the repeated line or [section]"
-    return error(CONFIG_NAME, line, "config.syntax", f"site.toml is not valid TOML: {msg}{where}", hint)
+    return error(rel, line, "config.syntax", f"{rel} is not valid TOML: {msg}{where}", hint)
 
 
 def _unknown(key: str, known: list[str], line: int | None) -> Diagnostic:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .errors import Diagnostic, warning
+from .errors import FILESYSTEM, Diagnostic, error, os_reason, printable, warning
 from .files import Kind, SourceFile, StaticFile
 
 # Folder under content/ → kind.  Anything else under content/ is an essay, with a
@@ -28,6 +29,33 @@ def _ignored(name: str) -> bool:
     return name.startswith(_IGNORED_PREFIXES) or name.endswith(_IGNORED_SUFFIXES)
 
 
+# A name with a control character (a line break, an escape) or a byte that is not UTF-8
+# (kept by os.fsdecode as a lone surrogate) would reach addresses, feeds and messages
+# mangled, and can rewrite what the terminal shows; the bidirectional overrides make a
+# name display in another order than it is stored.
+_BAD_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|[\udc80-\udcff]")
+
+
+def _bad_name(name: str) -> str:
+    """Why a file or folder name cannot be used, or '' when it can."""
+    m = _BAD_NAME.search(name)
+    if m is None:
+        return ""
+    ch = m.group(0)
+    if "\udc80" <= ch <= "\udcff":
+        return "the name is not valid UTF-8 text (it was probably made on a system with another encoding)"
+    what = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab", "\x1b": "an escape character"}.get(ch)
+    return f"the name contains {what or 'an invisible control character'} ({printable(ch)})"
+
+
+def unreadable(rel: str, exc: OSError, folder: bool = False) -> Diagnostic:
+    """The error for a file (or folder) under the site that the operating system would not let us read."""
+    what = "folder" if folder else "file"
+    reason, fix = os_reason(exc) or (exc.strerror or str(exc), "check that it is there and that you can open it")
+    return error(rel, None, FILESYSTEM + "unreadable", f"cannot read this {what}: {reason}",
+                 f"{fix}; nothing was built, so the site is not published without it")
+
+
 def _walk(root: Path, site_dir: Path, diags: list[Diagnostic], report_index: bool = False) -> list[Path]:
     """Every regular file under root, sorted; symlinks leading outside the site are skipped."""
     site_real = site_dir.resolve()
@@ -39,8 +67,7 @@ def _walk(root: Path, site_dir: Path, diags: list[Diagnostic], report_index: boo
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            diags.append(warning(_rel(folder, site_dir), None, "discover.unreadable",
-                                 f"cannot read this folder ({exc.strerror}); it was skipped"))
+            diags.append(unreadable(_rel(folder, site_dir), exc, folder=True))
             continue
         for entry in entries:
             if entry.name in SECTION_INDEXES and report_index:
@@ -50,6 +77,13 @@ def _walk(root: Path, site_dir: Path, diags: list[Diagnostic], report_index: boo
             if _ignored(entry.name):
                 continue
             p = Path(entry.path)
+            why = _bad_name(entry.name)
+            if why:
+                what = "folder" if entry.is_dir(follow_symlinks=False) else "file"
+                diags.append(error(printable(_rel(p, site_dir)), None, "discover.file-name", why,
+                                   f"rename the {what}, using letters, digits, spaces, - and _; "
+                                   f"nothing is built from it until then"))
+                continue
             if entry.is_symlink():
                 try:
                     target = p.resolve(strict=True)
@@ -124,4 +158,33 @@ def discover(site_dir: Path, theme_static: Path) -> Discovered:
             parts = parts[1:]
         out = PurePosixPath(*parts).as_posix()
         statics.setdefault(out, StaticFile(p, rel, out))
+    private = os.path.realpath(site_dir / "private") + os.sep
+    real_dirs: dict[Path, str] = {}  # one realpath per folder, not per file: folders of images are common
+    for out, static in list(statics.items()):
+        problem = _private(static, private, real_dirs)
+        if problem:
+            diags.append(problem)
+            del statics[out]
     return Discovered(tuple(sources), tuple(statics[k] for k in sorted(statics)), tuple(diags))
+
+
+def _private(static: StaticFile, private: str, real_dirs: dict[Path, str]) -> Diagnostic | None:
+    """A file that must never be published: one inside private/ (reached through a link), or a CPD record."""
+    if static.rel.startswith("(theme)/"):
+        return None
+    from .cpd.output import is_record  # standard library only
+
+    folder = static.path.parent
+    if folder not in real_dirs:
+        real_dirs[folder] = os.path.realpath(folder) + os.sep
+    real = (os.path.realpath(static.path) if static.path.is_symlink()
+            else real_dirs[folder] + static.path.name)
+    if real.startswith(private):
+        return error(static.rel, None, "privacy.private-file",
+                     "this file is in your private/ folder (through a link), and nothing there is ever published",
+                     "remove the link; keep private files out of content/ and static/")
+    if static.path.suffix.lower() in (".html", ".htm", ".csv", ".json") and is_record(static.path):
+        return error(static.rel, None, "privacy.cpd-record",
+                     "this is a CPD record made by sitegen cpd: it may hold unpublished reflections and is never "
+                     "published", "move it back to private/cpd/ (or anywhere outside the site)")
+    return None

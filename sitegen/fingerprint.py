@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import enum
+import functools
 import hashlib
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
@@ -110,8 +111,11 @@ class PageKeys:
     `per_file` maps each source file to (the hash of the file and its settings — everything,
     body included —, the fingerprint of its entry and rendering without the body)."""
 
-    def __init__(self, env: jinja2.Environment, site: Any, per_file: Mapping[str, tuple[str, str]]):
+    def __init__(self, env: jinja2.Environment, site: Any, per_file: Mapping[str, tuple[str, str]],
+                 analysed: Mapping[str, tuple] | None = None):
         self.env = env
+        self.analysed: dict[str, tuple] = dict(analysed or {})  # what earlier builds found in each template
+        self.used: dict[str, tuple] = {}  # what this build needed of it: recorded for the next
         self.site = site
         self.config = of(site.config)
         self._closure: dict[str, tuple[str, frozenset[str]]] = {}
@@ -138,18 +142,31 @@ class PageKeys:
                     continue
                 source, filename, _ = self.env.loader.get_source(self.env, n)
                 seen[n] = source
-                ast = self.env.parse(source, n, filename)
-                refs = list(meta.find_referenced_templates(ast))
-                if any(r is None for r in refs):
+                refs, read, body = self._analyse(n, source, filename)
+                if None in refs:
                     uses.add(_ALL)  # a computed template name: depend on every template
                     todo.extend(self.env.list_templates())
                 todo.extend(r for r in refs if r is not None)
-                uses |= _site_attributes(ast)
-                if _reads_body(ast, self._body_names()):
+                uses |= read
+                if body:
                     uses.add(_READS_BODY)
             self._closure[name] = (h(sorted(seen.items())), frozenset(uses))
         return self._closure[name]
 
+    def _analyse(self, name: str, source: str, filename: str | None) -> tuple[tuple, frozenset[str], bool]:
+        """(templates it refers to, `site.*` it reads, whether it may read a post's text): parsed
+        once per version of its source, and remembered across builds (`analysed`)."""
+        key = h(source, sorted(self._body_names()))
+        if key not in self.analysed:
+            from jinja2 import meta  # Jinja is loaded only when pages are keyed, never on a no-change build
+
+            ast = self.env.parse(source, name, filename)
+            self.analysed[key] = (tuple(meta.find_referenced_templates(ast)), frozenset(_site_attributes(ast)),
+                                  _reads_body(ast, self._body_names()))
+        self.used[key] = self.analysed[key]
+        return self.analysed[key]
+
+    @functools.cache  # noqa: B019 - one PageKeys per build; the names never change
     def _body_names(self) -> frozenset[str]:
         from .markup import Rendered
         from .parse import Document

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from . import legacy
 from .errors import Diagnostic, error, warning
 from .fingerprint import body_field
+from .htmlrefs import Reference, find_references
 from .typography import smarten
 
 # The cheapest set that gives footnotes, tables, smart typography and heading anchors
@@ -29,6 +30,13 @@ WORDS_PER_MINUTE = 220
 MAX_NESTING = 50  # > quote markers plus list levels on one line
 MAX_UNCLOSED = 100  # [ or ( left open within one paragraph, < within the whole text
 MAX_FOOTNOTE_REFS = 500
+# Python-Markdown copies the rest of a paragraph for every link, emphasis or code span it
+# finds there, so one paragraph costs (marks in it) × (its length): 100,000 characters of
+# dense formatting took seconds, a megabyte would take minutes.  A block beyond this
+# product (about half a second) is an error; a long paragraph of real writing is a few
+# thousand characters with a few dozen marks, a product of about 10^5.
+MAX_INLINE_WORK = 10**9
+_INLINE_MARKS = ("*", "_", "[", "`", "<", "&", "\\")
 
 if TYPE_CHECKING:
     import markdown
@@ -36,13 +44,36 @@ if TYPE_CHECKING:
 _converter: markdown.Markdown | None = None
 
 
+def _too_much_inline(root) -> tuple[str, int] | None:
+    """(text, marks) of the first block whose inline processing would cost more than
+    MAX_INLINE_WORK, its text then emptied so that the work is never done; else None."""
+    from markdown.util import AtomicString
+
+    for el in root.iter():
+        for attr in ("text", "tail"):
+            text = getattr(el, attr)
+            if not text or isinstance(text, AtomicString) or len(text) < 10_000:
+                continue
+            marks = sum(text.count(m) for m in _INLINE_MARKS)
+            if marks * len(text) > MAX_INLINE_WORK:
+                setattr(el, attr, "")
+                return text, marks
+    return None
+
+
 def _md() -> markdown.Markdown:
     global _converter
     if _converter is None:
         import markdown  # imported on first use: a build with nothing to do never needs it
+        from markdown.treeprocessors import Treeprocessor
+
+        class InlineBudget(Treeprocessor):
+            def run(self, root):
+                self.md.sitegen_too_much_inline = _too_much_inline(root)  # read by render_markdown
 
         _converter = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSION_CONFIGS,
                                        output_format="html")
+        _converter.treeprocessors.register(InlineBudget(_converter), "sitegen-inline-budget", 25)  # before inline (20)
     return _converter
 
 
@@ -53,6 +84,8 @@ class Rendered:
     text: str = body_field(default="")  # plain text of the body (each word once), for search
     words: int = body_field(default=0)
     reading_minutes: int = 1
+    refs: tuple[Reference, ...] = body_field(default=())  # links to this site and every image, with lines
+    anchors: tuple[str, ...] = body_field(default=())  # every id in the text: what #… may point to
 
 
 _TAG = re.compile(r"<[^>]+>")
@@ -75,6 +108,9 @@ def render_markdown(body: str, rel: str, body_line: int, summary: str = "",
     md = _md()
     try:
         out = smarten(md.reset().convert(body))
+        too_much = getattr(md, "sitegen_too_much_inline", None)
+        if too_much is not None:
+            return None, (_inline_error(too_much, body, rel, body_line),)
     except RecursionError:
         # Caught here, not by the caller: this may run in a worker process, and the error
         # must come back as a diagnostic like any other.
@@ -107,7 +143,8 @@ def render_markdown(body: str, rel: str, body_line: int, summary: str = "",
     if summary and summary_html:
         summary_html = f"<p>{summary_html}</p>"
     summary_html = _FNREF.sub("", summary_html)
-    return Rendered(out, summary_html, text, words, max(1, math.ceil(words / WORDS_PER_MINUTE))), diags
+    refs, anchors = find_references(out, body, body_line)
+    return Rendered(out, summary_html, text, words, max(1, math.ceil(words / WORDS_PER_MINUTE)), refs, anchors), diags
 
 
 _LONG_PREFIX = re.compile(r"^[ \t>*+\-0-9.)]{%d,}" % MAX_NESTING, re.M)
@@ -185,6 +222,17 @@ def _shape_problem(body: str, rel: str, body_line: int) -> Diagnostic | None:
                      f"the text has {refs} footnote references ([^…]), more than the {MAX_FOOTNOTE_REFS} "
                      "sitegen renders in one post", "split the post in two, or use fewer footnotes")
     return None
+
+
+def _inline_error(found: tuple[str, int], body: str, rel: str, body_line: int) -> Diagnostic:
+    text, marks = found
+    first = text.lstrip().split("\n", 1)[0][:60]
+    at = body.find(first) if first else -1
+    line = body_line + (body.count("\n", 0, at) if at >= 0 else 0)
+    return error(rel, line, "markdown.too-much-inline",
+                 f"the paragraph starting on this line is {len(text):,} characters long with {marks:,} formatting "
+                 "marks (* _ [ ` < &), more than sitegen can render in one paragraph",
+                 "put blank lines between its paragraphs, or remove formatting pasted in by mistake")
 
 
 def _deepest_line(body: str) -> int:

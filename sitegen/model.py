@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Mapping
 
@@ -13,13 +13,27 @@ from .errors import Diagnostic, error, warning
 
 if TYPE_CHECKING:
     from .consent import Consent
+    from .links import Resolved
     from .markup import Rendered
     from .validate import Entry
 
 # First path segments the site itself uses; a page may not take one of them.
 RESERVED = frozenset({"posts", "case-studies", "tags", "page", "archive", "search", "feed.xml", "sitemap.xml",
                       "robots.txt", "404.html", "index.html", "static", "search-index.json", "style.css",
-                      "search.js", "favicon.svg", "images"})
+                      "search.js", "favicon.svg", "images", "cards"})
+# Topics shown with each post in lists (home, topic pages); the post's own page shows them all.
+LISTED_TAGS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """The picture a shared link to a page shows (og:image): its first image, or a drawn card."""
+
+    url: str  # site-root path of the file
+    width: int
+    height: int
+    alt: str
+    type: str = "image/png"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +53,22 @@ class Item:
     tags: tuple[TagRef, ...]
     consent: Consent | None = None  # a case study's consent: its own block, or the register's
     client_reviewed: bool = False  # the client reviewed exactly this text (consent.reviewed matches)
+    links: tuple[Resolved, ...] = ()  # what each link and image in the text points at (links.py)
+    preview: Preview | None = None  # the picture a shared link to this page shows
 
     @property
     def kind(self) -> str:
         return self.entry.kind.value
+
+    @property
+    def listed_tags(self) -> tuple[TagRef, ...]:
+        """The topics shown with the post in lists: the first LISTED_TAGS."""
+        return self.tags[:LISTED_TAGS]
+
+    @property
+    def more_tags(self) -> int:
+        """How many of its topics a list leaves out (the post's own page shows them)."""
+        return max(0, len(self.tags) - LISTED_TAGS)
 
     @property
     def title(self) -> str:
@@ -80,9 +106,25 @@ class Site:
     held_back: tuple[HeldBack, ...]
     drafts: tuple[Item, ...]  # held back, kept only for the output audit
     statics: tuple[StaticFile, ...]
+    preview: Preview | None = None  # the site's own card: for pages that are not a post (home, topics, …)
 
     def home_pages(self) -> list[tuple[int, tuple[Item, ...]]]:
         return paginate(self.posts, self.config.posts_per_page)
+
+
+def with_items(site: Site, new: Mapping[int, Item], statics: tuple[StaticFile, ...],
+               preview: Preview | None) -> Site:
+    """The same site with some items replaced (by id of the old one) everywhere they appear."""
+    def f(item: Item) -> Item:
+        return new.get(id(item), item)
+
+    return replace(site, posts=tuple(map(f, site.posts)), case_studies=tuple(map(f, site.case_studies)),
+                   pages=tuple(map(f, site.pages)),
+                   tags=tuple(replace(t, items=tuple(map(f, t.items))) for t in site.tags),
+                   archive=tuple((year, tuple(map(f, items))) for year, items in site.archive),
+                   neighbours={url: (f(a) if a else None, f(b) if b else None)
+                               for url, (a, b) in site.neighbours.items()},
+                   statics=statics, preview=preview)
 
 
 def paginate(items: tuple[Item, ...], per_page: int) -> list[tuple[int, tuple[Item, ...]]]:
@@ -96,7 +138,8 @@ def page_url(number: int, base: str = "") -> str:
     return base if number == 1 else f"{base}page/{number}/"
 
 
-def _url(entry: Entry) -> str:
+def entry_url(entry: Entry) -> str:
+    """Where an entry is published, relative to the site root: "posts/my-first-week/"."""
     if entry.kind is Kind.ESSAY:
         return f"posts/{entry.slug}/"
     if entry.kind is Kind.CASE_STUDY:
@@ -128,9 +171,10 @@ def build_site(config: SiteConfig, entries: list[tuple[Entry, Rendered]], static
     gate's word on each case study (its consent, and whether it is held back)."""
     published, held, held_items = _sort_out(entries, now, drafts, decisions)
     names, diags = _tag_names(published)
-    items = [Item(e, r, _url(e), _tag_refs(e, names) if e.kind is not Kind.PAGE else (),
+    refs: dict[str, TagRef] = {}  # one TagRef per topic, shared by every post that has it
+    items = [Item(e, r, entry_url(e), _tag_refs(e, names, refs) if e.kind is not Kind.PAGE else (),
                   *_consent_of(decisions.get(e.rel))) for e, r in published]
-    drafts_ = tuple(Item(e, r, _url(e), ()) for e, r in held_items)
+    drafts_ = tuple(Item(e, r, entry_url(e), ()) for e, r in held_items)
     statics = follow_bundles(items, statics)  # files beside my-post/index.md go where the post goes
     diags += check_aliases(items, statics)
     diags += _url_owners(items, statics)
@@ -196,13 +240,15 @@ def _tag_names(published: list[tuple[Entry, Rendered]]) -> tuple[dict[str, str],
     return names, diags
 
 
-def _tag_refs(entry: Entry, names: dict[str, str]) -> tuple[TagRef, ...]:
+def _tag_refs(entry: Entry, names: dict[str, str], refs: dict[str, TagRef]) -> tuple[TagRef, ...]:
     from .validate import tag_slug
 
     out: dict[str, TagRef] = {}
     for tag in entry.tags:
         slug = tag_slug(tag)
-        out.setdefault(slug, TagRef(names.get(slug, tag), slug, f"tags/{slug}/"))
+        if slug not in refs:
+            refs[slug] = TagRef(names.get(slug, tag), slug, f"tags/{slug}/")
+        out.setdefault(slug, refs[slug])
     return tuple(out.values())
 
 

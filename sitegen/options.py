@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
     from .config import SiteConfig
@@ -16,6 +16,24 @@ if TYPE_CHECKING:
     from .files import OutputFile
     from .model import HeldBack, Site
     from .write import WriteResult
+
+
+class BuildMemory:
+    """What a process that builds the same site again and again (the preview server) keeps in
+    memory between builds: each file's result by its cache key, and the template environment
+    (Jinja checks each template against its file, so an edited template is still read again).
+    A build reads only what it can trust: a result is used only when its key — the hash of
+    the file's bytes and of the settings — is unchanged."""
+
+    def __init__(self) -> None:
+        self.results: dict[str, Any] = {}
+        self._env: tuple[tuple, Any] | None = None
+
+    def env_for(self, site_dir: Path, make: Callable[[Path], Any]) -> Any:
+        key = (str(Path(site_dir).resolve()), (Path(site_dir) / "templates").is_dir())
+        if self._env is None or self._env[0] != key:
+            self._env = (key, make(site_dir))
+        return self._env[1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +47,7 @@ class BuildOptions:
     jobs: int | None = None  # worker processes; default: one per core
     preview: bool = False  # the dev server: case studies with details to review are shown, the details marked
     progress: Callable[[int, int], None] | None = None  # (done, total) as files are read, then as pages are rendered
+    memory: BuildMemory | None = None  # what a resident process (the preview) keeps between its builds
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -45,3 +64,4 @@ class BuildResult:
     parsed: int = 0  # source files parsed (cache misses)
     rendered: int = 0  # pages rendered (the rest were unchanged)
     outputs: tuple[OutputFile, ...] = ()  # with write=False: every rendered file, for inspection
+    private: tuple = ()  # sources holding drafts, private notes…: exposure.PrivateFile, or (rel, reasons) pairs

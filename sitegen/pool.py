@@ -73,7 +73,10 @@ def _worker(task: Task, work: Any, conn: Connection, slot: int, current: Any) ->
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     while True:
-        chunk = conn.recv()
+        try:
+            chunk = conn.recv()
+        except EOFError:  # the parent is gone (killed outright): nothing left to do
+            return
         if chunk is None:
             return
         start, end = chunk

@@ -7,7 +7,11 @@ what is published: `.nojekyll` (GitHub Pages must not run Jekyll over the site) 
 `CNAME` when site.toml sets `domain`.
 
 * `--to gh-pages` commits the site to a branch with ghp-import (the library behind
-  MkDocs' gh-deploy) and pushes it to the remote.
+  MkDocs' gh-deploy) and pushes it to the remote.  Given a repository's address
+  (`--remote https://…`) rather than a remote's name, the commit is made in a repository
+  of its own in a temporary folder, so the sources' repository (if there is one) is never
+  touched and the site's repository holds only built files.  Publishing refuses to push to
+  a remote that already holds the sources with private material in them (issue 18).
 * `--to PATH` mirrors the site into a folder that may hold other files, such as a mounted
   share or a folder an FTP client keeps in sync.  A manifest in the folder
   (MANIFEST_NAME) lists what the previous publish wrote, with each file's hash, so only
@@ -19,6 +23,7 @@ what is published: `.nojekyll` (GitHub Pages must not run Jekyll over the site) 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -30,7 +35,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TextIO
 
-from .errors import ContentErrors, Diagnostic, NotPublished, PublishError, sorted_diagnostics, warning
+from .errors import (ContentErrors, Diagnostic, FileSystemError, NotPublished, PublishError, UsageError,
+                     file_system_error, sorted_diagnostics, warning)
+from .gitstate import looks_like_address, looks_like_path
 
 GH_PAGES = "gh-pages"
 MANIFEST_NAME = ".sitegen-manifest.json"
@@ -51,6 +58,8 @@ class Published:
     diagnostics: tuple[Diagnostic, ...]
     address: str = ""  # where the site can be seen, when known
     fresh_history: bool = False  # gh-pages was started afresh (a withdrawn case study must not stay in its history)
+    sources: object = None  # exposure.SourceCheck: where git has the sources' private material
+    pushed: bool = False  # published with a git push (gh-pages), not into a folder
 
 
 # -- the build every publish starts from ------------------------------------------------------
@@ -65,7 +74,7 @@ def _fresh_build(site_dir: Path, tree: Path, strict: bool, quiet: bool):
             result = build(site_dir, BuildOptions(output=tree, drafts=False, strict=strict, clean=False,
                                                   write=True, progress=progress))
     except ContentErrors as exc:
-        raise NotPublished(exc.diagnostics) from None
+        raise NotPublished(exc.diagnostics, exc.private) from None
     extra = _publish_warnings(result.config)
     if strict and extra:
         raise NotPublished([d.as_error() for d in extra])
@@ -117,32 +126,79 @@ def _sha(path: Path) -> str:
     return h.hexdigest()
 
 
-def publish(site_dir: Path, to: str, *, remote: str = "origin", branch: str = GH_PAGES,
-            strict: bool = False, quiet: bool = False) -> Published:
-    """Build afresh and publish to a gh-pages branch (to == "gh-pages") or a folder (any other value)."""
+def publish(site_dir: Path, to: str | None = None, *, remote: str | None = None, branch: str | None = None,
+            strict: bool = False, quiet: bool = False, sources_are_public: bool = False) -> Published:
+    """Build afresh and publish to a gh-pages branch (to == "gh-pages") or a folder (any other value).
+
+    What is not given comes from [publish] in site.toml; the remote may be a remote's name or
+    the address of a separate repository for the site.
+    """
     site_dir = Path(site_dir)
     from .scaffold import is_site
 
     if not site_dir.is_dir() or not is_site(site_dir):
         raise PublishError(f"{site_dir} is not a sitegen site (it has no site.toml and no content/ folder). "
                            "Give the site folder, for example sitegen publish my-journal --to gh-pages")
+    to, remote, branch = _targets(site_dir, to, remote, branch)
     git_target = to == GH_PAGES
-    if git_target:
+    separate = git_target and looks_like_address(remote)  # a repository of its own for the built site
+    if separate:
+        _check_git_installed()
+    elif git_target:
         repo = _check_git(site_dir, remote, branch)  # before building: a missing remote fails at once
     else:
         target = _check_folder(site_dir, Path(to).expanduser())
-    with tempfile.TemporaryDirectory(prefix="sitegen-publish-") as tmp:
+    building = "build the site for publishing in"
+    try:
+        workspace = tempfile.TemporaryDirectory(prefix="sitegen-publish-")
+    except OSError as exc:
+        raise file_system_error(exc, building, tempfile.gettempdir(), "Nothing was published.") or exc
+    with workspace as tmp:
         tree = Path(tmp) / "site"
-        result, diags = _fresh_build(site_dir, tree, strict, quiet)
-        if git_target:
-            return _push(site_dir, repo, tree, result, diags, remote, branch)
         try:
-            return _mirror(tree, target, result, diags)
-        except OSError as exc:  # a full disk, a share that went away, a file without write permission
-            where = exc.filename or target
-            raise PublishError(f"could not write to {where}: {exc.strerror or exc}. The folder may now hold a mix "
-                               "of the old and the new site; nothing of yours was removed. Fix the cause and "
-                               "publish again to finish") from None
+            result, diags = _fresh_build(site_dir, tree, strict, quiet)
+        except FileSystemError as exc:  # the temporary folder's disk: say which, and how to choose another
+            raise FileSystemError(building, tempfile.gettempdir(), exc.reason, exc.fix + " (or choose another "
+                                  "folder for temporary files with the TMPDIR setting)", "Nothing was published.") from None
+        except OSError as exc:  # adding .nojekyll or CNAME
+            raise file_system_error(exc, building, tempfile.gettempdir(), "Nothing was published.") or exc
+        sources = _check_sources(site_dir, result, remote if git_target else None, sources_are_public)
+        if separate:
+            repo = _site_repository(Path(tmp) / "repository", remote)
+        if git_target:
+            published = _push(site_dir, repo, tree, result, diags, SITE_REMOTE if separate else remote, branch,
+                              separate=separate)
+            return dataclasses.replace(published, sources=sources)
+        return dataclasses.replace(_mirror(tree, target, result, diags), sources=sources)
+
+
+def _targets(site_dir: Path, to: str | None, remote: str | None, branch: str | None) -> tuple[str, str, str]:
+    """The target, remote and branch: from the command line, else from site.toml's [publish]."""
+    from .config import load_config
+
+    settings = load_config(site_dir)[0].publish
+    target = to or settings.to
+    if not target:
+        raise UsageError(f"say where to publish: --to {GH_PAGES} (GitHub Pages) or --to FOLDER (a folder your web "
+                         f"host serves), or set it once in site.toml: to = \"{GH_PAGES}\" in the [publish] section")
+    if target != GH_PAGES and (remote is not None or branch is not None):
+        raise UsageError(f"--remote and --branch are for --to {GH_PAGES}; a folder target takes neither "
+                         f"(did you mean --to {GH_PAGES}?)")
+    if remote is None and settings.remote and looks_like_path(settings.remote):
+        # A folder written in site.toml is relative to the site folder, not to where the command runs.
+        remote = os.path.join(site_dir, os.path.expanduser(settings.remote))
+    return target, remote or settings.remote or "origin", branch or settings.branch or GH_PAGES
+
+
+def _check_sources(site_dir: Path, result, remote: str | None, allowed: bool):
+    """Where git has the sources' private material; refuse to push the site to a remote that holds it."""
+    from .exposure import check_sources, refusal
+
+    sources = check_sources(site_dir, result.private, result.config.publish.private_remotes)
+    why = refusal(sources, remote) if remote is not None and not allowed else None
+    if why:
+        raise PublishError(why)
+    return sources
 
 
 # -- gh-pages ---------------------------------------------------------------------------------
@@ -156,25 +212,37 @@ def _last_line(text: str) -> str:
     return (lines[-1] if lines else "").removeprefix("fatal: ").removeprefix("error: ")
 
 
+_NO_GIT = ("git is not installed, and publishing to GitHub Pages needs it. Install Git "
+           "(https://git-scm.com/downloads), then publish again")
+_SITE_REPOSITORY = "https://github.com/YOUR-NAME/YOUR-NAME.github.io.git"
+
+
+def _check_git_installed() -> None:
+    try:
+        _git(Path.cwd(), "--version")
+    except FileNotFoundError:
+        raise PublishError(_NO_GIT) from None
+
+
 def _check_git(site_dir: Path, remote: str, branch: str) -> Path:
     """The repository's top folder; PublishError when git, the repository or the remote is missing."""
     try:
         top = _git(site_dir, "rev-parse", "--show-toplevel")
     except FileNotFoundError:
-        raise PublishError("git is not installed, and publishing to GitHub Pages needs it. Install Git "
-                           "(https://git-scm.com/downloads), then publish again") from None
+        raise PublishError(_NO_GIT) from None
     if top.returncode != 0:
-        raise PublishError(f"{site_dir} is not a git repository, so there is nowhere to push the site. "
-                           "Make it one and connect it to GitHub: git init, then git remote add origin "
-                           "https://github.com/YOUR-NAME/YOUR-REPOSITORY.git (the publishing guide shows every step), "
-                           "or publish to a folder instead with --to PATH")
+        raise PublishError(f"{site_dir} is not a git repository, so there is no remote called {remote!r} to push the "
+                           f"site to. Give the address of the repository for your site instead: sitegen publish "
+                           f"--to gh-pages --remote {_SITE_REPOSITORY} (or set remote in the [publish] section of "
+                           "site.toml); your sources then stay on this computer. The README's \"Keep your sources "
+                           "private\" shows every step. Or publish to a folder with --to PATH")
     url = _git(site_dir, "remote", "get-url", remote)
     if url.returncode != 0:
         remotes = _git(site_dir, "remote").stdout.split()
         have = f"it has: {', '.join(remotes)}" if remotes else "it has none"
-        raise PublishError(f"this repository has no remote called {remote!r} ({have}). Add it with "
-                           f"git remote add {remote} https://github.com/YOUR-NAME/YOUR-REPOSITORY.git"
-                           + (f", or choose one with --remote {remotes[0]}" if remotes else ""))
+        raise PublishError(f"this repository has no remote called {remote!r} ({have}). Give the address of the "
+                           f"repository for your site instead: --remote {_SITE_REPOSITORY}"
+                           + (f", or choose a remote with --remote {remotes[0]}" if remotes else ""))
     repo = Path(top.stdout.strip())
     if _git(repo, "symbolic-ref", "--quiet", "--short", "HEAD").stdout.strip() == branch:
         raise PublishError(f"the branch {branch!r} is the one checked out in {repo}; publishing would replace the "
@@ -213,20 +281,39 @@ def _pages_address(remote_url: str, domain: str) -> str:
     return f"https://{owner.lower()}.github.io/{name}/"
 
 
-def _push(site_dir: Path, repo: Path, tree: Path, result, diags, remote: str, branch: str) -> Published:
+SITE_REMOTE = "site"  # the remote's name in the repository of its own a separate site is pushed from
+
+
+def _site_repository(folder: Path, address: str) -> Path:
+    """An empty repository in a temporary folder, with the site's repository as its remote."""
+    if looks_like_path(address):  # the new repository is in another folder: a relative path would point elsewhere
+        address = os.path.abspath(os.path.expanduser(address))
+    for args in (("init", "--quiet", str(folder)), ("-C", str(folder), "remote", "add", SITE_REMOTE, address)):
+        done = _git(Path.cwd(), *args)
+        if done.returncode != 0:
+            raise PublishError(f"git could not prepare the publishing repository: {_last_line(done.stderr)}; "
+                               "nothing was published")
+    return folder
+
+
+def _push(site_dir: Path, repo: Path, tree: Path, result, diags, remote: str, branch: str,
+          separate: bool = False) -> Published:
     import ghp_import
 
     url = _git(repo, "remote", "get-url", remote).stdout.strip()
+    name = url if separate else f"{remote!r} ({url})"
     # Bring the remote's branch in first, so the new commit follows it and the push is a
     # fast-forward (ghp-import builds on <remote>/<branch> when that ref exists).
     probe = _git(repo, "ls-remote", "--heads", remote, f"refs/heads/{branch}")
     if probe.returncode != 0:
-        raise PublishError(f"cannot reach the remote {remote!r} ({url}): {_last_line(probe.stderr)}. Check your "
+        raise PublishError(f"cannot reach the remote {name}: {_last_line(probe.stderr)}. Check your "
                            "internet connection and that you are allowed to push to that repository; nothing was published")
     if probe.stdout.strip():
-        fetched = _git(repo, "fetch", "--quiet", remote, f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}")
+        # A repository of its own needs only the branch's last commit to build on.
+        fetched = _git(repo, "fetch", "--quiet", *(("--depth", "1") if separate else ()), remote,
+                       f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}")
         if fetched.returncode != 0:
-            raise PublishError(f"cannot fetch branch {branch!r} from {remote!r}: {_last_line(fetched.stderr)}; "
+            raise PublishError(f"cannot fetch branch {branch!r} from {name}: {_last_line(fetched.stderr)}; "
                                "nothing was published")
     before = _git(repo, "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}").stdout.strip()
     files = _tree_files(tree)
@@ -242,7 +329,7 @@ def _push(site_dir: Path, repo: Path, tree: Path, result, diags, remote: str, br
         raise PublishError(f"could not record the site on branch {branch!r}: {exc.message}; nothing was published")
     except subprocess.CalledProcessError:
         raise PublishError(f"the site was committed to the local branch {branch!r}, but git could not push it to "
-                           f"{remote!r} ({url}); git's message is above. Check your connection and your "
+                           f"{name}; git's message is above. Check your connection and your "
                            f"permission to push, then publish again") from None
     except TypeError:
         # ghp-import 2.1 reports a failed `git fast-import` by writing bytes to sys.stdout,
@@ -252,8 +339,10 @@ def _push(site_dir: Path, repo: Path, tree: Path, result, diags, remote: str, br
             raise
         raise PublishError(f"git could not record the site on branch {branch!r} (its message is above); "
                            "nothing was published") from None
-    return Published(f"branch {branch} of {remote} ({url})", result.pages, len(files), len(files), 0, 0, (),
-                     result.held_back, diags, _pages_address(url, _domain(result.config.domain)), fresh)
+    where = f"branch {branch} of {url}" if separate else f"branch {branch} of {remote} ({url})"
+    return Published(where, result.pages, len(files), len(files), 0, 0, (),
+                     result.held_back, diags, _pages_address(url, _domain(result.config.domain)),
+                     fresh_history=fresh, pushed=True)
 
 
 def withdrawn(held_back: tuple) -> tuple:
@@ -314,26 +403,58 @@ def _write_manifest(target: Path, files: dict[str, str]) -> None:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.sitegen-tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    tmp = _staging(path)
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
 
 
-def _copy_atomic(src: Path, dest: Path) -> None:
-    tmp = dest.with_name(f".{dest.name}.sitegen-tmp")
-    shutil.copyfile(src, tmp)
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, dest)
+def _staging(dest: Path) -> Path:
+    """Where a file is written before it is moved into place, beside it (never published as it is)."""
+    return dest.with_name(f".{dest.name}.sitegen-tmp")
 
 
 def _mirror(tree: Path, target: Path, result, diags) -> Published:
+    """Copy the site into target, touching only files sitegen published there (see the module docstring).
+
+    Every new or changed file is first written beside its place; only when all of them are
+    written (and the disk had room for them) are they moved in, so a full disk or a refused
+    write leaves the folder exactly as it was."""
     new_files = _tree_files(tree)
     new = {rel: _sha(p) for rel, p in new_files.items()}
     old = _read_manifest(target)
-    # Refuse before touching anything if a file sitegen did not publish is in the way.
+    try:
+        _refuse_blocked(target, new, old)
+        for rel in set(old) | set(new):  # left by a publish that was killed while staging
+            with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+                _staging(target / rel).unlink()
+        todo = [rel for rel in new_files if not ((target / rel).is_file() and not (target / rel).is_symlink()
+                                                 and _sha(target / rel) == new[rel])]
+        _stage(target, new_files, todo, {**old, **new})
+    except OSError as exc:
+        raise file_system_error(exc, "publish into", target, "Nothing was published: the folder is as it was, "
+                                "and nothing was left behind.") or exc
+    try:
+        for rel in todo:
+            os.replace(_staging(target / rel), target / rel)
+        removed, kept = _remove_stale(target, old, new)
+        _write_manifest(target, new)
+    except OSError as exc:
+        raise file_system_error(exc, "publish into", target, "The folder now holds part of the new site; once "
+                                "this is fixed, publish again to finish (nothing of yours was removed).") or exc
+    return Published(str(target), result.pages, len(new), len(todo), len(new) - len(todo), removed, tuple(kept),
+                     result.held_back, diags)
+
+
+def _refuse_blocked(target: Path, new: dict[str, str], old: dict[str, str]) -> None:
+    """PublishError, before anything is touched, if a file sitegen did not publish is in the way."""
     blocked: list[str] = []
     for rel, digest in new.items():
         dest = target / rel
@@ -350,19 +471,37 @@ def _mirror(tree: Path, target: Path, result, diags) -> Published:
         raise PublishError(f"{target} already holds files that sitegen did not publish there and would have to "
                            f"replace: {shown}. Nothing was published. Move them somewhere else (or delete them if "
                            "they are not needed), then publish again")
-    target.mkdir(exist_ok=True)
-    # Until the final manifest is written, claim both the old and the new files, so an
-    # interrupted publish never leaves a file of its own looking like someone else's.
-    _write_manifest(target, {**old, **new})
-    written = unchanged = 0
-    for rel, src in new_files.items():
-        dest = target / rel
-        if dest.is_file() and not dest.is_symlink() and _sha(dest) == new[rel]:
-            unchanged += 1
-            continue
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        _copy_atomic(src, dest)
-        written += 1
+
+
+def _stage(target: Path, new_files: dict[str, Path], todo: list[str], claim: dict[str, str]) -> None:
+    """Write each file of `todo` beside its place, and claim every file old and new in the manifest
+    (so an interrupted publish never leaves a file of its own looking like someone else's).
+    On failure, remove whatever this made and re-raise."""
+    made: list[Path] = []
+    staged: list[Path] = []
+    try:
+        for folder in [target] + sorted({(target / rel).parent for rel in todo}):
+            for d in [*reversed(folder.relative_to(target).parents), folder.relative_to(target)]:
+                if not (target / d).exists():
+                    (target / d).mkdir()
+                    made.append(target / d)
+        for rel in todo:
+            staged.append(_staging(target / rel))
+            shutil.copyfile(new_files[rel], staged[-1])
+            os.chmod(staged[-1], 0o644)
+        _write_manifest(target, claim)
+    except BaseException:
+        for f in staged:
+            with contextlib.suppress(OSError):
+                f.unlink()
+        for d in reversed(made):
+            with contextlib.suppress(OSError):
+                d.rmdir()
+        raise
+
+
+def _remove_stale(target: Path, old: dict[str, str], new: dict[str, str]) -> tuple[int, list[str]]:
+    """Remove files an earlier publish put there that the site no longer has, unless changed since."""
     removed = 0
     kept: list[str] = []
     for rel, digest in sorted(old.items()):
@@ -377,9 +516,7 @@ def _mirror(tree: Path, target: Path, result, diags) -> Published:
         dest.unlink()
         removed += 1
         _prune_empty(dest.parent, target)
-    _write_manifest(target, new)
-    return Published(str(target), result.pages, len(new), written, unchanged, removed, tuple(kept),
-                     result.held_back, diags)
+    return removed, kept
 
 
 def _prune_empty(folder: Path, stop: Path) -> None:

@@ -44,6 +44,7 @@ class LastBuild:
     pages: int
     files: int
     needles: str  # fingerprint of what the output audit looked for
+    private: tuple = ()  # (rel, reasons) of the sources holding private material, for the git check (issue 18)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,8 @@ def open_cache(site_dir: Path) -> Cache:
 
 
 def read_inputs(site_dir: Path, config: SiteConfig, output: Path, options: BuildOptions) -> Inputs:
-    parts = input_signature(site_dir, [site_dir / "site.toml", site_dir / config.privacy.register], THEME_DIR)
+    private = [site_dir / config.privacy.register, site_dir / "private" / "cpd.toml"]  # both feed the audit
+    parts = input_signature(site_dir, [site_dir / "site.toml", *private], THEME_DIR)
     now = time.time_ns()
     return Inputs(run_key=fingerprint.h(fingerprint.of(config), str(output), options.base_url),
                   signature=fingerprint.h(parts),
@@ -118,4 +120,5 @@ def unchanged(cache: Cache, s: Start) -> BuildResult | None:
     if s.options.strict and last.diagnostics:
         return None
     return BuildResult(config=s.config, site=None, diagnostics=last.diagnostics, pages=last.pages, files=last.files,
-                       output=s.output, elapsed=time.perf_counter() - s.started, held_back=last.held_back)
+                       output=s.output, elapsed=time.perf_counter() - s.started, held_back=last.held_back,
+                       private=last.private)

@@ -43,6 +43,7 @@ def make_env(site_dir: Path) -> jinja2.Environment:
     loaders.append(jinja2.FileSystemLoader(str(THEME_DIR / "templates")))
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
+        bytecode_cache=_compiled_templates(site_dir),
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -53,7 +54,53 @@ def make_env(site_dir: Path) -> jinja2.Environment:
     env.filters["iso"] = lambda d: d.isoformat() if d else ""
     env.filters["day"] = lambda d: d.strftime("%Y-%m-%d") if d else ""
     env.filters["month_year"] = lambda d: f"{d:%B %Y}" if d else ""
+    env.globals["posting_data"] = _posting_data
+    env.globals["practice_data"] = _practice_data
     return env
+
+
+def _compiled_templates(site_dir: Path) -> jinja2.BytecodeCache | None:
+    """Templates compiled once, kept in the build cache (Jinja checks each against its source):
+    compiling the theme cost more than rendering a one-post change."""
+    import jinja2
+
+    folder = site_dir / ".sitegen-cache" / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only site folder: compile each time
+    class CompiledTemplates(jinja2.FileSystemBytecodeCache):
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            try:
+                super().dump_bytecode(bucket)
+            except OSError:
+                pass  # a full disk or a folder of someone else's: the template is simply compiled next time
+
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except (OSError, EOFError, ValueError, TypeError):
+                bucket.reset()  # unreadable or damaged: compiled again
+
+    return CompiledTemplates(str(folder))
+
+
+def _posting_data(item: Item, config: Any, canonical: str, image: str, description: str) -> Any:
+    """JSON-LD of an essay or case study, for <script type="application/ld+json"> (structured.py)."""
+    from markupsafe import Markup
+
+    from . import structured
+
+    return Markup(structured.script(structured.posting(item, config, canonical, image, description.strip())))
+
+
+def _practice_data(config: Any, image: str) -> Any:
+    """JSON-LD of the site and the practice, for the home page."""
+    from markupsafe import Markup
+
+    from . import structured
+
+    return Markup(structured.script(structured.practice(config, image)))
 
 
 def human_date(d: datetime | None) -> str:
@@ -128,7 +175,24 @@ def render_job(env: jinja2.Environment, site: Site, job: Job) -> OutputFile:
     ctx = {"site": site, "config": cfg, "url": url, "absolute": lambda p="": cfg.site_url + p.lstrip("/"),
            "canonical": canonical, "page_path": here, **job.context}
     text = env.get_template(job.template).render(ctx)
-    return OutputFile(job.rel, text.encode("utf-8"))
+    absolute = job.absolute_links or not job.rel.endswith(".html")  # feeds: full addresses
+    return OutputFile(job.rel, finish_page(text, cfg.site_url if absolute else url(""), job.rel).encode("utf-8"))
+
+
+_LAZY = ' loading="lazy" decoding="async"'
+
+
+def finish_page(text: str, root: str, rel: str) -> str:
+    """Links in posts' text made to work from this page (htmlrefs.ROOT → `root`); on an HTML
+    page the first picture is fetched at once, since it is likely the largest thing on the
+    first screen (the Largest Contentful Paint), and the others only when scrolled to."""
+    from .htmlrefs import ROOT
+
+    if ROOT in text:
+        text = text.replace(ROOT, root if root.endswith("/") else root + "/")
+    if rel.endswith(".html") and _LAZY in text:
+        text = text.replace(_LAZY, ' fetchpriority="high" decoding="async"', 1)
+    return text
 
 
 # What template code itself can raise (a division by zero, a bad index, a method called with

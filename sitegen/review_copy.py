@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .errors import ContentErrors, Diagnostic, UsageError
+from .errors import ContentErrors, Diagnostic, UsageError, file_system_error
 
 REVIEW_FOLDER = "private/consent"
 
@@ -109,15 +109,20 @@ _NOT_YET = ("consent.missing", "consent.malformed", "consent.unreviewed", "conse
 
 
 def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".review-", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".review-", suffix=".tmp")
+    except OSError as exc:
+        raise file_system_error(exc, "write the review copy into", path.parent, "Nothing was written.") or exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise file_system_error(exc, "write the review copy into", path.parent, "Nothing was written.") or exc
         raise

@@ -9,6 +9,7 @@ headings of a reflective-practice model.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
@@ -20,33 +21,16 @@ from importlib import resources
 from pathlib import Path
 
 from .config import CONFIG_NAME, SiteConfig, load_config, run_context
-from .errors import FileExists, UsageError
+from .cpd.activities import CPD_FILE
+from .errors import FileExists, FileSystemError, UsageError, file_system_error
+from .reflection import MODELS as REFLECTION_MODELS
 from .validate import slugify
 
 KINDS = {"essay": "posts", "case-study": "case-studies"}
 
-# Reflective-practice models: (heading, the one question that opens it).
+# Reflective-practice models: (name, ((heading, the one question that opens it), ...)).
 MODELS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
-    "gibbs": ("Gibbs' reflective cycle", (
-        ("Description", "What happened, in plain facts?"),
-        ("Feelings", "What were you thinking and feeling at the time?"),
-        ("Evaluation", "What went well, and what did not?"),
-        ("Analysis", "What sense can you make of it: what helped, and what got in the way?"),
-        ("Conclusion", "What else could you have done, and what have you learned?"),
-        ("Action plan", "If it happened again, what would you do?"),
-    )),
-    "rolfe": ("Rolfe's reflective model", (
-        ("What?", "What happened, and what was your part in it?"),
-        ("So what?", "What does it mean for the client, for you and for your practice?"),
-        ("Now what?", "What will you do differently, and what do you need to get there?"),
-    )),
-    "kolb": ("Kolb's learning cycle", (
-        ("Concrete experience", "What did you do or meet with?"),
-        ("Reflective observation", "Looking back, what do you notice about it?"),
-        ("Abstract conceptualisation", "What does it teach you: which ideas or theories make sense of it?"),
-        ("Active experimentation", "What will you try next time, and how will you know it worked?"),
-    )),
-}
+    key: (m.name, tuple((s.heading, s.prompt) for s in m.stages)) for key, m in REFLECTION_MODELS.items()}
 
 _CASE_BODY = (
     ("Background", "What brought the client to you, in general terms?"),
@@ -61,7 +45,7 @@ _ESSAY_BODY = "<!-- Start writing here. The first paragraph becomes the summary 
 # what a freshly created repository on GitHub or a file manager puts there.
 _HARMLESS = {".git", ".gitignore", ".gitattributes", ".DS_Store", "Thumbs.db", "desktop.ini", "LICENSE",
              "LICENSE.md", "LICENSE.txt", "README", "README.md", "README.txt"}
-GITIGNORE_LINES = ("output/", ".sitegen-cache/", "private/")
+GITIGNORE_LINES = ("output/", ".sitegen-cache/", "private/", "drafts/")
 
 
 def _scaffold_file(name: str) -> str:
@@ -137,9 +121,15 @@ class InitResult:
     added: tuple[str, ...]  # what was created or extended, as the user sees it
 
 
-def init_site(site_dir: Path) -> InitResult:
-    """Create a new site in site_dir, or add what is missing to an existing one; never overwrite."""
+def init_site(site_dir: Path, pages_repository: str | None = None) -> InitResult:
+    """Create a new site in site_dir, or add what is missing to an existing one; never overwrite.
+
+    With pages_repository (the address of a separate repository for the built site), a new
+    site.toml is set to publish there (issue 18: the sources never share a repository with it).
+    """
     site_dir = Path(site_dir)
+    if pages_repository is not None:
+        _check_pages_repository(pages_repository)
     if site_dir.exists() and not site_dir.is_dir():
         raise UsageError(f"{site_dir} is a file, not a folder: choose a folder name, for example sitegen init my-journal")
     existed = site_dir.is_dir() and is_site(site_dir)
@@ -151,21 +141,54 @@ def init_site(site_dir: Path) -> InitResult:
                 f"{site_dir} already holds files ({shown}) and is not a sitegen site (it has no {CONFIG_NAME} "
                 f"and no content/ folder), so nothing was created. Choose a new or empty folder, for example "
                 f"sitegen init my-journal")
-    site_dir.mkdir(parents=True, exist_ok=True)
     added: list[str] = []
+    new_folder = not site_dir.exists()
+    try:
+        return _init(site_dir, existed, added, pages_repository)
+    except OSError as exc:
+        error = file_system_error(exc, "create the site in" if new_folder else "add to the site in",
+                                  Path(os.path.abspath(site_dir)), "")
+        if error is None:
+            raise
+        _undo(site_dir, added, new_folder)
+        raise FileSystemError(error.doing, error.folder, error.reason, error.fix,
+                              "Nothing was created." if new_folder else "Nothing was added.") from None
+
+
+def _undo(site_dir: Path, added: list[str], new_folder: bool) -> None:
+    """Remove what an interrupted init created (never anything that was there before)."""
+    for rel in reversed(added):
+        if rel.startswith(".gitignore ("):
+            continue  # lines appended to the user's own file: put back as it was by _gitignore
+        with contextlib.suppress(OSError):
+            if rel.endswith("/"):
+                (site_dir / rel).rmdir()
+            else:
+                (site_dir / rel).unlink()
+    if new_folder:
+        for folder in sorted((p for p in site_dir.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)):
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only folders this made, which are empty once its files are gone
+        with contextlib.suppress(OSError):
+            site_dir.rmdir()
+
+
+def _init(site_dir: Path, existed: bool, added: list[str], pages_repository: str | None) -> InitResult:
+    site_dir.mkdir(parents=True, exist_ok=True)
 
     def create(rel: str, text: str) -> None:
         path = site_dir / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            with open(path, "x", encoding="utf-8") as fh:  # "x": never replace a file that appeared meanwhile
-                fh.write(text)
+            fh = open(path, "x", encoding="utf-8")  # "x": never replace a file that appeared meanwhile
         except FileExistsError:
             return
-        added.append(rel)
+        added.append(rel)  # before writing: a write that fails must still be undone
+        with fh:
+            fh.write(text)
 
     if not (site_dir / CONFIG_NAME).exists():
-        create(CONFIG_NAME, site_toml_text())
+        create(CONFIG_NAME, _with_pages_repository(site_toml_text(), pages_repository))
     cfg, _ = load_config(site_dir)
     today = _today(site_dir, cfg)
     for folder in KINDS.values():
@@ -178,32 +201,62 @@ def init_site(site_dir: Path) -> InitResult:
     register = Path(cfg.privacy.register)
     if not register.is_absolute() and ".." not in register.parts and not (site_dir / register).exists():
         create(register.as_posix(), _scaffold_file("clients.toml"))
+    if not (site_dir / CPD_FILE).exists():
+        create(CPD_FILE, _scaffold_file("cpd.toml"))
     _gitignore(site_dir, added)
     return InitResult(site_dir, existed, tuple(added))
+
+
+def _check_pages_repository(address: str) -> None:
+    from .gitstate import looks_like_address
+
+    if not looks_like_address(address):
+        raise UsageError(f"{address!r} is not a repository's address: give the one GitHub shows for the "
+                         "repository of your site, for example https://github.com/YOUR-NAME/YOUR-NAME.github.io.git")
+
+
+def _with_pages_repository(text: str, address: str | None) -> str:
+    """site.toml set to publish to the separate repository: to and remote under [publish]."""
+    if address is None:
+        return text
+    from .gitstate import looks_like_path
+
+    if looks_like_path(address):  # a folder typed relative to here, read later relative to the site folder
+        address = os.path.abspath(os.path.expanduser(address))
+    text = re.sub(r'^# to = ""$', 'to = "gh-pages"', text, count=1, flags=re.M)
+    return re.sub(r'^# remote = ""$', lambda _: f"remote = {_toml_value(address)}", text, count=1, flags=re.M)
 
 
 def _mkdir(site_dir: Path, rel: str, added: list[str]) -> None:
     path = site_dir / rel
     if not path.is_dir():
-        path.mkdir(parents=True)
+        if not path.parent.is_dir():
+            _mkdir(site_dir, str(Path(rel).parent), added)
+        path.mkdir()
         added.append(rel + "/")
 
 
 def _gitignore(site_dir: Path, added: list[str]) -> None:
-    """Create .gitignore, or append the lines it lacks: output, cache and private/ stay out of git."""
+    """Create .gitignore, or append the lines it lacks: output, cache, private/ and drafts/ stay out of git."""
     path = site_dir / ".gitignore"
     if not path.exists():
-        path.write_text(_scaffold_file("gitignore"), encoding="utf-8")
         added.append(".gitignore")
+        path.write_text(_scaffold_file("gitignore"), encoding="utf-8")
         return
     text = path.read_text(encoding="utf-8", errors="replace")
     present = {line.strip().strip("/") for line in text.splitlines()}
     missing = [line for line in GITIGNORE_LINES if line.strip("/") not in present]
     if missing:
         lead = "" if text.endswith("\n") or not text else "\n"
-        with open(path, "a", encoding="utf-8") as fh:
-            fh.write(lead + "# Added by sitegen: generated files and your private notes stay out of git.\n"
-                     + "".join(f"{line}\n" for line in missing))
+        size = path.stat().st_size
+        try:
+            with open(path, "a", encoding="utf-8") as fh:
+                fh.write(lead + "# Added by sitegen: generated files, your private notes and drafts stay out of git.\n"
+                         + "".join(f"{line}\n" for line in missing))
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.truncate(path, size)  # the user's .gitignore as it was
+            raise
         added.append(".gitignore (added " + ", ".join(missing) + ")")
 
 
@@ -275,22 +328,44 @@ def new_piece(site_dir: Path, kind: str, title: str, model: str | None = None, s
         free = _free_slug(folder, stem)
         raise FileExists(f"{folder_rel}/{clash.name} already exists, so nothing was changed. Choose another "
                          f"title, or another file name with --slug, for example --slug {free}")
-    extra = f"reflection_model: {model}\n" if model else ""
+    extra = _cpd_lines(kind, model)
     body = _model_body(model) if model else (_case_body() if kind == "case-study" else _ESSAY_BODY)
     if kind == "case-study":
         text = _fill("case-study.md", title=_yaml_text(title), date=_today(site_dir, cfg), client=_next_client(site_dir),
                      extra=extra, body=body)
     else:
         text = _fill("essay.md", title=_yaml_text(title), date=_today(site_dir, cfg), extra=extra, body=body)
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{stem}.md"
+    created = False
     try:
+        folder.mkdir(parents=True, exist_ok=True)
         with open(path, "x", encoding="utf-8") as fh:
+            created = True
             fh.write(text)
     except FileExistsError:  # created between the check and now
         raise FileExists(f"{folder_rel}/{path.name} already exists, so nothing was changed. "
                          f"Choose another title, or another file name with --slug") from None
+    except OSError as exc:
+        if created:
+            with contextlib.suppress(OSError):
+                path.unlink()  # never leave an empty or half-written piece behind
+        raise file_system_error(exc, "write a new piece into", Path(os.path.abspath(folder)),
+                                "Nothing was created.") or exc
     return path
+
+
+def _cpd_lines(kind: str, model: str | None) -> str:
+    """Front matter for the CPD record: filled in with --model (a reflection is CPD), else one hint."""
+    if not model:
+        return "# cpd_hours: 1.5     # remove the # to count this in your CPD record (sitegen cpd)\n"
+    type_ = "case-study" if kind == "case-study" else "reflective-writing"
+    return (f"reflection_model: {model}\n"
+            "# For your CPD record (sitegen cpd): fill these in, or delete them.\n"
+            "cpd_hours:           # the time this took you, in hours, for example 1.5\n"
+            f"cpd_type: {type_}  # or course, reading, supervision … (see the README)\n"
+            "cpd_category: discipline  # discipline, general or ethics\n"
+            "learning: []         # what you learnt, for example [pace before range]\n"
+            "cpd_benefit:         # how your clients benefit from it, in a sentence\n")
 
 
 def _existing(folder: Path, stem: str) -> Path | None:

@@ -17,26 +17,26 @@ the terminal shows the same list.  The next good build clears it.
 from __future__ import annotations
 
 import errno
-import html
 import mimetypes
 import queue
-import re
 import shutil
 import socket
 import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Callable, Sequence, TextIO
+from typing import Sequence, TextIO
 from urllib.parse import unquote
 
-from .errors import ConfigError, ContentErrors, Diagnostic, SitegenError, UsageError
+from .errors import ConfigError, ContentErrors, Diagnostic, SitegenError, UsageError, file_system_error
+from .guard import RequestGuard
+from .options import BuildMemory
+from .overlay import EVENTS_PATH, inject, no_build_page
+from .watch import SiteWatcher
 
-EVENTS_PATH = "/__sitegen/events"
-WATCHED_FOLDERS = ("content", "templates", "static")
 PERIODIC_CHECK = 60.0  # seconds: rebuild even without a change, so a scheduled post appears when due
 KEEPALIVE = 15.0  # seconds between SSE comments, so a closed tab's thread notices and ends
 
@@ -59,67 +59,6 @@ def content_type(path: Path) -> str:
         return known
     guessed, _ = mimetypes.guess_type(path.name)
     return guessed or "application/octet-stream"
-
-
-# -- what the browser sees besides the built files ------------------------------------------------
-
-_RELOAD_SCRIPT = """<script id="sitegen-live-reload">
-(function () {
-  /* Added by sitegen serve, only to pages it serves: reload when the site is rebuilt. */
-  var epoch = "%d";
-  if (!window.EventSource) return;
-  var source = new EventSource("%s");
-  source.onmessage = function (event) {
-    if (event.data !== epoch) { source.close(); location.reload(); }
-  };
-}());
-</script>
-"""
-
-_OVERLAY = """<div id="sitegen-errors" role="alert" style="position:fixed;top:0;left:0;right:0;max-height:70vh;\
-overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;background:#fff5f5;color:#4a0000;\
-border-bottom:4px solid #b3261e;box-shadow:0 4px 18px rgba(0,0,0,.3);font:15px/1.5 system-ui,sans-serif;text-align:left">
-<p style="margin:0 0 .5rem;font-weight:bold">%s</p>
-<ul style="margin:0 0 .5rem;padding-left:1.25rem;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:14px">
-%s</ul>
-<p style="margin:0">%s <button type="button" onclick="this.closest('#sitegen-errors').remove()" \
-style="font:inherit;margin-left:.5rem">Hide</button></p>
-</div>
-"""
-
-_BODY_OPEN = re.compile(rb"<body\b[^>]*>", re.I)
-_BODY_CLOSE = re.compile(rb"</body\s*>", re.I)
-
-
-def overlay_html(errors: Sequence[str], have_build: bool = True) -> bytes:
-    """The error box laid over every served page while a build error stands (text is HTML-escaped)."""
-    n = len(errors)
-    head = (f"The site could not be rebuilt: {n} problem{'s' if n != 1 else ''}." if have_build
-            else f"The site could not be built: {n} problem{'s' if n != 1 else ''}.")
-    tail = ("You are looking at the last version that built. Fix the problem and save the file: "
-            "this page reloads by itself." if have_build else
-            "Fix the problem and save the file: this page reloads by itself.")
-    items = "".join(f"<li>{html.escape(e)}</li>\n" for e in errors)
-    return (_OVERLAY % (html.escape(head), items, html.escape(tail))).encode("utf-8")
-
-
-def inject(page: bytes, epoch: int, errors: Sequence[str] = (), have_build: bool = True) -> bytes:
-    """Add the live-reload script (before </body>) and, when errors stand, the overlay (after <body>)."""
-    if errors:
-        box = overlay_html(errors, have_build)
-        m = _BODY_OPEN.search(page)
-        page = page[:m.end()] + b"\n" + box + page[m.end():] if m else box + page
-    script = (_RELOAD_SCRIPT % (epoch, EVENTS_PATH)).encode("utf-8")
-    closes = list(_BODY_CLOSE.finditer(page))
-    if closes:
-        at = closes[-1].start()
-        return page[:at] + script + page[at:]
-    return page + script
-
-
-def _no_build_page() -> bytes:
-    return (b"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Preview: build failed</title>"
-            b"</head><body><h1>The preview is not ready</h1></body></html>")
 
 
 # -- shared state between the rebuild loop and the request threads --------------------------------
@@ -197,6 +136,13 @@ class _Handler(BaseHTTPRequestHandler):
         path = self.path.split("?", 1)[0].split("#", 1)[0]
         rest = self.path[len(path):]
         state = self.server.state
+        guard = self.server.guard
+        why = guard.refusal(self.path, self.headers, events=path == EVENTS_PATH)
+        if why:
+            guard.log_once(why, sys.stderr)
+            body = f"Forbidden: this preview answers only at {guard.shown}\n".encode()
+            self._send(403, "text/plain; charset=utf-8", body, send_body)
+            return
         if path == EVENTS_PATH:
             if send_body:
                 self._events(state)
@@ -205,7 +151,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         epoch, errors, have_build = state.snapshot()
         if not have_build:
-            self._send(500, "text/html; charset=utf-8", inject(_no_build_page(), epoch, errors, False), send_body)
+            self._send(500, "text/html; charset=utf-8", inject(no_build_page(), epoch, errors, False), send_body)
             return
         target = resolve_request_path(state.root, path)
         if target is not None and target.is_dir():
@@ -280,6 +226,7 @@ class _PreviewServer(ThreadingHTTPServer):
         self.state = state
         self.verbose = verbose
         super().__init__(address, _Handler)
+        self.guard = RequestGuard(address[0], self.server_address[1])
 
 
 class _PreviewServer6(_PreviewServer):
@@ -311,93 +258,6 @@ def _display_url(host: str, port: int) -> str:
     return f"http://{host}:{port}/"
 
 
-# -- watching the site -------------------------------------------------------------------------
-
-class _Either:
-    """An event that is set when either of two threading.Events is (watchfiles wants is_set())."""
-
-    def __init__(self, a: threading.Event, b: threading.Event):
-        self.a, self.b = a, b
-
-    def is_set(self) -> bool:
-        return self.a.is_set() or self.b.is_set()
-
-
-class SiteWatcher:
-    """Two watchfiles watchers: content/, templates/ and static/ recursively, and the top of the site.
-
-    The top-level watch is not recursive, so output/, .sitegen-cache/ and .git/ cost nothing;
-    it sees site.toml (however an editor saves it), the client register, and a watched
-    folder appearing or disappearing, which restarts the recursive watch over the new set.
-    """
-
-    def __init__(self, site_dir: Path, register: str, on_change: Callable[[], None], report: Callable[[str], None]):
-        # Absolute paths: watchfiles reports changes with the path it watches as a prefix.
-        self.site_dir = site_dir.resolve()
-        self.register = (self.site_dir / register).resolve()
-        self.on_change = on_change
-        self.report = report
-        self.stop_event = threading.Event()
-        self._restart = threading.Event()
-        self._threads: list[threading.Thread] = []
-
-    def start(self) -> None:
-        for fn in (self._watch_top, self._watch_folders):
-            t = threading.Thread(target=fn, name=f"sitegen-{fn.__name__}", daemon=True)
-            t.start()
-            self._threads.append(t)
-
-    def stop(self) -> None:
-        self.stop_event.set()
-        for t in self._threads:
-            t.join(timeout=2)
-
-    def _roots(self) -> list[Path]:
-        return [self.site_dir / n for n in WATCHED_FOLDERS if (self.site_dir / n).is_dir()]
-
-    def _watch_top(self) -> None:
-        import watchfiles
-
-        names = {"site.toml", *WATCHED_FOLDERS}
-        register_dir = self.register.parent
-        paths = [self.site_dir] + ([register_dir] if register_dir.is_dir() and register_dir != self.site_dir else [])
-
-        def relevant(change: watchfiles.Change, path: str) -> bool:
-            p = Path(path)
-            return (p.name in names and p.parent == self.site_dir) or p == self.register
-
-        while not self.stop_event.is_set():
-            try:
-                for changes in watchfiles.watch(*paths, watch_filter=relevant, recursive=False,
-                                                stop_event=self.stop_event, raise_interrupt=False):
-                    if any(Path(p).name in WATCHED_FOLDERS for _, p in changes):
-                        self._restart.set()
-                    self.on_change()
-            except Exception as exc:  # the watch itself failed (e.g. the folder was moved): say so, retry
-                self.report(f"watching {self.site_dir} stopped ({exc}); trying again")
-                self.stop_event.wait(2.0)
-
-    def _watch_folders(self) -> None:
-        import watchfiles
-
-        while not self.stop_event.is_set():
-            self._restart.clear()
-            roots = self._roots()
-            if not roots:  # nothing to watch yet: wait for the top-level watch to see a folder appear
-                while not (self.stop_event.is_set() or self._restart.is_set()):
-                    self._restart.wait(0.5)
-                continue
-            try:
-                for _changes in watchfiles.watch(*roots, stop_event=_Either(self.stop_event, self._restart),
-                                                 raise_interrupt=False):
-                    self.on_change()
-            except Exception as exc:  # a watched folder vanished mid-watch: start over with what exists
-                if not self.stop_event.is_set():
-                    self.report(f"watching {', '.join(r.name for r in roots)} stopped ({exc}); trying again")
-                    self.on_change()
-                    self.stop_event.wait(1.0)
-
-
 # -- the rebuild loop ------------------------------------------------------------------------------
 
 @dataclass
@@ -413,6 +273,7 @@ class _Rebuilder:
     out: TextIO
     _warnings: tuple[str, ...] = ()
     _failed: bool = False
+    _memory: BuildMemory = field(default_factory=BuildMemory)  # the preview rebuilds in this one process
 
     def __call__(self) -> None:
         from .build import BuildOptions, build
@@ -423,7 +284,7 @@ class _Rebuilder:
             with progress_bar(self.quiet, self.err) as progress:
                 result = build(self.site_dir, BuildOptions(output=self.root, drafts=self.drafts, strict=self.strict,
                                                            base_url=self.base_url, progress=progress,
-                                                           preview=True))
+                                                           memory=self._memory, preview=True))
         except (ContentErrors, ConfigError) as exc:
             self._fail(exc.diagnostics, None)
             return
@@ -481,7 +342,12 @@ def serve(site_dir: Path, *, host: str = "127.0.0.1", port: int = 8000, drafts: 
         register = load_config(site_dir)[0].privacy.register
     except ConfigError:
         register = "private/clients.toml"  # the first build reports the error in the browser
-    tmp = Path(tempfile.mkdtemp(prefix="sitegen-preview-"))
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix="sitegen-preview-"))
+    except OSError as exc:
+        raise file_system_error(exc, "make a folder for the preview in", tempfile.gettempdir(),
+                                "The preview is built in a temporary folder (the TMPDIR setting chooses "
+                                "another); nothing was changed.") or exc
     state = PreviewState(tmp / "site")
     server: _PreviewServer | None = None
     serving: threading.Thread | None = None

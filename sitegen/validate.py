@@ -20,13 +20,22 @@ from . import legacy
 from .aliases import bundle_folder, read_aliases
 from .fingerprint import body_field
 from .parse import Document
+from .reflection import MODELS
+from .cpd.fields import FRONT_MATTER_KEYS as CPD_KEYS, CpdFields, is_cpd_key, read_fields
 
 COMMON_KEYS = ("title", "date", "updated", "tags", "summary", "draft", "slug", "private", "privacy",
-               "learning", "reflection_model", "cpd_hours", "description", "aliases", "published", "status")
+               "learning", "reflection_model", "description", "aliases", "published", "status") + CPD_KEYS
 CASE_KEYS = ("client", "pseudonyms", "sessions", "presenting", "approach", "outcome", "referral",
              "client_perspective", "consent", "disguise")
 PAGE_KEYS = ("order",)
-REFLECTION_MODELS = ("gibbs", "rolfe", "kolb", "schon", "johns")
+REFLECTION_MODELS = tuple(MODELS)
+# An address is at most this long: a tag or slug: that would make a longer one is an error
+# (never cut short silently); one made from a long file name is shortened at a word boundary.
+MAX_ADDRESS = 80
+# A post joins at most this many topics.  Each topic is a page and a feed that list the post,
+# so without a bound one post with thousands of tags made output that grew with the square
+# of the file's size; more than this is a warning at the first tag left out.
+MAX_TAGS = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,14 +79,17 @@ class Entry:
         return self.doc.source.rel
 
 
-def slugify(text: str) -> str:
-    """ASCII slug for URLs: 'Bien-être' → 'bien-etre'. May be empty; callers check."""
-    return _slugify(str(text), max_length=80, word_boundary=True, save_order=True)
+def slugify(text: str, max_length: int = MAX_ADDRESS) -> str:
+    """ASCII slug for URLs: 'Bien-être' → 'bien-etre'. May be empty; callers check.
+
+    Longer than max_length, it is shortened at a word boundary (0: never shortened)."""
+    return _slugify(str(text), max_length=max_length, word_boundary=True, save_order=True)
 
 
 @functools.lru_cache(maxsize=4096)
 def tag_slug(tag: str) -> str:
-    return slugify(tag)  # memoised: a large blog asks for the same few dozen tags thousands of times
+    """A tag's address, whole (never shortened: validation refuses one that is too long)."""
+    return slugify(tag, max_length=0)  # memoised: a large blog asks for the same few dozen tags thousands of times
 
 
 class _Checker:
@@ -114,9 +126,13 @@ class _Checker:
         return str(value).strip()
 
     def text_list(self, key: str) -> tuple[str, ...]:
+        return tuple(item for _, item in self.text_items(key))
+
+    def text_items(self, key: str) -> list[tuple[int, str]]:
+        """(index in the file's list, text) of each item of a list (or comma-separated text), duplicates dropped."""
         value = self.doc.meta.get(key)
         if value is None or value == "":
-            return ()
+            return []
         if isinstance(value, str):
             items = value.split(",")
         elif isinstance(value, list):
@@ -126,8 +142,8 @@ class _Checker:
         else:
             self.err(key, "front-matter.type", f"'{key}' must be a list, not {_describe(value)}",
                      f"write it as {key}: [first, second]")
-            return ()
-        out: list[str] = []
+            return []
+        out: dict[str, int] = {}
         for i, item in enumerate(items):
             if not _is_text(item):
                 self.diags.append(error(self.rel, self.doc.key_lines.get(f"{key}.{i}", self.line(key)),
@@ -135,9 +151,21 @@ class _Checker:
                                         f"write the list as {key}: [first, second]; quote an item that contains : or a comma"))
                 continue
             s = str(item).strip()
-            if s and s not in out:
-                out.append(s)
-        return tuple(out)
+            if s:
+                out.setdefault(s, i)
+        return [(i, s) for s, i in out.items()]
+
+    def number(self, key: str, what: str, example: str, maximum: float) -> float | None:
+        """A number from 0 to maximum, or None (absent, or wrong: then an error names it)."""
+        value = self.doc.meta.get(key)
+        if value is None or value == "":
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
+                or not 0 <= value <= maximum:
+            self.err(key, "front-matter.type", f"'{key}' must be {what}, not {_describe(value)}",
+                     f"write it in digits, e.g. {example}")
+            return None
+        return float(value)
 
     def when(self, key: str, value: Any, required: bool = False) -> datetime | None:
         if value is None or value == "":
@@ -273,20 +301,16 @@ def validate_document(doc: Document, config: SiteConfig) -> tuple[Entry | None, 
                 hint = "this key belongs to case studies: move the file to content/case-studies/"
             else:
                 hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
-            c.warn(key, "front-matter.unknown-key", f"unknown key {shorten(key)!r}", hint)
+            # A misspelt CPD key would drop the post from the CPD record: `sitegen cpd` stops on it.
+            code = "cpd.unknown-key" if is_cpd_key(key) else "front-matter.unknown-key"
+            c.warn(key, code, f"unknown key {shorten(key)!r}", hint)
 
     title = c.text("title", required=True)
     when = c.when("date", _date_or_file_name(doc), required=kind is not Kind.PAGE)
     updated = c.when("updated", meta.get("updated"))
     if when and updated and updated < when:
         c.warn("updated", "front-matter.date", "'updated' is before 'date'", "check the two dates")
-    tags = c.text_list("tags")
-    for i, tag in enumerate(tags):
-        if not tag_slug(tag):
-            c.diags.append(error(doc.source.rel, doc.key_lines.get(f"tags.{i}", c.line("tags")), "tag.empty-slug",
-                                 f"tag {shorten(tag)!r} has no letters or digits to make a web address from",
-                                 "add a word to the tag, or remove it"))
-    tags = tuple(t for t in tags if tag_slug(t))
+    tags = _tags(c)
     summary = c.text("summary")
     draft = _flag(c, "draft", meta.get("draft"))
     held, found = legacy.unpublished(meta, doc.key_lines, doc.source.rel)  # published: false, status: draft
@@ -300,14 +324,9 @@ def validate_document(doc: Document, config: SiteConfig) -> tuple[Entry | None, 
     model = c.text("reflection_model").lower()
     if model and model not in REFLECTION_MODELS:
         close = difflib.get_close_matches(model, REFLECTION_MODELS, n=1)
-        c.warn("reflection_model", "front-matter.value", f"unknown reflection model {shorten(model)!r}",
+        c.warn("reflection_model", "cpd.reflection-model", f"unknown reflection model {shorten(model)!r}",
                f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(REFLECTION_MODELS))
-    cpd = meta.get("cpd_hours")
-    if cpd is not None and (isinstance(cpd, bool) or not isinstance(cpd, (int, float)) or not math.isfinite(cpd)
-                            or cpd < 0 or cpd > 10_000):
-        c.err("cpd_hours", "front-matter.type", f"'cpd_hours' must be a number of hours, not {_describe(cpd)}",
-              "write it in digits, e.g. cpd_hours: 1.5")
-        cpd = None
+    cpd = read_fields(c, kind).hours
     order = meta.get("order")
     if order is not None and (isinstance(order, bool) or not isinstance(order, int) or abs(order) > 1_000_000):
         c.err("order", "front-matter.type", f"'order' must be a whole number, not {_describe(order)}",
@@ -320,8 +339,40 @@ def validate_document(doc: Document, config: SiteConfig) -> tuple[Entry | None, 
     if any(d.is_error for d in c.diags):
         return None, tuple(c.diags)
     entry = Entry(kind, doc, title, when, updated, tags, slug, summary, draft, learning, model,
-                  float(cpd) if cpd is not None else None, order, allow, private_values, case, description, aliases)
+                  cpd, order, allow, private_values, case, description, aliases)
     return entry, tuple(c.diags)
+
+
+def _tags(c: _Checker) -> tuple[str, ...]:
+    """The tags that make topics: each with an address of letters or digits, not too long, at most MAX_TAGS."""
+    kept: list[tuple[int, str]] = []
+    for i, tag in c.text_items("tags"):
+        line = c.doc.key_lines.get(f"tags.{i}", c.line("tags"))
+        slug = tag_slug(tag)
+        if not slug:
+            c.diags.append(error(c.rel, line, "tag.empty-slug",
+                                 f"tag {shorten(tag)!r} has no letters or digits to make a web address from",
+                                 "add a word to the tag, or remove it"))
+        elif len(slug) > MAX_ADDRESS:
+            c.diags.append(error(c.rel, line, "tag.too-long",
+                                 f"tag {shorten(tag)!r} is too long to make a web address from (it would be "
+                                 f"{len(slug)} characters; at most {MAX_ADDRESS})",
+                                 "a topic is a word or a few: shorten it"))
+        else:
+            kept.append((i, tag))
+    if len(kept) > MAX_TAGS:
+        first_left_out = kept[MAX_TAGS][0]
+        c.diags.append(warning(c.rel, c.doc.key_lines.get(f"tags.{first_left_out}", c.line("tags")), "tag.too-many",
+                               f"this post has {len(kept)} tags; only the first {MAX_TAGS} become topics, "
+                               f"the other {len(kept) - MAX_TAGS} (from this line on) are left out",
+                               f"keep the few that say what the post is about (at most {MAX_TAGS})"))
+    return tuple(tag for _, tag in kept[:MAX_TAGS])
+
+
+def read_cpd(doc: Document, config: SiteConfig) -> tuple[CpdFields, tuple[Diagnostic, ...]]:
+    """The CPD keys of a document (for `sitegen cpd`), with the messages about them."""
+    c = _Checker(doc, config)
+    return read_fields(c, doc.source.kind), tuple(c.diags)
 
 
 def _flag(c: _Checker, key: str, value: Any) -> bool:
@@ -350,11 +401,16 @@ def _slug(c: _Checker, doc: Document) -> str:
                   f"slug {shorten(s)!r} would put the page outside its folder in the output",
                   "a slug is one word-like piece such as my-first-week: no /, \\ or .. in it")
             return ""
-        slug = slugify(s)
+        slug = slugify(s, max_length=0)
         if not slug:
             c.err("slug", "front-matter.empty-slug",
                   f"slug {shorten(s)!r} has no letters or digits to make a web address from",
                   "use a slug like my-first-week")
+        elif len(slug) > MAX_ADDRESS:
+            c.err("slug", "front-matter.long-slug",
+                  f"slug {shorten(s)!r} is too long for a web address ({len(slug)} characters; at most {MAX_ADDRESS})",
+                  "use a few words, like slug: my-first-week")
+            return ""
         return slug
     stem = _name(doc)
     stem = _DATED_NAME.sub("", stem)  # 2025-04-01-title.md → title

@@ -24,6 +24,11 @@ Safety rules, each enforced here rather than trusted to the callers:
 - one build at a time writes a given output folder (a lock on the folder that holds it),
 - staged files reach the disk before the commit point, so a power cut cannot commit
   empty files.
+
+When the operating system refuses a write (a full disk, a quota, a read-only disk, no
+permission), the temporary folder is removed and the build stops with a FileSystemError
+that names the folder and says what to do; before the commit point the old output is
+untouched, after it the next build finishes the update from the journal.
 """
 
 from __future__ import annotations
@@ -45,7 +50,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .cache import racy
-from .errors import UnsafeOutputError
+from .errors import FileSystemError, UnsafeOutputError, file_system_error, note_free_space
 from .files import OutputFile, StaticFile
 
 try:
@@ -116,9 +121,36 @@ def check_output_dir(output: Path, site_dir: Path) -> None:
     if why:
         raise UnsafeOutputError(f"refusing to write the site into {shown}: {why}. {fix[0].upper()}{fix[1:]}")
     if out.parent.is_dir():
-        with _output_lock(out, wait=False) as locked:
-            if locked is not None:  # another build is writing this output right now: leave it be
-                recover(out, _locked=locked)
+        try:
+            with _output_lock(out, wait=False) as locked:
+                if locked is not None:  # another build is writing this output right now: leave it be
+                    recover(out, _locked=locked)
+        except OSError as exc:
+            raise _refused(exc, out) or exc
+
+
+def _refused(exc: OSError, output: Path) -> FileSystemError | None:
+    """The operating system refused a write into (or beside) `output`: say so, and say truthfully
+    what state the output is in and whether anything was left behind."""
+    shown = Path(os.path.abspath(output))
+    committed = any((p / JOURNAL).is_file() for p in _siblings(shown, TMP_TAG))
+    if committed:
+        outcome = (f"The update of {shown} had begun: once this is fixed, the next build finishes it "
+                   "(until then some pages may be from the previous build)")
+    elif (shown / MARKER).is_file():
+        outcome = f"Nothing was changed: the site already in {shown} is as it was"
+    else:
+        outcome = "Nothing was written"
+    left = [] if committed else [p for p in _siblings(shown, TMP_TAG) + _siblings(shown, OLD_TAG)
+                                 if p.name.endswith(f"-{os.getpid()}")]
+    if left:
+        outcome += f"; a temporary folder could not be removed: delete {left[0]} yourself"
+    else:
+        outcome += ", and nothing was left behind"
+    source = Path(os.path.abspath(os.fsdecode(exc.filename))) if exc.filename else None
+    if source is not None and not source.is_relative_to(shown.parent):  # a static file that cannot be read
+        return file_system_error(exc, "read", source, outcome + ".")
+    return file_system_error(exc, "write the site into", shown, outcome + ".")
 
 
 def _is_mount_point(path: Path) -> bool:
@@ -313,10 +345,18 @@ def _resolve_output(output: Path) -> Path:
 # -- writing ---------------------------------------------------------------------------------
 
 def write_output(output: Path, files: Iterable[OutputFile], statics: Iterable[StaticFile]) -> WriteResult:
-    """Stage the new or changed files in a temporary folder beside `output`, then move them in."""
+    """Stage the new or changed files in a temporary folder beside `output`, then move them in.
+
+    Raises FileSystemError when the operating system refuses a write (see `_refused`)."""
     output = _resolve_output(output)
+    try:
+        return _write(output, list(files), list(statics))
+    except OSError as exc:
+        raise _refused(exc, output) or exc
+
+
+def _write(output: Path, files: list[OutputFile], statics: list[StaticFile]) -> WriteResult:
     output.parent.mkdir(parents=True, exist_ok=True)
-    files, statics = list(files), list(statics)
     for f in files:
         _check_rel(f.rel)
     for st in statics:
@@ -410,10 +450,11 @@ def _update_in_place(output: Path, files: list[OutputFile], statics: list[Static
     staged: list[str] = []
     made: set[Path] = set()
     try:
-        tmp.mkdir()
-        (tmp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-
         def stage(rel: str) -> Path:
+            if not made:  # made on the first file to stage: a build that changes nothing writes nothing
+                tmp.mkdir()
+                (tmp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+                made.add(tmp)
             dest = tmp / rel
             if dest.parent not in made:
                 dest.parent.mkdir(parents=True, exist_ok=True)
@@ -437,6 +478,9 @@ def _update_in_place(output: Path, files: list[OutputFile], statics: list[Static
         if not staged and not removed:
             _discard(tmp)
             return WriteResult(len(names), 0, 0, False)
+        if not made:  # only removals: the journal still needs its folder
+            tmp.mkdir()
+            (tmp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         _sync(tmp)  # the staged files are on disk before the journal says they are ready
         journal = tmp / JOURNAL
         with open(journal.with_suffix(".part"), "w", encoding="utf-8") as fh:
@@ -448,7 +492,9 @@ def _update_in_place(output: Path, files: list[OutputFile], statics: list[Static
             _apply_journal(tmp, output)
             shutil.rmtree(tmp, ignore_errors=True)
         return WriteResult(len(names), len(staged), len(removed), True)
-    except BaseException:
+    except BaseException as exc:
+        if isinstance(exc, OSError):
+            note_free_space(exc, output.parent)
         if not (tmp / JOURNAL).is_file():
             _discard(tmp)
         raise
@@ -550,7 +596,9 @@ def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile
                     output.rmdir()  # an empty folder (check_output_dir refused a non-empty one)
                 os.rename(tmp, output)
         return WriteResult(total, changed, removed, True)
-    except BaseException:
+    except BaseException as exc:
+        if isinstance(exc, OSError):
+            note_free_space(exc, output.parent)
         _discard(tmp)
         raise
 

@@ -59,6 +59,17 @@ def example_build(tmp_path_factory):
     return site, out, result
 
 
+def png(size: tuple[int, int] = (12, 8), colour: tuple[int, int, int] = (120, 140, 130)) -> bytes:
+    """A real (tiny) PNG picture, made with Pillow."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, colour).save(out, "PNG")
+    return out.getvalue()
+
+
 def post(title: str, date: str, body: str = "Some text.", **meta) -> str:
     """A Markdown file with front matter, for tests."""
     lines = ["---", f"title: {title}", f"date: {date}"]

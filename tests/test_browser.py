@@ -435,3 +435,33 @@ def test_printing_a_post_hides_the_navigation(hosted, visit):
     ARTIFACTS.mkdir(exist_ok=True)
     page.pdf(path=str(ARTIFACTS / "essay-print.pdf"))
     visit.watch.clean()
+
+
+# -- photos -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("label, viewport, scale", [("phone", PHONE, 3), ("desktop", DESKTOP, 1)])
+def test_a_photo_is_shown_resized_at_the_width_of_the_text(hosted, chromium, label, viewport, scale):
+    """The example essay's photo: the browser picks a size made for it (not the original) that is
+    sharp at this screen's pixel density, and shows it as wide as the text, without distortion."""
+    h = hosted["root"]
+    item = next(i for i in h.site.posts if any(r.tag == "img" and r.target.endswith(".jpg") for r in i.rendered.refs))
+    ctx = chromium.browser.new_context(viewport=viewport, device_scale_factor=scale)
+    try:
+        page = ctx.new_page()
+        page.goto(h.base + item.url, wait_until="load")
+        img = page.locator(".body picture img").first
+        img.scroll_into_view_if_needed()
+        page.wait_for_function("el => el.complete && el.naturalWidth > 0", arg=img.element_handle())
+        shown = img.evaluate("""el => ({width: el.getBoundingClientRect().width, height: el.getBoundingClientRect().height,
+                                       natural: el.naturalWidth, naturalHeight: el.naturalHeight, src: el.currentSrc,
+                                       column: el.closest('.body').getBoundingClientRect().width})""")
+        assert abs(shown["width"] - shown["column"]) < 1, shown  # as wide as the text column
+        assert abs(shown["height"] / shown["width"] - shown["naturalHeight"] / shown["natural"]) < 0.01, shown
+        made = int(re.search(r"treatment-room-(\d+)\.", shown["src"]).group(1))  # a made size, never the original
+        assert made >= shown["width"] * scale * 0.95, shown  # sharp on this screen
+        assert made < 1440 or shown["width"] * scale > 1080, shown  # and not needlessly large
+        assert not shown["src"].endswith(".jpg") or "image/webp" not in page.content(), shown  # a modern format first
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"photo-{label}.png"), full_page=False)
+    finally:
+        ctx.close()

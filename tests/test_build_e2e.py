@@ -291,5 +291,7 @@ def test_installed_package_ships_templates_and_css(tmp_path):
     wheel = next(tmp_path.glob("sitegen-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("sitegen/theme/templates/base.html", "sitegen/theme/templates/feed.xml",
-                   "sitegen/theme/static/style.css", "sitegen/theme/static/search.js"):
+                   "sitegen/theme/static/style.css", "sitegen/theme/static/search.js",
+                   "sitegen/cpd/bodies.toml", "sitegen/cpd/templates/record.html",
+                   "sitegen/cpd/templates/record.css", "sitegen/scaffold_files/cpd.toml"):
         assert needed in names

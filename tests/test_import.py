@@ -177,7 +177,9 @@ def test_hugo_toml_yaml_bundles_and_shortcodes(tmp_path):
     assert any("_index.md" in n.path and "no text of its own" in n.message for n in report.notes)
     out, result = _build(site, tmp_path)
     assert (out / "old/silence/index.html").is_file() and (out / "2021/06/silence/index.html").is_file()
-    assert (out / "posts/what-hands-remember/hands.png").is_file()
+    page = out / "posts/what-hands-remember/index.html"
+    img = BeautifulSoup(page.read_text(), "html.parser").select_one(".body img")
+    assert img["alt"] == "my hands" and (page.parent / img["src"]).is_file()  # the picture, made from hands.png
     assert "{{" not in _page_text(out)
     _assert_local_links_resolve(out)
     soup = BeautifulSoup((out / "posts/silence/index.html").read_text(), "html.parser")
@@ -307,3 +309,22 @@ def test_import_into_an_existing_site_keeps_its_settings(tmp_path):
     assert (site / "site.toml").read_text() == 'title = "Mine"\n'
     assert (site / "content/posts/breathing.md").is_file()
     assert not (site / "content/posts/first-five-minutes.md").exists()  # no example posts in an imported site
+
+
+def test_a_draft_that_is_an_earlier_copy_of_a_published_post_comes_over_as_a_draft(tmp_path):
+    """Old blogs often keep an earlier copy of a post as a draft: it stays in content/, unpublished,
+    and its shared sentences do not stop the build (they are published text, not a leak)."""
+    shared = "Slowing the first stroke down tells the nervous system that nothing here is urgent."
+    source = tmp_path / "old"
+    for name, extra in (("2023-02-01-slow-start.md", ""), ("2023-01-20-slow-start-copy.md", "published: false\n")):
+        (source / "_posts").mkdir(parents=True, exist_ok=True)
+        (source / "_posts" / name).write_text(f"---\ntitle: Why I start every massage slowly\n{extra}---\n\n{shared}\n\n"
+                                              f"{'A first version.' if extra else 'The finished version.'}\n")
+    (source / "_config.yml").write_text("title: Old blog\nurl: https://old.example.org\n")
+    site = tmp_path / "site"
+    import_blog(source, site, now=NOW)
+    drafts = [rel for rel, meta in _posts(site).items() if meta.get("draft") is True]
+    assert len(drafts) == 1 and drafts[0].startswith("content/posts/")
+    out, result = _build(site, tmp_path)
+    assert [h.reason for h in result.held_back] == ["draft"]
+    assert "The finished version." in _page_text(out) and "A first version." not in _page_text(out)

@@ -8,15 +8,20 @@ valid site below) and `expected.txt`:
     content/posts/a.md:3: …  then lines or fragments that must appear in stderr
 
 A file named `NAME.hex` is written as NAME with the bytes the hex digits spell (for files
-that are not UTF-8 text).  The valid site is built first, so there is a previous output;
-a failed build must leave it byte for byte as it was, with no temporary folder beside it.
+that are not UTF-8 text), and `%XX` in a file or folder name stands for the byte XX (for
+names with control characters or bytes that are not UTF-8, which do not belong in git).
+The valid site is built first, so there is a previous output; a failed build must leave
+it byte for byte as it was, with no temporary folder beside it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 import shutil
 from pathlib import Path
+from urllib.parse import unquote_to_bytes
 
 import pytest
 
@@ -24,6 +29,7 @@ from sitegen.cli import main
 from tests.conftest import write_site
 
 CASES = Path(__file__).parent / "invalid"
+UNSAFE_FOR_A_TERMINAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 VALID_SITE = {
     "site.toml": """
@@ -77,7 +83,7 @@ def lay_over(case: Path, site: Path) -> None:
         if not src.is_file() or src.name == "expected.txt":
             continue
         rel = src.relative_to(case)
-        dest = site / rel
+        dest = site.joinpath(*(os.fsdecode(unquote_to_bytes(part)) for part in rel.parts))
         dest.parent.mkdir(parents=True, exist_ok=True)
         if src.suffix == ".hex":
             dest.with_suffix("").write_bytes(bytes.fromhex("".join(src.read_text().split())))
@@ -104,6 +110,7 @@ def test_invalid_input(case, tmp_path, capsys):
         assert fragment in err, f"missing from stderr: {fragment!r}\nstderr:\n{err}"
     assert "Traceback" not in err
     assert "internal error" not in err
+    assert not UNSAFE_FOR_A_TERMINAL.search(err), f"a control character reached the terminal: {err!r}"
     if code != 0:
         assert tree_hashes(out) == before, "a failed build changed the previous output"
     assert leftovers(out) == []

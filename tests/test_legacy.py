@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from sitegen.build import BuildOptions, build
 from sitegen.errors import ContentErrors
 from sitegen.legacy import unread_fences
+from tests.conftest import png
 
 SITE_TOML = 'title = "Practice notes"\nbase_url = "https://example.org/journal/"\ntimezone = "Europe/London"\n'
 
@@ -88,10 +89,10 @@ def test_page_bundle_is_one_post_with_its_files_beside_it(make_site, tmp_path):
         "site.toml": SITE_TOML,
         "content/posts/winter-hands/index.md": "---\ntitle: Winter hands\ndate: 2024-01-01\n---\n"
                                                "![a warm towel](towel.png)\n",
-        "content/posts/winter-hands/towel.png": b"\x89PNG\r\n\x1a\n",
+        "content/posts/winter-hands/towel.png": png(),
         "content/posts/renamed/index.md": "---\ntitle: Renamed\ndate: 2024-01-02\nslug: new-name\n---\n"
                                           "![a chair](chair.png)\n",
-        "content/posts/renamed/chair.png": b"\x89PNG\r\n\x1a\n",
+        "content/posts/renamed/chair.png": png(),
     })
     result = build(site, BuildOptions(output=tmp_path / "out"))
     assert sorted(i.url for i in result.site.posts) == ["posts/new-name/", "posts/winter-hands/"]

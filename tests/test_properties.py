@@ -6,6 +6,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -142,3 +144,94 @@ def test_the_command_line_exits_0_1_or_2_without_a_traceback(items):
         assert code in (0, 1, 2), err.getvalue()
         assert "Traceback" not in err.getvalue() and "internal error" not in err.getvalue()
         assert _outside_output(root) == before
+
+
+# -- bounds, names and hosts -------------------------------------------------------------------
+
+from sitegen.discover import discover  # noqa: E402
+from sitegen.errors import printable  # noqa: E402
+from sitegen.guard import RequestGuard  # noqa: E402
+from sitegen.privacy.detect import _resolve  # noqa: E402
+from sitegen.validate import MAX_ADDRESS, MAX_TAGS, tag_slug  # noqa: E402
+
+UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+spans = st.lists(st.tuples(st.sampled_from(["name", "phone", "email", "date", "register"]),
+                           st.integers(0, 200), st.integers(1, 40)).map(lambda t: (t[0], t[1], t[1] + t[2])),
+                 max_size=60)
+
+
+def _resolve_slowly(cands):
+    """The definition: most specific, then longest, then first; never two overlapping."""
+    from sitegen.privacy.detect import _PRIORITY
+
+    chosen = []
+    for c in sorted(set(cands), key=lambda c: (_PRIORITY[c[0]], -(c[2] - c[1]), c[1])):
+        if all(c[2] <= o[1] or o[2] <= c[1] for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c[1])
+
+
+@FAST
+@given(spans)
+def test_overlapping_findings_are_resolved_as_defined(cands):
+    assert _resolve(cands) == _resolve_slowly(cands)
+
+
+@FAST
+@given(st.text(max_size=40) | st.binary(max_size=40).map(lambda b: b.decode("utf-8", "surrogateescape")))
+def test_printable_text_is_safe_for_a_terminal_and_leaves_plain_text_alone(text):
+    shown = printable(text)
+    assert not UNSAFE.search(shown)
+    if not UNSAFE.search(text):
+        assert shown == text
+
+
+names = st.binary(min_size=1, max_size=24).filter(lambda b: b"/" not in b and b"\0" not in b
+                                                  and b not in (b".", b".."))
+
+
+@BUILDS
+@given(names)
+def test_any_file_name_is_either_built_or_refused_by_name(raw):
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp)
+        name = os.fsdecode(raw + b".md")
+        (site / "content/posts").mkdir(parents=True)
+        (site / "content/posts" / name).write_text("---\ntitle: T\ndate: 2024-01-01\n---\n")
+        found = discover(site, site / "no-theme")
+        refused = [d for d in found.diagnostics if d.code == "discover.file-name"]
+        if UNSAFE.search(name):
+            assert not found.sources and len(refused) == 1 and refused[0].is_error
+            assert refused[0].path == "content/posts/" + printable(name)
+        else:
+            assert not refused
+        for d in found.diagnostics:
+            assert not UNSAFE.search(str(d))
+
+
+tag_lists = st.lists(st.text(min_size=1, max_size=120) | st.sampled_from(["Self Care", "self-care", "bien-être"]),
+                     max_size=80)
+
+
+@FAST
+@given(tag_lists)
+def test_tags_make_at_most_max_tags_topics_with_short_addresses(tags):
+    data = f"---\n{dump({'title': 'T', 'date': '2024-01-01', 'tags': tags})}---\n\nBody.\n".encode()
+    doc, _ = parse_document(source(), data)
+    entry, diags = validate_document(doc, CONFIG)
+    if entry is not None:
+        assert len(entry.tags) <= MAX_TAGS
+        assert all(0 < len(tag_slug(t)) <= MAX_ADDRESS for t in entry.tags)
+    too_long = [d for d in diags if d.code == "tag.too-long"]
+    assert all(d.line is not None and d.line >= 4 for d in too_long)
+
+
+hosts = st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=126), max_size=30)
+
+
+@FAST
+@given(hosts)
+def test_the_preview_answers_only_its_own_names(host):
+    guard = RequestGuard("127.0.0.1", 8000)
+    expected = host.lower() in ("localhost:8000", "127.0.0.1:8000", "[::1]:8000")
+    assert guard.host_allowed(host) == expected

@@ -102,7 +102,7 @@ def test_publish_onto_a_branch_someone_else_pushed_to(site, remote, tmp_path):
 def test_no_git_repository_or_no_remote_is_a_clear_error(site, tmp_path, capsys):
     assert main(["publish", str(site), "--to", "gh-pages"]) == 2
     err = capsys.readouterr().err
-    assert "not a git repository" in err and "git remote add origin" in err and "Traceback" not in err
+    assert "not a git repository" in err and "--remote https://github.com/" in err and "Traceback" not in err
     git(site, "init", "--quiet")
     assert main(["publish", str(site), "--to", "gh-pages"]) == 2
     err = capsys.readouterr().err

@@ -12,7 +12,7 @@ import yaml
 
 from sitegen.build import BuildOptions, build, check
 from sitegen.cli import main
-from sitegen.config import PrivacyConfig, SiteConfig, load_config
+from sitegen.config import PracticeConfig, PrivacyConfig, PublishConfig, SiteConfig, load_config
 from sitegen.privacy import load_register
 from sitegen.scaffold import MODELS, site_toml_text
 
@@ -38,10 +38,10 @@ def tree(root: Path) -> dict[str, bytes]:
 
 def test_site_toml_has_every_setting_commented_at_its_default(tmp_path):
     text = site_toml_text()
-    assert tomllib.loads(text) == {"privacy": {}}  # nothing is set: every setting is commented
-    for cls in (SiteConfig, PrivacyConfig):
+    assert tomllib.loads(text) == {"privacy": {}, "publish": {}, "practice": {}}  # every setting is commented
+    for cls in (SiteConfig, PrivacyConfig, PublishConfig, PracticeConfig):
         for f in dataclasses.fields(cls):
-            if f.name in ("site_dir", "drafts", "now", "privacy"):
+            if f.name in ("site_dir", "drafts", "now", "privacy", "publish", "practice"):
                 continue
             assert re.search(rf"^# {f.name} = ", text, re.M), f"{f.name} is missing from the generated site.toml"
     # Uncommenting every setting gives a valid file that changes nothing.
@@ -127,6 +127,7 @@ def test_init_on_an_existing_site_adds_only_what_is_missing(tmp_path, capsys):
     assert (site / "content/case-studies").is_dir() and (site / "content/pages").is_dir()
     gitignore = (site / ".gitignore").read_text()
     assert gitignore.startswith("output/\n*.bak\n") and ".sitegen-cache/" in gitignore and "private/" in gitignore
+    assert "drafts/" in gitignore.splitlines()
     assert gitignore.count("output/") == 1
     # A second run has nothing to add and changes nothing.
     again = tree(site)

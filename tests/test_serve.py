@@ -18,6 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sitegen.scaffold import init_site
+from sitegen.guard import RequestGuard
 from sitegen.serve import inject, resolve_request_path
 
 DEADLINE = 15.0  # seconds: generous for a loaded CI machine; a healthy run takes well under one
@@ -219,6 +220,73 @@ def test_resolve_request_path_stays_inside(tmp_path):
     assert resolve_request_path(root, "/posts/") == root / "posts"
     for bad in ("/../secret.txt", "/%2E%2E/secret.txt", "/link", "/posts/%00", "/.sitegen-output"):
         assert resolve_request_path(root, bad) is None, bad
+
+
+def request(port: int, path: str, headers: dict[str, str]) -> tuple[int, bytes]:
+    """(status, first bytes of the body) of a GET with exactly these headers (Host included)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        conn.putrequest("GET", path, skip_host=True, skip_accept_encoding=True)
+        for name, value in headers.items():
+            conn.putheader(name, value)
+        conn.endheaders()
+        r = conn.getresponse()
+        return r.status, r.read1(64) if path.startswith("/__sitegen/") else r.read()
+    finally:
+        conn.close()
+
+
+def test_only_the_previews_own_address_is_answered(tmp_path):
+    """A page elsewhere that points its own name at 127.0.0.1 (DNS rebinding) must not read the preview."""
+    site = init_site(tmp_path / "site").site_dir
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    server = Server(site, tmp, "--drafts")
+    port = server.port
+    try:
+        for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"LOCALHOST:{port}", f"[::1]:{port}"):
+            status, body = request(port, "/", {"Host": host})
+            assert status == 200 and b"<html" in body, host
+        for host in ("evil.example", f"evil.example:{port}", f"127.0.0.1.evil.example:{port}",
+                     f"127.0.0.1:{port + 1}", "127.0.0.1", f"localhost:{port}@evil.example"):
+            status, body = request(port, "/", {"Host": host})
+            assert status == 403 and b"<html" not in body and b"answers only at" in body, host
+        assert request(port, "/", {})[0] == 403  # no Host at all
+        events = "/__sitegen/events"
+        assert request(port, events, {"Host": f"evil.example:{port}"})[0] == 403
+        for origin in ("http://evil.example", f"http://evil.example:{port}", "null", f"https://127.0.0.1:{port}",
+                       f"http://127.0.0.1:{port + 1}"):
+            assert request(port, events, {"Host": f"127.0.0.1:{port}", "Origin": origin})[0] == 403, origin
+        for site_kind in ("cross-site", "same-site"):
+            assert request(port, events, {"Host": f"127.0.0.1:{port}", "Sec-Fetch-Site": site_kind})[0] == 403
+        for allowed in ({}, {"Origin": f"http://127.0.0.1:{port}"}, {"Origin": f"http://localhost:{port}"},
+                        {"Sec-Fetch-Site": "same-origin"}):
+            status, first = request(port, events, {"Host": f"127.0.0.1:{port}", **allowed})
+            assert status == 200 and first.startswith(b"retry:"), allowed
+    finally:
+        code, out, err = server.stop()
+    assert code == 0
+    refusals = [line for line in err.splitlines() if line.startswith("sitegen: refused a request")]
+    assert f"sitegen: refused a request: Host 'evil.example' is not this preview's address; the preview answers " \
+           f"only at http://127.0.0.1:{port}/" in refusals
+    assert any("a page of 'http://evil.example'" in line for line in refusals)
+    assert len(refusals) == len(set(refusals)), "each kind of refusal is logged once"
+
+
+def test_which_hosts_each_listening_address_answers():
+    local = RequestGuard("127.0.0.1", 8000)
+    assert local.host_allowed("127.0.0.1:8000") and local.host_allowed("localhost:8000")
+    assert not local.host_allowed("192.168.1.20:8000") and not local.host_allowed("127.0.0.1")
+    lan = RequestGuard("192.168.1.20", 8000)
+    assert lan.host_allowed("192.168.1.20:8000") and not lan.host_allowed("192.168.1.21:8000")
+    everywhere = RequestGuard("0.0.0.0", 8000)  # a phone on the same network uses the computer's address
+    assert everywhere.host_allowed("192.168.1.20:8000") and everywhere.host_allowed("[fe80::1]:8000")
+    assert everywhere.host_allowed(f"{socket.gethostname()}:8000")
+    assert not everywhere.host_allowed("evil.example:8000") and not everywhere.host_allowed("192.168.1.20:80")
+    six = RequestGuard("::1", 8000)
+    assert six.host_allowed("[::1]:8000") and not six.host_allowed("::1:8000")
+    port80 = RequestGuard("127.0.0.1", 80)
+    assert port80.host_allowed("localhost") and port80.host_allowed("localhost:80")
 
 
 def test_a_busy_port_is_a_clear_error(tmp_path):

@@ -159,3 +159,14 @@ def test_equal_dates_are_ordered_the_same_whatever_the_file_order(tmp_path):
         build(site, BuildOptions(output=tmp_path / f"out{n}"))
         trees.append(tree_hashes(tmp_path / f"out{n}"))
     assert trees[0] == trees[1]
+
+
+def test_a_static_file_changed_to_new_bytes_of_the_same_length_is_copied_again(tmp_path):
+    """Within the same second as the last build (found by the killed-builds test)."""
+    site = write_site(tmp_path / "site", {"content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\n\nText.\n",
+                                          "static/colour.css": "a { color: #123456 }\n"})
+    out = tmp_path / "out"
+    build(site, BuildOptions(output=out))
+    (site / "static/colour.css").write_text("a { color: #654321 }\n")
+    build(site, BuildOptions(output=out))
+    assert (out / "colour.css").read_text() == "a { color: #654321 }\n"

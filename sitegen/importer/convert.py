@@ -24,7 +24,6 @@ from .records import Note, OldPost, OldSite
 from .syntax import translate
 
 KIND_FOLDERS = {"post": "content/posts", "page": "content/pages"}
-PARKED = "imported-drafts"  # drafts kept outside content/: see _park
 _LOOP = re.compile(r"\{%-?\s*for\s")
 _GENERATED = ("tags/", "page/", "archive/", "search/", "case-studies/", "feed.xml", "sitemap.xml", "index.html",
               "404.html", "robots.txt")
@@ -111,7 +110,6 @@ def plan(site: OldSite, now: datetime) -> tuple[list[Planned], list[Note], int]:
         resolved[p.index] = found
         p.notes.extend(link_notes(p.post, found))
     _place(planned, notes)
-    _park(planned)
     for p in planned:  # pass 2: the links, now that every post's new file is known
         results = dict(resolved[p.index])
         p.body = rewrite_links(p.body, lambda url, p=p, results=results: _new_url(url, p, results, by_index))
@@ -158,32 +156,6 @@ def _place(planned: list[Planned], notes: list[Note]) -> None:
         folder = KIND_FOLDERS[p.post.kind]
         p.rel = f"{folder}/{slug}/index.md" if p.files else f"{folder}/{slug}.md"
         p.address = f"posts/{slug}/" if p.post.kind == "post" else f"{slug}/"
-
-
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
-
-
-def _park(planned: list[Planned]) -> None:
-    """A draft that repeats a sentence of a published post goes to imported-drafts/, outside content/.
-
-    sitegen refuses to build a site where a draft's text appears on a published page (a draft
-    is never published, not even in part), and old sites often keep an earlier copy of a post
-    as a draft.  Outside content/ it is kept, and does not stop the build."""
-    published = [" ".join(re.sub(r"[*_`>#\[\]()!|]", " ", p.body).split()) for p in planned if not p.front.draft]
-    text = "\n".join(published)
-    titles = {p.front.title.casefold() for p in planned if not p.front.draft}
-    for p in planned:
-        if not p.front.draft:
-            continue
-        plain = re.sub(r"[*_`>#\[\]()!|]", " ", p.body)
-        sentences = [" ".join(s.split()) for s in _SENTENCE_BREAK.split(plain)]
-        title = p.front.title.casefold()
-        if any(len(s) >= 40 and s in text for s in sentences) or (len(title) >= 20 and (
-                title in text.casefold() or title in titles)):
-            p.rel = f"{PARKED}/{p.rel.split('/', 1)[1]}"
-            p.notes.append(Note(p.post.origin, p.post.line, f"a draft that repeats text of a published post: kept in "
-                                f"{PARKED}/, outside the site (sitegen never publishes a draft's text, so it would "
-                                "stop the build); edit it, then move it into content/ to work on it", True))
 
 
 def _new_url(url: str, p: Planned, results: dict[str, Resolved], by_index: dict[int, Planned]) -> str:

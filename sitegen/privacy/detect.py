@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
@@ -292,15 +293,13 @@ def _resolve(cands: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Keep the most specific (then the longest) of overlapping findings.  Review items of
     different kinds may overlap each other ("her 14-year-old son" is family and an age), as
     they ask different questions; an error always wins over a review item."""
-    import bisect
-
     cands = sorted(set(cands), key=lambda c: (_PRIORITY[c[0]], -(c[2] - c[1]), c[1]))
     starts: list[int] = []
     chosen: list[tuple[str, int, int]] = []  # sorted by start
     for c in cands:
         kind, s, e = c
         review = kind in REVIEW_KINDS or kind == "bare-name"
-        k = bisect.bisect_left(starts, s)
+        k = bisect_left(starts, s)
         ok = True
         j = k - 1
         while ok and j >= 0 and s - starts[j] < 400:  # findings are far shorter than 400 characters

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Callable, Iterable
+from itertools import accumulate
+from typing import Callable, Iterable, NamedTuple
 
 from ..config import SiteConfig
 from ..consent import Consent
@@ -88,7 +90,10 @@ def check_consent(entry: Entry, register: Register, config: SiteConfig, today: d
 
 
 def _allow(entry: Entry, config: SiteConfig) -> tuple[str, ...]:
-    allow = [config.author, config.business, *config.privacy.allow, *config.privacy.pseudonyms, *entry.allow]
+    p = config.practice  # the practice's own public address and phone
+    allow = [config.author, config.business, *config.privacy.allow, *config.privacy.pseudonyms, *entry.allow,
+             p.street, p.town, p.postcode, p.phone, p.email,
+             p.phone.split(" ", 1)[-1] if p.phone.startswith("+") else ""]  # +44 …: the match needs the rest
     if entry.case is not None:
         allow += [entry.case.client, *entry.case.pseudonyms]
     return tuple(a for a in allow if a)
@@ -134,8 +139,11 @@ def scan_entry(entry: Entry, register: Register, config: SiteConfig) -> tuple[Di
     doc = entry.doc
     diags = []
     for part in _published_texts(entry):
+        line_starts: list[int] = []  # offsets where each line of the part begins, found once
         for f in scan_text(part.text, ctx):
-            line, col = _place(doc, part, f.start)
+            if part.key == "" and not line_starts:
+                line_starts = list(accumulate((len(t) + 1 for t in part.text.split("\n")), initial=0))
+            line, col = _place(doc, part, f.start, line_starts)
             kind = f.kind
             key = ""
             if f.severity == "review":
@@ -154,11 +162,12 @@ def scan_entry(entry: Entry, register: Register, config: SiteConfig) -> tuple[Di
     return tuple(diags)
 
 
-def _place(doc, part: _Text, start: int) -> tuple[int, int | None]:
-    """The file line (and column) of offset `start` in one published text."""
+def _place(doc, part: _Text, start: int, line_starts: list[int]) -> tuple[int, int | None]:
+    """The file line (and column) of offset `start` in one published text (`line_starts`: where
+    each line of the body begins, found once per text)."""
     if part.key == "":
-        before = part.text[:start]
-        return doc.body_line + before.count("\n"), start - (before.rfind("\n") + 1) + 1
+        n = bisect_right(line_starts, start) - 1
+        return doc.body_line + n, start - line_starts[n] + 1
     pos = doc.value_positions.get(part.key)
     if pos is not None and pos.plain and "\n" not in part.text:
         return pos.line, pos.column + start
@@ -187,31 +196,42 @@ def review_counts(diagnostics: Iterable[Diagnostic]) -> dict[str, int]:
     return out
 
 
-Needle = tuple[str, str, str, int, str]  # (text, html-escaped text, both casefolded; source file, line or 0, what)
+class Needle(NamedTuple):
+    """One thing the output audit looks for."""
+
+    text: str  # casefolded
+    escaped: str  # as HTML escapes it, casefolded
+    source: str  # the file it comes from
+    line: int  # its line there, or 0
+    what: str  # what it is, for the message
+    shared_ok: bool  # not a leak when published text contains it too (held-back text, CPD reflections)
 
 
 def audit_needles(entries: list[Entry], held_back: list[tuple[Entry, str]], register: Register) -> tuple[Needle, ...]:
-    """What must never appear in the output: private values, register strings, and passages of
-    text held back from the site (drafts, scheduled posts, withdrawn case studies), each with
-    why it was held back."""
-    needles: list[tuple[str, str, int | None, str]] = []
+    """What must never appear in the output: private values, register strings, passages of text
+    held back from the site (drafts, scheduled posts, withdrawn case studies, each with why it
+    was held back) and of the private CPD file."""
+    needles: list[tuple[str, str, int | None, str, bool]] = []
     for entry in entries + [e for e, _ in held_back]:
         for key, value in _private_items(entry.doc.meta.get("private")):
             if len(value.strip()) >= 3:
                 needles.append((value.strip(), entry.rel, entry.doc.key_lines.get(f"private.{key}",
-                                entry.doc.key_lines.get("private")), f"the private value '{key}'"))
+                                entry.doc.key_lines.get("private")), f"the private value '{key}'", False))
     for secret in register.secrets:
         if len(secret) >= 3:
-            needles.append((secret, register.path, None, "a string from the private client register"))
+            needles.append((secret, register.path, None, "a string from the private client register", False))
+    for text, src, line, what in register.private_texts:  # private/cpd.toml (sitegen/cpd/activities.py)
+        pieces = [s for s, _ in _sentences(text, 1)[:3]] or ([" ".join(text.split())] if len(text) >= 20 else [])
+        needles.extend((piece, src, line, what, True) for piece in pieces)
     published_titles = {e.title.casefold() for e in entries}
     for entry, why in held_back:
         what = f"text held back from the site ({why})"
         if len(entry.title) >= 20 and entry.title.casefold() not in published_titles:
-            needles.append((entry.title, entry.rel, entry.doc.key_lines.get("title"), f"the title of {what}"))
+            needles.append((entry.title, entry.rel, entry.doc.key_lines.get("title"), f"the title of {what}", True))
         for sentence, line in _sentences(entry.doc.body, entry.doc.body_line)[:3]:
-            needles.append((sentence, entry.rel, line, what))
-    return tuple(sorted({(n.casefold(), html.escape(n, quote=False).casefold(), src, line or 0, what)
-                         for n, src, line, what in needles}))
+            needles.append((sentence, entry.rel, line, what, True))
+    return tuple(sorted({Needle(n.casefold(), html.escape(n, quote=False).casefold(), src, line or 0, what, ok)
+                         for n, src, line, what, ok in needles}))
 
 
 def audit_output(files: Iterable[OutputFile], needles: tuple[Needle, ...],
@@ -229,15 +249,15 @@ def audit_output(files: Iterable[OutputFile], needles: tuple[Needle, ...],
         if f.data is None:
             continue
         text = f.data.decode("utf-8", "replace").casefold()
-        for raw, escaped, src, line, what in needles:
-            if raw not in text and escaped not in text:
+        for n in needles:
+            if n.text not in text and n.escaped not in text:
                 continue
-            if what.startswith(("text held back", "the title of text held back")):
+            if n.shared_ok:
                 public = public_text() if public is None else public
-                if raw in public or escaped in public:
+                if n.text in public or n.escaped in public:
                     continue
-            diags.append(error(src, line or None, "privacy.audit", f"{what} appears in the built file {f.rel}: "
-                               f"\u201c{shorten(raw, 70)}\u201d",
+            diags.append(error(n.source, n.line or None, "privacy.audit", f"{n.what} appears in the built file "
+                               f"{f.rel}: \u201c{shorten(n.text, 70)}\u201d",
                                "it must never be published: check the templates and the text of your posts"))
     return tuple(diags)
 

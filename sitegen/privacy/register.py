@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
 
+from ..config import load_toml
 from ..consent import Consent, read_consent
 from ..errors import Diagnostic, error
 
@@ -25,6 +25,8 @@ class RegisterClient:
 class Register:
     path: str  # relative to the site folder, for messages
     clients: tuple[RegisterClient, ...] = ()
+    # Other private text the output audit looks for: (text, file, line, what), from private/cpd.toml.
+    private_texts: tuple[tuple[str, str, int | None, str], ...] = ()
 
     def find(self, pseudonym: str) -> RegisterClient | None:
         key = pseudonym.strip().casefold()
@@ -41,25 +43,35 @@ _SECRET_KEYS = ("names", "name", "nicknames", "contact", "contacts", "phone", "p
 
 def load_register(site_dir: Path, rel: str,
                   read_date: Callable[[Any], date | None] | None = None) -> tuple[Register, tuple[Diagnostic, ...]]:
-    """Read the register if it exists; a broken register is an error (we cannot check without it).
+    """Read the register, and the private CPD file's text, if they exist; either broken is an error
+    (we cannot check without them).
 
     `read_date` reads a consent date written as text (the site's own date reading); TOML
     dates need no help."""
+    from ..cpd.activities import private_texts
+
+    texts, text_diags = private_texts(site_dir)
+    register, diags = _load_clients(site_dir, rel, read_date)
+    return replace(register, private_texts=texts), diags + text_diags
+
+
+def _load_clients(site_dir: Path, rel: str,
+                  read_date: Callable[[Any], date | None] | None) -> tuple[Register, tuple[Diagnostic, ...]]:
     path = site_dir / rel
     if not path.is_file():
         return Register(rel), ()
     try:
         text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        m = re.search(r"at line (\d+)", str(exc))
-        return Register(rel), (error(rel, int(m.group(1)) if m else 1, "register.syntax",
-                                     f"the client register cannot be read: {exc}",
-                                     "fix the TOML syntax (see the README's 'Client register' section)"),)
+    except UnicodeDecodeError as exc:
+        return Register(rel), (error(rel, 1, "register.syntax", f"the client register cannot be read: {exc}",
+                                     "save it again with the encoding UTF-8"),)
     except OSError as exc:
         return Register(rel), (error(rel, None, "register.unreadable",
                                      f"the client register cannot be read: {exc.strerror or exc}",
                                      "check that the file is readable"),)
+    data, problem = load_toml(text, rel, "register.syntax")
+    if problem is not None:
+        return Register(rel), (problem,)
     starts = [n for n, s in enumerate(text.splitlines(), 1) if s.strip().startswith("[[client")]
     clients = []
     diags = []

@@ -1,0 +1,272 @@
+"""Preview cards: the picture a shared link shows when its page has no photo of its own.
+
+A card is 1,200 × 630 pixels (the size link previews use): the page's title in large type
+on the theme's background, the site's name below in the theme's green, and a green band
+down the left side.  The type is the font that ships with Pillow (no web font, nothing
+fetched).  Cards are drawn once and kept in .sitegen-cache/cards/ under a hash of what
+they show, so only a new or retitled post costs one.
+
+A card is drawn for every post, so drawing one must cost far less than rendering the post:
+glyphs are rasterised once per process and pasted, and the PNG is written directly in 16
+colours (four bits a pixel), which Pillow's general encoder does not do as quickly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import struct
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from .files import StaticFile
+
+VERSION = 1
+WIDTH, HEIGHT = 1200, 630
+BAR = 24  # the green band on the left, in pixels (even: two pixels to a byte)
+LEFT = 96  # where the text starts (even, for the same reason)
+TEXT_WIDTH = 1040
+BACKGROUND, INK, ACCENT = (0xFB, 0xFA, 0xF7), (0x1F, 0x24, 0x21), (0x2B, 0x65, 0x49)  # the theme's light scheme
+_INK_LEVELS = 10  # palette 0–9: background → ink; 10–15: background → accent (15 is the band)
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    title: str
+    site: str  # the site's name, shown under the title
+    out: str  # where it is published: cards/posts-my-post.png
+
+    @property
+    def key(self) -> str:
+        return hashlib.blake2b(repr((VERSION, self.title, self.site, BACKGROUND, INK, ACCENT)).encode(),
+                               digest_size=12).hexdigest()
+
+
+def card_path(url: str) -> str:
+    """The card's address for the page at url ('posts/a/' → 'cards/posts-a.png', '' → 'cards/site.png')."""
+    name = url.strip("/").replace("/", "-")
+    return f"cards/{name or 'site'}.png"
+
+
+def prepare(cards: Iterable[Card], cache_dir: Path, jobs: int | None) -> tuple[StaticFile, ...]:
+    """Each card's file (drawn now when the cache has none), as a file to publish."""
+    from .pool import run_parallel, workers_for
+
+    folder = cache_dir / "cards"
+    cards = list(cards)
+    try:
+        have = set(os.listdir(folder))
+    except OSError:
+        have = set()
+    todo = [c for c in {c.key: c for c in cards}.values() if f"{c.key}.png" not in have]
+    if todo:
+        folder.mkdir(parents=True, exist_ok=True)
+        run_parallel(_task, (tuple(todo), folder), len(todo), workers_for(len(todo), jobs, 200),
+                     lambda i: f"drawing the preview card of {todo[i].title!r}")
+    return tuple(StaticFile(folder / f"{c.key}.png", f"(preview card) {c.title}", c.out) for c in cards)
+
+
+def sweep(cache_dir: Path, keep: Iterable[Card]) -> None:
+    """Remove cards no page uses any more."""
+    folder = cache_dir / "cards"
+    wanted = {f"{c.key}.png" for c in keep}
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if name not in wanted:
+            try:
+                os.unlink(folder / name)
+            except OSError:
+                pass
+
+
+def _task(work: tuple, i: int) -> None:
+    todo, folder = work
+    card = todo[i]
+    tmp = folder / f".{card.key}.{os.getpid()}.tmp"
+    tmp.write_bytes(draw(card.title, card.site))
+    os.replace(tmp, folder / f"{card.key}.png")
+
+
+# -- drawing -------------------------------------------------------------------------------------
+
+_fonts: dict[int, Any] = {}
+_glyphs: dict[tuple[int, str], tuple[Any, int, int, float]] = {}
+
+
+def _font(size: int) -> Any:
+    if size not in _fonts:
+        from PIL import ImageFont
+
+        _fonts[size] = ImageFont.load_default(size=size)
+    return _fonts[size]
+
+
+def _glyph(size: int, ch: str) -> tuple[Any, int, int, float]:
+    """(mask, x offset, y offset, advance) of one character, rasterised once per process."""
+    key = (size, ch)
+    g = _glyphs.get(key)
+    if g is None:
+        from PIL import Image, ImageDraw
+
+        font = _font(size)
+        box = font.getbbox(ch)
+        mask = Image.new("L", (max(1, box[2] - box[0]), max(1, box[3] - box[1])))
+        if box[2] > box[0]:
+            ImageDraw.Draw(mask).text((-box[0], -box[1]), ch, font=font, fill=255)
+        g = _glyphs[key] = (mask, box[0], box[1], font.getlength(ch))
+    return g
+
+
+def _width(size: int, text: str) -> float:
+    return sum(_glyph(size, ch)[3] for ch in text)
+
+
+def _wrap(text: str, size: int, width: int, most: int) -> list[str]:
+    """Lines of at most `width` pixels; the last one ends in … when the text does not fit."""
+    lines: list[str] = []
+    line, used = "", 0.0
+    space = _glyph(size, " ")[3]
+    for word in text.split():
+        w = _width(size, word)
+        if not line or used + space + w <= width:
+            line, used = (f"{line} {word}", used + space + w) if line else (word, w)
+        else:
+            lines.append(line)
+            line, used = word, w
+    if line:
+        lines.append(line)
+    if len(lines) > most:
+        lines = lines[:most]
+        last = lines[-1]
+        while last and _width(size, last + "…") > width:
+            last = last[:-1].rstrip()
+        lines[-1] = last + "…"
+    for i, l in enumerate(lines):  # a single word longer than the card
+        while _width(size, l) > width and len(l) > 1:
+            l = l[:-2] + "…"
+        lines[i] = l
+    return lines
+
+
+def _band(lines: list[str], size: int, line_height: int) -> Any:
+    from PIL import Image
+
+    band = Image.new("L", (TEXT_WIDTH, max(1, line_height * len(lines))))
+    y = 0
+    for line in lines:
+        x = 0.0
+        for ch in line:
+            mask, dx, dy, advance = _glyph(size, ch)
+            band.paste(255, (int(x) + dx, y + dy), mask)
+            x += advance
+        y += line_height
+    return band
+
+
+def _packed(band: Any, levels: tuple[int, int]) -> bytes:
+    """The band as 4-bit palette indexes, two pixels a byte."""
+    low, high = levels
+    span = high - low
+    lut = [0 if v < 8 else low + min(span, (v * span + 127) // 255) for v in range(256)]
+    return band.point(lut).tobytes("raw", "L;4")  # the low four bits of each pixel, two to a byte
+
+
+def draw(title: str, site: str) -> bytes:
+    """The card as PNG bytes."""
+    size = 64 if _width(64, title) <= TEXT_WIDTH * 2 else 52
+    line_height = int(size * 1.25)
+    lines = _wrap(title, size, TEXT_WIDTH, 4 if size == 52 else 3)
+    title_rows = _packed(_band(lines, size, line_height), (1, _INK_LEVELS - 1))
+    site_rows = _packed(_band(_wrap(site, 34, TEXT_WIDTH, 1), 34, 44), (_INK_LEVELS, 15))
+    row_bytes = WIDTH // 2
+    bar = b"\xff" * (BAR // 2)
+    margin = b"\x00" * ((LEFT - BAR) // 2)
+    right = b"\x00" * (row_bytes - BAR // 2 - len(margin) - TEXT_WIDTH // 2)
+    empty = b"\x00" + bar + b"\x00" * (row_bytes - BAR // 2)
+    band_bytes = TEXT_WIDTH // 2
+    title_top = max(64, (HEIGHT - 150 - len(title_rows) // band_bytes) // 2)
+    stream = _Stream()
+    made = 0
+    for data, top in ((title_rows, title_top), (site_rows, HEIGHT - 100)):
+        stream.empty(empty, top - made)
+        n = len(data) // band_bytes
+        stream.add(b"".join(b"\x00" + bar + margin + data[r * band_bytes:(r + 1) * band_bytes] + right
+                            for r in range(n)))
+        made = top + n
+    stream.empty(empty, HEIGHT - made)
+    return _png(stream.finish())
+
+
+class _Stream:
+    """A zlib stream made of separately compressed pieces (each ends on a byte boundary, so
+    they can follow one another): runs of empty rows are compressed once per process."""
+
+    _runs: dict[tuple[bytes, int], tuple[bytes, int]] = {}
+
+    def __init__(self) -> None:
+        self.parts = [b"\x78\x01"]
+        self.adler = 1
+
+    def add(self, raw: bytes) -> None:
+        self._put(_deflate(raw), zlib.adler32(raw), len(raw))
+
+    def empty(self, row: bytes, n: int) -> None:
+        if n <= 0:
+            return
+        key = (row, n)
+        if key not in self._runs:
+            raw = row * n
+            self._runs[key] = (_deflate(raw), zlib.adler32(raw))
+        data, adler = self._runs[key]
+        self._put(data, adler, len(row) * n)
+
+    def _put(self, data: bytes, adler: int, length: int) -> None:
+        self.parts.append(data)
+        self.adler = _adler_combine(self.adler, adler, length)
+
+    def finish(self) -> bytes:
+        return b"".join(self.parts) + b"\x03\x00" + struct.pack(">I", self.adler)
+
+
+def _deflate(raw: bytes) -> bytes:
+    c = zlib.compressobj(1, zlib.DEFLATED, -15)
+    return c.compress(raw) + c.flush(zlib.Z_FULL_FLUSH)
+
+
+def _adler_combine(a: int, b: int, length: int) -> int:
+    """The Adler-32 of two pieces one after the other, from theirs (zlib's adler32_combine)."""
+    base = 65521
+    rem = length % base
+    sum1 = a & 0xFFFF
+    sum2 = (rem * sum1) % base
+    sum1 += (b & 0xFFFF) + base - 1
+    sum2 += (a >> 16) + (b >> 16) + base - rem
+    sum1 -= base if sum1 >= base else 0
+    sum1 -= base if sum1 >= base else 0
+    sum2 -= (base << 1) if sum2 >= (base << 1) else 0
+    sum2 -= base if sum2 >= base else 0
+    return sum1 | (sum2 << 16)
+
+
+def _palette() -> bytes:
+    def mix(a: tuple, b: tuple, t: float) -> bytes:
+        return bytes(round(x + (y - x) * t) for x, y in zip(a, b))
+
+    ink = [mix(BACKGROUND, INK, i / (_INK_LEVELS - 1)) for i in range(_INK_LEVELS)]
+    accent = [mix(BACKGROUND, ACCENT, i / (16 - _INK_LEVELS)) for i in range(1, 16 - _INK_LEVELS + 1)]
+    return b"".join(ink + accent)
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+
+def _png(idat: bytes) -> bytes:
+    header = struct.pack(">IIBBBBB", WIDTH, HEIGHT, 4, 3, 0, 0, 0)  # 4-bit palette, no interlace
+    return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"PLTE", _palette())
+            + _chunk(b"IDAT", idat) + _chunk(b"IEND", b""))

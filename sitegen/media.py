@@ -1,0 +1,157 @@
+"""After the model: links checked, pictures made, preview cards drawn, and the answers put in place.
+
+    check_links (links.py)   what every link and image points at; broken ones are errors
+    prepare (images.py)      every published raster image re-encoded without metadata, in sizes
+    prepare (cards.py)       a preview card for each page that has no picture of its own
+    rewrite (htmlrefs.py)    each published text with its links made to work on every page
+
+The result is the site as it will be published: items whose text links to pages (not to
+.md files), whose images are <picture>s with their sizes, and which carry the picture a
+shared link shows; and the files to publish (the originals of raster images never among
+them).  What is done here depends on the whole site, so it is done on every build; what
+costs (images, cards) is kept in the cache and done once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+from . import cards as _cards
+from . import images as _images
+from .errors import Diagnostic, error
+from .files import StaticFile
+from .htmlrefs import ROOT, replace_attribute, rewrite
+from .links import Linked, Resolved, check_links
+from .model import Item, Preview, Site, with_items
+
+
+@dataclass(frozen=True, slots=True)
+class Media:
+    site: Site  # as published: texts rewritten, files to publish, previews
+    diagnostics: tuple[Diagnostic, ...]
+    image_stats: Mapping[str, tuple]  # for the next build: which image file has which content
+    keep: tuple[frozenset[str], tuple[_cards.Card, ...]]  # cache folders of images, and cards, in use
+
+
+def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: int | None) -> Media:
+    """Check every link and image; publish what is used, processed; rewrite each text."""
+    from .render import jobs as page_jobs
+
+    cache_dir = _usable(cache_dir)
+    linked = check_links(site, [j.rel for j in page_jobs(site)])
+    diags = list(linked.diagnostics)
+    if any(d.is_error for d in diags):
+        return Media(site, tuple(diags), image_stats, (frozenset(), ()))
+    try:
+        prepared = _images.prepare(linked.images, cache_dir, image_stats, jobs)
+    except OSError:  # the cache cannot take them (a full disk, no permission): made for this build only
+        cache_dir = _temporary()
+        prepared = _images.prepare(linked.images, cache_dir, image_stats, jobs)
+    diags += _problems(prepared.problems, linked)
+    cfg = site.config
+    items: dict[int, Item] = {}
+    wanted: list[_cards.Card] = [_cards.Card(cfg.title, cfg.business or cfg.author or cfg.description,
+                                             _cards.card_path(""))]
+    for item in site.posts + site.pages:
+        answers = linked.resolved.get(item.entry.rel, ())
+        preview = _first_picture(item, answers, prepared.pictures)
+        if preview is None:
+            card = _cards.Card(item.title, cfg.title, _cards.card_path(item.url))
+            wanted.append(card)
+            preview = Preview(card.out, _cards.WIDTH, _cards.HEIGHT, f"{item.title} · {cfg.title}")
+        rendered = item.rendered
+        if answers:
+            fix = _fixer({(a.tag, a.target): a for a in answers}, prepared.pictures)
+            rendered = replace(rendered, html=rewrite(rendered.html, fix),
+                               summary_html=rewrite(rendered.summary_html, fix))
+        items[id(item)] = replace(item, rendered=rendered, links=answers, preview=preview)
+    try:
+        card_files = _cards.prepare(wanted, cache_dir, jobs)
+    except OSError:
+        cache_dir = _temporary()
+        card_files = _cards.prepare(wanted, cache_dir, jobs)
+    processed = set(prepared.pictures) | set(prepared.problems)
+    files = tuple(s for s in linked.files if s.rel not in processed) + prepared.files + card_files
+    site_card = Preview(wanted[0].out, _cards.WIDTH, _cards.HEIGHT, cfg.title)
+    return Media(with_items(site, items, _sorted(files), site_card), tuple(diags), prepared.stats,
+                 (prepared.folders, tuple(wanted)))
+
+
+def _usable(cache_dir: Path) -> Path:
+    """The cache folder, or (when it cannot be used: a file in its place, no permission) a
+    temporary folder for this build only, removed when sitegen exits."""
+    try:
+        cache_dir.mkdir(exist_ok=True)
+        for sub in ("images", "cards"):
+            (cache_dir / sub).mkdir(exist_ok=True)
+        return cache_dir
+    except OSError:
+        return _temporary()
+
+
+def _temporary() -> Path:
+    import atexit
+    import shutil
+    import tempfile
+
+    tmp = Path(tempfile.mkdtemp(prefix="sitegen-media-"))
+    atexit.register(shutil.rmtree, tmp, True)
+    return tmp
+
+
+def sweep(cache_dir: Path, keep: tuple[frozenset[str], tuple[_cards.Card, ...]]) -> None:
+    """After a build that wrote its output: drop processed images and cards nothing uses now."""
+    folders, cards = keep
+    _images.sweep(cache_dir, folders)
+    _cards.sweep(cache_dir, cards)
+
+
+def _sorted(files: tuple[StaticFile, ...]) -> tuple[StaticFile, ...]:
+    seen: dict[str, StaticFile] = {}
+    for f in files:
+        seen.setdefault(f.out, f)
+    return tuple(seen[k] for k in sorted(seen))
+
+
+def _problems(problems: Mapping[str, str], linked: Linked) -> list[Diagnostic]:
+    out = []
+    for rel, why in sorted(problems.items()):
+        where, line = linked.first_use.get(rel, (rel, None))
+        shown = rel if where == rel else f"the image {rel}"
+        out.append(error(where, line, "image.unreadable", f"{shown} cannot be published: it is {why}",
+                         "save it again as a JPEG or PNG photo of a usual size (a few thousand pixels across), "
+                         "or take it out"))
+    return out
+
+
+def _first_picture(item: Item, answers: tuple[Resolved, ...], pictures: Mapping[str, Any]) -> Preview | None:
+    """The page's first image as its link preview, when it has one."""
+    first = next((r for r in item.rendered.refs if r.tag == "img"), None)
+    if first is None:
+        return None
+    answer = next((a for a in answers if a.tag == "img" and a.target == first.target), None)
+    picture = pictures.get(answer.image) if answer is not None and answer.image else None
+    if picture is None or picture.preview() is None:
+        return None
+    v = picture.preview()
+    mime = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}.get(v.format, "")
+    return Preview(v.out, v.width, v.height, first.alt or item.title, mime)
+
+
+def _fixer(answers: Mapping[tuple[str, str], Resolved], pictures: Mapping[str, Any]):
+    def fix(tag: str, attrs: dict[str, str], original: str) -> str | None:
+        answer = answers.get((tag, attrs.get("href" if tag == "a" else "src", "")))
+        if answer is None:
+            return None
+        if tag == "a":
+            return "" if answer.url == "" else replace_attribute(original, "href", ROOT + answer.url)
+        picture = pictures.get(answer.image) if answer.image else None
+        if picture is not None and picture.sizes:
+            return _images.markup(picture, attrs, ROOT)
+        if picture is not None and picture.full is not None:
+            return replace_attribute(original, "src", ROOT + picture.full.out)
+        return replace_attribute(original, "src", ROOT + answer.url)
+
+    return fix
