@@ -66,9 +66,7 @@ def add_parsers(sub, common) -> None:
     n.add_argument("--slug", metavar="SLUG", help="file name and web address to use instead of one made from the title")
     n.add_argument("--site", type=Path, default=Path("."), metavar="SITE_DIR",
                    help="the site folder (default: the current folder)")
-    n.add_argument("--real-name", action="append", default=[], metavar="NAME",
-                   help="case studies: the client's real name (or a nickname; repeat for more), added to your "
-                        "private client register and never published. Without it you are asked, in a terminal")
+    n.add_argument("--real-name", action="append", default=[], metavar="NAME", help=_REAL_NAME_HELP)
     n.set_defaults(handler=_cmd_new)
 
     c = sub.add_parser("consent", help="make a copy of a case study for the client to review, and its fingerprint")
@@ -77,13 +75,7 @@ def add_parsers(sub, common) -> None:
                    help="the site folder (default: the current folder)")
     c.set_defaults(handler=_cmd_consent)
 
-    r = sub.add_parser("review", help="go through the details of a case study that could identify the client, "
-                                      "and record which may stay")
-    r.add_argument("file", nargs="?", type=Path, metavar="FILE",
-                   help="the case study (default: every case study with details to review)")
-    r.add_argument("--site", type=Path, default=Path("."), metavar="SITE_DIR",
-                   help="the site folder (default: the current folder)")
-    r.set_defaults(handler=_cmd_review)
+    _add_review_parser(sub)
 
     s = sub.add_parser("serve", help="preview the site in your browser; it rebuilds and reloads as you write")
     common(s)
@@ -244,6 +236,20 @@ def _cmd_consent(args) -> int:
     print()
     print("If the text changes after that, the build stops until you make a new copy and ask again.")
     return 0
+
+
+_REAL_NAME_HELP = ("case studies: the client's real name (or a nickname; repeat for more), added to your private "
+                   "client register and never published. Without it you are asked, in a terminal")
+
+
+def _add_review_parser(sub) -> None:
+    r = sub.add_parser("review", help="go through the details of a case study that could identify the client, "
+                                      "and record which may stay")
+    r.add_argument("file", nargs="?", type=Path, metavar="FILE",
+                   help="the case study (default: every case study with details to review)")
+    r.add_argument("--site", type=Path, default=Path("."), metavar="SITE_DIR",
+                   help="the site folder (default: the current folder)")
+    r.set_defaults(handler=_cmd_review)
 
 
 def _cmd_review(args) -> int:

@@ -181,9 +181,10 @@ def register_reminders(entries: Iterable[Entry], register: Register) -> tuple[Di
         if entry.case is None or entry.draft or register.find(entry.case.client) is not None:
             continue
         out.append(warning(entry.rel, entry.doc.key_lines.get("client"), "register.missing",
-                           f"{entry.case.client} has no entry in your private client register ({register.path})",
-                           "add them with their real name and any nickname (sitegen new case-study offers to): the "
-                           "register is the only check that catches a client's own name, nickname, town or club"))
+                           f"{entry.case.client} has no entry in your private client register",
+                           "add them with their real name and any nickname (sitegen new case-study offers to; see the "
+                           "README's 'Client register'): the register is the only check that catches a client's own "
+                           "name, nickname, town or club"))
     return tuple(out)
 
 

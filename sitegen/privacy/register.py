@@ -137,6 +137,7 @@ def add_client(site_dir: Path, rel: str, pseudonym: str, names: list[str], conta
     after writing and left exactly as it was if the result would not read back."""
     import json
     import os
+    import tomllib
 
     path = site_dir / rel
     old = path.read_text(encoding="utf-8") if path.is_file() else ""
