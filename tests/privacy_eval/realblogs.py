@@ -63,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("dev", "heldout"), default="dev")
     parser.add_argument("--verbose", "-v", action="store_true")
     parser.add_argument("--folder", type=Path, default=FOLDER)
+    parser.add_argument("--as-case-studies", nargs="*", metavar="REPO", default=None,
+                        help="scan these repositories' posts as case studies and count the review items by kind "
+                             "(summary only): does the disguise review see what a real case post gives away?")
     args = parser.parse_args(argv)
     if args.verbose and args.split == "heldout":
         print("--verbose is refused on the held-out split", file=sys.stderr)
@@ -72,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     want = args.split == "heldout"
     rows = [r for r in rows if held_out(r["source_repo"]) == want]
     repos = sorted({r["source_repo"] for r in rows})
+    if args.as_case_studies is not None:
+        return _as_case_studies(args, rows)
     ctx = ScanContext(essay=True)
     kinds: Counter[str] = Counter()
     names = 0
@@ -91,6 +96,24 @@ def main(argv: list[str] | None = None) -> int:
     print(f"findings other than personal names: {other} ({other / max(n, 1):.3f} per post) "
           + (f"by kind: {dict(kinds.most_common())}" if kinds else ""))
     print(f"personal names reported: {names} ({names / max(n, 1):.3f} per post)")
+    return 0
+
+
+def _as_case_studies(args: argparse.Namespace, rows: list[dict]) -> int:
+    chosen = [r for r in rows if r["source_repo"] in set(args.as_case_studies)]
+    kinds: Counter[str] = Counter()
+    posts_with: Counter[str] = Counter()
+    for r in chosen:
+        title, body = split_post((args.folder / r["file"]).read_text(encoding="utf-8", errors="replace"))
+        seen = set()
+        for part in (title, body):
+            for f in scan_text(part, ScanContext()):
+                kinds[f"{f.severity} {f.kind}"] += 1
+                seen.add(f.kind)
+        for k in seen:
+            posts_with[k] += 1
+    print(f"{len(chosen)} posts scanned as case studies; findings by confidence and kind: {dict(kinds.most_common())}")
+    print(f"posts with at least one: {dict(posts_with.most_common())}")
     return 0
 
 
