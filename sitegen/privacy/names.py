@@ -71,7 +71,7 @@ _TITLE_SMALL = frozenset("with from into onto over after about upon than that th
 
 
 class _Tok:
-    __slots__ = ("start", "end", "after", "base", "poss", "cat", "low", "score", "weak")
+    __slots__ = ("start", "end", "after", "base", "poss", "cat", "low", "score", "weak", "guard")
 
     def __init__(self, start: int, end: int, word: str, text: str) -> None:
         self.start = start
@@ -93,6 +93,7 @@ class _Tok:
         self.cat = _SKIP
         self.score = -1
         self.weak: bool | None = None
+        self.guard: bool | None = None  # _guarded's answer, once asked
 
 
 def _prev_word(text: str, pos: int) -> tuple[str | None, str]:
@@ -206,11 +207,12 @@ def _classify(t: _Tok, allowed: frozenset[str], st: Stats) -> None:
     elif b in L.AMBIGUOUS_WORDS or b in P.PRODUCTS or b in P.NAMED_HEADS:
         t.cat = _AMBIG
     else:
-        t.score = _gscore(b)
+        ws = st.of(b)
+        t.score = ws.given if ws.given >= 0 or "-" not in b else _gscore(b)
         t.cat = _GIVEN if t.score >= 0 else _UNKNOWN
-        if t.cat == _GIVEN and t.score < POPULAR_NAME and st.zipf(b) >= COMMON_WORD_ZIPF:
+        if t.cat == _GIVEN and t.score < POPULAR_NAME and ws.zipf >= COMMON_WORD_ZIPF:
             t.cat = _AMBIG
-        if (b in L.PLACE_NAMES or st.place(b) >= 4) and t.score < 5:
+        if (b in L.PLACE_NAMES or ws.place >= 4) and t.score < 5:
             t.cat = _AMBIG
 
 
@@ -615,6 +617,15 @@ def _followed_by_suffix(text: str, toks: list[_Tok], j: int) -> bool:
 
 def _guarded(text: str, toks: list[_Tok], i: int, known_person: bool = False) -> bool:
     """Whether toks[i] is an eponym, method, citation, saint, street, place or organisation."""
+    if known_person:
+        return _guard(text, toks, i, True)
+    t = toks[i]
+    if t.guard is None:
+        t.guard = _guard(text, toks, i, False)
+    return t.guard
+
+
+def _guard(text: str, toks: list[_Tok], i: int, known_person: bool) -> bool:
     t = toks[i]
     b = t.base
     # Hyphenated eponym pairs ("Ehlers-Danlos", "Osgood-Schlatter") are only
@@ -676,7 +687,7 @@ def _guarded(text: str, toks: list[_Tok], i: int, known_person: bool = False) ->
                 return True
     if prev is not None:
         seg = text[max(0, t.start - 60) : t.start].lower()
-        if any(k in seg for k in _READING_HINTS) and _READING_BEFORE.search(seg):
+        if _READING_HINT.search(seg) and _READING_BEFORE.search(seg):
             return True
     return False
 
@@ -726,6 +737,7 @@ _NAMING_WORDS = frozenset("called named nicknamed dubbed aka".split())
 # Cheap substrings of the words below: the pattern runs only when one is present.
 _READING_HINTS = ("read", "cit", "quot", "see", "cf", "accord", "by", "work", "model", "author", "teaching",
                   "writing", "idea", "theor")
+_READING_HINT = re.compile("|".join(_READING_HINTS))
 _READING_BEFORE = re.compile(
     r"\b(?:reading|read|reads|citing|cites|cited|quoting|quoted|see|cf|according\s+to|book\s+by|books\s+by|"
     r"work\s+of|model\s+of|authors?|(?:described|developed|coined|proposed|popularised|popularized|pioneered|"
