@@ -6,11 +6,14 @@
         print(f.kind, f.start, f.text, f.reason, f.fix)
 
 `scan_text` is pure: it reads only its arguments and returns findings sorted by
-offset, never overlapping.  The detectors themselves live beside this module,
-one per noun: `names` (with the given-name list in `givennames`), `contact`
-(email, url, handle, ip, phone), `numbers` (nhs, ssn, record, age), `dates` and
-`places` (postcode, zip, address, workplace); their word lists are in
-`lexicon`.  All of them start from `tokens.TextIndex`, the one pass over the
+offset; only review items of different kinds overlap.  The detectors live beside
+this module, one per noun: `names` (reading words with `nametokens`, ruling out
+eponyms, cited authors and places with `nameguards`), `contact` (email, url, handle,
+ip, phone), `numbers` (nhs, ssn, record, age), `dates`, `places` (postcode, zip,
+address, workplace), `regions` (towns and organisations) and `disguise` (occupation,
+family, exact age, timeline); `masking` hides code from all of them.  Word lists are
+in `lexicon`, `people` and `occupations`; how common each word is comes from
+`wordstats`.  All of them start from `tokens.TextIndex`, the one pass over the
 text that finds capitalised words and digit runs, and run their precise
 patterns only around those anchors: the scan costs about 2 ms of CPU per
 1,000 words.
@@ -30,6 +33,7 @@ import phonenumbers
 from sitegen.privacy.contact import find_emails, find_handles, find_ips, find_phones, find_urls
 from sitegen.privacy.dates import find_dates
 from sitegen.privacy.disguise import find_exact_ages, find_family, find_occupations, find_timelines
+from sitegen.privacy.masking import mask_code
 from sitegen.privacy.names import find_names
 from sitegen.privacy.regions import find_organisations, find_places
 from sitegen.privacy.numbers import find_ages, find_nhs, find_records, find_ssns
@@ -231,49 +235,6 @@ def _about_client(text: str, pos: int) -> bool:
     a = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
     b = text.find(". ", pos)
     return _CLIENT_CUE.search(text, a, b if b >= 0 else len(text)) is not None
-
-
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-# In essays: link and image targets, autolinks, HTML tags and template tags.
-_ESSAY_MASKS = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<(?:https?:|mailto:)[^>\s]*>|</?[A-Za-z][^<>\n]*>"
-                          r"|\{%.*?%\}|\{\{.*?\}\}|^\[[^\]\n]+\]:\s*\S+.*$", re.MULTILINE)
-
-
-def _blank(m: re.Match) -> str:
-    return "".join("\n" if c == "\n" else " " for c in m.group())
-
-
-def mask_code(text: str, essay: bool = False) -> str:
-    """`text` with code blocks and code spans (and in essays link targets, tags and template tags)
-    replaced by spaces, every offset and line unchanged: code is never scanned.  HTML comments
-    are scanned: they reach the page's source."""
-    if "`" in text or "~~~" in text:
-        text = _mask_fences(text)
-        if "`" in text:
-            text = _INLINE_CODE.sub(_blank, text)
-    if essay and any(c in text for c in "]<{["):
-        text = _ESSAY_MASKS.sub(lambda m: m.group()[:1] + _blank(m)[1:] if m.group().startswith("]") else _blank(m),
-                                text)
-    return text
-
-
-def _mask_fences(text: str) -> str:
-    lines = text.split("\n")
-    fence = ""
-    changed = False
-    for i, line in enumerate(lines):
-        m = _FENCE.match(line)
-        if fence:
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line.strip()[len(m.group(1)):]:
-                fence = ""
-            lines[i] = " " * len(line)
-            changed = True
-        elif m:
-            fence = m.group(1)
-            lines[i] = " " * len(line)
-            changed = True
-    return "\n".join(lines) if changed else text
 
 
 def _is_allowed(c: tuple[str, int, int], allowed: list[tuple[int, int]]) -> bool:

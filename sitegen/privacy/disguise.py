@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from sitegen.privacy.occupations import OCCUPATION_LEADS, OCCUPATIONS, RELATIVES
+from sitegen.privacy.occupations import OCCUPATIONS, RELATIVES
 from sitegen.privacy.tokens import TextIndex, register_vocabulary
 
 Span = tuple[str, int, int]

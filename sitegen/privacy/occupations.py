@@ -47,12 +47,6 @@ OCCUPATIONS = _lower("""
     paralegal dispatcher telesales call-handler warden janitor custodian caretaker
 """)
 
-# Words before an occupation that make it a person's: "she is a", "works as a", "a retired".
-OCCUPATION_LEADS = _lower("""
-    is was 's ’s as works worked working retired former ex trainee newly-qualified
-    qualified semi-retired part-time full-time freelance self-employed
-""")
-
 RELATIVES = _lower("""
     husband wife partner spouse fiance fiancé fiancee fiancée boyfriend girlfriend son sons
     daughter daughters child children kids baby babies toddler twins triplets mother father
