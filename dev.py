@@ -25,7 +25,7 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / "python"
 NODE_DIR = VENV / "node"
-NODE_PACKAGES = ["axe-core@4", "vnu-jar@26"]
+NODE_PACKAGES = ["axe-core@4", "vnu-jar@26", "lighthouse@12"]
 
 
 def run(*cmd: str | Path, **kw) -> None:

@@ -473,7 +473,7 @@ def _update_in_place(output: Path, files: list[OutputFile], statics: list[Static
                 continue
             names.add(st.out)
             if not _same_file(output / st.out, st.path):
-                shutil.copy2(st.path, stage(st.out))
+                _copy_static(st.path, stage(st.out))
         removed = sorted(old - names)
         if not staged and not removed:
             _discard(tmp)
@@ -569,7 +569,7 @@ def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile
             if prev is not None and _same_file(prev, s.path):
                 _link_or_copy(prev, dest)
                 continue
-            shutil.copy2(s.path, dest)
+            _copy_static(s.path, dest)
             changed += 1
         removed = 0
         if swap:
@@ -601,6 +601,19 @@ def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile
             note_free_space(exc, output.parent)
         _discard(tmp)
         raise
+
+
+def _copy_static(src: Path, dest: Path) -> None:
+    """A static file into the new output.  Pictures and cards made by sitegen live in its cache,
+    named by their content and only ever replaced whole (by rename), so a hard link to them is
+    a copy that costs nothing; anything else is copied."""
+    if ".sitegen-cache" in src.parts:
+        try:
+            os.link(src, dest, follow_symlinks=False)
+            return
+        except OSError:
+            pass  # another file system, or no hard links: copy
+    shutil.copy2(src, dest, follow_symlinks=False)
 
 
 def _link_or_copy(prev: Path, dest: Path) -> None:
