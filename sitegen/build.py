@@ -108,8 +108,9 @@ class _Timer:
 
 
 def _raise_if_errors(diags: list[Diagnostic], strict: bool, private: tuple = ()) -> None:
-    if any(d.is_error for d in diags) or (strict and diags):
-        raise ContentErrors([d.as_error() if strict else d for d in diags], private)
+    # --strict makes warnings errors; review items already hold their case study back.
+    if any(d.is_error for d in diags) or (strict and any(not d.is_review for d in diags)):
+        raise ContentErrors([d.as_error() if strict and not d.is_review else d for d in diags], private)
 
 
 # -- read_sources ---------------------------------------------------------------------------------
@@ -320,12 +321,19 @@ def assemble(processed: Processed, sources: Sources, start: quick.Start, cache: 
             entries.append((r.entry, r.rendered))
     decisions: dict[str, Publication] = {}
     today = start.run.today(start.config)
+    reviews = privacy.review_counts(diags)  # unconfirmed review items hold a case study back (issue 12)
     for entry, rendered in entries:  # consent depends on today's date and on the register: never cached
         checked = privacy.check_consent(entry, sources.register, start.config, today)
         if checked is not None:
             photos, found = photo_consent(entry, rendered, checked.consent)  # pictures need consent too
             diags.extend(checked.diagnostics + found)
-            decisions[entry.rel] = Publication(checked.consent, checked.reviewed, checked.held_back or photos)
+            held = checked.held_back or photos or privacy.review_hold(reviews.get(entry.rel, 0), entry,
+                                                                       start.options.preview)
+            decisions[entry.rel] = Publication(checked.consent, checked.reviewed, held)
+    if not start.options.write:  # sitegen check reminds about clients missing from the register
+        diags.extend(privacy.register_reminders((e for e, _ in entries), sources.register))
+    if start.options.preview and reviews:  # the preview shows them, with the items marked
+        entries = privacy.mark_review_items(entries, diags)
     site, found = build_site(start.config, entries, sources.found.statics, now=start.run.now,
                              drafts=start.run.drafts, decisions=decisions)
     diags.extend(found)

@@ -66,7 +66,8 @@ def racy(mtime_ns: int, now_ns: int) -> bool:
 
 
 CACHE_DIR = ".sitegen-cache"
-SCHEMA = 6  # 6: renderings carry references and anchors; 5: tags past MAX_TAGS are left out, over-long tags refused; 4: description and aliases
+SCHEMA = 7  # 7: review items, the scan with two confidences; 6: renderings carry references and anchors;
+# 5: tags past MAX_TAGS are left out, over-long tags refused; 4: description and aliases
 
 # What a cached value may be made of, besides sitegen's own data classes and enums.
 _SAFE_GLOBALS = {("datetime", n): getattr(datetime, n) for n in ("date", "datetime", "time", "timedelta", "timezone")}

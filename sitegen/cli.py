@@ -78,7 +78,10 @@ def _summary(result: BuildResult, verbose: bool) -> str:
         text += f"; held back {len(held)}: " + "; ".join(f"{h.rel} ({h.reason})" for h in shown)
         if len(shown) < len(held):
             text += f"; and {len(held) - len(shown)} more (-v lists them)"
-    n_warn = len(result.diagnostics)
+    n_review = sum(d.is_review for d in result.diagnostics)
+    n_warn = len(result.diagnostics) - n_review
+    if n_review:
+        text += f"; {n_review} detail{'s' if n_review != 1 else ''} to review (sitegen review)"
     if n_warn:
         text += f"; {n_warn} warning{'s' if n_warn != 1 else ''}"
     return text
@@ -153,13 +156,17 @@ def _cmd_check(args) -> int:
             for h in held:
                 print(f"{h.rel}: held back ({h.reason}): it will not be published")
         errors = sum(d.is_error for d in diags)
+        reviews = sum(d.is_review for d in diags)
+        warnings = len(diags) - errors - reviews
         if not args.quiet:
             text = warning_text(sources)
             if text:
                 print(text)
-            verdict = ": ready to publish" if not text else ": the site is ready to publish, but read the git warning above"
-            print(f"{errors} error{'s' if errors != 1 else ''}, {len(diags) - errors} warning"
-                  f"{'s' if len(diags) - errors != 1 else ''}" + ("" if errors else verdict))
+            ready = (": the rest is ready to publish" if held else ": ready to publish") if not text else \
+                ": the site is ready to publish, but read the git warning above"
+            to_review = f", {reviews} to review (sitegen review)" if reviews else ""
+            print(f"{errors} error{'s' if errors != 1 else ''}{to_review}, {warnings} warning"
+                  f"{'s' if warnings != 1 else ''}" + ("" if errors else ready))
     return code
 
 

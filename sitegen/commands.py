@@ -1,4 +1,4 @@
-"""The writing-workflow verbs on the command line: init, new, consent, import, serve, publish, cpd.
+"""The writing-workflow verbs on the command line: init, new, consent, review, import, serve, publish, cpd.
 
 Each handler turns parsed arguments into one call of a function in scaffold, serve,
 publish, consent or cpd, prints what happened, and returns the exit code; errors are SitegenError
@@ -66,6 +66,7 @@ def add_parsers(sub, common) -> None:
     n.add_argument("--slug", metavar="SLUG", help="file name and web address to use instead of one made from the title")
     n.add_argument("--site", type=Path, default=Path("."), metavar="SITE_DIR",
                    help="the site folder (default: the current folder)")
+    n.add_argument("--real-name", action="append", default=[], metavar="NAME", help=_REAL_NAME_HELP)
     n.set_defaults(handler=_cmd_new)
 
     c = sub.add_parser("consent", help="make a copy of a case study for the client to review, and its fingerprint")
@@ -73,6 +74,8 @@ def add_parsers(sub, common) -> None:
     c.add_argument("--site", type=Path, default=Path("."), metavar="SITE_DIR",
                    help="the site folder (default: the current folder)")
     c.set_defaults(handler=_cmd_consent)
+
+    _add_review_parser(sub)
 
     s = sub.add_parser("serve", help="preview the site in your browser; it rebuilds and reloads as you write")
     common(s)
@@ -171,10 +174,43 @@ def _cmd_new(args) -> int:
 
     path = new_piece(args.site, args.kind, " ".join(args.title), model=args.model, slug=args.slug)
     print(display_path(path))
+    if args.kind == "case-study":
+        _offer_register(args.site, path, args.real_name)
     extra = " and fill in the consent block once the client has agreed" if args.kind == "case-study" else ""
     print(f"Open it in your editor to write{extra}. It is a draft: delete the line draft: true when it is ready "
           "to publish. sitegen serve --drafts shows drafts in the preview.", file=sys.stderr)
     return 0
+
+
+def _offer_register(site: Path, path: Path, real_names: list[str]) -> None:
+    """Offer to add the new case study's client to the private register (the one check that
+    catches a client's own name, nickname, town or club)."""
+    from .config import load_config
+    from .privacy.register import add_client, load_register
+    from .scaffold import case_client
+
+    cfg, _ = load_config(site)
+    pseudonym = case_client(path)
+    register, _ = load_register(site, cfg.privacy.register)
+    if not pseudonym or register.find(pseudonym) is not None:
+        return
+    names = [n.strip() for n in real_names if n.strip()]
+    if not names and sys.stdin.isatty():
+        print(f"Add {pseudonym} to your private client register ({cfg.privacy.register})? It is never published, "
+              "and sitegen stops if anything in it appears in your posts.", file=sys.stderr)
+        print("Type the client's real name (and any nickname, separated by commas), or press Enter to skip: ",
+              end="", file=sys.stderr, flush=True)
+        names = [n.strip() for n in sys.stdin.readline().split(",") if n.strip()]
+    if not names:
+        print(f"Tip: add {pseudonym} to {cfg.privacy.register} with their real name (see the README's 'Client "
+              "register'): it is the only check that catches their own name, nickname, town or club.", file=sys.stderr)
+        return
+    try:
+        add_client(site, cfg.privacy.register, pseudonym, names)
+    except ValueError as exc:
+        print(f"{cfg.privacy.register}: {exc}", file=sys.stderr)
+        return
+    print(f"Added {pseudonym} to {cfg.privacy.register} (private: never published).", file=sys.stderr)
 
 
 def _cmd_import(args) -> int:
@@ -199,6 +235,27 @@ def _cmd_consent(args) -> int:
     print(f"reviewed: {copy.fingerprint}")
     print()
     print("If the text changes after that, the build stops until you make a new copy and ask again.")
+    return 0
+
+
+_REAL_NAME_HELP = ("case studies: the client's real name (or a nickname; repeat for more), added to your private "
+                   "client register and never published. Without it you are asked, in a terminal")
+
+
+def _add_review_parser(sub) -> None:
+    r = sub.add_parser("review", help="go through the details of a case study that could identify the client, "
+                                      "and record which may stay")
+    r.add_argument("file", nargs="?", type=Path, metavar="FILE",
+                   help="the case study (default: every case study with details to review)")
+    r.add_argument("--site", type=Path, default=Path("."), metavar="SITE_DIR",
+                   help="the site folder (default: the current folder)")
+    r.set_defaults(handler=_cmd_review)
+
+
+def _cmd_review(args) -> int:
+    from .review_walk import walk
+
+    walk(args.site, args.file, sys.stdin, sys.stdout)
     return 0
 
 

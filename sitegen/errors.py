@@ -44,6 +44,7 @@ from typing import ClassVar, Iterable
 
 class Severity(enum.Enum):
     ERROR = "error"
+    REVIEW = "review"  # possibly identifying: holds a case study back until the author confirms it (sitegen review)
     WARNING = "warning"
 
 
@@ -64,6 +65,7 @@ class Diagnostic:
     hint: str = ""
     column: int | None = None
     text: str = ""  # the offending text itself, where there is one
+    key: str = ""  # a review item's key: what `sitegen review` records when the author confirms it
 
     @property
     def location(self) -> str:
@@ -75,13 +77,17 @@ class Diagnostic:
         return loc
 
     def __str__(self) -> str:
-        label = "warning: " if self.severity is Severity.WARNING else ""
+        label = {Severity.WARNING: "warning: ", Severity.REVIEW: "review: "}.get(self.severity, "")
         tail = f" — {self.hint}" if self.hint else ""
         return f"{self.location}: {label}{printable(self.message)}{printable(tail)}"
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    @property
+    def is_review(self) -> bool:
+        return self.severity is Severity.REVIEW
 
     def as_warning(self) -> Diagnostic:
         return _replace(self, severity=Severity.WARNING)

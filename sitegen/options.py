@@ -45,6 +45,7 @@ class BuildOptions:
     clean: bool = False  # ignore the build cache and rebuild everything
     write: bool = True  # False: check everything, write nothing (`sitegen check`)
     jobs: int | None = None  # worker processes; default: one per core
+    preview: bool = False  # the dev server: case studies with details to review are shown, the details marked
     progress: Callable[[int, int], None] | None = None  # (done, total) as files are read, then as pages are rendered
     memory: BuildMemory | None = None  # what a resident process (the preview) keeps between its builds
 

@@ -299,6 +299,12 @@ def _next_client(site_dir: Path) -> str:
     return f"Client {letter}"
 
 
+def case_client(path: Path) -> str:
+    """The pseudonym a new case study was given (its client: line)."""
+    m = re.search(r"^client:\s*[\"']?([^\"'#\n]+?)[\"']?\s*(?:#.*)?$", path.read_text(encoding="utf-8"), re.M)
+    return m.group(1).strip() if m else ""
+
+
 def new_piece(site_dir: Path, kind: str, title: str, model: str | None = None, slug: str | None = None) -> Path:
     """Create content/posts/<slug>.md (or content/case-studies/...) ready to fill in; return its path."""
     site_dir = Path(site_dir)

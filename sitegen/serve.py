@@ -284,7 +284,7 @@ class _Rebuilder:
             with progress_bar(self.quiet, self.err) as progress:
                 result = build(self.site_dir, BuildOptions(output=self.root, drafts=self.drafts, strict=self.strict,
                                                            base_url=self.base_url, progress=progress,
-                                                           memory=self._memory))
+                                                           memory=self._memory, preview=True))
         except (ContentErrors, ConfigError) as exc:
             self._fail(exc.diagnostics, None)
             return

@@ -453,9 +453,14 @@ def _privacy_allow(c: _Checker) -> tuple[str, ...]:
               'write it as privacy: {allow: ["Ashford"]}')
         return ()
     for key in privacy:
-        if key != "allow":
+        if key not in ("allow", "confirmed"):
             c.warn(f"privacy.{key}", "front-matter.unknown-key", f"unknown key {shorten(f'privacy.{key}')!r}",
-                   "only 'allow' is known here")
+                   "only 'allow' and 'confirmed' are known here")
+    confirmed = privacy.get("confirmed")
+    if confirmed is not None and not _is_text(confirmed) and not (
+            isinstance(confirmed, list) and all(_is_text(x) for x in confirmed)):
+        c.warn("privacy.confirmed", "front-matter.type", "'privacy.confirmed' must be a list of the lines "
+               "sitegen review writes", "run sitegen review on this file to write it again")
     allow = privacy.get("allow") or []
     if _is_text(allow):
         allow = [allow]

@@ -119,7 +119,8 @@ def test_a_long_paragraph_of_ordinary_writing_builds(tmp_path):
 
 
 def test_thousands_of_privacy_findings_in_one_essay_are_each_reported(tmp_path):
-    body = "\n".join(f"Call 07911 {123000 + i} or write to m{i}@example.com." for i in range(3000))
+    # (example.com is a documentation domain, which an essay leaves alone: use a real-looking one)
+    body = "\n".join(f"Call 07911 {123000 + i} or write to m{i}@postbox.co.uk." for i in range(3000))
     _, result = built(tmp_path, "s", {"content/posts/list.md": post("Numbers", "2024-01-01", body)})
     found = [d for d in result.diagnostics if d.code.startswith("privacy.")]
     assert len(found) == 6000

@@ -20,3 +20,21 @@ def test_evaluation_meets_targets():
 def test_labels_are_consistent():
     run = subprocess.run([sys.executable, str(HERE / "check_labels.py")], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_development_set_meets_targets():
+    """The set written openly while building the second scan (new label format, essays too)."""
+    run = subprocess.run([sys.executable, str(HERE / "evaluate.py"), "--corpus", str(HERE / "devset")],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "errors in them: 0" in run.stdout and "findings other than personal names: 0" in run.stdout
+
+
+def test_verbose_is_refused_on_a_blind_set(tmp_path):
+    """The blind sets must stay unseen: the evaluator will not list their files' findings."""
+    blind = tmp_path / "blind-x"
+    blind.mkdir()
+    (blind / "labels.json").write_text('{"site": {}, "files": {}}')
+    run = subprocess.run([sys.executable, str(HERE / "evaluate.py"), "--corpus", str(blind), "--verbose"],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2 and "refused" in run.stderr

@@ -67,7 +67,10 @@ def test_init_creates_a_site_that_builds_and_passes_check(tmp_path, capsys):
     capsys.readouterr()
 
     assert main(["check", str(site)]) == 0
-    assert "0 errors, 0 warnings" in capsys.readouterr().out  # the examples pass the privacy scan cleanly
+    out = capsys.readouterr().out
+    # The examples pass the privacy scan cleanly; the one warning reminds the author to put the
+    # example's client in the private register.
+    assert "0 errors, 1 warning" in out and "Client A has no entry in your private client register" in out
     result = build(site, BuildOptions(output=tmp_path / "out"))
     case = next((site / "content/case-studies").glob("*.md"))
     assert (tmp_path / "out/case-studies" / case.stem / "index.html").is_file()
@@ -185,8 +188,10 @@ def test_new_creates_a_draft_that_builds_once_finished(site, tmp_path, capsys, k
     assert "Holding space" in page
     if model:
         assert "Description" in page or "What?" in page or "Concrete experience" in page
-    # A finished case study still reminds the author that the client has not reviewed its text.
-    assert [d.code for d in check(site).diagnostics] == (["consent.unreviewed"] if kind == "case-study" else [])
+    # A finished case study still reminds the author that the client has not reviewed its text,
+    # and that the client is not in the private register.
+    codes = sorted(d.code for d in check(site).diagnostics)
+    assert codes == (["consent.unreviewed", "register.missing"] if kind == "case-study" else [])
 
 
 def test_new_case_study_without_consent_cannot_be_published(site, tmp_path):

@@ -354,3 +354,24 @@ def test_an_open_tab_reloads_by_itself_after_an_edit_and_shows_errors(tmp_path):
         assert problems == []
     finally:
         server.stop()
+
+
+def test_a_case_study_with_details_to_review_is_previewed_with_them_marked(tmp_path):
+    """`sitegen serve` shows a case study that a build would hold back, each detail highlighted."""
+    from bs4 import BeautifulSoup
+
+    site = init_site(tmp_path / "site").site_dir
+    (site / "content/case-studies/a-teacher.md").write_text(
+        "---\ntitle: A teacher's shoulder\ndate: 2025-05-12\nclient: Client C\nsessions: 4\npresenting: Stiff shoulder\n"
+        "approach: [soft tissue work]\noutcome: Better reach\nconsent:\n  obtained: 2025-04-10\n  form: written\n---\n"
+        "Client C is a primary school teacher who lives in Thirsk.\n", encoding="utf-8")
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    server = Server(site, tmp)
+    try:
+        status, _, body = fetch(server.url + "case-studies/a-teacher/")
+        assert status == 200
+        marks = [m.get_text() for m in BeautifulSoup(body, "html.parser").select("mark.privacy-review")]
+        assert any("primary school teacher" in m for m in marks) and "Thirsk" in marks
+    finally:
+        server.stop()

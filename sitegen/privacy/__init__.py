@@ -4,9 +4,12 @@
     scan_entry      — identifiers (names, phones, dates, …) in published text → path:line:col diagnostics
     load_register   — the private client register (real names and contacts, never published)
     audit_output    — after rendering: no private value or draft text in any output file
+    review          — review items: confirmations recorded in the post, unconfirmed items hold it back
 """
 
-from .gate import audit_needles, audit_output, check_consent, scan_entry
+from .gate import audit_needles, audit_output, check_consent, register_reminders, review_counts, scan_entry
 from .register import Register, load_register
+from .review import has_unconfirmed_items, mark_review_items, review_hold, unconfirmed_items
 
-__all__ = ["Register", "audit_needles", "audit_output", "check_consent", "load_register", "scan_entry"]
+__all__ = ["Register", "audit_needles", "audit_output", "check_consent", "has_unconfirmed_items", "load_register",
+           "mark_review_items", "register_reminders", "review_counts", "review_hold", "scan_entry", "unconfirmed_items"]

@@ -80,10 +80,16 @@ def _at_signs(text: str) -> Iterator[int]:
         i = text.find("@", i + 1)
 
 
+# "logo@2x.png", "icon@3x.webp": a file name, not an address.
+_FILE_TLDS = frozenset("png jpg jpeg gif svg webp avif ico bmp tif tiff pdf md html htm js css json txt zip".split())
+
+
 def find_emails(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
     for at in _at_signs(text):
         for m in _EMAIL.finditer(text, max(0, at - 64), min(len(text), at + 256)):
+            if m.group().rsplit(".", 1)[-1].lower() in _FILE_TLDS:
+                continue
             yield "email", m.start(), m.end()
     low = ix.lower
     if "[at]" in low or "(at)" in low or " dot " in low:
@@ -140,15 +146,22 @@ def find_handles(ix: TextIndex) -> Iterator[Span]:
         yield "handle", m.start(), end
 
 
+_VERSION_BEFORE = re.compile(r"(?:\bv|\bversion\s+|\brelease\s+|\bbuild\s+)$", re.IGNORECASE)
+
+
 def find_ips(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
     for s, e in ix.digits:
         if text.count(".", s, e) >= 3:
             for m in _IPV4.finditer(text, max(0, s - 1), min(len(text), e + 1)):
                 try:
-                    ipaddress.IPv4Address(m.group())
+                    ip = ipaddress.IPv4Address(m.group())
                 except ValueError:
                     continue
+                if ip.is_private or ip.is_loopback or ip.is_reserved or ip.is_link_local or ip.is_multicast:
+                    continue  # 192.168.1.20, 10.0.0.23: millions of home networks have it; it points at no one
+                if _VERSION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                    continue  # "version 2.10.4.1"
                 yield "ip", m.start(), m.end()
     if "::" in text or any(text.count(":", s, e) >= 2 for s, e in ix.digits):
         for m in _IPV6.finditer(text):
@@ -180,7 +193,7 @@ _PHONE_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _DATE_LIKE = re.compile(
-    r"^(?:\d{4}[-.]\d{1,2}[-.]\d{1,2}|\d{1,2}[-.]\d{1,2}[-.](?:\d{4}|\d{2})|(?:19|20)\d\d\s?[-\u2013]\s?(?:19|20)?\d\d|"
+    r"^(?:\d{4}[-.]\d{1,2}[-.]\d{1,2}(?:[ T]\d{1,2})?|\d{1,2}[-.]\d{1,2}[-.](?:\d{4}|\d{2})|(?:19|20)\d\d\s?[-\u2013]\s?(?:19|20)?\d\d|"
     r"\d{1,2}[.:]\d{2}(?:[.:]\d{2})?)$"
 )
 
@@ -208,8 +221,19 @@ def find_phones(ix: TextIndex, region: str = "GB") -> Iterator[Span]:
         # 3-3-4 layout, or 7+ digits right after a word such as "call",
         # "mobile" or "tel".  The shape is checked first because it is cheap;
         # libphonenumber's validation decides the rest.
+        if _SERVICE_NUMBER.match(raw):
+            continue  # freephone and shared-cost numbers belong to organisations (helplines), not people
         if _phone_shaped(text, m.start(), raw, digits) or _is_valid_phone(raw, regions):
             yield "phone", m.start(), m.end()
+
+
+# UK 0800/0808/0500 freephone and 0843-0845/0870 shared cost, 116 xxx helplines, US/CA/AU
+# 1-800 style toll-free, AU 13/1300 numbers.
+_SERVICE_NUMBER = re.compile(
+    r"^(?:\+44\s?|0)(?:800|808|500|84[345]|87[0-3])\b|^(?:\+44\s?|0)?(?:800|808)[\s\-]|^116[\s\-]?\d{3}$"
+    r"|^(?:\+?1[\s.\-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[\s.\-]\d{3}[\s.\-]\d{4}$|^1[38]00[\s\-]?\d{3}[\s\-]?\d{3}$"
+    r"|^13[\s\-]?\d{2}[\s\-]?\d{2}$"
+)
 
 
 def _phone_shaped(text: str, start: int, raw: str, digits: int) -> bool:

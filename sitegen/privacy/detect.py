@@ -6,11 +6,14 @@
         print(f.kind, f.start, f.text, f.reason, f.fix)
 
 `scan_text` is pure: it reads only its arguments and returns findings sorted by
-offset, never overlapping.  The detectors themselves live beside this module,
-one per noun: `names` (with the given-name list in `givennames`), `contact`
-(email, url, handle, ip, phone), `numbers` (nhs, ssn, record, age), `dates` and
-`places` (postcode, zip, address, workplace); their word lists are in
-`lexicon`.  All of them start from `tokens.TextIndex`, the one pass over the
+offset; only review items of different kinds overlap.  The detectors live beside
+this module, one per noun: `names` (reading words with `nametokens`, ruling out
+eponyms, cited authors and places with `nameguards`), `contact` (email, url, handle,
+ip, phone), `numbers` (nhs, ssn, record, age), `dates`, `places` (postcode, zip,
+address, workplace), `regions` (towns and organisations) and `disguise` (occupation,
+family, exact age, timeline); `masking` hides code from all of them.  Word lists are
+in `lexicon`, `people` and `occupations`; how common each word is comes from
+`wordstats`.  All of them start from `tokens.TextIndex`, the one pass over the
 text that finds capitalised words and digit runs, and run their precise
 patterns only around those anchors: the scan costs about 2 ms of CPU per
 1,000 words.
@@ -29,15 +32,23 @@ import phonenumbers
 
 from sitegen.privacy.contact import find_emails, find_handles, find_ips, find_phones, find_urls
 from sitegen.privacy.dates import find_dates
+from sitegen.privacy.disguise import find_exact_ages, find_family, find_occupations, find_timelines
+from sitegen.privacy.masking import mask_code
 from sitegen.privacy.names import find_names
+from sitegen.privacy.regions import find_organisations, find_places
 from sitegen.privacy.numbers import find_ages, find_nhs, find_records, find_ssns
 from sitegen.privacy.places import find_addresses, find_postcodes, find_workplaces, find_zips
 from sitegen.privacy.tokens import TextIndex, aligned_lower
 
-__all__ = ["KINDS", "Finding", "ScanContext", "scan_text", "REASONS", "FIXES"]
+__all__ = ["KINDS", "REVIEW_KINDS", "Finding", "ScanContext", "scan_text", "mask_code", "REASONS", "FIXES"]
 
 KINDS = ("name", "email", "phone", "address", "postcode", "zip", "date", "age",
-         "nhs", "ssn", "url", "handle", "ip", "record", "workplace")
+         "nhs", "ssn", "url", "handle", "ip", "record", "workplace",
+         "place", "organisation", "occupation", "family", "exact_age", "timeline")
+# Possibly identifying: put up for the author to look at once (`sitegen review`), never an
+# error.  The rest are almost certainly identifying: errors that stop the build.
+REVIEW_KINDS = frozenset({"workplace", "place", "organisation", "occupation", "family", "exact_age", "timeline"})
+DISGUISE_KINDS = frozenset({"place", "organisation", "workplace", "occupation", "family", "exact_age", "timeline"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +59,7 @@ class Finding:
     text: str      # text[start:end]
     reason: str    # one short sentence: why this can identify a client
     fix: str       # one short sentence: how to fix it, or how to allow it if it is not about a client
+    severity: str = "error"  # "error": almost certainly identifying; "review": possibly identifying
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +67,8 @@ class ScanContext:
     allow: tuple[str, ...] = ()     # phrases never flagged (case-insensitive, whole-word)
     region: str = "GB"              # default region for phone numbers without a country code
     register: tuple[str, ...] = ()  # strings from the private client register: always flagged
+    essay: bool = False             # an essay: no disguise review, names only with a person cue,
+                                    # links, handles, IP addresses and dates not about a client left alone
 
 
 _ALLOW_HINT = "add it to privacy.allow in site.toml (or the post's privacy.allow)"
@@ -76,7 +90,15 @@ REASONS: dict[str, str] = {
     "record": "a record, account, licence or serial number identifies its holder.",
     "workplace": "a named workplace or school with its town lets colleagues and neighbours recognise the client.",
     "register": "this matches an entry in your private client register.",
+    "place": "could someone who knows the client recognise her from the place, with the other details here?",
+    "organisation": "could a colleague, teammate or neighbour recognise the client from this named organisation?",
+    "occupation": "could someone who knows the client recognise her from her job, with the other details here?",
+    "family": "could someone who knows the client recognise her from her family, with the other details here?",
+    "exact_age": "could someone who knows the client recognise her from her exact age, with the other details here?",
+    "timeline": "could someone who knows the client recognise her from when things happened?",
 }
+_DISGUISE = ("generalise it, change it (the clinical point usually survives), or ask the client; "
+             "then run sitegen review to confirm it may stay")
 
 FIXES: dict[str, str] = {
     "name": f"use the client's pseudonym or 'my client'; if it is not a client (an author, a colleague who agreed), {_ALLOW_HINT}.",
@@ -85,7 +107,7 @@ FIXES: dict[str, str] = {
     "address": f"say 'a terraced street in town' instead; if it is your own practice address, {_ALLOW_HINT}.",
     "postcode": f"remove it or keep only the area ('LA9'); if it is your own practice postcode, {_ALLOW_HINT}.",
     "zip": f"remove it or keep only the first three digits; if it is your practice's ZIP, {_ALLOW_HINT}.",
-    "date": f"use relative time ('session 3', 'week 6') or month and year only; if the date is not about a client, {_ALLOW_HINT}.",
+    "date": f"Use relative time ('session 3', 'week 6') or month and year only; if the date is not about a client, {_ALLOW_HINT}.",
     "age": "write '90 or older' instead of the exact age.",
     "nhs": "remove the NHS number; it never belongs in a published post.",
     "ssn": "remove the Social Security number; it never belongs in a published post.",
@@ -95,17 +117,24 @@ FIXES: dict[str, str] = {
     "record": "remove the number; a pseudonym is enough for the reader.",
     "workplace": f"describe it generally ('a bakery in a market town'); if it is not the client's, {_ALLOW_HINT}.",
     "register": "remove or replace it with the pseudonym: your register says it is a real client's detail.",
+    "place": f"Say 'a market town', 'a village in the north' — or {_DISGUISE}.",
+    "organisation": f"Say 'a running club', 'a care home' — or {_DISGUISE}.",
+    "occupation": f"Say 'works in education', 'a manual job' — or {_DISGUISE}.",
+    "family": f"Say 'has family nearby', leave out the number — or {_DISGUISE}.",
+    "exact_age": f"Say 'in her forties' — or {_DISGUISE}.",
+    "timeline": f"Use relative time ('session 3', 'week 6') or leave the date out — or {_DISGUISE}.",
 }
 
 # Where two findings overlap the more specific kind wins (earlier here).
 _PRIORITY = {k: i for i, k in enumerate((
     "register", "email", "nhs", "ssn", "record", "ip", "phone", "url", "handle",
-    "postcode", "zip", "date", "age", "address", "workplace", "name",
+    "postcode", "zip", "date", "age", "address", "name", "workplace", "organisation", "place",
+    "bare-name", "exact_age", "occupation", "family", "timeline",
 ))}
 # Kinds dropped as soon as an allowed phrase appears inside them (the therapist's
 # own address, number or site inside a longer match); other kinds are dropped
 # only when an allowed phrase covers them entirely.
-_ALLOW_INSIDE = frozenset({"email", "url", "handle", "phone", "name"})
+_ALLOW_INSIDE = frozenset({"email", "url", "handle", "phone", "name", "bare-name", "place", "organisation"})
 
 _Detector = Callable[[TextIndex], Iterable[tuple[str, int, int]]]
 # Detectors whose matches always contain a digit, skipped for texts without one
@@ -117,12 +146,18 @@ _WORD_DETECTORS: tuple[_Detector, ...] = (
     find_emails, find_urls, find_handles, find_ages, find_addresses, find_workplaces,
 )
 _PLAIN_DETECTORS = _WORD_DETECTORS + _DIGIT_DETECTORS
+_DISGUISE_DETECTORS: tuple[_Detector, ...] = (
+    find_places, find_organisations, find_occupations, find_family, find_exact_ages, find_timelines,
+)
+# Not findings in an essay: a link, a handle or an IP address there is the writer's business.
+_ESSAY_SKIP = frozenset({"url", "handle", "ip"})
 
 
 def scan_text(text: str, ctx: ScanContext = ScanContext()) -> list[Finding]:
-    """Every identifier in `text`, sorted by start, no two findings overlapping."""
+    """Every identifier in `text`, sorted by start; two findings overlap only when both are review items."""
     if not text or not text.strip():
         return []
+    text = mask_code(text, essay=ctx.essay)
     ix = TextIndex(text)
     allow_set, allow_words = _allow_matcher(tuple(ctx.allow))
     allowed = allow_set.spans(text, ix.lower) if allow_set is not None else []
@@ -132,9 +167,17 @@ def scan_text(text: str, ctx: ScanContext = ScanContext()) -> list[Finding]:
         candidates.extend(detect(ix))
     if ix.digits:
         candidates.extend(find_phones(ix, ctx.region or "GB"))
-    candidates.extend(("name", s, e) for s, e in find_names(ix, allow_words))
+    candidates.extend(("name" if cue else "bare-name", s, e) for s, e, cue in find_names(ix, allow_words, ctx.essay))
+    if ctx.essay:
+        candidates = [c for c in candidates if c[0] not in _ESSAY_SKIP and c[0] != "workplace"
+                      and (c[0] != "date" or _about_client(text, c[1]))
+                      and (c[0] != "email" or not _RESERVED_EMAIL.search(text[c[1]:c[2]]))]
+    else:
+        for detect in _DISGUISE_DETECTORS:
+            candidates.extend(detect(ix))
 
-    kept = [c for c in candidates if c[2] > c[1] and not _is_allowed(c, allowed)]
+    kept = [c for c in candidates if c[2] > c[1] and not _is_allowed(c, allowed)
+            and not (c[0] in _CONTACT_KINDS and _practice_own(text, c[1], c[2], allow_words))]
     register_set = _register_matcher(tuple(ctx.register))
     if register_set is not None:
         # Accents are folded on both sides: the register's "Zoë" finds "Zoe" and "ZOË".
@@ -147,10 +190,51 @@ def scan_text(text: str, ctx: ScanContext = ScanContext()) -> list[Finding]:
             for kind, s, e in candidates:
                 if kind == "phone" and _e164(text[s:e], ctx.region or "GB") in phones:
                     kept.append(("register", s, e))
-    return [
-        Finding(kind, s, e, text[s:e], REASONS[kind], FIXES[kind])
-        for kind, s, e in _resolve(kept)
-    ]
+    out = []
+    for kind, s, e in _resolve(kept):
+        review = kind in REVIEW_KINDS or kind == "bare-name"
+        kind = "name" if kind == "bare-name" else kind
+        out.append(Finding(kind, s, e, text[s:e], REASONS[kind], FIXES[kind], "review" if review else "error"))
+    return out
+
+
+_CONTACT_KINDS = frozenset({"email", "phone", "url", "handle", "address", "postcode", "zip"})
+_OWN_CONTACT = re.compile(
+    r"\b(?:my|our)\s+(?:own\s+)?(?:clinic|practice|studio|business|treatment\s+room|rooms|office|website|site|"
+    r"booking|bookings|website|site)\b|\bbookings?\s+(?:go|come|are|via|to|at)\b|\bbook\s+(?:with\s+me|online)\b",
+    re.IGNORECASE)
+_CLIENT_IN_SENTENCE = re.compile(r"\b(?:she|he|her|his|client|patient|they|their)\b", re.IGNORECASE)
+_GENERIC_BUSINESS_WORDS = frozenset("therapy therapies massage clinic bodywork health wellbeing wellness practice "
+                                    "studio centre center care tissue soft sports client clients".split())
+
+
+def _practice_own(text: str, start: int, end: int, allow_words: frozenset[str]) -> bool:
+    """Whether a contact detail is the practice's own: its address names the therapist or the
+    business ("hello@quaylesoft.co.uk" for Quayle Soft Tissue Therapy), or the sentence gives
+    it as the writer's ("my clinic number is …", "bookings go to …") and is not about a client."""
+    found = text[start:end].lower()
+    if any(len(w) >= 4 and w not in _GENERIC_BUSINESS_WORDS and w in found for w in allow_words):
+        return True
+    a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    b = text.find(". ", end)
+    sentence = text[a:b if b >= 0 else len(text)]
+    return _OWN_CONTACT.search(sentence) is not None and _CLIENT_IN_SENTENCE.search(sentence) is None
+
+
+_CLIENT_CUE = re.compile(r"\b(?:clients?|patients?|sessions?|appointments?|treated|treatment|consultation|"
+                         r"massage|therapy|counselling|counseling)\b", re.IGNORECASE)
+
+
+# Documentation domains (RFC 2606) and role addresses: examples in an essay, nobody's own.
+_RESERVED_EMAIL = re.compile(r"^(?:no-?reply|postmaster|webmaster|abuse|hostmaster)@|@(?:[\w-]+\.)*(?:example\.(?:com|org|"
+                             r"net)|[\w-]+\.(?:example|test|invalid|localhost))$|@localhost$", re.IGNORECASE)
+
+
+def _about_client(text: str, pos: int) -> bool:
+    """Whether the sentence around `pos` is about a client (a date in an essay counts only then)."""
+    a = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    b = text.find(". ", pos)
+    return _CLIENT_CUE.search(text, a, b if b >= 0 else len(text)) is not None
 
 
 def _is_allowed(c: tuple[str, int, int], allowed: list[tuple[int, int]]) -> bool:
@@ -163,26 +247,40 @@ def _is_allowed(c: tuple[str, int, int], allowed: list[tuple[int, int]]) -> bool
     return False
 
 
-def _resolve(cands: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Keep the most specific (then the longest) of overlapping findings.
+_EXCLUSIVE = frozenset({"place", "organisation", "workplace", "bare-name"})
 
-    The spans kept so far never overlap, so sorted by start their ends are sorted too: a
-    candidate overlaps one of them exactly when the last one starting before its end
-    reaches past its start.  One bisection per candidate, not a pass over every span kept
-    (which made a text with thousands of findings take minutes)."""
+
+def _resolve(cands: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Keep the most specific (then the longest) of overlapping findings.  Review items of
+    different kinds may overlap each other ("her 14-year-old son" is family and an age), as
+    they ask different questions; an error always wins over a review item."""
     cands = sorted(set(cands), key=lambda c: (_PRIORITY[c[0]], -(c[2] - c[1]), c[1]))
-    chosen: list[tuple[str, int, int]] = []
     starts: list[int] = []
-    ends: list[int] = []
+    chosen: list[tuple[str, int, int]] = []  # sorted by start
     for c in cands:
-        i = bisect_left(starts, c[2])
-        if i and ends[i - 1] > c[1]:
-            continue
-        starts.insert(i, c[1])
-        ends.insert(i, c[2])
-        chosen.append(c)
-    chosen.sort(key=lambda c: c[1])
+        kind, s, e = c
+        review = kind in REVIEW_KINDS or kind == "bare-name"
+        k = bisect_left(starts, s)
+        ok = True
+        j = k - 1
+        while ok and j >= 0 and s - starts[j] < 400:  # findings are far shorter than 400 characters
+            ok = _compatible(chosen[j], c, review)
+            j -= 1
+        j = k
+        while ok and j < len(chosen) and starts[j] < e:
+            ok = _compatible(chosen[j], c, review)
+            j += 1
+        if ok:
+            starts.insert(k, s)
+            chosen.insert(k, c)
     return chosen
+
+
+def _compatible(o: tuple[str, int, int], c: tuple[str, int, int], review: bool) -> bool:
+    if c[2] <= o[1] or o[2] <= c[1]:
+        return True
+    return review and (o[0] in REVIEW_KINDS or o[0] == "bare-name") and o[0] != c[0] \
+        and not (o[0] in _EXCLUSIVE and c[0] in _EXCLUSIVE)
 
 
 class _PhraseSet:

@@ -122,37 +122,79 @@ def _published_texts(entry: Entry) -> Iterable[_Text]:
 
 
 def scan_entry(entry: Entry, register: Register, config: SiteConfig) -> tuple[Diagnostic, ...]:
-    """Every identifier in an entry's published text, as path:line:col diagnostics."""
+    """Every identifier in an entry's published text, as path:line:col diagnostics.
+
+    Almost certain identifiers are errors (warnings in essays and drafts); possible ones in a
+    case study are review items, left out once the author has confirmed them (privacy.confirmed)."""
     if entry.kind is Kind.PAGE:
         return ()  # pages are about the practice (contact details included), not about clients
     from .detect import ScanContext, scan_text
+    from .review import confirmed_keys, item_key, sentence_around
 
-    ctx = ScanContext(allow=_allow(entry, config), region=config.privacy.region, register=register.secrets)
+    essay = entry.kind is not Kind.CASE_STUDY
+    ctx = ScanContext(allow=_allow(entry, config), region=config.privacy.region, register=register.secrets,
+                      essay=essay)
     severity = _severity(entry, config)
+    confirmed = confirmed_keys(entry.doc.meta)
     doc = entry.doc
     diags = []
     for part in _published_texts(entry):
         line_starts: list[int] = []  # offsets where each line of the part begins, found once
         for f in scan_text(part.text, ctx):
-            if part.key == "":
-                if not line_starts:
-                    line_starts = list(accumulate((len(t) + 1 for t in part.text.split("\n")), initial=0))
-                n = bisect_right(line_starts, f.start) - 1
-                line = doc.body_line + n
-                col = f.start - line_starts[n] + 1
+            if part.key == "" and not line_starts:
+                line_starts = list(accumulate((len(t) + 1 for t in part.text.split("\n")), initial=0))
+            line, col = _place(doc, part, f.start, line_starts)
+            kind = f.kind
+            key = ""
+            if f.severity == "review":
+                key = item_key(kind, f.text, sentence_around(part.text, f.start, f.end))
+                if key in confirmed:
+                    continue
+                message = f'privacy: {kind.replace("_", " ")}: "{f.text}"'
+                sev = Severity.REVIEW
             else:
-                pos = doc.value_positions.get(part.key)
-                if pos is not None and pos.plain and "\n" not in part.text:
-                    line, col = pos.line, pos.column + f.start
-                else:
-                    line, col = doc.key_lines.get(part.key, doc.key_lines.get(part.key.split(".")[0], 1)), None
-            kind = "register" if f.kind == "register" else f.kind
-            message = f'privacy: {kind}: "{f.text}"'
-            if entry.draft:
+                message = f'privacy: {kind}: "{f.text}"'
+                sev = severity
+            if entry.draft and sev is not Severity.REVIEW:
                 message += " (in a draft: an error once draft: true is removed)"
-            diags.append(Diagnostic(entry.rel, line, severity, f"privacy.{kind}", message,
-                                    f"{f.reason} {f.fix}".strip(), column=col, text=f.text))
+            diags.append(Diagnostic(entry.rel, line, sev, f"privacy.{kind}", message,
+                                    f"{f.reason} {f.fix}".strip(), column=col, text=f.text, key=key))
     return tuple(diags)
+
+
+def _place(doc, part: _Text, start: int, line_starts: list[int]) -> tuple[int, int | None]:
+    """The file line (and column) of offset `start` in one published text (`line_starts`: where
+    each line of the body begins, found once per text)."""
+    if part.key == "":
+        n = bisect_right(line_starts, start) - 1
+        return doc.body_line + n, start - line_starts[n] + 1
+    pos = doc.value_positions.get(part.key)
+    if pos is not None and pos.plain and "\n" not in part.text:
+        return pos.line, pos.column + start
+    return doc.key_lines.get(part.key, doc.key_lines.get(part.key.split(".")[0], 1)), None
+
+
+def register_reminders(entries: Iterable[Entry], register: Register) -> tuple[Diagnostic, ...]:
+    """`sitegen check`: a published case study whose client is not in the private register."""
+    out = []
+    for entry in entries:
+        if entry.case is None or entry.draft or register.find(entry.case.client) is not None:
+            continue
+        out.append(warning(entry.rel, entry.doc.key_lines.get("client"), "register.missing",
+                           f"{entry.case.client} has no entry in your private client register",
+                           "add them with their real name and any nickname (sitegen new case-study offers to; see the "
+                           "README's 'Client register'): the register is the only check that catches a client's own "
+                           "name, nickname, town or club"))
+    return tuple(out)
+
+
+def review_counts(diagnostics: Iterable[Diagnostic]) -> dict[str, int]:
+    """Unconfirmed review items per file."""
+    out: dict[str, int] = {}
+    for d in diagnostics:
+        if d.is_review:
+            out[d.path] = out.get(d.path, 0) + 1
+    return out
 
 
 class Needle(NamedTuple):

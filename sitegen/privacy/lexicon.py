@@ -108,6 +108,17 @@ FUNCTION_WORDS = _words("""
     Earl Duke Duchess Prince Princess King Queen Baron Baroness Count Countess
 """)
 
+# The grammatical core of FUNCTION_WORDS: never a name, even after "her son" ("her son This").
+GRAMMATICAL_WORDS = _words("""
+    A An The This That These Those There Here Then Than Thus Hence So Such I Me My We Us Our
+    You Your He Him His She Her It Its They Them Their Who Whom Whose What Which When Where
+    Why How If Unless Although Though While Whilst Because Since As Until Before After Once
+    And But Or Nor Yet For Of In On At By To From With Without Into Onto Upon Over Under
+    About Above Below Between Among Around Across Along Against Through During Not No Yes
+    Is Are Was Were Be Been Am Do Does Did Have Has Had Can Could Would Shall Should Might
+    Must Will Also Too Very Just Even Only Still Now Later Today Tonight Tomorrow Yesterday
+""")
+
 # Common English words, virtues, plants, months and trades that are also given
 # names or surnames ("Grace", "Will", "Rose", "Baker"): a name only with strong
 # evidence (a title before, "said" after, "her husband" before, a surname after).
@@ -179,7 +190,8 @@ EPONYM_NOUNS = _lower("""
     hernia phenomenon sequence regime regimen work method bands
     splint splints sponge cake cakes tart pudding bun buns biscuit biscuits
     scone scones pie salad sauce tea boots shoes trainers potatoes apples
-    plums line station
+    plums line station incision incisions scar meridian meridians channel channels
+    flap block programme program
 """)
 
 # After a possessive only these make an eponym: "Baker's cyst" is not a person,
@@ -486,14 +498,14 @@ SCHOLARLY_NOUNS = _lower("""
     notions definition seminal classic lectures teachings writings research
     paper papers continuum triangle matrix spiral circle window cycle cycles
     principles principle hypothesis thesis paradigm treatise maxim dictum
-    formulation wheel quadrant quadrants
+    formulation wheel quadrant quadrants framing
 """)
 # Weaker: a client can have an approach or a book too, so these need a full
 # name, a title or a surname that is not a given name ("Dr. Sarno's approach").
 SCHOLARLY_NOUNS_WEAK = _lower("""
     approach method methods work works book books idea ideas study studies
     account insight insights programme program technique techniques view
-    views writing system protocol
+    views writing system protocol therapy therapies maps map chart charts exercises
 """)
 
 # Occupational "eponyms" written with a capital at a sentence start.

@@ -72,15 +72,15 @@ _RECORD_WORDS = (
     r"|member(?:ship)?|account|acct|a/c|sort\s+code|customer|client\s+reference|reference|ref"
     r"|licen[cs]e|driving\s+licen[cs]e|driver'?s\s+licen[cs]e|passport|certificate|cert"
     r"|registration|reg|number\s+plate|licen[cs]e\s+plate|plate|vehicle|car|VIN|chassis"
-    r"|serial|device|pacemaker|implant|hearing\s+aid|IMEI|MAC"
+    r"|serial|device|pacemaker|implant|hearing\s+aid|IMEI|MAC|room|bed|locker|ward|bay"
     r"|national\s+insurance|NI|tax|UTR|student|employee|staff|payroll|badge|pupil|library|booking|invoice"
 )
 _ID_WORDS = r"(?:numbers?|nos?\.?|num|#|IDs?|identifier|code|ref(?:erence)?)"
 _BARE_ID_WORDS = r"(?:IDs?|identifier|reference|ref\.?|(?<=[A-Za-z] )(?:number|no\.?|num|#))"
 _RECORD = re.compile(
     r"(?<![\w/])(?:(?:" + _RECORD_WORDS + r")(?![A-Za-z])\s*(?:" + _ID_WORDS + r"(?![A-Za-z]))?|" + _BARE_ID_WORDS + r"(?![A-Za-z]))"
-    r"(?:\s+(?:is|was|reads|:))?\s*[:#]?\s*"
-    r"(?P<code>(?-i:(?=[A-Z0-9/\- ]{0,8}\d)[A-Z0-9](?:[A-Z0-9/-]|[ \u00a0](?=[A-Z0-9]*\d|[A-Z]{1,4}\b)){2,24}[A-Z0-9]))"
+    r"(?:\s+(?:is|was|reads|:))?\s*[:#,]?\s*"
+    r"(?P<code>(?-i:(?=[A-Z0-9/\- ]{0,8}\d)[A-Z0-9](?:[A-Z0-9/-]|[ \u00a0](?=[A-Z0-9]*\d|[A-Z]{1,4}\b)){0,24}[A-Z0-9]))"
     r"(?![\w/-])",
 )
 _RECORD_CI = re.compile(_RECORD.pattern, re.IGNORECASE)
@@ -89,7 +89,7 @@ _RECORD_CI = re.compile(_RECORD.pattern, re.IGNORECASE)
 # even when the digits are shaped like a phone or pass the NHS checksum.
 _RECORD_RIGHT_BEFORE = re.compile(
     r"(?<![\w/])(?:" + _RECORD_WORDS + r")(?![A-Za-z])\s*(?:numbers?|nos?\.?|num|#|IDs?|identifier|ref(?:erence)?)"
-    r"(?![A-Za-z])(?:\s+(?:is|was|reads))?\s*[:#]?\s*$",
+    r"(?![A-Za-z])(?:\s+(?:is|was|reads))?\s*[:#,]?\s*$",
     re.IGNORECASE,
 )
 
@@ -101,7 +101,7 @@ _ID_TAILS = ("number", "numbers", "no", "no.", "nos", "nos.", "num", "id", "ids"
 def record_context_before(text: str, start: int) -> bool:
     """Whether a record word and a number word stand right before `start` ("policy number 2079461834")."""
     a = max(0, start - 45)
-    tail = text[max(0, start - 16) : start].rstrip(" :#\u00a0").lower()
+    tail = text[max(0, start - 16) : start].rstrip(" :#,\u00a0").lower()
     if not tail.endswith(_ID_TAILS) and not text[max(0, start - 3) : start].strip().endswith("#"):
         return False  # cheap test first: no number word right before
     if _RECORD_RIGHT_BEFORE.search(text, a, start) is None:
@@ -125,7 +125,7 @@ _RECORD_KEYS = frozenset(
     pps uln dob health plan insurance insurer policy beneficiary claim member membership account
     acct a/c sort customer reference ref licence license driving driver passport certificate cert
     registration reg plate vehicle car vin chassis serial device pacemaker implant hearing imei mac
-    national ni tax utr student employee staff payroll badge pupil library booking invoice id ids
+    national ni tax utr student employee staff payroll badge pupil library booking invoice id ids room bed locker
     identifier number no num medicare medicaid tricare fund pension benefits""".split()
 )
 _KEY_WORD = re.compile(r"[a-z/]+")
@@ -140,6 +140,10 @@ def _is_phone(code: str) -> bool:
         except phonenumbers.NumberParseException:
             continue
     return False
+
+
+# "room number 14B", "bed 7": in a care home or a ward, the room points at one person.
+_ROOM_BEFORE = re.compile(r"\b(?:room|bed|locker|bay)\s*(?:number|no\.?|#)?\s*[:,#]?\s*$", re.IGNORECASE)
 
 
 def find_records(ix: TextIndex) -> Iterator[Span]:
@@ -162,9 +166,10 @@ def find_records(ix: TextIndex) -> Iterator[Span]:
         digits = sum(c.isdigit() for c in code)
         has_letters = any(c.isalpha() for c in code)
         # A code has 3+ digits, or 2+ digits among letters ("AB12 CDE").
-        if _NOT_CODE.match(code) or digits < 2 or (digits == 2 and not has_letters):
+        short_ok = _ROOM_BEFORE.search(text, max(0, m.start() - 2), start) is not None and digits >= 1
+        if not short_ok and (_NOT_CODE.match(code) or digits < 2 or (digits == 2 and not has_letters)):
             continue
-        if len(code.replace(" ", "")) < 4:
+        if len(code.replace(" ", "")) < (2 if short_ok else 4):
             continue
         if _PHONE_WORDS.search(text, max(0, m.start() - 20), m.start("code")):
             continue  # "mobile number 07412 556789" is a phone number
@@ -200,6 +205,8 @@ _AGE_PATTERNS = [
     # "she is 95", "he's 93", "turned 92", "now 96"
     r"\b(?:she|he|they|who|client|mum|mother|father|dad|gran|grandmother|grandfather)\s*(?:is|was|'s|’s|turns|turned|had\s+turned|will\s+be|is\s+now|was\s+now)\s+"
     + r"(?:now\s+|nearly\s+|almost\s+|about\s+)?" + _NUM + r"\b(?!\s*(?:%|percent|minutes|mins|degrees|kg|km|miles|cm|mm|per|°|steps|reps|times|sessions|hours|lbs|pounds|stone))",
+    # "client f is 93.", "Mr Hale was 94 and": any subject, the age standing alone
+    r"\b(?:is|was)\s+(?:now\s+|nearly\s+|almost\s+)?" + _NUM + r"(?=\s*(?:[,.;:!?)]|and\b|but\b|now\b|this\b))",
     # "At 97 she still shops", "at ninety-one, he ..."
     r"\bat\s+" + _NUM + r",?\s+(?:she|he|they|my\s+client|the\s+client)\b",
     r"\b(?:turned|turns|turning|reached|reaching)\s+" + _NUM + r"\b(?!\s*(?:%|percent|minutes|degrees|kg|km|miles|cm|mm|per|°|steps|reps|times|sessions|hours))",

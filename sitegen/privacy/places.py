@@ -6,6 +6,7 @@ import re
 from typing import Iterator
 
 from sitegen.privacy import lexicon as L
+from sitegen.privacy.people import PRODUCTS
 from sitegen.privacy.tokens import TextIndex
 
 Span = tuple[str, int, int]
@@ -76,6 +77,8 @@ _NOT_STREET_WORD = frozenset(
 )
 
 
+_YEAR_FIRST = re.compile(r"(?:1[89]|20)\d\d\b")
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|from|of|the|around|circa|c\.)\s+$", re.IGNORECASE)
 _UNIT_BUILDINGS = frozenset("House Court Mansions Lodge Cottage Cottages Building Buildings Tower Heights".split())
 
 
@@ -85,11 +88,13 @@ def find_addresses(ix: TextIndex) -> Iterator[Span]:
         ends = ix.caps_in(L.STREET_SUFFIXES | _UNIT_BUILDINGS)
         for a, b in ix.windows(ends, 90, 2):
             for m in _NUMBERED.finditer(text, a, b):
+                if _YEAR_FIRST.match(text, m.start()) and _YEAR_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                    continue  # "in 1954 Supreme Court justices …": a year, not a house number
                 yield "address", m.start(), m.end()
     for m in (m for a, b in ix.windows(ix.caps_in(L.CLEAR_STREET_SUFFIXES), 70, 1) for m in _NAMED_STREET.finditer(text, a, b)):
         words = m.group("s").split()
-        if words[0].rstrip(".") in _NOT_STREET_WORD:
-            continue
+        if words[0].rstrip(".") in _NOT_STREET_WORD or words[0] in PRODUCTS:
+            continue  # "Amazon Cloud Drive" is a product
         yield "address", m.start("s"), m.end("s")
 
 

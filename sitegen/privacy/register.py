@@ -130,3 +130,31 @@ def _consent_lines(text: str, first: int, last: int) -> dict[str, int]:
         elif inside:
             lines.setdefault(m.group(1), n)
     return lines
+
+
+def add_client(site_dir: Path, rel: str, pseudonym: str, names: list[str], contact: list[str] = ()) -> Path:
+    """Add a [[client]] entry to the register (creating it if need be); the file is checked
+    after writing and left exactly as it was if the result would not read back."""
+    import json
+    import os
+    import tomllib
+
+    path = site_dir / rel
+    old = path.read_text(encoding="utf-8") if path.is_file() else ""
+    entry = ["", "[[client]]", f"pseudonym = {json.dumps(pseudonym, ensure_ascii=False)}"]
+    if names:
+        entry.append("names = [" + ", ".join(json.dumps(n, ensure_ascii=False) for n in names) + "]")
+    if contact:
+        entry.append("contact = [" + ", ".join(json.dumps(c, ensure_ascii=False) for c in contact) + "]")
+    new = old.rstrip("\n") + "\n" + "\n".join(entry) + "\n" if old else "\n".join(entry[1:]) + "\n"
+    try:
+        data = tomllib.loads(new)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{rel} cannot be read as TOML ({exc}); fix it first, then add the client by hand") from None
+    if not any(isinstance(c, dict) and c.get("pseudonym") == pseudonym for c in data.get("client", [])):
+        raise ValueError(f"{rel} keeps its clients in another form; add the client by hand")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.sitegen-{os.getpid()}")
+    tmp.write_text(new, encoding="utf-8")
+    os.replace(tmp, path)
+    return path

@@ -18,6 +18,24 @@ import re
 _CAP = re.compile(
     r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][^\W\d_]*(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*"
 )
+_VOCABULARY: set[str] = set()
+
+
+def register_vocabulary(words: frozenset[str]) -> frozenset[str]:
+    """Add the words a detector anchors on (and their possessives) to the one shared pass."""
+    _VOCABULARY.update(words)
+    _VOCABULARY.update(w + "'s" for w in words)
+    _VOCABULARY.update(w + "’s" for w in words)
+    return words
+
+
+def _JOINED(low: str, j: int) -> bool:
+    """Whether low[j] joins the next letter into one word ("step-son", "o'neill")."""
+    c = low[j]
+    return c.isalpha() or c in "'’-" and j > 0 and low[j - 1].isalpha()
+
+
+_WORD = re.compile(r"[a-z]+(?:['’\-][a-z]+)*")
 _DIGITS = re.compile(r"\d[\d ().+\-/:\u00a0]*")
 
 
@@ -33,7 +51,7 @@ def aligned_lower(text: str) -> str:
 class TextIndex:
     """Anchors of one text: capitalised words and digit runs, with their offsets."""
 
-    __slots__ = ("text", "caps", "digits", "_lower")
+    __slots__ = ("text", "caps", "digits", "_lower", "_words", "_hits")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -54,12 +72,57 @@ class TextIndex:
             digits.append((m.start(), e))
         self.digits: list[tuple[int, int]] = digits
         self._lower: str | None = None
+        self._words: list[str] | None = None
+        self._hits: dict[str, list[tuple[int, int]]] | None = None
 
     @property
     def lower(self) -> str:
         if self._lower is None:
             self._lower = aligned_lower(self.text)
         return self._lower
+
+    @property
+    def words(self) -> list[str]:
+        """Every word of the text in lower case, in order (made once, shared by the detectors)."""
+        if self._words is None:
+            self._words = _WORD.findall(self.lower)
+        return self._words
+
+    def anchors(self, vocabulary: frozenset[str]) -> list[tuple[int, int]]:
+        """Offsets of the words of the text that belong to `vocabulary` (lower case, whole words;
+        "farmer's" counts as "farmer").  The vocabulary must have been registered (see
+        `register_vocabulary`): one pass over the words serves every detector."""
+        hits = self._hits if self._hits is not None else self._find_hits()
+        out = [span for w, spans in hits.items() if w in vocabulary for span in spans]
+        out.sort()
+        return out
+
+    def _find_hits(self) -> dict[str, list[tuple[int, int]]]:
+        # Listing the words is cheap; finding every word's offset is not, so only the words
+        # some detector asks about are looked up, each from where the last one ended.
+        low = self.lower
+        n = len(low)
+        vocab = _VOCABULARY
+        hits: dict[str, list[tuple[int, int]]] = {}
+        pos = 0
+        for w in self.words:
+            if w not in vocab:
+                continue
+            if w[-2:] in ("'s", "’s") and w[:-2] in vocab:
+                w = w[:-2]
+            i = low.find(w, pos)
+            while i >= 0:
+                e = i + len(w)
+                if (i == 0 or not _JOINED(low, i - 1)) and (e >= n or not low[e].isalpha() and not (
+                        low[e] == "-" and e + 1 < n and low[e + 1].isalpha())):
+                    break
+                i = low.find(w, i + 1)
+            if i < 0:
+                continue
+            hits.setdefault(w, []).append((i, i + len(w)))
+            pos = i + len(w)
+        self._hits = hits
+        return hits
 
     def windows(self, spans: list[tuple[int, int]], before: int, after: int) -> list[tuple[int, int]]:
         """Merged windows reaching `before` characters before and `after` after each span."""

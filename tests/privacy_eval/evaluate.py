@@ -1,31 +1,45 @@
 #!/usr/bin/env python3
-"""Measure the identifier scan against the labelled case-study corpus.
+"""Measure the identifier scan against a labelled set of case studies and essays.
 
 Usage (from the repository root):
 
-    python tests/privacy_eval/evaluate.py [--verbose]
+    python tests/privacy_eval/evaluate.py [--corpus FOLDER] [--verbose]
 
-Each corpus file is scanned as the build scans it: the Markdown body and every
-published front-matter string (title, summary, tags, presenting, approach,
-outcome, referral, client_perspective, learning), with the site's author and
-business, the file's `client` and `pseudonyms` and its `privacy.allow` list as
-allowed phrases.  A finding matches a label when the kinds agree and the two
-texts overlap on the same line of the file; each label is counted once.
+Two label layouts are read:
 
-Prints recall and precision per kind and overall, and the number of findings
-in clean files.  Exits 1 when any labelled kind has recall below 0.95, overall
-precision is below 0.9, or a clean file has any finding.  `--verbose` lists
-every miss and false alarm.
+* the older one (the tuning corpus and `heldout/`): `labels.json` beside the files (for the
+  tuning corpus, `tests/privacy_eval/labels.json` with the files in `corpus/`), every file a
+  case study, labels without a tier (all of them direct identifiers, tier `error`);
+* the newer one (`blind-a/`, `blind-b/`): `labels.json` in the set's folder, files under
+  `case-studies/` and `essays/`, each label with a tier (`error` or `review`), and for essays
+  (sometimes case studies) a list of `people` who are not clients.
+
+Each file is scanned as the build scans it: the Markdown body and every published
+front-matter string, with the site's author and business, the file's `client` and
+`pseudonyms` and its `privacy.allow` list as allowed phrases; essays as essays.  A finding
+matches a label when their kinds are compatible (see COMPATIBLE) and the two texts overlap
+on the same line of the file; each label is counted once.
+
+Printed, for case studies: recall and precision per kind and overall (recall counts
+findings of either confidence), error precision (error findings that match a label), errors
+in clean case studies, review items per clean case study; for essays: findings other than
+personal names per post, and names found that are neither labelled people nor labelled
+identifiers.  Nothing is printed per file unless `--verbose` is given, which lists every miss
+and false alarm; `--verbose` is refused on the blind sets, which must stay unseen.
+
+Exit status 1 when a target is missed: recall below 0.97 for a kind, error precision below
+0.95, an error in a clean case study, more than one review item in a clean case study.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -35,21 +49,46 @@ ROOT = HERE.parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from sitegen.privacy.detect import KINDS, ScanContext, scan_text  # noqa: E402
+from sitegen.privacy.detect import ScanContext, scan_text  # noqa: E402
 
-PUBLISHED = ("title", "summary", "tags", "presenting", "approach", "outcome", "referral",
+PUBLISHED = ("title", "summary", "description", "tags", "presenting", "approach", "outcome", "referral",
              "client_perspective", "learning")
-MIN_RECALL = 0.95
-MIN_PRECISION = 0.90
+MIN_RECALL = 0.97
+MIN_ERROR_PRECISION = 0.95
+MAX_REVIEW_PER_CLEAN = 1
+
+# Label kind → the scanner kinds that count as finding it.  A register hit finds anything.
+COMPATIBLE: dict[str, frozenset[str]] = {
+    "name": frozenset({"name"}),
+    "workplace": frozenset({"workplace", "organisation"}),
+    "place": frozenset({"place", "workplace", "address"}),
+    "address": frozenset({"address", "place"}),
+    "postcode": frozenset({"postcode"}),
+    "zip": frozenset({"zip", "address"}),
+    "age": frozenset({"age", "exact_age"}),
+    "exact_age": frozenset({"exact_age", "age"}),
+    "date": frozenset({"date"}),
+    "timeline": frozenset({"timeline", "date"}),
+    "occupation": frozenset({"occupation"}),
+    "family": frozenset({"family"}),
+}
+
+
+def compatible(label_kind: str, finding_kind: str) -> bool:
+    if finding_kind == "register":
+        return True
+    return finding_kind in COMPATIBLE.get(label_kind, frozenset({label_kind}))
 
 
 @dataclass(frozen=True)
 class Hit:
-    """One finding placed on a line of the corpus file."""
+    """One finding placed on a line of the file."""
 
     kind: str
     line: int
     text: str  # the finding's text on that line
+    severity: str  # "error" or "review"
+    group: int = 0  # the parts of one finding that runs over several lines share a group
 
 
 @dataclass(frozen=True)
@@ -57,6 +96,28 @@ class Label:
     kind: str
     line: int
     text: str
+    tier: str
+
+
+@dataclass
+class Tally:
+    labels: Counter = field(default_factory=Counter)   # per label kind
+    found: Counter = field(default_factory=Counter)    # labels found, per label kind
+    tp: Counter = field(default_factory=Counter)       # findings that match a label, per finding kind
+    fp: Counter = field(default_factory=Counter)       # findings that match none, per finding kind
+    error_findings: int = 0
+    error_correct: int = 0
+    clean_files: int = 0
+    clean_errors: int = 0
+    clean_reviews: list[int] = field(default_factory=list)
+    files: int = 0
+    misses: list[str] = field(default_factory=list)
+    alarms: list[str] = field(default_factory=list)
+    # essays
+    essays: int = 0
+    essay_other: int = 0          # findings that are not personal names
+    essay_names: int = 0          # name findings
+    essay_stray_names: int = 0    # names that are neither labelled people nor identifiers
 
 
 def split_front_matter(source: str) -> tuple[str, str, int]:
@@ -92,6 +153,7 @@ def published_values(front: str) -> list[tuple[str, int, bool]]:
 
 
 _SCAN_SECONDS = [0.0]
+_GROUP = [0]
 
 
 def hits_for(text: str, first_line: int, literal: bool, ctx: ScanContext) -> list[Hit]:
@@ -102,17 +164,15 @@ def hits_for(text: str, first_line: int, literal: bool, ctx: ScanContext) -> lis
     _SCAN_SECONDS[0] += time.process_time() - t0
     for f in findings:
         line = first_line + text.count("\n", 0, f.start) if literal else first_line
+        severity = getattr(f, "severity", "error")
+        _GROUP[0] += 1
         for k, part in enumerate(f.text.split("\n")):
             if part.strip():
-                hits.append(Hit(f.kind, line + k, part))
+                hits.append(Hit(f.kind, line + k, part, severity, _GROUP[0]))
     return hits
 
 
-def scan_file(path: Path, site: dict) -> list[Hit]:
-    source = path.read_text(encoding="utf-8")
-    front, body, body_line = split_front_matter(source)
-    meta = yaml.safe_load(front) if front.strip() else {}
-    meta = meta if isinstance(meta, dict) else {}
+def _context(site: dict, meta: dict, essay: bool) -> ScanContext:
     allow = [site.get("author", ""), site.get("business", "")]
     if isinstance(meta.get("client"), str):
         allow.append(meta["client"])
@@ -122,9 +182,28 @@ def scan_file(path: Path, site: dict) -> list[Hit]:
     if isinstance(privacy, dict):
         extra = privacy.get("allow") or []
         allow.extend(str(p) for p in (extra if isinstance(extra, list) else [extra]))
-    ctx = ScanContext(allow=tuple(a for a in allow if a), region=site.get("region", "GB"))
+    kw: dict = {"allow": tuple(a for a in allow if a), "region": site.get("region", "GB")}
+    names = {f.name for f in dataclasses.fields(ScanContext)}
+    if "essay" in names:
+        kw["essay"] = essay
+    return ScanContext(**kw)
+
+
+def scan_file(path: Path, site: dict, essay: bool = False) -> list[Hit]:
+    source = path.read_text(encoding="utf-8")
+    front, body, body_line = split_front_matter(source)
+    try:
+        meta = yaml.safe_load(front) if front.strip() else {}
+    except yaml.YAMLError:
+        meta = {}
+    meta = meta if isinstance(meta, dict) else {}
+    ctx = _context(site, meta, essay)
     hits: list[Hit] = []
-    for value, line, literal in published_values(front):
+    try:
+        values = published_values(front)
+    except yaml.YAMLError:
+        values = []
+    for value, line, literal in values:
         hits.extend(hits_for(value, line, literal, ctx))
     hits.extend(hits_for(body, body_line, True, ctx))
     return hits
@@ -146,94 +225,175 @@ def overlaps(line_text: str, a: str, b: str) -> bool:
     return any(s1 < e2 and s2 < e1 for s1, e1 in spans_a for s2, e2 in spans_b)
 
 
-def evaluate(verbose: bool, labels_file: Path = HERE / "labels.json", corpus: Path = HERE / "corpus") -> int:
-    data = json.loads(labels_file.read_text(encoding="utf-8"))
-    site = data.get("site", {})
-    labels_n: Counter[str] = Counter()
-    tp: Counter[str] = Counter()
-    fp: Counter[str] = Counter()
-    clean_findings = 0
-    misses: list[str] = []
-    alarms: list[str] = []
+@dataclass(frozen=True)
+class LabelSet:
+    site: dict
+    files: dict          # name → entry
+    root: Path           # the folder the names are relative to
+    blind: bool
+    kinds: frozenset[str]  # the kinds the set labels; findings of other kinds are not scored
+
+
+OLD_KINDS = frozenset({"name", "email", "phone", "address", "postcode", "zip", "date", "age", "nhs", "ssn", "url",
+                       "handle", "ip", "record", "workplace"})
+
+
+def load_set(corpus: Path | None) -> LabelSet:
+    if corpus is None:
+        data = json.loads((HERE / "labels.json").read_text(encoding="utf-8"))
+        return LabelSet(data.get("site", {}), data["files"], HERE / "corpus", False, OLD_KINDS)
+    data = json.loads((corpus / "labels.json").read_text(encoding="utf-8"))
+    kinds = frozenset(data.get("kinds") or OLD_KINDS)
+    return LabelSet(data.get("site", {}), data["files"], corpus, corpus.resolve().name.startswith("blind"), kinds)
+
+
+def _matches(hit: Hit, labels: list[Label], lines: list[str]) -> bool:
+    line_text = lines[hit.line - 1] if 0 < hit.line <= len(lines) else ""
+    return any(compatible(lab.kind, hit.kind) and lab.line == hit.line and overlaps(line_text, hit.text, lab.text)
+               for lab in labels)
+
+
+def _score_case(name: str, entry: dict, hits: list[Hit], lines: list[str], t: Tally) -> None:
+    labels = [Label(lab["kind"], int(lab["line"]), lab["text"], lab.get("tier", "error"))
+              for lab in entry.get("identifiers", [])]
+    for lab in labels:
+        t.labels[lab.kind] += 1
+    matched: set[int] = set()
+    clean = bool(entry.get("clean"))
+    errors = reviews = 0
+    # A finding over several lines counts once: matched if any of its parts is.
+    merged: dict[int, list[Hit]] = {}
+    for hit in hits:
+        merged.setdefault(hit.group, []).append(hit)
+    for parts in merged.values():
+        hit = next((h for h in parts if _matches(h, labels, lines)), parts[0])
+        line_text = lines[hit.line - 1] if 0 < hit.line <= len(lines) else ""
+        hit_labels = [i for i, lab in enumerate(labels)
+                      if compatible(lab.kind, hit.kind) and lab.line == hit.line
+                      and overlaps(line_text, hit.text, lab.text)]
+        if hit.severity == "error":
+            t.error_findings += 1
+            errors += 1
+            if hit_labels:
+                t.error_correct += 1
+        else:
+            reviews += 1
+        if hit_labels:
+            t.tp[hit.kind] += 1
+            matched.update(hit_labels)
+        else:
+            t.fp[hit.kind] += 1
+            t.alarms.append(f"{name}:{hit.line}: {hit.severity} {hit.kind} {hit.text!r}")
+    for i, lab in enumerate(labels):
+        if i in matched:
+            t.found[lab.kind] += 1
+        else:
+            t.misses.append(f"{name}:{lab.line}: {lab.tier} {lab.kind} {lab.text!r}")
+    if clean:
+        t.clean_files += 1
+        t.clean_errors += errors
+        t.clean_reviews.append(reviews)
+
+
+def _score_essay(name: str, entry: dict, hits: list[Hit], lines: list[str], t: Tally) -> None:
+    t.essays += 1
+    known = [(int(p["line"]), p["text"]) for p in entry.get("people", [])]
+    known += [(int(lab["line"]), lab["text"]) for lab in entry.get("identifiers", [])]
+    for hit in hits:
+        if hit.kind != "name":
+            t.essay_other += 1
+            t.alarms.append(f"{name}:{hit.line}: essay finding {hit.kind} {hit.text!r}")
+            continue
+        t.essay_names += 1
+        line_text = lines[hit.line - 1] if 0 < hit.line <= len(lines) else ""
+        if not any(line == hit.line and overlaps(line_text, hit.text, text) for line, text in known):
+            t.essay_stray_names += 1
+            t.alarms.append(f"{name}:{hit.line}: essay name not a person {hit.text!r}")
+
+
+def evaluate(verbose: bool, corpus: Path | None = None) -> int:
+    ls = load_set(corpus)
+    if verbose and ls.blind:
+        print("--verbose is refused on a blind set: its files must stay unseen", file=sys.stderr)
+        return 2
+    t = Tally()
     words = 0
     scan_text("Warm-up: Priya loads the name list once.", ScanContext())
     _SCAN_SECONDS[0] = 0.0
-    for name, entry in sorted(data["files"].items()):
-        path = corpus / name
+    for name, entry in sorted(ls.files.items()):
+        path = ls.root / name
         if not path.exists():
-            misses.append(f"{name}: file missing")
+            t.misses.append(f"{name}: file missing")
             continue
+        essay = name.startswith("essays/")
         lines = path.read_text(encoding="utf-8").split("\n")
         words += sum(len(line.split()) for line in lines)
-        hits = scan_file(path, site)
-        labels = [Label(lab["kind"], int(lab["line"]), lab["text"]) for lab in entry.get("identifiers", [])]
-        for lab in labels:
-            labels_n[lab.kind] += 1
-        matched_labels: set[int] = set()
-        for hit in hits:
-            line_text = lines[hit.line - 1] if 0 < hit.line <= len(lines) else ""
-            found = False
-            for i, lab in enumerate(labels):
-                if lab.kind == hit.kind and lab.line == hit.line and overlaps(line_text, hit.text, lab.text):
-                    found = True
-                    if i not in matched_labels:
-                        matched_labels.add(i)
-                        tp[hit.kind] += 1
-                        break
-            if not found:
-                fp[hit.kind] += 1
-                alarms.append(f"{name}:{hit.line}: {hit.kind} {hit.text!r}")
-            if entry.get("clean"):
-                clean_findings += 1
-        for i, lab in enumerate(labels):
-            if i not in matched_labels:
-                misses.append(f"{name}:{lab.line}: {lab.kind} {lab.text!r}")
-    elapsed = _SCAN_SECONDS[0]
-
-    kinds = [k for k in KINDS if labels_n[k] or fp[k]] + sorted(k for k in fp if k not in KINDS)
-    failed = False
-    print(f"{'kind':<10} {'labels':>6} {'TP':>4} {'FP':>4} {'recall':>7} {'precision':>9}")
-    for k in kinds:
-        recall = tp[k] / labels_n[k] if labels_n[k] else float("nan")
-        found = tp[k] + fp[k]
-        precision = tp[k] / found if found else float("nan")
-        flag = ""
-        if labels_n[k] and recall < MIN_RECALL:
-            flag = "  <- recall below %.2f" % MIN_RECALL
-            failed = True
-        print(f"{k:<10} {labels_n[k]:>6} {tp[k]:>4} {fp[k]:>4} {recall:>7.3f} {precision:>9.3f}{flag}")
-    total_labels, total_tp, total_fp = sum(labels_n.values()), sum(tp.values()), sum(fp.values())
-    recall = total_tp / total_labels if total_labels else 1.0
-    precision = total_tp / (total_tp + total_fp) if total_tp + total_fp else 1.0
-    print(f"{'overall':<10} {total_labels:>6} {total_tp:>4} {total_fp:>4} {recall:>7.3f} {precision:>9.3f}")
-    print(f"findings in clean files: {clean_findings}")
-    print(f"scanned {len(data['files'])} files, {words} words: {elapsed * 1000:.1f} ms of CPU in scan_text, "
-          f"{elapsed * 1e6 / max(words, 1):.2f} ms per 1,000 words")
-    if precision < MIN_PRECISION:
-        print(f"overall precision below {MIN_PRECISION:.2f}")
-        failed = True
-    if clean_findings:
-        print("clean files have findings")
-        failed = True
+        # A set labelled before the disguise review existed says nothing about those kinds.
+        scored = ls.kinds | {"register"} | ({"organisation"} if "place" in ls.kinds else set())
+        hits = [h for h in scan_file(path, ls.site, essay=essay) if h.kind in scored]
+        t.files += 1
+        (_score_essay if essay else _score_case)(name, entry, hits, lines, t)
+    failed = _report(t, words)
     if verbose:
         print("\nmisses:")
-        for m in misses:
+        for m in t.misses:
             print("  " + m)
         print("\nfalse alarms:")
-        for a in alarms:
+        for a in t.alarms:
             print("  " + a)
     return 1 if failed else 0
+
+
+def _report(t: Tally, words: int) -> bool:
+    failed = False
+    label_kinds = sorted(t.labels, key=lambda k: (-t.labels[k], k))
+    print("case studies: recall per labelled kind (findings of either confidence)")
+    print(f"{'kind':<11} {'labels':>6} {'found':>6} {'recall':>7}")
+    for k in label_kinds:
+        recall = t.found[k] / t.labels[k]
+        flag = ""
+        if recall < MIN_RECALL:
+            flag, failed = f"  <- below {MIN_RECALL:.2f}", True
+        print(f"{k:<11} {t.labels[k]:>6} {t.found[k]:>6} {recall:>7.3f}{flag}")
+    total, found = sum(t.labels.values()), sum(t.found.values())
+    print(f"{'overall':<11} {total:>6} {found:>6} {found / total if total else 1.0:>7.3f}")
+    print("\ncase studies: precision per finding kind")
+    print(f"{'kind':<12} {'TP':>4} {'FP':>4} {'precision':>9}")
+    for k in sorted(set(t.tp) | set(t.fp)):
+        n = t.tp[k] + t.fp[k]
+        print(f"{k:<12} {t.tp[k]:>4} {t.fp[k]:>4} {t.tp[k] / n:>9.3f}")
+    tp, fp = sum(t.tp.values()), sum(t.fp.values())
+    print(f"{'overall':<12} {tp:>4} {fp:>4} {tp / (tp + fp) if tp + fp else 1.0:>9.3f}")
+    ep = t.error_correct / t.error_findings if t.error_findings else 1.0
+    flag = ""
+    if ep < MIN_ERROR_PRECISION:
+        flag, failed = f"  <- below {MIN_ERROR_PRECISION:.2f}", True
+    print(f"\nerror precision: {ep:.3f} ({t.error_correct} of {t.error_findings} errors match a label){flag}")
+    over = sum(1 for r in t.clean_reviews if r > MAX_REVIEW_PER_CLEAN)
+    mean = sum(t.clean_reviews) / len(t.clean_reviews) if t.clean_reviews else 0.0
+    print(f"clean case studies: {t.clean_files}; errors in them: {t.clean_errors}; review items: "
+          f"{sum(t.clean_reviews)} ({mean:.2f} per file, most {max(t.clean_reviews, default=0)}); "
+          f"files with more than {MAX_REVIEW_PER_CLEAN}: {over}")
+    if t.clean_errors or over:
+        failed = True
+    print("findings in clean files:", t.clean_errors + sum(t.clean_reviews))
+    if t.essays:
+        print(f"\nessays: {t.essays}; findings other than personal names: {t.essay_other} "
+              f"({t.essay_other / t.essays:.2f} per post); names found: {t.essay_names}, of which not a "
+              f"labelled person or identifier: {t.essay_stray_names}")
+    elapsed = _SCAN_SECONDS[0]
+    print(f"\nscanned {t.files} files, {words} words: {elapsed * 1000:.1f} ms of CPU in scan_text, "
+          f"{elapsed * 1e6 / max(words, 1):.2f} ms per 1,000 words")
+    return failed
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and false alarm")
     parser.add_argument("--corpus", type=Path, default=None,
-                        help="a folder holding labels.json and the case studies (default: the tuning corpus)")
+                        help="a folder holding labels.json and the files (default: the tuning corpus)")
     args = parser.parse_args(argv)
-    if args.corpus is not None:
-        return evaluate(args.verbose, args.corpus / "labels.json", args.corpus)
-    return evaluate(args.verbose)
+    return evaluate(args.verbose, args.corpus)
 
 
 if __name__ == "__main__":

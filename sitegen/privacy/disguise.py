@@ -1,0 +1,256 @@
+"""The disguise review: details that let a neighbour recognise a client without any "identifier".
+
+    find_occupations   "she's a primary school teacher", "works as a welder", "a retired nurse"
+    find_family        "her three children", "recently widowed", "her 14-year-old son", "twins"
+    find_exact_ages    "aged 47", "a 52-year-old", "she is 61" (ages over 89 are the age detector's)
+    find_timelines     "about 3 months ago", "for 4 years", "since 2019", "in March 2023"
+
+Each is a `review` finding: never an error, never blocking by itself, but looked at once
+(see review.py).  What the writer says about themselves ("I trained for 4 years", "I am a
+massage therapist") is not about the client and is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from sitegen.privacy.occupations import OCCUPATIONS, RELATIVES
+from sitegen.privacy.tokens import TextIndex, register_vocabulary
+
+Span = tuple[str, int, int]
+
+_NUM_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+              "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty")
+_NUM = r"(?:\d{1,2}|(?:" + "|".join(_NUM_WORDS.split()) + r")(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)"
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|we|we've|we’ve|our)\b")
+_THIRD = re.compile(r"\b(?:she|he|they|her|his|their|client|who|husband|wife|partner|son|daughter|mother|"
+                    r"father|mum|dad|sister|brother)\b", re.IGNORECASE)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start),
+            text.rfind("! ", 0, start)) + 1
+    b = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    return text[a:b]
+
+
+def _about_writer(text: str, start: int, end: int) -> bool:
+    """Whether the sentence is the writer talking about themselves, not about a client."""
+    s = _sentence(text, start, end)
+    return bool(_FIRST_PERSON.search(s)) and not _THIRD.search(s)
+
+
+# --- occupations ------------------------------------------------------------------------------
+
+_OCC_WORD = re.compile(r"\b[a-z][a-z\-]+\b")
+_OCC_LEAD = re.compile(
+    r"(?:(?:^|,\s*|—\s*|\(\s*)(?:an?|the)\s+(?:[\w\-]+\s+){0,3}|\b(?:is|was|'s|’s|as|became|becomes|been|retired|former|ex-?|trainee|qualified|part-time|full-time|"
+    r"freelance|self-employed|works\s+as|worked\s+as|job\s+as|career\s+as|trained\s+as|training\s+as|"
+    r"retired\s+as)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,3}|\b(?:an?|the)\s+(?:retired|former|trainee|"
+    r"semi-retired|part-time|full-time|self-employed|freelance|newly[\s-]qualified|young|local|junior|"
+    r"senior|head|deputy|primary|secondary|school|staff|agency|bank|community|district|theatre|ward|"
+    r"night|hgv|lorry|bus|taxi|delivery|site|farm|dairy|sheep|supply)\s+(?:[a-z\-]+\s+){0,2})$"
+)
+_WORK_PLACE = re.compile(
+    r"\b(?:works|worked|working|job|shifts?|packs|packed|picks|stacks|serves|cleans|cooks|delivers|drives|"
+    r"volunteers|volunteered)\s+(?:[a-z\-]+\s+){0,2}?(?:(?:full|part)[\s-]time\s+)?(?:in|at|on|for)\s+(?:an?\s+|the\s+)?"
+    r"(?:[a-z\-]+\s+){0,2}(?:warehouse|factory|call[\s-]cent(?:re|er)|shop|supermarket|hospital|school|"
+    r"nursery|office|bank|hotel|pub|cafe|café|restaurant|kitchen|farm|garage|salon|care\s+home|"
+    r"building\s+site|site|lab|laboratory|library|prison|airport|station|mine|quarry|dock|docks|"
+    r"port|abattoir|bakery|brewery|dairy|depot|plant|council|charity|practice|surgery|clinic|ward|"
+    r"theatre|studio|gym|club|church|university|college|academy)\b"
+)
+
+
+_ARTICLE = re.compile(r"\b(?:an?|the)\s")
+_YEAR_OR_PAGE = re.compile(r"\b(?:19|20)\d\d\b|\bp\.?\s*$")
+# "ran a nail salon", "owns the bakery on the corner": the job is the business she runs
+_RUNS_BUSINESS = re.compile(r"\b(?:ran|runs|running|owned|owns|owning|manages|managed|managing|opened|set\s+up)\s+"
+                            r"(?:an?|the|her|his|their)\s+(?:own\s+)?(?:[a-z\-]+\s+){0,2}(?:salon|shop|cafe|café|"
+                            r"pub|restaurant|farm|business|bakery|garage|nursery|studio|gym|hotel|b&b|guest\s*house|"
+                            r"takeaway|stall|practice|firm|agency|kennels|stables|school|company|bar|deli|florist)\b")
+_OWNED = re.compile(r"\b(?:her|his|their|my|your|our)\s+(?:[\w\-]+\s+){0,2}$")
+# "taught piano for forty years", "teaches fourth grade": the job as a verb.
+_TEACHES = re.compile(r"\b(?:teaches|taught|lectures|lectured|nursed)\s+(?:[a-z\-]+\s+){0,2}?(?:piano|violin|music|"
+                      r"maths|math|english|french|spanish|history|geography|science|physics|chemistry|biology|art|"
+                      r"drama|pe|reception|nursery|infants|juniors|primary|secondary|grade|year\s+\d|class|yoga|"
+                      r"pilates|dance|ballet|swimming|driving|school|college|university|law|medicine)\b")
+_WORK_WORDS = register_vocabulary(frozenset(
+    "works worked working job shift shifts packs packed picks stacks serves cleans cooks delivers drives "
+    "volunteers volunteered".split()))
+
+
+_OCC_VOCAB = register_vocabulary(OCCUPATIONS | frozenset(o + "s" for o in OCCUPATIONS))
+_RUN_WORDS = register_vocabulary(frozenset("ran runs running owned owns owning manages managed managing opened set".split()))
+_TEACH_WORDS = register_vocabulary(frozenset("teaches taught lectures lectured nursed".split()))
+
+
+def find_occupations(ix: TextIndex) -> Iterator[Span]:
+    text, low = ix.text, ix.lower
+    seen: list[tuple[int, int]] = []
+    for ws, we in ix.anchors(_OCC_VOCAB):
+        lead = _OCC_LEAD.search(low, max(0, ws - 60), ws)
+        if lead is None or _OWNED.search(low, max(0, ws - 30), ws):
+            continue  # "her GP", "as her attorney": someone else in the client's life
+        start = lead.start()
+        # start at the article or the job's first word, not at "is"/"as"
+        piece = low[start:ws]
+        art = _ARTICLE.search(piece)
+        start = start + art.start() if art else start + len(piece.split(" ")[0]) + 1 if " " in piece else start
+        if _about_writer(text, start, we) or text[ws].isupper() and text.startswith(("'s", "’s"), we):
+            continue  # "Baker's cyst" is not a baker
+        seen.append((start, we))
+        yield "occupation", start, we
+    for m in (m for a, b in ix.windows(ix.anchors(_TEACH_WORDS), 1, 50) for m in _TEACHES.finditer(low, a, b)):
+        if not _about_writer(text, m.start(), m.end()):
+            seen.append(m.span())
+            yield "occupation", m.start(), m.end()
+    for m in (m for a, b in ix.windows(ix.anchors(_RUN_WORDS), 1, 60) for m in _RUNS_BUSINESS.finditer(low, a, b)):
+        if not _about_writer(text, m.start(), m.end()):
+            seen.append(m.span())
+            yield "occupation", m.start(), m.end()
+    work = ix.anchors(_WORK_WORDS)
+    for m in (m for a, b in ix.windows(work, 1, 80) for m in _WORK_PLACE.finditer(low, a, b)):
+        if any(s <= m.start() < e for s, e in seen) or _about_writer(text, m.start(), m.end()):
+            continue
+        yield "occupation", m.start(), m.end()
+
+
+# --- family -----------------------------------------------------------------------------------
+
+_REL = "|".join(sorted((re.escape(r) for r in RELATIVES), key=len, reverse=True))
+_FAMILY = re.compile(
+    r"\b(?:(?:her|his|their|the\s+client's|the\s+client’s)\s+(?:" + _NUM + r"|late|twin|only|eldest|youngest|"
+    r"oldest|adult|teenage|grown-up|disabled|autistic|adopted|foster|step|new(?:born)?|\d{1,2}-year-old|"
+    + _NUM + r"-year-old|"
+    r"baby|estranged|elderly|ailing|dying|first|second|third)[\s-]+(?:[a-z\-]+\s+)?(?:" + _REL + r")"
+    r"|(?:mother|father|mum|mom|dad|parent|grandmother|grandfather)\s+of\s+" + _NUM + r"\b"
+    r"|(?:single|lone|widowed|divorced|separated|bereaved)\s+(?:mother|father|mum|mom|dad|parent|man|woman)"
+    r"|(?:recently\s+|newly\s+)?(?:widowed|divorced|separated|remarried|bereaved)\b"
+    r"|\b(?:a|the)\s+widow(?:er)?\b|\btwins\b|\btriplets\b|an?\s+only\s+child|(?:eldest|youngest|oldest)\s+of\s+" + _NUM +
+    r"|(?:has|had|with|have)\s+" + _NUM + r"\s+(?:(?:young|grown-up|adult|teenage|small|little)\s+)?"
+    r"(?:children|kids|sons|daughters|grandchildren|grandkids|stepchildren|boys|girls)"
+    r"|(?:cares|cared|caring)\s+for\s+(?:her|his|their)\s+(?:[a-z\-]+\s+)?(?:" + _REL + r")"
+    r"|pregnant\s+with\s+(?:her|their)\s+\w+"
+    r"|(?:her|his|their)\s+(?:late\s+)?(?:" + _REL + r")\s+(?:died|passed\s+away|was\s+killed|left\s+(?:her|him|them))"
+    r"|(?:death|loss|funeral|suicide)\s+of\s+(?:her|his|their)\s+(?:" + _REL + r")"
+    r"|(?:her|his|their)\s+(?:" + _REL + r")(?:'s|’s)\s+(?:death|funeral|suicide|illness|dementia|diagnosis)"
+    r"|lost\s+(?:her|his|their)\s+(?:" + _REL + r")"
+    r"|\btwin\s+(?:girls|boys|sons|daughters|sisters|brothers|sister|brother)\b"
+    r"|(?:her|his|their)\s+(?:" + _REL + r")(?:'s|’s)?\s+(?:at\s+(?:his|her|their)\s+)?(?:wedding|christening|"
+    r"graduation|birthday|bar\s+mitzvah|bat\s+mitzvah|divorce)"
+    r"|married\s+for\s+" + _NUM + r"\s+years)",
+    re.IGNORECASE,
+)
+_FAMILY_ANCHORS = register_vocabulary(RELATIVES | frozenset("""widow widower widowed divorced separated remarried bereaved twins
+    triplets married pregnant children kids boys girls parent twin death loss funeral lost""".split()))
+
+
+def find_family(ix: TextIndex) -> Iterator[Span]:
+    text = ix.text
+    hits = ix.anchors(_FAMILY_ANCHORS)
+    if not hits:
+        return
+    for m in (m for a, b in ix.windows(hits, 45, 45) for m in _FAMILY.finditer(text, a, b)):
+        if _about_writer(text, m.start(), m.end()) and not m.group().lower().startswith(("her", "his", "their")):
+            continue
+        yield "family", m.start(), m.end()
+
+
+# --- exact ages under 90 ----------------------------------------------------------------------
+
+_AGE = re.compile(
+    r"\b(?:aged|age|at\s+the\s+age\s+of|at\s+age)\s+(?P<a>\d{1,2})\b(?!\s*(?:%|minutes|mins|degrees|kg|km|miles|cm|"
+    r"mm|weeks|days|months|sessions|times|reps))"
+    r"|\b(?P<b>\d{1,2}|" + _NUM + r")[\s-]+(?:years?|yrs?)[\s-]+old\b"
+    r"|\b(?P<c>\d{1,2}|" + _NUM + r")-year-old\b"
+    r"|\b(?:she|he|they)\s*(?:is|was|'s|’s|turns|turned|had\s+just\s+turned|has\s+just\s+turned)\s+(?P<d>\d{1,2})\b"
+    r"(?!\s*(?:%|minutes|mins|degrees|kg|km|miles|cm|mm|weeks|days|months|sessions|times|reps|years|hours|lbs|"
+    r"pounds|stone|[:.]\d))"
+    r"|\b(?:is|was)\s+(?P<h>\d{2})(?=\s*(?:[,;]|\.(?!\d)|and\b|but\b|now\b|this\b))"
+    r"|\b(?:turned|turning)\s+(?P<e>\d{1,2}|" + _NUM + r")\b(?!\s*(?:%|degrees|minutes))"
+    r"|(?<=[A-Za-z]),\s+(?P<f>\d{2}),\s+(?=[a-z])"
+    r"|\(\s*(?:aged\s+)?(?P<g>\d{2})\s*\)",
+    re.IGNORECASE,
+)
+
+
+_AGE_BEFORE = ("is ", "was ", "'s ", "’s ", "aged ", "age ", "age of ", "(", "( ", ", ", "turned ", "turns ",
+               "turning ", "now ", "nearly ", "almost ")
+
+
+def _age_near(low: str, s: int, e: int) -> bool:
+    """The cheap test before the age patterns: an age word right before or after the number."""
+    after = low[e:e + 8]
+    return low.endswith(_AGE_BEFORE, max(0, s - 8), s) or after.startswith(("-y", " y", "y", ")", " )")) \
+        or after.startswith(",") and low.endswith(", ", 0, s)
+_AGE_ANCHORS = register_vocabulary(frozenset(("old", "aged", "turned", "turning") + tuple(
+    f"{w}-year-old" for w in _NUM_WORDS.split())))
+
+
+def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
+    text = ix.text
+    low = ix.lower
+    hits = [(s, e) for s, e in ix.digits if e - s <= 3 and _age_near(low, s, e)]
+    hits += ix.anchors(_AGE_ANCHORS)
+    if not hits:
+        return
+    hits.sort()
+    for m in (m for a, b in ix.windows(hits, 40, 30) for m in _AGE.finditer(text, a, b)):
+        value = next(v for v in m.groups() if v is not None)
+        if value.isdigit() and not 1 <= int(value) <= 89:
+            continue
+        if value.isdigit() and m.group("f") is not None and int(value) < 16:
+            continue
+        if m.group("h") is not None and not _THIRD.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "the score was 12, ..." is no age; "Client A is 52 and ..." is
+        if m.group("g") is not None and _YEAR_OR_PAGE.search(text[max(0, m.start() - 20):m.start()]):
+            continue
+        if _about_writer(text, m.start(), m.end()) and m.group("c") is None and m.group("b") is None:
+            continue
+        yield "exact_age", m.start(), m.end()
+
+
+# --- a distinctive timeline -------------------------------------------------------------------
+
+_UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
+_TIMELINE = re.compile(
+    r"\b(?:(?:about|around|nearly|almost|over|just\s+over|roughly|some|only|barely)\s+)?(?:" + _NUM + r"|a|an)\s+" + _UNIT + r"\s+(?:ago|earlier)\b"
+    r"|\b(?:" + _NUM + r"|a|an)\s+(?:months?|years?|decades?)\s+(?:later|after\s+(?:the|her|his|their)|"
+    r"before(?=\s+(?:she|he|they|her|his|the)))\b"
+    r"|\bfor\s+(?:(?:about|around|nearly|almost|over|more\s+than|the\s+past|the\s+last)\s+)?" + _NUM +
+    r"\s+(?:years|decades)\b"
+    r"|\b(?:since|in|until|during|from)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:" + _MONTHS + r")\s+)?(?:19[5-9]\d|20[0-4]\d)\b"
+    r"|\b(?:" + _MONTHS + r")\s+(?:19[5-9]\d|20[0-4]\d)\b"
+    r"|\b(?:last|this\s+past|the\s+previous)\s+(?:spring|summer|autumn|fall|winter|christmas|easter)\b",
+    re.IGNORECASE,
+)
+
+
+_TIME_ANCHORS = register_vocabulary(frozenset(
+    "years decades decade year months month weeks week days day last previous past".split()))
+# Only these make a unit word a timeline ("3 months ago", "two years later", "for 4 years"), and
+# only these before a year ("since 2019", "in March 2023").
+_TIME_AFTER = (" ago", " earlier", " later", " after", " before", " and", ",", ".", " now", " of", " with")
+_YEAR_BEFORE = ("since ", "in ", "until ", "during ", "from ", "early ", "late ", "mid-", "mid ", "january ",
+                "february ", "march ", "april ", "may ", "june ", "july ", "august ", "september ", "october ",
+                "november ", "december ", "jan ", "feb ", "mar ", "apr ", "jun ", "jul ", "aug ", "sep ",
+                "sept ", "oct ", "nov ", "dec ")
+
+
+def find_timelines(ix: TextIndex) -> Iterator[Span]:
+    text = ix.text
+    low = ix.lower
+    hits = [(s, e) for s, e in ix.digits if e - s == 4 and low.endswith(_YEAR_BEFORE, max(0, s - 11), s)]
+    hits += [(s, e) for s, e in ix.anchors(_TIME_ANCHORS) if low.startswith(_TIME_AFTER, e)
+             or low[s:e] in ("years", "decades", "decade", "last", "previous", "past")]
+    if not hits:
+        return
+    hits.sort()
+    for m in (m for a, b in ix.windows(hits, 45, 25) for m in _TIMELINE.finditer(text, a, b)):
+        if _about_writer(text, m.start(), m.end()):
+            continue
+        yield "timeline", m.start(), m.end()

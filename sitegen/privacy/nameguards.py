@@ -1,0 +1,322 @@
+"""What a capitalised word is when it is not a client: an eponym, a method, a cited author, a
+saint, a street, a place, an organisation, the city of a US address."""
+
+from __future__ import annotations
+
+import re
+
+from sitegen.privacy import lexicon as L
+from sitegen.privacy.nametokens import _FUNC, _SAINT, _SKIP, _Tok, _UNKNOWN, _next_word, _prev_word
+from sitegen.privacy.places import _STATE_NAMES, _STATES
+
+# "Gibbs (1988)", "Simons DG (1999)", "Travell, J. (1983)", "Porges et al."
+_CITATION_AFTER = re.compile(
+    r"(?:,?\s*(?:[A-Z]\.\s*){1,3}|\s+[A-Z]{1,3}\b)?,?\s*"
+    r"(?:\(\s*(?:19|20)\d\d|(?:19|20)\d\d[a-z]?\b[).,:]|et\.?\s+al\b|and\s+colleagues\b)"
+)
+
+
+# A footnote or reference-list line with a year or a DOI: the names are authors.
+_REFERENCE_LINE = re.compile(
+    r"^\s*(?:\[\^[^\]]*\]:|[-*+]\s|\d+[.)]\s)(?=.*(?:\((?:19|20)\d\d[a-z]?\)|\bet al\b|\bdoi\b|\b(?:19|20)\d\d[a-z]?[.,]))",
+    re.IGNORECASE,
+)
+
+
+_PLACE_PREPOSITIONS = frozenset(
+    "in near outside around across towards toward through into within throughout "
+    "via beyond".split()
+)
+
+
+_PLACE_NOUNS = frozenset(
+    """Park Hall House Centre Center Bridge Station Castle Abbey Cathedral Bay
+    River Valley Dale Moor Fell Forest Wood Heath Common Island Isle Point Head
+    Harbour Beach Sands Falls Water Loch Lough Mountain Hills Downs Estate
+    Road Street Lane Avenue Square Gardens Market Cross Quay Dock Docks Airport
+    Arms Inn Way Hospital School College Academy University Clinic""".split()
+)
+
+
+def _followed_by_suffix(text: str, toks: list[_Tok], j: int) -> bool:
+    """Whether toks[j] begins a run ending in an organisation or street word ("Hollins Bakery")."""
+    k = j + 1
+    while k < len(toks) and k - j <= 3 and toks[k].start - toks[k - 1].after == 1 and text[toks[k - 1].after] == " ":
+        b = toks[k].base
+        if b in L.ORG_SUFFIXES or b in L.STREET_SUFFIXES or b in _PLACE_NOUNS:
+            return True
+        k += 1
+    return False
+
+
+def _guarded(text: str, toks: list[_Tok], i: int, known_person: bool = False) -> bool:
+    """Whether toks[i] is an eponym, method, citation, saint, street, place or organisation."""
+    if known_person:
+        return _guard(text, toks, i, True)
+    t = toks[i]
+    if t.guard is None:
+        t.guard = _guard(text, toks, i, False)
+    return t.guard
+
+
+def _guard(text: str, toks: list[_Tok], i: int, known_person: bool) -> bool:
+    t = toks[i]
+    b = t.base
+    # Hyphenated eponym pairs ("Ehlers-Danlos", "Osgood-Schlatter") are only
+    # given names when every part is one ("Mary-Jane").
+    if "-" in b and t.cat == _UNKNOWN:
+        return True
+    prev, gap_before = _prev_word(text, t.start)
+    # "the Tyler twist", "The Braxton Hicks tightenings", "a Mulligan glide": a name between an
+    # article and a common noun names a method, a sign or a thing, not a person ("the Smith
+    # family" still is one).
+    if prev in _ARTICLES and gap_before == " " and not t.poss and _modifier_of_noun(text, toks, i):
+        return True
+    # "St Brigid's", "Saint Anne's".
+    if prev in _SAINT and gap_before in (" ", ". "):
+        return True
+    # "Gibbs (1988)", "Porges et al.", "(Ainsworth, 1978)"
+    if _CITATION_AFTER.match(text, t.after) or _in_citation_brackets(text, t.start):
+        return True
+    ls = text.rfind("\n", 0, t.start) + 1
+    if text.startswith(("[^", "- ", "* ", "+ "), ls) or text[ls : ls + 1].isdigit():
+        le = text.find("\n", t.start)
+        if _REFERENCE_LINE.match(text[ls : le if le >= 0 else len(text)]):
+            return True
+    nxt, gap, nxt_end = _next_word(text, t.after)
+    if nxt is not None:
+        if gap in (" ", "-", "\u00a0"):
+            nl = nxt.lower()
+            # "Achilles tendon", "Bowen technique", "Bechterew spondylitis",
+            # "Baker's cyst"; but "Priya's surgery" and "Priya's arthritis" are
+            # a person's.
+            if t.poss:
+                if nl in L.POSSESSIVE_EPONYM_NOUNS:
+                    return True
+            elif nl in L.EPONYM_NOUNS or _MEDICAL_ENDING.search(nl):
+                return True
+            if t.poss and nxt[0].islower() and nl not in L.POSSESSED_PEOPLE:
+                # "Gibbs' reflective cycle", "Bell's facial palsy"
+                n2, gap2, _ = _next_word(text, nxt_end)
+                if n2 is not None and gap2 == " " and n2.lower() in L.POSSESSIVE_EPONYM_NOUNS:
+                    return True
+            if nxt[0].isupper() and gap == " ":
+                if nxt in L.STREET_SUFFIXES or nxt in L.ORG_SUFFIXES or nxt in _PLACE_NOUNS:
+                    if not t.poss or nxt in L.ORG_SUFFIXES:
+                        return True
+                if not t.poss and _followed_by_suffix(text, toks, i):
+                    return True
+        if gap == "-" and nxt[0].isupper():
+            return True
+    if t.poss and b in L.EPONYM_STEMS:
+        # "Parkinson's", "Sever's", "Ménière's" standing alone; "Bell's wife" and
+        # "Thomas's knee" are a person's.
+        if nxt is None or (nxt.lower() not in L.POSSESSED_PEOPLE and not _body_part_after(text, t)):
+            return True
+    if prev is not None and prev[0].islower() and gap_before == " ":
+        pl = prev.lower()
+        # "lives in Chester", "a course in Florence".
+        if pl in _PLACE_PREPOSITIONS and not t.poss and not known_person:
+            if not (nxt is not None and nxt.lower() in L.STRONG_SPEECH_VERBS and gap == " "):
+                return True
+    if prev is not None:
+        seg = text[max(0, t.start - 60) : t.start].lower()
+        if _READING_HINT.search(seg) and _READING_BEFORE.search(seg):
+            return True
+    return False
+
+
+_ARTICLES = frozenset("the The a A an An this This these These that That".split())
+
+
+_PERSON_NOUNS = frozenset("family families household clan twins sisters brothers kids children".split())
+
+
+def _modifier_of_noun(text: str, toks: list[_Tok], i: int) -> bool:
+    """Whether the capitalised run starting at toks[i] is followed by a lower-case noun."""
+    j = i
+    while j + 1 < len(toks) and toks[j + 1].start == toks[j].after + 1 and text[toks[j].after] == " " and j - i < 2:
+        j += 1
+    nxt, gap, _ = _next_word(text, toks[j].after)
+    if nxt is None or gap != " " or not nxt[0].islower():
+        return False
+    nl = nxt.lower()
+    return nl not in L.SPEECH_VERBS and nl not in L.GIVEN_ACTION_VERBS and nl not in _PERSON_NOUNS \
+        and nl not in L.POSSESSED_PEOPLE and nl not in ("and", "or", "who", "whose", "with", "from", "of", "in", "at")
+
+
+# Words a medical eponym runs into: "Scheuermann's kyphosis", "Bechterew spondylitis".
+_MEDICAL_ENDING = re.compile(
+    r"(?:itis|osis|opathy|algia|oma|omas|aemia|emia|plasia|trophy|ectomy|otomy|plasty|ostomy|iasis|ismus)$"
+)
+
+
+def _medical_after(text: str, t: _Tok) -> bool:
+    """Whether a medical or method noun follows `t` ("... syndrome", "... technique")."""
+    if t.poss:
+        return False
+    nxt, gap, _ = _next_word(text, t.after)
+    if nxt is None or gap not in (" ", "-", "\u00a0"):
+        return False
+    nl = nxt.lower()
+    return nl in L.EPONYM_NOUNS or _MEDICAL_ENDING.search(nl) is not None
+
+
+_READING = frozenset("reading read reads citing cites cited quoting quotes quoted per cf see".split())
+
+
+_NAMING_WORDS = frozenset("called named nicknamed dubbed aka".split())
+
+
+# "see also Travell and Simons", "according to Porges": authors, not clients.
+# Cheap substrings of the words below: the pattern runs only when one is present.
+_READING_HINTS = ("read", "cit", "quot", "see", "cf", "accord", "by", "work", "model", "author", "teaching",
+                  "writing", "idea", "theor")
+
+
+_READING_HINT = re.compile("|".join(_READING_HINTS))
+
+
+_READING_BEFORE = re.compile(
+    r"\b(?:reading|read|reads|citing|cites|cited|quoting|quoted|see|cf|according\s+to|book\s+by|books\s+by|"
+    r"work\s+of|model\s+of|authors?|(?:described|developed|coined|proposed|popularised|popularized|pioneered|"
+    r"founded|devised|formulated|written|taught)\s+by|(?:teachings?|writings?|ideas?|theory|theories)\s+of)\b[^.;:!?\n()]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _body_part_after(text: str, t: _Tok) -> bool:
+    """Whether a body part follows the possessive `t` ("Tom's knee", "Priya's left shoulder")."""
+    nxt, gap, end = _next_word(text, t.after)
+    if nxt is None or gap != " " or not nxt[0].islower():
+        return False
+    nl = nxt.lower()
+    if nl in L.BODY_MODIFIERS:
+        n2, gap2, _ = _next_word(text, end)
+        if n2 is None or gap2 != " ":
+            return False
+        nl = n2.lower()
+    return nl in L.BODY_PARTS and (t.low, nl) not in L.BODY_EPONYMS
+
+
+def _particle_eponym(text: str, toks: list[_Tok], i: int) -> bool:
+    """Whether a capitalised particle starts an eponym ("De Quervain's", "Van Buchem disease")."""
+    if i + 1 >= len(toks):
+        return False
+    t, nx = toks[i], toks[i + 1]
+    if t.poss or nx.start - t.end != 1 or text[t.end] != " ":
+        return False
+    if nx.base in L.EPONYM_STEMS and nx.poss:
+        return True
+    return _medical_after(text, nx) or (nx.cat not in (_FUNC, _SKIP) and _guarded(text, toks, i + 1))
+
+
+def _in_citation_brackets(text: str, pos: int) -> bool:
+    """Whether `pos` lies inside brackets that hold a year: "(Holmes and Rahe, 1967)"."""
+    a = text.rfind("(", max(0, pos - 80), pos)
+    if a < 0 or ")" in text[a:pos] or "\n" in text[a:pos]:
+        return False
+    b = text.find(")", pos, pos + 80)
+    return b >= 0 and "(" not in text[pos:b] and _YEAR.search(text, a, b) is not None
+
+
+_YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d[a-z]?(?!\d)")
+
+
+# "As Donald Winnicott describes", "as Rogers suggested".
+# Words of a cited name before the one judged: "Bessel van der " Kolk.
+_NAME_WORDS = r"(?:(?:[A-Z][\w'’\-]*\.?|van|von|der|den|de|la|le|du|da|di|del)[ \u00a0]+){0,4}"
+
+
+_AS_BEFORE = re.compile(r"\b[Aa]s\s+(?:the\s+late\s+)?" + _NAME_WORDS + r"$")
+
+
+_CITE_VERB_AFTER = re.compile(
+    r"\s+(?:has\s+|had\s+|once\s+|famously\s+|so\s+)?(?:describes|described|wrote|writes|taught|teaches|suggests|suggested|"
+    r"argues|argued|puts\s+it|put\s+it|observes|observed|notes|noted|explains|explained|reminds\s+us|proposed|proposes|"
+    r"shows|showed|calls\s+it|called\s+it|says|said|points\s+out|pointed\s+out|found|discovered|recognised|recognized|"
+    r"understood|realised|realized|insisted|believed|wrote|taught)\b"
+)
+
+
+# "Irvin Yalom taught that", "Ida Rolf pioneered": a full name with a scholar's verb.
+_SCHOLAR_VERB_AFTER = re.compile(
+    r"\s+(?:coined|pioneered|founded|devised|theorised|theorized|popularised|popularized|posited|posits|argued|argues|"
+    r"proposed|proposes|hypothesised|hypothesized|(?:wrote|writes|taught|teaches|showed|shows|described|describes)\s+(?:that|about|of|how|in)|"
+    r"developed\s+(?:the|a|an|his|her|their)\s+\w+\s+(?:model|theory|method|technique|approach|therapy))\b"
+)
+
+
+# "Thomas Myers, *Anatomy Trains*", "Levine's book 'Waking the Tiger'", "in *The Body Keeps the Score*".
+_TITLE_AFTER = re.compile(
+    r"(?:\s*,\s*|\s+in\s+|\s*:\s*|\s*\(\s*|\s+)?[*_]{1,2}[A-Z0-9]"
+    r"|,?\s+(?:(?:in|from)\s+(?:his|her|their)\s+)?(?:\w+\s+)?(?:book|books|classic|text|paper|essay|memoir|bestseller|"
+    r"article|chapter|lecture|talk|study|poem|novel)\s*,?\s*[*_\"“‘']"
+)
+
+
+_TITLE_BEFORE = re.compile(r"(?:[*_]{1,2}\s*(?:,|by|from)|[\"”]\s*by)\s*$")
+
+
+# "the founder of osteopathy, Andrew Taylor Still", "the psychiatrist Bessel van der Kolk".
+_ROLE_BEFORE = re.compile(
+    r"(?:\b(?:founder|father|mother|grandfather|grandmother|pioneer|creator|inventor|originator|architect|developer)s?"
+    r"\s+of\s+[^,.;:!?\n]{1,40}|\b[Tt]he\s+(?:[a-z\-]+\s+){0,3}(?:psychologists?|psychiatrists?|psychoanalysts?|"
+    r"psychotherapists?|neuroscientists?|neurologists?|philosophers?|theorists?|anatomists?|authors?|writers?|"
+    r"researchers?|scientists?|physiologists?|novelists?|poets?|academics?|scholars?|educators?|sociologists?|"
+    r"pioneers?|founders?|osteopaths?|thinkers?))\s*,?\s*" + _NAME_WORDS + r"$"
+)
+
+
+def _cited(text: str, toks: list[_Tok], i: int, last: int, start: int, titled: bool) -> bool:
+    """Whether the name toks[i..last] is a person cited in a scholarly or teaching context."""
+    t, lt = toks[i], toks[last]
+    full = last > i or titled or t.cat == _UNKNOWN or t.base in L.EPONYM_STEMS
+    before = text[max(0, start - 70) : start]
+    if _ROLE_BEFORE.search(before) or _TITLE_BEFORE.search(before):
+        return True
+    if _TITLE_AFTER.match(text, lt.after):
+        return True
+    if lt.poss:
+        nxt, gap, end = _next_word(text, lt.after)
+        k = 0
+        while nxt is not None and gap == " " and nxt[0].islower() and k < 3:
+            nl = nxt.lower()
+            if nl in L.SCHOLARLY_NOUNS or (full and nl in L.SCHOLARLY_NOUNS_WEAK):
+                return True
+            if nl in L.POSSESSED_PEOPLE or nl in L.BODY_PARTS:
+                return False
+            nxt, gap, end = _next_word(text, end)
+            k += 1
+        return False
+    if full and _AS_BEFORE.search(before) and _CITE_VERB_AFTER.match(text, lt.after):
+        return True
+    if (last > i or titled) and _SCHOLAR_VERB_AFTER.match(text, lt.after):
+        return True
+    return False
+
+
+_STATE_ABBR = "|".join(_STATES)
+
+
+# "Austin, TX 78704", "Madison, Wisconsin 53703": a city in a US address.
+_CITY_STATE_AFTER = re.compile(
+    r",?[ \u00a0]+(?:(?:" + _STATE_ABBR + r")\.?|(?:" + _STATE_NAMES + r"))(?:,)?[ \u00a0]+\d{5}(?:-\d{4})?(?![\w-])"
+)
+
+
+_CITY_STATE_ONLY = re.compile(r",[ \u00a0]*(?:" + _STATE_ABBR + r")\b(?![a-z])")
+
+
+_STREET_BEFORE = re.compile(
+    r"(?:\b(?:" + "|".join(sorted(L.STREET_SUFFIXES, key=len, reverse=True)) + r")\.?|\d)[ \u00a0]*,[ \u00a0]*$"
+)
+
+
+def _us_city(text: str, lt: _Tok, start: int) -> bool:
+    """Whether the name ending at `lt` is the city of a US address ("…Street, Austin, TX 78704")."""
+    if lt.poss:
+        return False
+    if _CITY_STATE_AFTER.match(text, lt.end):
+        return True
+    return bool(_CITY_STATE_ONLY.match(text, lt.end)) and _STREET_BEFORE.search(text, max(0, start - 30), start) is not None

@@ -1,0 +1,57 @@
+"""Occupations and family words: the vocabulary of the disguise review (kept as data)."""
+
+from __future__ import annotations
+
+
+def _lower(block: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in block.split())
+
+
+# Jobs and roles a client (or a relative) may be described by.  Multi-word jobs are found
+# by their last word ("primary school teacher" by "teacher"), with up to two words before.
+OCCUPATIONS = _lower("""
+    teacher teachers lecturer professor headteacher headmaster headmistress tutor teaching-assistant
+    nurse nurses midwife doctor gp surgeon consultant paramedic pharmacist dentist hygienist
+    physiotherapist physio osteopath chiropractor podiatrist optician optometrist radiographer
+    sonographer vet veterinarian carer caregiver careworker support-worker healthcare-assistant
+    porter cleaner housekeeper nanny childminder au-pair babysitter
+    plumber electrician joiner carpenter builder bricklayer plasterer roofer scaffolder
+    labourer laborer welder fabricator mechanic engineer technician machinist fitter
+    electrician glazier tiler decorator painter landscaper gardener groundsman groundskeeper
+    farmer farmhand shepherd stockman dairyman gamekeeper forester fisherman fishmonger
+    butcher baker chef cook barista waiter waitress bartender barman barmaid publican
+    hairdresser barber stylist beautician manicurist tattooist florist
+    driver lorry-driver trucker courier postman postwoman postie cabbie chauffeur pilot
+    stewardess steward cabin-crew conductor train-driver bus-driver
+    accountant bookkeeper auditor banker cashier clerk administrator receptionist secretary
+    solicitor lawyer barrister attorney paralegal judge magistrate
+    policeman policewoman officer constable detective firefighter fireman soldier sailor marine
+    veteran guard warden prison-officer
+    journalist reporter editor writer author novelist poet photographer filmmaker producer
+    designer architect surveyor planner developer programmer coder analyst consultant
+    manager supervisor director executive ceo founder entrepreneur shopkeeper retailer
+    salesman saleswoman salesperson rep estate-agent agent broker buyer merchandiser
+    musician violinist cellist pianist guitarist drummer singer vocalist organist composer
+    dancer ballerina actor actress performer comedian artist sculptor potter weaver
+    athlete footballer cricketer golfer jockey boxer swimmer runner cyclist rower climber
+    coach trainer instructor referee umpire
+    librarian archivist curator researcher scientist chemist biologist physicist
+    vicar priest minister rabbi imam chaplain nun monk pastor
+    councillor politician mp civil-servant diplomat
+    student undergraduate apprentice trainee intern
+    warehouse-worker packer picker operative storeman forklift-driver
+    miner quarryman docker stevedore
+    translator interpreter
+    retiree pensioner homemaker housewife house-husband stay-at-home
+    sparky chippy brickie tradie tradesman tradeswoman handyman lollipop crossing-guard
+    paralegal dispatcher telesales call-handler warden janitor custodian caretaker
+""")
+
+RELATIVES = _lower("""
+    husband wife partner spouse fiance fiancé fiancee fiancée boyfriend girlfriend son sons
+    daughter daughters child children kids baby babies toddler twins triplets mother father
+    mum mom dad stepmother stepfather stepson stepdaughter stepchildren stepkids sister
+    sisters brother brothers sibling siblings grandson granddaughter grandchildren
+    grandkids grandmother grandfather grandma grandpa gran granny nan aunt uncle niece
+    nephew cousin in-laws mother-in-law father-in-law ex-husband ex-wife
+""")
