@@ -74,15 +74,15 @@ def _walk(root: Path, site_dir: Path, diags: list[Diagnostic], report_index: boo
                 from .legacy import section_index
 
                 diags.append(section_index(_rel(Path(entry.path), site_dir)))
-            if _ignored(entry.name):
-                continue
             p = Path(entry.path)
-            why = _bad_name(entry.name)
+            why = _bad_name(entry.name)  # before the ignore rules: a name that can fool a terminal is named
             if why:
                 what = "folder" if entry.is_dir(follow_symlinks=False) else "file"
                 diags.append(error(printable(_rel(p, site_dir)), None, "discover.file-name", why,
                                    f"rename the {what}, using letters, digits, spaces, - and _; "
                                    f"nothing is built from it until then"))
+                continue
+            if _ignored(entry.name):
                 continue
             if entry.is_symlink():
                 try:
