@@ -198,6 +198,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SitegenError as exc:
         print(f"sitegen: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:
+        # The reader went away (`sitegen check | head`): not a fault. Point stdout at nothing, so
+        # Python's own flush at exit does not complain a second time.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except KeyboardInterrupt:
         print("sitegen: interrupted; the previous output is unchanged", file=sys.stderr)
         return 130

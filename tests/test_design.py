@@ -206,3 +206,17 @@ def test_a_killed_worker_ends_the_build_within_seconds(tmp_path):
     assert "building content/posts/" in err and "killed by signal 9 (SIGKILL)" in err and "Traceback" not in err
     assert {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert not [p for p in tmp_path.iterdir() if ".sitegen-tmp" in p.name]
+
+
+def test_a_reader_that_goes_away_is_not_an_internal_error(tmp_path):
+    """`sitegen check | head -1`: the pipe closes early; sitegen stops quietly."""
+    site = copy_example(tmp_path / "site")
+    for i in range(40):  # enough warnings to fill more than the pipe's first read
+        write_site(site, {f"content/posts/w{i}.md": f"---\ntitle: W {i}\ndate: 2024-01-01\ntgas: x\n---\n\nText.\n"})
+    env = {**os.environ, "PYTHONPATH": str(PACKAGE.parent)}
+    proc = subprocess.Popen([sys.executable, "-m", "sitegen", "check", str(site)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env)
+    proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 141 and "internal error" not in err and "Traceback" not in err
