@@ -88,8 +88,9 @@ class _Index:
             for alias in item.entry.aliases:
                 self.outputs.setdefault(alias, found)
         for item in site.drafts:
-            self._source(item.entry.rel, _Found("held", why=reasons.get(item.entry.rel, "held back")),
-                         bundle_folder(item.entry.rel))
+            held = _Found("held", why=reasons.get(item.entry.rel, "held back"))
+            self._source(item.entry.rel, held, bundle_folder(item.entry.rel))
+            self.outputs.setdefault(item.url + "index.html", held)  # linked by its address, not its file
         for rel in generated:
             self.outputs.setdefault(rel, _Found("generated", rel.removesuffix("index.html")))
         for s in statics:
