@@ -1,10 +1,14 @@
 """Other generators' template syntax in a post's text → plain Markdown, or kept visible and reported.
 
-Translated: Liquid `highlight`, `post_url`, `link`, `relative_url`/`absolute_url`, `img`;
-Hugo `highlight`, `ref`/`relref`, `figure`, `youtube`/`vimeo`, `gist`, `tweet`; Zola
-`youtube()`/`vimeo()`; Eleventy `image`; code fences with settings; kramdown attribute lines
-(removed).  A video becomes a plain link to it: no third-party embed on the reader's page.
-Anything else is wrapped in a code span, so it shows as written, and reported.
+Translated: Liquid `highlight`, `post_url`, `link`, `relative_url`/`absolute_url`, `img`,
+`figure`…`endfigure`; Hugo `highlight`, `ref`/`relref`, `figure`, `youtube`/`vimeo`, `gist`,
+`tweet`; Zola `youtube()`/`vimeo()`; Eleventy `image`; `{{ site.x }}` and `{{ page.x }}` with
+the values of the old site's settings and data files; code fences with settings; kramdown
+attribute lines (removed) and heading ids (`## Why {#why}`: remembered, so that links to
+`#why` find the heading).  A video becomes a plain link to it: no third-party embed on the
+reader's page.  Anything else is wrapped in a code span, so it shows as written, and
+reported; in a link's address, where a code span cannot go, the link is taken out and its
+words kept.
 """
 
 from __future__ import annotations
@@ -12,22 +16,26 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from typing import Any, Mapping
 
 from .records import Note, OldPost
-
-REF = "@ref:"  # a link to another post by one of its names; resolved by links.py
+from .refs import CODE_BLOCK as _CODE_BLOCK, CODE_SPAN as _CODE_SPAN, REF, mask_code, rewrite
+from .values import fill
 
 
 @dataclass
 class _Work:
     post: OldPost
+    values: Mapping[str, Any] = field(default_factory=dict)  # what {{ site.x }} and {{ page.x }} stand for
     notes: list[Note] = field(default_factory=list)
+    heading_ids: dict[str, str] = field(default_factory=dict)  # an id the old site gave a heading → its text
 
     base: int = 0  # lines of the text before the part being worked on
 
-    def note(self, text: str, pos: int, message: str, attention: bool = False, needle: str = "") -> None:
+    def note(self, text: str, pos: int, message: str, attention: bool = False, needle: str = "",
+             kind: str = "") -> None:
         line = self.post.body_line + self.base + text.count("\n", 0, pos)
-        self.notes.append(Note(self.post.origin, line, message, attention, needle))
+        self.notes.append(Note(self.post.origin, line, message, attention, needle, kind))
 
 
 # -- arguments of a tag or shortcode ------------------------------------------------------------
@@ -74,7 +82,7 @@ def _image(src: str, alt: str = "", title: str = "", caption: str = "") -> str:
     return out + (f"\n\n*{caption.strip()}*" if caption and caption != alt else "")
 
 
-def _code_span(text: str) -> str:
+def code_span(text: str) -> str:
     """Shown as written, in code: an HTML <code> element, which also works inside an HTML block (where a
     Markdown `code span` would not be read)."""
     return "<code>" + html.escape(" ".join(text.split()), quote=False) + "</code>"
@@ -119,8 +127,6 @@ def _fences(w: _Work, text: str) -> str:
     return "".join(out)
 
 
-_CODE_BLOCK = re.compile(r"^([ \t]{0,3})(`{3,}|~{3,})[^\n]*\n.*?^[ \t]{0,3}\2[`~]*[ \t]*$", re.S | re.M)
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 
 
 def outside_code(text: str, fn) -> str:
@@ -167,28 +173,103 @@ _KRAMDOWN_INLINE = re.compile(r"(?<=[)\]*_])" + _IAL)
 _MORE = re.compile(r"<!--\s*more\s*-->", re.I)
 
 
-def translate(post: OldPost, text: str, generator: str) -> tuple[str, list[Note]]:
+@dataclass(frozen=True, slots=True)
+class Translated:
+    text: str
+    notes: list[Note]
+    heading_ids: dict[str, str]  # an id the old site gave a heading ({#why}, <h2 id="why">) → the heading's text
+
+
+def translate(post: OldPost, text: str, generator: str, values: Mapping[str, Any] = {}) -> Translated:
     """The post's text with the known template syntax translated and the rest kept visible."""
-    w = _Work(post)
+    w = _Work(post, values)
     text = _fences(w, text)
     text = _COMMENT.sub(lambda m: f"<!--{m.group(1).replace('--', '- -')}-->", text)
     text = _RAW.sub("", text)
     text = _MORE.sub("<!-- more -->", text)
-    return outside_code(text, lambda part, base: _inline(w, part, base, generator)), w.notes
+    text = _FIGURE.sub(_figure, text)
+    text = rewrite(text, lambda url, tag, line: _address(w, url, tag, line, generator))
+    text = outside_code(text, lambda part, base: _inline(w, part, base, generator))
+    return Translated(_heading_ids(w, text), w.notes, w.heading_ids)
+
+
+# {% figure caption:"…" %}![…](…){% endfigure %}: the picture, then its caption
+_FIGURE = re.compile(r"\{%-?\s*figure\b((?:[^%\"']|\"[^\"]*\"|'[^']*')*?)-?%\}(.*?)\{%-?\s*endfigure\s*-?%\}", re.S)
+# \{\{ x \}\}: the writer escaped the braces to show them as they are
+_ESCAPED = re.compile(r"\\\{(\\\{|%)(.{0,200}?)(\\\}|%)\\\}")
+_HEADING_ID = re.compile(r"^(#{1,6}[ \t]+.*?)[ \t]*\{:?[ \t]*#([\w:.-]+)[^}\n]*\}[ \t]*$", re.M)
+_A_NAME = re.compile(r"""<a\s+name\s*=\s*(["'])([^"'<>]+)\1(\s*/?)>""", re.I)
+
+
+def _figure(m: re.Match) -> str:
+    _, named = _args(m.group(1))
+    caption = named.get("caption", "").strip()
+    body = m.group(2).strip()
+    return body + (f"\n\n*{caption}*" if caption else "")
+
+
+def _escaped(w: _Work, text: str, m: re.Match) -> str:
+    shown = "{" + ("{" if m.group(1) == "\\{" else "%") + m.group(2) + ("}" if m.group(3) == "\\}" else "%") + "}"
+    w.note(text, m.start(), f"{shown} is shown as written, in code: Markdown would otherwise hand it on as template "
+           "syntax", kind="syntax.code")
+    return code_span(shown)
+
+
+def _address(w: _Work, url: str, tag: str, line: int, generator: str) -> str | None:
+    """An address written with template syntax: translated, or None (the link goes, its words stay)."""
+    if "{{" not in url and "{%" not in url:
+        return url
+    new = fill(_SITE_URL.sub("", _URL_FILTER.sub(lambda m: m.group(1), url)), w.values)
+    unknown: list[str] = []
+
+    def one(m: re.Match) -> str:
+        name = (m.group("lname") or m.group("sname") or "").lower()
+        pos, named = _args(m.group("lrest") or m.group("srest") or "")
+        if name in ("post_url", "link", "ref", "relref") and (named.get("path") or pos):
+            return REF + (named.get("path") or pos[0])
+        unknown.append(m.group(0))
+        return m.group(0)
+
+    new = _TEMPLATE.sub(one, new)
+    if not unknown and "{{" not in new and "{%" not in new:
+        return new.strip()
+    shown = " ".join(url.split())
+    what = "picture" if tag == "img" else "link"
+    w.notes.append(Note(w.post.origin, w.post.body_line + line, f"the {what}'s address {shown[:80]!r} is template "
+                        f"syntax that only the old {generator} site could work out: the "
+                        f"{'description' if tag == 'img' else 'words'} are kept without the {what}; write the "
+                        "address in its place", True, kind="syntax.link"))
+    return None
 
 
 def _inline(w: _Work, text: str, base: int, generator: str) -> str:
+    if "<a" in text or "<A" in text:
+        text = _A_NAME.sub(lambda m: f'<a id="{m.group(2)}"{m.group(3)}>', text)  # name= is not an anchor in HTML5
+    if "<object" in text:
+        text = _OBJECT.sub(lambda m: _object(w, text, m), text)
     if "{" not in text:
         return text
     w.base = base
+    text = _ESCAPED.sub(lambda m: _escaped(w, text, m), text)
     text = _URL_FILTER.sub(lambda m: m.group(1), text)
     text = _SITE_URL.sub("", text)
+    text = fill(text, w.values)
     text = _TEMPLATE.sub(lambda m: _template(w, text, m, generator), text)
     # Kramdown lines go last: removing them changes the line count, and every note above has its line.
     text = _KRAMDOWN_TOC.sub(lambda m: _removed(w, text, m, "a kramdown table of contents ({:toc}) removed"), text)
     text = _KRAMDOWN_LINE.sub(lambda m: _removed(w, text, m, f"kramdown attribute {m.group(0).strip()!r} removed"),
                               text)
     return _KRAMDOWN_INLINE.sub(lambda m: _removed(w, text, m, f"kramdown attribute {m.group(0)!r} removed"), text)
+
+
+_OBJECT = re.compile(r"""<object\b[^>]*?\bdata\s*=\s*(["'])([^"'<>]+\.svg)\1[^>]*>.*?</object\s*>""", re.I | re.S)
+
+
+def _object(w: _Work, text: str, m: re.Match) -> str:
+    """An SVG drawing embedded with <object>: a picture like any other (a page runs nothing of a post's)."""
+    w.note(text, m.start(), f"the drawing {m.group(2)} was embedded as an object: it is now a plain picture "
+           "(anything interactive in it no longer runs); give it a description", kind="syntax.object")
+    return f'<img src="{m.group(2)}">'
 
 
 def _template(w: _Work, text: str, m: re.Match, generator: str) -> str:
@@ -201,6 +282,23 @@ def _template(w: _Work, text: str, m: re.Match, generator: str) -> str:
     return _unknown(w, text, m, "a template expression")
 
 
+def _heading_ids(w: _Work, text: str) -> str:
+    """## Why {#why}: the heading without its id, which is remembered for the links to #why (a code span
+    in the heading is part of it, so this reads the whole text with only its code blanked)."""
+    if "{" not in text:
+        return text
+    masked = mask_code(text)
+    out: list[str] = []
+    pos = 0
+    for m in _HEADING_ID.finditer(masked):
+        heading = text[m.start(1):m.end(1)]
+        w.heading_ids.setdefault(m.group(2), heading.lstrip("#").strip().rstrip("#").strip())
+        out.append(text[pos:m.start()] + heading)
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def _removed(w: _Work, text: str, m: re.Match, message: str) -> str:
     w.note(text, m.start(), message)
     return ""
@@ -208,8 +306,9 @@ def _removed(w: _Work, text: str, m: re.Match, message: str) -> str:
 
 def _unknown(w: _Work, text: str, m: re.Match, what: str) -> str:
     shown = " ".join(m.group(0).split())
-    span = _code_span(m.group(0))
-    w.note(text, m.start(), f"{what} sitegen cannot run, kept as text: {shown[:80]}", attention=True, needle=span)
+    span = code_span(m.group(0))
+    w.note(text, m.start(), f"{what} sitegen cannot run, kept as text: {shown[:80]}", attention=True, needle=span,
+           kind="syntax.code")
     return span
 
 
@@ -245,7 +344,7 @@ def _zola(w: _Work, text: str, m: re.Match) -> str:
         return _video(name, named.get("id") or pos[0])
     if not inline:  # a body shortcode: keep the body, show the markers
         w.note(text, m.start(), f"a Zola shortcode sitegen cannot run, kept as text: {name}()", attention=True)
-        return f"{_code_span(name + '(…)')}\n\n{m.group('bbody').strip()}\n"
+        return f"{code_span(name + '(…)')}\n\n{m.group('bbody').strip()}\n"
     return _unknown(w, text, m, "a Zola shortcode")
 
 
@@ -267,6 +366,8 @@ def _liquid(w: _Work, text: str, m: re.Match, generator: str) -> str:
         if src:
             return _image(src, words[1] if len(words) > 1 else (words[0] if words else ""),
                           words[0] if words else "")
+    if name == "photo" and pos and ("/" in pos[0] or "." in pos[0]):  # {% photo src words of its caption %}
+        return _image(pos[0], rest[rest.find(pos[0]) + len(pos[0]):].strip())
     if name == "image" and pos:  # Eleventy's image shortcode: {% image "src", "alt" %}
         return _image(pos[0], pos[1] if len(pos) > 1 else "")
     if name == "gist" and pos:
