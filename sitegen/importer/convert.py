@@ -45,6 +45,7 @@ class Planned:
     rel: str = ""  # the new file: content/posts/slug.md or content/posts/slug/index.md
     address: str = ""  # the new page's address: posts/slug/
     heading_ids: dict[str, str] = field(default_factory=dict)  # ids the old site gave headings → their text
+    file_urls: dict[Path, str] = field(default_factory=dict)  # file beside the post → its old full address
 
     @property
     def bundle_dir(self) -> str:
@@ -114,9 +115,13 @@ def plan(site: OldSite, now: datetime) -> tuple[list[Planned], list[Note], int]:
         for path in p.post.bundle_files:
             _add_file(p, path, posixpath.normpath(path.relative_to(p.post.folder).as_posix()) if p.post.folder else
                       path.name)
+            if site.base_url and p.post.old_path.endswith("/"):
+                p.file_urls[path] = site.base_url + p.post.old_path + p.files[path]
         for r in found.values():
             if r.kind == "file" and r.file is not None and r.file not in p.files:
                 _add_file(p, r.file, _name_for(p, r.file))
+            if r.kind == "file" and r.old and r.file is not None:
+                p.file_urls.setdefault(r.file, r.old)
         resolved[p.index] = found
     _place(planned, notes)
     for p in planned:  # pass 2: the links, now that every post's new file is known

@@ -50,6 +50,7 @@ class Resolved:
     post: int = -1  # for "post": the index of the target in the site's posts
     file: Path | None = None  # for "file": the file to copy beside the post
     fragment: str = ""  # "#section" to keep after the new link
+    old: str = ""  # for "file": its full address on the old site, when that is known
 
 
 class Index:
@@ -151,7 +152,12 @@ def resolve(url: str, post: OldPost, index: Index) -> Resolved:
         return _site_path(path, frag, index, parts.query)
     # Relative: a file beside the post first, then an address beside its old address.
     rel = unquote(parts.path)
-    if post.folder is not None and rel:
+    if not rel:
+        return Resolved("keep", url)
+    base = posixpath.dirname(post.old_path) if post.old_path and not post.old_path.endswith("/") \
+        else post.old_path.rstrip("/")
+    joined = posixpath.normpath(posixpath.join(base, rel)) if post.old_path else rel
+    if post.folder is not None:
         local = _safe_join(post.folder, rel, index.site.root)
         if local is not None and _is_file(local):
             i = index.post_for_key(_root_rel(local, index.site.root)) if local.suffix.lower() in SOURCE_SUFFIXES \
@@ -159,14 +165,10 @@ def resolve(url: str, post: OldPost, index: Index) -> Resolved:
             if i is not None:
                 return Resolved("post", post=i, fragment=frag)
             if local.suffix.lower() not in SOURCE_SUFFIXES:
-                return Resolved("file", file=local, fragment=frag)
-    if not rel:
-        return Resolved("keep", url)
+                old = index.site.base_url + joined if index.site.base_url and post.old_path else ""
+                return Resolved("file", file=local, fragment=frag, old=old)
     if _DOMAIN.match(url) and not PurePosixPath(rel.split("/")[0]).suffix.lower() in PAGE_SUFFIXES:
         return Resolved("guess", "https://" + url)
-    base = posixpath.dirname(post.old_path) if post.old_path and not post.old_path.endswith("/") \
-        else post.old_path.rstrip("/")
-    joined = posixpath.normpath(posixpath.join(base, rel)) if post.old_path else rel
     if joined.startswith(".."):
         return Resolved("missing", url)
     return _site_path(joined, frag, index, parts.query, relative=not post.old_path)
@@ -182,13 +184,14 @@ def _site_path(path: str, frag: str, index: Index, query: str, relative: bool = 
     if i is not None:
         return Resolved("post", post=i, fragment=frag)
     if path and not query:
+        old = index.site.base_url + path if index.site.base_url else ""
         for folder in index.site.static_dirs:
             local = _safe_join(folder, path, folder)
             if local is not None and _is_file(local):
-                return Resolved("file", file=local, fragment=frag)
+                return Resolved("file", file=local, fragment=frag, old=old)
         media = _media(index.site, path)
         if media is not None:
-            return Resolved("file", file=media, fragment=frag)
+            return Resolved("file", file=media, fragment=frag, old=old)
     suffix = PurePosixPath(path).suffix.lower()
     looks_like_file = bool(suffix) and suffix not in PAGE_SUFFIXES and " " not in suffix
     if " " in path and not looks_like_file:  # [a book's title](A Book's Title): words, not an address
@@ -224,7 +227,8 @@ def _pelican(rest: str, kind: str, post: OldPost, index: Index) -> Resolved:
         if i is not None:
             return Resolved("post", post=i, fragment=frag)
         return Resolved("missing", "{filename}" + rest)
-    return Resolved("file", file=local, fragment=frag)
+    old = index.site.base_url + unquote(rest.lstrip("/")) if index.site.base_url and rest.startswith("/") else ""
+    return Resolved("file", file=local, fragment=frag, old=old)
 
 
 def _pelican_list(name: str, kind: str, index: Index) -> Resolved:

@@ -148,6 +148,11 @@ def _destination(masked: str, k: int, end: int) -> tuple[int, int, int] | None:
         if c == "\\":
             p += 2
             continue
+        if c in "\"'" and p > k and masked[p - 1] in " \t":  # a title: "what (the picture) shows"
+            q = masked.find(c, p + 1, limit)
+            if q > 0 and "\n" not in masked[p:q]:
+                p = q + 1
+                continue
         if masked.startswith(("{{", "{%"), p):  # template syntax stays one piece: {{< ref "a (b)" >}}
             close = masked.find("}}" if masked[p + 1] == "{" else "%}", p + 2, limit)
             if close > 0 and "\n" not in masked[p:close]:

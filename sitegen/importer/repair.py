@@ -26,7 +26,7 @@ from .convert import Planned
 from .records import Note
 from .refs import mask_code, rewrite
 from .syntax import code_span
-from .verify import REFERENCE_CODES, SYNTAX_CODE, Checked, PlanCheck, Problem
+from .verify import REFERENCE_CODES, REFUSED_CODE, SYNTAX_CODE, Checked, PlanCheck, Problem
 
 MAX_ROUNDS = 4  # each round mends all the last check found; a second one is seldom needed
 
@@ -57,6 +57,9 @@ def repair(planned: list[Planned], checked: Checked) -> int:
                                                                    by_rel, checked))
         if any(pr.code == SYNTAX_CODE for pr in problems):
             body = _mend_syntax(p, body)
+        refused = {pr.target: pr.message for pr in problems if pr.code == REFUSED_CODE}
+        if refused:
+            body = _mend_pictures(p, body, refused)
         if body != p.body:
             p.body = body
             changed += 1
@@ -109,6 +112,28 @@ def _mend_anchor(p: Planned, url: str, line: int, by_rel: dict[str, Planned], ch
                         "name (on the old site it was something that did not come over), so the link is taken "
                         "out and its words kept", True, kind="anchor.dropped", new_line=line))
     return None
+
+
+def _mend_pictures(p: Planned, body: str, refused: dict[str, str]) -> str:
+    """Pictures the build cannot publish are not copied: shown from the old site, or their description kept."""
+    old = {name: p.file_urls.get(src, "") for src, name in p.files.items() if name in refused}
+    for src in [src for src, name in p.files.items() if name in refused]:
+        del p.files[src]
+
+    def address(url: str, tag: str, line: int) -> str | None:
+        name = _norm(url).partition("#")[0]
+        if name not in refused:
+            return url
+        where = old.get(name, "")
+        shown = f"it now shows from the old site's address, {where}" if where else \
+            "its description is kept as text" if tag == "img" else "the link's words are kept"
+        p.notes.append(Note(p.post.origin, None, f"the picture {name!r} cannot be published by sitegen (it is "
+                            f"{refused[name]}), so it was not copied: {shown}; save it again smaller, or as a "
+                            "JPEG or PNG, put it beside the post and write its name here", True,
+                            kind="image.refused", new_line=line))
+        return where or None
+
+    return rewrite(body, address)
 
 
 def _mend_syntax(p: Planned, body: str) -> str:

@@ -99,6 +99,20 @@ _FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]{0,3})(?P<fence>`{3,}|~{3,})[ \t]*(?
 _FENCE_OK = re.compile(r"""^\{[^\n]*\}$|^\.?[\w#.+-]*[ ]*(?:hl_lines=("|').*?\1[ ]*)?$""")
 
 
+# ` ```html` one to three spaces in: code for kramdown and CommonMark, but not for Python-Markdown, which would
+# publish the HTML in it.  Not after a list item, where the indentation says the code belongs to the item.
+_INDENTED_FENCE = re.compile(r"(?<![^\n])(?P<before>(?:[^\n]*\n)?)(?P<indent> {1,3})(?P<fence>`{3,}|~{3,})(?P<rest>[^\n]*\n"
+                             r"(?:.*?\n)??)(?P<close>[ ]{0,3}(?P=fence)[`~]*[ \t]*)(?=\n|$)", re.S)
+_LIST_ITEM = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s")
+
+
+def _outdented(m: re.Match) -> str:
+    if _LIST_ITEM.match(m.group("before")) or m.group("before").startswith((" ", "\t")):
+        return m.group(0)
+    cut = re.compile(r"^ {1,%d}" % len(m.group("indent")), re.M)
+    return m.group("before") + cut.sub("", m.group("fence") + m.group("rest") + m.group("close").lstrip(" "))
+
+
 def _fences(w: _Work, text: str) -> str:
     def highlight(m: re.Match) -> str:
         lang = m.group(1) or m.group(3) or m.group(5) or ""
@@ -108,6 +122,7 @@ def _fences(w: _Work, text: str) -> str:
         return f"{lead}{fence}{lang}\n{code}\n{fence}"
 
     text = _HIGHLIGHT.sub(highlight, text)
+    text = _INDENTED_FENCE.sub(_outdented, text)
     out: list[str] = []
     pos = 0
     inside = ""

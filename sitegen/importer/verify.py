@@ -23,6 +23,7 @@ from .convert import Planned, post_text
 
 REFERENCE_CODES = ("link.broken", "image.missing", "link.anchor", "image.not-an-image")
 SYNTAX_CODE = "markdown.template-syntax"
+REFUSED_CODE = "image.unreadable"  # a picture the build cannot publish (damaged, too large): target is its name
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,7 @@ class PlanCheck:
         (self.root / "site.toml").write_text(site_toml, encoding="utf-8")
         self.memory = BuildMemory()  # a post unchanged since the last round is not rendered again
         self.written: dict[str, str] = {}
+        self.pictures: dict[Path, str | None] = {}  # each picture to copy → why the build would refuse it
 
     def close(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
@@ -76,7 +78,25 @@ class PlanCheck:
                 if not placeholder.exists():
                     placeholder.parent.mkdir(parents=True, exist_ok=True)
                     placeholder.touch()
-        return self._run()
+        checked = self._run()
+        refused = {p.rel: [Problem(REFUSED_CODE, None, why, target=name) for src, name in p.files.items()
+                           if (why := self._refused(src))] for p in planned}
+        problems = dict(checked.problems)
+        for rel, found in refused.items():
+            if found:
+                problems[rel] = problems.get(rel, ()) + tuple(found)
+        return Checked(problems, checked.headings)
+
+    def _refused(self, src: Path) -> str | None:
+        """Why the build would refuse this picture (the real file is opened, once), or None."""
+        from ..images import refused
+        from ..links import RASTER
+
+        if src.suffix.lower() not in RASTER:
+            return None
+        if src not in self.pictures:
+            self.pictures[src] = refused(src)
+        return self.pictures[src]
 
     def _run(self) -> Checked:
         from .. import quick
