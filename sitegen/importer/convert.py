@@ -55,6 +55,10 @@ class Planned:
 def prepare(i: int, post: OldPost, site: OldSite, now: datetime) -> tuple[Planned | None, list[Note]]:
     """The post's front matter and Markdown body; None (with the reason) when it is not imported."""
     front, notes = map_front(post, site.generator, now)
+    if post.kind == "page" and _LOOP.search(post.body):
+        notes.append(Note(post.origin, post.line, "not imported: a page the old site's templates filled in "
+                          "(lists, feeds, search); sitegen makes its own"))
+        return None, notes
     body = post.body
     values = {**(post.meta if site.generator == "Eleventy" else {}), **site.values, "page": post.meta}
     heading_ids: dict[str, str] = {}
@@ -75,10 +79,6 @@ def prepare(i: int, post: OldPost, site: OldSite, now: datetime) -> tuple[Planne
         done = translate(post, body, site.generator, values)
         body, heading_ids = done.text, done.heading_ids
         notes.extend(done.notes)
-    if post.kind == "page" and _LOOP.search(post.body):
-        notes.append(Note(post.origin, post.line, "not imported: a page the old site's templates filled in "
-                          "(lists, feeds, search); sitegen makes its own"))
-        return None, notes
     if not body.strip() and post.kind == "page":
         notes.append(Note(post.origin, post.line, f"not imported: the page {front.title!r} has no text of its own"))
         return None, notes

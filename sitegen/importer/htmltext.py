@@ -26,7 +26,10 @@ class _Converter(MarkdownConverter):
     def convert_hN(self, n, el, text, parent_tags):
         # A heading's id (its own, or that of an anchor inside it, as table-of-contents plugins write):
         # links to #that-id are pointed at the heading's new id once the new page is known.
-        for node in [el, *el.find_all(["a", "span"])]:
+        parent = el.parent
+        section = [parent] if parent is not None and parent.name in ("section", "div") and \
+            parent.find(True, recursive=False) is el else []  # docutils: <section id="x"><h2>…
+        for node in [el, *section, *el.find_all(["a", "span"])]:
             old = node.get("id") or (node.get("name") if node.name == "a" else None)
             if old:
                 self.heading_ids.setdefault(str(old), " ".join(el.get_text(" ").split()))

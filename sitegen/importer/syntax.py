@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from .records import Note, OldPost
-from .refs import CODE_BLOCK as _CODE_BLOCK, CODE_SPAN as _CODE_SPAN, REF, mask_code, rewrite
+from .fences import fences, outside_code
+from .refs import CODE_BLOCK as _CODE_BLOCK, REF, mask_code, rewrite, wrap
 from .values import fill
 
 
@@ -88,85 +89,6 @@ def code_span(text: str) -> str:
     return "<code>" + html.escape(" ".join(text.split()), quote=False) + "</code>"
 
 
-# -- code blocks: fences from highlight tags, and fences with settings ---------------------------
-
-_HIGHLIGHT = re.compile(
-    r"\{%-?\s*highlight\s+([\w#.+-]+)[^%]*-?%\}[ \t]*\n?(.*?)\n?[ \t]*\{%-?\s*endhighlight\s*-?%\}"
-    r"|\{\{[<%]\s*highlight\s+([\w#.+-]+)[^>%]*[>%]\}\}[ \t]*\n?(.*?)\n?[ \t]*\{\{[<%]\s*/highlight\s*[>%]\}\}"
-    r"|\{%-?\s*codeblock\s*([\w#.+-]*)[^%]*%\}[ \t]*\n?(.*?)\n?[ \t]*\{%-?\s*endcodeblock\s*%\}",
-    re.S)
-_FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]{0,3})(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*)$", re.M)
-_FENCE_OK = re.compile(r"""^\{[^\n]*\}$|^\.?[\w#.+-]*[ ]*(?:hl_lines=("|').*?\1[ ]*)?$""")
-
-
-# ` ```html` one to three spaces in: code for kramdown and CommonMark, but not for Python-Markdown, which would
-# publish the HTML in it.  Not after a list item, where the indentation says the code belongs to the item.
-_INDENTED_FENCE = re.compile(r"(?<![^\n])(?P<before>(?:[^\n]*\n)?)(?P<indent> {1,3})(?P<fence>`{3,}|~{3,})(?P<rest>[^\n]*\n"
-                             r"(?:.*?\n)??)(?P<close>[ ]{0,3}(?P=fence)[`~]*[ \t]*)(?=\n|$)", re.S)
-_LIST_ITEM = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s")
-
-
-def _outdented(m: re.Match) -> str:
-    if _LIST_ITEM.match(m.group("before")) or m.group("before").startswith((" ", "\t")):
-        return m.group(0)
-    cut = re.compile(r"^ {1,%d}" % len(m.group("indent")), re.M)
-    return m.group("before") + cut.sub("", m.group("fence") + m.group("rest") + m.group("close").lstrip(" "))
-
-
-def _fences(w: _Work, text: str) -> str:
-    def highlight(m: re.Match) -> str:
-        lang = m.group(1) or m.group(3) or m.group(5) or ""
-        code = m.group(2) if m.group(1) else m.group(4) if m.group(3) else m.group(6)
-        fence = "~~~" if "```" in code else "```"
-        lead = "\n" if m.start() and m.string[m.start() - 1] != "\n" else ""  # a fence starts its own line
-        return f"{lead}{fence}{lang}\n{code}\n{fence}"
-
-    text = _HIGHLIGHT.sub(highlight, text)
-    text = _INDENTED_FENCE.sub(_outdented, text)
-    out: list[str] = []
-    pos = 0
-    inside = ""
-    for m in _FENCE_OPEN.finditer(text):
-        if inside:
-            if m.group("fence").startswith(inside) and not m.group("info").strip():
-                inside = ""
-            continue
-        info = m.group("info").strip()
-        if not _FENCE_OK.match(info):
-            lang = re.match(r"\{?\s*\.?([\w#+-]*)", info).group(1)  # type: ignore[union-attr]
-            w.note(text, m.start(), f"code fence settings {info!r} removed (sitegen shows code plainly)")
-            out.append(text[pos:m.start()] + f"{m.group('indent')}{m.group('fence')}{lang}")
-            pos = m.end()
-        inside = m.group("fence")
-    out.append(text[pos:])
-    return "".join(out)
-
-
-
-
-def outside_code(text: str, fn) -> str:
-    """Apply fn(part, lines before it) to the parts of text that are not fenced code or `code spans`."""
-    out: list[str] = []
-    pos = 0
-    for m in _CODE_BLOCK.finditer(text):
-        out.append(_outside_spans(text, pos, m.start(), fn))
-        out.append(m.group(0))
-        pos = m.end()
-    out.append(_outside_spans(text, pos, len(text), fn))
-    return "".join(out)
-
-
-def _outside_spans(text: str, start: int, end: int, fn) -> str:
-    out: list[str] = []
-    pos = start
-    for m in _CODE_SPAN.finditer(text, start, end):
-        out.append(fn(text[pos:m.start()], text.count("\n", 0, pos)))
-        out.append(m.group(0))
-        pos = m.end()
-    out.append(fn(text[pos:end], text.count("\n", 0, pos)))
-    return "".join(out)
-
-
 # -- tags, expressions, shortcodes -------------------------------------------------------------
 
 _COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}(.*?)\{%-?\s*endcomment\s*-?%\}", re.S)
@@ -198,11 +120,12 @@ class Translated:
 def translate(post: OldPost, text: str, generator: str, values: Mapping[str, Any] = {}) -> Translated:
     """The post's text with the known template syntax translated and the rest kept visible."""
     w = _Work(post, values)
-    text = _fences(w, text)
+    text = fences(text, lambda text, pos, message: w.note(text, pos, message))
     text = _COMMENT.sub(lambda m: f"<!--{m.group(1).replace('--', '- -')}-->", text)
     text = _RAW.sub("", text)
     text = _MORE.sub("<!-- more -->", text)
     text = _FIGURE.sub(_figure, text)
+    text = _quoted_tags(w, text, generator)
     text = rewrite(text, lambda url, tag, line: _address(w, url, tag, line, generator))
     text = outside_code(text, lambda part, base: _inline(w, part, base, generator))
     return Translated(_heading_ids(w, text), w.notes, w.heading_ids)
@@ -214,6 +137,30 @@ _FIGURE = re.compile(r"\{%-?\s*figure\b((?:[^%\"']|\"[^\"]*\"|'[^']*')*?)-?%\}(.
 _ESCAPED = re.compile(r"\\\{(\\\{|%)(.{0,200}?)(\\\}|%)\\\}")
 _HEADING_ID = re.compile(r"^(#{1,6}[ \t]+.*?)[ \t]*\{:?[ \t]*#([\w:.-]+)[^}\n]*\}[ \t]*$", re.M)
 _A_NAME = re.compile(r"""<a\s+name\s*=\s*(["'])([^"'<>]+)\1(\s*/?)>""", re.I)
+
+
+_QUOTED_TAG = re.compile(r"\{%-?\s*\w+(?:[^%\"']|\"[^\"]*\"|'[^']*')*?-?%\}")
+
+
+def _quoted_tags(w: _Work, text: str, generator: str) -> str:
+    """Tags whose quoted arguments hold a `code span` (include notice.html message="… `x` …"): read whole,
+    before code spans are looked for, so that the tag is not cut in two."""
+    if "{%" not in text or "`" not in text:
+        return text
+    blocks = [m.span() for m in _CODE_BLOCK.finditer(text)]
+    out: list[str] = []
+    pos = 0
+    w.base = 0
+    for m in _QUOTED_TAG.finditer(text):
+        if "`" not in m.group(0) or any(a <= m.start() < b for a, b in blocks):
+            continue
+        tag = _TEMPLATE.match(text, m.start())
+        if tag is None or tag.end() != m.end():
+            continue
+        out.append(text[pos:m.start()] + _template(w, text, tag, generator))
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _figure(m: re.Match) -> str:
@@ -262,6 +209,8 @@ def _inline(w: _Work, text: str, base: int, generator: str) -> str:
         text = _A_NAME.sub(lambda m: f'<a id="{m.group(2)}"{m.group(3)}>', text)  # name= is not an anchor in HTML5
     if "<object" in text:
         text = _OBJECT.sub(lambda m: _object(w, text, m), text)
+    if "<video" in text or "<audio" in text:
+        text = _PLAYER.sub(lambda m: _player(w, text, m), text)
     if "{" not in text:
         return text
     w.base = base
@@ -285,6 +234,21 @@ def _object(w: _Work, text: str, m: re.Match) -> str:
     w.note(text, m.start(), f"the drawing {m.group(2)} was embedded as an object: it is now a plain picture "
            "(anything interactive in it no longer runs); give it a description", kind="syntax.object")
     return f'<img src="{m.group(2)}">'
+
+
+_PLAYER = re.compile(r"<(video|audio)\b([^>]*)>(.*?)</\1\s*>", re.I | re.S)
+_SRC = re.compile(r"""\bsrc\s*=\s*(["'])([^"'<>]+)\1""", re.I)
+
+
+def _player(w: _Work, text: str, m: re.Match) -> str:
+    """<video>, <audio>: a link to the file (sitegen publishes a file beside a post when a page links to it)."""
+    src = _SRC.search(m.group(2)) or _SRC.search(m.group(3))
+    if src is None:
+        return m.group(0)
+    words = "Watch the video" if m.group(1).lower() == "video" else "Listen to the recording"
+    w.note(text, m.start(), f"a {m.group(1).lower()} player became a link to its file, {src.group(2)}",
+           kind="syntax.player")
+    return f"[{words}]({wrap(src.group(2))})"
 
 
 def _template(w: _Work, text: str, m: re.Match, generator: str) -> str:
