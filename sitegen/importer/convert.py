@@ -193,11 +193,22 @@ def _new_url(url: str, tag: str, line: int, p: Planned, results: dict[str, Resol
         return r.value or url
     what = "the picture" if tag == "img" else "the file" if _is_file_address(url) else "the link to"
     if r.kind == "gone":
-        p.notes.append(Note(p.post.origin, None, f"{what} {url!r} was not among the old site's files: it now "
-                            f"shows from the old site's address, {r.value}, while that still works; download it and "
-                            "put it beside the post, then write its name in the link", True,
+        where = f"it is on the old site only, at {r.value}" if r.value == url else \
+            f"it now {'shows' if tag == 'img' else 'points'} to the old site's copy, {r.value}"
+        files = "the old site's files" if p.post.folder is not None else \
+            "the files imported (a --media folder holding wp-content/uploads brings them over)"
+        p.notes.append(Note(p.post.origin, None, f"{what} {url!r} was not among {files}: {where}, which works only "
+                            "while the old site is online; download it, put it beside the post and write its name "
+                            "in place of the address", True,
                             kind="image.old-address" if tag == "img" else "file.old-address", new_line=line))
         return r.value
+    if r.kind == "template":
+        what = "picture" if tag == "img" else "link"
+        p.notes.append(Note(p.post.origin, None, f"the {what}'s address {' '.join(r.value.split())[:80]!r} is template "
+                            "syntax that only the old site could work out: the "
+                            f"{'description is' if tag == 'img' else 'words are'} kept without the {what}; write the "
+                            "address in its place", True, kind="syntax.link", new_line=line))
+        return None
     if r.kind == "guess":
         p.notes.append(Note(p.post.origin, None, f"the link {url!r} had no https:// (so it led nowhere on the old "
                             f"site): it now goes to {r.value}; check that this is the page you meant", True,
@@ -205,9 +216,9 @@ def _new_url(url: str, tag: str, line: int, p: Planned, results: dict[str, Resol
         return r.value
     if tag == "img":
         p.notes.append(Note(p.post.origin, None, f"the picture {url!r} was not among the old site's files, and the "
-                            "old site's address is not known: its description is kept as text; put the picture "
-                            "beside the post and write ![description](its-name.jpg)", True, kind="image.text",
-                            new_line=line))
+                            "old site's address is not known: the picture was taken out and its description (if it "
+                            "had one) kept as text; put the picture beside the post and write "
+                            "![description](its-name.jpg)", True, kind="image.text", new_line=line))
     else:
         p.notes.append(Note(p.post.origin, None, f"{what} {url!r} pointed to nothing that was imported or found in "
                             "the old site: its words are kept without the link", True, kind="link.words",

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..validate import tag_slug
 from .records import Note, OldPost, OldSite
-from .refs import REF
+from .refs import REF, TEMPLATE
 
 PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".rst", ".html", ".htm", ".php", ".txt")
 SOURCE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".rst", ".ipynb")
@@ -42,8 +42,9 @@ class Resolved:
     kind: "keep" (as it is, or value), "post" (another imported post), "file" (copied beside the
     post), "old" (a page of the old site that was not imported: its full old address in value),
     "gone" (a file the old site used but does not have: its full old address in value),
-    "guess" (a web address written without https://: value), "missing" (nowhere: the link is
-    taken out, its words kept)."""
+    "guess" (a web address written without https://: value), "template" (template syntax only the
+    old site could work out: value), "missing" (nowhere).  The last two lose the link and keep its
+    words."""
 
     kind: str
     value: str = ""
@@ -130,6 +131,8 @@ def resolve(url: str, post: OldPost, index: Index) -> Resolved:
     url = url.strip()
     if not url or url.lower().startswith(_KEEP):
         return Resolved("keep", url)
+    if url.startswith(TEMPLATE):
+        return Resolved("template", unquote(url[len(TEMPLATE):]))
     if url.lower().startswith("www."):  # a web address written without https://
         return Resolved("old", "https://" + url)
     if url.startswith(REF) or url.startswith("@/"):

@@ -18,6 +18,7 @@ from typing import Callable
 
 Fn = Callable[[str, str, int], "str | None"]
 REF = "@ref:"  # a link to another post by one of its names (from ref, relref, post_url…); see links.py
+TEMPLATE = "@template:"  # an address only the old site's templates could work out (syntax.py): the link goes
 
 CODE_BLOCK = re.compile(r"^([ \t]{0,3})(`{3,}|~{3,})[^\n]*\n.*?^[ \t]{0,3}\2[`~]*[ \t]*$", re.S | re.M)
 # A code span ends where its paragraph does: a stray backtick never hides the rest of the post.

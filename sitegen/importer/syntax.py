@@ -17,10 +17,11 @@ import html
 import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
+from urllib.parse import quote
 
 from .records import Note, OldPost
 from .fences import fences, outside_code
-from .refs import CODE_BLOCK as _CODE_BLOCK, REF, mask_code, rewrite, wrap
+from .refs import CODE_BLOCK as _CODE_BLOCK, REF, TEMPLATE, mask_code, rewrite, wrap
 from .values import fill
 
 
@@ -126,6 +127,8 @@ def translate(post: OldPost, text: str, generator: str, values: Mapping[str, Any
     text = _MORE.sub("<!-- more -->", text)
     text = _FIGURE.sub(_figure, text)
     text = _quoted_tags(w, text, generator)
+    text = outside_code(text, lambda part, base: _ESCAPED.sub(lambda m: _escaped(w, part, base, m), part)
+                        if "\\{" in part else part)
     text = rewrite(text, lambda url, tag, line: _address(w, url, tag, line, generator))
     text = outside_code(text, lambda part, base: _inline(w, part, base, generator))
     return Translated(_heading_ids(w, text), w.notes, w.heading_ids)
@@ -170,18 +173,20 @@ def _figure(m: re.Match) -> str:
     return body + (f"\n\n*{caption}*" if caption else "")
 
 
-def _escaped(w: _Work, text: str, m: re.Match) -> str:
+def _escaped(w: _Work, text: str, base: int, m: re.Match) -> str:
+    """Braces the writer escaped to show them as they are: shown as code (a code span, left alone from now on)."""
     shown = "{" + ("{" if m.group(1) == "\\{" else "%") + m.group(2) + ("}" if m.group(3) == "\\}" else "%") + "}"
+    w.base = base
     w.note(text, m.start(), f"{shown} is shown as written, in code: Markdown would otherwise hand it on as template "
-           "syntax", kind="syntax.code")
-    return code_span(shown)
+           "syntax", kind="syntax.escaped")
+    return f"`{shown}`" if "`" not in shown else f"`` {shown} ``"
 
 
 def _address(w: _Work, url: str, tag: str, line: int, generator: str) -> str | None:
-    """An address written with template syntax: translated, or None (the link goes, its words stay)."""
+    """An address written with template syntax: translated, or marked as TEMPLATE (the link will go, its words stay)."""
     if "{{" not in url and "{%" not in url:
         return url
-    new = fill(_SITE_URL.sub("", _URL_FILTER.sub(lambda m: m.group(1), url)), w.values)
+    new = _filled(w, _SITE_URL.sub("", _URL_FILTER.sub(lambda m: m.group(1), url)), line)
     unknown: list[str] = []
 
     def one(m: re.Match) -> str:
@@ -195,13 +200,9 @@ def _address(w: _Work, url: str, tag: str, line: int, generator: str) -> str | N
     new = _TEMPLATE.sub(one, new)
     if not unknown and "{{" not in new and "{%" not in new:
         return new.strip()
-    shown = " ".join(url.split())
-    what = "picture" if tag == "img" else "link"
-    w.notes.append(Note(w.post.origin, w.post.body_line + line, f"the {what}'s address {shown[:80]!r} is template "
-                        f"syntax that only the old {generator} site could work out: the "
-                        f"{'description' if tag == 'img' else 'words'} are kept without the {what}; write the "
-                        "address in its place", True, kind="syntax.link"))
-    return None
+    # The link is taken out, its words kept, once its place in the new file is known (links.py); till then
+    # the address is kept out of sight of the translations that follow.
+    return TEMPLATE + quote(url, safe="")
 
 
 def _inline(w: _Work, text: str, base: int, generator: str) -> str:
@@ -214,10 +215,9 @@ def _inline(w: _Work, text: str, base: int, generator: str) -> str:
     if "{" not in text:
         return text
     w.base = base
-    text = _ESCAPED.sub(lambda m: _escaped(w, text, m), text)
     text = _URL_FILTER.sub(lambda m: m.group(1), text)
     text = _SITE_URL.sub("", text)
-    text = fill(text, w.values)
+    text = _filled(w, text, base)
     text = _TEMPLATE.sub(lambda m: _template(w, text, m, generator), text)
     # Kramdown lines go last: removing them changes the line count, and every note above has its line.
     text = _KRAMDOWN_TOC.sub(lambda m: _removed(w, text, m, "a kramdown table of contents ({:toc}) removed"), text)
@@ -249,6 +249,15 @@ def _player(w: _Work, text: str, m: re.Match) -> str:
     w.note(text, m.start(), f"a {m.group(1).lower()} player became a link to its file, {src.group(2)}",
            kind="syntax.player")
     return f"[{words}]({wrap(src.group(2))})"
+
+
+def _filled(w: _Work, text: str, line: int) -> str:
+    """{{ site.x }} and {{ page.x }} replaced by their values from the old site's settings and data files."""
+    new, filled = fill(text, w.values)
+    for expression, value in filled:
+        w.notes.append(Note(w.post.origin, w.post.body_line + line, f"{' '.join(expression.split())} was filled "
+                            f"in from the old site's settings: {value[:80]}", kind="syntax.value"))
+    return new
 
 
 def _template(w: _Work, text: str, m: re.Match, generator: str) -> str:

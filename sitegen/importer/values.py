@@ -65,10 +65,12 @@ def lookup(values: Mapping[str, Any], path: str) -> str | None:
     return str(node)
 
 
-def fill(text: str, values: Mapping[str, Any]) -> str:
-    """Every {{ name.path | filter }} in text whose value is known, replaced by it."""
+def fill(text: str, values: Mapping[str, Any]) -> tuple[str, list[tuple[str, str]]]:
+    """Every {{ name.path | filter }} in text whose value is known, replaced by it; and (expression, value)
+    for each."""
     if "{{" not in text or not values:
-        return text
+        return text, []
+    filled: list[tuple[str, str]] = []
 
     def one(m: re.Match) -> str:
         value = lookup(values, m.group("path"))
@@ -79,6 +81,7 @@ def fill(text: str, values: Mapping[str, Any]) -> str:
                 value = _CASE[name](value)
             elif name not in _SAME:
                 return m.group(0)
+        filled.append((m.group(0), value))
         return value
 
-    return _EXPR.sub(one, text)
+    return _EXPR.sub(one, text), filled

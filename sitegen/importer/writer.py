@@ -104,8 +104,9 @@ def _in_new_file(note: Note, p: Planned, text: str) -> Note:
     lines = text.split("\n")
     body_start = text[: text.index("\n---\n") + 5].count("\n") + 2 if "\n---\n" in text else 1
     line = None
-    if note.new_line is not None:
-        line = min(len(lines), body_start + note.new_line)
+    if note.new_line is not None:  # counted in the body, whose leading blank lines are not written
+        lead = len(p.body) - len(p.body.lstrip("\n"))
+        line = min(len(lines), body_start + max(0, note.new_line - lead))
     if line is None and note.needle:
         line = next((i + 1 for i, s in enumerate(lines) if note.needle in s), None)
     if line is None and note.line is not None and p.post.format == "markdown" and note.line >= p.post.body_line:
