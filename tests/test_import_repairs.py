@@ -255,3 +255,23 @@ def test_rewrite_finds_every_address_outside_code():
     assert not any(url == "code.md" for url, _, _ in seen)
     assert new.startswith("[![a](IN.PNG)](OUT.PNG) ![b](<A B.PNG> \"t (x)\") `[c](code.md)`")
     assert "d and e f" in new and "gone" not in new
+
+
+def test_players_become_links_and_scripts_are_left_out(tmp_path):
+    source = tmp_path / "old"
+    shutil.copytree(FIXTURES / "jekyll-links", source)
+    (source / "assets/stretch.mp4").write_bytes(b"a short clip of a shoulder stretch")
+    (source / "_posts/2020-03-04-stretches.md").write_text(
+        "---\ntitle: Stretches between clients\n---\n\nThe shoulder one:\n\n"
+        '<video controls><source src="/assets/stretch.mp4" type="video/mp4"></video>\n\n'
+        '<script src="/js/counter.js"></script>\n\nWrite `<script>` to show the word in code.\n',
+        encoding="utf-8")
+    site, report = _import(source, tmp_path)
+    body = (site / "content/posts/stretches/index.md").read_text(encoding="utf-8")
+    assert "[Watch the video](stretch.mp4)" in body and "<video" not in body
+    assert "counter.js" not in body and "`<script>`" in body
+    assert _notes(report, "syntax.script")[0].attention
+    out = _build(site, tmp_path)
+    page = out / "posts/stretches/index.html"
+    assert (page.parent / _link(page, "Watch the video")["href"]).is_file()
+    assert not _soup(page).select(".body script")

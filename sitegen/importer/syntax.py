@@ -131,7 +131,7 @@ def translate(post: OldPost, text: str, generator: str, values: Mapping[str, Any
                         if "\\{" in part else part)
     text = rewrite(text, lambda url, tag, line: _address(w, url, tag, line, generator))
     text = outside_code(text, lambda part, base: _inline(w, part, base, generator))
-    return Translated(_heading_ids(w, text), w.notes, w.heading_ids)
+    return Translated(_heading_ids(w, _scripts(w, text)), w.notes, w.heading_ids)
 
 
 # {% figure caption:"…" %}![…](…){% endfigure %}: the picture, then its caption
@@ -268,6 +268,29 @@ def _template(w: _Work, text: str, m: re.Match, generator: str) -> str:
     if m.group("lname"):
         return _liquid(w, text, m, generator)
     return _unknown(w, text, m, "a template expression")
+
+
+_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.I | re.S)
+
+
+def _scripts(w: _Work, text: str) -> str:
+    """<script> elements: left out, as the HTML of WordPress posts is (sitegen pages run no script from a post)."""
+    if "<script" not in text.lower():
+        return text
+    fenced = _CODE_BLOCK.sub(lambda m: re.sub(r"[^\n]", "\x00", m.group(0)), text)
+    masked = mask_code(text)
+    out: list[str] = []
+    pos = 0
+    w.base = 0
+    for m in _SCRIPT.finditer(fenced):
+        if masked[m.start()] != "<":  # `<script>` written in a code span: shown, not run
+            continue
+        w.note(text, m.start(), "a script was left out (sitegen pages run no scripts from posts): whatever it "
+               "drew or did on the old page is not on the new one", attention=True, kind="syntax.script")
+        out.append(text[pos:m.start()])
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _heading_ids(w: _Work, text: str) -> str:
