@@ -82,6 +82,8 @@ def test_jekyll_anchors_pictures_and_settings_are_mended(tmp_path):
     assert "or every post about calm." in body  # a filter only the old site had: the link goes, its words stay
     assert "`{{ first_name }}`" in body  # escaped braces: shown as written
     assert "\n```html\n<a href=\"/only-an-example/\">" in body  # an indented fence, outdented: still code
+    assert '\n<p class="divider">~ ~ ~</p>\n' in body  # a plain include file, written in
+    assert "<code>{% include note.html text=" in body  # one with template syntax of its own: shown as code
 
     picture = _notes(report, "image.old-address")[0]
     assert picture.attention and "download it" in picture.message

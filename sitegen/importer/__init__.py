@@ -6,6 +6,7 @@ of Markdown posts, brought over as it is into a sitegen site.
     pelican.py    pelicanconf, rST, Title: headers            eleventy.py (Eleventy, a folder of posts)
     headers.py    front matter in YAML, TOML, JSON or headers
     mapping.py    old front matter → sitegen's                 syntax.py  Liquid, shortcodes → Markdown
+    fences.py     code fences as Python-Markdown reads them
     htmltext.py   HTML and rST → Markdown (markdownify)       links.py   links, images, old addresses
     refs.py       the addresses in a text                     values.py  {{ site.x }} from settings, data
     convert.py    each post's place and text                  anchors.py other generators' heading ids

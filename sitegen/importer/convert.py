@@ -68,7 +68,7 @@ def prepare(i: int, post: OldPost, site: OldSite, now: datetime) -> tuple[Planne
             if problem:
                 notes.append(Note(post.origin, post.line, f"the reStructuredText had problems: {problem[:200]}", True))
         else:
-            done = translate(post, body, site.generator, values)
+            done = translate(post, body, site.generator, values, site.includes)
             body, heading_ids = done.text, done.heading_ids
             notes.extend(done.notes)
             body = wpautop(body) if site.generator in ("WordPress", "Squarespace") else body
@@ -76,7 +76,7 @@ def prepare(i: int, post: OldPost, site: OldSite, now: datetime) -> tuple[Planne
         heading_ids = {**from_html, **heading_ids}
         notes.extend(Note(post.origin, post.line, d, "script" in d or "form" in d) for d in dropped)
     else:
-        done = translate(post, body, site.generator, values)
+        done = translate(post, body, site.generator, values, site.includes)
         body, heading_ids = done.text, done.heading_ids
         notes.extend(done.notes)
     if not body.strip() and post.kind == "page":

@@ -11,7 +11,7 @@ from ..validate import slugify
 from .files import SKIP_DIRS, load_config, read_content, rel, text_setting, walk, with_slash
 from .mapping import name_date, read_date
 from .records import Note, OldPost, OldSite
-from .values import data_files
+from .values import data_files, include_files
 
 SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".html")
 STYLES = {"date": "/:categories/:year/:month/:day/:title:output_ext",
@@ -65,7 +65,9 @@ def read(root: Path) -> OldSite:
             posts.append(post)
     data_dir = source / str(cfg.get("data_dir") or "_data")
     values = {"site": {**{str(k): v for k, v in cfg.items()}, "data": data_files(data_dir)}}
-    return OldSite("Jekyll", source, base, settings, tuple(posts), (source,), tuple(notes), values=values)
+    includes = include_files(source / str(cfg.get("includes_dir") or "_includes"))
+    return OldSite("Jekyll", source, base, settings, tuple(posts), (source,), tuple(notes), values=values,
+                   includes=includes)
 
 
 def _post(path: Path, root: Path, r: str, parts: list[str], permalink: str, notes: list[Note]) -> OldPost | None:

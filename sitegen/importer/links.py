@@ -91,7 +91,9 @@ class Index:
         for k in forms:
             if k in self.by_key:
                 return self.by_key[k]
-        return next((self.by_suffix[k] for k in forms if k in self.by_suffix), None)
+        # the end of a path: Zola's @/posts/a.md, Hugo's ref "a" for the bundle posts/a/ (never a bare "index")
+        return next((self.by_suffix[k] for k in forms if k not in ("index", "_index") and k in self.by_suffix),
+                    None)
 
     def site_path(self, url: str) -> str | None:
         """'2019/03/a.html' for an address on the old site (full or root-relative); None for another site."""

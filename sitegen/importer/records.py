@@ -56,6 +56,7 @@ class OldSite:
     notes: tuple[Note, ...] = ()  # files left out and why, settings not carried over
     media: Mapping[str, Path] = field(default_factory=dict)  # WordPress attachment ids and addresses → files
     values: Mapping[str, Any] = field(default_factory=dict)  # what {{ site.x }} stood for: settings, data files
+    includes: Mapping[str, str] = field(default_factory=dict)  # include files that are plain text, by name
 
 
 @dataclass(frozen=True, slots=True)

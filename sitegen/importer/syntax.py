@@ -29,6 +29,7 @@ from .values import fill
 class _Work:
     post: OldPost
     values: Mapping[str, Any] = field(default_factory=dict)  # what {{ site.x }} and {{ page.x }} stand for
+    includes: Mapping[str, str] = field(default_factory=dict)  # {% include x %}: the text of x, when plain
     notes: list[Note] = field(default_factory=list)
     heading_ids: dict[str, str] = field(default_factory=dict)  # an id the old site gave a heading → its text
 
@@ -118,9 +119,10 @@ class Translated:
     heading_ids: dict[str, str]  # an id the old site gave a heading ({#why}, <h2 id="why">) → the heading's text
 
 
-def translate(post: OldPost, text: str, generator: str, values: Mapping[str, Any] = {}) -> Translated:
+def translate(post: OldPost, text: str, generator: str, values: Mapping[str, Any] = {},
+              includes: Mapping[str, str] = {}) -> Translated:
     """The post's text with the known template syntax translated and the rest kept visible."""
-    w = _Work(post, values)
+    w = _Work(post, values, includes)
     text = fences(text, lambda text, pos, message: w.note(text, pos, message))
     text = _COMMENT.sub(lambda m: f"<!--{m.group(1).replace('--', '- -')}-->", text)
     text = _RAW.sub("", text)
@@ -335,7 +337,7 @@ def _shortcode(w: _Work, text: str, m: re.Match) -> str:
             return _video(name, vid, named.get("title", ""))
     if name in ("ref", "relref") and (named.get("path") or first):
         return REF + (named.get("path") or first)
-    if name == "figure" and named.get("src"):
+    if name in ("figure", "img", "image") and named.get("src"):  # img, image: themes' own figure shortcodes
         return _image(named["src"], named.get("alt", ""), named.get("title", ""), named.get("caption", ""))
     if name == "gist" and len(pos) >= 2:
         return f"[See the code on GitHub](https://gist.github.com/{pos[0]}/{pos[1]})"
@@ -364,6 +366,9 @@ def _liquid(w: _Work, text: str, m: re.Match, generator: str) -> str:
     pos, named = _args(rest)
     if name in ("post_url", "link") and pos:
         return REF + pos[0]
+    if name in ("include", "include_cached", "include_relative") and pos and pos[0] in w.includes:
+        w.note(text, m.start(), f"{{% include {pos[0]} %}} was written in from the old site's include file")
+        return w.includes[pos[0]]
     if name in ("youtube", "vimeo") and pos:
         return _video(name, pos[0])
     if name == "include" and pos and re.match(r"(youtube|vimeo)", pos[0], re.I):

@@ -1,11 +1,13 @@
-"""What the old site's templates put in place of `{{ site.x }}`: the values of its settings and data files.
+"""What the old site's templates put in place of `{{ site.x }}` and `{% include x %}`: the values of its
+settings and data files, and the text of its include files.
 
 A post may write `{{ site.data.social.mastodon }}` or `{{ site.author.email }}` (Jekyll,
 Eleventy), and the old site filled it in from `_config.yml`, `_data/social.yml` or
 `_data/site.json`.  The import does the same once, so the page shows the address or the
 name, not the template.  Only plain values (text and numbers) are used, through the few
-filters that leave them as they are or change only their case; anything else stays
-template syntax, shown as code and reported.
+filters that leave them as they are or change only their case; an include file is written
+in only when it is plain text (no template syntax of its own).  Anything else stays template
+syntax, shown as code and reported.
 """
 
 from __future__ import annotations
@@ -50,6 +52,26 @@ def data_files(folder: Path) -> dict[str, Any]:
             node = node.setdefault(part, {}) if isinstance(node.get(part, {}), dict) else {}
         node[parts[-1]] = value
     return data
+
+
+MAX_INCLUDE = 100_000  # an include file this long is a template, not a snippet of text
+
+
+def include_files(folder: Path) -> dict[str, str]:
+    """The include files under folder (_includes/) that are plain text, by the name a tag gives them."""
+    found: dict[str, str] = {}
+    if not folder.is_dir():
+        return found
+    for path in walk(folder, set()):
+        try:
+            if path.stat().st_size > MAX_INCLUDE:
+                continue
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if "{%" not in text and "{{" not in text and text.strip():
+            found[path.relative_to(folder).as_posix()] = text.strip()
+    return found
 
 
 def lookup(values: Mapping[str, Any], path: str) -> str | None:
