@@ -268,6 +268,15 @@ def _as_list(v: Variant | None) -> list | None:
     return None if v is None else [v.name, v.width, v.height, v.format]
 
 
+def refused(path: Path) -> str | None:
+    """Why the build would not publish this picture (damaged, too large, a HEIC photo); None when it would."""
+    found = _open(path)
+    if isinstance(found, str):
+        return found
+    found.close()
+    return None
+
+
 def _open(path: Path) -> Any:
     """The image, fully decoded; or why it cannot be: not an image, damaged, too large."""
     from PIL import Image, UnidentifiedImageError

@@ -147,6 +147,11 @@ MAX_REPORTED = 10
 _PLAIN_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "--", "—": "---", "…": "..."})
 
 
+def foreign_syntax(text: str) -> list[re.Match]:
+    """Each piece of another generator's template syntax in text (sitegen import uses it to leave none)."""
+    return list(_FOREIGN.finditer(text)) if "{" in text else []
+
+
 def template_syntax(page_html: str, body: str, rel: str, body_line: int) -> list[Diagnostic]:
     """Template syntax of other generators that would appear on the page as text (code is exempt)."""
     if "{" not in page_html:

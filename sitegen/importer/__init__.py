@@ -6,9 +6,12 @@ of Markdown posts, brought over as it is into a sitegen site.
     pelican.py    pelicanconf, rST, Title: headers            eleventy.py (Eleventy, a folder of posts)
     headers.py    front matter in YAML, TOML, JSON or headers
     mapping.py    old front matter → sitegen's                 syntax.py  Liquid, shortcodes → Markdown
+    fences.py     code fences as Python-Markdown reads them
     htmltext.py   HTML and rST → Markdown (markdownify)       links.py   links, images, old addresses
-    convert.py    each post's place and text                  writer.py  files, never overwritten
-    report.py     what was done, skipped, and needs a look
+    refs.py       the addresses in a text                     values.py  {{ site.x }} from settings, data
+    convert.py    each post's place and text                  anchors.py other generators' heading ids
+    verify.py     the plan checked by the build's own checks  repair.py  what it would refuse, mended
+    writer.py     files, never overwritten                    report.py  done, skipped, needs a look
 
     report = import_blog(Path("old-blog"), Path("my-journal"))
 """
@@ -24,8 +27,9 @@ from ..scaffold import others_files
 from .convert import plan
 from .detect import read_source
 from .records import ImportReport, Note
+from .repair import mend
 from .report import format_report
-from .writer import write_site
+from .writer import site_toml, write_site
 
 __all__ = ["import_blog", "format_report", "ImportReport", "Note"]
 
@@ -38,7 +42,9 @@ def import_blog(source: Path, site_dir: Path, media: Path | None = None,
     old = read_source(source, media)
     now = now or datetime.now(timezone.utc)
     planned, notes, skipped = plan(old, now)
-    w = write_site(site_dir, planned, {**old.settings, "base_url": old.base_url}, old.generator)
+    settings = {**old.settings, "base_url": old.base_url}
+    notes += mend(planned, site_toml(settings, old.generator))  # what the build would refuse, mended first
+    w = write_site(site_dir, planned, settings, old.generator)
     all_notes = list(old.notes) + notes + [n for p in planned for n in p.notes] + w.notes
     skipped += sum(1 for n in old.notes if _skipped_post(n))
     return ImportReport(source, site_dir, old.generator, len(old.posts) + sum(1 for n in old.notes if _skipped_post(n)),

@@ -13,14 +13,17 @@ import posixpath
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 from ..aliases import alias_path
 from ..model import RESERVED
+from ..validate import MAX_ADDRESS, slugify, tag_slug
 from .htmltext import html_to_markdown, rst_to_html, wpautop
-from .links import Index, Resolved, link_notes, resolve, rewrite_links
+from .links import PAGE_SUFFIXES, Index, Resolved, resolve
 from .mapping import Front, left_out_keys, map_front
 from .records import Note, OldPost, OldSite
+from .refs import rewrite
 from .syntax import translate
 
 KIND_FOLDERS = {"post": "content/posts", "page": "content/pages"}
@@ -41,6 +44,8 @@ class Planned:
     files: dict[Path, str] = field(default_factory=dict)  # file to copy → its name beside the post
     rel: str = ""  # the new file: content/posts/slug.md or content/posts/slug/index.md
     address: str = ""  # the new page's address: posts/slug/
+    heading_ids: dict[str, str] = field(default_factory=dict)  # ids the old site gave headings → their text
+    file_urls: dict[Path, str] = field(default_factory=dict)  # file beside the post → its old full address
 
     @property
     def bundle_dir(self) -> str:
@@ -50,31 +55,36 @@ class Planned:
 def prepare(i: int, post: OldPost, site: OldSite, now: datetime) -> tuple[Planned | None, list[Note]]:
     """The post's front matter and Markdown body; None (with the reason) when it is not imported."""
     front, notes = map_front(post, site.generator, now)
+    if post.kind == "page" and _LOOP.search(post.body):
+        notes.append(Note(post.origin, post.line, "not imported: a page the old site's templates filled in "
+                          "(lists, feeds, search); sitegen makes its own"))
+        return None, notes
     body = post.body
+    values = {**(post.meta if site.generator == "Eleventy" else {}), **site.values, "page": post.meta}
+    heading_ids: dict[str, str] = {}
     if post.format in ("html", "rst"):
         if post.format == "rst":
             body, problem = rst_to_html(body)
             if problem:
                 notes.append(Note(post.origin, post.line, f"the reStructuredText had problems: {problem[:200]}", True))
         else:
-            body, found = translate(post, body, site.generator)
-            notes.extend(found)
+            done = translate(post, body, site.generator, values, site.includes)
+            body, heading_ids = done.text, done.heading_ids
+            notes.extend(done.notes)
             body = wpautop(body) if site.generator in ("WordPress", "Squarespace") else body
-        body, dropped = html_to_markdown(body)
+        body, dropped, from_html = html_to_markdown(body)
+        heading_ids = {**from_html, **heading_ids}
         notes.extend(Note(post.origin, post.line, d, "script" in d or "form" in d) for d in dropped)
     else:
-        body, found = translate(post, body, site.generator)
-        notes.extend(found)
-    if post.kind == "page" and _LOOP.search(post.body):
-        notes.append(Note(post.origin, post.line, "not imported: a page the old site's templates filled in "
-                          "(lists, feeds, search); sitegen makes its own"))
-        return None, notes
+        done = translate(post, body, site.generator, values, site.includes)
+        body, heading_ids = done.text, done.heading_ids
+        notes.extend(done.notes)
     if not body.strip() and post.kind == "page":
         notes.append(Note(post.origin, post.line, f"not imported: the page {front.title!r} has no text of its own"))
         return None, notes
     notes.extend(Note(post.origin, None, f"the front-matter key {key!r} was left out (sitegen has no use for it)")
                  for key in left_out_keys(post.meta))
-    return Planned(i, post, front, body, []), notes
+    return Planned(i, post, front, body, [], heading_ids=heading_ids), notes
 
 
 def plan(site: OldSite, now: datetime) -> tuple[list[Planned], list[Note], int]:
@@ -90,29 +100,32 @@ def plan(site: OldSite, now: datetime) -> tuple[list[Planned], list[Note], int]:
         else:
             p.notes.extend(found)
             planned.append(p)
-    index = Index(site, {p.index for p in planned})
+    topics = {tag_slug(t) for p in planned if not p.front.draft for t in p.front.tags}
+    index = Index(site, {p.index for p in planned}, topics)
     by_index = {p.index: p for p in planned}
-    resolved: dict[int, list[tuple[str, Resolved]]] = {}
+    resolved: dict[int, dict[str, Resolved]] = {}
     for p in planned:  # pass 1: what each post links to, and the files it needs beside it
-        found: list[tuple[str, Resolved]] = []
+        found: dict[str, Resolved] = {}
 
-        def collect(url: str, p: Planned = p, found: list = found) -> str:
-            found.append((url, resolve(url, p.post, index)))
+        def collect(url: str, tag: str, line: int, p: Planned = p, found: dict = found) -> str:
+            found.setdefault(url, resolve(url, p.post, index))
             return url
 
-        rewrite_links(p.body, collect)
+        rewrite(p.body, collect)
         for path in p.post.bundle_files:
             _add_file(p, path, posixpath.normpath(path.relative_to(p.post.folder).as_posix()) if p.post.folder else
                       path.name)
-        for url, r in found:
+            if site.base_url and p.post.old_path.endswith("/"):
+                p.file_urls[path] = site.base_url + p.post.old_path + p.files[path]
+        for r in found.values():
             if r.kind == "file" and r.file is not None and r.file not in p.files:
                 _add_file(p, r.file, _name_for(p, r.file))
+            if r.kind == "file" and r.old and r.file is not None:
+                p.file_urls.setdefault(r.file, r.old)
         resolved[p.index] = found
-        p.notes.extend(link_notes(p.post, found))
     _place(planned, notes)
     for p in planned:  # pass 2: the links, now that every post's new file is known
-        results = dict(resolved[p.index])
-        p.body = rewrite_links(p.body, lambda url, p=p, results=results: _new_url(url, p, results, by_index))
+        p.body = rewrite(p.body, lambda url, tag, line, p=p: _new_url(url, tag, line, p, resolved[p.index], by_index))
     _aliases(planned, index, notes)
     return planned, notes, skipped
 
@@ -146,7 +159,7 @@ def _place(planned: list[Planned], notes: list[Note]) -> None:
             slug = new
         base, n = slug, 2
         while slug in used[p.post.kind] or (slug != base and (p.post.kind, slug) in natural):
-            slug = f"{base}-{n}"
+            slug = _numbered(base, n)
             n += 1
         if slug != base:
             p.notes.append(Note(p.post.origin, p.post.line, f"another post already has the slug {base!r}: "
@@ -158,7 +171,16 @@ def _place(planned: list[Planned], notes: list[Note]) -> None:
         p.address = f"posts/{slug}/" if p.post.kind == "post" else f"{slug}/"
 
 
-def _new_url(url: str, p: Planned, results: dict[str, Resolved], by_index: dict[int, Planned]) -> str:
+def _numbered(base: str, n: int) -> str:
+    """base-n, shortened first if need be: the build shortens a long slug, which would lose the -n."""
+    suffix = f"-{n}"
+    short = base if len(base) + len(suffix) <= MAX_ADDRESS else slugify(base, MAX_ADDRESS - len(suffix))
+    return f"{short.rstrip('-')}{suffix}"
+
+
+def _new_url(url: str, tag: str, line: int, p: Planned, results: dict[str, Resolved],
+             by_index: dict[int, Planned]) -> str | None:
+    """The address a link gets in the new site; None takes the link out (its words stay)."""
     r = results.get(url)
     if r is None:
         return url
@@ -167,11 +189,46 @@ def _new_url(url: str, p: Planned, results: dict[str, Resolved], by_index: dict[
         return posixpath.relpath(target, posixpath.dirname(p.rel)) + r.fragment
     if r.kind == "file" and r.file in p.files:
         return p.files[r.file] + r.fragment
-    if r.kind == "old":
+    if r.kind in ("old", "keep"):
+        return r.value or url
+    what = "the picture" if tag == "img" else "the file" if _is_file_address(url) else "the link to"
+    if r.kind == "gone":
+        where = f"it is on the old site only, at {r.value}" if r.value == url else \
+            f"it now {'shows' if tag == 'img' else 'points'} to the old site's copy, {r.value}"
+        files = "the old site's files" if p.post.folder is not None else \
+            "the files imported (a --media folder holding wp-content/uploads brings them over)"
+        p.notes.append(Note(p.post.origin, None, f"{what} {url!r} was not among {files}: {where}, which works only "
+                            "while the old site is online; download it, put it beside the post and write its name "
+                            "in place of the address", True,
+                            kind="image.old-address" if tag == "img" else "file.old-address", new_line=line))
         return r.value
-    if r.kind == "missing" and url.startswith(("{", "|")):  # {filename}/x.md left unresolved: no raw placeholder
-        return re.sub(r"^(\{\w+\}|\|\w+\|)", "", url)
-    return url
+    if r.kind == "template":
+        what = "picture" if tag == "img" else "link"
+        p.notes.append(Note(p.post.origin, None, f"the {what}'s address {' '.join(r.value.split())[:80]!r} is template "
+                            "syntax that only the old site could work out: the "
+                            f"{'description is' if tag == 'img' else 'words are'} kept without the {what}; write the "
+                            "address in its place", True, kind="syntax.link", new_line=line))
+        return None
+    if r.kind == "guess":
+        p.notes.append(Note(p.post.origin, None, f"the link {url!r} had no https:// (so it led nowhere on the old "
+                            f"site): it now goes to {r.value}; check that this is the page you meant", True,
+                            kind="link.guess", new_line=line))
+        return r.value
+    if tag == "img":
+        p.notes.append(Note(p.post.origin, None, f"the picture {url!r} was not among the old site's files, and the "
+                            "old site's address is not known: the picture was taken out and its description (if it "
+                            "had one) kept as text; put the picture beside the post and write "
+                            "![description](its-name.jpg)", True, kind="image.text", new_line=line))
+    else:
+        p.notes.append(Note(p.post.origin, None, f"{what} {url!r} pointed to nothing that was imported or found in "
+                            "the old site: its words are kept without the link", True, kind="link.words",
+                            new_line=line))
+    return None
+
+
+def _is_file_address(url: str) -> bool:
+    suffix = PurePosixPath(urlsplit(url).path).suffix.lower()
+    return bool(suffix) and suffix not in PAGE_SUFFIXES
 
 
 def _aliases(planned: list[Planned], index: Index, notes: list[Note]) -> None:

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import ImportSourceError
 from . import eleventy, hugo, jekyll, pelican, wordpress
-from .records import OldSite
+from .files import cname_address
+from .records import Note, OldSite
 
 
 def read_source(source: Path, media: Path | None = None) -> OldSite:
-    """The old site at SOURCE, read by the reader for its generator."""
+    """The old site at SOURCE, read by the reader for its generator (its address from CNAME if need be)."""
+    site = _read(source, media)
+    if site.base_url or not site.root.is_dir() or Path(source).is_file():
+        return site
+    address, where = cname_address(site.root)
+    if not address:
+        return site
+    note = Note(where, None, f"the old site's address, {address}, was taken from {where} (its settings do not "
+                "give it): links to pages that were not imported point there")
+    return replace(site, base_url=address, notes=site.notes + (note,))
+
+
+def _read(source: Path, media: Path | None) -> OldSite:
     source = Path(source)
     if not source.exists():
         raise ImportSourceError(f"{source}: no such file or folder — give the old site's folder, or its "

@@ -12,6 +12,7 @@ from .files import SKIP_DIRS, read_content, rel, text_setting, walk, with_slash
 from .hugo import POSTISH
 from .mapping import name_date
 from .records import Note, OldPost, OldSite
+from .values import data_files, include_files
 
 CONFIGS = (".eleventy.js", ".eleventy.cjs", "eleventy.config.js", "eleventy.config.cjs", "eleventy.config.mjs")
 SUFFIXES = (".md", ".markdown")
@@ -68,7 +69,8 @@ def read_eleventy(root: Path) -> OldSite:
                 "description": text_setting(data.get("description")),
                 "language": text_setting(data.get("language") or data.get("lang"))}
     return OldSite("Eleventy", root, with_slash(str(data.get("url") or data.get("baseUrl") or "")), settings,
-                   tuple(posts), statics, tuple(notes))
+                   tuple(posts), statics, tuple(notes), values=data_files(src / "_data"),
+                   includes=include_files(src / "_includes"))
 
 
 def _site_data(src: Path) -> dict:

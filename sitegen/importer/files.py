@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any, Iterator
@@ -130,3 +131,23 @@ def with_slash(url: str) -> str:
     if not url.startswith(("http://", "https://")):
         return ""
     return url if url.endswith("/") else url + "/"
+
+
+_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$", re.I)
+
+
+def cname_address(root: Path) -> tuple[str, str]:
+    """The site's address from a CNAME file (GitHub Pages serves the site at that name), and that
+    file's place; ("", "") when there is none."""
+    for pattern in ("CNAME", "*/CNAME", "*/*/CNAME"):
+        for path in sorted(root.glob(pattern)):
+            if any(part in SKIP_DIRS for part in path.relative_to(root).parts[:-1]) or not path.is_file():
+                continue
+            try:
+                host = path.read_text(encoding="utf-8", errors="replace").strip().split()[0].lower()
+            except (OSError, IndexError):
+                continue
+            host = host.removeprefix("https://").removeprefix("http://").strip("/")
+            if _HOST.match(host):
+                return f"https://{host}/", rel(path, root)
+    return "", ""

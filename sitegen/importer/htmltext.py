@@ -8,6 +8,7 @@ the video, scripts and forms are dropped and reported, images keep their address
 
 from __future__ import annotations
 
+import html
 import re
 
 from markdownify import MarkdownConverter
@@ -20,6 +21,25 @@ class _Converter(MarkdownConverter):
     def __init__(self, dropped: list[str], **options):
         super().__init__(**options)
         self.dropped = dropped
+        self.heading_ids: dict[str, str] = {}
+
+    def convert_hN(self, n, el, text, parent_tags):
+        # A heading's id (its own, or that of an anchor inside it, as table-of-contents plugins write):
+        # links to #that-id are pointed at the heading's new id once the new page is known.
+        parent = el.parent
+        section = [parent] if parent is not None and parent.name in ("section", "div") and \
+            parent.find(True, recursive=False) is el else []  # docutils: <section id="x"><h2>…
+        for node in [el, *section, *el.find_all(["a", "span"])]:
+            old = node.get("id") or (node.get("name") if node.name == "a" else None)
+            if old:
+                self.heading_ids.setdefault(str(old), " ".join(el.get_text(" ").split()))
+        return super().convert_hN(n, el, text, parent_tags)
+
+    def convert_a(self, el, text, parent_tags):
+        anchor = el.get("id") or el.get("name")
+        if not el.get("href") and anchor and not el.find_parent(re.compile(r"^h[1-6]$")):
+            return f'<a id="{html.escape(str(anchor))}"></a>{text}'  # a place links point to: kept
+        return super().convert_a(el, text, parent_tags)
 
     def convert_img(self, el, text, parent_tags):
         src = (el.attrs.get("src") or el.attrs.get("data-src") or "").strip()
@@ -88,8 +108,8 @@ def wpautop(content: str) -> str:
     return "\n".join(out)
 
 
-def html_to_markdown(content: str) -> tuple[str, list[str]]:
-    """Markdown for an HTML fragment, and what was left out of it (for the report)."""
+def html_to_markdown(content: str) -> tuple[str, list[str], dict[str, str]]:
+    """Markdown for an HTML fragment, what was left out of it (for the report), and its headings' ids."""
     dropped: list[str] = []
     content = _GUTENBERG.sub("", content)
     conv = _Converter(dropped, heading_style="ATX", bullets="-", escape_misc=False,
@@ -98,7 +118,7 @@ def html_to_markdown(content: str) -> tuple[str, list[str]]:
                       code_language_callback=_code_language)
     text = conv.convert(content)
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
-    return text, dropped
+    return text, dropped, conv.heading_ids
 
 
 def _code_language(el) -> str | None:

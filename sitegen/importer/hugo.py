@@ -19,6 +19,8 @@ POSTISH = {"post", "posts", "blog", "blogs", "articles", "article", "news", "wri
 HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml",
                 "config.json", "config/_default/hugo.toml", "config/_default/config.toml",
                 "config/_default/hugo.yaml", "config/_default/config.yaml", "config/production/config.toml")
+_PRODUCTION = ("config/production/hugo.toml", "config/production/config.toml", "config/production/hugo.yaml",
+               "config/production/config.yaml")
 _LANG = re.compile(r"^(?P<stem>.+?)\.(?P<lang>[a-z]{2}(?:-[a-zA-Z]{2,4})?)$")
 _DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[-_]|T\d{2}:\d{2}:\d{2}[-_]?)")
 
@@ -38,6 +40,10 @@ def is_zola(root: Path) -> bool:
 def read_hugo(root: Path) -> OldSite:
     cfg_path = hugo_config(root)
     cfg = lower_keys(load_config(cfg_path)) if cfg_path else {}
+    for name in _PRODUCTION:  # `hugo` builds for production: its settings there come on top of config/_default
+        if (root / name).is_file() and root / name != cfg_path:
+            cfg = {**cfg, **lower_keys(load_config(root / name))}
+            break
     params = cfg.get("params") if isinstance(cfg.get("params"), dict) else {}
     settings = {"title": text_setting(cfg.get("title")),
                 "author": text_setting(cfg.get("author") or params.get("author")),

@@ -11,6 +11,7 @@ from ..validate import slugify
 from .files import SKIP_DIRS, load_config, read_content, rel, text_setting, walk, with_slash
 from .mapping import name_date, read_date
 from .records import Note, OldPost, OldSite
+from .values import data_files, include_files
 
 SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".html")
 STYLES = {"date": "/:categories/:year/:month/:day/:title:output_ext",
@@ -62,7 +63,11 @@ def read(root: Path) -> OldSite:
             post = _page(path, source, r, permalink, notes)
         if post is not None:
             posts.append(post)
-    return OldSite("Jekyll", source, base, settings, tuple(posts), (source,), tuple(notes))
+    data_dir = source / str(cfg.get("data_dir") or "_data")
+    values = {"site": {**{str(k): v for k, v in cfg.items()}, "data": data_files(data_dir)}}
+    includes = include_files(source / str(cfg.get("includes_dir") or "_includes"))
+    return OldSite("Jekyll", source, base, settings, tuple(posts), (source,), tuple(notes), values=values,
+                   includes=includes)
 
 
 def _post(path: Path, root: Path, r: str, parts: list[str], permalink: str, notes: list[Note]) -> OldPost | None:

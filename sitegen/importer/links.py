@@ -2,9 +2,12 @@
 
 A link to another imported post becomes a relative link to its Markdown file
 (`other-post.md`, `../pages/about.md`); an image or a file the post uses is copied beside
-it (the post becomes a page bundle, `my-post/index.md`) and linked by its name; a link
-to a page of the old site that was not imported points to that page's full old address,
-or, when the old address is not known, stays as it was and is reported.
+it (the post becomes a page bundle, `my-post/index.md`) and linked by its name; a link to
+a topic (Pelican's `{tag}x`) goes to sitegen's page for that topic.  What the old site
+linked to but the import cannot bring over points to the old site's full address when that
+is known: a page that was not imported, or a picture that was not among its files (which
+the report asks to download).  Without the old address, the link is taken out and its
+words kept (a picture: its description), and the report says where.
 """
 
 from __future__ import annotations
@@ -13,35 +16,53 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Callable
 from urllib.parse import unquote, urlsplit
 
+from ..validate import tag_slug
 from .records import Note, OldPost, OldSite
-from .syntax import REF, outside_code
+from .refs import REF, TEMPLATE
 
 PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".rst", ".html", ".htm", ".php", ".txt")
 SOURCE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".rst", ".ipynb")
 _KEEP = ("#", "mailto:", "tel:", "data:", "javascript:", "ftp:", "sms:")
-_PELICAN = re.compile(r"^(?:\{(filename|static|attach)\}|\|(filename|static|attach)\|)")
+_PELICAN = re.compile(r"^(?:\{(filename|static|attach|tag|category|author|index)\}"
+                      r"|\|(filename|static|attach|tag|category|author|index)\|)")
+# Pelican's own addresses for its list pages (its defaults: TAG_URL, CATEGORY_URL, AUTHOR_URL)
+_PELICAN_LISTS = {"tag": "tag/{}.html", "category": "category/{}.html", "author": "author/{}.html"}
 _RESIZED = re.compile(r"-\d+x\d+(?=\.\w+$)")  # WordPress's photo-300x200.jpg is a copy of photo.jpg
+# discourse.org, jekyllrb.com/docs: a web address written without https://, which led nowhere on the old site
+_DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|org|net|io|dev|me|co|uk|de|fr|nl|edu|gov|info"
+                     r"|app|blog|ca|au|us|eu|ch|se|no|es|it|jp|gg|ly|tv|xyz|site)(?:[/?#]|$)", re.I)
 
 
 @dataclass(frozen=True, slots=True)
 class Resolved:
-    kind: str  # "keep", "post", "file", "old", "missing"
-    value: str = ""  # the URL to keep or write (old, missing, keep)
+    """What one address in an old post points to.
+
+    kind: "keep" (as it is, or value), "post" (another imported post), "file" (copied beside the
+    post), "old" (a page of the old site that was not imported: its full old address in value),
+    "gone" (a file the old site used but does not have: its full old address in value),
+    "guess" (a web address written without https://: value), "template" (template syntax only the
+    old site could work out: value), "missing" (nowhere).  The last two lose the link and keep its
+    words."""
+
+    kind: str
+    value: str = ""
     post: int = -1  # for "post": the index of the target in the site's posts
     file: Path | None = None  # for "file": the file to copy beside the post
     fragment: str = ""  # "#section" to keep after the new link
+    old: str = ""  # for "file": its full address on the old site, when that is known
 
 
 class Index:
     """Every name a link may use for an imported post: old addresses and source file names."""
 
-    def __init__(self, site: OldSite, imported: set[int]):
+    def __init__(self, site: OldSite, imported: set[int], tags: set[str] = frozenset()):
         self.site = site
+        self.tags = tags  # the slugs of the imported posts' topics: each has a page on the new site
         self.by_path: dict[str, int] = {}
         self.by_key: dict[str, int] = {}
+        self.by_suffix: dict[str, int] = {}
         for i, post in enumerate(site.posts):
             if i not in imported:
                 continue
@@ -51,6 +72,9 @@ class Index:
             for key in post.keys:
                 for k in _key_forms(key):
                     self.by_key.setdefault(k, i)
+                    parts = k.split("/")
+                    for n in range(1, len(parts)):  # Zola's @/posts/a.md names the file from content/
+                        self.by_suffix.setdefault("/".join(parts[n:]), i)
         base = urlsplit(site.base_url)
         self.host = (base.hostname or "").lower().removeprefix("www.")
         self.base_path = base.path.strip("/")
@@ -63,10 +87,13 @@ class Index:
         return None
 
     def post_for_key(self, key: str) -> int | None:
-        for k in _key_forms(key):
+        forms = _key_forms(key)
+        for k in forms:
             if k in self.by_key:
                 return self.by_key[k]
-        return None
+        # the end of a path: Zola's @/posts/a.md, Hugo's ref "a" for the bundle posts/a/ (never a bare "index")
+        return next((self.by_suffix[k] for k in forms if k not in ("index", "_index") and k in self.by_suffix),
+                    None)
 
     def site_path(self, url: str) -> str | None:
         """'2019/03/a.html' for an address on the old site (full or root-relative); None for another site."""
@@ -106,13 +133,18 @@ def resolve(url: str, post: OldPost, index: Index) -> Resolved:
     url = url.strip()
     if not url or url.lower().startswith(_KEEP):
         return Resolved("keep", url)
+    if url.startswith(TEMPLATE):
+        return Resolved("template", unquote(url[len(TEMPLATE):]))
     if url.lower().startswith("www."):  # a web address written without https://
         return Resolved("old", "https://" + url)
     if url.startswith(REF) or url.startswith("@/"):
         key, _, frag = (url[len(REF):] if url.startswith(REF) else url[2:]).partition("#")
         i = index.post_for_key(key)
-        return Resolved("post", post=i, fragment=f"#{frag}" if frag else "") if i is not None \
-            else Resolved("missing", url)
+        if i is not None:
+            return Resolved("post", post=i, fragment=f"#{frag}" if frag else "")
+        if key.startswith("/") or url.startswith("@/"):  # ref "/categories/x": an address on the old site
+            return _site_path(key.lstrip("/"), f"#{frag}" if frag else "", index, "")
+        return Resolved("missing", url)
     m = _PELICAN.match(url)
     if m:
         return _pelican(url[m.end():], m.group(1) or m.group(2), post, index)
@@ -122,10 +154,15 @@ def resolve(url: str, post: OldPost, index: Index) -> Resolved:
         path = index.site_path(url)
         if path is None:
             return Resolved("keep", url)
-        return _site_path(path, frag, url, index, parts.query)
+        return _site_path(path, frag, index, parts.query)
     # Relative: a file beside the post first, then an address beside its old address.
     rel = unquote(parts.path)
-    if post.folder is not None and rel:
+    if not rel:
+        return Resolved("keep", url)
+    base = posixpath.dirname(post.old_path) if post.old_path and not post.old_path.endswith("/") \
+        else post.old_path.rstrip("/")
+    joined = posixpath.normpath(posixpath.join(base, rel)) if post.old_path else rel
+    if post.folder is not None:
         local = _safe_join(post.folder, rel, index.site.root)
         if local is not None and _is_file(local):
             i = index.post_for_key(_root_rel(local, index.site.root)) if local.suffix.lower() in SOURCE_SUFFIXES \
@@ -133,18 +170,17 @@ def resolve(url: str, post: OldPost, index: Index) -> Resolved:
             if i is not None:
                 return Resolved("post", post=i, fragment=frag)
             if local.suffix.lower() not in SOURCE_SUFFIXES:
-                return Resolved("file", file=local, fragment=frag)
-    if not rel:
-        return Resolved("keep", url)
-    base = posixpath.dirname(post.old_path) if post.old_path and not post.old_path.endswith("/") \
-        else post.old_path.rstrip("/")
-    joined = posixpath.normpath(posixpath.join(base, rel)) if post.old_path else rel
+                old = index.site.base_url + joined if index.site.base_url and post.old_path else ""
+                return Resolved("file", file=local, fragment=frag, old=old)
+    if _DOMAIN.match(url) and not PurePosixPath(rel.split("/")[0]).suffix.lower() in PAGE_SUFFIXES:
+        return Resolved("guess", "https://" + url)
     if joined.startswith(".."):
         return Resolved("missing", url)
-    return _site_path(joined, frag, url, index, parts.query)
+    return _site_path(joined, frag, index, parts.query, relative=not post.old_path)
 
 
-def _site_path(path: str, frag: str, url: str, index: Index, query: str) -> Resolved:
+def _site_path(path: str, frag: str, index: Index, query: str, relative: bool = False) -> Resolved:
+    """An address on the old site (relative to its root): an imported post, a file, or the old address."""
     if query:
         i = index.post_for_key("?" + query)  # WordPress: ?p=123, ?page_id=7
         if i is not None:
@@ -153,17 +189,22 @@ def _site_path(path: str, frag: str, url: str, index: Index, query: str) -> Reso
     if i is not None:
         return Resolved("post", post=i, fragment=frag)
     if path and not query:
+        old = index.site.base_url + path if index.site.base_url else ""
         for folder in index.site.static_dirs:
             local = _safe_join(folder, path, folder)
             if local is not None and _is_file(local):
-                return Resolved("file", file=local, fragment=frag)
+                return Resolved("file", file=local, fragment=frag, old=old)
         media = _media(index.site, path)
         if media is not None:
-            return Resolved("file", file=media, fragment=frag)
-    looks_like_file = bool(PurePosixPath(path).suffix) and not path.lower().endswith(PAGE_SUFFIXES)
-    if index.site.base_url and not looks_like_file:
-        return Resolved("old", index.site.base_url + path + (f"?{query}" if query else "") + frag)
-    return Resolved("missing", url)
+            return Resolved("file", file=media, fragment=frag, old=old)
+    suffix = PurePosixPath(path).suffix.lower()
+    looks_like_file = bool(suffix) and suffix not in PAGE_SUFFIXES and " " not in suffix
+    if " " in path and not looks_like_file:  # [a book's title](A Book's Title): words, not an address
+        return Resolved("missing", path)
+    old = index.site.base_url + path + (f"?{query}" if query else "") + frag
+    if not index.site.base_url or relative:
+        return Resolved("missing", path)
+    return Resolved("gone" if looks_like_file else "old", old)
 
 
 def _media(site: OldSite, path: str) -> Path | None:
@@ -179,6 +220,8 @@ def _media(site: OldSite, path: str) -> Path | None:
 def _pelican(rest: str, kind: str, post: OldPost, index: Index) -> Resolved:
     rest, _, frag = rest.partition("#")
     frag = f"#{frag}" if frag else ""
+    if kind in ("tag", "category", "author", "index"):
+        return _pelican_list(unquote(rest).strip("/"), kind, index)
     content = index.site.static_dirs[0] if index.site.static_dirs else index.site.root
     base = content if rest.startswith("/") else (post.folder or content)
     local = _safe_join(base, unquote(rest.lstrip("/")), index.site.root)
@@ -189,7 +232,20 @@ def _pelican(rest: str, kind: str, post: OldPost, index: Index) -> Resolved:
         if i is not None:
             return Resolved("post", post=i, fragment=frag)
         return Resolved("missing", "{filename}" + rest)
-    return Resolved("file", file=local, fragment=frag)
+    old = index.site.base_url + unquote(rest.lstrip("/")) if index.site.base_url and rest.startswith("/") else ""
+    return Resolved("file", file=local, fragment=frag, old=old)
+
+
+def _pelican_list(name: str, kind: str, index: Index) -> Resolved:
+    """{tag}x, {category}x: sitegen's page for that topic (categories are topics too); {index}: the home page."""
+    if kind == "index":
+        return Resolved("keep", "/")
+    slug = tag_slug(name)
+    if kind != "author" and slug in index.tags:
+        return Resolved("keep", f"/tags/{slug}/")
+    if index.site.base_url and slug:
+        return Resolved("old", index.site.base_url + _PELICAN_LISTS[kind].format(slug))
+    return Resolved("missing", "{" + kind + "}" + name)
 
 
 def _safe_join(folder: Path, rel: str, root: Path) -> Path | None:
@@ -217,49 +273,3 @@ def _root_rel(path: Path, root: Path) -> str:
         return path.name
 
 
-# -- finding and rewriting the addresses in a text ---------------------------------------------
-
-_INLINE = re.compile(r"(!?\[(?:[^\[\]\n]|\[[^\]\n]*\])*\]\(\s*)(<[^>\n]*>|[^\s()]+(?:\([^\s()]*\)[^\s()]*)*)"
-                     r"((?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?\s*\))")
-_REFDEF = re.compile(r"^([ ]{0,3}\[[^\]\n]+\]:[ \t]*)(<[^>\n]*>|\S+)", re.M)
-_ATTR = re.compile(r"""(\b(?:href|src|poster)\s*=\s*)("[^"]*"|'[^']*')""", re.I)
-_SRCSET = re.compile(r"""\s+srcset\s*=\s*("[^"]*"|'[^']*')""", re.I)
-_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
-_BARE_REF = re.compile(r"@ref:[^\s)\]]+")
-# ![](/uploads/holly miles.png): a file address with spaces, which Markdown readers do not take as it is
-_SPACED = re.compile(r"(!?\[[^\]\n]*\]\()([^()<>\n\"]*\s[^()<>\n\"]*\.(?:png|jpe?g|gif|svg|webp|pdf|mp3|mp4))\)", re.I)
-
-
-def rewrite_links(text: str, fn: Callable[[str], str]) -> str:
-    """Every link and image address outside code, passed through fn (which returns the new address)."""
-    def part(segment: str, _base: int) -> str:
-        segment = _SPACED.sub(lambda m: m.group(1) + _wrap(fn(m.group(2))) + ")", segment)
-        segment = _INLINE.sub(lambda m: m.group(1) + _wrap(fn(_unwrap(m.group(2)))) + m.group(3), segment)
-        segment = _REFDEF.sub(lambda m: m.group(1) + _wrap(fn(_unwrap(m.group(2)))), segment)
-        segment = _SRCSET.sub("", segment)
-        segment = _ATTR.sub(lambda m: m.group(1) + '"' + fn(m.group(2)[1:-1]).replace('"', "%22") + '"', segment)
-        segment = _AUTOLINK.sub(lambda m: f"<{fn(m.group(1))}>", segment)
-        return _BARE_REF.sub(lambda m: f"[{m.group(0)[len(REF):]}]({fn(m.group(0))})", segment)
-
-    return outside_code(text, part)
-
-
-def _unwrap(url: str) -> str:
-    return url[1:-1] if url.startswith("<") and url.endswith(">") else url
-
-
-def _wrap(url: str) -> str:
-    return f"<{url}>" if re.search(r"[\s()]", url) else url
-
-
-def link_notes(post: OldPost, resolved: list[tuple[str, Resolved]]) -> list[Note]:
-    """What the report says about the addresses in one post that could not be made to work."""
-    notes: list[Note] = []
-    for url, r in resolved:
-        if r.kind != "missing":
-            continue
-        what = "image or file" if PurePosixPath(urlsplit(url).path).suffix.lower() not in ("", ) + PAGE_SUFFIXES \
-            else "link"
-        notes.append(Note(post.origin, post.line, f"{what} {url!r} points to nothing that was imported or found "
-                          "in the old site; it was left as it was", attention=True, needle=url))
-    return notes

@@ -16,6 +16,8 @@ class Note:
     message: str
     attention: bool = False  # True: a person should look (the exit code is 1)
     needle: str = ""  # text to find in the written file, to point at its line there
+    kind: str = ""  # what was done, for tallies: "image.old-address", "link.words", "anchor.dropped"…
+    new_line: int | None = None  # the line of the new post's body (from 0) it is about, when known
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -53,6 +55,8 @@ class OldSite:
     static_dirs: tuple[Path, ...]  # where /images/a.png is found
     notes: tuple[Note, ...] = ()  # files left out and why, settings not carried over
     media: Mapping[str, Path] = field(default_factory=dict)  # WordPress attachment ids and addresses → files
+    values: Mapping[str, Any] = field(default_factory=dict)  # what {{ site.x }} stood for: settings, data files
+    includes: Mapping[str, str] = field(default_factory=dict)  # include files that are plain text, by name
 
 
 @dataclass(frozen=True, slots=True)

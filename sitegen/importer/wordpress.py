@@ -62,13 +62,26 @@ def _get(el: Element, name: str, kind: str = "") -> str:
     return ""
 
 
-def parse(path: Path) -> Element:
-    """The export's root element; a hostile or broken file is refused with a message (exit 2)."""
+# C0 control characters, which XML 1.0 does not allow: some plugins leave them in exports (in serialised
+# settings, in pasted text), and every XML reader then refuses the whole file.
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def parse(path: Path) -> tuple[Element, int]:
+    """The export's root element, and how many stray control characters had to be left out to read it;
+    a hostile or broken file is refused with a message (exit 2)."""
     import defusedxml.ElementTree as SafeET
     from defusedxml import DefusedXmlException
 
+    removed = 0
     try:
-        return SafeET.parse(str(path), forbid_dtd=False, forbid_entities=True, forbid_external=True).getroot()
+        try:
+            return SafeET.parse(str(path), forbid_dtd=False, forbid_entities=True, forbid_external=True).getroot(), 0
+        except ParseError as first:
+            cleaned, removed = _CONTROL.subn(b"", path.read_bytes())
+            if not removed:
+                raise first
+            return SafeET.fromstring(cleaned, forbid_dtd=False, forbid_entities=True, forbid_external=True), removed
     except DefusedXmlException as exc:
         raise ImportSourceError(
             f"{path.name}: refused: the file declares XML entities or external references "
@@ -85,7 +98,7 @@ def parse(path: Path) -> Element:
 
 
 def read(path: Path, media_dir: Path | None) -> OldSite:
-    root = parse(path)
+    root, removed = parse(path)
     channel = next((c for c in root if _local(c.tag)[1] == "channel"), None)
     if channel is None:
         raise ImportSourceError(f"{path.name}: this XML file is not a WordPress export (it has no <channel>); "
@@ -100,6 +113,9 @@ def read(path: Path, media_dir: Path | None) -> OldSite:
                 "author": _get(authors[0], "author_display_name", "wp") if len(authors) == 1 else ""}
     items = [c for c in channel if _local(c.tag)[1] == "item"]
     notes: list[Note] = []
+    if removed:
+        notes.append(Note(path.name, None, f"{removed} control characters that XML does not allow (left in the "
+                                           "export by WordPress or a plugin) were left out to read it"))
     media, by_id, by_parent = _media(items, media_dir, notes, path.name)
     posts: list[OldPost] = []
     skipped: dict[str, int] = {}
@@ -237,6 +253,20 @@ _EMBED = re.compile(r"\[embed[^\]]*\](.*?)\[/embed\]", re.S)
 _BARE_URL = re.compile(r"^[ \t]*(https?://[^\s<>\"]+)[ \t]*$", re.M)
 
 
+# WordPress.com's code blocks: [sourcecode language="r"]…[/sourcecode], [code lang="python"]…[/code]
+_SOURCECODE = re.compile(r"\[(sourcecode|code)\b([^\]]*)\](.*?)\[/\1\]", re.S | re.I)
+
+
+def _code_block(m: re.Match) -> str:
+    attrs = _attrs(m.group(2))
+    lang = re.sub(r"[^\w#+-]", "", attrs.get("language") or attrs.get("lang") or "")
+    code = m.group(3).strip("\n")
+    if not re.search(r"&(?:lt|gt|amp|quot|#\d+);", code):  # as typed: make it text (else already escaped)
+        code = escape(code, quote=False)
+    cls = f' class="language-{lang}"' if lang else ""
+    return f"<pre><code{cls}>{code}</code></pre>"
+
+
 def _attrs(text: str) -> dict[str, str]:
     return {m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or "" for m in _ATTRS.finditer(text)}
 
@@ -277,6 +307,7 @@ def shortcodes(content: str, by_id: dict, children: list) -> tuple[str, list[tup
         return "".join(f'<p><img src="{escape(u)}" alt="{escape(t)}"></p>' for u, t in images)
 
     content = _CAPTION.sub(caption, content)
+    content = _SOURCECODE.sub(_code_block, content)
     content = _EMBED.sub(lambda m: _link(m.group(1)), content)
     closers = set(re.findall(r"\[/([a-zA-Z][\w-]*)\]", content))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import zoneinfo
+from dataclasses import replace
 from pathlib import Path
 
 from ..config import CONFIG_NAME
@@ -98,14 +99,18 @@ def write_site(site_dir: Path, planned: list[Planned], settings: dict[str, str],
 
 def _in_new_file(note: Note, p: Planned, text: str) -> Note:
     """A note about the old file, pointed at the line of the new file where a person would fix it."""
-    if note.line is None and not note.needle:
-        return Note(p.rel, None, note.message, note.attention)
+    if note.line is None and not note.needle and note.new_line is None:
+        return replace(note, path=p.rel)
     lines = text.split("\n")
     body_start = text[: text.index("\n---\n") + 5].count("\n") + 2 if "\n---\n" in text else 1
     line = None
-    if note.needle:
+    if note.new_line is not None:  # counted in the body, whose leading blank lines are not written
+        lead = len(p.body) - len(p.body.lstrip("\n"))
+        line = min(len(lines), body_start + max(0, note.new_line - lead))
+    if line is None and note.needle:
         line = next((i + 1 for i, s in enumerate(lines) if note.needle in s), None)
     if line is None and note.line is not None and p.post.format == "markdown" and note.line >= p.post.body_line:
         line = min(len(lines), body_start + note.line - p.post.body_line)
     old = f"{p.post.origin}:{note.line}" if note.line else p.post.origin
-    return Note(p.rel, line or body_start, f"{note.message} (old site: {old})", note.attention)
+    return replace(note, path=p.rel, line=line or body_start, message=f"{note.message} (old site: {old})",
+                   needle="", new_line=None)

@@ -1,0 +1,2 @@
+from pelicanconf import *
+SITEURL = 'https://oakes-reflexology.example'
