@@ -210,7 +210,7 @@ def find_phones(ix: TextIndex, region: str = "GB") -> Iterator[Span]:
         digits = sum(c.isdigit() for c in raw)
         if digits < 7 or digits > 15 or _DATE_LIKE.match(raw):
             continue
-        if record_context_before(text, m.start()):
+        if record_context_before(text, m.start(), ix.lower):
             continue  # "membership number 2125550134": the record detector's
         # Deliberate choice: numbers libphonenumber calls invalid are still
         # flagged when they are written like a phone number, because writers

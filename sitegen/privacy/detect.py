@@ -25,7 +25,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Callable, Iterable, Iterator
 
 import phonenumbers
@@ -146,6 +146,8 @@ _WORD_DETECTORS: tuple[_Detector, ...] = (
     find_emails, find_urls, find_handles, find_ages, find_addresses, find_workplaces,
 )
 _PLAIN_DETECTORS = _WORD_DETECTORS + _DIGIT_DETECTORS
+# In an essay a code such as "WH-1000XM4" is a product's: records need a record word there.
+_ESSAY_DIGIT_DETECTORS = tuple(partial(find_records, shapes=False) if d is find_records else d for d in _DIGIT_DETECTORS)
 _DISGUISE_DETECTORS: tuple[_Detector, ...] = (
     find_places, find_organisations, find_occupations, find_family, find_exact_ages, find_timelines,
 )
@@ -163,8 +165,11 @@ def scan_text(text: str, ctx: ScanContext = ScanContext()) -> list[Finding]:
     allowed = allow_set.spans(text, ix.lower) if allow_set is not None else []
 
     candidates: list[tuple[str, int, int]] = []
-    for detect in _PLAIN_DETECTORS if ix.digits else _WORD_DETECTORS:
+    for detect in _WORD_DETECTORS:
         candidates.extend(detect(ix))
+    if ix.digits:
+        for detect in _ESSAY_DIGIT_DETECTORS if ctx.essay else _DIGIT_DETECTORS:
+            candidates.extend(detect(ix))
     if ix.digits:
         candidates.extend(find_phones(ix, ctx.region or "GB"))
     candidates.extend(("name" if cue else "bare-name", s, e) for s, e, cue in find_names(ix, allow_words, ctx.essay))

@@ -29,12 +29,17 @@ _STATE_NAMES = (
     "South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming"
 )
 _ZIP = re.compile(
-    r"(?:\b(?:" + "|".join(_STATES) + r")\.?|\b(?:" + _STATE_NAMES + r"))(?:,)?[ \u00a0]+(?P<z>\d{5}(?:-\d{4})?)(?![\w-])"
+    r"(?:\b(?:" + "|".join(_STATES) + r")\.?|\b(?:" + _STATE_NAMES + r"))(?:,)?[ \u00a0]+\(?(?P<z>\d{5}(?:-\d{4})?)(?![\w-])"
 )
+# "ZIP 97202", "the ZIP is actually 12402", "zip code: 48126", "the 90210 zip code"
 _ZIP_WORD = re.compile(
-    r"\b(?:zip|zip\s*code|zipcode|postal\s+code)\s*(?:is|was|of)?\s*[:#,(]?\s*(?P<z>\d{5}(?:-\d{4})?)(?![\w-])",
+    r"\b(?:zip|zip\s*code|zipcode|postal\s+code)\b(?:\s+(?:is|was|of|on|actually|really|still|listed|given|as)){0,3}"
+    r"\s*[:#,(]?\s*(?P<z>\d{5}(?:-\d{4})?)(?![\w-])|(?<![\w-])(?P<y>\d{5})\s+(?:zip|zip\s*code)\b",
     re.IGNORECASE,
 )
+_STREET_END = r"(?:" + "|".join(sorted(L.STREET_SUFFIXES, key=len, reverse=True)) + r")"
+# A ZIP code right after a street, without the state: "SE Tenino St (97202)", "6124 Chase Rd, 48126".
+_ZIP_AFTER_STREET = re.compile(r"\b[A-Z][\w'’.-]*[ \u00a0]+" + _STREET_END + r"\b\.?,?[ \u00a0]*\(?(?P<z>\d{5}(?:-\d{4})?)(?![\w-])")
 
 
 def find_postcodes(ix: TextIndex) -> Iterator[Span]:
@@ -50,10 +55,11 @@ def find_postcodes(ix: TextIndex) -> Iterator[Span]:
 def find_zips(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
     runs = [(s, e) for s, e in ix.digits if sum(c.isdigit() for c in text[s:e]) >= 5]
-    for a, b in ix.windows(runs, 32, 1):
-        for pat in (_ZIP, _ZIP_WORD):
+    for a, b in ix.windows(runs, 40, 16):
+        for pat in (_ZIP, _ZIP_WORD, _ZIP_AFTER_STREET):
             for m in pat.finditer(text, a, b):
-                yield "zip", m.start("z"), m.end("z")
+                group = "y" if m.groupdict().get("y") else "z"
+                yield "zip", m.start(group), m.end(group)
 
 
 # --- street addresses ----------------------------------------------------------------
