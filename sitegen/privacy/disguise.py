@@ -120,31 +120,48 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
 # --- family -----------------------------------------------------------------------------------
 
 _REL = "|".join(sorted((re.escape(r) for r in RELATIVES), key=len, reverse=True))
+_KIDS = (r"(?:children|kids|sons|daughters|grandchildren|great-grandchildren|grandkids|great-grandkids|stepchildren|"
+         r"brothers|sisters|siblings|half-brothers|half-sisters|nieces|nephews|cousins|babies)")
 _FAMILY = re.compile(
     r"\b(?:(?:her|his|their|the\s+client's|the\s+client’s)\s+(?:" + _NUM + r"|late|twin|only|eldest|youngest|"
     r"oldest|adult|teenage|grown-up|disabled|autistic|adopted|foster|step|new(?:born)?|\d{1,2}-year-old|"
     + _NUM + r"-year-old|"
     r"baby|estranged|elderly|ailing|dying|first|second|third)[\s-]+(?:[a-z\-]+\s+)?(?:" + _REL + r")"
-    r"|(?:mother|father|mum|mom|dad|parent|grandmother|grandfather)\s+of\s+" + _NUM + r"\b"
+    # "mother of three", "dad to seven kids", "mum of 2"
+    r"|(?:mother|father|mum|mom|mam|dad|parent|grandmother|grandfather|grandma|grandpa|nan|gran)\s+(?:of|to)\s+" + _NUM +
+    r"(?:\s+(?:young\s+|little\s+|grown-up\s+)?(?:kids|children|boys|girls|sons|daughters))?\b"
     r"|(?:single|lone|widowed|divorced|separated|bereaved)\s+(?:mother|father|mum|mom|dad|parent|man|woman)"
-    r"|(?:recently\s+|newly\s+)?(?:widowed|divorced|separated|remarried|bereaved)\b"
-    r"|\b(?:a|the)\s+widow(?:er)?\b|\btwins\b|\btriplets\b|an?\s+only\s+child|(?:eldest|youngest|oldest)\s+of\s+" + _NUM +
-    r"|(?:has|had|with|have)\s+" + _NUM + r"\s+(?:(?:young|grown-up|adult|teenage|small|little)\s+)?"
-    r"(?:children|kids|sons|daughters|grandchildren|grandkids|stepchildren|boys|girls)"
-    r"|(?:cares|cared|caring)\s+for\s+(?:her|his|their)\s+(?:[a-z\-]+\s+)?(?:" + _REL + r")"
+    r"|(?:(?:recently|newly|twice|thrice)\s+)?(?:widowed|divorced|separated|remarried|bereaved)(?:\s+twice)?\b"
+    r"|\b(?:a|the)\s+widow(?:er)?\b|\btwins\b|\btriplets\b|an?\s+only\s+child"
+    # "the youngest of six", "the middle of four boys", "the oldest of five"
+    r"|(?:eldest|youngest|oldest|middle|second|third)\s+(?:child\s+)?of\s+" + _NUM +
+    r"(?:\s+(?:kids|children|boys|girls|sons|daughters|brothers|sisters|siblings))?\b"
+    # "three grown-up sons", "two younger brothers", "eleven great-grandchildren", "her two lads"
+    r"|\b" + _NUM + r"\s+(?:(?:young|grown-up|grown|adult|teenage|small|little|younger|older|big|step|half|"
+    r"foster|adopted)[\s-]+)?" + _KIDS + r"\b(?!['’])"
+    r"|(?:her|his|their|has|had|with)\s+" + _NUM + r"\s+(?:(?:young|little|small|grown-up|teenage)\s+)?"
+    r"(?:boys|girls|lads|lasses|bairns|wee\s+ones|little\s+ones)\b"
+    r"|(?:cares|cared|caring|looks\s+after|looked\s+after|looking\s+after|nurses|nursed|nursing)\s+for\s+(?:her|his|their)\s+"
+    r"(?:[a-z\-]+\s+)?(?:" + _REL + r")"
+    # "lives with her grandma", "moved back in with his mother"
+    r"|(?:lives|lived|living|moved\s+(?:back\s+)?in|moving\s+(?:back\s+)?in|stays|staying|stayed|shares\s+a\s+\w+)\s+"
+    r"with\s+(?:her|his|their)\s+(?:[a-z\-]+\s+)?(?:" + _REL + r")"
     r"|pregnant\s+with\s+(?:her|their)\s+\w+"
+    r"|(?:her|his|their|a)\s+(?:first|second|third|fourth|fifth|sixth)\s+(?:pregnancy|baby|child|grandchild|marriage|husband|wife)"
     r"|(?:her|his|their)\s+(?:late\s+)?(?:" + _REL + r")\s+(?:died|passed\s+away|was\s+killed|left\s+(?:her|him|them))"
     r"|(?:death|loss|funeral|suicide)\s+of\s+(?:her|his|their)\s+(?:" + _REL + r")"
     r"|(?:her|his|their)\s+(?:" + _REL + r")(?:'s|’s)\s+(?:death|funeral|suicide|illness|dementia|diagnosis)"
-    r"|lost\s+(?:her|his|their)\s+(?:" + _REL + r")"
+    r"|(?:lost|buried|burying|losing)\s+(?:her|his|their)\s+(?:" + _REL + r")"
     r"|\btwin\s+(?:girls|boys|sons|daughters|sisters|brothers|sister|brother)\b"
     r"|(?:her|his|their)\s+(?:" + _REL + r")(?:'s|’s)?\s+(?:at\s+(?:his|her|their)\s+)?(?:wedding|christening|"
     r"graduation|birthday|bar\s+mitzvah|bat\s+mitzvah|divorce)"
-    r"|married\s+for\s+" + _NUM + r"\s+years)",
+    r"|married\s+(?:for\s+)?" + _NUM + r"\s+years|married\s+(?:twice|three\s+times))",
     re.IGNORECASE,
 )
-_FAMILY_ANCHORS = register_vocabulary(RELATIVES | frozenset("""widow widower widowed divorced separated remarried bereaved twins
-    triplets married pregnant children kids boys girls parent twin death loss funeral lost""".split()))
+_FAMILY_ANCHORS = register_vocabulary(RELATIVES | frozenset("""widow widower widowed divorced separated remarried bereaved
+    twins triplets married pregnant pregnancy marriage children kids boys girls lads lasses bairns parent twin death
+    loss funeral lost buried eldest youngest oldest middle siblings half-brothers half-sisters nieces nephews
+    grandchildren great-grandchildren grandkids great-grandkids stepchildren""".split()))
 
 
 def find_family(ix: TextIndex) -> Iterator[Span]:
@@ -160,20 +177,29 @@ def find_family(ix: TextIndex) -> Iterator[Span]:
 
 # --- exact ages under 90 ----------------------------------------------------------------------
 
+_AGES_NOT = (r"(?!\s*(?:%|minutes|mins|degrees|kg|km|miles|cm|mm|weeks|days|months|sessions|times|reps|years|hours|"
+             r"lbs|pounds|stone|percent|per|out\s+of|/|[:.]\d))")
 _AGE = re.compile(
     r"\b(?:aged|age|at\s+the\s+age\s+of|at\s+age)\s+(?P<a>\d{1,2})\b(?!\s*(?:%|minutes|mins|degrees|kg|km|miles|cm|"
     r"mm|weeks|days|months|sessions|times|reps))"
     r"|\b(?P<b>\d{1,2}|" + _NUM + r")[\s-]+(?:years?|yrs?)[\s-]+old\b"
     r"|\b(?P<c>\d{1,2}|" + _NUM + r")-year-old\b"
-    r"|\b(?:she|he|they)\s*(?:is|was|'s|’s|turns|turned|had\s+just\s+turned|has\s+just\s+turned)\s+(?P<d>\d{1,2})\b"
-    r"(?!\s*(?:%|minutes|mins|degrees|kg|km|miles|cm|mm|weeks|days|months|sessions|times|reps|years|hours|lbs|"
-    r"pounds|stone|[:.]\d))"
-    r"|\b(?:is|was)\s+(?P<h>\d{2})(?=\s*(?:[,;]|\.(?!\d)|and\b|but\b|now\b|this\b))"
-    r"|\b(?:turned|turning)\s+(?P<e>\d{1,2}|" + _NUM + r")\b(?!\s*(?:%|degrees|minutes))"
+    r"|\b(?:she|he|they)\s*(?:is|was|'s|’s|turns|turned|had\s+just\s+turned|has\s+just\s+turned)\s+(?P<d>\d{1,2}|"
+    + _NUM + r")\b" + _AGES_NOT +
+    r"|\b(?:is|was)\s+(?P<h>\d{2}|" + _NUM + r")(?=\s*(?:[,;)]|\.(?!\d)|(?:and|but|now|this|when|with|at|in|himself|"
+    r"herself|themselves|going|last|next|or\s+so)\b))"
+    r"|\b(?:turned|turning)\s+(?P<e>\d{1,2}|" + _NUM + r")\b(?!\s*(?:%|degrees|minutes|the\s+corner|round|away|over))"
     r"|(?<=[A-Za-z]),\s+(?P<f>\d{2}),\s+(?=[a-z])"
-    r"|\(\s*(?:aged\s+)?(?P<g>\d{2})\s*\)",
+    r"|\(\s*(?:aged\s+)?(?P<g>\d{2})\s*\)"
+    r"|\b(?P<i>\d{1,2}|" + _NUM + r")[\s-]+(?:weeks?|months?|days?)[\s-]+old\b"
+    r"|[,(]\s*(?:now|aged)\s+(?P<j>\d{1,2}|" + _NUM + r")\s*(?=[,)])",
     re.IGNORECASE,
 )
+# The word before "is 38": a pronoun, a name, an initial or a bracket; not "the score".
+_SUBJECT_BEFORE = re.compile(r"(?:\b(?:she|he|they|who)|\b(?!(?:It|This|That|There|Here|What|Which|Who|Each|All|"
+                             r"One|Mine|Everything|Nothing)\b)[A-Z][\w'’\-]*\.?|\))\s*$")
+_MEASURE_WORD = re.compile(r"\b(?:score|scores|rate|pulse|weight|bmi|number|level|reading|count|total|pain|"
+                           r"index|grade|temperature|result|average|mean)\s*$", re.IGNORECASE)
 
 
 _AGE_BEFORE = ("is ", "was ", "'s ", "’s ", "aged ", "age ", "age of ", "(", "( ", ", ", "turned ", "turns ",
@@ -185,8 +211,16 @@ def _age_near(low: str, s: int, e: int) -> bool:
     after = low[e:e + 8]
     return low.endswith(_AGE_BEFORE, max(0, s - 8), s) or after.startswith(("-y", " y", "y", ")", " )")) \
         or after.startswith(",") and low.endswith(", ", 0, s)
+
+
+_TENS = ("twenty thirty forty fifty sixty seventy eighty thirteen fourteen fifteen sixteen seventeen eighteen "
+         "nineteen").split()
+_AGE_WORDS = frozenset(_TENS) | frozenset(f"{t}-{o}" for t in _TENS[:7] for o in
+                                          "one two three four five six seven eight nine".split())
 _AGE_ANCHORS = register_vocabulary(frozenset(("old", "aged", "turned", "turning") + tuple(
-    f"{w}-year-old" for w in _NUM_WORDS.split())))
+    f"{w}-year-old" for w in _NUM_WORDS.split())) | _AGE_WORDS)
+_NOW = register_vocabulary(frozenset({"now"}))
+_SMALL = tuple(f" {w}" for w in "one two three four five six seven eight nine ten eleven twelve".split())
 
 
 def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
@@ -194,6 +228,7 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
     low = ix.lower
     hits = [(s, e) for s, e in ix.digits if e - s <= 3 and _age_near(low, s, e)]
     hits += ix.anchors(_AGE_ANCHORS)
+    hits += [(s, e) for s, e in ix.anchors(_NOW) if low.startswith(_SMALL, e)]
     if not hits:
         return
     hits.sort()
@@ -203,38 +238,62 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
             continue
         if value.isdigit() and m.group("f") is not None and int(value) < 16:
             continue
-        if m.group("h") is not None and not _THIRD.search(text, max(0, m.start() - 40), m.start()):
+        if m.group("h") is not None and not (_SUBJECT_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                                             or _THIRD.search(text, max(0, m.start() - 40), m.start())) \
+                or m.group("h") is not None and _MEASURE_WORD.search(text, max(0, m.start() - 20), m.start()):
             continue  # "the score was 12, ..." is no age; "Client A is 52 and ..." is
         if m.group("g") is not None and _YEAR_OR_PAGE.search(text[max(0, m.start() - 20):m.start()]):
             continue
         if _about_writer(text, m.start(), m.end()) and m.group("c") is None and m.group("b") is None:
             continue
-        yield "exact_age", m.start(), m.end()
+        a, b = m.span()
+        if m.group("j") is not None:
+            a = m.start("j") - 4 if text[m.start("j") - 4:m.start("j")].lower() == "now " else m.start("j")
+        yield "exact_age", a, b
+        if m.group("i") is not None:
+            yield "timeline", a, b  # "ten weeks old": a baby's age is also when things happened
 
 
 # --- a distinctive timeline -------------------------------------------------------------------
 
-_UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
+_UNIT = r"(?:days?|weeks?|months?|years?|decades?|fortnights?|summers?|winters?|springs?|autumns?|christmases|seasons?)"
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
            "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
+_ABOUT = r"(?:(?:about|around|nearly|almost|over|just\s+over|just\s+under|roughly|some|only|barely|more\s+than)\s+)?"
 _TIMELINE = re.compile(
-    r"\b(?:(?:about|around|nearly|almost|over|just\s+over|roughly|some|only|barely)\s+)?(?:" + _NUM + r"|a|an)\s+" + _UNIT + r"\s+(?:ago|earlier)\b"
+    r"\b" + _ABOUT + r"(?:" + _NUM + r"|a|an)\s+" + _UNIT + r"\s+(?:ago|earlier)\b"
     r"|\b(?:" + _NUM + r"|a|an)\s+(?:months?|years?|decades?)\s+(?:later|after\s+(?:the|her|his|their)|"
     r"before(?=\s+(?:she|he|they|her|his|the)))\b"
     r"|\bfor\s+(?:(?:about|around|nearly|almost|over|more\s+than|the\s+past|the\s+last)\s+)?" + _NUM +
     r"\s+(?:years|decades)\b"
-    r"|\b(?:since|in|until|during|from)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:" + _MONTHS + r")\s+)?(?:19[5-9]\d|20[0-4]\d)\b"
-    r"|\b(?:" + _MONTHS + r")\s+(?:19[5-9]\d|20[0-4]\d)\b"
-    r"|\b(?:last|this\s+past|the\s+previous)\s+(?:spring|summer|autumn|fall|winter|christmas|easter)\b",
+    # "thirty years of nursing", "twenty years of counting stamps"
+    r"|\b" + _ABOUT + _NUM + r"\s+(?:years|decades)\s+(?:of\s+(?:\w+ing|her|his|their|marriage|service)|in\s+the\s+job)\b"
+    # "four early shifts on, two off", "two weeks on, two weeks off": a working pattern
+    r"|\b" + _NUM + r"\s+(?:[a-z]+\s+)?(?:shifts?|days?|nights?|weeks?|lates|earlies|swings?)\s+on,?\s+(?:and\s+)?" + _NUM +
+    r"(?:\s+(?:[a-z]+\s+)?(?:shifts?|days?|nights?|weeks?))?\s+off\b"
+    # "within eleven months of each other", "been home about ten weeks", "married for 40 years"
+    r"|\bwithin\s+(?:" + _NUM + r"|a)\s+(?:months?|years?)\b"
+    r"|\b(?:been|was|were)\s+(?:home|married|together|retired|widowed|divorced|separated|sober|here|back|in\s+the\s+country)"
+    r"\s+(?:for\s+)?" + _ABOUT + r"(?:" + _NUM + r"|a)\s+" + _UNIT + r"\b"
+    r"|\b(?:since|in|until|during|from)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:" + _MONTHS + r")\s+)?(?:19[3-9]\d|20[0-4]\d)\b"
+    r"|\b(?:" + _MONTHS + r")\s+(?:19[3-9]\d|20[0-4]\d)\b"
+    # "since she stepped up her mileage in January"
+    r"|\bsince\s+(?:she|he|they)\b[^.;:!?\n]{0,50}?\bin\s+(?:" + _MONTHS + r")\b"
+    r"|\b(?:last|this\s+past|the\s+previous)\s+(?:spring|summer|autumn|fall|winter|christmas|easter)\b"
+    r"|\bthe\s+(?:spring|summer|autumn|fall|winter|christmas|easter)\s+(?:after|before)\b",
     re.IGNORECASE,
 )
 
 
 _TIME_ANCHORS = register_vocabulary(frozenset(
-    "years decades decade year months month weeks week days day last previous past".split()))
+    """years decades decade year months month weeks week days day last previous past fortnight fortnights summers
+    winters springs autumns christmases seasons shifts nights lates earlies swings since""".split()))
 # Only these make a unit word a timeline ("3 months ago", "two years later", "for 4 years"), and
 # only these before a year ("since 2019", "in March 2023").
-_TIME_AFTER = (" ago", " earlier", " later", " after", " before", " and", ",", ".", " now", " of", " with")
+_TIME_AFTER = (" ago", " earlier", " later", " after", " before", " and", ",", ".", " now", " of", " with", " on",
+               " off", " in the job")
+_SEASON_WORDS = frozenset("spring summer autumn fall winter christmas easter".split())
+register_vocabulary(_SEASON_WORDS)
 _YEAR_BEFORE = ("since ", "in ", "until ", "during ", "from ", "early ", "late ", "mid-", "mid ", "january ",
                 "february ", "march ", "april ", "may ", "june ", "july ", "august ", "september ", "october ",
                 "november ", "december ", "jan ", "feb ", "mar ", "apr ", "jun ", "jul ", "aug ", "sep ",
@@ -245,8 +304,9 @@ def find_timelines(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
     low = ix.lower
     hits = [(s, e) for s, e in ix.digits if e - s == 4 and low.endswith(_YEAR_BEFORE, max(0, s - 11), s)]
-    hits += [(s, e) for s, e in ix.anchors(_TIME_ANCHORS) if low.startswith(_TIME_AFTER, e)
-             or low[s:e] in ("years", "decades", "decade", "last", "previous", "past")]
+    hits += [(s, e + 36 if low[s:e] == "since" else e) for s, e in ix.anchors(_TIME_ANCHORS)
+             if low.startswith(_TIME_AFTER, e) or low[s:e] in ("years", "decades", "decade", "last", "previous", "past", "since")]
+    hits += [(s, e) for s, e in ix.anchors(_SEASON_WORDS) if low.startswith((" after", " before"), e)]
     if not hits:
         return
     hits.sort()

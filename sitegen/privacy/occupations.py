@@ -53,5 +53,7 @@ RELATIVES = _lower("""
     mum mom dad stepmother stepfather stepson stepdaughter stepchildren stepkids sister
     sisters brother brothers sibling siblings grandson granddaughter grandchildren
     grandkids grandmother grandfather grandma grandpa gran granny nan aunt uncle niece
-    nephew cousin in-laws mother-in-law father-in-law ex-husband ex-wife
+    nephew cousin in-laws mother-in-law father-in-law ex-husband ex-wife missus hubby
+    mam mammy da abuela abuelo abuelita abuelito nonna nonno oma opa koro kuia bubbe zayde
+    great-grandmother great-grandfather great-grandchildren great-grandson great-granddaughter
 """)
