@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from sitegen.privacy.occupations import OCCUPATIONS, RELATIVES
+from sitegen.privacy.occupations import OCCUPATIONS, PREDICATE_ONLY, RELATIVES
 from sitegen.privacy.tokens import TextIndex, register_vocabulary
 
 Span = tuple[str, int, int]
@@ -43,34 +43,45 @@ def _about_writer(text: str, start: int, end: int) -> bool:
 
 # --- occupations ------------------------------------------------------------------------------
 
-_OCC_WORD = re.compile(r"\b[a-z][a-z\-]+\b")
+# What may stand before a job: "she is a", "works as a", "Client A, a retired", "(a", "pain in a".
+_PREDICATE = (r"\b(?:is|was|'s|’s|became|becomes|been|being|works\s+as|worked\s+as|working\s+as|job\s+as|career\s+as|"
+              r"trained\s+as|training\s+as|retired\s+as|qualified\s+as|employed\s+as|as)\s+(?:an?\s+|the\s+)?")
 _OCC_LEAD = re.compile(
-    r"(?:(?:^|,\s*|—\s*|\(\s*)(?:an?|the)\s+(?:[\w\-]+\s+){0,3}|\b(?:is|was|'s|’s|as|became|becomes|been|retired|former|ex-?|trainee|qualified|part-time|full-time|"
-    r"freelance|self-employed|works\s+as|worked\s+as|job\s+as|career\s+as|trained\s+as|training\s+as|"
-    r"retired\s+as)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,3}|\b(?:an?|the)\s+(?:retired|former|trainee|"
-    r"semi-retired|part-time|full-time|self-employed|freelance|newly[\s-]qualified|young|local|junior|"
-    r"senior|head|deputy|primary|secondary|school|staff|agency|bank|community|district|theatre|ward|"
-    r"night|hgv|lorry|bus|taxi|delivery|site|farm|dairy|sheep|supply)\s+(?:[a-z\-]+\s+){0,2})$"
+    r"(?:" + _PREDICATE + r"|(?:^|[,(—–:]\s*|\bin\s+)(?:an?)\s+|\b(?:an?\s+)?(?:retired|former|ex-|semi-retired|"
+    r"trainee|newly[\s-]qualified|self-employed|freelance|part-time|full-time)\s*)(?:[\w\-]+\s+){0,3}$"
 )
+_PREDICATE_LEAD = re.compile(_PREDICATE + r"(?:[\w\-]+\s+){0,3}$")
 _WORK_PLACE = re.compile(
     r"\b(?:works|worked|working|job|shifts?|packs|packed|picks|stacks|serves|cleans|cooks|delivers|drives|"
-    r"volunteers|volunteered)\s+(?:[a-z\-]+\s+){0,2}?(?:(?:full|part)[\s-]time\s+)?(?:in|at|on|for)\s+(?:an?\s+|the\s+)?"
+    r"volunteers|volunteered)\s+(?:[a-z\-]+\s+){0,4}?(?:(?:full|part)[\s-]time\s+)?(?:in|at|on|for)\s+(?:an?\s+|the\s+)?"
     r"(?:[a-z\-]+\s+){0,2}(?:warehouse|factory|call[\s-]cent(?:re|er)|shop|supermarket|hospital|school|"
-    r"nursery|office|bank|hotel|pub|cafe|café|restaurant|kitchen|farm|garage|salon|care\s+home|"
+    r"nursery|bank|hotel|pub|cafe|café|restaurant|kitchen|farm|garage|salon|care\s+home|"
     r"building\s+site|site|lab|laboratory|library|prison|airport|station|mine|quarry|dock|docks|"
     r"port|abattoir|bakery|brewery|dairy|depot|plant|council|charity|practice|surgery|clinic|ward|"
-    r"theatre|studio|gym|club|church|university|college|academy)\b"
+    r"theatre|studio|gym|club|church|university|college|academy|union|rigs?|boats?|trawlers?|app|firm|"
+    r"company|chippy|takeaway|diner)\b"
 )
-
-
+# The job as a verb or a way of working: "she farms", "drives for a delivery firm", "works the tills",
+# "works away on the rigs", "works offshore", "a joiner by trade".
+_JOB_VERB = re.compile(
+    r"\b(?:she|he|they|who)\s+(?:farms|farmed|nurses|nursed|fishes|fished|drives\s+for|drove\s+for|cleans\s+for|"
+    r"cleaned\s+for|teaches|taught|lectures|lectured)\b"
+    r"|\bworks?\s+(?:the\s+)?(?:grill|line|bar|till|tills|door|doors|desk|counter|checkouts?|floor|flat-top|fryer|pass|"
+    r"nights|night\s+shift|late\s+shift|early\s+shift|docks|boats|rigs|land|farm)\b"
+    r"|\bworks?\s+(?:away|offshore|fly-in\s+fly-out|fifo|shifts\s+at|nights\s+at)\b"
+    r"|\b(?:an?\s+)?[a-z\-]+\s+by\s+trade\b",
+    re.IGNORECASE,
+)
 _ARTICLE = re.compile(r"\b(?:an?|the)\s")
 _YEAR_OR_PAGE = re.compile(r"\b(?:19|20)\d\d\b|\bp\.?\s*$")
 # "ran a nail salon", "owns the bakery on the corner": the job is the business she runs
 _RUNS_BUSINESS = re.compile(r"\b(?:ran|runs|running|owned|owns|owning|manages|managed|managing|opened|set\s+up)\s+"
-                            r"(?:an?|the|her|his|their)\s+(?:own\s+)?(?:[a-z\-]+\s+){0,2}(?:salon|shop|cafe|café|"
+                            r"(?:an?|the|her|his|their)\s+(?:own\s+)?(?:[a-z\-]+\s+){0,3}(?:salon|shop|cafe|café|"
                             r"pub|restaurant|farm|business|bakery|garage|nursery|studio|gym|hotel|b&b|guest\s*house|"
-                            r"takeaway|stall|practice|firm|agency|kennels|stables|school|company|bar|deli|florist)\b")
-_OWNED = re.compile(r"\b(?:her|his|their|my|your|our)\s+(?:[\w\-]+\s+){0,2}$")
+                            r"takeaway|stall|practice|firm|agency|kennels|stables|school|company|bar|deli|florist|"
+                            r"chippy|diner|pottery|workshop|van|food\s+truck)\b")
+_OWNED = re.compile(r"\b(?:her|his|their|my|your|our|(?!(?:she|he|it|that|there|who|what|where|one)['’])[\w\-]+['’]s?)\s+"
+                    r"(?:[\w\-'’]+\s+){0,2}$")
 # "taught piano for forty years", "teaches fourth grade": the job as a verb.
 _TEACHES = re.compile(r"\b(?:teaches|taught|lectures|lectured|nursed)\s+(?:[a-z\-]+\s+){0,2}?(?:piano|violin|music|"
                       r"maths|math|english|french|spanish|history|geography|science|physics|chemistry|biology|art|"
@@ -79,20 +90,26 @@ _TEACHES = re.compile(r"\b(?:teaches|taught|lectures|lectured|nursed)\s+(?:[a-z\
 _WORK_WORDS = register_vocabulary(frozenset(
     "works worked working job shift shifts packs packed picks stacks serves cleans cooks delivers drives "
     "volunteers volunteered".split()))
+# Sectors are the disguise, not the detail: "works in an office", "works in retail".
+_GENERIC_WORK = re.compile(r"\bworks?\s+in\s+(?:an?\s+)?(?:office|retail|education|healthcare|health|admin|it|tech|"
+                           r"finance|hospitality|sales|marketing|care|the\s+public\s+sector|a\s+school)\b")
 
 
-_OCC_VOCAB = register_vocabulary(OCCUPATIONS | frozenset(o + "s" for o in OCCUPATIONS))
+_OCC_VOCAB = register_vocabulary(OCCUPATIONS | PREDICATE_ONLY | frozenset(o + "s" for o in OCCUPATIONS))
 _RUN_WORDS = register_vocabulary(frozenset("ran runs running owned owns owning manages managed managing opened set".split()))
 _TEACH_WORDS = register_vocabulary(frozenset("teaches taught lectures lectured nursed".split()))
+_JOB_VERB_WORDS = register_vocabulary(frozenset("""farms farmed nurses nursed fishes fished drives drove cleans cleaned
+    works work trade teaches taught lectures lectured""".split()))
 
 
 def find_occupations(ix: TextIndex) -> Iterator[Span]:
     text, low = ix.text, ix.lower
     seen: list[tuple[int, int]] = []
     for ws, we in ix.anchors(_OCC_VOCAB):
-        lead = _OCC_LEAD.search(low, max(0, ws - 60), ws)
+        word = low[ws:we]
+        lead = (_PREDICATE_LEAD if word in PREDICATE_ONLY else _OCC_LEAD).search(low, max(0, ws - 60), ws)
         if lead is None or _OWNED.search(low, max(0, ws - 30), ws):
-            continue  # "her GP", "as her attorney": someone else in the client's life
+            continue  # "her GP", "his Parkinson's nurse", "the priest": someone else in the client's life
         start = lead.start()
         # start at the article or the job's first word, not at "is"/"as"
         piece = low[start:ws]
@@ -102,17 +119,20 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
             continue  # "Baker's cyst" is not a baker
         seen.append((start, we))
         yield "occupation", start, we
-    for m in (m for a, b in ix.windows(ix.anchors(_TEACH_WORDS), 1, 50) for m in _TEACHES.finditer(low, a, b)):
-        if not _about_writer(text, m.start(), m.end()):
-            seen.append(m.span())
-            yield "occupation", m.start(), m.end()
-    for m in (m for a, b in ix.windows(ix.anchors(_RUN_WORDS), 1, 60) for m in _RUNS_BUSINESS.finditer(low, a, b)):
-        if not _about_writer(text, m.start(), m.end()):
-            seen.append(m.span())
-            yield "occupation", m.start(), m.end()
-    work = ix.anchors(_WORK_WORDS)
-    for m in (m for a, b in ix.windows(work, 1, 80) for m in _WORK_PLACE.finditer(low, a, b)):
+    for pat, vocab, after in ((_TEACHES, _TEACH_WORDS, 50), (_RUNS_BUSINESS, _RUN_WORDS, 60)):
+        for m in (m for a, b in ix.windows(ix.anchors(vocab), 1, after) for m in pat.finditer(low, a, b)):
+            if not _about_writer(text, m.start(), m.end()):
+                seen.append(m.span())
+                yield "occupation", m.start(), m.end()
+    for m in (m for a, b in ix.windows(ix.anchors(_JOB_VERB_WORDS), 16, 24) for m in _JOB_VERB.finditer(low, a, b)):
         if any(s <= m.start() < e for s, e in seen) or _about_writer(text, m.start(), m.end()):
+            continue
+        seen.append(m.span())
+        yield "occupation", m.start(), m.end()
+    for m in (m for a, b in ix.windows(ix.anchors(_WORK_WORDS), 1, 90) for m in _WORK_PLACE.finditer(low, a, b)):
+        if any(s <= m.start() < e for s, e in seen) or _about_writer(text, m.start(), m.end()):
+            continue
+        if _GENERIC_WORK.match(low, m.start()):
             continue
         yield "occupation", m.start(), m.end()
 
