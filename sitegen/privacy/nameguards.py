@@ -25,7 +25,7 @@ _REFERENCE_LINE = re.compile(
 
 _PLACE_PREPOSITIONS = frozenset(
     "in near outside around across towards toward through into within throughout "
-    "via beyond".split()
+    "via beyond past off".split()
 )
 
 
@@ -115,8 +115,9 @@ def _guard(text: str, toks: list[_Tok], i: int, known_person: bool) -> bool:
             return True
     if prev is not None and prev[0].islower() and gap_before == " ":
         pl = prev.lower()
-        # "lives in Chester", "a course in Florence".
-        if pl in _PLACE_PREPOSITIONS and not t.poss and not known_person:
+        # "lives in Chester", "a course in Florence", "out past Meifod", "the road out of Ennistymon".
+        if (pl in _PLACE_PREPOSITIONS or pl == "of" and text[max(0, t.start - 7):t.start].lower() == "out of ") \
+                and not t.poss and not known_person:
             if not (nxt is not None and nxt.lower() in L.STRONG_SPEECH_VERBS and gap == " "):
                 return True
     if prev is not None:

@@ -30,6 +30,8 @@ from typing import Iterator
 
 from sitegen.privacy import lexicon as L
 from sitegen.privacy import people as P
+from sitegen.privacy.lowernames import names_in_lower_case, other_scripts
+from sitegen.privacy.namecues import _person_cue
 from sitegen.privacy.nameguards import (
     _NAMING_WORDS, _PLACE_NOUNS, _body_part_after, _cited, _followed_by_suffix, _guarded,
     _medical_after, _particle_eponym, _us_city,
@@ -75,12 +77,13 @@ def find_names(ix: TextIndex, allowed: frozenset[str] = frozenset(),
         i = _read_at(p, i)
     _drop_cited(p)
     _other_occurrences(p)
-    if not essay:  # an essay's lower-case words are never read as names
-        yield from _lowercase_names(text, ix, allowed, st)
-        yield from _other_scripts(text)
     p.spans.sort()
     for sp in p.spans:
         yield sp[0], sp[1], sp[4]
+    if not essay:  # an essay's lower-case words are never read as names
+        known = {b.lower(): cue for b, cue in p.confirmed.items()}
+        yield from names_in_lower_case(ix, allowed, st, known)
+        yield from other_scripts(text)
 
 
 def _read_at(p: _Pass, i: int) -> int:
@@ -147,11 +150,21 @@ def _other_occurrences(p: _Pass) -> None:
     for i, t in enumerate(toks):
         if i in taken or t.base not in p.confirmed or t.cat in (_FUNC, _SKIP):
             continue
-        if t.cat == _AMBIG and _is_weak(text, t, p.lines) or _guarded(text, toks, i, p.confirmed[t.base]):
+        if t.cat == _AMBIG and _is_weak(text, t, p.lines) and not _acts(text, t) \
+                or _guarded(text, toks, i, p.confirmed[t.base]):
             continue  # a name known from a person cue is a person after "through" or "with" too
         if p.essay and not p.confirmed[t.base]:
             continue
         p.spans.append((t.start, t.end, i, i, p.confirmed[t.base]))
+
+
+def _acts(text: str, t: _Tok) -> bool:
+    """ "Mark's biggest risk", "Chase's grip", "Ffraid came in": a known name opening a sentence
+    as someone who has or does something (not "Mark the spot")."""
+    if t.poss:
+        return True
+    nxt, gap, _ = _next_word(text, t.after)
+    return nxt is not None and gap == " " and (nxt.lower() in L.GIVEN_ACTION_VERBS or nxt.lower() in L.SPEECH_VERBS)
 
 
 _CUE_WORDS = frozenset(L.TITLES) | frozenset(w.capitalize() for w in L.RELATION_WORDS) | L.RELATION_WORDS
@@ -185,7 +198,7 @@ def _relation_before(text: str, t: _Tok) -> bool:
     prev, gap_before = _prev_word(text, t.start)
     return (prev is not None and prev[0].islower() and prev.lower() in L.RELATION_WORDS
             and prev.lower() not in _NAMING_WORDS and gap_before in (" ", ", ")
-            and t.base not in L.GRAMMATICAL_WORDS)
+            and t.base not in L.GRAMMATICAL_WORDS and not t.base.startswith(("I'", "I’")))
 
 
 def _surname_like(t: _Tok, st: Stats) -> bool:
@@ -229,51 +242,14 @@ def _bare_unknown(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], s
         return False  # "Reflexologists", "Physiotherapy": a capitalised common noun
     if t.base in P.CITED or t.base in P.PRODUCTS or t.base in L.EPONYM_STEMS:
         return False
-    # part of a longer proper noun ("Structural Integration", "Pilates Reformer")
+    # part of a longer proper noun ("Structural Integration", "Pilates Reformer", "Tampa Scale of Kinesiophobia")
     if i > 0 and toks[i - 1].end + 1 == t.start and text[toks[i - 1].end] == " " and toks[i - 1].cat != _FUNC:
+        return False
+    if i > 0 and toks[i - 1].after + 4 == t.start and text[t.start - 4:t.start] in (" of ", " de ", " la "):
         return False
     if i + 1 < len(toks) and t.after + 1 == toks[i + 1].start and text[t.after] == " ":
         return False
     return any(c.islower() for c in t.base[1:])
-
-
-def _lowercase_names(text: str, ix: TextIndex, allowed: frozenset[str], st: Stats) -> Iterator[tuple[int, int, bool]]:
-    """A name written in lower case after a relation word: "her son jamie", "my client priya"."""
-    for _s, e in ix.anchors(L.RELATION_WORDS):
-        m = _NEXT_LOWER.match(text, e)
-        if m is None:
-            continue
-        rel, name = ix.lower[_s:e], m.group(2)
-        if rel in _NAMING_WORDS and m.group(1) != " ":
-            continue
-        if name in allowed or name.capitalize() in L.FUNCTION_WORDS or name.capitalize() in L.AMBIGUOUS_WORDS:
-            continue
-        ws = st.of(name)
-        if ws.given >= 1 and ws.zipf < COMMON_WORD_ZIPF:
-            yield m.start(2), m.end(2), True
-
-
-register_vocabulary(L.RELATION_WORDS)
-
-
-_NEXT_LOWER = re.compile(r"(,? )([a-z][a-z'’\-]{1,20})\b")
-
-
-_SCRIPTS = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u1100-\u11ff"
-                      r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+(?:[ \u00b7\u30fb][\u0370-\u03ff"
-                      r"\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]+)?")
-
-
-def _other_scripts(text: str) -> Iterator[tuple[int, int, bool]]:
-    """Words in another script inside English text (Cyrillic, Greek, Arabic, Hebrew, Indic,
-    Chinese, Japanese, Korean) are most often a person's name written as they write it."""
-    if text.isascii():
-        return
-    for m in _SCRIPTS.finditer(text):
-        if len(m.group()) >= 2:
-            prev, gap = _prev_word(text, m.start())
-            cue = prev is not None and (prev in L.TITLES or prev.lower() in L.RELATION_WORDS)
-            yield m.start(), m.end(), cue
 
 
 def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple[bool, int | None, bool]:
@@ -326,46 +302,6 @@ def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple
     return False, None, False
 
 
-def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], prev: str | None, gap_before: str) -> bool:
-    """Whether a person cue stands with toks[i]: "said" after it, an age, "her husband" before it …"""
-    t = toks[i]
-    nxt, gap_after, _ = _next_word(text, t.after)
-    nxt_low = nxt.lower() if nxt is not None else ""
-    strong = False
-    # "Kwame said", "Grace told me": a person speaking or acting.
-    if nxt is not None and not t.poss and gap_after == " ":
-        if nxt_low in L.STRONG_SPEECH_VERBS or (t.cat == _GIVEN and nxt_low in L.SPEECH_VERBS):
-            strong = True
-    # "Gareth, 52," / "Priya (41)": an age in apposition.
-    if not strong and not t.poss and _AGE_APPOSITION.match(text, t.end):
-        strong = True
-    # "Grace's husband", "Kwame's boss".
-    if not strong and t.poss and nxt_low in L.POSSESSED_PEOPLE and gap_after == " ":
-        strong = True
-    # "Tom's knee", "Rhys's left hamstring": a person's body, not an eponym.
-    if not strong and t.poss and gap_after == " " and _body_part_after(text, t):
-        if t.cat == _GIVEN or (t.cat == _AMBIG and t.base not in L.TIME_NAMES and _gscore(t.base) >= 1):
-            strong = True
-        elif t.cat == _UNKNOWN and t.low not in L.OCCUPATIONAL_STEMS and not _is_weak(text, t, lines):
-            strong = True
-    # "Nneka limped in", "Jo lifted her arm": a person acting, even at the start
-    # of a line or sentence.
-    if not strong and nxt is not None and not t.poss and gap_after == " ":
-        if nxt_low in L.PERSON_ACTION_VERBS and t.base not in L.TIME_NAMES:
-            strong = (t.cat != _AMBIG or _gscore(t.base) >= 3) and not _title_line(text, t.start, lines)
-        elif t.cat == _GIVEN and nxt_low in L.GIVEN_ACTION_VERBS:
-            strong = not _title_line(text, t.start, lines)
-    # "her husband Dev", "a client named Jo", "her son, Ollie,".  "Called" and
-    # "named" also name dogs and techniques, so they need a known given name.
-    if not strong and prev is not None and prev.lower() in L.RELATION_WORDS and prev[0].islower():
-        if gap_before.strip() in ("", ",") and "\n" not in gap_before:
-            strong = t.cat == _GIVEN or prev.lower() not in _NAMING_WORDS
-    # "I met Oluwadamilare", "she asked Grace": a verb whose object is a person.
-    if not strong and prev is not None and prev in _PERSON_OBJECT_VERBS and gap_before == " ":
-        strong = not _is_weak(text, t, lines)
-    return strong
-
-
 def _particles_between(text: str, a: _Tok, b: _Tok) -> bool:
     """Whether only surname particles stand between two words ("Anna van der Berg")."""
     gap = text[a.end : b.start]
@@ -415,9 +351,3 @@ def _extend_surname(text: str, toks: list[_Tok], i: int) -> int:
         last = j
         j += 1
     return last
-
-
-_PERSON_OBJECT_VERBS = frozenset(
-    """met meet meets meeting treated treat treating asked told thanked texted emailed messaged
-    phoned rang hugged reassured reminded warned invited introduced referred thank""".split()
-)
