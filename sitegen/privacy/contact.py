@@ -227,10 +227,10 @@ def find_phones(ix: TextIndex, region: str = "GB") -> Iterator[Span]:
             yield "phone", m.start(), m.end()
 
 
-# UK 0800/0808/0500 freephone and 0843-0845/0870 shared cost, 116 xxx helplines, US/CA/AU
+# UK 0800/0808/0500 freephone, 0843-0845/0870 shared cost and 03 non-geographic (charities, public bodies), 116 xxx helplines, US/CA/AU
 # 1-800 style toll-free, AU 13/1300 numbers.
 _SERVICE_NUMBER = re.compile(
-    r"^(?:\+44\s?|0)(?:800|808|500|84[345]|87[0-3])\b|^(?:\+44\s?|0)?(?:800|808)[\s\-]|^116[\s\-]?\d{3}$"
+    r"^(?:\+44\s?|0)(?:800|808|500|84[345]|87[0-3]|3[0-47]\d)\b|^(?:\+44\s?|0)?(?:800|808)[\s\-]|^116[\s\-]?\d{3}$"
     r"|^(?:\+?1[\s.\-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[\s.\-]\d{3}[\s.\-]\d{4}$|^1[38]00[\s\-]?\d{3}[\s\-]?\d{3}$"
     r"|^13[\s\-]?\d{2}[\s\-]?\d{2}$"
 )

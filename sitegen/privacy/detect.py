@@ -35,7 +35,8 @@ from sitegen.privacy.dates import find_dates
 from sitegen.privacy.disguise import find_exact_ages, find_family, find_occupations, find_timelines
 from sitegen.privacy.masking import mask_code
 from sitegen.privacy.names import find_names
-from sitegen.privacy.regions import find_organisations, find_places
+from sitegen.privacy.organisations import find_organisations
+from sitegen.privacy.regions import find_places
 from sitegen.privacy.numbers import find_ages, find_nhs, find_records, find_ssns
 from sitegen.privacy.places import find_addresses, find_postcodes, find_workplaces, find_zips
 from sitegen.privacy.tokens import TextIndex, aligned_lower
@@ -226,8 +227,11 @@ def _practice_own(text: str, start: int, end: int, allow_words: frozenset[str]) 
     return _OWN_CONTACT.search(sentence) is not None and _CLIENT_IN_SENTENCE.search(sentence) is None
 
 
-_CLIENT_CUE = re.compile(r"\b(?:clients?|patients?|sessions?|appointments?|treated|treatment|consultation|"
-                         r"massage|therapy|counselling|counseling)\b", re.IGNORECASE)
+# A date in an essay is about a client when the sentence names one or speaks of someone treated
+# ("she came in on 3 May"); "my prices go up on 5 January" and "his course on 9 March" are not.
+_CLIENT_CUE = re.compile(r"\b(?:clients?|patients?)\b|\b(?:[Ss]he|[Hh]e|him)\b.*\b(?:saw|treated|came|booked|arrived|"
+                         r"sessions?|appointments?|treatment|massage|therapy|counselling|counseling)\b"
+                         r"|\b(?:saw|treated|booked)\b.*\b(?:[Ss]he|[Hh]e|him|her)\b")
 
 
 # Documentation domains (RFC 2606) and role addresses: examples in an essay, nobody's own.

@@ -77,6 +77,11 @@ _NUMBERED = re.compile(
 _NAMED_STREET = re.compile(
     r"\b(?:on|in|off|along|near|at|down|up|from|by|onto|to|into)\s+(?:the\s+)?(?P<s>(?:" + _CAP + r"[ \u00a0]+){1,3}" + _CLEAR + r")\b(?![\w'’])"
 )
+# "where he lives on SE Tenino St", "her flat off Mill Ln": where someone lives makes any suffix a street.
+_LIVES_ON = re.compile(
+    r"\b(?:lives|lived|living|house|home|flat|apartment|place|bungalow|cottage|caravan)\s+(?:\w+\s+)?(?:on|off)"
+    r"\s+(?:the\s+)?(?P<s>(?:" + _CAP + r"[ \u00a0]+){1,3}" + _SUFFIX + r")\b\.?(?![\w'’])"
+)
 # Streets that stand for something else: an idiom, an industry, a TV show.
 _NOT_STREET_WORD = frozenset(
     "Memory Easy Civvy Wall Fleet Downing Harley Coronation Sesame Carnaby Savile Threadneedle".split()
@@ -97,6 +102,10 @@ def find_addresses(ix: TextIndex) -> Iterator[Span]:
                 if _YEAR_FIRST.match(text, m.start()) and _YEAR_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                     continue  # "in 1954 Supreme Court justices …": a year, not a house number
                 yield "address", m.start(), m.end()
+    ends = ix.caps_in(L.STREET_SUFFIXES)
+    for m in (m for a, b in ix.windows(ends, 70, 2) for m in _LIVES_ON.finditer(text, a, b)):
+        if m.group("s").split()[0].rstrip(".") not in _NOT_STREET_WORD:
+            yield "address", m.start("s"), m.end("s")
     for m in (m for a, b in ix.windows(ix.caps_in(L.CLEAR_STREET_SUFFIXES), 70, 1) for m in _NAMED_STREET.finditer(text, a, b)):
         words = m.group("s").split()
         if words[0].rstrip(".") in _NOT_STREET_WORD or words[0] in PRODUCTS:
