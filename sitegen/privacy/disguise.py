@@ -49,11 +49,12 @@ def about_writer(text: str, start: int, end: int) -> bool:
 # What may stand before a job: "she is a", "works as a", "Client A, a retired", "(a", "pain in a".
 _PREDICATE = (r"\b(?:is|was|'s|’s|became|becomes|been|being|works\s+as|worked\s+as|working\s+as|job\s+as|career\s+as|"
               r"trained\s+as|training\s+as|retired\s+as|qualified\s+as|employed\s+as|as)\s+(?:an?\s+|the\s+)?")
+_AGED = r"(?:\d{1,2}[\s-]years?[\s-]old\s+)?"
 _OCC_LEAD = re.compile(
     r"(?:" + _PREDICATE + r"|(?:^|[,(—–:]\s*|\bin\s+)(?:an?)\s+|\b(?:an?\s+)?(?:retired|former|ex-|semi-retired|"
-    r"trainee|newly[\s-]qualified|self-employed|freelance|part-time|full-time)\s*)(?:[\w\-]+\s+){0,3}$"
+    r"trainee|newly[\s-]qualified|self-employed|freelance|part-time|full-time)\s*)" + _AGED + r"(?:[\w\-]+\s+){0,3}$"
 )
-_PREDICATE_LEAD = re.compile(_PREDICATE + r"(?:[\w\-]+\s+){0,3}$")
+_PREDICATE_LEAD = re.compile(_PREDICATE + _AGED + r"(?:[\w\-]+\s+){0,3}$")
 _WORK_PLACE = re.compile(
     r"\b(?:works|worked|working|job|shifts?|packs|packed|picks|stacks|serves|cleans|cooks|delivers|drives|"
     r"volunteers|volunteered)\s+(?:[a-z\-]+\s+){0,4}?(?:(?:full|part)[\s-]time\s+)?(?:in|at|on|for)\s+(?:an?\s+|the\s+)?"
@@ -72,6 +73,8 @@ _JOB_VERB = re.compile(
     r"|\bworks?\s+(?:the\s+)?(?:grill|line|bar|till|tills|door|doors|desk|counter|checkouts?|floor|flat-top|fryer|pass|"
     r"nights|night\s+shift|late\s+shift|early\s+shift|docks|boats|rigs|land|farm)\b"
     r"|\bworks?\s+(?:away|offshore|fly-in\s+fly-out|fifo|shifts\s+at|nights\s+at)\b"
+    r"|\b(?:drives|driven|drove|driving)\s+(?:an?|the)\s+(?:[a-z\-]+\s+)?(?:bus|taxi|cab|lorry|truck|van|train|tram|"
+    r"forklift|ambulance|tractor|digger|crane)\b"
     r"|\b(?:an?\s+)?[a-z\-]+\s+by\s+trade\b",
     re.IGNORECASE,
 )
@@ -101,8 +104,8 @@ _GENERIC_WORK = re.compile(r"\bworks?\s+in\s+(?:an?\s+)?(?:office|retail|educati
 _OCC_VOCAB = register_vocabulary(OCCUPATIONS | PREDICATE_ONLY | frozenset(o + "s" for o in OCCUPATIONS))
 _RUN_WORDS = register_vocabulary(frozenset("ran runs running owned owns owning manages managed managing opened set".split()))
 _TEACH_WORDS = register_vocabulary(frozenset("teaches taught lectures lectured nursed".split()))
-_JOB_VERB_WORDS = register_vocabulary(frozenset("""farms farmed nurses nursed fishes fished drives drove cleans cleaned
-    works work trade teaches taught lectures lectured""".split()))
+_JOB_VERB_WORDS = register_vocabulary(frozenset("""farms farmed nurses nursed fishes fished drives drove driven driving
+    cleans cleaned works work trade teaches taught lectures lectured""".split()))
 
 
 def find_occupations(ix: TextIndex) -> Iterator[Span]:
@@ -168,7 +171,7 @@ _FAMILY = re.compile(
     r"(?:[a-z\-]+\s+)?(?:" + _REL + r")"
     # "lives with her grandma", "moved back in with his mother"
     r"|(?:lives|lived|living|moved\s+(?:back\s+)?in|moving\s+(?:back\s+)?in|stays|staying|stayed|shares\s+a\s+\w+)\s+"
-    r"with\s+(?:her|his|their)\s+(?:[a-z\-]+\s+)?(?:" + _REL + r")"
+    r"with\s+(?:her|his|their)\s+(?:[a-z\-]+\s+)?(?:" + _REL + r")\b"
     r"|pregnant\s+with\s+(?:her|their)\s+\w+"
     r"|(?:her|his|their|a)\s+(?:first|second|third|fourth|fifth|sixth)\s+(?:pregnancy|baby|child|grandchild|marriage|husband|wife)"
     r"|(?:her|his|their)\s+(?:late\s+)?(?:" + _REL + r")\s+(?:died|passed\s+away|was\s+killed|left\s+(?:her|him|them))"
@@ -178,13 +181,16 @@ _FAMILY = re.compile(
     r"|\btwin\s+(?:girls|boys|sons|daughters|sisters|brothers|sister|brother)\b"
     r"|(?:her|his|their)\s+(?:" + _REL + r")(?:'s|’s)?\s+(?:at\s+(?:his|her|their)\s+)?(?:wedding|christening|"
     r"graduation|birthday|bar\s+mitzvah|bat\s+mitzvah|divorce)"
-    r"|married\s+(?:for\s+)?" + _NUM + r"\s+years|married\s+(?:twice|three\s+times))",
+    r"|married\s+(?:for\s+)?" + _NUM + r"\s+years|married\s+(?:twice|three\s+times)"
+    # "a household of six", "her ex-husband", "moved in with her new partner"
+    r"|\b(?:household|family)\s+of\s+" + _NUM + r"\b|\b(?:her|his|their)\s+ex(?:-husband|-wife|-partner|\b))",
     re.IGNORECASE,
 )
 _FAMILY_ANCHORS = register_vocabulary(RELATIVES | frozenset("""widow widower widowed divorced separated remarried bereaved
     twins triplets married pregnant pregnancy marriage children kids boys girls lads lasses bairns parent twin death
     loss funeral lost buried eldest youngest oldest middle siblings half-brothers half-sisters nieces nephews
-    grandchildren great-grandchildren grandkids great-grandkids stepchildren""".split()))
+    grandchildren great-grandchildren grandkids great-grandkids stepchildren household ex ex-husband ex-wife
+    ex-partner""".split()))
 
 
 def find_family(ix: TextIndex) -> Iterator[Span]:
@@ -203,15 +209,16 @@ def find_family(ix: TextIndex) -> Iterator[Span]:
 _AGES_NOT = (r"(?!\s*(?:%|minutes|mins|degrees|kg|km|miles|cm|mm|weeks|days|months|sessions|times|reps|years|hours|"
              r"lbs|pounds|stone|percent|per|out\s+of|/|[:.]\d))")
 _AGE = re.compile(
-    r"\b(?:aged|age|at\s+the\s+age\s+of|at\s+age)\s+(?P<a>\d{1,2})\b(?!\s*(?:%|minutes|mins|degrees|kg|km|miles|cm|"
-    r"mm|weeks|days|months|sessions|times|reps))"
+    r"\b(?:aged|age|at\s+the\s+(?:[a-z]+\s+){0,2}age\s+of|at\s+age)\s+(?P<a>\d{1,2}|" + _NUM + r")\b(?!\s*(?:%|minutes|"
+    r"mins|degrees|kg|km|miles|cm|mm|weeks|days|months|sessions|times|reps))"
     r"|\b(?P<b>\d{1,2}|" + _NUM + r")[\s-]+(?:years?|yrs?)[\s-]+old\b"
     r"|\b(?P<c>\d{1,2}|" + _NUM + r")-year-old\b"
     r"|\b(?:she|he|they)\s*(?:is|was|'s|’s|turns|turned|had\s+just\s+turned|has\s+just\s+turned)\s+(?P<d>\d{1,2}|"
     + _NUM + r")\b" + _AGES_NOT +
-    r"|\b(?:is|was)\s+(?P<h>\d{2}|" + _NUM + r")(?=\s*(?:[,;)]|\.(?!\d)|(?:and|but|now|this|when|with|at|in|himself|"
+    r"|\b(?:is|was)\s+(?:an?\s+(?:sprightly|spry|young|youthful|active|fit|healthy|lively|energetic|busy)\s+)?"
+    r"(?P<h>\d{2}|" + _NUM + r")(?=\s*(?:[,;)]|\.(?!\d)|(?:and|but|now|this|when|with|at|in|himself|"
     r"herself|themselves|going|last|next|or\s+so)\b))"
-    r"|\b(?:turned|turning)\s+(?P<e>\d{1,2}|" + _NUM + r")\b(?!\s*(?:%|degrees|minutes|the\s+corner|round|away|over))"
+    r"|\b(?:turned|turning|turns)\s+(?P<e>\d{1,2}|" + _NUM + r")\b(?!\s*(?:%|degrees|minutes|the\s+corner|round|away|over))"
     r"|(?<=[A-Za-z]),\s+(?P<f>\d{2}),\s+(?=[a-z])"
     r"|\(\s*(?:aged\s+)?(?P<g>\d{2})\s*\)"
     r"|\b(?P<i>\d{1,2}|" + _NUM + r")[\s-]+(?:weeks?|months?|days?)[\s-]+old\b"
@@ -221,8 +228,8 @@ _AGE = re.compile(
 # The word before "is 38": a pronoun, a name, an initial or a bracket; not "the score".
 _SUBJECT_BEFORE = re.compile(r"(?:\b(?:she|he|they|who)|\b(?!(?:It|This|That|There|Here|What|Which|Who|Each|All|"
                              r"One|Mine|Everything|Nothing)\b)[A-Z][\w'’\-]*\.?|\))\s*$")
-_MEASURE_WORD = re.compile(r"\b(?:score|scores|rate|pulse|weight|bmi|number|level|reading|count|total|pain|"
-                           r"index|grade|temperature|result|average|mean)\s*$", re.IGNORECASE)
+_MEASURE_WORD = re.compile(r"\b(?:score|scores|scale|rate|pulse|weight|bmi|number|level|reading|count|total|pain|"
+                           r"index|grade|temperature|result|average|mean|rating|gad-7|phq-9)\b[^.;!?]{0,40}$", re.IGNORECASE)
 
 
 _AGE_BEFORE = ("is ", "was ", "'s ", "’s ", "aged ", "age ", "age of ", "(", "( ", ", ", "turned ", "turns ",
@@ -263,7 +270,7 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
             continue
         if m.group("h") is not None and not (_SUBJECT_BEFORE.search(text, max(0, m.start() - 40), m.start())
                                              or _THIRD.search(text, max(0, m.start() - 40), m.start())) \
-                or m.group("h") is not None and _MEASURE_WORD.search(text, max(0, m.start() - 20), m.start()):
+                or m.group("h") is not None and _MEASURE_WORD.search(text, max(0, m.start() - 60), m.start()):
             continue  # "the score was 12, ..." is no age; "Client A is 52 and ..." is
         if m.group("g") is not None and _YEAR_OR_PAGE.search(text[max(0, m.start() - 20):m.start()]):
             continue
@@ -303,6 +310,14 @@ _TIMELINE = re.compile(
     # "since she stepped up her mileage in January"
     r"|\bsince\s+(?:she|he|they)\b[^.;:!?\n]{0,50}?\bin\s+(?:" + _MONTHS + r")\b"
     r"|\b(?:last|this\s+past|the\s+previous)\s+(?:spring|summer|autumn|fall|winter|christmas|easter)\b"
+    # "the autumn of 2021", "since the summer he turned forty", "the best part of a decade", "did thirty years"
+    r"|\b(?:in\s+)?the\s+(?:spring|summer|autumn|fall|winter)\s+of\s+(?:19[3-9]\d|20[0-4]\d|'\d\d)\b"
+    r"|\bsince\s+the\s+(?:spring|summer|autumn|fall|winter|year|day|week|month|christmas)\s+(?:she|he|they|her|his|their)\b"
+    r"[^.;:!?\n]{0,30}?\b(?:turned|retired|moved|left|married|lost|had|started|qualified|died|was\s+born)\b(?:\s+\w+)?"
+    r"|\b(?:the\s+)?(?:best|better)\s+part\s+of\s+(?:a|an|" + _NUM + r")\s+" + _UNIT + r"\b"
+    r"|\bmost\s+of\s+(?:her|his|their)\s+(?:adult\s+|working\s+)?(?:life|career)\b"
+    r"|\b(?:did|spent|served|worked|put\s+in)\s+" + _ABOUT + _NUM + r"\s+(?:years|decades)\b"
+    r"|\b" + _NUM + r"\s+years\s+(?:at|with|in)\s+the\s+same\b"
     r"|\bthe\s+(?:spring|summer|autumn|fall|winter|christmas|easter)\s+(?:after|before)\b",
     re.IGNORECASE,
 )
@@ -310,7 +325,7 @@ _TIMELINE = re.compile(
 
 _TIME_ANCHORS = register_vocabulary(frozenset(
     """years decades decade year months month weeks week days day last previous past fortnight fortnights summers
-    winters springs autumns christmases seasons shifts nights lates earlies swings since""".split()))
+    winters springs autumns christmases seasons shifts nights lates earlies swings since decade part life career""".split()))
 # Only these make a unit word a timeline ("3 months ago", "two years later", "for 4 years"), and
 # only these before a year ("since 2019", "in March 2023").
 _TIME_AFTER = (" ago", " earlier", " later", " after", " before", " and", ",", ".", " now", " of", " with", " on",
@@ -328,8 +343,9 @@ def find_timelines(ix: TextIndex) -> Iterator[Span]:
     low = ix.lower
     hits = [(s, e) for s, e in ix.digits if e - s == 4 and low.endswith(_YEAR_BEFORE, max(0, s - 11), s)]
     hits += [(s, e + 36 if low[s:e] == "since" else e) for s, e in ix.anchors(_TIME_ANCHORS)
-             if low.startswith(_TIME_AFTER, e) or low[s:e] in ("years", "decades", "decade", "last", "previous", "past", "since")]
-    hits += [(s, e) for s, e in ix.anchors(_SEASON_WORDS) if low.startswith((" after", " before"), e)]
+             if low.startswith(_TIME_AFTER, e)
+             or low[s:e] in ("years", "decades", "decade", "last", "previous", "past", "since", "life", "career")]
+    hits += [(s, e) for s, e in ix.anchors(_SEASON_WORDS) if low.startswith((" after", " before", " of "), e)]
     if not hits:
         return
     hits.sort()

@@ -27,12 +27,13 @@ _NEXT_LOWER = re.compile(r"(,? )([a-z][a-z'’\-]{1,20})\b")
 _WORD = r"([A-Za-z][a-z'’\-]{1,20})"
 # "goes by jo", "real name tamsin", "known as Bertie", "her nickname is Shaz"
 _NAMED_AS = re.compile(r"\b(?:goes|went|going|go)\s+by\s+" + _WORD + r"|\breal\s+name,?\s+(?:is\s+|was\s+)?" + _WORD +
-                       r"|\bknown\s+as\s+" + _WORD + r"|\bnickname,?\s+(?:is\s+|was\s+)" + _WORD, re.IGNORECASE)
+                       r"|\bknown\s+as\s+" + _WORD + r"|\bnickname,?\s+(?:is\s+|was\s+)" + _WORD +
+                       r"|\bcall(?:ing|ed)?\s+(?:her|him|them)\s+" + _WORD, re.IGNORECASE)
 # "shaz (her nickname, …)", "tam (real name tamsin …)", "jolene (she goes by jo)"
 _NAME_BEFORE_BRACKET = re.compile(
     r"(?<![\w'’@])" + _WORD + r"\s*\(\s*(?:(?:her|his|their)\s+(?:nick)?name\b|real\s+name\b|not\s+(?:her|his|their)\s+real|"
     r"(?:she|he|they)\s+goes\s+by\b|nickname\b|name\s+changed\b)", re.IGNORECASE)
-_NAMING_ANCHORS = register_vocabulary(frozenset("by name nickname known".split()))
+_NAMING_ANCHORS = register_vocabulary(frozenset("by name nickname known call calling called".split()))
 _PERSON_NEXT = L.GIVEN_ACTION_VERBS | L.SPEECH_VERBS
 
 

@@ -25,11 +25,16 @@ from sitegen.privacy.nametokens import (
 )
 
 _REL = "|".join(sorted(L.RELATION_WORDS - _NAMING_WORDS - {"client", "patient"}, key=len, reverse=True))
+# People in a client's care named in apposition: "Rhiannon, his physio at the leisure centre,".
+_CARERS = (r"physio|physiotherapist|gp|doctor|nurse|midwife|coach|trainer|teacher|tutor|therapist|counsellor|consultant|"
+           r"surgeon|osteopath|chiropractor|podiatrist|dentist|carer|key\s+worker|social\s+worker|health\s+visitor")
 # "Olu, their eldest,", "Declan, her brother,", "Ffraid (her eldest, now four)"
 _APPOSED_RELATION = re.compile(
     r"\s*[,(]\s*(?:her|his|their|my|our|the\s+client['’]s)\s+(?:(?:younger|older|little|big|baby|late|twin|"
-    r"only|eldest|youngest|oldest|middle|step|best)\s+)?(?:" + _REL + r"|eldest|youngest|oldest|middle\s+one|twin|best\s+friend)\b(?!['’])"
+    r"only|eldest|youngest|oldest|middle|step|best)\s+)?(?:" + _REL + r"|eldest|youngest|oldest|middle\s+one|twin|best\s+friend|" + _CARERS + r")\b(?!['’])"
 )
+# "I'll call her Wren", "we agreed to call him Sol": a name given here.
+_CALL_BEFORE = re.compile(r"\bcall(?:ing|ed)?\s+(?:her|him|them)\s+$", re.IGNORECASE)
 # "Bev (she was happy for me to use her name …)", "shaz (her nickname …)", "Dawn (with her blessing)"
 _BRACKET_ABOUT_HER = re.compile(
     r"\s*\(\s*(?:she|he|they|her|his|their|not\s+(?:her|his|their)\s+real|real\s+name|with\s+(?:her|his|their)|"
@@ -106,6 +111,8 @@ def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], pre
         if gap_before.strip() in ("", ",") and "\n" not in gap_before:
             if t.cat == _GIVEN or prev.lower() not in _NAMING_WORDS:
                 return True
+    if _CALL_BEFORE.search(text, max(0, t.start - 16), t.start):
+        return True
     # "I met Oluwadamilare", "she asked Grace": a verb whose object is a person.
     if prev is not None and prev in _PERSON_OBJECT_VERBS and gap_before == " ":
         return not _is_weak(text, t, lines)

@@ -213,12 +213,13 @@ _AGE_PATTERNS = [
     _NUM + r"(?:[\s-]+|-)(?:years?|yrs?|yo)(?:[\s-]+old|\s+of\s+age)\b",
     _NUM + r"\s*(?:y/o|yo|y\.o\.)\b",
     # "aged 91", "age 93", "at the age of 95"
-    r"\b(?:aged|age|ages|at\s+the\s+age\s+of|at\s+age)\s*:?\s+" + _NUM + r"\b(?!\s*(?:%|percent|minutes|mins|degrees|kg|km|miles|cm|mm|per|°|steps|reps|times|sessions|hours))",
+    r"\b(?:aged|age|ages|at\s+the\s+(?:[a-z]+\s+){0,2}age\s+of|at\s+age)\s*:?\s+" + _NUM + r"\b(?!\s*(?:%|percent|minutes|mins|degrees|kg|km|miles|cm|mm|per|°|steps|reps|times|sessions|hours))",
     # "she is 95", "he's 93", "turned 92", "now 96"
-    r"\b(?:she|he|they|who|client|mum|mother|father|dad|gran|grandmother|grandfather)\s*(?:is|was|'s|’s|turns|turned|had\s+turned|will\s+be|is\s+now|was\s+now)\s+"
+    r"\b(?:she|he|they|who|client|mum|mother|father|dad|gran|grandmother|grandfather)\s*(?:is|was|'s|’s|turns|turned|had\s+turned|will\s+be|is\s+now|was\s+now|will\s+turn|turns)\s+"
     + r"(?:now\s+|nearly\s+|almost\s+|about\s+)?" + _NUM + r"\b(?!\s*(?:%|percent|minutes|mins|degrees|kg|km|miles|cm|mm|per|°|steps|reps|times|sessions|hours|lbs|pounds|stone))",
     # "client f is 93.", "Mr Hale was 94 and": any subject, the age standing alone
-    r"\b(?:is|was)\s+(?:now\s+|nearly\s+|almost\s+)?" + _NUM + r"(?=\s*(?:[,.;:!?)]|and\b|but\b|now\b|this\b))",
+    r"\b(?:is|was)\s+(?:now\s+|nearly\s+|almost\s+|an?\s+(?:sprightly|spry|young|youthful|active|fit|healthy|lively|"
+    r"energetic|busy)\s+)?" + _NUM + r"(?=\s*(?:[,.;:!?)]|and\b|but\b|now\b|this\b))",
     # "At 97 she still shops", "at ninety-one, he ..."
     r"\bat\s+" + _NUM + r",?\s+(?:she|he|they|my\s+client|the\s+client)\b",
     r"\b(?:turned|turns|turning|reached|reaching)\s+" + _NUM + r"\b(?!\s*(?:%|percent|minutes|degrees|kg|km|miles|cm|mm|per|°|steps|reps|times|sessions|hours))",

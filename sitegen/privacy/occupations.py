@@ -49,6 +49,7 @@ OCCUPATIONS = _lower("""
     sparky chippy brickie tradie tradesman tradeswoman handyman lollipop crossing-guard
     telesales call-handler warden janitor custodian caretaker
     shelf-stacker checkout-operator cleaner dinner-lady lunch-lady
+    sous-chef head-chef line-cook co-founder co-owner sub-postmaster postmistress
 """)
 
 # Jobs that are also things ("a night guard", "a coach trip", "a bus conductor's hat"): a job
@@ -65,6 +66,6 @@ RELATIVES = _lower("""
     sisters brother brothers sibling siblings grandson granddaughter grandchildren
     grandkids grandmother grandfather grandma grandpa gran granny nan aunt uncle niece
     nephew cousin in-laws mother-in-law father-in-law ex-husband ex-wife missus hubby
-    mam mammy da abuela abuelo abuelita abuelito nonna nonno oma opa koro kuia bubbe zayde
+    mam mammy da nana nanna abuela abuelo abuelita abuelito nonna nonno oma opa koro kuia bubbe zayde
     great-grandmother great-grandfather great-grandchildren great-grandson great-granddaughter
 """)

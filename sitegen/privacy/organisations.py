@@ -44,7 +44,8 @@ _ORG_CUE = re.compile(
     r"swims|swam|sings|sang|singing|studies|studied|studying|attends|attended|goes|went|manages|managed|owns|owned|"
     r"resident|residents|captain|captains|secretary|chair|treasurer|regular|regulars|races|raced|rows|rowed|dances|"
     r"danced|surgery|operation|admitted|program|programme|degree|course|placement|shift|shifts|lifting|injured|"
-    r"employer|contract)\s+"
+    r"employer|contract|starting|started|starts|start|enrolled|enrols|driven|drives|drove|driving|referees|refereed|"
+    r"umpires|umpired)\s+"
     r"(?:(?:\w+\s+){0,2}?)(?:at|for|with|in|of|on|to|by)\s+(?:the\s+)?$"
     r"|\b(?:captains?|captained|captaining|coach(?:es|ed|ing)?|joined|joins|supports?|supported|manages?|managed|"
     r"managing|owns?|owned|runs?|ran|running|sponsors?|took\s+over|taken\s+over|taking\s+over)\s+(?:the\s+)?$"
@@ -60,7 +61,8 @@ _CUE_WORDS = frozenset("""works worked working employed job teaches taught plays
     managed managing manage owns owned own resident residents captain captains captained captaining secretary chair
     treasurer regular regulars lives lived living staying stays stayed with races raced rows rowed dances danced
     surgery operation admitted program programme degree course placement shift shifts lifting injured employer
-    contract supports support supported sponsors sponsor took taken taking""".split())
+    contract supports support supported sponsors sponsor took taken taking starting started starts start enrolled
+    enrols driven drives drove driving referees refereed umpires umpired""".split())
 _ORG_RUN = re.compile(r"(?:[A-Z][\w'’\-]*(?:\.(?=\w))?[\w'’\-]*|&)(?:[ \t]+(?:(?:of|the|and|for|&)[ \t]+)?"
                       r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b)"
                       r"(?:[A-Z][\w'’\-]*(?:\.(?=\w))?[\w'’\-]*|&)){0,4}")
