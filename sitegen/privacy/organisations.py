@@ -46,7 +46,7 @@ _ORG_CUE = re.compile(
     r"danced|surgery|operation|admitted|program|programme|degree|course|placement|shift|shifts|lifting|injured|"
     r"employer|contract|starting|started|starts|start|enrolled|enrols|driven|drives|drove|driving|referees|refereed|"
     r"umpires|umpired)\s+"
-    r"(?:(?:\w+\s+){0,2}?)(?:at|for|with|in|of|on|to|by)\s+(?:the\s+)?$"
+    r"(?:(?:\w+\s+){0,3}?)(?:at|for|with|in|of|on|to|by)\s+(?:the\s+)?$"
     r"|\b(?:captains?|captained|captaining|coach(?:es|ed|ing)?|joined|joins|supports?|supported|manages?|managed|"
     r"managing|owns?|owned|runs?|ran|running|sponsors?|took\s+over|taken\s+over|taking\s+over)\s+(?:the\s+)?$"
     r"|\b(?:lives|lived|living|staying|stays|stayed|resident)\s+(?:at|in)\s+the\s+$|\b(?:lives|lived|living|"
@@ -93,7 +93,7 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
         if any(c.isdigit() for c in run):
             continue
         words = run.split()
-        near = text[max(0, s - 50):s].lower().split()[-5:]
+        near = text[max(0, s - 50):s].lower().split()[-7:]
         cue = not _CUE_WORDS.isdisjoint(near) and _ORG_CUE.search(text, max(0, s - 50), s) is not None
         named = len(words) >= 2 and (words[-1] in suffixes or _STATE_SCHOOL.fullmatch(run) is not None
                                      and not st.country(run)) and any(
@@ -112,12 +112,18 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
             continue
         if cue and not named:
             first = words[0]
+            if words[-1] in _PLACE_ENDINGS or st.place(run):
+                continue  # "on the Surf Coast", "in Hebden Bridge": a place, the place detector's
             if run.endswith(("'s", "’s")) or first in L.EPONYM_STEMS or first in P.CITED:
                 continue  # "surgery for Dupuytren's contracture", "based on Rathleff's work"
             if st.country(run) or st.country(first) or first in P.PRODUCTS and len(words) == 1:
                 continue
-            if len(words) == 1 and (st.zipf(first) >= 4.0 or first in L.FUNCTION_WORDS or first.isupper()):
-                continue  # a common word, or an acronym (a professional body, a national company)
+            if len(words) == 1 and first.isupper() and not (3 <= len(first) <= 6 and first not in L.NOT_NAMES
+                                                           and first not in _NATIONAL_BODIES
+                                                           and _EMPLOYED.search(text, max(0, s - 50), s)):
+                continue  # an acronym: a professional body or a national company, unless she works for it
+            if len(words) == 1 and not first.isupper() and (st.zipf(first) >= 4.0 or first in L.FUNCTION_WORDS):
+                continue  # a common word
             if len(words) == 1 and st.place(first) and _IN_BEFORE.search(text, max(0, s - 6), s):
                 continue  # "trained in Lagos", "works in Leeds": the town, the place detector's
         if named and all(st.country(w) or w in _NATIONAL for w in words[:-1]):
@@ -128,6 +134,13 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
         yield "organisation", s, s + len(run)
 
 
+# "drives a bus for the MBTA", "a nurse at UCLH": an acronym counts only as her employer, and not
+# when it names a national body everyone has heard of.
+_EMPLOYED = re.compile(r"\b(?:works|worked|working|employed|driven|drives|drove|driving|job|nurse|teacher|engineer|"
+                       r"manager|cleaner|porter)\b[^.;\n]{0,30}\b(?:for|at|by)\s+(?:the\s+)?$", re.IGNORECASE)
+_NATIONAL_BODIES = frozenset("BBC RAF MOD HMRC DWP USPS UPS FBI CIA IRS NASA WHO UN EU DVLA HSE ONS TFL".split())
+_PLACE_ENDINGS = frozenset("""Coast Valley Vale Dale Dales Moor Moors Hills Peninsula Forest Downs Highlands Mountains
+    Fells Wolds Levels Marshes Glen Glens Riviera Hinterland Borders Bay Beach Island Isle Bridge""".split())
 _IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
 _NATIONAL = frozenset("USA US UK GB British English Scottish Welsh Irish American Canadian Australian National".split())
 _NOT_ORG = frozenset("""
