@@ -204,13 +204,13 @@ def find_phones(ix: TextIndex, region: str = "GB") -> Iterator[Span]:
     for extra in ("GB", "US"):
         if extra not in regions:
             regions.append(extra)
-    runs = [(s, e) for s, e in ix.digits if e - s >= 7 and sum(c.isdigit() for c in text[s:e]) >= 7]
+    runs = ix.runs_with(7)
     for m in (m for a, b in ix.windows(runs, 5, 1) for m in _PHONE_CAND.finditer(text, a, b)):
         raw = m.group()
         digits = sum(c.isdigit() for c in raw)
         if digits < 7 or digits > 15 or _DATE_LIKE.match(raw):
             continue
-        if record_context_before(text, m.start(), ix.lower):
+        if record_context_before(text, m.start(), ix.lower, ix):
             continue  # "membership number 2125550134": the record detector's
         # Deliberate choice: numbers libphonenumber calls invalid are still
         # flagged when they are written like a phone number, because writers

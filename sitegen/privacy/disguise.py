@@ -16,7 +16,7 @@ import re
 from typing import Iterator
 
 from sitegen.privacy.occupations import OCCUPATIONS, PREDICATE_ONLY, RELATIVES
-from sitegen.privacy.tokens import TextIndex, register_vocabulary
+from sitegen.privacy.tokens import TextIndex, lowered, register_vocabulary
 
 Span = tuple[str, int, int]
 
@@ -67,7 +67,7 @@ _WORK_PLACE = re.compile(
 )
 # The job as a verb or a way of working: "she farms", "drives for a delivery firm", "works the tills",
 # "works away on the rigs", "works offshore", "a joiner by trade".
-_JOB_VERB = re.compile(
+_JOB_VERB = lowered(
     r"\b(?:she|he|they|who)\s+(?:farms|farmed|nurses|nursed|fishes|fished|drives\s+for|drove\s+for|cleans\s+for|"
     r"cleaned\s+for|teaches|taught|lectures|lectured)\b"
     r"|\bworks?\s+(?:the\s+)?(?:grill|line|bar|till|tills|door|doors|desk|counter|checkouts?|floor|flat-top|fryer|pass|"
@@ -75,9 +75,7 @@ _JOB_VERB = re.compile(
     r"|\bworks?\s+(?:away|offshore|fly-in\s+fly-out|fifo|shifts\s+at|nights\s+at)\b"
     r"|\b(?:drives|driven|drove|driving)\s+(?:an?|the)\s+(?:[a-z\-]+\s+)?(?:bus|taxi|cab|lorry|truck|van|train|tram|"
     r"forklift|ambulance|tractor|digger|crane)\b"
-    r"|\b(?:an?\s+)?[a-z\-]+\s+by\s+trade\b",
-    re.IGNORECASE,
-)
+    r"|\b(?:an?\s+)?[a-z\-]+\s+by\s+trade\b")
 _ARTICLE = re.compile(r"\b(?:an?|the)\s")
 _YEAR_OR_PAGE = re.compile(r"\b(?:19|20)\d\d\b|\bp\.?\s*$")
 # "ran a nail salon", "owns the bakery on the corner": the job is the business she runs
@@ -148,7 +146,7 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
 _REL = "|".join(sorted((re.escape(r) for r in RELATIVES), key=len, reverse=True))
 _KIDS = (r"(?:children|kids|sons|daughters|grandchildren|great-grandchildren|grandkids|great-grandkids|stepchildren|"
          r"brothers|sisters|siblings|half-brothers|half-sisters|nieces|nephews|cousins|babies)")
-_FAMILY = re.compile(
+_FAMILY = lowered(
     r"\b(?:(?:her|his|their|the\s+client's|the\s+client’s)\s+(?:" + _NUM + r"|late|twin|only|eldest|youngest|"
     r"oldest|adult|teenage|grown-up|disabled|autistic|adopted|foster|step|new(?:born)?|\d{1,2}-year-old|"
     + _NUM + r"-year-old|"
@@ -183,9 +181,7 @@ _FAMILY = re.compile(
     r"graduation|birthday|bar\s+mitzvah|bat\s+mitzvah|divorce)"
     r"|married\s+(?:for\s+)?" + _NUM + r"\s+years|married\s+(?:twice|three\s+times)"
     # "a household of six", "her ex-husband", "moved in with her new partner"
-    r"|\b(?:household|family)\s+of\s+" + _NUM + r"\b|\b(?:her|his|their)\s+ex(?:-husband|-wife|-partner|\b))",
-    re.IGNORECASE,
-)
+    r"|\b(?:household|family)\s+of\s+" + _NUM + r"\b|\b(?:her|his|their)\s+ex(?:-husband|-wife|-partner|\b))")
 _FAMILY_ANCHORS = register_vocabulary(RELATIVES | frozenset("""widow widower widowed divorced separated remarried bereaved
     twins triplets married pregnant pregnancy marriage children kids boys girls lads lasses bairns parent twin death
     loss funeral lost buried eldest youngest oldest middle siblings half-brothers half-sisters nieces nephews
@@ -198,7 +194,7 @@ def find_family(ix: TextIndex) -> Iterator[Span]:
     hits = ix.anchors(_FAMILY_ANCHORS)
     if not hits:
         return
-    for m in (m for a, b in ix.windows(hits, 45, 45) for m in _FAMILY.finditer(text, a, b)):
+    for m in ix.matches_at(_FAMILY, hits, 6):
         if about_writer(text, m.start(), m.end()) and not m.group().lower().startswith(("her", "his", "their")):
             continue
         yield "family", m.start(), m.end()
@@ -208,7 +204,7 @@ def find_family(ix: TextIndex) -> Iterator[Span]:
 
 _AGES_NOT = (r"(?!\s*(?:%|minutes|mins|degrees|kg|km|miles|cm|mm|weeks|days|months|sessions|times|reps|years|hours|"
              r"lbs|pounds|stone|percent|per|out\s+of|/|[:.]\d))")
-_AGE = re.compile(
+_AGE = lowered(
     r"\b(?:aged|age|at\s+the\s+(?:[a-z]+\s+){0,2}age\s+of|at\s+age)\s+(?P<a>\d{1,2}|" + _NUM + r")\b(?!\s*(?:%|minutes|"
     r"mins|degrees|kg|km|miles|cm|mm|weeks|days|months|sessions|times|reps))"
     r"|\b(?P<b>\d{1,2}|" + _NUM + r")[\s-]+(?:years?|yrs?)[\s-]+old\b"
@@ -222,9 +218,7 @@ _AGE = re.compile(
     r"|(?<=[A-Za-z]),\s+(?P<f>\d{2}),\s+(?=[a-z])"
     r"|\(\s*(?:aged\s+)?(?P<g>\d{2})\s*\)"
     r"|\b(?P<i>\d{1,2}|" + _NUM + r")[\s-]+(?:weeks?|months?|days?)[\s-]+old\b"
-    r"|[,(]\s*(?:now|aged)\s+(?P<j>\d{1,2}|" + _NUM + r")\s*(?=[,)])",
-    re.IGNORECASE,
-)
+    r"|[,(]\s*(?:now|aged)\s+(?P<j>\d{1,2}|" + _NUM + r")\s*(?=[,)])")
 # The word before "is 38": a pronoun, a name, an initial or a bracket; not "the score".
 _SUBJECT_BEFORE = re.compile(r"(?:\b(?:she|he|they|who)|\b(?!(?:It|This|That|There|Here|What|Which|Who|Each|All|"
                              r"One|Mine|Everything|Nothing)\b)[A-Z][\w'’\-]*\.?|\))\s*$")
@@ -262,7 +256,7 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
     if not hits:
         return
     hits.sort()
-    for m in (m for a, b in ix.windows(hits, 40, 30) for m in _AGE.finditer(text, a, b)):
+    for m in ix.matches_at(_AGE, hits, 6, punct=True):
         value = next(v for v in m.groups() if v is not None)
         if value.isdigit() and not 1 <= int(value) <= 89:
             continue
@@ -290,7 +284,7 @@ _UNIT = r"(?:days?|weeks?|months?|years?|decades?|fortnights?|summers?|winters?|
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
            "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
 _ABOUT = r"(?:(?:about|around|nearly|almost|over|just\s+over|just\s+under|roughly|some|only|barely|more\s+than)\s+)?"
-_TIMELINE = re.compile(
+_TIMELINE = lowered(
     r"\b" + _ABOUT + r"(?:" + _NUM + r"|a|an)\s+" + _UNIT + r"\s+(?:ago|earlier)\b"
     r"|\b(?:" + _NUM + r"|a|an)\s+(?:months?|years?|decades?)\s+(?:later|after\s+(?:the|her|his|their)|"
     r"before(?=\s+(?:she|he|they|her|his|the)))\b"
@@ -318,9 +312,7 @@ _TIMELINE = re.compile(
     r"|\bmost\s+of\s+(?:her|his|their)\s+(?:adult\s+|working\s+)?(?:life|career)\b"
     r"|\b(?:did|spent|served|worked|put\s+in)\s+" + _ABOUT + _NUM + r"\s+(?:years|decades)\b"
     r"|\b" + _NUM + r"\s+years\s+(?:at|with|in)\s+the\s+same\b"
-    r"|\bthe\s+(?:spring|summer|autumn|fall|winter|christmas|easter)\s+(?:after|before)\b",
-    re.IGNORECASE,
-)
+    r"|\bthe\s+(?:spring|summer|autumn|fall|winter|christmas|easter)\s+(?:after|before)\b")
 
 
 _TIME_ANCHORS = register_vocabulary(frozenset(
@@ -331,6 +323,14 @@ _TIME_ANCHORS = register_vocabulary(frozenset(
 _TIME_AFTER = (" ago", " earlier", " later", " after", " before", " and", ",", ".", " now", " of", " with", " on",
                " off", " in the job")
 _SEASON_WORDS = frozenset("spring summer autumn fall winter christmas easter".split())
+_SEASONS = tuple(f" {w}" for w in _SEASON_WORDS)
+# Anchors that open a timeline, and what must follow them.
+_AFTER_ANCHOR = {"last": _SEASONS, "past": _SEASONS, "previous": _SEASONS,
+                 "since": (" she ", " he ", " they ", " the ")}
+_LIFE_BEFORE = ("her ", "his ", "their ", "adult ", "working ")
+_PUNCT_TO_SPACE = str.maketrans({c: " " for c in "-()[]\"'“”‘’,;:*_"})
+_NUM_WORDS_SET = frozenset(_NUM_WORDS.split() + "a an few".split() + [str(i) for i in range(100)] + [
+    "one two three four five six seven eight nine".split()[k] for k in range(9)])
 register_vocabulary(_SEASON_WORDS)
 _YEAR_BEFORE = ("since ", "in ", "until ", "during ", "from ", "early ", "late ", "mid-", "mid ", "january ",
                 "february ", "march ", "april ", "may ", "june ", "july ", "august ", "september ", "october ",
@@ -342,14 +342,23 @@ def find_timelines(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
     low = ix.lower
     hits = [(s, e) for s, e in ix.digits if e - s == 4 and low.endswith(_YEAR_BEFORE, max(0, s - 11), s)]
-    hits += [(s, e + 36 if low[s:e] == "since" else e) for s, e in ix.anchors(_TIME_ANCHORS)
-             if low.startswith(_TIME_AFTER, e)
-             or low[s:e] in ("years", "decades", "decade", "last", "previous", "past", "since", "life", "career")]
+    for s, e in ix.anchors(_TIME_ANCHORS):
+        word = low[s:e]
+        if word in _AFTER_ANCHOR:
+            # "last spring", "since she …", "since the summer he …": the anchor opens the match
+            if low.startswith(_AFTER_ANCHOR[word], e):
+                hits.append((s, e))
+        elif word in ("life", "career"):
+            if low.endswith(_LIFE_BEFORE, max(0, s - 20), s):
+                hits.append((s, e))
+        elif (low.startswith(_TIME_AFTER, e) or word in ("years", "decades", "decade")) and \
+                not _NUM_WORDS_SET.isdisjoint(low[max(0, s - 24):s].translate(_PUNCT_TO_SPACE).split()[-2:]):
+            hits.append((s, e))  # a count of units: "three winters ago", "for 4 years", "a decade"
     hits += [(s, e) for s, e in ix.anchors(_SEASON_WORDS) if low.startswith((" after", " before", " of "), e)]
     if not hits:
         return
     hits.sort()
-    for m in (m for a, b in ix.windows(hits, 45, 25) for m in _TIMELINE.finditer(text, a, b)):
+    for m in ix.matches_at(_TIMELINE, hits, 6):
         if about_writer(text, m.start(), m.end()):
             continue
         yield "timeline", m.start(), m.end()

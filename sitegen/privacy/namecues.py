@@ -64,10 +64,17 @@ _ANIMATE_AFTER = re.compile(
 )
 
 
+# The first words _ANIMATE_AFTER can start with (a set test before the pattern).
+_ANIMATE_FIRST = frozenset("""was is felt seemed looked sounded got had came comes walked wandered hobbled limped told tells
+    asked asks admitted admits insisted insists booked books rebooked cancelled canceled texted emailed messaged phoned
+    rang laughed laughs cried smiled sighed winced shrugged nodded apologised apologized confessed confided joked
+    grinned wanted hated loved decided agreed mentioned explained""".split())
+
+
 def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], prev: str | None, gap_before: str) -> bool:
     """Whether a person cue stands with toks[i]: "said" after it, an age, "her husband" before it …"""
     t = toks[i]
-    nxt, gap_after, _ = _next_word(text, t.after)
+    nxt, gap_after, _ = t.next(text)
     nxt_low = nxt.lower() if nxt is not None else ""
     cited = t.base in P.CITED
     # "Kwame said", "Grace told me": a person speaking or acting ("Moseley says" is an author cited).
@@ -75,7 +82,7 @@ def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], pre
         if nxt_low in L.STRONG_SPEECH_VERBS and (t.cat != _UNKNOWN or not _common_word_opening(text, t, lines)) \
                 or (t.cat == _GIVEN and nxt_low in L.SPEECH_VERBS):
             return True
-    if not t.poss:
+    if not t.poss and ("," in gap_after or "(" in gap_after):
         # "Gareth, 52," / "Priya (41)": an age in apposition.
         if _AGE_APPOSITION.match(text, t.end):
             return True
@@ -102,8 +109,9 @@ def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], pre
             if not _title_line(text, t.start, lines):
                 return True
         # "Mark was adamant", "Hunter came in limping": what only a person is or does.
-        if t.cat in (_GIVEN, _AMBIG) and t.base not in L.TIME_NAMES and _gscore(t.base) >= 1 and not cited \
-                and _ANIMATE_AFTER.match(text, t.after) and not _title_line(text, t.start, lines):
+        if nxt_low in _ANIMATE_FIRST and t.cat in (_GIVEN, _AMBIG) and t.base not in L.TIME_NAMES \
+                and _gscore(t.base) >= 1 and not cited and _ANIMATE_AFTER.match(text, t.after) \
+                and not _title_line(text, t.start, lines):
             return True
     # "her husband Dev", "a client named Jo", "her son, Ollie,".  "Called" and
     # "named" also name dogs and techniques, so they need a known given name.
@@ -111,7 +119,7 @@ def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], pre
         if gap_before.strip() in ("", ",") and "\n" not in gap_before:
             if t.cat == _GIVEN or prev.lower() not in _NAMING_WORDS:
                 return True
-    if _CALL_BEFORE.search(text, max(0, t.start - 16), t.start):
+    if "call" in text[max(0, t.start - 16):t.start].lower() and _CALL_BEFORE.search(text, max(0, t.start - 16), t.start):
         return True
     # "I met Oluwadamilare", "she asked Grace": a verb whose object is a person.
     if prev is not None and prev in _PERSON_OBJECT_VERBS and gap_before == " ":

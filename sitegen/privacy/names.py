@@ -33,6 +33,7 @@ from sitegen.privacy import people as P
 from sitegen.privacy.lowernames import names_in_lower_case, other_scripts
 from sitegen.privacy.namecues import _person_cue
 from sitegen.privacy.nameguards import (
+    READING_WORDS,
     _NAMING_WORDS, _PLACE_NOUNS, _body_part_after, _cited, _followed_by_suffix, _guarded,
     _medical_after, _particle_eponym, _us_city,
 )
@@ -67,9 +68,14 @@ def find_names(ix: TextIndex, allowed: frozenset[str] = frozenset(),
     text = ix.text
     st = stats()
     toks: list[_Tok] = []
+    reading = [s for s, _e in ix.anchors(_READING_ANCHORS)]
+    r, nr = 0, len(reading)
     for s, e in ix.caps:
         t = _Tok(s, e, text[s:e], text)
         _classify(t, allowed, st)
+        while r < nr and reading[r] < s - 60:
+            r += 1
+        t.reading = r < nr and reading[r] < s
         toks.append(t)
     p = _Pass(text, toks, essay, st)
     i = 0
@@ -163,10 +169,11 @@ def _acts(text: str, t: _Tok) -> bool:
     as someone who has or does something (not "Mark the spot")."""
     if t.poss:
         return True
-    nxt, gap, _ = _next_word(text, t.after)
+    nxt, gap, _ = t.next(text)
     return nxt is not None and gap == " " and (nxt.lower() in L.GIVEN_ACTION_VERBS or nxt.lower() in L.SPEECH_VERBS)
 
 
+_READING_ANCHORS = register_vocabulary(READING_WORDS)
 _CUE_WORDS = frozenset(L.TITLES) | frozenset(w.capitalize() for w in L.RELATION_WORDS) | L.RELATION_WORDS
 
 
@@ -181,7 +188,7 @@ def _cue_word_before(text: str, pos: int) -> bool:
 def _title_start(text: str, toks: list[_Tok], i: int) -> int | None:
     """Where a title right before toks[i] starts ("Mrs Day", "Dr. West"), else None."""
     t = toks[i]
-    prev, gap_before = _prev_word(text, t.start)
+    prev, gap_before = t.prev(text)
     if prev is None or prev not in L.TITLES or gap_before not in (" ", ". ", ".\u00a0", "\u00a0"):
         return None
     if prev in L.WEAK_TITLES or t.base in L.TITLED_BRANDS or (prev, t.base) in P.NAMED_THINGS \
@@ -195,7 +202,7 @@ def _title_start(text: str, toks: list[_Tok], i: int) -> int | None:
 
 def _relation_before(text: str, t: _Tok) -> bool:
     """ "her husband Will", "my client Day": a relation word right before, in lower case."""
-    prev, gap_before = _prev_word(text, t.start)
+    prev, gap_before = t.prev(text)
     return (prev is not None and prev[0].islower() and prev.lower() in L.RELATION_WORDS
             and prev.lower() not in _NAMING_WORDS and gap_before in (" ", ", ")
             and t.base not in L.GRAMMATICAL_WORDS and not t.base.startswith(("I'", "I’")))
@@ -215,12 +222,12 @@ def _known_not_client(text: str, toks: list[_Tok], i: int, last: int, cue: bool)
             break
         if (first.base, toks[k].base) in P.CITED_FULL or (first.base, toks[k].base) in P.NAMED_THINGS:
             return True
-    nxt, gap, _ = _next_word(text, lt.after)
+    nxt, gap, _ = lt.next(text)
     if nxt is not None and gap in (" ", "'s ", "’s ") and (lt.base, nxt) in P.NAMED_THINGS:
         return True
     if nxt is not None and (lt.base, nxt.lower()) in P.NAMED_THINGS:
         return True
-    prev, _gap = _prev_word(text, first.start)
+    prev, _gap = first.prev(text)
     if prev is not None and (prev, first.base) in P.NAMED_THINGS:
         return True
     if cue:
@@ -231,12 +238,12 @@ def _known_not_client(text: str, toks: list[_Tok], i: int, last: int, cue: bool)
 def _bare_unknown(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], st: Stats) -> bool:
     """An unknown proper noun mid-sentence, rare in English and not a place: possibly a name."""
     t = toks[i]
-    if t.cat != _UNKNOWN or t.poss or len(t.base) < 3 or sum(c.isupper() for c in t.base) > 1:
-        return False
-    if _is_weak(text, t, lines) or _guarded(text, toks, i):
+    if t.cat != _UNKNOWN or t.poss or len(t.base) < 3 or not t.base[1:].islower() and t.base[1:] != t.base[1:].lower():
         return False
     ws = st.of(t.base)
     if ws.zipf >= RARE_WORD_ZIPF or ws.place or ws.place_head or ws.zipf >= RARE_WORD_ZIPF - 0.5 and not ws.surname:
+        return False
+    if _is_weak(text, t, lines) or _guarded(text, toks, i):
         return False
     if _WORD_ENDING.search(t.low) and not ws.surname:
         return False  # "Reflexologists", "Physiotherapy": a capitalised common noun
@@ -255,7 +262,7 @@ def _bare_unknown(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], s
 def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple[bool, int | None, bool]:
     """Decide whether toks[i] begins a name; return (verdict, start of a title before it, a person cue?)."""
     t = toks[i]
-    prev, gap_before = _prev_word(text, t.start)
+    prev, gap_before = t.prev(text)
 
     # A title right before: "Mrs Adeyemi", "Dr. Lund".  The strongest signal.
     if prev is not None and prev in L.TITLES and gap_before in (" ", ". ", ".\u00a0", "\u00a0"):
@@ -266,9 +273,8 @@ def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple
             if not (prev == "Dr" and title_start > 1 and text[title_start - 2].isdigit()):
                 return True, title_start, True
 
-    if _guarded(text, toks, i):
-        return False, None, False
-
+    # The guards (eponyms, citations, places …) only ever say no, and cost the most: they are
+    # asked only once something here would say yes.
     strong = _person_cue(text, toks, i, lines, prev, gap_before)
     # A capitalised word right after another proper noun mid-sentence belongs
     # to it ("Chiang Mai", "Structural Integration"), unless evidence above says
@@ -278,6 +284,10 @@ def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple
         if p.end == t.start - 1 and text[p.end] == " " and p.cat in (_UNKNOWN, _AMBIG, _GIVEN) and not p.poss:
             if not _is_weak(text, p, lines) and not (p.base in L.TITLES):
                 return False, None, False
+    if not strong and t.cat not in (_GIVEN, _AMBIG):
+        return False, None, False
+    if _guarded(text, toks, i):
+        return False, None, False
     if strong:
         return True, None, True
 

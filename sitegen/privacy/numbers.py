@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Iterator
 
 import phonenumbers
@@ -10,7 +11,7 @@ from stdnum.gb import nhs as _nhs
 from stdnum.us import ssn as _ssn
 
 from sitegen.privacy.places import _STATES
-from sitegen.privacy.tokens import TextIndex
+from sitegen.privacy.tokens import TextIndex, lowered, register_vocabulary
 
 Span = tuple[str, int, int]
 
@@ -25,8 +26,7 @@ _NHS_CONTEXT = re.compile(r"\bNHS\b[^\d\n]{0,25}$", re.IGNORECASE)
 
 
 def _long_runs(ix: TextIndex, digits: int) -> list[tuple[int, int]]:
-    text = ix.text
-    return [(s, e) for s, e in ix.digits if e - s >= digits and sum(c.isdigit() for c in text[s:e]) >= digits]
+    return ix.runs_with(digits)
 
 
 def find_nhs(ix: TextIndex) -> Iterator[Span]:
@@ -40,7 +40,7 @@ def find_nhs(ix: TextIndex) -> Iterator[Span]:
         if _NHS_CONTEXT.search(text, max(0, m.start() - 32), m.start()):
             yield "nhs", m.start(), m.end()
         elif _nhs.is_valid(digits) and m.group(2) != "-" and not _PHONE_WORDS.search(text, max(0, m.start() - 25), m.start()):
-            if not record_context_before(text, m.start(), ix.lower):
+            if not record_context_before(text, m.start(), ix.lower, ix):
                 yield "nhs", m.start(), m.end()
 
 
@@ -90,23 +90,30 @@ _KEY = re.compile(r"(?<![a-z/])(?:" + "|".join(sorted((re.escape(k) for k in _ST
 # What may stand between a record word and its number when no number word is there.
 _NEAR_GAP = re.compile(r"^[\s:#,(\-–]*(?:(?:is|was|reads|of)\s*[:#(]?\s*)?$")
 _KEYWORDS = _STRONG_KEYS | _WEAK_KEYS
+_KEY_VOCAB = register_vocabulary(frozenset(k for k in _KEYWORDS if "/" not in k))
 _NOT_CODE_HEADS = frozenset("NHS NO SSN DOB TEL ZIP".split())
 _SELF_KEY = frozenset("mrn nhi chi upn uln nino ppsn pps utr vin imei id ids identifier ref reference".split())
 _KEY_SPAN = 70
 
 
-def record_context_before(text: str, start: int, low: str | None = None) -> bool:
+def record_context_before(text: str, start: int, low: str | None = None, ix: TextIndex | None = None) -> bool:
     """Whether the clause before `start` introduces a record's number ("policy number 2079461834",
     "claim (31-4476092)", "Medicare number came up on the screen as …")."""
     low = text.lower() if low is None else low
     a = max(0, start - _KEY_SPAN)
-    for m in _KEY.finditer(low, a, start):
-        tail = _NUMBER_WORD.match(low, m.end(), start)
-        gap_from = tail.end() if tail else m.end()
+    if ix is not None:
+        keys = ix.anchors(_KEY_VOCAB)
+        k = bisect_left(keys, (a, 0))
+        spans = [span for span in keys[k:k + 8] if span[1] <= start]
+    else:
+        spans = [m.span() for m in _KEY.finditer(low, a, start)]
+    for ks, ke in spans:
+        tail = _NUMBER_WORD.match(low, ke, start)
+        gap_from = tail.end() if tail else ke
         gap = low[gap_from:start]
         if any(c.isdigit() for c in gap) or ". " in gap or ";" in gap or "\n\n" in gap or "?" in gap:
             continue
-        key = m.group()
+        key = low[ks:ke]
         if tail is not None or key in _SELF_KEY:
             if len(gap) <= 60 and not _PHONE_WORDS.search(low, max(0, start - 25), start) \
                     and not _NHS_CONTEXT.search(text, a, start):
@@ -147,6 +154,7 @@ def _code_shape(code: str) -> bool:
 
 # "her room, 14B", "she is in room 7": in a care home or a ward, the room points at one person.
 _ROOM_BEFORE = re.compile(r"\b(?:room|bed|locker|bay)\s*(?:number|no\.?|#)?\s*[:,#]?\s*$", re.IGNORECASE)
+_ROOM_HINTS = ("room", "bed", "locker", "bay")
 _ROOM_OWNER = re.compile(r"\b(?:she|he|they|her|his|their|client|resident)\b", re.IGNORECASE)
 _NOT_ROOM_OWNER = re.compile(r"\b(?:my|our|treatment|therapy|consulting|clinic)\s+(?:room|bay)\b", re.IGNORECASE)
 
@@ -156,7 +164,12 @@ def find_records(ix: TextIndex, shapes: bool = True) -> Iterator[Span]:
     capitals and digits anywhere (case studies: in an essay a product code is not a person's)."""
     text, low = ix.text, ix.lower
     seen = -1
-    for a, b in ix.windows([(s, e) for s, e in ix.digits], 24, 24):
+    n = len(text)
+    # Only runs with two digits, a capital beside them or a room word before can be part of a code.
+    runs = [(s, e) for s, e in ix.digits if e - s >= 2 and (e - s > 2 or text[s + 1].isdigit())
+            or s and text[s - 1].isupper() or e < n and text[e].isupper()
+            or any(w in low[max(0, s - 16):s] for w in _ROOM_HINTS)]
+    for a, b in ix.windows(runs, 24, 24):
         for m in _CODE.finditer(text, a, b):
             code = m.group().rstrip(" -/")
             start = m.start()
@@ -174,7 +187,8 @@ def find_records(ix: TextIndex, shapes: bool = True) -> Iterator[Span]:
             end = start + len(code)
             shape = shapes and _code_shape(code)
             if not shape:
-                room = digits >= 1 and len(code) <= 4 and _ROOM_BEFORE.search(text, max(0, start - 16), start)
+                room = len(code) <= 4 and any(w in low[max(0, start - 16):start] for w in _ROOM_HINTS) \
+                    and _ROOM_BEFORE.search(text, max(0, start - 16), start)
                 if room:
                     sent = text[max(0, start - 60):start]
                     if not _ROOM_OWNER.search(sent) or _NOT_ROOM_OWNER.search(text, max(0, start - 30), start):
@@ -186,13 +200,13 @@ def find_records(ix: TextIndex, shapes: bool = True) -> Iterator[Span]:
                         continue
                     if code.isdigit() and len(code) <= 5 and _CAPITAL_NEXT.match(text, end):
                         continue  # "(6124 Chase Rd": a house number
-                    if not record_context_before(text, start, low):
+                    if not record_context_before(text, start, low, ix):
                         continue
                     if _PHONE_WORDS.search(text, max(0, start - 20), start):
                         continue  # "mobile number 07412 556789" is a phone number
             seen = end
             yield "record", start, end
-    six = [(s, e) for s, e in ix.digits if sum(c.isdigit() for c in text[s:e]) >= 6]
+    six = ix.runs_with(6)
     for m in (m for a, b in ix.windows(six, 4, 3) for m in _NINO.finditer(text, a, b)):
         yield "record", m.start(), m.end()
 
@@ -231,7 +245,7 @@ _AGE_PATTERNS = [
     # "her 90th birthday", "his ninetieth"
     r"\b(?P<ord>(?:9\d|1[0-1]\d)(?:st|nd|rd|th)|ninetieth|ninety-\w+(?:st|nd|rd|th)|hundredth)\s+birthday\b",
 ]
-_AGE_PARTS = [re.compile(p, re.IGNORECASE) for p in _AGE_PATTERNS]
+_AGE_PARTS = [lowered(p) for p in _AGE_PATTERNS]
 
 
 def _value(word: str) -> int:
@@ -279,7 +293,7 @@ def find_ages(ix: TextIndex) -> Iterator[Span]:
             return
         windows = ix.windows(old, 70, 40)
     for pat in _AGE_PARTS:
-        for m in (m for a, b in windows for m in pat.finditer(text, a, b)):
+        for m in (m for a, b in windows for m in pat.finditer(low, a, b)):
             if m.groupdict().get("ord"):
                 yield "age", m.start(), m.end()
                 continue

@@ -20,7 +20,7 @@ from typing import Iterator
 
 from sitegen.privacy import lexicon as L
 from sitegen.privacy import people as P
-from sitegen.privacy.tokens import TextIndex
+from sitegen.privacy.tokens import TextIndex, lowered, register_vocabulary
 from sitegen.privacy.wordstats import stats
 
 Span = tuple[str, int, int]
@@ -38,7 +38,7 @@ ORG_ENDINGS = frozenset("""
     Athletics Wildcats Tigers Lions Eagles Hawks Bears Rangers Warriors Raiders Sharks Dolphins
 """.split())
 _STATE_SCHOOL = re.compile(r"[A-Z][\w'’\-]+[ \u00a0]State\b")  # "Wayne State", "Penn State"
-_ORG_CUE = re.compile(
+_ORG_CUE = lowered(
     r"\b(?:works|worked|working|employed|job|teaches|taught|plays|played|playing|coaches|coached|coaching|"
     r"volunteers|volunteered|volunteering|member|members|joined|joins|runs|ran|runs\s+with|trains|trained|training|"
     r"swims|swam|sings|sang|singing|studies|studied|studying|attends|attended|goes|went|manages|managed|owns|owned|"
@@ -50,8 +50,7 @@ _ORG_CUE = re.compile(
     r"|\b(?:captains?|captained|captaining|coach(?:es|ed|ing)?|joined|joins|supports?|supported|manages?|managed|"
     r"managing|owns?|owned|runs?|ran|running|sponsors?|took\s+over|taken\s+over|taking\s+over)\s+(?:the\s+)?$"
     r"|\b(?:lives|lived|living|staying|stays|stayed|resident)\s+(?:at|in)\s+the\s+$|\b(?:lives|lived|living|"
-    r"staying|stays|stayed)\s+at\s+$",
-    re.IGNORECASE,
+    r"staying|stays|stayed)\s+at\s+$"
 )
 _WHERE_AFTER = re.compile(r",?\s+where\s+(?:she|he|they)(?:\s+|(?=['’]))(?:works|worked|is|was|'s|’s|has|had|plays|trains|"
                           r"volunteers|lives|lived)\b")
@@ -75,12 +74,44 @@ _GAME_MODS = frozenset("""care nursing residential running cycling football rugb
     walking sailing golf tennis""".split())
 
 
+_SUFFIXES = L.ORG_SUFFIXES | ORG_ENDINGS
+_CUE_ANCHORS = register_vocabulary(_CUE_WORDS)
+_NOUN_ANCHORS = register_vocabulary(frozenset(L.WORKPLACE_NOUNS | _TEAM_NOUNS | {"home", "club", "where"}))
+
+
+def _candidates(ix: TextIndex) -> list[tuple[int, int]]:
+    """The capitalised words that may begin an organisation's name: after a cue word, before an
+    ending such as "Harriers" or "State", before a workplace noun or "where".  The rest of the
+    text's capitals cannot, and are not looked at."""
+    after_cue = ix.windows(ix.anchors(_CUE_ANCHORS), 0, 60)
+    ends = ix.caps_in(_SUFFIXES | {"State"}) + ix.anchors(_NOUN_ANCHORS)
+    ends.sort()
+    before_end = ix.windows(ends, 80, 0)
+    regions: list[tuple[int, int]] = []
+    for a, b in sorted(after_cue + before_end):
+        if regions and a <= regions[-1][1]:
+            if b > regions[-1][1]:
+                regions[-1] = (regions[-1][0], b)
+        else:
+            regions.append((a, b))
+    out = []
+    k, n = 0, len(regions)
+    for s, e in ix.caps:
+        while k < n and regions[k][1] <= s:
+            k += 1
+        if k == n:
+            break
+        if regions[k][0] <= s:
+            out.append((s, e))
+    return out
+
+
 def find_organisations(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
     st = stats()
-    suffixes = L.ORG_SUFFIXES | ORG_ENDINGS
+    suffixes = _SUFFIXES
     taken = -1
-    for s, e in ix.caps:
+    for s, e in _candidates(ix):
         if s < taken or e - s < 2:
             continue
         word = text[s:e]
@@ -94,7 +125,7 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
             continue
         words = run.split()
         near = text[max(0, s - 50):s].lower().split()[-7:]
-        cue = not _CUE_WORDS.isdisjoint(near) and _ORG_CUE.search(text, max(0, s - 50), s) is not None
+        cue = not _CUE_WORDS.isdisjoint(near) and _ORG_CUE.search(ix.lower, max(0, s - 50), s) is not None
         named = len(words) >= 2 and (words[-1] in suffixes or _STATE_SCHOOL.fullmatch(run) is not None
                                      and not st.country(run)) and any(
             w not in suffixes and w not in L.FUNCTION_WORDS and w not in ("of", "the", "and", "&") for w in words[:-1])

@@ -54,7 +54,7 @@ def find_postcodes(ix: TextIndex) -> Iterator[Span]:
 
 def find_zips(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
-    runs = [(s, e) for s, e in ix.digits if sum(c.isdigit() for c in text[s:e]) >= 5]
+    runs = ix.runs_with(5)
     for a, b in ix.windows(runs, 40, 16):
         for pat in (_ZIP, _ZIP_WORD, _ZIP_AFTER_STREET):
             for m in pat.finditer(text, a, b):

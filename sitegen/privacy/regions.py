@@ -24,7 +24,7 @@ from sitegen.privacy import people as P
 from sitegen.privacy.disguise import about_writer
 from sitegen.privacy.organisations import ORG_ENDINGS, weak_start
 from sitegen.privacy.places import _STATE_NAMES, _STATES
-from sitegen.privacy.tokens import TextIndex
+from sitegen.privacy.tokens import TextIndex, lowered
 from sitegen.privacy.wordstats import stats
 
 Span = tuple[str, int, int]
@@ -49,13 +49,12 @@ _REGION_PHRASES = ("Lake District", "Peak District", "Yorkshire Dales", "North Y
 
 _REGION_NOUN = re.compile(r"(?<=\w)\s+(?:Coast|Valley|Vale|Dales?|Moors?|Hills|Peninsula|Forest|Downs|Highlands|"
                           r"Mountains|Fells|Wolds|Levels|Marshes|Glens?|Riviera|Hinterland|Borders)\b")
-_PREP = re.compile(
+_PREP = lowered(
     r"(?:\b(?:in|near|outside|from|around|towards|toward|to|at|across|beyond|round|nr|past|off|out\s+of|"
     r"outside\s+of)\s+(?:the\s+)?|"
     r"\b(?:lives|lived|living|moved|moving|grew\s+up|raised|based|born|settled|relocated|commutes|commuting|"
     r"drives|drove|travels|travelled|traveled)\s+(?:\w+\s+)?(?:in|to|from|near|outside)\s+(?:the\s+)?|"
-    r"\b(?:up|down|over|out)\s+(?:in|to|near)\s+(?:the\s+)?)$",
-    re.IGNORECASE,
+    r"\b(?:up|down|over|out)\s+(?:in|to|near)\s+(?:the\s+)?)$"
 )
 _NAME_RUN = re.compile(r"[A-Z][\w'’\-]+(?:(?:\s+(?:upon|on|in|under|le|by|de|of|the)\s+|\s+|-)[A-Z][\w'’\-]+){0,2}")
 # Capitalised words after "in" that are not places.
@@ -75,8 +74,36 @@ _CAP_PREFIXES = ("St", "St.", "Saint", "Great", "Little", "Upper", "Lower", "Nor
                  "New", "Old", "Long", "High", "Nether", "King's", "Kings", "Bishop's", "Market", "Castle")
 
 
+_NEVER, _IF_PREP, _MAYBE = range(3)
+# What a capitalised word can be, found once per word: never a place (a function word, an
+# acronym), a place only after a preposition, or a place by itself (in the gazetteer).
+_WORD_KIND: dict[str, int] = {}
+
+
+def _word_kind(word: str, st) -> int:
+    if len(_WORD_KIND) > 50_000:
+        _WORD_KIND.clear()
+    if len(word) < 2 or word.isupper() or word in _NOT_PLACE or word in L.FUNCTION_WORDS and word not in _CAP_PREFIXES:
+        kind = _NEVER
+    else:
+        v = st.table.get(word.lower())
+        kind = _MAYBE if v is not None and v >> 18 or word in REGIONS or word in _CAP_PREFIXES else _IF_PREP
+    _WORD_KIND[word] = kind
+    return kind
+
+
+def _after_prep_word(low: str, s: int) -> bool:
+    """Whether the word before `s` is a place preposition ("in", "past", "lives" …)."""
+    j = s - 1
+    while j >= 0 and low[j] in " \t\n(\"'“‘":
+        j -= 1
+    k = max(low.rfind(" ", 0, j), low.rfind("\n", 0, j), low.rfind("(", 0, j)) + 1
+    return low[k:j + 1] in _PREP_WORDS
+
+
 def find_places(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
+    low = ix.lower
     st = stats()
     n = len(ix.caps)
     i = 0
@@ -84,20 +111,19 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
         s, e = ix.caps[i]
         word = text[s:e]
         i += 1
-        if e - s < 2 or word in _NOT_PLACE or word in L.FUNCTION_WORDS and word not in _CAP_PREFIXES:
-            continue
-        v = st.table.get(word.lower())
-        before = text[max(0, s - 14):s].split()
-        if not (v is not None and v >> 18 or word in REGIONS or word in _CAP_PREFIXES
-                or before and before[-1].lower() in _PREP_WORDS or text.startswith((" Coast", " Valley"), e)):
+        kind = _WORD_KIND.get(word)
+        if kind is None:
+            kind = _word_kind(word, st)
+        if kind == _NEVER or kind == _IF_PREP and not (_after_prep_word(low, s) or text.startswith((" Coast", " Valley"), e)):
             continue  # the cheap test: neither a known place nor after a place preposition
+        v = st.table.get(word.lower())
         m = _NAME_RUN.match(text, s)
         run = m.group() if m else word
         run = run.rstrip("'’").removesuffix("'s").removesuffix("’s")
         run_end = s + len(run)
         if any(c.isdigit() for c in run) or _named_thing(text, run, run_end):
             continue  # "C4", "Wexley General", "the Oswestry Disability Index", "Butler and Moseley's"
-        prep_m = _PREP.search(text, max(0, s - 40), s)
+        prep_m = _PREP.search(low, max(0, s - 40), s)
         prep = prep_m is not None and (not prep_m.group().lower().startswith("from") or _FROM_PERSON.search(
             text, max(0, s - 60), prep_m.start() + 1) is not None or v is not None and v >> 18 & 15)
         if not prep and text[max(0, s - 3):s] == "on " and v is not None and (v >> 18 & 15) >= 3:
