@@ -28,19 +28,9 @@ _THIRD = re.compile(r"\b(?:she|he|they|her|his|their|client|who|husband|wife|par
                     r"father|mum|dad|sister|brother)\b", re.IGNORECASE)
 
 
-_ENDS = (". ", "? ", "! ", ".\n", "?\n", "!\n", "\n\n", "\n- ", "\n* ", "\n#", "\n|")
-
-
-def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence around text[start:end]; a single line break inside a paragraph does not end one."""
-    a = max(text.rfind(k, max(0, start - 400), start) for k in _ENDS) + 1
-    b = min((i for i in (text.find(k, end, end + 400) for k in _ENDS) if i >= 0), default=min(len(text), end + 400))
-    return text[a:b]
-
-
-def about_writer(text: str, start: int, end: int) -> bool:
+def about_writer(ix: TextIndex, start: int, end: int) -> bool:
     """Whether the sentence is the writer talking about themselves, not about a client."""
-    s = _sentence(text, start, end)
+    s = ix.sentence(start, end)
     return bool(_FIRST_PERSON.search(s)) and not _THIRD.search(s)
 
 
@@ -119,22 +109,22 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
         piece = low[start:ws]
         art = _ARTICLE.search(piece)
         start = start + art.start() if art else start + len(piece.split(" ")[0]) + 1 if " " in piece else start
-        if about_writer(text, start, we) or text[ws].isupper() and text.startswith(("'s", "’s"), we):
+        if about_writer(ix, start, we) or text[ws].isupper() and text.startswith(("'s", "’s"), we):
             continue  # "Baker's cyst" is not a baker
         seen.append((start, we))
         yield "occupation", start, we
     for pat, vocab, after in ((_TEACHES, _TEACH_WORDS, 50), (_RUNS_BUSINESS, _RUN_WORDS, 60)):
         for m in (m for a, b in ix.windows(ix.anchors(vocab), 1, after) for m in pat.finditer(low, a, b)):
-            if not about_writer(text, m.start(), m.end()):
+            if not about_writer(ix, m.start(), m.end()):
                 seen.append(m.span())
                 yield "occupation", m.start(), m.end()
     for m in (m for a, b in ix.windows(ix.anchors(_JOB_VERB_WORDS), 16, 24) for m in _JOB_VERB.finditer(low, a, b)):
-        if any(s <= m.start() < e for s, e in seen) or about_writer(text, m.start(), m.end()):
+        if any(s <= m.start() < e for s, e in seen) or about_writer(ix, m.start(), m.end()):
             continue
         seen.append(m.span())
         yield "occupation", m.start(), m.end()
     for m in (m for a, b in ix.windows(ix.anchors(_WORK_WORDS), 1, 90) for m in _WORK_PLACE.finditer(low, a, b)):
-        if any(s <= m.start() < e for s, e in seen) or about_writer(text, m.start(), m.end()):
+        if any(s <= m.start() < e for s, e in seen) or about_writer(ix, m.start(), m.end()):
             continue
         if _GENERIC_WORK.match(low, m.start()):
             continue
@@ -195,7 +185,7 @@ def find_family(ix: TextIndex) -> Iterator[Span]:
     if not hits:
         return
     for m in ix.matches_at(_FAMILY, hits, 6):
-        if about_writer(text, m.start(), m.end()) and not m.group().lower().startswith(("her", "his", "their")):
+        if about_writer(ix, m.start(), m.end()) and not m.group().lower().startswith(("her", "his", "their")):
             continue
         yield "family", m.start(), m.end()
 
@@ -268,7 +258,7 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
             continue  # "the score was 12, ..." is no age; "Client A is 52 and ..." is
         if m.group("g") is not None and _YEAR_OR_PAGE.search(text[max(0, m.start() - 20):m.start()]):
             continue
-        if about_writer(text, m.start(), m.end()) and m.group("c") is None and m.group("b") is None:
+        if about_writer(ix, m.start(), m.end()) and m.group("c") is None and m.group("b") is None:
             continue
         a, b = m.span()
         if m.group("j") is not None:
@@ -359,6 +349,6 @@ def find_timelines(ix: TextIndex) -> Iterator[Span]:
         return
     hits.sort()
     for m in ix.matches_at(_TIMELINE, hits, 6):
-        if about_writer(text, m.start(), m.end()):
+        if about_writer(ix, m.start(), m.end()):
             continue
         yield "timeline", m.start(), m.end()

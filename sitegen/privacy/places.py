@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Iterator
 
 from sitegen.privacy import lexicon as L
 from sitegen.privacy.people import PRODUCTS
-from sitegen.privacy.tokens import TextIndex
+from sitegen.privacy.tokens import TextIndex, register_vocabulary
 
 Span = tuple[str, int, int]
 
@@ -199,7 +200,17 @@ _PLACE_PREPS = (" in ", " at ", " near ", " outside ")
 def find_workplaces(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
     taken: list[tuple[int, int]] = []
-    windows = ix.windows(ix.caps_in(L.ORG_SUFFIXES), 120, 70)
+    # An organisation's name has a capitalised word before its ending ("Whitman Elementary"):
+    # an ending on its own ("Home care", "Primary") starts nothing.
+    ends = ix.caps_in(L.ORG_SUFFIXES)
+    caps = ix.caps
+    starts = [c[0] for c in caps]
+    named = []
+    for s, e in ends:
+        k = bisect_left(starts, s)
+        if k and caps[k - 1][1] >= s - 8:
+            named.append((s, e))
+    windows = ix.windows(named, 120, 70)
     for m in (m for a, b in windows for m in _ORG_IN_PLACE.finditer(text, a, b)):
         org_start = _trim_org_start(text, m.start("org"), m.end("org"))
         if org_start is None or not _place_ok(m.group("place")):
@@ -218,10 +229,14 @@ def find_workplaces(ix: TextIndex) -> Iterator[Span]:
         if _WORK_CONTEXT.search(text, max(0, org_start - 60), org_start):
             end = m.end("org")
             yield "workplace", org_start, end
-    places = [(s, e) for s, e in ix.caps if text[max(0, s - 8) : s].endswith(_PLACE_PREPS)]
+    places = [(s, e) for s, e in caps if s > 3 and text[s - 1] == " " and text[max(0, s - 8) : s].endswith(_PLACE_PREPS)
+              and _place_ok(text[s:e])]
+    if not places:
+        return
     # "a welder at Tyne Fabrication in Wallsend": any named employer, when the
     # sentence says it is someone's work and names the town.
-    for m in (m for a, b in ix.windows(places, 90, 40) for m in _EMPLOYER_IN_PLACE.finditer(text, a, b)):
+    after_cap = [(s, e) for s, e in places if _near_before(caps, s - 4, 80)]
+    for m in (m for a, b in ix.windows(after_cap, 90, 40) for m in _EMPLOYER_IN_PLACE.finditer(text, a, b)):
         org_start = _trim_org_start(text, m.start("org"), m.end("org"), single_ok=True)
         if org_start is None or not _place_ok(m.group("place")) or any(s <= org_start < e for s, e in taken):
             continue
@@ -234,7 +249,11 @@ def find_workplaces(ix: TextIndex) -> Iterator[Span]:
         ):
             taken.append((org_start, m.end()))
             yield "workplace", org_start, m.end()
-    for m in (m for a, b in ix.windows(places, 80, 40) for m in _LOWER_WORKPLACE.finditer(text, a, b)):
+    nouns = ix.anchors(_WORKPLACE_ANCHORS)
+    if not nouns:
+        return
+    near_noun = [(s, e) for s, e in places if _near_before(nouns, s, 70)]
+    for m in (m for a, b in ix.windows(near_noun, 80, 40) for m in _LOWER_WORKPLACE.finditer(text, a, b)):
         noun = m.group("noun")
         mods = m.group("mods").split()
         if noun in _NOUN_NEEDS_MOD:
@@ -251,6 +270,15 @@ def find_workplaces(ix: TextIndex) -> Iterator[Span]:
         if _WORK_CONTEXT.search(text, max(0, m.start() - 60), m.start() + 1):
             start = m.start("mods") if mods else m.start("noun")
             yield "workplace", start, m.end()
+
+
+_WORKPLACE_ANCHORS = register_vocabulary(frozenset(L.WORKPLACE_NOUNS | {"home"}))
+
+
+def _near_before(spans: list[tuple[int, int]], pos: int, reach: int) -> bool:
+    """Whether one of the sorted `spans` starts within `reach` characters before `pos`."""
+    k = bisect_left(spans, (pos, -1))
+    return k > 0 and spans[k - 1][0] >= pos - reach
 
 
 # Sentence words that can precede an organisation's name without being part of it.

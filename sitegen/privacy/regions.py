@@ -137,7 +137,7 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
                 or text.startswith(("'s", "’s"), run_end):
             continue  # "Parkinson's", "the Beighton score", "Eunice Ingham drew": not the town
         hit = _place_of(run, st, prep)
-        if hit is None or about_writer(text, s, run_end):
+        if hit is None or about_writer(ix, s, run_end):
             continue  # "the course I took in York": the writer's own
         length = hit
         end = s + length

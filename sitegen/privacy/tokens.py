@@ -10,15 +10,13 @@ precise pattern only in a small window around an anchor.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Iterator
 
 # A capitalised word, with inner apostrophes and hyphens ("O'Neill",
-# "Legg-Calvé-Perthes").  The character class also takes lower-case letters of
-# Latin Extended-A; `TextIndex` keeps only words that start with a capital and
-# are not glued to a preceding letter.
-_CAP = re.compile(
-    r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][^\W\d_]*(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*"
-)
+# "Legg-Calvé-Perthes"), starting with a capital (Latin-1 and Latin Extended-A/B).
+_UPPER_EXTENDED = "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
+_CAP = re.compile(r"[A-ZÀ-ÖØ-Þ" + _UPPER_EXTENDED + r"][^\W\d_]*(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
 _VOCABULARY: set[str] = set()
 
 
@@ -37,7 +35,8 @@ def _JOINED(low: str, j: int) -> bool:
 
 
 _WORD = re.compile(r"[a-z]+(?:['’\-][a-z]+)*")
-_DIGITS = re.compile(r"\d[\d ().+\-/:\u00a0]*")
+_DIGITS = re.compile(r"\d(?:[\d ().+\-/:\u00a0]*\d)?")
+_SENTENCE_END = re.compile(r"[.?!](?=[ \n])|\n(?=\n|[-*#|] ?)")
 _SEPARATORS = str.maketrans("", "", " ().+-/:\u00a0")
 
 
@@ -70,32 +69,21 @@ def aligned_lower(text: str) -> str:
 class TextIndex:
     """Anchors of one text: capitalised words and digit runs, with their offsets."""
 
-    __slots__ = ("text", "caps", "digits", "_lower", "_words", "_hits", "_by_word", "_counts", "_anchored")
+    __slots__ = ("text", "caps", "digits", "_lower", "_words", "_hits", "_by_word", "_counts", "_anchored", "_ends")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        caps = []
-        for m in _CAP.finditer(text):
-            s = m.start()
-            if not text[s].isupper():
-                continue
-            if s and (text[s - 1].isalnum() or text[s - 1] in "'’_"):
-                continue
-            caps.append((s, m.end()))
-        self.caps: list[tuple[int, int]] = caps
-        digits = []
-        for m in _DIGITS.finditer(text):
-            e = m.end()
-            while text[e - 1] in " ().+-/:\u00a0":
-                e -= 1
-            digits.append((m.start(), e))
-        self.digits: list[tuple[int, int]] = digits
+        # a capital glued to a letter, digit or apostrophe before it starts no word ("iPhone", "O'Neill")
+        self.caps: list[tuple[int, int]] = [m.span() for m in _CAP.finditer(text) if not (
+            m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’_"))]
+        self.digits: list[tuple[int, int]] = [m.span() for m in _DIGITS.finditer(text)]
         self._lower: str | None = None
         self._words: list[str] | None = None
         self._hits: dict[str, list[tuple[int, int]]] | None = None
         self._by_word: dict[str, list[tuple[int, int]]] | None = None
         self._counts: list[int] | None = None
         self._anchored: dict[frozenset[str], list[tuple[int, int]]] = {}
+        self._ends: list[int] | None = None
 
     @property
     def lower(self) -> str:
@@ -130,9 +118,7 @@ class TextIndex:
         vocab = _VOCABULARY
         hits: dict[str, list[tuple[int, int]]] = {}
         pos = 0
-        for w in self.words:
-            if w not in vocab:
-                continue
+        for w in [w for w in self.words if w in vocab]:
             if w[-2:] in ("'s", "’s") and w[:-2] in vocab:
                 w = w[:-2]
             i = low.find(w, pos)
@@ -144,8 +130,11 @@ class TextIndex:
                 i = low.find(w, i + 1)
             if i < 0:
                 continue
-            hits.setdefault(w, []).append((i, i + len(w)))
-            pos = i + len(w)
+            if w in hits:
+                hits[w].append((i, e))
+            else:
+                hits[w] = [(i, e)]
+            pos = e
         self._hits = hits
         return hits
 
@@ -162,6 +151,18 @@ class TextIndex:
             else:
                 out.append((a, b))
         return out
+
+    def sentence(self, start: int, end: int) -> str:
+        """The sentence around text[start:end] (at most 400 characters either side); a single line
+        break inside a paragraph does not end one, a blank line, a list item or a heading does."""
+        ends = self._ends
+        if ends is None:
+            ends = self._ends = [m.start() for m in _SENTENCE_END.finditer(self.text)]
+        k = bisect_left(ends, start)
+        a = ends[k - 1] + 1 if k else 0
+        j = bisect_left(ends, end, k)
+        b = ends[j] if j < len(ends) else len(self.text)
+        return self.text[max(a, start - 400):min(b, end + 400)]
 
     def runs_with(self, n: int) -> list[tuple[int, int]]:
         """The digit runs holding at least `n` digits ("07412 556789" holds 11)."""
@@ -191,9 +192,9 @@ class TextIndex:
         if punct:
             more = []
             for k in out:
-                if k and low[k - 1] in ",([":
+                if k and low[k - 1] in ",([:—–":
                     more.append(k - 1)
-                elif k > 1 and low[k - 1] == " " and low[k - 2] in ",([":
+                elif k > 1 and low[k - 1] == " " and low[k - 2] in ",([:—–":
                     more.append(k - 2)
             out += more
             out.sort(reverse=True)
