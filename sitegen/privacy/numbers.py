@@ -265,6 +265,10 @@ def _value(word: str) -> int:
 
 
 _LEADING_INT = re.compile(r"\d+")
+_OLD_WORDS = register_vocabulary(frozenset(
+    ["ninety", "hundred", "ninetieth", "hundredth"] + [f"ninety-{w}" for w in _ONES] + [f"ninety-{w}{s}" for w, s in (
+        ("first", ""), ("second", ""), ("third", ""), ("fourth", ""), ("fifth", ""), ("sixth", ""), ("seventh", ""),
+        ("eighth", ""), ("ninth", ""))]))
 # "90 minutes", "95 degrees", "100%": measures, not ages.
 _UNIT_AFTER = re.compile(
     r"\s*(?:%|°|x\b|minutes?|mins?|seconds?|secs?|hours?|hrs?|degrees?|deg|kg|g|cm|mm|m|km|miles?|ml|mg|"
@@ -282,16 +286,15 @@ _MEASURE_BEFORE = re.compile(r"\b(?:rate|pulse|bpm|pressure|bp|score|scores|sats
 def find_ages(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
     low = ix.lower
-    if "ninet" in low or "hundred" in low:
-        windows = [(0, len(text))]
-    else:
-        old = [
-            (s, e) for s, e in ix.digits
-            if 90 <= int(_LEADING_INT.match(text, s).group()) < 130 and not _UNIT_AFTER.match(text, e)
-        ]
-        if not old:
-            return
-        windows = ix.windows(old, 70, 40)
+    # Ages over 89 in figures (90 to 129, not a measure) or in words ("ninety-one", "a hundred").
+    old = [(s, e) for s, e in ix.digits if "0" <= text[s] <= "1" and e - s >= 3 and text[s + 1:s + 3].isdigit()
+           or text[s] == "9" and e - s >= 2 and text[s + 1].isdigit() and (e - s == 2 or not text[s + 2].isdigit())]
+    old = [(s, e) for s, e in old if 90 <= int(_LEADING_INT.match(text, s).group()) < 130 and not _UNIT_AFTER.match(text, e)]
+    old += ix.anchors(_OLD_WORDS)
+    if not old:
+        return
+    old.sort()
+    windows = ix.windows(old, 70, 40)
     for pat in _AGE_PARTS:
         for m in (m for a, b in windows for m in pat.finditer(low, a, b)):
             if m.groupdict().get("ord"):

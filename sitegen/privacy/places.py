@@ -53,9 +53,13 @@ def find_postcodes(ix: TextIndex) -> Iterator[Span]:
             yield "postcode", m.start(), m.end()
 
 
+_FIVE = re.compile(r"(?<!\d)\d{5}(?!\d)")
+
+
 def find_zips(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
-    runs = ix.runs_with(5)
+    # A ZIP code is a group of exactly five digits (or five and four): phone and record numbers are not.
+    runs = [(s, e) for s, e in ix.runs_with(5) if _FIVE.search(text, s, e)]
     for a, b in ix.windows(runs, 40, 16):
         for pat in (_ZIP, _ZIP_WORD, _ZIP_AFTER_STREET):
             for m in pat.finditer(text, a, b):
