@@ -79,8 +79,8 @@ register_vocabulary(L.RELATION_WORDS)
 
 def _introduced(ix: TextIndex) -> Iterator[tuple[int, int]]:
     """Words the text itself calls a name: "goes by jo", "shaz (her nickname …)"."""
-    text = ix.text
-    hits = ix.anchors(_NAMING_ANCHORS)
+    text, low = ix.text, ix.lower
+    hits = [(s, e) for s, e in ix.anchors(_NAMING_ANCHORS) if _introduces(low, s, e)]
     if not hits:
         return
     for a, b in ix.windows(hits, 40, 30):
@@ -88,6 +88,18 @@ def _introduced(ix: TextIndex) -> Iterator[tuple[int, int]]:
             for m in pat.finditer(text, a, b):
                 g = next(k for k in range(1, (m.lastindex or 1) + 1) if m.group(k))
                 yield m.start(g), m.end(g)
+
+
+def _introduces(low: str, s: int, e: int) -> bool:
+    """The cheap test before the patterns: "goes by", "known as", "call her", "(her nickname", "real name"."""
+    word = low[s:e]
+    if word == "by":
+        return low.endswith(("goes ", "went ", "going ", "go "), max(0, s - 6), s)
+    if word == "known":
+        return low.startswith(" as ", e)
+    if word.startswith("call"):
+        return low.startswith((" her ", " him ", " them "), e)
+    return "(" in low[max(0, s - 24):s] or low.endswith("real ", max(0, s - 5), s) or low.startswith((",", " is", " was"), e)
 
 
 def _could_be_name(word: str, st: Stats) -> bool:

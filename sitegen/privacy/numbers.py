@@ -145,8 +145,8 @@ _CAPITAL_NEXT = re.compile(r"[ \u00a0]+[A-Z][a-z]")
 def _code_shape(code: str) -> bool:
     """Capitals and digits mixed in one code are a reference number on their own: "K0049318",
     "XQH448120337", "PX-55120-B", "RTH 0042871" (a UK postcode or "COVID-19" has too few digits)."""
-    digits = sum(c.isdigit() for c in code)
-    letters = sum(c.isalpha() for c in code)
+    digits = sum(map(str.isdigit, code))
+    letters = sum(map(str.isalpha, code))
     if not letters or digits < 4:
         return False
     return digits >= 5 or letters >= 2 and " " not in code
@@ -159,6 +159,27 @@ _ROOM_OWNER = re.compile(r"\b(?:she|he|they|her|his|their|client|resident)\b", r
 _NOT_ROOM_OWNER = re.compile(r"\b(?:my|our|treatment|therapy|consulting|clinic)\s+(?:room|bay)\b", re.IGNORECASE)
 
 
+_CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/- \u00a0")
+
+
+def _codes(text: str, runs: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """The codes holding these digit runs: each is matched where it starts, at most eight code
+    characters before its first digit (as _CODE's lookahead allows), not searched for in a window."""
+    last = -1
+    for s, e in runs:
+        if s < last:
+            continue
+        p = s
+        while p > 0 and s - p < 8 and text[p - 1] in _CODE_CHARS:
+            p -= 1
+        for start in range(p, s + 1):
+            m = _CODE.match(text, start)
+            if m is not None and m.end() > s:
+                last = m.end()
+                yield m
+                break
+
+
 def find_records(ix: TextIndex, shapes: bool = True) -> Iterator[Span]:
     """Record, account, claim, licence and membership numbers; with `shapes`, codes that mix
     capitals and digits anywhere (case studies: in an essay a product code is not a person's)."""
@@ -169,43 +190,42 @@ def find_records(ix: TextIndex, shapes: bool = True) -> Iterator[Span]:
     runs = [(s, e) for s, e in ix.digits if e - s >= 2 and (e - s > 2 or text[s + 1].isdigit())
             or s and text[s - 1].isupper() or e < n and text[e].isupper()
             or any(w in low[max(0, s - 16):s] for w in _ROOM_HINTS)]
-    for a, b in ix.windows(runs, 24, 24):
-        for m in _CODE.finditer(text, a, b):
-            code = m.group().rstrip(" -/")
-            start = m.start()
+    for m in _codes(text, runs):
+        code = m.group().rstrip(" -/")
+        start = m.start()
+        head, sep, rest = code.partition(" ")
+        while sep and head.isalpha() and (head.lower() in _KEYWORDS or head in _STATES or head in _NOT_CODE_HEADS
+                                          or rest.partition(" ")[0].isalpha()):
+            start += len(head) + 1  # "ID 4155550134", "OR 97205", "RFU ID …": words before the number
+            code = rest
             head, sep, rest = code.partition(" ")
-            while sep and head.isalpha() and (head.lower() in _KEYWORDS or head in _STATES or head in _NOT_CODE_HEADS
-                                              or rest.partition(" ")[0].isalpha()):
-                start += len(head) + 1  # "ID 4155550134", "OR 97205", "RFU ID …": words before the number
-                code = rest
-                head, sep, rest = code.partition(" ")
-            if start < seen:
-                continue
-            digits = sum(c.isdigit() for c in code)
-            if digits == 0:
-                continue
-            end = start + len(code)
-            shape = shapes and _code_shape(code)
-            if not shape:
-                room = len(code) <= 4 and any(w in low[max(0, start - 16):start] for w in _ROOM_HINTS) \
-                    and _ROOM_BEFORE.search(text, max(0, start - 16), start)
-                if room:
-                    sent = text[max(0, start - 60):start]
-                    if not _ROOM_OWNER.search(sent) or _NOT_ROOM_OWNER.search(text, max(0, start - 30), start):
-                        continue
-                else:
-                    if _NOT_CODE.match(code) or digits < 2 or (digits == 2 and not any(c.isalpha() for c in code)):
-                        continue
-                    if len(code.replace(" ", "")) < 4 or _UNIT_NEXT.match(text, end):
-                        continue
-                    if code.isdigit() and len(code) <= 5 and _CAPITAL_NEXT.match(text, end):
-                        continue  # "(6124 Chase Rd": a house number
-                    if not record_context_before(text, start, low, ix):
-                        continue
-                    if _PHONE_WORDS.search(text, max(0, start - 20), start):
-                        continue  # "mobile number 07412 556789" is a phone number
-            seen = end
-            yield "record", start, end
+        if start < seen:
+            continue
+        digits = sum(map(str.isdigit, code))
+        if digits == 0:
+            continue
+        end = start + len(code)
+        shape = shapes and _code_shape(code)
+        if not shape:
+            room = len(code) <= 4 and any(w in low[max(0, start - 16):start] for w in _ROOM_HINTS) \
+                and _ROOM_BEFORE.search(text, max(0, start - 16), start)
+            if room:
+                sent = text[max(0, start - 60):start]
+                if not _ROOM_OWNER.search(sent) or _NOT_ROOM_OWNER.search(text, max(0, start - 30), start):
+                    continue
+            else:
+                if _NOT_CODE.match(code) or digits < 2 or (digits == 2 and not any(c.isalpha() for c in code)):
+                    continue
+                if len(code.replace(" ", "")) < 4 or _UNIT_NEXT.match(text, end):
+                    continue
+                if code.isdigit() and len(code) <= 5 and _CAPITAL_NEXT.match(text, end):
+                    continue  # "(6124 Chase Rd": a house number
+                if not record_context_before(text, start, low, ix):
+                    continue
+                if _PHONE_WORDS.search(text, max(0, start - 20), start):
+                    continue  # "mobile number 07412 556789" is a phone number
+        seen = end
+        yield "record", start, end
     six = ix.runs_with(6)
     for m in (m for a, b in ix.windows(six, 4, 3) for m in _NINO.finditer(text, a, b)):
         yield "record", m.start(), m.end()
