@@ -44,7 +44,10 @@ _OCC_LEAD = re.compile(
     r"(?:" + _PREDICATE + r"|(?:^|[,(—–:]\s*|\bin\s+)(?:an?)\s+|\b(?:an?\s+)?(?:retired|former|ex-|semi-retired|"
     r"trainee|newly[\s-]qualified|self-employed|freelance|part-time|full-time)\s*)" + _AGED + r"(?:[\w\-]+\s+){0,3}$"
 )
-_PREDICATE_LEAD = re.compile(_PREDICATE + _AGED + r"(?:[\w\-]+\s+){0,3}$")
+# A job that is also a thing ("coach", "driver") needs a predicate, or a case study's title with
+# a word before it: "hip pain in a lorry driver" (but not "sat in a coach" or "a night guard").
+_PREDICATE_LEAD = re.compile(r"(?:" + _PREDICATE + _AGED + r"|\bin\s+an?\s+(?:[\w\-]+\s+){0,2}[\w\-]+\s+)"
+                             r"(?:[\w\-]+\s+){0,3}$")
 _WORK_PLACE = re.compile(
     r"\b(?:works|worked|working|job|shifts?|packs|packed|picks|stacks|serves|cleans|cooks|delivers|drives|"
     r"volunteers|volunteered)\s+(?:[a-z\-]+\s+){0,4}?(?:(?:full|part)[\s-]time\s+)?(?:in|at|on|for)\s+(?:an?\s+|the\s+)?"
