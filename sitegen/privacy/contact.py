@@ -204,13 +204,13 @@ def find_phones(ix: TextIndex, region: str = "GB") -> Iterator[Span]:
     for extra in ("GB", "US"):
         if extra not in regions:
             regions.append(extra)
-    runs = [(s, e) for s, e in ix.digits if e - s >= 7 and sum(c.isdigit() for c in text[s:e]) >= 7]
+    runs = ix.runs_with(7)
     for m in (m for a, b in ix.windows(runs, 5, 1) for m in _PHONE_CAND.finditer(text, a, b)):
         raw = m.group()
         digits = sum(c.isdigit() for c in raw)
         if digits < 7 or digits > 15 or _DATE_LIKE.match(raw):
             continue
-        if record_context_before(text, m.start()):
+        if record_context_before(text, m.start(), ix.lower, ix):
             continue  # "membership number 2125550134": the record detector's
         # Deliberate choice: numbers libphonenumber calls invalid are still
         # flagged when they are written like a phone number, because writers
@@ -227,10 +227,10 @@ def find_phones(ix: TextIndex, region: str = "GB") -> Iterator[Span]:
             yield "phone", m.start(), m.end()
 
 
-# UK 0800/0808/0500 freephone and 0843-0845/0870 shared cost, 116 xxx helplines, US/CA/AU
+# UK 0800/0808/0500 freephone, 0843-0845/0870 shared cost and 03 non-geographic (charities, public bodies), 116 xxx helplines, US/CA/AU
 # 1-800 style toll-free, AU 13/1300 numbers.
 _SERVICE_NUMBER = re.compile(
-    r"^(?:\+44\s?|0)(?:800|808|500|84[345]|87[0-3])\b|^(?:\+44\s?|0)?(?:800|808)[\s\-]|^116[\s\-]?\d{3}$"
+    r"^(?:\+44\s?|0)(?:800|808|500|84[345]|87[0-3]|3[0-47]\d)\b|^(?:\+44\s?|0)?(?:800|808)[\s\-]|^116[\s\-]?\d{3}$"
     r"|^(?:\+?1[\s.\-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[\s.\-]\d{3}[\s.\-]\d{4}$|^1[38]00[\s\-]?\d{3}[\s\-]?\d{3}$"
     r"|^13[\s\-]?\d{2}[\s\-]?\d{2}$"
 )

@@ -49,7 +49,7 @@ def find_dates(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
     if not ix.digits:
         return
-    months = [(s, e) for s, e in ix.caps if text[s:e].rstrip(".") in _MONTH_WORDS]
+    months = ix.caps_in(_MONTH_WORDS)
     matches = [m for a, b in ix.windows(months, 40, 40) for p in _WORD_DATES for m in p.finditer(text, a, b)]
     runs = [(s, e) for s, e in ix.digits if any(c in "/.-" for c in text[s:e])]
     matches += [m for a, b in ix.windows(runs, 1, 1) for p in _NUMERIC_DATES for m in p.finditer(text, a, b)]

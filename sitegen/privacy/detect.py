@@ -25,7 +25,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Callable, Iterable, Iterator
 
 import phonenumbers
@@ -35,7 +35,8 @@ from sitegen.privacy.dates import find_dates
 from sitegen.privacy.disguise import find_exact_ages, find_family, find_occupations, find_timelines
 from sitegen.privacy.masking import mask_code
 from sitegen.privacy.names import find_names
-from sitegen.privacy.regions import find_organisations, find_places
+from sitegen.privacy.organisations import find_organisations
+from sitegen.privacy.regions import find_places
 from sitegen.privacy.numbers import find_ages, find_nhs, find_records, find_ssns
 from sitegen.privacy.places import find_addresses, find_postcodes, find_workplaces, find_zips
 from sitegen.privacy.tokens import TextIndex, aligned_lower
@@ -146,6 +147,8 @@ _WORD_DETECTORS: tuple[_Detector, ...] = (
     find_emails, find_urls, find_handles, find_ages, find_addresses, find_workplaces,
 )
 _PLAIN_DETECTORS = _WORD_DETECTORS + _DIGIT_DETECTORS
+# In an essay a code such as "WH-1000XM4" is a product's: records need a record word there.
+_ESSAY_DIGIT_DETECTORS = tuple(partial(find_records, shapes=False) if d is find_records else d for d in _DIGIT_DETECTORS)
 _DISGUISE_DETECTORS: tuple[_Detector, ...] = (
     find_places, find_organisations, find_occupations, find_family, find_exact_ages, find_timelines,
 )
@@ -163,8 +166,11 @@ def scan_text(text: str, ctx: ScanContext = ScanContext()) -> list[Finding]:
     allowed = allow_set.spans(text, ix.lower) if allow_set is not None else []
 
     candidates: list[tuple[str, int, int]] = []
-    for detect in _PLAIN_DETECTORS if ix.digits else _WORD_DETECTORS:
+    for detect in _WORD_DETECTORS:
         candidates.extend(detect(ix))
+    if ix.digits:
+        for detect in _ESSAY_DIGIT_DETECTORS if ctx.essay else _DIGIT_DETECTORS:
+            candidates.extend(detect(ix))
     if ix.digits:
         candidates.extend(find_phones(ix, ctx.region or "GB"))
     candidates.extend(("name" if cue else "bare-name", s, e) for s, e, cue in find_names(ix, allow_words, ctx.essay))
@@ -221,8 +227,11 @@ def _practice_own(text: str, start: int, end: int, allow_words: frozenset[str]) 
     return _OWN_CONTACT.search(sentence) is not None and _CLIENT_IN_SENTENCE.search(sentence) is None
 
 
-_CLIENT_CUE = re.compile(r"\b(?:clients?|patients?|sessions?|appointments?|treated|treatment|consultation|"
-                         r"massage|therapy|counselling|counseling)\b", re.IGNORECASE)
+# A date in an essay is about a client when the sentence names one or speaks of someone treated
+# ("she came in on 3 May"); "my prices go up on 5 January" and "his course on 9 March" are not.
+_CLIENT_CUE = re.compile(r"\b(?:clients?|patients?)\b|\b(?:[Ss]he|[Hh]e|him)\b.*\b(?:saw|treated|came|booked|arrived|"
+                         r"sessions?|appointments?|treatment|massage|therapy|counselling|counseling)\b"
+                         r"|\b(?:saw|treated|booked)\b.*\b(?:[Ss]he|[Hh]e|him|her)\b")
 
 
 # Documentation domains (RFC 2606) and role addresses: examples in an essay, nobody's own.

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from sitegen.privacy.occupations import OCCUPATIONS, RELATIVES
-from sitegen.privacy.tokens import TextIndex, register_vocabulary
+from sitegen.privacy.occupations import OCCUPATIONS, PREDICATE_ONLY, RELATIVES
+from sitegen.privacy.tokens import TextIndex, lowered, register_vocabulary
 
 Span = tuple[str, int, int]
 
@@ -28,49 +28,57 @@ _THIRD = re.compile(r"\b(?:she|he|they|her|his|their|client|who|husband|wife|par
                     r"father|mum|dad|sister|brother)\b", re.IGNORECASE)
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start),
-            text.rfind("! ", 0, start)) + 1
-    b = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
-    return text[a:b]
-
-
-def _about_writer(text: str, start: int, end: int) -> bool:
+def about_writer(ix: TextIndex, start: int, end: int) -> bool:
     """Whether the sentence is the writer talking about themselves, not about a client."""
-    s = _sentence(text, start, end)
+    s = ix.sentence(start, end)
     return bool(_FIRST_PERSON.search(s)) and not _THIRD.search(s)
 
 
 # --- occupations ------------------------------------------------------------------------------
 
-_OCC_WORD = re.compile(r"\b[a-z][a-z\-]+\b")
+# What may stand before a job: "she is a", "works as a", "Client A, a retired", "(a", "pain in a".
+_PREDICATE = (r"\b(?:is|was|'s|’s|became|becomes|been|being|works\s+as|worked\s+as|working\s+as|job\s+as|career\s+as|"
+              r"trained\s+as|training\s+as|retired\s+as|qualified\s+as|employed\s+as|as)\s+(?:an?\s+|the\s+)?")
+_AGED = r"(?:\d{1,2}[\s-]years?[\s-]old\s+)?"
 _OCC_LEAD = re.compile(
-    r"(?:(?:^|,\s*|—\s*|\(\s*)(?:an?|the)\s+(?:[\w\-]+\s+){0,3}|\b(?:is|was|'s|’s|as|became|becomes|been|retired|former|ex-?|trainee|qualified|part-time|full-time|"
-    r"freelance|self-employed|works\s+as|worked\s+as|job\s+as|career\s+as|trained\s+as|training\s+as|"
-    r"retired\s+as)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,3}|\b(?:an?|the)\s+(?:retired|former|trainee|"
-    r"semi-retired|part-time|full-time|self-employed|freelance|newly[\s-]qualified|young|local|junior|"
-    r"senior|head|deputy|primary|secondary|school|staff|agency|bank|community|district|theatre|ward|"
-    r"night|hgv|lorry|bus|taxi|delivery|site|farm|dairy|sheep|supply)\s+(?:[a-z\-]+\s+){0,2})$"
+    r"(?:" + _PREDICATE + r"|(?:^|[,(—–:]\s*|\bin\s+)(?:an?)\s+|\b(?:an?\s+)?(?:retired|former|ex-|semi-retired|"
+    r"trainee|newly[\s-]qualified|self-employed|freelance|part-time|full-time)\s*)" + _AGED + r"(?:[\w\-]+\s+){0,3}$"
 )
+# A job that is also a thing ("coach", "driver") needs a predicate, or a case study's title with
+# a word before it: "hip pain in a lorry driver" (but not "sat in a coach" or "a night guard").
+_PREDICATE_LEAD = re.compile(r"(?:" + _PREDICATE + _AGED + r"|\bin\s+an?\s+(?:[\w\-]+\s+){0,2}[\w\-]+\s+)"
+                             r"(?:[\w\-]+\s+){0,3}$")
 _WORK_PLACE = re.compile(
     r"\b(?:works|worked|working|job|shifts?|packs|packed|picks|stacks|serves|cleans|cooks|delivers|drives|"
-    r"volunteers|volunteered)\s+(?:[a-z\-]+\s+){0,2}?(?:(?:full|part)[\s-]time\s+)?(?:in|at|on|for)\s+(?:an?\s+|the\s+)?"
+    r"volunteers|volunteered)\s+(?:[a-z\-]+\s+){0,4}?(?:(?:full|part)[\s-]time\s+)?(?:in|at|on|for)\s+(?:an?\s+|the\s+)?"
     r"(?:[a-z\-]+\s+){0,2}(?:warehouse|factory|call[\s-]cent(?:re|er)|shop|supermarket|hospital|school|"
-    r"nursery|office|bank|hotel|pub|cafe|café|restaurant|kitchen|farm|garage|salon|care\s+home|"
+    r"nursery|bank|hotel|pub|cafe|café|restaurant|kitchen|farm|garage|salon|care\s+home|"
     r"building\s+site|site|lab|laboratory|library|prison|airport|station|mine|quarry|dock|docks|"
     r"port|abattoir|bakery|brewery|dairy|depot|plant|council|charity|practice|surgery|clinic|ward|"
-    r"theatre|studio|gym|club|church|university|college|academy)\b"
+    r"theatre|studio|gym|club|church|university|college|academy|union|rigs?|boats?|trawlers?|app|firm|"
+    r"company|chippy|takeaway|diner)\b"
 )
-
-
+# The job as a verb or a way of working: "she farms", "drives for a delivery firm", "works the tills",
+# "works away on the rigs", "works offshore", "a joiner by trade".
+_JOB_VERB = lowered(
+    r"\b(?:she|he|they|who)\s+(?:farms|farmed|nurses|nursed|fishes|fished|drives\s+for|drove\s+for|cleans\s+for|"
+    r"cleaned\s+for|teaches|taught|lectures|lectured)\b"
+    r"|\bworks?\s+(?:the\s+)?(?:grill|line|bar|till|tills|door|doors|desk|counter|checkouts?|floor|flat-top|fryer|pass|"
+    r"nights|night\s+shift|late\s+shift|early\s+shift|docks|boats|rigs|land|farm)\b"
+    r"|\bworks?\s+(?:away|offshore|fly-in\s+fly-out|fifo|shifts\s+at|nights\s+at)\b"
+    r"|\b(?:drives|driven|drove|driving)\s+(?:an?|the)\s+(?:[a-z\-]+\s+)?(?:bus|taxi|cab|lorry|truck|van|train|tram|"
+    r"forklift|ambulance|tractor|digger|crane)\b"
+    r"|\b(?:an?\s+)?[a-z\-]+\s+by\s+trade\b")
 _ARTICLE = re.compile(r"\b(?:an?|the)\s")
 _YEAR_OR_PAGE = re.compile(r"\b(?:19|20)\d\d\b|\bp\.?\s*$")
 # "ran a nail salon", "owns the bakery on the corner": the job is the business she runs
 _RUNS_BUSINESS = re.compile(r"\b(?:ran|runs|running|owned|owns|owning|manages|managed|managing|opened|set\s+up)\s+"
-                            r"(?:an?|the|her|his|their)\s+(?:own\s+)?(?:[a-z\-]+\s+){0,2}(?:salon|shop|cafe|café|"
+                            r"(?:an?|the|her|his|their)\s+(?:own\s+)?(?:[a-z\-]+\s+){0,3}(?:salon|shop|cafe|café|"
                             r"pub|restaurant|farm|business|bakery|garage|nursery|studio|gym|hotel|b&b|guest\s*house|"
-                            r"takeaway|stall|practice|firm|agency|kennels|stables|school|company|bar|deli|florist)\b")
-_OWNED = re.compile(r"\b(?:her|his|their|my|your|our)\s+(?:[\w\-]+\s+){0,2}$")
+                            r"takeaway|stall|practice|firm|agency|kennels|stables|school|company|bar|deli|florist|"
+                            r"chippy|diner|pottery|workshop|van|food\s+truck)\b")
+_OWNED = re.compile(r"\b(?:her|his|their|my|your|our|(?!(?:she|he|it|that|there|who|what|where|one)['’])[\w\-]+['’]s?)\s+"
+                    r"(?:[\w\-'’]+\s+){0,2}$")
 # "taught piano for forty years", "teaches fourth grade": the job as a verb.
 _TEACHES = re.compile(r"\b(?:teaches|taught|lectures|lectured|nursed)\s+(?:[a-z\-]+\s+){0,2}?(?:piano|violin|music|"
                       r"maths|math|english|french|spanish|history|geography|science|physics|chemistry|biology|art|"
@@ -79,40 +87,49 @@ _TEACHES = re.compile(r"\b(?:teaches|taught|lectures|lectured|nursed)\s+(?:[a-z\
 _WORK_WORDS = register_vocabulary(frozenset(
     "works worked working job shift shifts packs packed picks stacks serves cleans cooks delivers drives "
     "volunteers volunteered".split()))
+# Sectors are the disguise, not the detail: "works in an office", "works in retail".
+_GENERIC_WORK = re.compile(r"\bworks?\s+in\s+(?:an?\s+)?(?:office|retail|education|healthcare|health|admin|it|tech|"
+                           r"finance|hospitality|sales|marketing|care|the\s+public\s+sector|a\s+school)\b")
 
 
-_OCC_VOCAB = register_vocabulary(OCCUPATIONS | frozenset(o + "s" for o in OCCUPATIONS))
+_OCC_VOCAB = register_vocabulary(OCCUPATIONS | PREDICATE_ONLY | frozenset(o + "s" for o in OCCUPATIONS))
 _RUN_WORDS = register_vocabulary(frozenset("ran runs running owned owns owning manages managed managing opened set".split()))
 _TEACH_WORDS = register_vocabulary(frozenset("teaches taught lectures lectured nursed".split()))
+_JOB_VERB_WORDS = register_vocabulary(frozenset("""farms farmed nurses nursed fishes fished drives drove driven driving
+    cleans cleaned works work trade teaches taught lectures lectured""".split()))
 
 
 def find_occupations(ix: TextIndex) -> Iterator[Span]:
     text, low = ix.text, ix.lower
     seen: list[tuple[int, int]] = []
     for ws, we in ix.anchors(_OCC_VOCAB):
-        lead = _OCC_LEAD.search(low, max(0, ws - 60), ws)
+        word = low[ws:we]
+        lead = (_PREDICATE_LEAD if word in PREDICATE_ONLY else _OCC_LEAD).search(low, max(0, ws - 60), ws)
         if lead is None or _OWNED.search(low, max(0, ws - 30), ws):
-            continue  # "her GP", "as her attorney": someone else in the client's life
+            continue  # "her GP", "his Parkinson's nurse", "the priest": someone else in the client's life
         start = lead.start()
         # start at the article or the job's first word, not at "is"/"as"
         piece = low[start:ws]
         art = _ARTICLE.search(piece)
         start = start + art.start() if art else start + len(piece.split(" ")[0]) + 1 if " " in piece else start
-        if _about_writer(text, start, we) or text[ws].isupper() and text.startswith(("'s", "’s"), we):
+        if about_writer(ix, start, we) or text[ws].isupper() and text.startswith(("'s", "’s"), we):
             continue  # "Baker's cyst" is not a baker
         seen.append((start, we))
         yield "occupation", start, we
-    for m in (m for a, b in ix.windows(ix.anchors(_TEACH_WORDS), 1, 50) for m in _TEACHES.finditer(low, a, b)):
-        if not _about_writer(text, m.start(), m.end()):
-            seen.append(m.span())
-            yield "occupation", m.start(), m.end()
-    for m in (m for a, b in ix.windows(ix.anchors(_RUN_WORDS), 1, 60) for m in _RUNS_BUSINESS.finditer(low, a, b)):
-        if not _about_writer(text, m.start(), m.end()):
-            seen.append(m.span())
-            yield "occupation", m.start(), m.end()
-    work = ix.anchors(_WORK_WORDS)
-    for m in (m for a, b in ix.windows(work, 1, 80) for m in _WORK_PLACE.finditer(low, a, b)):
-        if any(s <= m.start() < e for s, e in seen) or _about_writer(text, m.start(), m.end()):
+    for pat, vocab, after in ((_TEACHES, _TEACH_WORDS, 50), (_RUNS_BUSINESS, _RUN_WORDS, 60)):
+        for m in (m for a, b in ix.windows(ix.anchors(vocab), 1, after) for m in pat.finditer(low, a, b)):
+            if not about_writer(ix, m.start(), m.end()):
+                seen.append(m.span())
+                yield "occupation", m.start(), m.end()
+    for m in (m for a, b in ix.windows(ix.anchors(_JOB_VERB_WORDS), 16, 24) for m in _JOB_VERB.finditer(low, a, b)):
+        if any(s <= m.start() < e for s, e in seen) or about_writer(ix, m.start(), m.end()):
+            continue
+        seen.append(m.span())
+        yield "occupation", m.start(), m.end()
+    for m in (m for a, b in ix.windows(ix.anchors(_WORK_WORDS), 1, 90) for m in _WORK_PLACE.finditer(low, a, b)):
+        if any(s <= m.start() < e for s, e in seen) or about_writer(ix, m.start(), m.end()):
+            continue
+        if _GENERIC_WORK.match(low, m.start()):
             continue
         yield "occupation", m.start(), m.end()
 
@@ -120,31 +137,49 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
 # --- family -----------------------------------------------------------------------------------
 
 _REL = "|".join(sorted((re.escape(r) for r in RELATIVES), key=len, reverse=True))
-_FAMILY = re.compile(
+_KIDS = (r"(?:children|kids|sons|daughters|grandchildren|great-grandchildren|grandkids|great-grandkids|stepchildren|"
+         r"brothers|sisters|siblings|half-brothers|half-sisters|nieces|nephews|cousins|babies)")
+_FAMILY = lowered(
     r"\b(?:(?:her|his|their|the\s+client's|the\s+client’s)\s+(?:" + _NUM + r"|late|twin|only|eldest|youngest|"
     r"oldest|adult|teenage|grown-up|disabled|autistic|adopted|foster|step|new(?:born)?|\d{1,2}-year-old|"
     + _NUM + r"-year-old|"
     r"baby|estranged|elderly|ailing|dying|first|second|third)[\s-]+(?:[a-z\-]+\s+)?(?:" + _REL + r")"
-    r"|(?:mother|father|mum|mom|dad|parent|grandmother|grandfather)\s+of\s+" + _NUM + r"\b"
+    # "mother of three", "dad to seven kids", "mum of 2"
+    r"|(?:mother|father|mum|mom|mam|dad|parent|grandmother|grandfather|grandma|grandpa|nan|gran)\s+(?:of|to)\s+" + _NUM +
+    r"(?:\s+(?:young\s+|little\s+|grown-up\s+)?(?:kids|children|boys|girls|sons|daughters))?\b"
     r"|(?:single|lone|widowed|divorced|separated|bereaved)\s+(?:mother|father|mum|mom|dad|parent|man|woman)"
-    r"|(?:recently\s+|newly\s+)?(?:widowed|divorced|separated|remarried|bereaved)\b"
-    r"|\b(?:a|the)\s+widow(?:er)?\b|\btwins\b|\btriplets\b|an?\s+only\s+child|(?:eldest|youngest|oldest)\s+of\s+" + _NUM +
-    r"|(?:has|had|with|have)\s+" + _NUM + r"\s+(?:(?:young|grown-up|adult|teenage|small|little)\s+)?"
-    r"(?:children|kids|sons|daughters|grandchildren|grandkids|stepchildren|boys|girls)"
-    r"|(?:cares|cared|caring)\s+for\s+(?:her|his|their)\s+(?:[a-z\-]+\s+)?(?:" + _REL + r")"
+    r"|(?:(?:recently|newly|twice|thrice)\s+)?(?:widowed|divorced|separated|remarried|bereaved)(?:\s+twice)?\b"
+    r"|\b(?:a|the)\s+widow(?:er)?\b|\btwins\b|\btriplets\b|an?\s+only\s+child"
+    # "the youngest of six", "the middle of four boys", "the oldest of five"
+    r"|(?:eldest|youngest|oldest|middle|second|third)\s+(?:child\s+)?of\s+" + _NUM +
+    r"(?:\s+(?:kids|children|boys|girls|sons|daughters|brothers|sisters|siblings))?\b"
+    # "three grown-up sons", "two younger brothers", "eleven great-grandchildren", "her two lads"
+    r"|\b" + _NUM + r"\s+(?:(?:young|grown-up|grown|adult|teenage|small|little|younger|older|big|step|half|"
+    r"foster|adopted)[\s-]+)?" + _KIDS + r"\b(?!['’])"
+    r"|(?:her|his|their|has|had|with)\s+" + _NUM + r"\s+(?:(?:young|little|small|grown-up|teenage)\s+)?"
+    r"(?:boys|girls|lads|lasses|bairns|wee\s+ones|little\s+ones)\b"
+    r"|(?:cares|cared|caring|looks\s+after|looked\s+after|looking\s+after|nurses|nursed|nursing)\s+for\s+(?:her|his|their)\s+"
+    r"(?:[a-z\-]+\s+)?(?:" + _REL + r")"
+    # "lives with her grandma", "moved back in with his mother"
+    r"|(?:lives|lived|living|moved\s+(?:back\s+)?in|moving\s+(?:back\s+)?in|stays|staying|stayed|shares\s+a\s+\w+)\s+"
+    r"with\s+(?:her|his|their)\s+(?:[a-z\-]+\s+)?(?:" + _REL + r")\b"
     r"|pregnant\s+with\s+(?:her|their)\s+\w+"
+    r"|(?:her|his|their|a)\s+(?:first|second|third|fourth|fifth|sixth)\s+(?:pregnancy|baby|child|grandchild|marriage|husband|wife)"
     r"|(?:her|his|their)\s+(?:late\s+)?(?:" + _REL + r")\s+(?:died|passed\s+away|was\s+killed|left\s+(?:her|him|them))"
     r"|(?:death|loss|funeral|suicide)\s+of\s+(?:her|his|their)\s+(?:" + _REL + r")"
     r"|(?:her|his|their)\s+(?:" + _REL + r")(?:'s|’s)\s+(?:death|funeral|suicide|illness|dementia|diagnosis)"
-    r"|lost\s+(?:her|his|their)\s+(?:" + _REL + r")"
+    r"|(?:lost|buried|burying|losing)\s+(?:her|his|their)\s+(?:" + _REL + r")"
     r"|\btwin\s+(?:girls|boys|sons|daughters|sisters|brothers|sister|brother)\b"
     r"|(?:her|his|their)\s+(?:" + _REL + r")(?:'s|’s)?\s+(?:at\s+(?:his|her|their)\s+)?(?:wedding|christening|"
     r"graduation|birthday|bar\s+mitzvah|bat\s+mitzvah|divorce)"
-    r"|married\s+for\s+" + _NUM + r"\s+years)",
-    re.IGNORECASE,
-)
-_FAMILY_ANCHORS = register_vocabulary(RELATIVES | frozenset("""widow widower widowed divorced separated remarried bereaved twins
-    triplets married pregnant children kids boys girls parent twin death loss funeral lost""".split()))
+    r"|married\s+(?:for\s+)?" + _NUM + r"\s+years|married\s+(?:twice|three\s+times)"
+    # "a household of six", "her ex-husband", "moved in with her new partner"
+    r"|\b(?:household|family)\s+of\s+" + _NUM + r"\b|\b(?:her|his|their)\s+ex(?:-husband|-wife|-partner|\b))")
+_FAMILY_ANCHORS = register_vocabulary(RELATIVES | frozenset("""widow widower widowed divorced separated remarried bereaved
+    twins triplets married pregnant pregnancy marriage children kids boys girls lads lasses bairns parent twin death
+    loss funeral lost buried eldest youngest oldest middle siblings half-brothers half-sisters nieces nephews
+    grandchildren great-grandchildren grandkids great-grandkids stepchildren household ex ex-husband ex-wife
+    ex-partner""".split()))
 
 
 def find_family(ix: TextIndex) -> Iterator[Span]:
@@ -152,28 +187,36 @@ def find_family(ix: TextIndex) -> Iterator[Span]:
     hits = ix.anchors(_FAMILY_ANCHORS)
     if not hits:
         return
-    for m in (m for a, b in ix.windows(hits, 45, 45) for m in _FAMILY.finditer(text, a, b)):
-        if _about_writer(text, m.start(), m.end()) and not m.group().lower().startswith(("her", "his", "their")):
+    for m in ix.matches_at(_FAMILY, hits, 6):
+        if about_writer(ix, m.start(), m.end()) and not m.group().lower().startswith(("her", "his", "their")):
             continue
         yield "family", m.start(), m.end()
 
 
 # --- exact ages under 90 ----------------------------------------------------------------------
 
-_AGE = re.compile(
-    r"\b(?:aged|age|at\s+the\s+age\s+of|at\s+age)\s+(?P<a>\d{1,2})\b(?!\s*(?:%|minutes|mins|degrees|kg|km|miles|cm|"
-    r"mm|weeks|days|months|sessions|times|reps))"
+_AGES_NOT = (r"(?!\s*(?:%|minutes|mins|degrees|kg|km|miles|cm|mm|weeks|days|months|sessions|times|reps|years|hours|"
+             r"lbs|pounds|stone|percent|per|out\s+of|/|[:.]\d))")
+_AGE = lowered(
+    r"\b(?:aged|age|at\s+the\s+(?:[a-z]+\s+){0,2}age\s+of|at\s+age)\s+(?P<a>\d{1,2}|" + _NUM + r")\b(?!\s*(?:%|minutes|"
+    r"mins|degrees|kg|km|miles|cm|mm|weeks|days|months|sessions|times|reps))"
     r"|\b(?P<b>\d{1,2}|" + _NUM + r")[\s-]+(?:years?|yrs?)[\s-]+old\b"
     r"|\b(?P<c>\d{1,2}|" + _NUM + r")-year-old\b"
-    r"|\b(?:she|he|they)\s*(?:is|was|'s|’s|turns|turned|had\s+just\s+turned|has\s+just\s+turned)\s+(?P<d>\d{1,2})\b"
-    r"(?!\s*(?:%|minutes|mins|degrees|kg|km|miles|cm|mm|weeks|days|months|sessions|times|reps|years|hours|lbs|"
-    r"pounds|stone|[:.]\d))"
-    r"|\b(?:is|was)\s+(?P<h>\d{2})(?=\s*(?:[,;]|\.(?!\d)|and\b|but\b|now\b|this\b))"
-    r"|\b(?:turned|turning)\s+(?P<e>\d{1,2}|" + _NUM + r")\b(?!\s*(?:%|degrees|minutes))"
+    r"|\b(?:she|he|they)\s*(?:is|was|'s|’s|turns|turned|had\s+just\s+turned|has\s+just\s+turned)\s+(?P<d>\d{1,2}|"
+    + _NUM + r")\b" + _AGES_NOT +
+    r"|\b(?:is|was)\s+(?:an?\s+(?:sprightly|spry|young|youthful|active|fit|healthy|lively|energetic|busy)\s+)?"
+    r"(?P<h>\d{2}|" + _NUM + r")(?=\s*(?:[,;)]|\.(?!\d)|(?:and|but|now|this|when|with|at|in|himself|"
+    r"herself|themselves|going|last|next|or\s+so)\b))"
+    r"|\b(?:turned|turning|turns)\s+(?P<e>\d{1,2}|" + _NUM + r")\b(?!\s*(?:%|degrees|minutes|the\s+corner|round|away|over))"
     r"|(?<=[A-Za-z]),\s+(?P<f>\d{2}),\s+(?=[a-z])"
-    r"|\(\s*(?:aged\s+)?(?P<g>\d{2})\s*\)",
-    re.IGNORECASE,
-)
+    r"|\(\s*(?:aged\s+)?(?P<g>\d{2})\s*\)"
+    r"|\b(?P<i>\d{1,2}|" + _NUM + r")[\s-]+(?:weeks?|months?|days?)[\s-]+old\b"
+    r"|[,(]\s*(?:now|aged)\s+(?P<j>\d{1,2}|" + _NUM + r")\s*(?=[,)])")
+# The word before "is 38": a pronoun, a name, an initial or a bracket; not "the score".
+_SUBJECT_BEFORE = re.compile(r"(?:\b(?:she|he|they|who)|\b(?!(?:It|This|That|There|Here|What|Which|Who|Each|All|"
+                             r"One|Mine|Everything|Nothing)\b)[A-Z][\w'’\-]*\.?|\))\s*$")
+_MEASURE_WORD = re.compile(r"\b(?:score|scores|scale|rate|pulse|weight|bmi|number|level|reading|count|total|pain|"
+                           r"index|grade|temperature|result|average|mean|rating|gad-7|phq-9)\b[^.;!?]{0,40}$", re.IGNORECASE)
 
 
 _AGE_BEFORE = ("is ", "was ", "'s ", "’s ", "aged ", "age ", "age of ", "(", "( ", ", ", "turned ", "turns ",
@@ -185,8 +228,16 @@ def _age_near(low: str, s: int, e: int) -> bool:
     after = low[e:e + 8]
     return low.endswith(_AGE_BEFORE, max(0, s - 8), s) or after.startswith(("-y", " y", "y", ")", " )")) \
         or after.startswith(",") and low.endswith(", ", 0, s)
+
+
+_TENS = ("twenty thirty forty fifty sixty seventy eighty thirteen fourteen fifteen sixteen seventeen eighteen "
+         "nineteen").split()
+_AGE_WORDS = frozenset(_TENS) | frozenset(f"{t}-{o}" for t in _TENS[:7] for o in
+                                          "one two three four five six seven eight nine".split())
 _AGE_ANCHORS = register_vocabulary(frozenset(("old", "aged", "turned", "turning") + tuple(
-    f"{w}-year-old" for w in _NUM_WORDS.split())))
+    f"{w}-year-old" for w in _NUM_WORDS.split())) | _AGE_WORDS)
+_NOW = register_vocabulary(frozenset({"now"}))
+_SMALL = tuple(f" {w}" for w in "one two three four five six seven eight nine ten eleven twelve".split())
 
 
 def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
@@ -194,47 +245,86 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
     low = ix.lower
     hits = [(s, e) for s, e in ix.digits if e - s <= 3 and _age_near(low, s, e)]
     hits += ix.anchors(_AGE_ANCHORS)
+    hits += [(s, e) for s, e in ix.anchors(_NOW) if low.startswith(_SMALL, e)]
     if not hits:
         return
     hits.sort()
-    for m in (m for a, b in ix.windows(hits, 40, 30) for m in _AGE.finditer(text, a, b)):
+    for m in ix.matches_at(_AGE, hits, 6, punct=True):
         value = next(v for v in m.groups() if v is not None)
         if value.isdigit() and not 1 <= int(value) <= 89:
             continue
         if value.isdigit() and m.group("f") is not None and int(value) < 16:
             continue
-        if m.group("h") is not None and not _THIRD.search(text, max(0, m.start() - 40), m.start()):
+        if m.group("h") is not None and not (_SUBJECT_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                                             or _THIRD.search(text, max(0, m.start() - 40), m.start())) \
+                or m.group("h") is not None and _MEASURE_WORD.search(text, max(0, m.start() - 60), m.start()):
             continue  # "the score was 12, ..." is no age; "Client A is 52 and ..." is
         if m.group("g") is not None and _YEAR_OR_PAGE.search(text[max(0, m.start() - 20):m.start()]):
             continue
-        if _about_writer(text, m.start(), m.end()) and m.group("c") is None and m.group("b") is None:
+        if about_writer(ix, m.start(), m.end()) and m.group("c") is None and m.group("b") is None:
             continue
-        yield "exact_age", m.start(), m.end()
+        a, b = m.span()
+        if m.group("j") is not None:
+            a = m.start("j") - 4 if text[m.start("j") - 4:m.start("j")].lower() == "now " else m.start("j")
+        yield "exact_age", a, b
+        if m.group("i") is not None:
+            yield "timeline", a, b  # "ten weeks old": a baby's age is also when things happened
 
 
 # --- a distinctive timeline -------------------------------------------------------------------
 
-_UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
+_UNIT = r"(?:days?|weeks?|months?|years?|decades?|fortnights?|summers?|winters?|springs?|autumns?|christmases|seasons?)"
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
            "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
-_TIMELINE = re.compile(
-    r"\b(?:(?:about|around|nearly|almost|over|just\s+over|roughly|some|only|barely)\s+)?(?:" + _NUM + r"|a|an)\s+" + _UNIT + r"\s+(?:ago|earlier)\b"
+_ABOUT = r"(?:(?:about|around|nearly|almost|over|just\s+over|just\s+under|roughly|some|only|barely|more\s+than)\s+)?"
+_TIMELINE = lowered(
+    r"\b" + _ABOUT + r"(?:" + _NUM + r"|a|an)\s+" + _UNIT + r"\s+(?:ago|earlier)\b"
     r"|\b(?:" + _NUM + r"|a|an)\s+(?:months?|years?|decades?)\s+(?:later|after\s+(?:the|her|his|their)|"
     r"before(?=\s+(?:she|he|they|her|his|the)))\b"
     r"|\bfor\s+(?:(?:about|around|nearly|almost|over|more\s+than|the\s+past|the\s+last)\s+)?" + _NUM +
     r"\s+(?:years|decades)\b"
-    r"|\b(?:since|in|until|during|from)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:" + _MONTHS + r")\s+)?(?:19[5-9]\d|20[0-4]\d)\b"
-    r"|\b(?:" + _MONTHS + r")\s+(?:19[5-9]\d|20[0-4]\d)\b"
-    r"|\b(?:last|this\s+past|the\s+previous)\s+(?:spring|summer|autumn|fall|winter|christmas|easter)\b",
-    re.IGNORECASE,
-)
+    # "thirty years of nursing", "twenty years of counting stamps"
+    r"|\b" + _ABOUT + _NUM + r"\s+(?:years|decades)\s+(?:of\s+(?:\w+ing|her|his|their|marriage|service)|in\s+the\s+job)\b"
+    # "four early shifts on, two off", "two weeks on, two weeks off": a working pattern
+    r"|\b" + _NUM + r"\s+(?:[a-z]+\s+)?(?:shifts?|days?|nights?|weeks?|lates|earlies|swings?)\s+on,?\s+(?:and\s+)?" + _NUM +
+    r"(?:\s+(?:[a-z]+\s+)?(?:shifts?|days?|nights?|weeks?))?\s+off\b"
+    # "within eleven months of each other", "been home about ten weeks", "married for 40 years"
+    r"|\bwithin\s+(?:" + _NUM + r"|a)\s+(?:months?|years?)\b"
+    r"|\b(?:been|was|were)\s+(?:home|married|together|retired|widowed|divorced|separated|sober|here|back|in\s+the\s+country)"
+    r"\s+(?:for\s+)?" + _ABOUT + r"(?:" + _NUM + r"|a)\s+" + _UNIT + r"\b"
+    r"|\b(?:since|in|until|during|from)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:" + _MONTHS + r")\s+)?(?:19[3-9]\d|20[0-4]\d)\b"
+    r"|\b(?:" + _MONTHS + r")\s+(?:19[3-9]\d|20[0-4]\d)\b"
+    # "since she stepped up her mileage in January"
+    r"|\bsince\s+(?:she|he|they)\b[^.;:!?\n]{0,50}?\bin\s+(?:" + _MONTHS + r")\b"
+    r"|\b(?:last|this\s+past|the\s+previous)\s+(?:spring|summer|autumn|fall|winter|christmas|easter)\b"
+    # "the autumn of 2021", "since the summer he turned forty", "the best part of a decade", "did thirty years"
+    r"|\b(?:in\s+)?the\s+(?:spring|summer|autumn|fall|winter)\s+of\s+(?:19[3-9]\d|20[0-4]\d|'\d\d)\b"
+    r"|\bsince\s+the\s+(?:spring|summer|autumn|fall|winter|year|day|week|month|christmas)\s+(?:she|he|they|her|his|their)\b"
+    r"[^.;:!?\n]{0,30}?\b(?:turned|retired|moved|left|married|lost|had|started|qualified|died|was\s+born)\b(?:\s+\w+)?"
+    r"|\b(?:the\s+)?(?:best|better)\s+part\s+of\s+(?:a|an|" + _NUM + r")\s+" + _UNIT + r"\b"
+    r"|\bmost\s+of\s+(?:her|his|their)\s+(?:adult\s+|working\s+)?(?:life|career)\b"
+    r"|\b(?:did|spent|served|worked|put\s+in)\s+" + _ABOUT + _NUM + r"\s+(?:years|decades)\b"
+    r"|\b" + _NUM + r"\s+years\s+(?:at|with|in)\s+the\s+same\b"
+    r"|\bthe\s+(?:spring|summer|autumn|fall|winter|christmas|easter)\s+(?:after|before)\b")
 
 
 _TIME_ANCHORS = register_vocabulary(frozenset(
-    "years decades decade year months month weeks week days day last previous past".split()))
+    """years decades decade year months month weeks week days day last previous past fortnight fortnights summers
+    winters springs autumns christmases seasons shifts nights lates earlies swings since decade part life career""".split()))
 # Only these make a unit word a timeline ("3 months ago", "two years later", "for 4 years"), and
 # only these before a year ("since 2019", "in March 2023").
-_TIME_AFTER = (" ago", " earlier", " later", " after", " before", " and", ",", ".", " now", " of", " with")
+_TIME_AFTER = (" ago", " earlier", " later", " after", " before", " and", ",", ".", " now", " of", " with", " on",
+               " off", " in the job")
+_SEASON_WORDS = frozenset("spring summer autumn fall winter christmas easter".split())
+_SEASONS = tuple(f" {w}" for w in _SEASON_WORDS)
+# Anchors that open a timeline, and what must follow them.
+_AFTER_ANCHOR = {"last": _SEASONS, "past": _SEASONS, "previous": _SEASONS,
+                 "since": (" she ", " he ", " they ", " the ")}
+_LIFE_BEFORE = ("her ", "his ", "their ", "adult ", "working ")
+_PUNCT_TO_SPACE = str.maketrans({c: " " for c in "-()[]\"'“”‘’,;:*_"})
+_NUM_WORDS_SET = frozenset(_NUM_WORDS.split() + "a an few".split() + [str(i) for i in range(100)] + [
+    "one two three four five six seven eight nine".split()[k] for k in range(9)])
+register_vocabulary(_SEASON_WORDS)
 _YEAR_BEFORE = ("since ", "in ", "until ", "during ", "from ", "early ", "late ", "mid-", "mid ", "january ",
                 "february ", "march ", "april ", "may ", "june ", "july ", "august ", "september ", "october ",
                 "november ", "december ", "jan ", "feb ", "mar ", "apr ", "jun ", "jul ", "aug ", "sep ",
@@ -245,12 +335,23 @@ def find_timelines(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
     low = ix.lower
     hits = [(s, e) for s, e in ix.digits if e - s == 4 and low.endswith(_YEAR_BEFORE, max(0, s - 11), s)]
-    hits += [(s, e) for s, e in ix.anchors(_TIME_ANCHORS) if low.startswith(_TIME_AFTER, e)
-             or low[s:e] in ("years", "decades", "decade", "last", "previous", "past")]
+    for s, e in ix.anchors(_TIME_ANCHORS):
+        word = low[s:e]
+        if word in _AFTER_ANCHOR:
+            # "last spring", "since she …", "since the summer he …": the anchor opens the match
+            if low.startswith(_AFTER_ANCHOR[word], e):
+                hits.append((s, e))
+        elif word in ("life", "career"):
+            if low.endswith(_LIFE_BEFORE, max(0, s - 20), s):
+                hits.append((s, e))
+        elif (low.startswith(_TIME_AFTER, e) or word in ("years", "decades", "decade")) and \
+                not _NUM_WORDS_SET.isdisjoint(low[max(0, s - 24):s].translate(_PUNCT_TO_SPACE).split()[-2:]):
+            hits.append((s, e))  # a count of units: "three winters ago", "for 4 years", "a decade"
+    hits += [(s, e) for s, e in ix.anchors(_SEASON_WORDS) if low.startswith((" after", " before", " of "), e)]
     if not hits:
         return
     hits.sort()
-    for m in (m for a, b in ix.windows(hits, 45, 25) for m in _TIMELINE.finditer(text, a, b)):
-        if _about_writer(text, m.start(), m.end()):
+    for m in ix.matches_at(_TIMELINE, hits, 6):
+        if about_writer(ix, m.start(), m.end()):
             continue
         yield "timeline", m.start(), m.end()

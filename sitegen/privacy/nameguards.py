@@ -25,7 +25,7 @@ _REFERENCE_LINE = re.compile(
 
 _PLACE_PREPOSITIONS = frozenset(
     "in near outside around across towards toward through into within throughout "
-    "via beyond".split()
+    "via beyond past off".split()
 )
 
 
@@ -66,7 +66,7 @@ def _guard(text: str, toks: list[_Tok], i: int, known_person: bool) -> bool:
     # given names when every part is one ("Mary-Jane").
     if "-" in b and t.cat == _UNKNOWN:
         return True
-    prev, gap_before = _prev_word(text, t.start)
+    prev, gap_before = t.prev(text)
     # "the Tyler twist", "The Braxton Hicks tightenings", "a Mulligan glide": a name between an
     # article and a common noun names a method, a sign or a thing, not a person ("the Smith
     # family" still is one).
@@ -76,14 +76,16 @@ def _guard(text: str, toks: list[_Tok], i: int, known_person: bool) -> bool:
     if prev in _SAINT and gap_before in (" ", ". "):
         return True
     # "Gibbs (1988)", "Porges et al.", "(Ainsworth, 1978)"
-    if _CITATION_AFTER.match(text, t.after) or _in_citation_brackets(text, t.start):
+    after = text[t.after:t.after + 18]
+    if ("(" in after or "19" in after or "20" in after or "et" in after or "colleagues" in after) \
+            and _CITATION_AFTER.match(text, t.after) or _in_citation_brackets(text, t.start):
         return True
     ls = text.rfind("\n", 0, t.start) + 1
     if text.startswith(("[^", "- ", "* ", "+ "), ls) or text[ls : ls + 1].isdigit():
         le = text.find("\n", t.start)
         if _REFERENCE_LINE.match(text[ls : le if le >= 0 else len(text)]):
             return True
-    nxt, gap, nxt_end = _next_word(text, t.after)
+    nxt, gap, nxt_end = t.next(text)
     if nxt is not None:
         if gap in (" ", "-", "\u00a0"):
             nl = nxt.lower()
@@ -115,14 +117,13 @@ def _guard(text: str, toks: list[_Tok], i: int, known_person: bool) -> bool:
             return True
     if prev is not None and prev[0].islower() and gap_before == " ":
         pl = prev.lower()
-        # "lives in Chester", "a course in Florence".
-        if pl in _PLACE_PREPOSITIONS and not t.poss and not known_person:
+        # "lives in Chester", "a course in Florence", "out past Meifod", "the road out of Ennistymon".
+        if (pl in _PLACE_PREPOSITIONS or pl == "of" and text[max(0, t.start - 7):t.start].lower() == "out of ") \
+                and not t.poss and not known_person:
             if not (nxt is not None and nxt.lower() in L.STRONG_SPEECH_VERBS and gap == " "):
                 return True
-    if prev is not None:
-        seg = text[max(0, t.start - 60) : t.start].lower()
-        if _READING_HINT.search(seg) and _READING_BEFORE.search(seg):
-            return True
+    if t.reading and _READING_BEFORE.search(text[max(0, t.start - 60) : t.start].lower()):
+        return True
     return False
 
 
@@ -155,7 +156,7 @@ def _medical_after(text: str, t: _Tok) -> bool:
     """Whether a medical or method noun follows `t` ("... syndrome", "... technique")."""
     if t.poss:
         return False
-    nxt, gap, _ = _next_word(text, t.after)
+    nxt, gap, _ = t.next(text)
     if nxt is None or gap not in (" ", "-", "\u00a0"):
         return False
     nl = nxt.lower()
@@ -168,13 +169,11 @@ _READING = frozenset("reading read reads citing cites cited quoting quotes quote
 _NAMING_WORDS = frozenset("called named nicknamed dubbed aka".split())
 
 
-# "see also Travell and Simons", "according to Porges": authors, not clients.
-# Cheap substrings of the words below: the pattern runs only when one is present.
-_READING_HINTS = ("read", "cit", "quot", "see", "cf", "accord", "by", "work", "model", "author", "teaching",
-                  "writing", "idea", "theor")
-
-
-_READING_HINT = re.compile("|".join(_READING_HINTS))
+# "see also Travell and Simons", "according to Porges": authors, not clients.  The words that
+# start such a phrase; the pattern below runs only where one of them stands shortly before.
+READING_WORDS = frozenset("""reading read reads citing cites cited quoting quoted quotes see cf according book books
+    work model author authors described developed coined proposed popularised popularized pioneered founded devised
+    formulated written taught teachings teaching writings writing ideas idea theory theories""".split())
 
 
 _READING_BEFORE = re.compile(
@@ -187,7 +186,7 @@ _READING_BEFORE = re.compile(
 
 def _body_part_after(text: str, t: _Tok) -> bool:
     """Whether a body part follows the possessive `t` ("Tom's knee", "Priya's left shoulder")."""
-    nxt, gap, end = _next_word(text, t.after)
+    nxt, gap, end = t.next(text)
     if nxt is None or gap != " " or not nxt[0].islower():
         return False
     nl = nxt.lower()
@@ -278,7 +277,7 @@ def _cited(text: str, toks: list[_Tok], i: int, last: int, start: int, titled: b
     if _TITLE_AFTER.match(text, lt.after):
         return True
     if lt.poss:
-        nxt, gap, end = _next_word(text, lt.after)
+        nxt, gap, end = lt.next(text)
         k = 0
         while nxt is not None and gap == " " and nxt[0].islower() and k < 3:
             nl = nxt.lower()

@@ -30,7 +30,10 @@ from typing import Iterator
 
 from sitegen.privacy import lexicon as L
 from sitegen.privacy import people as P
+from sitegen.privacy.lowernames import names_in_lower_case, other_scripts
+from sitegen.privacy.namecues import _person_cue
 from sitegen.privacy.nameguards import (
+    READING_WORDS,
     _NAMING_WORDS, _PLACE_NOUNS, _body_part_after, _cited, _followed_by_suffix, _guarded,
     _medical_after, _particle_eponym, _us_city,
 )
@@ -65,9 +68,14 @@ def find_names(ix: TextIndex, allowed: frozenset[str] = frozenset(),
     text = ix.text
     st = stats()
     toks: list[_Tok] = []
+    reading = [s for s, _e in ix.anchors(_READING_ANCHORS)]
+    r, nr = 0, len(reading)
     for s, e in ix.caps:
         t = _Tok(s, e, text[s:e], text)
         _classify(t, allowed, st)
+        while r < nr and reading[r] < s - 60:
+            r += 1
+        t.reading = r < nr and reading[r] < s
         toks.append(t)
     p = _Pass(text, toks, essay, st)
     i = 0
@@ -75,12 +83,13 @@ def find_names(ix: TextIndex, allowed: frozenset[str] = frozenset(),
         i = _read_at(p, i)
     _drop_cited(p)
     _other_occurrences(p)
-    if not essay:  # an essay's lower-case words are never read as names
-        yield from _lowercase_names(text, ix, allowed, st)
-        yield from _other_scripts(text)
     p.spans.sort()
     for sp in p.spans:
         yield sp[0], sp[1], sp[4]
+    if not essay:  # an essay's lower-case words are never read as names
+        known = {b.lower(): cue for b, cue in p.confirmed.items()}
+        yield from names_in_lower_case(ix, allowed, st, known)
+        yield from other_scripts(text)
 
 
 def _read_at(p: _Pass, i: int) -> int:
@@ -147,13 +156,24 @@ def _other_occurrences(p: _Pass) -> None:
     for i, t in enumerate(toks):
         if i in taken or t.base not in p.confirmed or t.cat in (_FUNC, _SKIP):
             continue
-        if t.cat == _AMBIG and _is_weak(text, t, p.lines) or _guarded(text, toks, i, p.confirmed[t.base]):
+        if t.cat == _AMBIG and _is_weak(text, t, p.lines) and not _acts(text, t) \
+                or _guarded(text, toks, i, p.confirmed[t.base]):
             continue  # a name known from a person cue is a person after "through" or "with" too
         if p.essay and not p.confirmed[t.base]:
             continue
         p.spans.append((t.start, t.end, i, i, p.confirmed[t.base]))
 
 
+def _acts(text: str, t: _Tok) -> bool:
+    """ "Mark's biggest risk", "Chase's grip", "Ffraid came in": a known name opening a sentence
+    as someone who has or does something (not "Mark the spot")."""
+    if t.poss:
+        return True
+    nxt, gap, _ = t.next(text)
+    return nxt is not None and gap == " " and (nxt.lower() in L.GIVEN_ACTION_VERBS or nxt.lower() in L.SPEECH_VERBS)
+
+
+_READING_ANCHORS = register_vocabulary(READING_WORDS)
 _CUE_WORDS = frozenset(L.TITLES) | frozenset(w.capitalize() for w in L.RELATION_WORDS) | L.RELATION_WORDS
 
 
@@ -168,7 +188,7 @@ def _cue_word_before(text: str, pos: int) -> bool:
 def _title_start(text: str, toks: list[_Tok], i: int) -> int | None:
     """Where a title right before toks[i] starts ("Mrs Day", "Dr. West"), else None."""
     t = toks[i]
-    prev, gap_before = _prev_word(text, t.start)
+    prev, gap_before = t.prev(text)
     if prev is None or prev not in L.TITLES or gap_before not in (" ", ". ", ".\u00a0", "\u00a0"):
         return None
     if prev in L.WEAK_TITLES or t.base in L.TITLED_BRANDS or (prev, t.base) in P.NAMED_THINGS \
@@ -182,10 +202,10 @@ def _title_start(text: str, toks: list[_Tok], i: int) -> int | None:
 
 def _relation_before(text: str, t: _Tok) -> bool:
     """ "her husband Will", "my client Day": a relation word right before, in lower case."""
-    prev, gap_before = _prev_word(text, t.start)
+    prev, gap_before = t.prev(text)
     return (prev is not None and prev[0].islower() and prev.lower() in L.RELATION_WORDS
             and prev.lower() not in _NAMING_WORDS and gap_before in (" ", ", ")
-            and t.base not in L.GRAMMATICAL_WORDS)
+            and t.base not in L.GRAMMATICAL_WORDS and not t.base.startswith(("I'", "I’")))
 
 
 def _surname_like(t: _Tok, st: Stats) -> bool:
@@ -202,12 +222,12 @@ def _known_not_client(text: str, toks: list[_Tok], i: int, last: int, cue: bool)
             break
         if (first.base, toks[k].base) in P.CITED_FULL or (first.base, toks[k].base) in P.NAMED_THINGS:
             return True
-    nxt, gap, _ = _next_word(text, lt.after)
+    nxt, gap, _ = lt.next(text)
     if nxt is not None and gap in (" ", "'s ", "’s ") and (lt.base, nxt) in P.NAMED_THINGS:
         return True
     if nxt is not None and (lt.base, nxt.lower()) in P.NAMED_THINGS:
         return True
-    prev, _gap = _prev_word(text, first.start)
+    prev, _gap = first.prev(text)
     if prev is not None and (prev, first.base) in P.NAMED_THINGS:
         return True
     if cue:
@@ -218,68 +238,31 @@ def _known_not_client(text: str, toks: list[_Tok], i: int, last: int, cue: bool)
 def _bare_unknown(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], st: Stats) -> bool:
     """An unknown proper noun mid-sentence, rare in English and not a place: possibly a name."""
     t = toks[i]
-    if t.cat != _UNKNOWN or t.poss or len(t.base) < 3 or sum(c.isupper() for c in t.base) > 1:
-        return False
-    if _is_weak(text, t, lines) or _guarded(text, toks, i):
+    if t.cat != _UNKNOWN or t.poss or len(t.base) < 3 or not t.base[1:].islower() and t.base[1:] != t.base[1:].lower():
         return False
     ws = st.of(t.base)
     if ws.zipf >= RARE_WORD_ZIPF or ws.place or ws.place_head or ws.zipf >= RARE_WORD_ZIPF - 0.5 and not ws.surname:
+        return False
+    if _is_weak(text, t, lines) or _guarded(text, toks, i):
         return False
     if _WORD_ENDING.search(t.low) and not ws.surname:
         return False  # "Reflexologists", "Physiotherapy": a capitalised common noun
     if t.base in P.CITED or t.base in P.PRODUCTS or t.base in L.EPONYM_STEMS:
         return False
-    # part of a longer proper noun ("Structural Integration", "Pilates Reformer")
+    # part of a longer proper noun ("Structural Integration", "Pilates Reformer", "Tampa Scale of Kinesiophobia")
     if i > 0 and toks[i - 1].end + 1 == t.start and text[toks[i - 1].end] == " " and toks[i - 1].cat != _FUNC:
+        return False
+    if i > 0 and toks[i - 1].after + 4 == t.start and text[t.start - 4:t.start] in (" of ", " de ", " la "):
         return False
     if i + 1 < len(toks) and t.after + 1 == toks[i + 1].start and text[t.after] == " ":
         return False
     return any(c.islower() for c in t.base[1:])
 
 
-def _lowercase_names(text: str, ix: TextIndex, allowed: frozenset[str], st: Stats) -> Iterator[tuple[int, int, bool]]:
-    """A name written in lower case after a relation word: "her son jamie", "my client priya"."""
-    for _s, e in ix.anchors(L.RELATION_WORDS):
-        m = _NEXT_LOWER.match(text, e)
-        if m is None:
-            continue
-        rel, name = ix.lower[_s:e], m.group(2)
-        if rel in _NAMING_WORDS and m.group(1) != " ":
-            continue
-        if name in allowed or name.capitalize() in L.FUNCTION_WORDS or name.capitalize() in L.AMBIGUOUS_WORDS:
-            continue
-        ws = st.of(name)
-        if ws.given >= 1 and ws.zipf < COMMON_WORD_ZIPF:
-            yield m.start(2), m.end(2), True
-
-
-register_vocabulary(L.RELATION_WORDS)
-
-
-_NEXT_LOWER = re.compile(r"(,? )([a-z][a-z'’\-]{1,20})\b")
-
-
-_SCRIPTS = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u1100-\u11ff"
-                      r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+(?:[ \u00b7\u30fb][\u0370-\u03ff"
-                      r"\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]+)?")
-
-
-def _other_scripts(text: str) -> Iterator[tuple[int, int, bool]]:
-    """Words in another script inside English text (Cyrillic, Greek, Arabic, Hebrew, Indic,
-    Chinese, Japanese, Korean) are most often a person's name written as they write it."""
-    if text.isascii():
-        return
-    for m in _SCRIPTS.finditer(text):
-        if len(m.group()) >= 2:
-            prev, gap = _prev_word(text, m.start())
-            cue = prev is not None and (prev in L.TITLES or prev.lower() in L.RELATION_WORDS)
-            yield m.start(), m.end(), cue
-
-
 def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple[bool, int | None, bool]:
     """Decide whether toks[i] begins a name; return (verdict, start of a title before it, a person cue?)."""
     t = toks[i]
-    prev, gap_before = _prev_word(text, t.start)
+    prev, gap_before = t.prev(text)
 
     # A title right before: "Mrs Adeyemi", "Dr. Lund".  The strongest signal.
     if prev is not None and prev in L.TITLES and gap_before in (" ", ". ", ".\u00a0", "\u00a0"):
@@ -290,9 +273,8 @@ def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple
             if not (prev == "Dr" and title_start > 1 and text[title_start - 2].isdigit()):
                 return True, title_start, True
 
-    if _guarded(text, toks, i):
-        return False, None, False
-
+    # The guards (eponyms, citations, places …) only ever say no, and cost the most: they are
+    # asked only once something here would say yes.
     strong = _person_cue(text, toks, i, lines, prev, gap_before)
     # A capitalised word right after another proper noun mid-sentence belongs
     # to it ("Chiang Mai", "Structural Integration"), unless evidence above says
@@ -302,6 +284,10 @@ def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple
         if p.end == t.start - 1 and text[p.end] == " " and p.cat in (_UNKNOWN, _AMBIG, _GIVEN) and not p.poss:
             if not _is_weak(text, p, lines) and not (p.base in L.TITLES):
                 return False, None, False
+    if not strong and t.cat not in (_GIVEN, _AMBIG):
+        return False, None, False
+    if _guarded(text, toks, i):
+        return False, None, False
     if strong:
         return True, None, True
 
@@ -324,46 +310,6 @@ def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple
         if (t.score >= 2 or t.base in L.EXTRA_GIVEN_NAMES) and len(t.base) >= 3 and not _occurs_lower(text, t.low):
             return True, None, False
     return False, None, False
-
-
-def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], prev: str | None, gap_before: str) -> bool:
-    """Whether a person cue stands with toks[i]: "said" after it, an age, "her husband" before it …"""
-    t = toks[i]
-    nxt, gap_after, _ = _next_word(text, t.after)
-    nxt_low = nxt.lower() if nxt is not None else ""
-    strong = False
-    # "Kwame said", "Grace told me": a person speaking or acting.
-    if nxt is not None and not t.poss and gap_after == " ":
-        if nxt_low in L.STRONG_SPEECH_VERBS or (t.cat == _GIVEN and nxt_low in L.SPEECH_VERBS):
-            strong = True
-    # "Gareth, 52," / "Priya (41)": an age in apposition.
-    if not strong and not t.poss and _AGE_APPOSITION.match(text, t.end):
-        strong = True
-    # "Grace's husband", "Kwame's boss".
-    if not strong and t.poss and nxt_low in L.POSSESSED_PEOPLE and gap_after == " ":
-        strong = True
-    # "Tom's knee", "Rhys's left hamstring": a person's body, not an eponym.
-    if not strong and t.poss and gap_after == " " and _body_part_after(text, t):
-        if t.cat == _GIVEN or (t.cat == _AMBIG and t.base not in L.TIME_NAMES and _gscore(t.base) >= 1):
-            strong = True
-        elif t.cat == _UNKNOWN and t.low not in L.OCCUPATIONAL_STEMS and not _is_weak(text, t, lines):
-            strong = True
-    # "Nneka limped in", "Jo lifted her arm": a person acting, even at the start
-    # of a line or sentence.
-    if not strong and nxt is not None and not t.poss and gap_after == " ":
-        if nxt_low in L.PERSON_ACTION_VERBS and t.base not in L.TIME_NAMES:
-            strong = (t.cat != _AMBIG or _gscore(t.base) >= 3) and not _title_line(text, t.start, lines)
-        elif t.cat == _GIVEN and nxt_low in L.GIVEN_ACTION_VERBS:
-            strong = not _title_line(text, t.start, lines)
-    # "her husband Dev", "a client named Jo", "her son, Ollie,".  "Called" and
-    # "named" also name dogs and techniques, so they need a known given name.
-    if not strong and prev is not None and prev.lower() in L.RELATION_WORDS and prev[0].islower():
-        if gap_before.strip() in ("", ",") and "\n" not in gap_before:
-            strong = t.cat == _GIVEN or prev.lower() not in _NAMING_WORDS
-    # "I met Oluwadamilare", "she asked Grace": a verb whose object is a person.
-    if not strong and prev is not None and prev in _PERSON_OBJECT_VERBS and gap_before == " ":
-        strong = not _is_weak(text, t, lines)
-    return strong
 
 
 def _particles_between(text: str, a: _Tok, b: _Tok) -> bool:
@@ -415,9 +361,3 @@ def _extend_surname(text: str, toks: list[_Tok], i: int) -> int:
         last = j
         j += 1
     return last
-
-
-_PERSON_OBJECT_VERBS = frozenset(
-    """met meet meets meeting treated treat treating asked told thanked texted emailed messaged
-    phoned rang hugged reassured reminded warned invited introduced referred thank""".split()
-)

@@ -39,7 +39,8 @@ _TITLE_SMALL = frozenset("with from into onto over after about upon than that th
 
 
 class _Tok:
-    __slots__ = ("start", "end", "after", "base", "poss", "cat", "low", "score", "weak", "guard")
+    __slots__ = ("start", "end", "after", "base", "poss", "cat", "low", "score", "weak", "guard", "_prev", "_next",
+                 "reading")
 
     def __init__(self, start: int, end: int, word: str, text: str) -> None:
         self.start = start
@@ -62,10 +63,32 @@ class _Tok:
         self.score = -1
         self.weak: bool | None = None
         self.guard: bool | None = None  # _guarded's answer, once asked
+        self._prev: tuple[str | None, str] | None = None
+        self._next: tuple[str | None, str, int] | None = None
+        self.reading = False  # a word such as "reading", "cited", "according to" stands shortly before
+
+    def next(self, text: str) -> tuple[str | None, str, int]:
+        """The word after this one (see `_next_word`), found once."""
+        if self._next is None:
+            self._next = _next_word(text, self.after)
+        return self._next
+
+    def prev(self, text: str) -> tuple[str | None, str]:
+        """The word before this one and the characters between (asked often: found once)."""
+        if self._prev is None:
+            self._prev = _prev_word(text, self.start)
+        return self._prev
 
 
 def _prev_word(text: str, pos: int) -> tuple[str | None, str]:
     """The word before `pos` and the characters between it and `pos`."""
+    if pos > 1 and text[pos - 1] == " " and text[pos - 2].isalnum():
+        # the common case, one space after a word: find the word's start with C-speed searches
+        k = pos - 2
+        a = max(text.rfind(" ", 0, k), text.rfind("\n", 0, k)) + 1
+        word = text[a:pos - 1]
+        if word.isalnum():
+            return word, " "
     j = pos - 1
     while j >= 0 and not text[j].isalnum():
         j -= 1
@@ -88,12 +111,12 @@ def _next_word(text: str, pos: int) -> tuple[str | None, str, int]:
 def _is_weak(text: str, t: _Tok, lines: dict[int, bool]) -> bool:
     """Whether `t` opens a sentence, line item, cell, quotation or title-case line."""
     if t.weak is None:
-        t.weak = _opens_sentence(text, t.start) or _title_line(text, t.start, lines)
+        t.weak = _opens_sentence(text, t.start, t.prev(text)) or _title_line(text, t.start, lines)
     return t.weak
 
 
-def _opens_sentence(text: str, pos: int) -> bool:
-    prev, gap = _prev_word(text, pos)
+def _opens_sentence(text: str, pos: int, before: tuple[str | None, str] | None = None) -> bool:
+    prev, gap = before if before is not None else _prev_word(text, pos)
     if prev is None:
         return True
     if "|" in gap or ":" in gap:
@@ -169,23 +192,37 @@ RARE_WORD_ZIPF = 3.0
 
 
 def _classify(t: _Tok, allowed: frozenset[str], st: Stats) -> None:
-    b = t.base
-    if len(b) < 2 or b.isupper():
-        return
     if t.low in allowed:
-        t.cat = _SKIP
-    elif b in L.FUNCTION_WORDS or b in L.NOT_NAMES or b in L.ANATOMY_WORDS or _CONTRACTION.search(b):
-        t.cat = _FUNC
-    elif b in L.AMBIGUOUS_WORDS or b in P.PRODUCTS or b in P.NAMED_HEADS:
-        t.cat = _AMBIG
-    else:
-        ws = st.of(b)
-        t.score = ws.given if ws.given >= 0 or "-" not in b else _gscore(b)
-        t.cat = _GIVEN if t.score >= 0 else _UNKNOWN
-        if t.cat == _GIVEN and t.score < POPULAR_NAME and ws.zipf >= COMMON_WORD_ZIPF:
-            t.cat = _AMBIG
-        if (b in L.PLACE_NAMES or ws.place >= 4) and t.score < 5:
-            t.cat = _AMBIG
+        if len(t.base) >= 2 and not t.base.isupper():
+            t.cat = _SKIP
+        return
+    hit = _CLASSES.get(t.base)
+    if hit is None:
+        if len(_CLASSES) > 50_000:
+            _CLASSES.clear()
+        hit = _CLASSES[t.base] = _class_of(t.base, st)
+    t.cat, t.score = hit
+
+
+# A word's category depends on the word alone: found once per word, then looked up.
+_CLASSES: dict[str, tuple[int, int]] = {}
+
+
+def _class_of(b: str, st: Stats) -> tuple[int, int]:
+    if len(b) < 2 or b.isupper():
+        return _SKIP, -1
+    if b in L.FUNCTION_WORDS or b in L.NOT_NAMES or b in L.ANATOMY_WORDS or _CONTRACTION.search(b):
+        return _FUNC, -1
+    if b in L.AMBIGUOUS_WORDS or b in P.PRODUCTS or b in P.NAMED_HEADS:
+        return _AMBIG, -1
+    ws = st.of(b)
+    score = ws.given if ws.given >= 0 or "-" not in b else _gscore(b)
+    cat = _GIVEN if score >= 0 else _UNKNOWN
+    if cat == _GIVEN and score < POPULAR_NAME and ws.zipf >= COMMON_WORD_ZIPF:
+        cat = _AMBIG
+    if (b in L.PLACE_NAMES or ws.place >= 4) and score < 5:
+        cat = _AMBIG
+    return cat, score
 
 
 def _camel(word: str) -> bool:

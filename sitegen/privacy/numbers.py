@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Iterator
 
 import phonenumbers
 from stdnum.gb import nhs as _nhs
 from stdnum.us import ssn as _ssn
 
-from sitegen.privacy.tokens import TextIndex
+from sitegen.privacy.places import _STATES
+from sitegen.privacy.tokens import TextIndex, lowered, register_vocabulary
 
 Span = tuple[str, int, int]
 
@@ -24,8 +26,7 @@ _NHS_CONTEXT = re.compile(r"\bNHS\b[^\d\n]{0,25}$", re.IGNORECASE)
 
 
 def _long_runs(ix: TextIndex, digits: int) -> list[tuple[int, int]]:
-    text = ix.text
-    return [(s, e) for s, e in ix.digits if e - s >= digits and sum(c.isdigit() for c in text[s:e]) >= digits]
+    return ix.runs_with(digits)
 
 
 def find_nhs(ix: TextIndex) -> Iterator[Span]:
@@ -39,7 +40,7 @@ def find_nhs(ix: TextIndex) -> Iterator[Span]:
         if _NHS_CONTEXT.search(text, max(0, m.start() - 32), m.start()):
             yield "nhs", m.start(), m.end()
         elif _nhs.is_valid(digits) and m.group(2) != "-" and not _PHONE_WORDS.search(text, max(0, m.start() - 25), m.start()):
-            if not record_context_before(text, m.start()):
+            if not record_context_before(text, m.start(), ix.lower, ix):
                 yield "nhs", m.start(), m.end()
 
 
@@ -64,49 +65,64 @@ def find_ssns(ix: TextIndex) -> Iterator[Span]:
 
 # --- record, account, licence and other reference numbers -------------------------
 
-_RECORD_WORDS = (
-    r"(?:medical|health|hospital|patient|client|case|clinical|dental|care)\s+(?:record|file|notes?)s?"
-    r"|records?|patient|client|case|hospital|unit|file|chart"
-    r"|MRN|NHI|CHI|UPN|NINO|PPSN|PPS|ULN|DOB"
-    r"|health[\s-]*(?:plan|insurance|care)|insurance|insurer|policy|plan|beneficiary|claim"
-    r"|member(?:ship)?|account|acct|a/c|sort\s+code|customer|client\s+reference|reference|ref"
-    r"|licen[cs]e|driving\s+licen[cs]e|driver'?s\s+licen[cs]e|passport|certificate|cert"
-    r"|registration|reg|number\s+plate|licen[cs]e\s+plate|plate|vehicle|car|VIN|chassis"
-    r"|serial|device|pacemaker|implant|hearing\s+aid|IMEI|MAC|room|bed|locker|ward|bay"
-    r"|national\s+insurance|NI|tax|UTR|student|employee|staff|payroll|badge|pupil|library|booking|invoice"
+# A code: capitals and digits, joined by hyphens or slashes, or in groups separated by single
+# spaces ("2953 41876 1", "RTH 0042871", "KOWAL708238T99LK", "BCX-44-90817-A").
+_CODE = re.compile(
+    r"(?<![\w/.=&?-])(?=[A-Z0-9/\- ]{0,8}\d)[A-Z0-9](?:(?:[A-Z0-9/-]|[ \u00a0](?=[A-Z0-9]*\d|[A-Z]{1,4}\b)){0,24}[A-Z0-9])?(?![\w/-])"
 )
-_ID_WORDS = r"(?:numbers?|nos?\.?|num|#|IDs?|identifier|code|ref(?:erence)?)"
-_BARE_ID_WORDS = r"(?:IDs?|identifier|reference|ref\.?|(?<=[A-Za-z] )(?:number|no\.?|num|#))"
-_RECORD = re.compile(
-    r"(?<![\w/])(?:(?:" + _RECORD_WORDS + r")(?![A-Za-z])\s*(?:" + _ID_WORDS + r"(?![A-Za-z]))?|" + _BARE_ID_WORDS + r"(?![A-Za-z]))"
-    r"(?:\s+(?:is|was|reads|:))?\s*[:#,]?\s*"
-    r"(?P<code>(?-i:(?=[A-Z0-9/\- ]{0,8}\d)[A-Z0-9](?:[A-Z0-9/-]|[ \u00a0](?=[A-Z0-9]*\d|[A-Z]{1,4}\b)){0,24}[A-Z0-9]))"
-    r"(?![\w/-])",
-)
-_RECORD_CI = re.compile(_RECORD.pattern, re.IGNORECASE)
-# A record word with its number word right before a code: "membership number",
-# "member no.", "policy number:", "patient ID".  This context decides the kind
-# even when the digits are shaped like a phone or pass the NHS checksum.
-_RECORD_RIGHT_BEFORE = re.compile(
-    r"(?<![\w/])(?:" + _RECORD_WORDS + r")(?![A-Za-z])\s*(?:numbers?|nos?\.?|num|#|IDs?|identifier|ref(?:erence)?)"
-    r"(?![A-Za-z])(?:\s+(?:is|was|reads))?\s*[:#,]?\s*$",
-    re.IGNORECASE,
-)
+# Words that name a record, an account or a document whose number identifies its holder: a
+# number right after one of them ("claim (31-4476092)", "member ID XQH448120337") is its number.
+_STRONG_KEYS = frozenset("""
+    claim claims policy member membership account acct a/c licence license passport medicare medicaid
+    tricare ohip insurance insurer mrn nhi chi upn uln nino ppsn pps utr vin imei serial chassis invoice
+    payroll badge employee staff student pupil booking beneficiary registration reg certificate cert
+    hospital patient customer subscriber id ids identifier reference ref case
+""".split())
+# Words that name a record only with a number word after them ("file number", "unit no.").
+_WEAK_KEYS = frozenset("""
+    record records file chart notes unit plan client library device pacemaker implant plate vehicle car
+    driving driver national ni tax sort fund pension benefits health care clinical dental medical
+    prescription group scheme
+""".split())
+_NUMBER_WORD = re.compile(r"\s*(?:numbers?|nos?\b\.?|num\b|#|ids?\b|identifier|ref\b\.?|reference|code)", re.IGNORECASE)
+_KEY = re.compile(r"(?<![a-z/])(?:" + "|".join(sorted((re.escape(k) for k in _STRONG_KEYS | _WEAK_KEYS), key=len,
+                                                        reverse=True)) + r")(?![a-z])")
+# What may stand between a record word and its number when no number word is there.
+_NEAR_GAP = re.compile(r"^[\s:#,(\-–]*(?:(?:is|was|reads|of)\s*[:#(]?\s*)?$")
+_KEYWORDS = _STRONG_KEYS | _WEAK_KEYS
+_KEY_VOCAB = register_vocabulary(frozenset(k for k in _KEYWORDS if "/" not in k))
+_NOT_CODE_HEADS = frozenset("NHS NO SSN DOB TEL ZIP".split())
+_SELF_KEY = frozenset("mrn nhi chi upn uln nino ppsn pps utr vin imei id ids identifier ref reference".split())
+_KEY_SPAN = 70
 
 
-_ID_TAILS = ("number", "numbers", "no", "no.", "nos", "nos.", "num", "id", "ids", "identifier", "ref", "reference",
-             " is", " was", " reads")
+def record_context_before(text: str, start: int, low: str | None = None, ix: TextIndex | None = None) -> bool:
+    """Whether the clause before `start` introduces a record's number ("policy number 2079461834",
+    "claim (31-4476092)", "Medicare number came up on the screen as …")."""
+    low = text.lower() if low is None else low
+    a = max(0, start - _KEY_SPAN)
+    if ix is not None:
+        keys = ix.anchors(_KEY_VOCAB)
+        k = bisect_left(keys, (a, 0))
+        spans = [span for span in keys[k:k + 8] if span[1] <= start]
+    else:
+        spans = [m.span() for m in _KEY.finditer(low, a, start)]
+    for ks, ke in spans:
+        tail = _NUMBER_WORD.match(low, ke, start)
+        gap_from = tail.end() if tail else ke
+        gap = low[gap_from:start]
+        if any(c.isdigit() for c in gap) or ". " in gap or ";" in gap or "\n\n" in gap or "?" in gap:
+            continue
+        key = low[ks:ke]
+        if tail is not None or key in _SELF_KEY:
+            if len(gap) <= 60 and not _PHONE_WORDS.search(low, max(0, start - 25), start) \
+                    and not _NHS_CONTEXT.search(text, a, start):
+                return True
+        elif key in _STRONG_KEYS and _NEAR_GAP.match(gap):
+            return True
+    return False
 
 
-def record_context_before(text: str, start: int) -> bool:
-    """Whether a record word and a number word stand right before `start` ("policy number 2079461834")."""
-    a = max(0, start - 45)
-    tail = text[max(0, start - 16) : start].rstrip(" :#,\u00a0").lower()
-    if not tail.endswith(_ID_TAILS) and not text[max(0, start - 3) : start].strip().endswith("#"):
-        return False  # cheap test first: no number word right before
-    if _RECORD_RIGHT_BEFORE.search(text, a, start) is None:
-        return False
-    return _PHONE_WORDS.search(text, max(0, start - 25), start) is None and _NHS_CONTEXT.search(text, a, start) is None
 # UK National Insurance numbers have their own shape: "QQ 12 34 56 C".
 _NINO = re.compile(
     r"(?<![\w])[A-Z]{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?[A-D](?!\w)"
@@ -118,69 +134,99 @@ _NOT_CODE = re.compile(
     r"|^(?:19|20)\d\d-\d\d-\d\d$|^\d\d?/\d\d?/\d{2,4}$",  # dates are the date detector's
     re.IGNORECASE,
 )
+_UNIT_NEXT = re.compile(r"\s*(?:%|°|x\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|degrees?|kg|g\b|cm|mm|"
+                        r"km|m\b|miles?|steps?|reps?|sets?|times|people|clients|members|staff|words|pounds|dollars)",
+                        re.IGNORECASE)
 
 
-_RECORD_KEYS = frozenset(
-    """record records patient client case hospital unit file chart notes mrn nhi chi upn nino ppsn
-    pps uln dob health plan insurance insurer policy beneficiary claim member membership account
-    acct a/c sort customer reference ref licence license driving driver passport certificate cert
-    registration reg plate vehicle car vin chassis serial device pacemaker implant hearing imei mac
-    national ni tax utr student employee staff payroll badge pupil library booking invoice id ids room bed locker
-    identifier number no num medicare medicaid tricare fund pension benefits""".split()
-)
-_KEY_WORD = re.compile(r"[a-z/]+")
-_GENERIC_KEYS = frozenset("number no num id ids identifier reference ref is was reads".split())
+_CAPITAL_NEXT = re.compile(r"[ \u00a0]+[A-Z][a-z]")
 
 
-def _is_phone(code: str) -> bool:
-    for region in ("GB", "US"):
-        try:
-            if phonenumbers.is_valid_number(phonenumbers.parse(code, region)):
-                return True
-        except phonenumbers.NumberParseException:
-            continue
-    return False
+def _code_shape(code: str) -> bool:
+    """Capitals and digits mixed in one code are a reference number on their own: "K0049318",
+    "XQH448120337", "PX-55120-B", "RTH 0042871" (a UK postcode or "COVID-19" has too few digits)."""
+    digits = sum(map(str.isdigit, code))
+    letters = sum(map(str.isalpha, code))
+    if not letters or digits < 4:
+        return False
+    return digits >= 5 or letters >= 2 and " " not in code
 
 
-# "room number 14B", "bed 7": in a care home or a ward, the room points at one person.
+# "her room, 14B", "she is in room 7": in a care home or a ward, the room points at one person.
 _ROOM_BEFORE = re.compile(r"\b(?:room|bed|locker|bay)\s*(?:number|no\.?|#)?\s*[:,#]?\s*$", re.IGNORECASE)
+_ROOM_HINTS = ("room", "bed", "locker", "bay")
+_ROOM_OWNER = re.compile(r"\b(?:she|he|they|her|his|their|client|resident)\b", re.IGNORECASE)
+_NOT_ROOM_OWNER = re.compile(r"\b(?:my|our|treatment|therapy|consulting|clinic)\s+(?:room|bay)\b", re.IGNORECASE)
 
 
-def find_records(ix: TextIndex) -> Iterator[Span]:
-    text = ix.text
-    low = ix.lower
-    runs = [(s, e) for s, e in ix.digits if sum(c.isdigit() for c in text[s:e]) >= 2]
-    # Only runs whose last few words before the code name a record are worth
-    # the full pattern ("policy number POL-77812").
-    keyed = []
+_CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/- \u00a0")
+
+
+def _codes(text: str, runs: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """The codes holding these digit runs: each is matched where it starts, at most eight code
+    characters before its first digit (as _CODE's lookahead allows), not searched for in a window."""
+    last = -1
     for s, e in runs:
-        c = s
-        while c > 0 and (text[c - 1].isalnum() or text[c - 1] in "-/") and s - c < 12:
-            c -= 1
-        if not _RECORD_KEYS.isdisjoint(_KEY_WORD.findall(low, max(0, c - 40), c)[-4:]):
-            keyed.append((c, e))
-    hits = [m for a, b in ix.windows(keyed, 45, 20) for m in _RECORD_CI.finditer(text, a, b)]
-    for m in hits:
-        code = m.group("code").rstrip(" -/")
-        start = m.start("code")
-        digits = sum(c.isdigit() for c in code)
-        has_letters = any(c.isalpha() for c in code)
-        # A code has 3+ digits, or 2+ digits among letters ("AB12 CDE").
-        short_ok = _ROOM_BEFORE.search(text, max(0, m.start() - 2), start) is not None and digits >= 1
-        if not short_ok and (_NOT_CODE.match(code) or digits < 2 or (digits == 2 and not has_letters)):
+        if s < last:
             continue
-        if len(code.replace(" ", "")) < (2 if short_ok else 4):
+        p = s
+        while p > 0 and s - p < 8 and text[p - 1] in _CODE_CHARS:
+            p -= 1
+        for start in range(p, s + 1):
+            m = _CODE.match(text, start)
+            if m is not None and m.end() > s:
+                last = m.end()
+                yield m
+                break
+
+
+def find_records(ix: TextIndex, shapes: bool = True) -> Iterator[Span]:
+    """Record, account, claim, licence and membership numbers; with `shapes`, codes that mix
+    capitals and digits anywhere (case studies: in an essay a product code is not a person's)."""
+    text, low = ix.text, ix.lower
+    seen = -1
+    n = len(text)
+    # Only runs with two digits, a capital beside them or a room word before can be part of a code.
+    runs = [(s, e) for s, e in ix.digits if e - s >= 2 and (e - s > 2 or text[s + 1].isdigit())
+            or s and text[s - 1].isupper() or e < n and text[e].isupper()
+            or any(w in low[max(0, s - 16):s] for w in _ROOM_HINTS)]
+    for m in _codes(text, runs):
+        code = m.group().rstrip(" -/")
+        start = m.start()
+        head, sep, rest = code.partition(" ")
+        while sep and head.isalpha() and (head.lower() in _KEYWORDS or head in _STATES or head in _NOT_CODE_HEADS
+                                          or rest.partition(" ")[0].isalpha()):
+            start += len(head) + 1  # "ID 4155550134", "OR 97205", "RFU ID …": words before the number
+            code = rest
+            head, sep, rest = code.partition(" ")
+        if start < seen:
             continue
-        if _PHONE_WORDS.search(text, max(0, m.start() - 20), m.start("code")):
-            continue  # "mobile number 07412 556789" is a phone number
-        if (
-            _GENERIC_KEYS.issuperset(_KEY_WORD.findall(text[m.start() : start].lower()))
-            and not record_context_before(text, start)
-            and _is_phone(code)
-        ):
-            continue  # "office number 212-736-5000": only the number's shape says what it is
-        yield "record", start, start + len(code)
-    six = [(s, e) for s, e in runs if sum(c.isdigit() for c in text[s:e]) >= 6]
+        digits = sum(map(str.isdigit, code))
+        if digits == 0:
+            continue
+        end = start + len(code)
+        shape = shapes and _code_shape(code)
+        if not shape:
+            room = len(code) <= 4 and any(w in low[max(0, start - 16):start] for w in _ROOM_HINTS) \
+                and _ROOM_BEFORE.search(text, max(0, start - 16), start)
+            if room:
+                sent = text[max(0, start - 60):start]
+                if not _ROOM_OWNER.search(sent) or _NOT_ROOM_OWNER.search(text, max(0, start - 30), start):
+                    continue
+            else:
+                if _NOT_CODE.match(code) or digits < 2 or (digits == 2 and not any(c.isalpha() for c in code)):
+                    continue
+                if len(code.replace(" ", "")) < 4 or _UNIT_NEXT.match(text, end):
+                    continue
+                if code.isdigit() and len(code) <= 5 and _CAPITAL_NEXT.match(text, end):
+                    continue  # "(6124 Chase Rd": a house number
+                if not record_context_before(text, start, low, ix):
+                    continue
+                if _PHONE_WORDS.search(text, max(0, start - 20), start):
+                    continue  # "mobile number 07412 556789" is a phone number
+        seen = end
+        yield "record", start, end
+    six = ix.runs_with(6)
     for m in (m for a, b in ix.windows(six, 4, 3) for m in _NINO.finditer(text, a, b)):
         yield "record", m.start(), m.end()
 
@@ -201,19 +247,25 @@ _AGE_PATTERNS = [
     _NUM + r"(?:[\s-]+|-)(?:years?|yrs?|yo)(?:[\s-]+old|\s+of\s+age)\b",
     _NUM + r"\s*(?:y/o|yo|y\.o\.)\b",
     # "aged 91", "age 93", "at the age of 95"
-    r"\b(?:aged|age|ages|at\s+the\s+age\s+of|at\s+age)\s*:?\s+" + _NUM + r"\b(?!\s*(?:%|percent|minutes|mins|degrees|kg|km|miles|cm|mm|per|°|steps|reps|times|sessions|hours))",
+    r"\b(?:aged|age|ages|at\s+the\s+(?:[a-z]+\s+){0,2}age\s+of|at\s+age)\s*:?\s+" + _NUM + r"\b(?!\s*(?:%|percent|minutes|mins|degrees|kg|km|miles|cm|mm|per|°|steps|reps|times|sessions|hours))",
     # "she is 95", "he's 93", "turned 92", "now 96"
-    r"\b(?:she|he|they|who|client|mum|mother|father|dad|gran|grandmother|grandfather)\s*(?:is|was|'s|’s|turns|turned|had\s+turned|will\s+be|is\s+now|was\s+now)\s+"
+    r"\b(?:she|he|they|who|client|mum|mother|father|dad|gran|grandmother|grandfather)\s*(?:is|was|'s|’s|turns|turned|had\s+turned|will\s+be|is\s+now|was\s+now|will\s+turn|turns)\s+"
     + r"(?:now\s+|nearly\s+|almost\s+|about\s+)?" + _NUM + r"\b(?!\s*(?:%|percent|minutes|mins|degrees|kg|km|miles|cm|mm|per|°|steps|reps|times|sessions|hours|lbs|pounds|stone))",
     # "client f is 93.", "Mr Hale was 94 and": any subject, the age standing alone
-    r"\b(?:is|was)\s+(?:now\s+|nearly\s+|almost\s+)?" + _NUM + r"(?=\s*(?:[,.;:!?)]|and\b|but\b|now\b|this\b))",
+    r"\b(?:is|was)\s+(?:now\s+|nearly\s+|almost\s+|an?\s+(?:sprightly|spry|young|youthful|active|fit|healthy|lively|"
+    r"energetic|busy)\s+)?" + _NUM + r"(?=\s*(?:[,.;:!?)]|and\b|but\b|now\b|this\b))",
     # "At 97 she still shops", "at ninety-one, he ..."
     r"\bat\s+" + _NUM + r",?\s+(?:she|he|they|my\s+client|the\s+client)\b",
     r"\b(?:turned|turns|turning|reached|reaching)\s+" + _NUM + r"\b(?!\s*(?:%|percent|minutes|degrees|kg|km|miles|cm|mm|per|°|steps|reps|times|sessions|hours))",
+    # "still sharp at ninety-one,", "small gains at ninety-three", "touched at a hundred and one"
+    r"\bat\s+" + _NUM + r"(?=\s*(?:$|[,.;:!?)\"”]|\s(?:and|but|she|he|they|still|now|this|that|with|is|was)\b))",
+    # "Mrs Hale, 94, still", "her mother, now 96, is", "Mr Day (aged 91)"
+    r"(?<=[A-Za-z]),\s*(?:now\s+|aged\s+|age\s+)?" + _NUM + r"\s*,",
+    r"(?<=[A-Za-z])\s*\(\s*(?:now\s+|aged\s+|age\s+)?" + _NUM + r"\s*\)",
     # "her 90th birthday", "his ninetieth"
     r"\b(?P<ord>(?:9\d|1[0-1]\d)(?:st|nd|rd|th)|ninetieth|ninety-\w+(?:st|nd|rd|th)|hundredth)\s+birthday\b",
 ]
-_AGE_PARTS = [re.compile(p, re.IGNORECASE) for p in _AGE_PATTERNS]
+_AGE_PARTS = [lowered(p) for p in _AGE_PATTERNS]
 
 
 def _value(word: str) -> int:
@@ -233,6 +285,10 @@ def _value(word: str) -> int:
 
 
 _LEADING_INT = re.compile(r"\d+")
+_OLD_WORDS = register_vocabulary(frozenset(
+    ["ninety", "hundred", "ninetieth", "hundredth"] + [f"ninety-{w}" for w in _ONES] + [f"ninety-{w}{s}" for w, s in (
+        ("first", ""), ("second", ""), ("third", ""), ("fourth", ""), ("fifth", ""), ("sixth", ""), ("seventh", ""),
+        ("eighth", ""), ("ninth", ""))]))
 # "90 minutes", "95 degrees", "100%": measures, not ages.
 _UNIT_AFTER = re.compile(
     r"\s*(?:%|°|x\b|minutes?|mins?|seconds?|secs?|hours?|hrs?|degrees?|deg|kg|g|cm|mm|m|km|miles?|ml|mg|"
@@ -241,24 +297,36 @@ _UNIT_AFTER = re.compile(
 )
 
 
+# "her heart rate sat at 96", "a score of 92, 95 and 98": a measure, not an age.
+_MEASURE_BEFORE = re.compile(r"\b(?:rate|pulse|bpm|pressure|bp|score|scores|sats?|saturation|oxygen|weight|weighs|index|"
+                             r"level|speed|temperature|reading|count|scored|scoring|rated|measured|angle|flexion|extension|rotation|grade|percent|"
+                             r"mark|marks|page|pages|number|no|room|bus|route)\b[^.;\n]{0,24}$", re.IGNORECASE)
+
+
 def find_ages(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
     low = ix.lower
-    if "ninet" in low or "hundred" in low:
-        windows = [(0, len(text))]
-    else:
-        old = [
-            (s, e) for s, e in ix.digits
-            if 90 <= int(_LEADING_INT.match(text, s).group()) < 130 and not _UNIT_AFTER.match(text, e)
-        ]
-        if not old:
-            return
-        windows = ix.windows(old, 70, 40)
+    # Ages over 89 in figures (90 to 129, not a measure) or in words ("ninety-one", "a hundred").
+    old = [(s, e) for s, e in ix.digits if "0" <= text[s] <= "1" and e - s >= 3 and text[s + 1:s + 3].isdigit()
+           or text[s] == "9" and e - s >= 2 and text[s + 1].isdigit() and (e - s == 2 or not text[s + 2].isdigit())]
+    old = [(s, e) for s, e in old if 90 <= int(_LEADING_INT.match(text, s).group()) < 130 and not _UNIT_AFTER.match(text, e)]
+    old += ix.anchors(_OLD_WORDS)
+    if not old:
+        return
+    old.sort()
+    windows = ix.windows(old, 70, 40)
     for pat in _AGE_PARTS:
-        for m in (m for a, b in windows for m in pat.finditer(text, a, b)):
+        for m in (m for a, b in windows for m in pat.finditer(low, a, b)):
             if m.groupdict().get("ord"):
                 yield "age", m.start(), m.end()
                 continue
             n = m.group("n")
             if n and _value(n) >= 90 and _value(n) < 130:
-                yield "age", m.start(), m.end()
+                if _MEASURE_BEFORE.search(text, max(0, m.start() - 40), m.start() + 1):
+                    continue
+                a, b = m.span()
+                while text[a] in " ,(" and a < b:
+                    a += 1
+                while text[b - 1] in " ,)" and b > a:
+                    b -= 1
+                yield "age", a, b

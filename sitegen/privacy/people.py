@@ -90,6 +90,8 @@ NAMED_THINGS = frozenset({
     ("Lord", "Muck"), ("Smart", "Alec"), ("Clever", "Dick"), ("Nosy", "Parker"), ("Billy", "no"),
     ("Mrs", "Doubtfire"), ("Mr", "Motivator"), ("Mr", "Muscle"), ("Tommy", "John"),
     ("Cheshire", "Cat"), ("Holy", "Grail"),
+    # greetings that hold a word used as a name
+    ("Kia", "ora"), ("Kia", "Ora"),
 })
 
 # Words that name these things on their own ("a real Pollyanna", "the Goldilocks dose").

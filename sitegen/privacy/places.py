@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Iterator
 
 from sitegen.privacy import lexicon as L
 from sitegen.privacy.people import PRODUCTS
-from sitegen.privacy.tokens import TextIndex
+from sitegen.privacy.tokens import TextIndex, register_vocabulary
 
 Span = tuple[str, int, int]
 
@@ -29,12 +30,17 @@ _STATE_NAMES = (
     "South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming"
 )
 _ZIP = re.compile(
-    r"(?:\b(?:" + "|".join(_STATES) + r")\.?|\b(?:" + _STATE_NAMES + r"))(?:,)?[ \u00a0]+(?P<z>\d{5}(?:-\d{4})?)(?![\w-])"
+    r"(?:\b(?:" + "|".join(_STATES) + r")\.?|\b(?:" + _STATE_NAMES + r"))(?:,)?[ \u00a0]+\(?(?P<z>\d{5}(?:-\d{4})?)(?![\w-])"
 )
+# "ZIP 97202", "the ZIP is actually 12402", "zip code: 48126", "the 90210 zip code"
 _ZIP_WORD = re.compile(
-    r"\b(?:zip|zip\s*code|zipcode|postal\s+code)\s*(?:is|was|of)?\s*[:#,(]?\s*(?P<z>\d{5}(?:-\d{4})?)(?![\w-])",
+    r"\b(?:zip|zip\s*code|zipcode|postal\s+code)\b(?:\s+(?:is|was|of|on|actually|really|still|listed|given|as)){0,3}"
+    r"\s*[:#,(]?\s*(?P<z>\d{5}(?:-\d{4})?)(?![\w-])|(?<![\w-])(?P<y>\d{5})\s+(?:zip|zip\s*code)\b",
     re.IGNORECASE,
 )
+_STREET_END = r"(?:" + "|".join(sorted(L.STREET_SUFFIXES, key=len, reverse=True)) + r")"
+# A ZIP code right after a street, without the state: "SE Tenino St (97202)", "6124 Chase Rd, 48126".
+_ZIP_AFTER_STREET = re.compile(r"\b[A-Z][\w'’.-]*[ \u00a0]+" + _STREET_END + r"\b\.?,?[ \u00a0]*\(?(?P<z>\d{5}(?:-\d{4})?)(?![\w-])")
 
 
 def find_postcodes(ix: TextIndex) -> Iterator[Span]:
@@ -47,13 +53,18 @@ def find_postcodes(ix: TextIndex) -> Iterator[Span]:
             yield "postcode", m.start(), m.end()
 
 
+_FIVE = re.compile(r"(?<!\d)\d{5}(?!\d)")
+
+
 def find_zips(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
-    runs = [(s, e) for s, e in ix.digits if sum(c.isdigit() for c in text[s:e]) >= 5]
-    for a, b in ix.windows(runs, 32, 1):
-        for pat in (_ZIP, _ZIP_WORD):
+    # A ZIP code is a group of exactly five digits (or five and four): phone and record numbers are not.
+    runs = [(s, e) for s, e in ix.runs_with(5) if _FIVE.search(text, s, e)]
+    for a, b in ix.windows(runs, 40, 16):
+        for pat in (_ZIP, _ZIP_WORD, _ZIP_AFTER_STREET):
             for m in pat.finditer(text, a, b):
-                yield "zip", m.start("z"), m.end("z")
+                group = "y" if m.groupdict().get("y") else "z"
+                yield "zip", m.start(group), m.end(group)
 
 
 # --- street addresses ----------------------------------------------------------------
@@ -70,6 +81,11 @@ _NUMBERED = re.compile(
 # "lives on Canal Street", "a flat off Mill Lane": a named street, no number.
 _NAMED_STREET = re.compile(
     r"\b(?:on|in|off|along|near|at|down|up|from|by|onto|to|into)\s+(?:the\s+)?(?P<s>(?:" + _CAP + r"[ \u00a0]+){1,3}" + _CLEAR + r")\b(?![\w'’])"
+)
+# "where he lives on SE Tenino St", "her flat off Mill Ln": where someone lives makes any suffix a street.
+_LIVES_ON = re.compile(
+    r"\b(?:lives|lived|living|house|home|flat|apartment|place|bungalow|cottage|caravan)\s+(?:\w+\s+)?(?:on|off)"
+    r"\s+(?:the\s+)?(?P<s>(?:" + _CAP + r"[ \u00a0]+){1,3}" + _SUFFIX + r")\b\.?(?![\w'’])"
 )
 # Streets that stand for something else: an idiom, an industry, a TV show.
 _NOT_STREET_WORD = frozenset(
@@ -91,6 +107,10 @@ def find_addresses(ix: TextIndex) -> Iterator[Span]:
                 if _YEAR_FIRST.match(text, m.start()) and _YEAR_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                     continue  # "in 1954 Supreme Court justices …": a year, not a house number
                 yield "address", m.start(), m.end()
+    ends = ix.caps_in(L.STREET_SUFFIXES)
+    for m in (m for a, b in ix.windows(ends, 70, 2) for m in _LIVES_ON.finditer(text, a, b)):
+        if m.group("s").split()[0].rstrip(".") not in _NOT_STREET_WORD:
+            yield "address", m.start("s"), m.end("s")
     for m in (m for a, b in ix.windows(ix.caps_in(L.CLEAR_STREET_SUFFIXES), 70, 1) for m in _NAMED_STREET.finditer(text, a, b)):
         words = m.group("s").split()
         if words[0].rstrip(".") in _NOT_STREET_WORD or words[0] in PRODUCTS:
@@ -184,7 +204,17 @@ _PLACE_PREPS = (" in ", " at ", " near ", " outside ")
 def find_workplaces(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
     taken: list[tuple[int, int]] = []
-    windows = ix.windows(ix.caps_in(L.ORG_SUFFIXES), 120, 70)
+    # An organisation's name has a capitalised word before its ending ("Whitman Elementary"):
+    # an ending on its own ("Home care", "Primary") starts nothing.
+    ends = ix.caps_in(L.ORG_SUFFIXES)
+    caps = ix.caps
+    starts = [c[0] for c in caps]
+    named = []
+    for s, e in ends:
+        k = bisect_left(starts, s)
+        if k and caps[k - 1][1] >= s - 8:
+            named.append((s, e))
+    windows = ix.windows(named, 120, 70)
     for m in (m for a, b in windows for m in _ORG_IN_PLACE.finditer(text, a, b)):
         org_start = _trim_org_start(text, m.start("org"), m.end("org"))
         if org_start is None or not _place_ok(m.group("place")):
@@ -203,10 +233,14 @@ def find_workplaces(ix: TextIndex) -> Iterator[Span]:
         if _WORK_CONTEXT.search(text, max(0, org_start - 60), org_start):
             end = m.end("org")
             yield "workplace", org_start, end
-    places = [(s, e) for s, e in ix.caps if text[max(0, s - 8) : s].endswith(_PLACE_PREPS)]
+    places = [(s, e) for s, e in caps if s > 3 and text[s - 1] == " " and text[max(0, s - 8) : s].endswith(_PLACE_PREPS)
+              and _place_ok(text[s:e])]
+    if not places:
+        return
     # "a welder at Tyne Fabrication in Wallsend": any named employer, when the
     # sentence says it is someone's work and names the town.
-    for m in (m for a, b in ix.windows(places, 90, 40) for m in _EMPLOYER_IN_PLACE.finditer(text, a, b)):
+    after_cap = [(s, e) for s, e in places if _near_before(caps, s - 4, 80)]
+    for m in (m for a, b in ix.windows(after_cap, 90, 40) for m in _EMPLOYER_IN_PLACE.finditer(text, a, b)):
         org_start = _trim_org_start(text, m.start("org"), m.end("org"), single_ok=True)
         if org_start is None or not _place_ok(m.group("place")) or any(s <= org_start < e for s, e in taken):
             continue
@@ -219,7 +253,11 @@ def find_workplaces(ix: TextIndex) -> Iterator[Span]:
         ):
             taken.append((org_start, m.end()))
             yield "workplace", org_start, m.end()
-    for m in (m for a, b in ix.windows(places, 80, 40) for m in _LOWER_WORKPLACE.finditer(text, a, b)):
+    nouns = ix.anchors(_WORKPLACE_ANCHORS)
+    if not nouns:
+        return
+    near_noun = [(s, e) for s, e in places if _near_before(nouns, s, 70)]
+    for m in (m for a, b in ix.windows(near_noun, 80, 40) for m in _LOWER_WORKPLACE.finditer(text, a, b)):
         noun = m.group("noun")
         mods = m.group("mods").split()
         if noun in _NOUN_NEEDS_MOD:
@@ -236,6 +274,15 @@ def find_workplaces(ix: TextIndex) -> Iterator[Span]:
         if _WORK_CONTEXT.search(text, max(0, m.start() - 60), m.start() + 1):
             start = m.start("mods") if mods else m.start("noun")
             yield "workplace", start, m.end()
+
+
+_WORKPLACE_ANCHORS = register_vocabulary(frozenset(L.WORKPLACE_NOUNS | {"home"}))
+
+
+def _near_before(spans: list[tuple[int, int]], pos: int, reach: int) -> bool:
+    """Whether one of the sorted `spans` starts within `reach` characters before `pos`."""
+    k = bisect_left(spans, (pos, -1))
+    return k > 0 and spans[k - 1][0] >= pos - reach
 
 
 # Sentence words that can precede an organisation's name without being part of it.

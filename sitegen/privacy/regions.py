@@ -1,15 +1,17 @@
-"""Towns, regions and named organisations: where a client lives, works, plays or belongs.
+"""Towns, regions and roads: where a client lives, comes from or travels.
 
-    find_places          "lives in Thirsk", "a farm outside Sedbergh", "up in the Dales", "Penrith"
-    find_organisations   "plays for Kendal Harriers", "a resident at Meadowbank", "works at Hollins & Daughters"
+    find_places   "lives in Thirsk", "a farm outside Sedbergh", "up in the Dales", "Penrith",
+                  "out past Meifod", "… Ave, Chicago, IL", "the M180", "the Kennedy Expressway"
 
-Both give `review` findings: a place smaller than a country or a state, or a named
-organisation, can let someone who knows the client recognise her, especially together with
-her job or family.  Places are recognised by the gazetteer (GeoNames' places of 500 people
-or more, see wordstats.py) or by a place preposition before a capitalised name; a place
-name that is also an everyday word ("Reading", "Bath", "Hope") counts only after such a
-preposition.  Countries and states are not flagged; neither is what the writer says about
-their own training or practice.
+A `review` finding: a place smaller than a country or a state can let someone who knows the
+client recognise her, especially together with her job or family.  Places are recognised by
+the gazetteer (GeoNames' places of 500 people or more, see wordstats.py), by a place
+preposition before a capitalised name, by their place in an address (the town between the
+street and the state or postcode) and by the shape of a road's name; a place name that is
+also an everyday word ("Reading", "Bath", "Hope") counts only after such a preposition.
+Countries and states are not flagged; neither is what the writer says about their own
+training or practice, a place's name used for a person, an eponym or a named scale
+("Parkinson's", "the Oswestry Disability Index"), nor a vertebra ("C4", "L5").
 """
 
 from __future__ import annotations
@@ -19,7 +21,10 @@ from typing import Iterator
 
 from sitegen.privacy import lexicon as L
 from sitegen.privacy import people as P
-from sitegen.privacy.tokens import TextIndex
+from sitegen.privacy.disguise import about_writer
+from sitegen.privacy.organisations import ORG_ENDINGS, weak_start
+from sitegen.privacy.places import _STATE_NAMES, _STATES
+from sitegen.privacy.tokens import TextIndex, lowered
 from sitegen.privacy.wordstats import stats
 
 Span = tuple[str, int, int]
@@ -44,12 +49,12 @@ _REGION_PHRASES = ("Lake District", "Peak District", "Yorkshire Dales", "North Y
 
 _REGION_NOUN = re.compile(r"(?<=\w)\s+(?:Coast|Valley|Vale|Dales?|Moors?|Hills|Peninsula|Forest|Downs|Highlands|"
                           r"Mountains|Fells|Wolds|Levels|Marshes|Glens?|Riviera|Hinterland|Borders)\b")
-_PREP = re.compile(
-    r"(?:\b(?:in|near|outside|from|around|towards|toward|to|at|across|beyond|round|nr)\s+(?:the\s+)?|"
+_PREP = lowered(
+    r"(?:\b(?:in|near|outside|from|around|towards|toward|to|at|across|beyond|round|nr|past|off|out\s+of|"
+    r"outside\s+of)\s+(?:the\s+)?|"
     r"\b(?:lives|lived|living|moved|moving|grew\s+up|raised|based|born|settled|relocated|commutes|commuting|"
     r"drives|drove|travels|travelled|traveled)\s+(?:\w+\s+)?(?:in|to|from|near|outside)\s+(?:the\s+)?|"
-    r"\b(?:up|down|over|out)\s+(?:in|to|near)\s+(?:the\s+)?)$",
-    re.IGNORECASE,
+    r"\b(?:up|down|over|out)\s+(?:in|to|near)\s+(?:the\s+)?)$"
 )
 _NAME_RUN = re.compile(r"[A-Z][\w'’\-]+(?:(?:\s+(?:upon|on|in|under|le|by|de|of|the)\s+|\s+|-)[A-Z][\w'’\-]+){0,2}")
 # Capitalised words after "in" that are not places.
@@ -69,8 +74,36 @@ _CAP_PREFIXES = ("St", "St.", "Saint", "Great", "Little", "Upper", "Lower", "Nor
                  "New", "Old", "Long", "High", "Nether", "King's", "Kings", "Bishop's", "Market", "Castle")
 
 
+_NEVER, _IF_PREP, _MAYBE = range(3)
+# What a capitalised word can be, found once per word: never a place (a function word, an
+# acronym), a place only after a preposition, or a place by itself (in the gazetteer).
+_WORD_KIND: dict[str, int] = {}
+
+
+def _word_kind(word: str, st) -> int:
+    if len(_WORD_KIND) > 50_000:
+        _WORD_KIND.clear()
+    if len(word) < 2 or word.isupper() or word in _NOT_PLACE or word in L.FUNCTION_WORDS and word not in _CAP_PREFIXES:
+        kind = _NEVER
+    else:
+        v = st.table.get(word.lower())
+        kind = _MAYBE if v is not None and v >> 18 or word in REGIONS or word in _CAP_PREFIXES else _IF_PREP
+    _WORD_KIND[word] = kind
+    return kind
+
+
+def _after_prep_word(low: str, s: int) -> bool:
+    """Whether the word before `s` is a place preposition ("in", "past", "lives" …)."""
+    j = s - 1
+    while j >= 0 and low[j] in " \t\n(\"'“‘":
+        j -= 1
+    k = max(low.rfind(" ", 0, j), low.rfind("\n", 0, j), low.rfind("(", 0, j)) + 1
+    return low[k:j + 1] in _PREP_WORDS
+
+
 def find_places(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
+    low = ix.lower
     st = stats()
     n = len(ix.caps)
     i = 0
@@ -78,20 +111,25 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
         s, e = ix.caps[i]
         word = text[s:e]
         i += 1
-        if word in _NOT_PLACE or word in L.FUNCTION_WORDS and word not in _CAP_PREFIXES:
-            continue
-        v = st.table.get(word.lower())
-        before = text[max(0, s - 14):s].split()
-        if not (v is not None and v >> 18 or word in REGIONS or word in _CAP_PREFIXES
-                or before and before[-1].lower() in _PREP_WORDS or text.startswith((" Coast", " Valley"), e)):
+        kind = _WORD_KIND.get(word)
+        if kind is None:
+            kind = _word_kind(word, st)
+        if kind == _NEVER or kind == _IF_PREP and not (_after_prep_word(low, s) or text.startswith((" Coast", " Valley"), e)):
             continue  # the cheap test: neither a known place nor after a place preposition
+        v = st.table.get(word.lower())
         m = _NAME_RUN.match(text, s)
         run = m.group() if m else word
         run = run.rstrip("'’").removesuffix("'s").removesuffix("’s")
         run_end = s + len(run)
-        prep = _PREP.search(text, max(0, s - 40), s) is not None
+        if any(c.isdigit() for c in run) or _named_thing(text, run, run_end):
+            continue  # "C4", "Wexley General", "the Oswestry Disability Index", "Butler and Moseley's"
+        prep_m = _PREP.search(low, max(0, s - 40), s)
+        prep = prep_m is not None and (not prep_m.group().lower().startswith("from") or _FROM_PERSON.search(
+            text, max(0, s - 60), prep_m.start() + 1) is not None or v is not None and v >> 18 & 15)
+        if not prep and text[max(0, s - 3):s] == "on " and v is not None and (v >> 18 & 15) >= 3:
+            prep = True  # "a diner on Broadway": a street or an island in the gazetteer, never an unknown word
         if text.startswith((" estate", " Estate", " housing estate", " council estate"), run_end) and \
-                st.zipf(word) < 4.0 and not _weak_start(text, s):
+                st.zipf(word) < 4.0 and not weak_start(text, s):
             yield "place", s, run_end  # "the Moorside estate": a neighbourhood
             continue
         the = text[max(0, s - 4):s].lower() == "the "
@@ -99,8 +137,8 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
                 or text.startswith(("'s", "’s"), run_end):
             continue  # "Parkinson's", "the Beighton score", "Eunice Ingham drew": not the town
         hit = _place_of(run, st, prep)
-        if hit is None:
-            continue
+        if hit is None or about_writer(ix, s, run_end):
+            continue  # "the course I took in York": the writer's own
         length = hit
         end = s + length
         while i < n and ix.caps[i][0] < end:
@@ -108,6 +146,68 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
         if end > run_end:
             end = run_end
         yield "place", s, end
+    yield from _address_towns(ix)
+    yield from _roads(ix)
+
+
+# "… that comes from Masunaga" is a lineage; "she is from Dungloe", "moved over from Gdańsk" a place.
+_FROM_PERSON = re.compile(r"\b(?:she|he|they|who|family|originally|moved|came|come|over|back|up|down|is|was|'s|’s)"
+                          r"\s+(?:\w+\s+)?(?:from\s+)?$", re.IGNORECASE)
+# After a place-named word, the rest of a named thing: "the Oswestry Disability Index", "Wexley General".
+_THING_AFTER = re.compile(r"(?:\s+[A-Z][\w'’\-]+){0,3}\s+(?:Index|Score|Scale|Questionnaire|Test|Rules?|Criteria|"
+                          r"Classification|Inventory|Measure|Protocol|Method|Technique)\b")
+_INSTRUMENTS = frozenset("Index Score Scale Questionnaire Test Rules Criteria Classification Inventory Measure".split())
+_CITED_PAIR = re.compile(r"\s+(?:and|&)\s+[A-Z][\w'’\-]+(?:['’]s?\b|\s+\(|,\s*(?:19|20)\d\d)")
+
+
+def _named_thing(text: str, run: str, run_end: int) -> bool:
+    """Whether a place-named run names a thing or an organisation, or is an author cited in a pair."""
+    last = run.split()[-1]
+    if " " in run and (last in L.ORG_SUFFIXES or last in ORG_ENDINGS or last in _INSTRUMENTS):
+        return True
+    return _THING_AFTER.match(text, run_end) is not None or _CITED_PAIR.match(text, run_end) is not None
+
+
+_STREET_END = r"(?:" + "|".join(sorted(L.STREET_SUFFIXES, key=len, reverse=True)) + r")"
+# The town of an address, between the street and the state, ZIP or postcode:
+# "2211 N. Milwaukee Ave, Chicago, IL 60647", "42 Ferndale Road, Hove BN3 6EU".
+_ADDRESS_TOWN = re.compile(
+    r"\b" + _STREET_END + r"\.?,[ \u00a0]*(?P<t>[A-Z][\w'’\-]+(?:[ \u00a0][A-Z][\w'’\-]+){0,2})(?=,?[ \u00a0]+(?:(?:"
+    + "|".join(_STATES) + r")\b|(?:" + _STATE_NAMES + r")\b|[A-Z]{1,2}\d[\dA-Z]?[ \u00a0]?\d[A-Z]{2}\b|\d{5}\b)|,[ \u00a0]*$|\.)"
+)
+# Roads and lines: "the M180", "up the A66", "the Kennedy Expressway", "the Blue Line".
+_ROAD = re.compile(
+    r"\b(?:on|off|along|up|down|via|from|onto|near|by|past|across|took|take|takes|drives?|driving|drove|the)\s+"
+    r"the\s+(?P<r>(?:M|A|B|N|I-|SR\s?|US\s?|Route\s)\d{1,4}(?:\(M\))?)\b"
+    r"|\b(?P<s>[A-Z][\w'’\-]+(?:[ \u00a0][A-Z][\w'’\-]+)?[ \u00a0](?:Expressway|Motorway|Freeway|Turnpike|Highway|"
+    r"Parkway|Bypass|Line))\b"
+)
+_ROAD_WORDS = frozenset("Expressway Motorway Freeway Turnpike Highway Parkway Bypass Line".split())
+
+
+def _address_towns(ix: TextIndex) -> Iterator[Span]:
+    text = ix.text
+    ends = ix.caps_in(L.STREET_SUFFIXES)
+    if not ends:
+        return
+    for m in (m for a, b in ix.windows(ends, 1, 60) for m in _ADDRESS_TOWN.finditer(text, a, b)):
+        town = m.group("t")
+        if stats().country(town):
+            continue
+        yield "place", m.start("t"), m.end("t")
+
+
+def _roads(ix: TextIndex) -> Iterator[Span]:
+    text = ix.text
+    hits = ix.caps_in(_ROAD_WORDS) + [(s, e) for s, e in ix.digits if s and text[s - 1] in "MABN-" and e - s <= 4]
+    if not hits:
+        return
+    hits.sort()
+    for m in (m for a, b in ix.windows(hits, 40, 8) for m in _ROAD.finditer(text, a, b)):
+        g = "r" if m.group("r") else "s"
+        if g == "s" and (weak_start(text, m.start(g)) or m.group(g).split()[0] in L.FUNCTION_WORDS):
+            continue  # "Line 3 of the form", "The Highway Code"
+        yield "place", m.start(g), m.end(g)
 
 
 _LOWER_AFTER = re.compile(r" ([a-z]+)")
@@ -115,7 +215,7 @@ _SPLIT_WORDS = re.compile(r"(\s+|-)")
 _COUNTY = re.compile(r"(?:County\s+\w+|\w+\s+County|\w+shire)")
 _CONNECTOR = re.compile(r"\s+(?:upon|on|in|under|le|by|de|of|the)\s+")
 _PREP_WORDS = frozenset("""in near outside from around towards toward to at across beyond round nr the up down over
-    out lives lived living moved moving grew raised based born settled relocated commutes commuting drives drove
+    out past off of on lives lived living moved moving grew raised based born settled relocated commutes commuting drives drove
     travels travelled traveled""".split())
 
 
@@ -168,8 +268,10 @@ def _place_of(run: str, st, prep: bool) -> int | None:
                     return None
                 if first in L.EPONYM_STEMS or first in L.NOT_NAMES or first in P.NAMED_HEADS:
                     return None
-            elif k == 1 and st.zipf(first) >= 4.5 and first not in _CAP_PREFIXES:
-                return None  # "in Reading" yes, "in Hope" too, but "in Time", "in Practice" are not places
+            elif k == 1 and st.zipf(first) >= 4.5 and first not in _CAP_PREFIXES and size < 5:
+                return None  # "in Reading", "in Boston" yes, "in Hope" too, but "in Time", "in Practice" are not places
+            if k == 1 and prep and (first in P.CITED or first in L.EPONYM_STEMS and size < 5):
+                return None  # "the material in Butler and Moseley", "in Bowen"
             return len(cand)
     if prep:
         head = _CONNECTOR.split(run)[0]
@@ -178,7 +280,7 @@ def _place_of(run: str, st, prep: bool) -> int | None:
         if main is not words[0] and main not in _NOT_PLACE and words[0] not in ("New", "Old", "High", "Long"):
             return len(head)  # "moved to Little Snoring", "near Upper Slaughter"
         head = _CONNECTOR.split(run)[0]
-        if head.split()[-1] in L.ORG_SUFFIXES or head.split()[-1] in _MORE_ORG_SUFFIXES:
+        if head.split()[-1] in L.ORG_SUFFIXES or head.split()[-1] in ORG_ENDINGS:
             return None  # "at Larchfield House": an organisation's name (see find_organisations)
         # An unknown name after a place preposition: a village the gazetteer does not know.
         if ws.zipf < 2.5 and ws.given < 0 and main not in _NOT_PLACE and main not in P.CITED \
@@ -187,97 +289,3 @@ def _place_of(run: str, st, prep: bool) -> int | None:
     return None
 
 
-# --- organisations -----------------------------------------------------------------------------
-
-_MORE_ORG_SUFFIXES = frozenset("""
-    Harriers Wanderers Striders Runners Joggers Triathletes Tri Cyclists Wheelers CC RFC AFC RUFC
-    Rugby Cricket Netball Hockey Rowing Sailing Swimming Choir Chorus Singers Players Band Orchestra
-    Scouts Guides Brownies Cubs WI Lodge Manor Grange Court Gardens Fellowship Association Guild
-    League Society Union Collective Co-op Cooperative Motors Autos Haulage Removals Carpets Kitchens
-    Dental Opticians Vets Nurseries Foods Farm Dairies Bakehouse Brewhouse Tearoom Tearooms House Lodge
-""".split())
-_ORG_CUE = re.compile(
-    r"\b(?:works|worked|working|employed|job|teaches|taught|plays|played|playing|coaches|coached|"
-    r"volunteers|volunteered|volunteering|member|members|joined|joins|runs|ran|runs\s+with|trains|trained|"
-    r"swims|sings|studies|studied|attends|attended|goes|went|manages|managed|owns|owned|resident|residents|"
-    r"captain|secretary|chair|treasurer|regular|regulars)\s+"
-    r"(?:(?:\w+\s+){0,2}?)(?:at|for|with|in|of|on|to|by)\s+(?:the\s+)?$"
-    r"|\b(?:lives|lived|living|staying|stays|stayed|resident)\s+(?:at|in)\s+the\s+$|\b(?:lives|lived|living|"
-    r"staying|stays|stayed)\s+at\s+$",
-    re.IGNORECASE,
-)
-_WHERE_AFTER = re.compile(r",?\s+where\s+(?:she|he|they)(?:\s+|(?=['’]))(?:works|worked|is|was|'s|’s|has|had|plays|trains|"
-                          r"volunteers|lives|lived)\b")
-_CUE_WORDS = frozenset("""works worked working employed job teaches taught plays played playing coaches coached
-    volunteers volunteered volunteering member members joined joins runs ran trains trained swims sings studies
-    studied attends attended goes went manages managed owns owned resident residents captain secretary chair
-    treasurer regular regulars lives lived living staying stays stayed with""".split())
-_ORG_RUN = re.compile(r"(?:[A-Z][\w'’\-]*(?:\.(?=\w))?[\w'’\-]*|&)(?:[ \t]+(?:(?:of|the|and|for|&)[ \t]+)?"
-                      r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b)"
-                      r"(?:[A-Z][\w'’\-]*(?:\.(?=\w))?[\w'’\-]*|&)){0,4}")
-
-
-def find_organisations(ix: TextIndex) -> Iterator[Span]:
-    text = ix.text
-    st = stats()
-    suffixes = L.ORG_SUFFIXES | _MORE_ORG_SUFFIXES
-    taken = -1
-    for s, e in ix.caps:
-        if s < taken:
-            continue
-        word = text[s:e]
-        if word in L.GRAMMATICAL_WORDS or word in _NOT_PLACE:
-            continue
-        m = _ORG_RUN.match(text, s)
-        if m is None:
-            continue
-        run = m.group().rstrip(".")
-        words = run.split()
-        near = text[max(0, s - 50):s].lower().split()[-5:]
-        cue = not _CUE_WORDS.isdisjoint(near) and _ORG_CUE.search(text, max(0, s - 50), s) is not None
-        named = len(words) >= 2 and words[-1] in suffixes and any(
-            w not in suffixes and w not in L.FUNCTION_WORDS and w not in ("of", "the", "and", "&") for w in words[:-1])
-        if not cue and _WHERE_AFTER.match(text, s + len(run)):
-            cue = True  # "from Greggs, where she's a shift supervisor"
-        # "the Cascade Freight warehouse", "Meadowbank care home": a name before a workplace noun
-        noun = _NOUN_AFTER.match(text, s + len(run))
-        if noun is not None and not named and words[0] not in L.FUNCTION_WORDS and not _weak_start(text, s) \
-                and not run.endswith(("'s", "’s")):
-            head = noun.group("noun").lower()
-            if head in L.WORKPLACE_NOUNS or head in ("home", "team", "squad", "firm", "shop") and noun.group("mod"):
-                named = True
-                run = text[s:noun.end()]
-                words = run.split()
-        if not (cue or named):
-            continue
-        if cue and not named:
-            first = words[0]
-            if st.country(run) or st.country(first) or first in P.PRODUCTS and len(words) == 1:
-                continue
-            if len(words) == 1 and (st.zipf(first) >= 4.0 or first in L.FUNCTION_WORDS or first.isupper()):
-                continue  # a common word, or an acronym (a professional body, a national company)
-        if _about_writer(text, s):
-            continue
-        taken = s + len(run)
-        yield "organisation", s, s + len(run)
-
-
-_NOUN_AFTER = re.compile(r" (?P<mod>(?:care|nursing|residential|running|cycling|football|rugby|cricket|netball|"
-                        r"hockey|swimming|rowing|walking|sailing|golf|tennis)\s)?(?P<noun>[a-z][a-zé\-]+)\b")
-
-
-def _weak_start(text: str, pos: int) -> bool:
-    """Whether `pos` starts a sentence or a line (a capital there says nothing)."""
-    j = pos - 1
-    while j >= 0 and text[j] in " \t\"“‘'(*_":
-        j -= 1
-    return j < 0 or text[j] in ".!?\n:|#"
-
-
-_SELF = re.compile(r"\b(?:I|I've|I’ve|I'd|I’d|I'm|I’m|we|my|our)\b[^.!?\n]*$")
-_THIRD = re.compile(r"\b(?:she|he|they|her|his|their|client|husband|wife|partner|son|daughter)\b", re.IGNORECASE)
-
-
-def _about_writer(text: str, pos: int) -> bool:
-    m = _SELF.search(text, max(0, pos - 80), pos)
-    return m is not None and not _THIRD.search(m.group())

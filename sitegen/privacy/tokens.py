@@ -10,14 +10,13 @@ precise pattern only in a small window around an anchor.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from typing import Iterator
 
 # A capitalised word, with inner apostrophes and hyphens ("O'Neill",
-# "Legg-Calvé-Perthes").  The character class also takes lower-case letters of
-# Latin Extended-A; `TextIndex` keeps only words that start with a capital and
-# are not glued to a preceding letter.
-_CAP = re.compile(
-    r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][^\W\d_]*(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*"
-)
+# "Legg-Calvé-Perthes"), starting with a capital (Latin-1 and Latin Extended-A/B).
+_UPPER_EXTENDED = "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
+_CAP = re.compile(r"[A-ZÀ-ÖØ-Þ" + _UPPER_EXTENDED + r"][^\W\d_]*(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
 _VOCABULARY: set[str] = set()
 
 
@@ -36,7 +35,26 @@ def _JOINED(low: str, j: int) -> bool:
 
 
 _WORD = re.compile(r"[a-z]+(?:['’\-][a-z]+)*")
-_DIGITS = re.compile(r"\d[\d ().+\-/:\u00a0]*")
+_DIGITS = re.compile(r"\d(?:[\d ().+\-/:\u00a0]*\d)?")
+_SENTENCE_END = re.compile(r"[.?!](?=[ \n])|\n(?=\n|[-*#|] ?)")
+_SEPARATORS = str.maketrans("", "", " ().+-/:\u00a0")
+
+
+def lowered(pattern: str) -> re.Pattern[str]:
+    """`pattern` compiled to run on the lower-cased text (`TextIndex.lower`) instead of with
+    IGNORECASE, which makes a pattern of many alternatives about three times slower: every
+    letter outside an escape is lower-cased ("\\S", "\\D" keep their meaning)."""
+    out = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" or pattern.startswith("(?P", i):
+            out.append(pattern[i:i + (2 if c == "\\" else 3)])
+            i += 2 if c == "\\" else 3
+            continue
+        out.append(c.lower())
+        i += 1
+    return re.compile("".join(out))
 
 
 def aligned_lower(text: str) -> str:
@@ -51,29 +69,21 @@ def aligned_lower(text: str) -> str:
 class TextIndex:
     """Anchors of one text: capitalised words and digit runs, with their offsets."""
 
-    __slots__ = ("text", "caps", "digits", "_lower", "_words", "_hits")
+    __slots__ = ("text", "caps", "digits", "_lower", "_words", "_hits", "_by_word", "_counts", "_anchored", "_ends")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        caps = []
-        for m in _CAP.finditer(text):
-            s = m.start()
-            if not text[s].isupper():
-                continue
-            if s and (text[s - 1].isalnum() or text[s - 1] in "'’_"):
-                continue
-            caps.append((s, m.end()))
-        self.caps: list[tuple[int, int]] = caps
-        digits = []
-        for m in _DIGITS.finditer(text):
-            e = m.end()
-            while text[e - 1] in " ().+-/:\u00a0":
-                e -= 1
-            digits.append((m.start(), e))
-        self.digits: list[tuple[int, int]] = digits
+        # a capital glued to a letter, digit or apostrophe before it starts no word ("iPhone", "O'Neill")
+        self.caps: list[tuple[int, int]] = [m.span() for m in _CAP.finditer(text) if not (
+            m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’_"))]
+        self.digits: list[tuple[int, int]] = [m.span() for m in _DIGITS.finditer(text)]
         self._lower: str | None = None
         self._words: list[str] | None = None
         self._hits: dict[str, list[tuple[int, int]]] | None = None
+        self._by_word: dict[str, list[tuple[int, int]]] | None = None
+        self._counts: list[int] | None = None
+        self._anchored: dict[frozenset[str], list[tuple[int, int]]] = {}
+        self._ends: list[int] | None = None
 
     @property
     def lower(self) -> str:
@@ -92,9 +102,12 @@ class TextIndex:
         """Offsets of the words of the text that belong to `vocabulary` (lower case, whole words;
         "farmer's" counts as "farmer").  The vocabulary must have been registered (see
         `register_vocabulary`): one pass over the words serves every detector."""
-        hits = self._hits if self._hits is not None else self._find_hits()
-        out = [span for w, spans in hits.items() if w in vocabulary for span in spans]
-        out.sort()
+        out = self._anchored.get(vocabulary)
+        if out is None:
+            hits = self._hits if self._hits is not None else self._find_hits()
+            out = [span for w in hits.keys() & vocabulary for span in hits[w]]
+            out.sort()
+            self._anchored[vocabulary] = out
         return out
 
     def _find_hits(self) -> dict[str, list[tuple[int, int]]]:
@@ -105,9 +118,7 @@ class TextIndex:
         vocab = _VOCABULARY
         hits: dict[str, list[tuple[int, int]]] = {}
         pos = 0
-        for w in self.words:
-            if w not in vocab:
-                continue
+        for w in [w for w in self.words if w in vocab]:
             if w[-2:] in ("'s", "’s") and w[:-2] in vocab:
                 w = w[:-2]
             i = low.find(w, pos)
@@ -119,8 +130,11 @@ class TextIndex:
                 i = low.find(w, i + 1)
             if i < 0:
                 continue
-            hits.setdefault(w, []).append((i, i + len(w)))
-            pos = i + len(w)
+            if w in hits:
+                hits[w].append((i, e))
+            else:
+                hits[w] = [(i, e)]
+            pos = e
         self._hits = hits
         return hits
 
@@ -138,7 +152,90 @@ class TextIndex:
                 out.append((a, b))
         return out
 
+    def sentence(self, start: int, end: int) -> str:
+        """The sentence around text[start:end] (at most 400 characters either side); a single line
+        break inside a paragraph does not end one, a blank line, a list item or a heading does."""
+        ends = self._ends
+        if ends is None:
+            ends = self._ends = [m.start() for m in _SENTENCE_END.finditer(self.text)]
+        k = bisect_left(ends, start)
+        a = ends[k - 1] + 1 if k else 0
+        j = bisect_left(ends, end, k)
+        b = ends[j] if j < len(ends) else len(self.text)
+        return self.text[max(a, start - 400):min(b, end + 400)]
+
+    def runs_with(self, n: int) -> list[tuple[int, int]]:
+        """The digit runs holding at least `n` digits ("07412 556789" holds 11)."""
+        counts = self._counts
+        if counts is None:
+            text = self.text
+            counts = self._counts = [len(text[s:e].translate(_SEPARATORS)) for s, e in self.digits]
+        return [span for span, k in zip(self.digits, counts) if k >= n]
+
+    def starts_before(self, pos: int, n: int, punct: bool = False) -> list[int]:
+        """Where the `n` words before `pos` start, farthest first, then `pos` itself; with `punct`,
+        also the comma or bracket right before each ("Gareth, 52,", "(aged 52)")."""
+        low = self.lower
+        out = [pos]
+        i = pos
+        for _ in range(n):
+            j = i - 1
+            while j >= 0 and not low[j].isalnum():
+                j -= 1
+            if j < 0:
+                break
+            k = max(low.rfind(" ", 0, j), low.rfind("\n", 0, j)) + 1
+            while k < j and not low[k].isalnum():
+                k += 1
+            out.append(k)
+            i = k
+        if punct:
+            more = []
+            for k in out:
+                if k and low[k - 1] in ",([:—–":
+                    more.append(k - 1)
+                elif k > 1 and low[k - 1] == " " and low[k - 2] in ",([:—–":
+                    more.append(k - 2)
+            out += more
+            out.sort(reverse=True)
+        out.reverse()
+        return out
+
+    def matches_at(self, pattern: re.Pattern[str], spans: list[tuple[int, int]], words: int,
+                   lower: bool = True, punct: bool = False) -> Iterator[re.Match[str]]:
+        """Matches of `pattern` (on the lower-cased text, see `lowered`, unless `lower` is False)
+        that start at an anchor or at one of the `words` words before it and reach the anchor,
+        leftmost first and without overlaps.  Trying a pattern at a handful of word starts costs
+        far less than running it over a window of text."""
+        text = self.lower if lower else self.text
+        last = -1
+        for s, _e in spans:
+            if s < last:
+                continue
+            for start in self.starts_before(s, words, punct):
+                if start < last:
+                    continue
+                m = pattern.match(text, start)
+                if m is not None and m.end() > s:
+                    last = m.end()
+                    yield m
+                    break
+
     def caps_in(self, words: frozenset[str] | set[str]) -> list[tuple[int, int]]:
-        """Capitalised words of the text that belong to `words`."""
-        text = self.text
-        return [(s, e) for s, e in self.caps if text[s:e] in words]
+        """Capitalised words of the text that belong to `words` (and "Jan." for "Jan")."""
+        by_word = self._by_word
+        if by_word is None:
+            by_word = self._by_word = {}
+            text = self.text
+            for s, e in self.caps:
+                w = text[s:e]
+                if w in by_word:
+                    by_word[w].append((s, e))
+                else:
+                    by_word[w] = [(s, e)]
+        keys = words & by_word.keys() if len(words) > len(by_word) else by_word.keys() & words
+        if not keys:
+            return []
+        if len(keys) == 1:
+            return list(by_word[next(iter(keys))])
+        return sorted(span for k in keys for span in by_word[k])

@@ -1,0 +1,148 @@
+"""Names the capital letter does not mark: lower case, nicknames, and other scripts.
+
+    "her son jamie"                    a relation before a given name in lower case
+    "jolene (she goes by jo)"          a name and what she goes by
+    "shaz (her nickname …)"            a word the text calls a name
+    "tam's calves", "with jo,"         a name found once, again in lower case
+    "王秀英"                            a word in another script inside English text
+
+Casual posts are often written all in lower case, so a capital cannot be what makes a name
+there; these cues can.  Essays are not read this way (their lower-case words are never names).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from sitegen.privacy import lexicon as L
+from sitegen.privacy.nameguards import _NAMING_WORDS
+from sitegen.privacy.nametokens import COMMON_WORD_ZIPF, _prev_word
+from sitegen.privacy.tokens import TextIndex, register_vocabulary
+from sitegen.privacy.wordstats import Stats
+
+Span = tuple[int, int, bool]
+
+_NEXT_LOWER = re.compile(r"(,? )([a-z][a-z'’\-]{1,20})\b")
+_WORD = r"([A-Za-z][a-z'’\-]{1,20})"
+# "goes by jo", "real name tamsin", "known as Bertie", "her nickname is Shaz"
+_NAMED_AS = re.compile(r"\b(?:goes|went|going|go)\s+by\s+" + _WORD + r"|\breal\s+name,?\s+(?:is\s+|was\s+)?" + _WORD +
+                       r"|\bknown\s+as\s+" + _WORD + r"|\bnickname,?\s+(?:is\s+|was\s+)" + _WORD +
+                       r"|\bcall(?:ing|ed)?\s+(?:her|him|them)\s+" + _WORD, re.IGNORECASE)
+# "shaz (her nickname, …)", "tam (real name tamsin …)", "jolene (she goes by jo)"
+_NAME_BEFORE_BRACKET = re.compile(
+    r"(?<![\w'’@])" + _WORD + r"\s*\(\s*(?:(?:her|his|their)\s+(?:nick)?name\b|real\s+name\b|not\s+(?:her|his|their)\s+real|"
+    r"(?:she|he|they)\s+goes\s+by\b|nickname\b|name\s+changed\b)", re.IGNORECASE)
+_NAMING_ANCHORS = register_vocabulary(frozenset("by name nickname known call calling called".split()))
+_PERSON_NEXT = L.GIVEN_ACTION_VERBS | L.SPEECH_VERBS
+
+
+def names_in_lower_case(ix: TextIndex, allowed: frozenset[str], st: Stats,
+                        known: dict[str, bool]) -> Iterator[Span]:
+    """Names written in lower case or introduced as what someone is called; `known` holds the
+    names already found with capitals (lower case → found with a person cue)."""
+    text = ix.text
+    found: dict[str, bool] = {}
+    for s, e, cue in _after_relations(ix, allowed, st):
+        found.setdefault(text[s:e].lower(), cue)
+        yield s, e, cue
+    for s, e in _introduced(ix):
+        word = text[s:e]
+        if word.lower() in allowed or not _could_be_name(word, st):
+            continue
+        found[word.lower()] = True
+        yield s, e, True
+    names = {**known, **found}
+    if names:
+        yield from _again_in_lower_case(ix, names, st)
+
+
+def _after_relations(ix: TextIndex, allowed: frozenset[str], st: Stats) -> Iterator[Span]:
+    """A name written in lower case after a relation word: "her son jamie", "my client priya"."""
+    text = ix.text
+    for _s, e in ix.anchors(L.RELATION_WORDS):
+        m = _NEXT_LOWER.match(text, e)
+        if m is None:
+            continue
+        rel, name = ix.lower[_s:e], m.group(2)
+        if rel in _NAMING_WORDS and m.group(1) != " ":
+            continue
+        if name in allowed or name.capitalize() in L.FUNCTION_WORDS or name.capitalize() in L.AMBIGUOUS_WORDS:
+            continue
+        ws = st.of(name)
+        if ws.given >= 1 and ws.zipf < COMMON_WORD_ZIPF:
+            yield m.start(2), m.end(2), True
+
+
+register_vocabulary(L.RELATION_WORDS)
+
+
+def _introduced(ix: TextIndex) -> Iterator[tuple[int, int]]:
+    """Words the text itself calls a name: "goes by jo", "shaz (her nickname …)"."""
+    text, low = ix.text, ix.lower
+    hits = [(s, e) for s, e in ix.anchors(_NAMING_ANCHORS) if _introduces(low, s, e)]
+    if not hits:
+        return
+    for a, b in ix.windows(hits, 40, 30):
+        for pat in (_NAMED_AS, _NAME_BEFORE_BRACKET):
+            for m in pat.finditer(text, a, b):
+                g = next(k for k in range(1, (m.lastindex or 1) + 1) if m.group(k))
+                yield m.start(g), m.end(g)
+
+
+def _introduces(low: str, s: int, e: int) -> bool:
+    """The cheap test before the patterns: "goes by", "known as", "call her", "(her nickname", "real name"."""
+    word = low[s:e]
+    if word == "by":
+        return low.endswith(("goes ", "went ", "going ", "go "), max(0, s - 6), s)
+    if word == "known":
+        return low.startswith(" as ", e)
+    if word.startswith("call"):
+        return low.startswith((" her ", " him ", " them "), e)
+    return "(" in low[max(0, s - 24):s] or low.endswith("real ", max(0, s - 5), s) or low.startswith((",", " is", " was"), e)
+
+
+def _could_be_name(word: str, st: Stats) -> bool:
+    """Not a function word or a common English word ("goes by bus", "the pain (her name for it)")."""
+    if word.capitalize() in L.FUNCTION_WORDS or word.capitalize() in L.GRAMMATICAL_WORDS:
+        return False
+    ws = st.of(word)
+    return ws.zipf < 3.5 or ws.given >= 1 and ws.zipf < 4.5
+
+
+def _again_in_lower_case(ix: TextIndex, names: dict[str, bool], st: Stats) -> Iterator[Span]:
+    """A name found once, in lower case elsewhere: "tam's calves", "with jo, the best thing"."""
+    text, low = ix.text, ix.lower
+    n = len(text)
+    for name, cue in names.items():
+        if len(name) < 2 or not name.isalpha() or name in ("i",):
+            continue
+        ws = st.of(name)
+        rare = ws.zipf < 3.5 or ws.given >= 1 and ws.zipf < COMMON_WORD_ZIPF
+        i = low.find(name)
+        while i >= 0:
+            e = i + len(name)
+            if text[i].islower() and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’@._-/")) \
+                    and (e >= n or not (text[e].isalnum() or text[e] in "@_")):
+                poss = text.startswith(("'s", "’s"), e)
+                nxt = _NEXT_LOWER.match(text, e + 2 if poss else e)
+                if rare or poss or nxt is not None and nxt.group(2) in _PERSON_NEXT:
+                    yield i, e, cue
+            i = low.find(name, e)
+
+
+_SCRIPTS = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u1100-\u11ff"
+                      r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+(?:[ \u00b7\u30fb][\u0370-\u03ff"
+                      r"\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]+)?")
+
+
+def other_scripts(text: str) -> Iterator[Span]:
+    """Words in another script inside English text (Cyrillic, Greek, Arabic, Hebrew, Indic,
+    Chinese, Japanese, Korean) are most often a person's name written as they write it."""
+    if text.isascii():
+        return
+    for m in _SCRIPTS.finditer(text):
+        if len(m.group()) >= 2:
+            prev, gap = _prev_word(text, m.start())
+            cue = prev is not None and (prev in L.TITLES or prev.lower() in L.RELATION_WORDS)
+            yield m.start(), m.end(), cue

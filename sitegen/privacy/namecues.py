@@ -1,0 +1,147 @@
+"""What says a capitalised word is a person: the cues the name detector reads around it.
+
+    "Kwame said"                  a person speaking or acting
+    "Gareth, 52," / "Ffion is 27"  an age
+    "Grace's husband", "Tom's knee" what a person has
+    "her husband Dev"             a relation before
+    "Olu, their eldest,"          a relation after, in apposition or in brackets
+    "Bev (she was happy …)"       a bracket about her, or about her name
+    "Yusuf, as he wanted me to call him"   how she wants to be called
+    "Mark was adamant", "Hunter came in"    what only a person is or does
+
+A cited author is not a client even with a verb ("as Moseley says"): `names` asks the
+cited-people list before it counts a speech verb for one of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitegen.privacy import lexicon as L
+from sitegen.privacy import people as P
+from sitegen.privacy.nameguards import _NAMING_WORDS, _body_part_after
+from sitegen.privacy.nametokens import (
+    _AGE_APPOSITION, _AMBIG, _GIVEN, _Tok, _UNKNOWN, _gscore, _is_weak, _next_word, _title_line,
+)
+
+_REL = "|".join(sorted(L.RELATION_WORDS - _NAMING_WORDS - {"client", "patient"}, key=len, reverse=True))
+# People in a client's care named in apposition: "Rhiannon, his physio at the leisure centre,".
+_CARERS = (r"physio|physiotherapist|gp|doctor|nurse|midwife|coach|trainer|teacher|tutor|therapist|counsellor|consultant|"
+           r"surgeon|osteopath|chiropractor|podiatrist|dentist|carer|key\s+worker|social\s+worker|health\s+visitor")
+# "Olu, their eldest,", "Declan, her brother,", "Ffraid (her eldest, now four)"
+_APPOSED_RELATION = re.compile(
+    r"\s*[,(]\s*(?:her|his|their|my|our|the\s+client['’]s)\s+(?:(?:younger|older|little|big|baby|late|twin|"
+    r"only|eldest|youngest|oldest|middle|step|best)\s+)?(?:" + _REL + r"|eldest|youngest|oldest|middle\s+one|twin|best\s+friend|" + _CARERS + r")\b(?!['’])"
+)
+# "I'll call her Wren", "we agreed to call him Sol": a name given here.
+_CALL_BEFORE = re.compile(r"\bcall(?:ing|ed)?\s+(?:her|him|them)\s+$", re.IGNORECASE)
+# "Bev (she was happy for me to use her name …)", "shaz (her nickname …)", "Dawn (with her blessing)"
+_BRACKET_ABOUT_HER = re.compile(
+    r"\s*\(\s*(?:she|he|they|her|his|their|not\s+(?:her|his|their)\s+real|real\s+name|with\s+(?:her|his|their)|"
+    r"as\s+(?:she|he|they)|I['’](?:ll|ve)\s+(?:call|changed)|name\s+changed)\b",
+    re.IGNORECASE,
+)
+# "Yusuf, as he wanted me to call him", "Priya, who asked me to use her name"
+_AS_CALLED = re.compile(
+    r"\s*,\s*(?:as\s+(?:she|he|they)\s+(?:wanted|asked|prefers?|preferred|likes?|liked|wished|chose)|"
+    r"who\s+(?:asked|wanted|prefers?|likes?|goes\s+by|is\s+happy|was\s+happy|agreed))\b"
+)
+# What only a person is or does, right after a word that may be a given name or a common word.
+_PERSON_STATES = (
+    "adamant sure certain convinced worried anxious nervous keen eager determined tired exhausted ready happy "
+    "upset reluctant embarrassed relieved chatty shy wary sceptical skeptical frustrated angry cross annoyed "
+    "delighted pleased thrilled surprised shocked scared afraid frightened terrified desperate apologetic polite "
+    "tearful emotional stoic brave grateful sheepish quiet late sorry unsure hesitant embarrassed insistent "
+    "determined pregnant married retired divorced widowed"
+)
+_ANIMATE_AFTER = re.compile(
+    r"\s+(?:(?:was|is|felt|seemed|looked|sounded|got|had\s+been)\s+(?:very\s+|quite\s+|so\s+|really\s+|absolutely\s+|"
+    r"fairly\s+|a\s+bit\s+|a\s+little\s+|pretty\s+|not\s+|always\s+)?(?:" + "|".join(_PERSON_STATES.split()) + r")\b"
+    r"|(?:came|comes|walked|wandered|hobbled|limped)\s+(?:in|back|into|through|along|to\s+(?:me|see))\b"
+    r"|(?:told|tells|asked|asks|admitted|admits|insisted|insists|booked|books|rebooked|cancelled|canceled|texted|emailed|"
+    r"messaged|phoned|rang|laughed|laughs|cried|smiled|sighed|winced|shrugged|nodded|apologised|apologized|"
+    r"confessed|confided|joked|grinned|admitted|wanted|hated|loved|decided|agreed|mentioned|explained)\b)"
+)
+
+
+# The first words _ANIMATE_AFTER can start with (a set test before the pattern).
+_ANIMATE_FIRST = frozenset("""was is felt seemed looked sounded got had came comes walked wandered hobbled limped told tells
+    asked asks admitted admits insisted insists booked books rebooked cancelled canceled texted emailed messaged phoned
+    rang laughed laughs cried smiled sighed winced shrugged nodded apologised apologized confessed confided joked
+    grinned wanted hated loved decided agreed mentioned explained""".split())
+
+
+def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], prev: str | None, gap_before: str) -> bool:
+    """Whether a person cue stands with toks[i]: "said" after it, an age, "her husband" before it …"""
+    t = toks[i]
+    nxt, gap_after, _ = t.next(text)
+    nxt_low = nxt.lower() if nxt is not None else ""
+    cited = t.base in P.CITED
+    # "Kwame said", "Grace told me": a person speaking or acting ("Moseley says" is an author cited).
+    if nxt is not None and not t.poss and gap_after == " " and not cited:
+        if nxt_low in L.STRONG_SPEECH_VERBS and (t.cat != _UNKNOWN or not _common_word_opening(text, t, lines)) \
+                or (t.cat == _GIVEN and nxt_low in L.SPEECH_VERBS):
+            return True
+    if not t.poss and ("," in gap_after or "(" in gap_after):
+        # "Gareth, 52," / "Priya (41)": an age in apposition.
+        if _AGE_APPOSITION.match(text, t.end):
+            return True
+        # "Olu, their eldest,", "Bev (she was happy …)", "Yusuf, as he wanted me to call him".
+        if not cited and (_APPOSED_RELATION.match(text, t.end) or _AS_CALLED.match(text, t.end)
+                          or _BRACKET_ABOUT_HER.match(text, t.end) and _may_be_given(text, t, lines)):
+            return True
+    # "Grace's husband", "Kwame's boss".
+    if t.poss and nxt_low in L.POSSESSED_PEOPLE and gap_after == " ":
+        return True
+    # "Tom's knee", "Rhys's left hamstring": a person's body, not an eponym.
+    if t.poss and gap_after == " " and _body_part_after(text, t):
+        if t.cat == _GIVEN or (t.cat == _AMBIG and t.base not in L.TIME_NAMES and _gscore(t.base) >= 1):
+            return True
+        if t.cat == _UNKNOWN and t.low not in L.OCCUPATIONAL_STEMS and not _is_weak(text, t, lines):
+            return True
+    # "Nneka limped in", "Jo lifted her arm": a person acting, even at the start
+    # of a line or sentence.
+    if nxt is not None and not t.poss and gap_after == " ":
+        if nxt_low in L.PERSON_ACTION_VERBS and t.base not in L.TIME_NAMES:
+            if (t.cat != _AMBIG or _gscore(t.base) >= 3) and not _title_line(text, t.start, lines):
+                return True
+        elif t.cat == _GIVEN and nxt_low in L.GIVEN_ACTION_VERBS:
+            if not _title_line(text, t.start, lines):
+                return True
+        # "Mark was adamant", "Hunter came in limping": what only a person is or does.
+        if nxt_low in _ANIMATE_FIRST and t.cat in (_GIVEN, _AMBIG) and t.base not in L.TIME_NAMES \
+                and _gscore(t.base) >= 1 and not cited and _ANIMATE_AFTER.match(text, t.after) \
+                and not _title_line(text, t.start, lines):
+            return True
+    # "her husband Dev", "a client named Jo", "her son, Ollie,".  "Called" and
+    # "named" also name dogs and techniques, so they need a known given name.
+    if prev is not None and prev.lower() in L.RELATION_WORDS and prev[0].islower():
+        if gap_before.strip() in ("", ",") and "\n" not in gap_before:
+            if t.cat == _GIVEN or prev.lower() not in _NAMING_WORDS:
+                return True
+    if "call" in text[max(0, t.start - 16):t.start].lower() and _CALL_BEFORE.search(text, max(0, t.start - 16), t.start):
+        return True
+    # "I met Oluwadamilare", "she asked Grace": a verb whose object is a person.
+    if prev is not None and prev in _PERSON_OBJECT_VERBS and gap_before == " ":
+        return not _is_weak(text, t, lines)
+    return False
+
+
+def _may_be_given(text: str, t: _Tok, lines: dict[int, bool]) -> bool:
+    """A known given name, or a word that is no common English word opening a sentence."""
+    if t.cat in (_GIVEN, _AMBIG):
+        return _gscore(t.base) >= 1  # "Dawn (with her blessing)": even a time word, when it is a given name
+    return not _common_word_opening(text, t, lines)
+
+
+def _common_word_opening(text: str, t: _Tok, lines: dict[int, bool]) -> bool:
+    """ "Examination suggested …": a common English word opening a sentence is that word, whatever follows."""
+    from sitegen.privacy.wordstats import stats
+
+    return _is_weak(text, t, lines) and stats().zipf(t.base) >= 3.5
+
+
+_PERSON_OBJECT_VERBS = frozenset(
+    """met meet meets meeting treated treat treating asked told thanked texted emailed messaged
+    phoned rang hugged reassured reminded warned invited introduced referred thank""".split()
+)

@@ -1,0 +1,260 @@
+"""The privacy scan by category, second round: what an independent set showed the first round
+missed (bare and lower-case names, records in other formats, ZIP codes outside an address,
+ages over 89 put another way, organisations without a listed ending, small places, family
+details and timelines phrased many ways) and what it flagged in clean case studies (people in
+the client's care, scales, vertebrae, clinical durations).  Every example is written for this
+file; categories, not cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitegen.privacy.detect import ScanContext, scan_text
+from sitegen.privacy.tokens import TextIndex
+
+CASE = ScanContext(allow=("Harriet Quayle", "Quayle Soft Tissue Therapy", "Client A"))
+ESSAY = ScanContext(allow=("Harriet Quayle",), essay=True)
+
+
+def found(text: str, ctx: ScanContext = CASE) -> list[tuple[str, str, str]]:
+    return [(f.kind, f.severity, f.text) for f in scan_text(text, ctx)]
+
+
+def has(text: str, kind: str, needle: str, ctx: ScanContext = CASE) -> bool:
+    return any(k == kind and (needle in t or t in needle) for k, _, t in found(text, ctx))
+
+
+# --- names without the usual cue ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, needle", [
+    ("Rowan was convinced the ankle was broken before he even sat down.", "Rowan"),    # what only a person is
+    ("Sandy came in with her arm in a sling and a list of questions.", "Sandy"),        # what only a person does
+    ("Ezra, her youngest, waited in the car with a comic.", "Ezra"),                    # a relation in apposition
+    ("Tegan (her middle child, now nine) drew on the couch roll.", "Tegan"),            # in brackets
+    ("Mali (not her real name, which she asked me to change) is a keen walker.", "Mali"),
+    ("Idris, as he asked me to call him here, works nights.", "Idris"),                  # how he wants to be called
+    ("Afterwards I'll call her Juniper, because she chose it.", "Juniper"),
+    ("Lowri, his physio at the hospital, phoned me.", "Lowri"),                           # a carer in apposition
+])
+def test_names_without_a_title_or_a_speech_verb(text, needle):
+    assert has(text, "name", needle), found(text)
+
+
+def test_a_name_found_once_is_found_where_it_opens_a_sentence_again():
+    text = "Rowan was convinced it was broken. We talked it through. Rowan's swelling settled by the third visit."
+    assert [t for k, _, t in found(text) if k == "name"] == ["Rowan", "Rowan"]
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("so kez (her nickname, she hates her full name) came in on a tuesday.", "kez"),
+    ("callum (he goes by cal at work) had a stiff neck.", "cal"),
+    ("her real name is bethan but everyone says beth.", "bethan"),
+])
+def test_names_in_lower_case_introduced_as_what_someone_is_called(text, needle):
+    assert has(text, "name", needle), found(text)
+
+
+def test_a_lower_case_name_is_found_again():
+    text = "so kez (her nickname) came in. i worked on kez's shoulder and then with kez on breathing."
+    assert sum(1 for k, _, t in found(text) if k == "name" and t.lower() == "kez") >= 3
+
+
+@pytest.mark.parametrize("text", [
+    "Examination suggested a tendinopathy rather than a tear.",       # a common word opening a sentence
+    "Hope is not a plan, but it helped.",
+    "As Moseley says, hurt is not harm.",                              # an author cited with a verb
+    "Iris, her mother's favourite flower, grew by the door.",         # a relation's possessive
+    "The Tampa Scale of Kinesiophobia was high.",                      # a named scale
+    "Kia ora koutou, and welcome.",                                    # a greeting
+    "A client I'd seen twice rang to cancel.",                         # a contraction after a relation word
+])
+def test_what_is_not_a_name(text):
+    assert not has(text, "name", ""), found(text)
+
+
+# --- records, ZIP codes, ages over 89 ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, needle", [
+    ("Her claim (55-2210934) was approved in a week.", "55-2210934"),                 # in brackets
+    ("The insurer gave a claim ref of 77-40913 on the letter.", "77-40913"),          # "claim ref"
+    ("His policy no. is 4410-7736 and the excess was high.", "4410-7736"),              # "policy no."
+    ("Her member ID (QRT229104887) was on the card.", "QRT229104887"),
+    ("The referral gave her unit number, which was J2209471, in red.", "J2209471"),    # a code's own shape
+    ("Her Medicare number showed on the terminal as 3302 77154 1.", "3302 77154 1"),  # a few words away
+    ("She is in bed 4 on the ward.", "4"),
+])
+def test_records_in_other_formats(text, needle):
+    assert has(text, "record", needle), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We did 3 sets of 12 and a plan of 3 x 10 over 2024.",
+    "My treatment room 2 is upstairs.",
+    "Commit 3f9a2c1 changed the intake form.",                   # lower-case hex is not a code
+    "The mailing address on the claim (6124 Birch Rd) was wrong.",  # a house number
+])
+def test_numbers_that_are_not_records(text):
+    assert not has(text, "record", ""), found(text)
+
+
+def test_an_essay_product_code_is_not_a_record():
+    assert not has("My new WH-1000XM4 headphones are great for focus.", "record", "", ESSAY)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("She lives on NE Alberta St (97211) with her sister.", "97211"),   # after a street
+    ("Her mailing address, 88 Hill Rd, 48103, was out of date.", "48103"),
+    ("He says the ZIP is really 10025, not 10024.", "10025"),           # a few words after the word
+    ("Stockport, NY (12534 on the form) was written twice.", "12534"),   # a bracket after the state
+])
+def test_zip_codes_outside_a_full_address(text, needle):
+    assert has(text, "zip", needle), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("title: Still gardening at ninety-two", "ninety-two"),
+    ("Her aunt, still driving at ninety-one, brought her in.", "ninety-one"),
+    ("His father, now 95, lives with them.", "95"),
+    ("Mr Ellis (aged 93) came on Tuesdays.", "93"),
+    ("She turned a hundred in March.", "a hundred"),
+    ("Her nan, who is a sprightly 92, came too.", "92"),
+    ("at the grand age of 97 she still swims.", "97"),
+])
+def test_ages_over_89_put_another_way(text, needle):
+    assert any(k == "age" and s == "error" and needle in t for k, s, t in found(text)), found(text)
+
+
+def test_a_measure_at_ninety_is_no_age():
+    assert not has("Her heart rate sat at 96 and flexion reached 95 degrees.", "age", "")
+
+
+# --- organisations, places ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, needle", [
+    ("He captains the Lochside Otters in the winter league.", "Lochside Otters"),       # a team
+    ("She coaches the Millbrook Comets on Saturdays.", "Millbrook Comets"),
+    ("He runs Tin Shed Ceramics from the garden.", "Tin Shed Ceramics"),                 # a small business
+    ("She had her surgery at Ashcombe General last year.", "Ashcombe General"),          # a hospital
+    ("He was three weeks on the Heron Ward after the fall.", "Heron Ward"),              # a ward
+    ("She is starting at Harbour Point in the autumn.", "Harbour Point"),                # where she studies
+    ("She drives a bus for the MVTA most days.", "MVTA"),                                # an employer's initials
+    ("the Bramble Lane weekly order goes out on Fridays.", "Bramble Lane"),              # before the noun it is
+])
+def test_organisations_without_a_listed_ending(text, needle):
+    assert any(k in ("organisation", "workplace") and needle in t for k, _, t in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "He works for the NHS as a porter.",                  # a national body
+    "Her USA Swimming membership lapsed.",
+    "We used the Oswestry Disability Index.",             # a named scale
+    "Surgery for Dupuytren's contracture went well.",     # an eponym after a cue
+])
+def test_what_is_not_an_organisation(text):
+    assert not any(k in ("organisation", "workplace") for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("She farms out past Llanbrynmair with her brother.", "Llanbrynmair"),   # a village after "past"
+    ("He fished off Ardnamurchan for years.", "Ardnamurchan"),
+    ("The lane out of Kilfenora floods every winter.", "Kilfenora"),
+    ("She drives up and down the M62 every day.", "M62"),                    # a road
+    ("She was hit on the Eastside Expressway.", "Eastside Expressway"),
+    ("Her address was 12 Oak Ave, Springfield, IL 62704.", "Springfield"),   # the town of an address
+    ("Her sons all live in Boston now.", "Boston"),                           # a big place, a common word
+])
+def test_small_places(text, needle):
+    assert has(text, "place", needle), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tender from C5 to C7 and at T4 on the right.",       # vertebrae
+    "I did my training course in York years ago.",        # the writer's own
+    "She read Butler and Moseley's book in a week.",      # a cited pair
+    "The tradition comes from Masunaga, his teacher.",     # a lineage, not a town
+])
+def test_what_is_not_a_place(text):
+    assert not has(text, "place", ""), found(text)
+
+
+# --- family, timelines, ages, occupations ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, needle", [
+    ("She is the youngest of seven and the only girl.", "youngest of seven"),
+    ("He is dad to four boys under ten.", "dad to four"),
+    ("She lives with her nonna above the shop.", "lives with her nonna"),
+    ("He moved back in with his father after the divorce.", "moved back in with his father"),
+    ("They are a household of nine at Christmas.", "household of nine"),
+    ("She has two older sisters in Cork.", "two older sisters"),
+    ("It was her third pregnancy.", "her third pregnancy"),
+    ("She buried her husband last spring.", "buried her husband"),
+    ("Her ex-wife still takes the children at weekends.", "ex-wife"),
+])
+def test_family_details_phrased_many_ways(text, needle):
+    assert has(text, "family", needle), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Three winters ago she slipped on the ice.", "Three winters ago"),
+    ("He works four nights on, three off.", "four nights on, three off"),
+    ("They had been married for nearly fifty years.", "married for nearly fifty years"),
+    ("She had been home about six weeks with the baby.", "been home about six weeks"),
+    ("He did twenty years on the railways.", "did twenty years"),
+    ("She moved here in the summer of 2016.", "the summer of 2016"),
+    ("It had ached since he stepped up his training in March.", "since he stepped up his training in March"),
+    ("She has been at the same desk for the best part of a decade.", "the best part of a decade"),
+])
+def test_timelines_phrased_many_ways(text, needle):
+    assert has(text, "timeline", needle), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Nia is 36 and works part time.", "is 36"),                 # after a name
+    ("J. is 44.", "is 44"),                                       # after an initial
+    ("Her son, Ben, is twenty-eight himself.", "twenty-eight"),   # in words
+    ("Her baby was nine weeks old.", "nine weeks old"),           # a baby's age
+    ("He turns fifty next month.", "turns fifty"),
+])
+def test_exact_ages(text, needle):
+    assert has(text, "exact_age", needle), found(text)
+
+
+def test_a_score_is_no_age():
+    assert not has("The GAD-7 score she brought from her GP was 14, lower than before.", "exact_age", "")
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Back and hip pain in a long-distance lorry driver", "lorry driver"),   # a case study's title
+    ("He's a 61 year old retired welder from the docks.", "welder"),
+    ("She works as a wedding photographer most weekends.", "wedding photographer"),
+    ("He drives a delivery van six days a week.", "drives a delivery van"),
+    ("Her husband works away offshore for a month at a time.", "works away"),
+    ("She runs the corner cafe with her sister.", "runs the corner cafe"),
+])
+def test_occupations_phrased_many_ways(text, needle):
+    assert has(text, "occupation", needle), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Her GP and the practice nurse had both seen her.",         # people in her care
+    "His Parkinson's nurse adjusts the medication.",
+    "A night guard from her dentist helped with the clenching.",  # a thing named like a job
+    "Client A is a keen runner in her fifties.",                 # a hobby
+    "Client A works in an office and sits a lot.",               # a sector: the disguise itself
+])
+def test_what_is_not_an_occupation(text):
+    assert not has(text, "occupation", ""), found(text)
+
+
+# --- the shared pass the detectors anchor on -----------------------------------------------------
+
+def test_patterns_are_tried_at_the_word_starts_before_an_anchor():
+    ix = TextIndex("She has been married for nearly fifty years now.")
+    starts = ix.starts_before(ix.text.index("years"), 3)
+    assert [ix.text[s:s + 4] for s in starts] == ["for ", "near", "fift", "year"]
+
+
+def test_sentences_are_not_ended_by_a_line_break_inside_a_paragraph():
+    ix = TextIndex("I trained for years.\nShe has three sons in\nBoston, and rings them.\n\nNext paragraph.")
+    start = ix.text.index("Boston")
+    assert ix.sentence(start, start + 6).strip().startswith("She has three sons")
