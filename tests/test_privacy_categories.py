@@ -258,3 +258,64 @@ def test_sentences_are_not_ended_by_a_line_break_inside_a_paragraph():
     ix = TextIndex("I trained for years.\nShe has three sons in\nBoston, and rings them.\n\nNext paragraph.")
     start = ix.text.index("Boston")
     assert ix.sentence(start, start + 6).strip().startswith("She has three sons")
+
+
+# --- third round: what clean case studies should never be held back for -----------------------
+
+@pytest.mark.parametrize("text", [
+    "Lisbeth Corran notes that shame hides in the shoulders.",             # a scholar's present tense
+    "Anouk Brevard argues that grief has no stages at all.",
+    "Ilse Marren calls this the window of safety, and the phrase stuck.",
+    "She had always liked what Tobin Ashgrove points out about rest.",
+    "Her grandfather had shaken hands with President Truman once.",       # a public office
+    "She keeps a photo of Queen Victoria's statue from the seafront.",
+    "She practised Sivananda yoga for years before the fall.",            # a founder's name before a method noun
+    "A friend had recommended Halloran breathing, which helped a little.",
+    "She'd tried Coverdale lessons as a teenager.",
+])
+def test_cited_people_public_figures_and_named_methods_are_not_client_names(text):
+    assert not [f for f in found(text) if f[0] == "name"], found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "She's a keen gardener and a hopeless cook.",                          # hobbies
+    "An avid cyclist, she came in after a long weekend ride.",
+    "She's a bit of a baker at weekends.",
+    "Her body is a harsh teacher, she says.",                             # metaphors and judgements
+    "The breath is a kind of messenger between body and mind.",
+    "Her pain was a poor guide but a loud one.",
+    "I think of the fascia as a sort of conductor.",
+    "She was referred to a surgeon in the spring.",                        # someone she was sent to
+    "A nurse had already taken her blood pressure.",
+    "She had been a passenger's nightmare on the bus, she laughed.",
+])
+def test_hobbies_metaphors_and_people_she_saw_are_not_her_occupation(text):
+    assert not [f for f in found(text) if f[0] == "occupation"], found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("She's a farmer, out in all weathers.", "farmer"),
+    ("Client A, a retired postman, had walked his round for years.", "postman"),
+    ("Her mum is a hairdresser and she helps out on Saturdays.", "hairdresser"),
+    ("A welder's shoulders: a case of overhead work", "welder"),           # a title about the job holder
+    ("He works nights as a porter.", "porter"),
+])
+def test_occupations_still_found_with_a_person_as_subject(text, needle):
+    assert has(text, "occupation", needle), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "She was moved to High Dependency after the operation.",              # departments of everyday words
+    "She works in Payroll Services three days a week.",
+    "She plays in the Third Team when they're short.",
+    "She is training for the Great South Run.",                            # public events
+    "She ran the Berlin Marathon in the spring.",
+    "She goes to a Zumba class on Thursdays.",                             # day names
+])
+def test_departments_events_and_days_are_not_organisations_or_places(text):
+    assert not [f for f in found(text) if f[0] in ("organisation", "place")], found(text)
+
+
+def test_an_organisation_with_a_proper_name_is_still_found():
+    assert has("She plays for Ashby Wanderers on Sundays.", "organisation", "Ashby Wanderers")
+    assert has("She works at Pellow Freight in the mornings.", "organisation", "Pellow Freight")

@@ -92,6 +92,73 @@ _GENERIC_WORK = re.compile(r"\bworks?\s+in\s+(?:an?\s+)?(?:office|retail|educati
                            r"finance|hospitality|sales|marketing|care|the\s+public\s+sector|a\s+school)\b")
 
 
+# Words between "is a" and the job that make it no job of hers: a hobby ("a keen baker"), a
+# metaphor or a judgement ("a harsh judge", "a kind of conductor"), someone she was sent to
+# ("was referred to a consultant").
+_NOT_JOB_WORDS = frozenset("""
+    keen avid enthusiastic amateur passionate lifelong weekend hobby occasional budding self-taught would-be wannabe
+    bit kind sort type harsh poor terrible lousy cruel natural born hopeless awful bad good great brilliant
+    fantastic decent loud strict to of for with at from by on like than such into about referred sent seen
+    told passed
+""".split())
+# What may stand before "is a …" when the sentence says what someone does: a person, not "her pain".
+_PERSON_SUBJECTS = RELATIVES | frozenset("""
+    she he they who that also client patient woman man lady gentleman girl boy friend neighbour neighbor colleague
+    herself himself themselves
+""".split())
+_PREDICATE_VERBS = frozenset("is was 's ’s became becomes been being".split())
+# After a job that opens a sentence, what someone else did: "A nurse at her surgery took bloods".
+_ACTED_AFTER = re.compile(r"\s+(?:(?:at|from|in)\s+(?:her|his|their|the)\s+[a-z\-]+\s+)?(?:had|has|was|is|took|gave|"
+                          r"told|said|suggested|recommended|came|saw|referred|who|prescribed|checked|examined|ordered|"
+                          r"noticed|thought|diagnosed|did|does|sent|wrote|called|rang)\b")
+
+
+def _not_her_job(text: str, low: str, lead: re.Match, ws: int, we: int) -> bool:
+    """Whether the job word names no job of the client's: a hobby, a metaphor, someone she saw."""
+    words = lead.group().replace("’", "'").split()
+    if not _NOT_JOB_WORDS.isdisjoint(words[1:] if words and words[0] == "in" else words):
+        return True
+    if low.startswith(("'s ", "’s "), we) and low.startswith(_IDIOM_AFTER_POSSESSIVE, we + 3):
+        return True  # "a driver's worst nightmare" (but "a plasterer's shoulder" is the job holder's)
+    first = words[0] if words else ""
+    if first.endswith(("'s", "’s")) or first in _PREDICATE_VERBS:
+        # the subject of "is a …": a person or a name ("She's", "Client A is"), not "her pain was"
+        j = lead.start()
+        if first.endswith("'s") and len(first) > 2:
+            return first[:-2] not in _PERSON_SUBJECTS and not text[j].isupper()
+        if low.startswith(("'s", "’s"), j):
+            k = j
+        else:
+            k = j - 1
+            while k >= 0 and low[k] == " ":
+                k -= 1
+            k += 1
+        b = k - 1
+        while b >= 0 and (low[b].isalpha() or low[b] in "-"):
+            b -= 1
+        prev = low[b + 1:k]
+        if prev and prev not in _PERSON_SUBJECTS and not text[b + 1].isupper():
+            return True
+    elif first == "as":
+        b = lead.start() - 1
+        while b >= 0 and low[b] == " ":
+            b -= 1
+        e = b + 1
+        while b >= 0 and low[b].isalpha():
+            b -= 1
+        before = low[max(0, b - 12):b + 1].split()
+        if before and before[-1] in _DETERMINERS and low[b + 1:e] not in _AS_BEFORE_WORDS:
+            return True  # "think of the psoas as a messenger", "I see her pain as a teacher"
+    elif first in ("a", "an") and _ACTED_AFTER.match(low, we):
+        return True  # "A physio had given her exercises": someone she saw
+    return False
+
+
+_AS_BEFORE_WORDS = frozenset("life years job career time days living work".split())
+_DETERMINERS = frozenset("the a an her his their this that my your its our".split())
+_IDIOM_AFTER_POSSESSIVE = ("worst ", "best ", "nightmare", "dream", "eye ", "seat", "licence", "license")
+
+
 _OCC_VOCAB = register_vocabulary(OCCUPATIONS | PREDICATE_ONLY | frozenset(o + "s" for o in OCCUPATIONS))
 _RUN_WORDS = register_vocabulary(frozenset("ran runs running owned owns owning manages managed managing opened set".split()))
 _TEACH_WORDS = register_vocabulary(frozenset("teaches taught lectures lectured nursed".split()))
@@ -107,6 +174,8 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
         lead = (_PREDICATE_LEAD if word in PREDICATE_ONLY else _OCC_LEAD).search(low, max(0, ws - 60), ws)
         if lead is None or _OWNED.search(low, max(0, ws - 30), ws):
             continue  # "her GP", "his Parkinson's nurse", "the priest": someone else in the client's life
+        if _not_her_job(text, low, lead, ws, we):
+            continue
         start = lead.start()
         # start at the article or the job's first word, not at "is"/"as"
         piece = low[start:ws]

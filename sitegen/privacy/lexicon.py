@@ -192,6 +192,8 @@ EPONYM_NOUNS = _lower("""
     scone scones pie salad sauce tea boots shoes trainers potatoes apples
     plums line station incision incisions scar meridian meridians channel channels
     flap block programme program
+    yoga lesson lessons class classes breathing tool tools style practitioner practitioners
+    teacher teachers training drainage bodywork meditation diet
 """)
 
 # After a possessive only these make an eponym: "Baker's cyst" is not a person,
@@ -329,6 +331,12 @@ TITLES = _words("""
     Señor Senor Señora Senora Herr Frau Mme Mlle Monsieur Madame Signor
     Signora Cllr Councillor Judge Capt Captain Sgt Sergeant Col Colonel
     Major Lt Lieutenant Cpl Corporal Pc PC DI DS Insp Inspector Coach
+""")
+
+# Offices held by public figures, not by a client: "President Kennedy", "Queen Victoria".
+PUBLIC_OFFICES = _words("""
+    President King Queen Prince Princess Pope Senator Governor Chancellor Archbishop Emperor Empress Sultan
+    Tsar Czar Pharaoh Duke Duchess Marquess Earl Viscount Baroness
 """)
 
 # Titles that are also ordinary capitalised words mid-sentence: a following

@@ -242,7 +242,9 @@ _CITE_VERB_AFTER = re.compile(
 _SCHOLAR_VERB_AFTER = re.compile(
     r"\s+(?:coined|pioneered|founded|devised|theorised|theorized|popularised|popularized|posited|posits|argued|argues|"
     r"proposed|proposes|hypothesised|hypothesized|(?:wrote|writes|taught|teaches|showed|shows|described|describes)\s+(?:that|about|of|how|in)|"
-    r"developed\s+(?:the|a|an|his|her|their)\s+\w+\s+(?:model|theory|method|technique|approach|therapy))\b"
+    r"developed\s+(?:the|a|an|his|her|their)\s+\w+\s+(?:model|theory|method|technique|approach|therapy)"
+    # a scholar's present tense: "Janina Fisher notes that", "Deb Dana calls it the ventral vagal state"
+    r"|notes|argues|observes|proposes|warns|reminds\s+us|points\s+out|puts\s+it|calls\s+(?:this|it\s+the|them\s+the))\b"
 )
 
 

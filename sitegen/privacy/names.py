@@ -119,6 +119,8 @@ def _read_at(p: _Pass, i: int) -> int:
     if title_start is None and last > i and _medical_after(text, toks[last]):
         return last + 1  # "Ramsay Hunt syndrome", "Tommy John surgery"
     start = title_start if title_start is not None else t.start
+    if title_start is None and _public_office(text, toks, i):
+        return last + 1  # "President Kennedy", "Queen Victoria": a public figure, not a client
     if _cited(text, toks, i, last, start, title_start is not None) or _us_city(text, toks[last], start) or (
             title_start is None and _known_not_client(text, toks, i, last, cue)):
         p.cited.add(toks[last].base)
@@ -135,6 +137,14 @@ def _read_at(p: _Pass, i: int) -> int:
         if toks[k].cat not in (_FUNC, _SKIP):
             p.confirmed[toks[k].base] = p.confirmed.get(toks[k].base, False) or cue
     return last + 1
+
+
+def _public_office(text: str, toks: list[_Tok], i: int) -> bool:
+    """Whether the name at toks[i] is an office's holder ("President Kennedy") or the office itself."""
+    if toks[i].base in L.PUBLIC_OFFICES:
+        return True
+    prev, gap = toks[i].prev(text)
+    return prev is not None and prev in L.PUBLIC_OFFICES and gap == " "
 
 
 def _drop_cited(p: _Pass) -> None:

@@ -159,6 +159,8 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
                 continue  # "trained in Lagos", "works in Leeds": the town, the place detector's
         if named and all(st.country(w) or w in _NATIONAL for w in words[:-1]):
             continue  # "USA Hockey", "England Netball": a national body narrows nobody down
+        if words[-1] in EVENT_ENDINGS or _generic_name(words, st):
+            continue  # "the Great North Run"; "Intensive Care", "Human Resources", "the Second Team"
         if _about_writer(text, s):
             continue
         taken = s + len(run)
@@ -176,12 +178,34 @@ _IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
 _NATIONAL = frozenset("USA US UK GB British English Scottish Welsh Irish American Canadian Australian National".split())
 _NOT_ORG = frozenset("""
     January February March April May June July August September October November December Monday Tuesday
-    Wednesday Thursday Friday Saturday Sunday Christmas Easter Session Sessions Week Weeks Month Year Client
+    Wednesday Thursday Friday Saturday Sunday Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays
+    Weekends Weekdays Christmas Easter Session Sessions Week Weeks Month Year Client
     Clients Patient Room Lockdown Covid COVID Gibbs Kolb Rolfe Schon Johns Description Feelings Evaluation Analysis
     Conclusion Action Plan Reflection Assessment Treatment Outcome Outcomes Background Discussion Learning
     Summary Follow Advice Home Care Therapy Massage Counselling Supervision Physio Physiotherapy Yoga Pilates Reiki
     General Private Person Time Pain Practice Term Total English Welsh Latin French Spanish German
 """.split())
+
+
+# The last word of a public event's name: a race or a festival thousands take part in.
+EVENT_ENDINGS = frozenset("""Marathon Run Half Triathlon Ironman Sportive Swim Walk Relay Parkrun parkrun Festival Games
+    Championships Championship Fair Show""".split())
+
+
+def _generic_name(words: list[str], st) -> bool:
+    """A department, a class or a team made of everyday words ("Intensive Care", "Customer Services",
+    "Body Balance", "the Second Team"): no word in it a given name or a place, every word common."""
+    core = [w for w in words if w not in ("of", "the", "and", "&", "for", "The")]
+    if not core:
+        return False
+    for k, w in enumerate(core):
+        ws = st.of(w)
+        if ws.zipf < 4.0 or w.isupper():
+            return False
+        if k < len(core) - 1 or w not in _SUFFIXES:
+            if ws.given >= 3 or ws.place >= 3:
+                return False
+    return True
 
 
 def _org_noun_end(m: re.Match) -> int | None:

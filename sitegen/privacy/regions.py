@@ -22,7 +22,7 @@ from typing import Iterator
 from sitegen.privacy import lexicon as L
 from sitegen.privacy import people as P
 from sitegen.privacy.disguise import about_writer
-from sitegen.privacy.organisations import ORG_ENDINGS, weak_start
+from sitegen.privacy.organisations import EVENT_ENDINGS, ORG_ENDINGS, weak_start
 from sitegen.privacy.places import _STATE_NAMES, _STATES
 from sitegen.privacy.tokens import TextIndex, lowered
 from sitegen.privacy.wordstats import stats
@@ -116,6 +116,8 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
             kind = _word_kind(word, st)
         if kind == _NEVER or kind == _IF_PREP and not (_after_prep_word(low, s) or text.startswith((" Coast", " Valley"), e)):
             continue  # the cheap test: neither a known place nor after a place preposition
+        if word in EVENT_ENDINGS and i > 1 and ix.caps[i - 2][1] + 1 == s:
+            continue  # "the London Marathon": the event, not the town of Marathon
         v = st.table.get(word.lower())
         m = _NAME_RUN.match(text, s)
         run = m.group() if m else word
