@@ -63,6 +63,11 @@ _WORK_PLACE = re.compile(
 _JOB_VERB = lowered(
     r"\b(?:she|he|they|who)\s+(?:farms|farmed|nurses|nursed|fishes|fished|drives\s+for|drove\s+for|cleans\s+for|"
     r"cleaned\s+for|teaches|taught|lectures|lectured)\b"
+    r"|\b(?:shears|sheared|shearing|cooks|cooked|delivers|delivered|labours|laboured|drives|drove)\s+for\s+(?:an?|the)\b"
+    # "makes the coffee at a cafe", "does the books for a garage", "reads meters for the water board"
+    r"|\b(?:makes|made|making|serves|served|serving|pulls|pulled|pulling|does|did|doing|reads|read|reading|fixes|fixed|"
+    r"fixing|cuts|cut|cutting|lays|laid|laying)\s+(?:the\s+)?"
+    r"(?:coffee|coffees|pints|books|accounts|meters|hair|bricks|floors|cars|engines)\s+(?:at|for|in)\b"
     r"|\bworks?\s+(?:the\s+)?(?:grill|line|bar|till|tills|door|doors|desk|counter|checkouts?|floor|flat-top|fryer|pass|"
     r"nights|night\s+shift|late\s+shift|early\s+shift|docks|boats|rigs|land|farm)\b"
     r"|\bworks?\s+(?:away|offshore|fly-in\s+fly-out|fifo|shifts\s+at|nights\s+at)\b"
@@ -76,7 +81,8 @@ _RUNS_BUSINESS = re.compile(r"\b(?:ran|runs|running|owned|owns|owning|manages|ma
                             r"(?:an?|the|her|his|their)\s+(?:own\s+)?(?:[a-z\-]+\s+){0,3}(?:salon|shop|cafe|café|"
                             r"pub|restaurant|farm|business|bakery|garage|nursery|studio|gym|hotel|b&b|guest\s*house|"
                             r"takeaway|stall|practice|firm|agency|kennels|stables|school|company|bar|deli|florist|"
-                            r"chippy|diner|pottery|workshop|van|food\s+truck)\b")
+                            r"chippy|diner|pottery|workshop|van|food\s+truck|post\s+office|band\s+program|"
+                            r"band\s+programme|department|ward|kitchen|office|choir|orchestra)\b")
 _OWNED = re.compile(r"\b(?:her|his|their|my|your|our|(?!(?:she|he|it|that|there|who|what|where|one)['’])[\w\-]+['’]s?)\s+"
                     r"(?:[\w\-'’]+\s+){0,2}$")
 # "taught piano for forty years", "teaches fourth grade": the job as a verb.
@@ -113,10 +119,21 @@ _ACTED_AFTER = re.compile(r"\s+(?:(?:at|from|in)\s+(?:her|his|their|the)\s+[a-z\
                           r"noticed|thought|diagnosed|did|does|sent|wrote|called|rang)\b")
 
 
+_TITLE_LEAD = re.compile(r"\b(?:for|with|of)\s+(?:an?\s+)" + _AGED + r"(?:[\w\-]+\s+){0,3}$")
+
+
+def _heading(text: str, pos: int) -> bool:
+    """Whether `pos` is in a title: a short text of one line, or a Markdown heading."""
+    if len(text) < 160 and "\n" not in text and ". " not in text:
+        return True
+    a = text.rfind("\n", 0, pos) + 1
+    return text.startswith("#", a)
+
+
 def _not_her_job(text: str, low: str, lead: re.Match, ws: int, we: int) -> bool:
     """Whether the job word names no job of the client's: a hobby, a metaphor, someone she saw."""
     words = lead.group().replace("’", "'").split()
-    if not _NOT_JOB_WORDS.isdisjoint(words[1:] if words and words[0] == "in" else words):
+    if not _NOT_JOB_WORDS.isdisjoint(words[1:] if words and words[0] in ("in", "for", "with", "of") else words):
         return True
     if low.startswith(("'s ", "’s "), we) and low.startswith(_IDIOM_AFTER_POSSESSIVE, we + 3):
         return True  # "a driver's worst nightmare" (but "a plasterer's shoulder" is the job holder's)
@@ -137,6 +154,16 @@ def _not_her_job(text: str, low: str, lead: re.Match, ws: int, we: int) -> bool:
         while b >= 0 and (low[b].isalpha() or low[b] in "-"):
             b -= 1
         prev = low[b + 1:k]
+        while prev in _AUX_BEFORE and b > 0:  # "Ivy had been a district nurse", "she has always been"
+            k = b
+            while k > 0 and low[k - 1] == " ":
+                k -= 1
+            b = k - 1
+            while b >= 0 and (low[b].isalpha() or low[b] in "-'’"):
+                b -= 1
+            prev = low[b + 1:k]
+            if prev.endswith(("'d", "’d", "'s", "’s")):
+                prev = prev[:-2]
         if prev and prev not in _PERSON_SUBJECTS and not text[b + 1].isupper():
             return True
     elif first == "as":
@@ -154,6 +181,8 @@ def _not_her_job(text: str, low: str, lead: re.Match, ws: int, we: int) -> bool:
     return False
 
 
+_AUX_BEFORE = frozenset("""had has have would will might must may could should not never always also still once now
+    already just then both all since ever""".split())
 _AS_BEFORE_WORDS = frozenset("life years job career time days living work".split())
 _DETERMINERS = frozenset("the a an her his their this that my your its our".split())
 _IDIOM_AFTER_POSSESSIVE = ("worst ", "best ", "nightmare", "dream", "eye ", "seat", "licence", "license")
@@ -163,7 +192,8 @@ _OCC_VOCAB = register_vocabulary(OCCUPATIONS | PREDICATE_ONLY | frozenset(o + "s
 _RUN_WORDS = register_vocabulary(frozenset("ran runs running owned owns owning manages managed managing opened set".split()))
 _TEACH_WORDS = register_vocabulary(frozenset("teaches taught lectures lectured nursed".split()))
 _JOB_VERB_WORDS = register_vocabulary(frozenset("""farms farmed nurses nursed fishes fished drives drove driven driving
-    cleans cleaned works work trade teaches taught lectures lectured""".split()))
+    cleans cleaned works work trade teaches taught lectures lectured shears sheared cooks cooked delivers delivered
+    labours laboured shearing coffee coffees pints books accounts meters hair bricks floors cars engines""".split()))
 
 
 def find_occupations(ix: TextIndex) -> Iterator[Span]:
@@ -172,6 +202,8 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
     for ws, we in ix.anchors(_OCC_VOCAB):
         word = low[ws:we]
         lead = (_PREDICATE_LEAD if word in PREDICATE_ONLY else _OCC_LEAD).search(low, max(0, ws - 60), ws)
+        if lead is None and _heading(text, ws):
+            lead = _TITLE_LEAD.search(low, max(0, ws - 40), ws)  # "Reflexology for a librarian with …"
         if lead is None or _OWNED.search(low, max(0, ws - 30), ws):
             continue  # "her GP", "his Parkinson's nurse", "the priest": someone else in the client's life
         if _not_her_job(text, low, lead, ws, we):
@@ -200,6 +232,8 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
             continue
         if _GENERIC_WORK.match(low, m.start()):
             continue
+        if any(c.isupper() for c in text[m.start() + 1:m.end()]):
+            continue  # "a shift at the Kestrel Freight warehouse": the named workplace is the item
         yield "occupation", m.start(), m.end()
 
 

@@ -44,7 +44,10 @@ _BRACKET_ABOUT_HER = re.compile(
 # "Yusuf, as he wanted me to call him", "Priya, who asked me to use her name"
 _AS_CALLED = re.compile(
     r"\s*,\s*(?:as\s+(?:she|he|they)\s+(?:wanted|asked|prefers?|preferred|likes?|liked|wished|chose)|"
-    r"who\s+(?:asked|wanted|prefers?|likes?|goes\s+by|is\s+happy|was\s+happy|agreed))\b"
+    r"who\s+(?:asked|wanted|prefers?|likes?|goes\s+by|is\s+happy|was\s+happy|agreed)|"
+    # "Sunny, as she put it, …", "Kit, in her words, …"
+    r"as\s+(?:she|he|they)\s+(?:put\s+it|puts\s+it|says|said|tells\s+it|told\s+it|likes\s+to\s+say)|"
+    r"in\s+(?:her|his|their)\s+(?:own\s+)?words)\b"
 )
 # What only a person is or does, right after a word that may be a given name or a common word.
 _PERSON_STATES = (
@@ -60,15 +63,26 @@ _ANIMATE_AFTER = re.compile(
     r"|(?:came|comes|walked|wandered|hobbled|limped)\s+(?:in|back|into|through|along|to\s+(?:me|see))\b"
     r"|(?:told|tells|asked|asks|admitted|admits|insisted|insists|booked|books|rebooked|cancelled|canceled|texted|emailed|"
     r"messaged|phoned|rang|laughed|laughs|cried|smiled|sighed|winced|shrugged|nodded|apologised|apologized|"
-    r"confessed|confided|joked|grinned|admitted|wanted|hated|loved|decided|agreed|mentioned|explained)\b)"
+    r"confessed|confided|joked|grinned|admitted|wanted|hated|loved|decided|agreed|mentioned|explained)\b"
+    # "Sunny didn't want homework", "Mercy wasn't resting", "Rowan fell asleep"
+    r"|(?:didn['’]t|did\s+not|doesn['’]t|does\s+not|wasn['’]t|isn['’]t|couldn['’]t|wouldn['’]t|won['’]t|hasn['’]t|"
+    r"hadn['’]t)\s+(?:want|like|need|feel|think|know|mind|care|sleep|rest|come|cope|believe|expect|remember|"
+    r"recognise|recognize|enjoy|tell|say|seem|look|sound|[a-z]+ing)\b"
+    r"|(?:fell\s+asleep|dozed\s+off|snored|slept\s+through|burst\s+into\s+tears))"
 )
+
+
+_AGE_PREDICATE = re.compile(r"\s+(?:is|was|turned|turns)\s+(?:now\s+|nearly\s+|almost\s+|just\s+)?\d{2,3}\b(?!\s*(?:%|kg|cm|mm|"
+                            r"minutes|degrees|per|out|/|\.\d))")
 
 
 # The first words _ANIMATE_AFTER can start with (a set test before the pattern).
 _ANIMATE_FIRST = frozenset("""was is felt seemed looked sounded got had came comes walked wandered hobbled limped told tells
     asked asks admitted admits insisted insists booked books rebooked cancelled canceled texted emailed messaged phoned
     rang laughed laughs cried smiled sighed winced shrugged nodded apologised apologized confessed confided joked
-    grinned wanted hated loved decided agreed mentioned explained""".split())
+    grinned wanted hated loved decided agreed mentioned explained didn't didn’t did doesn't doesn’t does wasn't wasn’t
+    isn't isn’t couldn't couldn’t wouldn't wouldn’t won't won’t hasn't hasn’t hadn't hadn’t fell dozed snored slept
+    burst""".split())
 
 
 def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], prev: str | None, gap_before: str) -> bool:
@@ -90,6 +104,9 @@ def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], pre
         if not cited and (_APPOSED_RELATION.match(text, t.end) or _AS_CALLED.match(text, t.end)
                           or _BRACKET_ABOUT_HER.match(text, t.end) and _may_be_given(text, t, lines)):
             return True
+    if not t.poss and gap_after == " " and nxt_low in ("is", "was", "turned", "turns") and t.cat in (_GIVEN, _AMBIG) \
+            and _AGE_PREDICATE.match(text, t.after):
+        return True  # "Ivy is 91 and …", "Bryn turned 40 in June"
     # "Grace's husband", "Kwame's boss".
     if t.poss and nxt_low in L.POSSESSED_PEOPLE and gap_after == " ":
         return True
@@ -110,7 +127,8 @@ def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], pre
                 return True
         # "Mark was adamant", "Hunter came in limping": what only a person is or does.
         if nxt_low in _ANIMATE_FIRST and t.cat in (_GIVEN, _AMBIG) and t.base not in L.TIME_NAMES \
-                and _gscore(t.base) >= 1 and not cited and _ANIMATE_AFTER.match(text, t.after) \
+                and (_gscore(t.base) >= 1 or not _is_weak(text, t, lines)) and not cited \
+                and _ANIMATE_AFTER.match(text, t.after) \
                 and not _title_line(text, t.start, lines):
             return True
     # "her husband Dev", "a client named Jo", "her son, Ollie,".  "Called" and

@@ -130,6 +130,9 @@ def _guard(text: str, toks: list[_Tok], i: int, known_person: bool) -> bool:
 _ARTICLES = frozenset("the The a A an An this This these These that That".split())
 
 
+_VERBS_NOT_NOUNS = frozenset("is was has had did does would could will can should might must".split())
+
+
 _PERSON_NOUNS = frozenset("family families household clan twins sisters brothers kids children".split())
 
 
@@ -142,6 +145,8 @@ def _modifier_of_noun(text: str, toks: list[_Tok], i: int) -> bool:
     if nxt is None or gap != " " or not nxt[0].islower():
         return False
     nl = nxt.lower()
+    if nl.endswith(("n't", "n’t")) or nl in _VERBS_NOT_NOUNS:
+        return False  # "I felt that Mercy wasn't resting": a verb, not a noun after a method's name
     return nl not in L.SPEECH_VERBS and nl not in L.GIVEN_ACTION_VERBS and nl not in _PERSON_NOUNS \
         and nl not in L.POSSESSED_PEOPLE and nl not in ("and", "or", "who", "whose", "with", "from", "of", "in", "at")
 
@@ -261,7 +266,7 @@ _TITLE_BEFORE = re.compile(r"(?:[*_]{1,2}\s*(?:,|by|from)|[\"”]\s*by)\s*$")
 
 # "the founder of osteopathy, Andrew Taylor Still", "the psychiatrist Bessel van der Kolk".
 _ROLE_BEFORE = re.compile(
-    r"(?:\b(?:founder|father|mother|grandfather|grandmother|pioneer|creator|inventor|originator|architect|developer)s?"
+    r"(?:\b(?:named|called)\s+(?:after|for)\s+|\b(?:founder|father|mother|grandfather|grandmother|pioneer|creator|inventor|originator|architect|developer)s?"
     r"\s+of\s+[^,.;:!?\n]{1,40}|\b[Tt]he\s+(?:[a-z\-]+\s+){0,3}(?:psychologists?|psychiatrists?|psychoanalysts?|"
     r"psychotherapists?|neuroscientists?|neurologists?|philosophers?|theorists?|anatomists?|authors?|writers?|"
     r"researchers?|scientists?|physiologists?|novelists?|poets?|academics?|scholars?|educators?|sociologists?|"
@@ -269,10 +274,22 @@ _ROLE_BEFORE = re.compile(
 )
 
 
+_SCHOLAR_ROLES = (r"psychologist|psychiatrist|psychoanalyst|psychotherapist|neuroscientist|neurologist|philosopher|"
+                  r"theorist|anatomist|author|writer|researcher|scientist|physiologist|novelist|poet|academic|scholar|"
+                  r"educator|sociologist|pioneer|founder|thinker|surgeon|physician|pathologist|professor")
+# "Guillaume Dupuytren, the French surgeon who …", "Mark Ruel, a Canadian researcher,": a figure of history or science.
+_ROLE_AFTER = re.compile(r",\s+(?:the|an?)\s+(?:(?:[A-Z][a-z]+|\d{2}th-century|[a-z]+-born|[a-z]+-century|famous|"
+                         r"renowned|eminent|late|great|pioneering)\s+)+(?:[a-z]+\s+)?(?:" + _SCHOLAR_ROLES + r")s?\b"
+                         r"|,\s+(?:the|an?)\s+(?:[a-z\-]+\s+){0,2}(?:psychologist|psychiatrist|psychoanalyst|"
+                         r"neuroscientist|philosopher|theorist|anatomist|physiologist|novelist|sociologist)s?\b")
+
+
 def _cited(text: str, toks: list[_Tok], i: int, last: int, start: int, titled: bool) -> bool:
     """Whether the name toks[i..last] is a person cited in a scholarly or teaching context."""
     t, lt = toks[i], toks[last]
     full = last > i or titled or t.cat == _UNKNOWN or t.base in L.EPONYM_STEMS
+    if last > i and (_CITATION_AFTER.match(text, lt.after) or _ROLE_AFTER.match(text, lt.after)):
+        return True  # "Mark Onslow and colleagues", "Guillaume Dupuytren, the French surgeon"
     before = text[max(0, start - 70) : start]
     if _ROLE_BEFORE.search(before) or _TITLE_BEFORE.search(before):
         return True

@@ -50,13 +50,14 @@ OCCUPATIONS = _lower("""
     telesales call-handler warden janitor custodian caretaker
     shelf-stacker checkout-operator cleaner dinner-lady lunch-lady
     sous-chef head-chef line-cook co-founder co-owner sub-postmaster postmistress
+    assistant meter-reader shearer roustabout
 """)
 
 # Jobs that are also things ("a night guard", "a coach trip", "a bus conductor's hat"): a job
 # only where the sentence says someone is or works as one.
 PREDICATE_ONLY = _lower("""
     guard coach driver rep agent officer minister judge director manager conductor operator porter
-    cook trainer founder author writer artist performer printer turner groom
+    cook trainer founder author writer artist performer printer turner groom assistant reader
 """)
 
 RELATIVES = _lower("""

@@ -157,7 +157,7 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
                 continue  # a common word
             if len(words) == 1 and st.place(first) and _IN_BEFORE.search(text, max(0, s - 6), s):
                 continue  # "trained in Lagos", "works in Leeds": the town, the place detector's
-        if named and all(st.country(w) or w in _NATIONAL for w in words[:-1]):
+        if named and (all(st.country(w) or w in _NATIONAL for w in words[:-1]) or not cue and words[0] in _NATIONAL):
             continue  # "USA Hockey", "England Netball": a national body narrows nobody down
         if words[-1] in EVENT_ENDINGS or _generic_name(words, st):
             continue  # "the Great North Run"; "Intensive Care", "Human Resources", "the Second Team"
@@ -175,7 +175,8 @@ _NATIONAL_BODIES = frozenset("BBC RAF MOD HMRC DWP USPS UPS FBI CIA IRS NASA WHO
 _PLACE_ENDINGS = frozenset("""Coast Valley Vale Dale Dales Moor Moors Hills Peninsula Forest Downs Highlands Mountains
     Fells Wolds Levels Marshes Glen Glens Riviera Hinterland Borders Bay Beach Island Isle Bridge""".split())
 _IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
-_NATIONAL = frozenset("USA US UK GB British English Scottish Welsh Irish American Canadian Australian National".split())
+_NATIONAL = frozenset("""USA US UK GB British English Scottish Welsh Irish American Canadian Australian National Royal
+    International European""".split())
 _NOT_ORG = frozenset("""
     January February March April May June July August September October November December Monday Tuesday
     Wednesday Thursday Friday Saturday Sunday Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays
