@@ -298,6 +298,9 @@ def find_family(ix: TextIndex) -> Iterator[Span]:
 
 # --- exact ages under 90 ----------------------------------------------------------------------
 
+_TENS_LIST = ("twenty thirty forty fifty sixty seventy eighty thirteen fourteen fifteen sixteen seventeen eighteen "
+              "nineteen").split()
+_AGE_WORD_LIST = _TENS_LIST + [f"{t}-{o}" for t in _TENS_LIST[:7] for o in "one two three four five six seven eight nine".split()]
 _AGES_NOT = (r"(?!\s*(?:%|minutes|mins|degrees|kg|km|miles|cm|mm|weeks|days|months|sessions|times|reps|years|hours|"
              r"lbs|pounds|stone|percent|per|out\s+of|/|[:.]\d))")
 _AGE = lowered(
@@ -306,12 +309,13 @@ _AGE = lowered(
     r"|\b(?P<b>\d{1,2}|" + _NUM + r")[\s-]+(?:years?|yrs?)[\s-]+old\b"
     r"|\b(?P<c>\d{1,2}|" + _NUM + r")-year-old\b"
     r"|\b(?:she|he|they)\s*(?:is|was|'s|’s|turns|turned|had\s+just\s+turned|has\s+just\s+turned)\s+(?P<d>\d{1,2}|"
-    + _NUM + r")\b" + _AGES_NOT +
+    + _NUM + r")\b" + _AGES_NOT + r"(?:\s+and\s+a\s+half\b)?" +
     r"|\b(?:is|was)\s+(?:an?\s+(?:sprightly|spry|young|youthful|active|fit|healthy|lively|energetic|busy)\s+)?"
     r"(?P<h>\d{2}|" + _NUM + r")(?=\s*(?:[,;)]|\.(?!\d)|(?:and|but|now|this|when|with|at|in|himself|"
     r"herself|themselves|going|last|next|or\s+so)\b))"
     r"|\b(?:turned|turning|turns)\s+(?P<e>\d{1,2}|" + _NUM + r")\b(?!\s*(?:%|degrees|minutes|the\s+corner|round|away|over))"
-    r"|(?<=[A-Za-z]),\s+(?P<f>\d{2}),\s+(?=[a-z])"
+    r"|(?<=[A-Za-z]),\s+(?P<f>\d{2}|" + "|".join(sorted(_AGE_WORD_LIST, key=len, reverse=True)) + r"),\s+(?=[a-z])"
+
     r"|\(\s*(?:aged\s+)?(?P<g>\d{2})\s*\)"
     r"|\b(?P<i>\d{1,2}|" + _NUM + r")[\s-]+(?:weeks?|months?|days?)[\s-]+old\b"
     r"|[,(]\s*(?:now|aged)\s+(?P<j>\d{1,2}|" + _NUM + r")\s*(?=[,)])")
@@ -322,6 +326,8 @@ _MEASURE_WORD = re.compile(r"\b(?:score|scores|scale|rate|pulse|weight|bmi|numbe
                            r"index|grade|temperature|result|average|mean|rating|gad-7|phq-9)\b[^.;!?]{0,40}$", re.IGNORECASE)
 
 
+_MEASURE_SUBJECT = re.compile(r"(?:\b(?:it|this|that|which|there|what)|(?<!Client )(?<!Patient )\b[A-Z]{3,}[\w\-]*"
+                              r"|\b[A-Za-z]+-\d+)\s+$")
 _AGE_BEFORE = ("is ", "was ", "'s ", "’s ", "aged ", "age ", "age of ", "(", "( ", ", ", "turned ", "turns ",
                "turning ", "now ", "nearly ", "almost ")
 
@@ -340,6 +346,7 @@ _AGE_WORDS = frozenset(_TENS) | frozenset(f"{t}-{o}" for t in _TENS[:7] for o in
 _AGE_ANCHORS = register_vocabulary(frozenset(("old", "aged", "turned", "turning") + tuple(
     f"{w}-year-old" for w in _NUM_WORDS.split())) | _AGE_WORDS)
 _NOW = register_vocabulary(frozenset({"now"}))
+_HALF = register_vocabulary(frozenset({"half"}))
 _SMALL = tuple(f" {w}" for w in "one two three four five six seven eight nine ten eleven twelve".split())
 
 
@@ -349,6 +356,7 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
     hits = [(s, e) for s, e in ix.digits if e - s <= 3 and _age_near(low, s, e)]
     hits += ix.anchors(_AGE_ANCHORS)
     hits += [(s, e) for s, e in ix.anchors(_NOW) if low.startswith(_SMALL, e)]
+    hits += [(s, e) for s, e in ix.anchors(_HALF) if low.endswith(" and a ", 0, s)]
     if not hits:
         return
     hits.sort()
@@ -358,6 +366,9 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
             continue
         if value.isdigit() and m.group("f") is not None and int(value) < 16:
             continue
+        if (m.group("h") is not None or m.group("d") is not None) and _MEASURE_SUBJECT.search(text, max(0, m.start() - 24),
+                                                                                        m.start()):
+            continue  # "By the end it was 4", "PDSS was 5", "CORE-10 was 24": a score, not an age
         if m.group("h") is not None and not (_SUBJECT_BEFORE.search(text, max(0, m.start() - 40), m.start())
                                              or _THIRD.search(text, max(0, m.start() - 40), m.start())) \
                 or m.group("h") is not None and _MEASURE_WORD.search(text, max(0, m.start() - 60), m.start()):
@@ -408,7 +419,10 @@ _TIMELINE = lowered(
     r"|\bmost\s+of\s+(?:her|his|their)\s+(?:adult\s+|working\s+)?(?:life|career)\b"
     r"|\b(?:did|spent|served|worked|put\s+in)\s+" + _ABOUT + _NUM + r"\s+(?:years|decades)\b"
     r"|\b" + _NUM + r"\s+years\s+(?:at|with|in)\s+the\s+same\b"
-    r"|\bthe\s+(?:spring|summer|autumn|fall|winter|christmas|easter)\s+(?:after|before)\b")
+    r"|\bthe\s+(?:spring|summer|autumn|fall|winter|christmas|easter)\s+(?:after|before)\b"
+    # "ever since she was nineteen", "about eleven years on her feet"
+    r"|\b(?:ever\s+)?since\s+(?:she|he|they)\s+(?:was|were)\s+(?:a\s+(?:girl|boy|child|teenager|kid)|" + _NUM + r")\b"
+    r"|\b(?:about|around|nearly|almost|roughly|some|over)\s+" + _NUM + r"\s+(?:years|decades)\b")
 
 
 _TIME_ANCHORS = register_vocabulary(frozenset(

@@ -398,7 +398,7 @@ WORKPLACE_NOUNS = _lower("""
     church prison airport harbour quarry mine plant laboratory lab charity
     club office call-centre callcentre firm bank store hospice care-home
     carehome kitchen site yard dock docks port abattoir plant distillery
-    practice branch agency council union centre center ward workshop
+    practice branch agency council union centre center ward workshop outpatients inpatients
     laundry showroom dealership exchange terminal refinery works firm
     company business restaurant bistro deli canteen market garden-centre
     call-center contact-centre sawmill creamery cannery hatchery packhouse

@@ -77,6 +77,7 @@ _STRONG_KEYS = frozenset("""
     tricare ohip insurance insurer mrn nhi chi upn uln nino ppsn pps utr vin imei serial chassis invoice
     payroll badge employee staff student pupil booking beneficiary registration reg certificate cert
     hospital patient customer subscriber id ids identifier reference ref case
+    sin tfn ird nric bsn pesel
 """.split())
 # Words that name a record only with a number word after them ("file number", "unit no.").
 _WEAK_KEYS = frozenset("""
@@ -92,7 +93,8 @@ _NEAR_GAP = re.compile(r"^[\s:#,(\-–]*(?:(?:is|was|reads|of)\s*[:#(]?\s*)?$")
 _KEYWORDS = _STRONG_KEYS | _WEAK_KEYS
 _KEY_VOCAB = register_vocabulary(frozenset(k for k in _KEYWORDS if "/" not in k))
 _NOT_CODE_HEADS = frozenset("NHS NO SSN DOB TEL ZIP".split())
-_SELF_KEY = frozenset("mrn nhi chi upn uln nino ppsn pps utr vin imei id ids identifier ref reference".split())
+_SELF_KEY = frozenset("mrn nhi chi upn uln nino ppsn pps utr vin imei id ids identifier ref reference sin tfn ird nric bsn "
+                      "pesel".split())
 _KEY_SPAN = 70
 
 
@@ -213,6 +215,9 @@ def find_records(ix: TextIndex, shapes: bool = True) -> Iterator[Span]:
                 sent = text[max(0, start - 60):start]
                 if not _ROOM_OWNER.search(sent) or _NOT_ROOM_OWNER.search(text, max(0, start - 30), start):
                     continue
+            elif digits >= 8 and code.replace(" ", "").isdigit() and record_context_before(text, start, low, ix) \
+                    and not _PHONE_WORDS.search(text, max(0, start - 20), start):
+                pass  # "her SIN, 046 454 286": a national number in groups of three after its name
             else:
                 if _NOT_CODE.match(code) or digits < 2 or (digits == 2 and not any(c.isalpha() for c in code)):
                     continue

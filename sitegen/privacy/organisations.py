@@ -20,6 +20,7 @@ from typing import Iterator
 
 from sitegen.privacy import lexicon as L
 from sitegen.privacy import people as P
+from sitegen.privacy.occupations import OCCUPATIONS
 from sitegen.privacy.tokens import TextIndex, lowered, register_vocabulary
 from sitegen.privacy.wordstats import stats
 
@@ -36,6 +37,7 @@ ORG_ENDINGS = frozenset("""
     Ward Wing Unit General Memorial Infirmary Pottery Storage Diner Roasters Roastery Coffee Brewing Bakes
     Distribution Freight Fisheries Seafoods Workshop Elementary Prep Seniors Veterans Masters Reserves
     Athletics Wildcats Tigers Lions Eagles Hawks Bears Rangers Warriors Raiders Sharks Dolphins
+    Montessori Middle High Junior Infants Boatworks Ironworks Boatyard Shipyard Water Utilities Outpatients
 """.split())
 _STATE_SCHOOL = re.compile(r"[A-Z][\w'’\-]+[ \u00a0]State\b")  # "Wayne State", "Penn State"
 _ORG_CUE = lowered(
@@ -129,6 +131,10 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
         named = len(words) >= 2 and (words[-1] in suffixes or _STATE_SCHOOL.fullmatch(run) is not None
                                      and not st.country(run)) and any(
             w not in suffixes and w not in L.FUNCTION_WORDS and w not in ("of", "the", "and", "&") for w in words[:-1])
+        w2 = [w.strip(",;:()") for w in near if w != "the"][-2:]
+        if not cue and len(w2) == 2 and w2[-1] in ("for", "at") and (
+                w2[0] in OCCUPATIONS or w2[0].rstrip("s") in OCCUPATIONS or w2[0] in _WORK_OBJECTS):
+            cue = True  # "a meter reader for Wyvern Water", "reading meters for …", "a porter at …"
         if not cue and _WHERE_AFTER.match(text, s + len(run)):
             cue = True  # "from Greggs, where she's a shift supervisor"
         noun = _NOUN_AFTER.match(text, s + len(run))
@@ -165,6 +171,9 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
             continue
         taken = s + len(run)
         yield "organisation", s, s + len(run)
+
+
+_WORK_OBJECTS = frozenset("meters deliveries shifts nights rounds contracts".split())
 
 
 # "drives a bus for the MBTA", "a nurse at UCLH": an acronym counts only as her employer, and not
@@ -216,6 +225,10 @@ def _org_noun_end(m: re.Match) -> int | None:
         if head is None:
             return None
         mod = m.group(k - 1) if k > 1 else None
+        if head in ("centre", "center") and mod is None and m.group(0).startswith((" town", " city")):
+            return None
+        if k == 2 and m.group(1) in ("town", "city", "village") and head in ("centre", "center", "hall", "square"):
+            return None  # "Kidderminster town centre": the town, the place detector's
         if head in L.WORKPLACE_NOUNS and head != "works" or head in _TEAM_NOUNS \
                 or head in ("home", "club") and mod in _GAME_MODS:
             return m.end(k)
@@ -223,10 +236,15 @@ def _org_noun_end(m: re.Match) -> int | None:
 
 
 def weak_start(text: str, pos: int) -> bool:
-    """Whether `pos` starts a sentence or a line (a capital there says nothing)."""
+    """Whether `pos` starts a sentence, a line or a list item (a capital there says nothing)."""
     j = pos - 1
     while j >= 0 and text[j] in " \t\"“‘'(*_":
         j -= 1
+    if j >= 0 and text[j] in "-+" and (j == 0 or text[j - 1] in " \t\n"):
+        k = j - 1
+        while k >= 0 and text[k] in " \t":
+            k -= 1
+        return k < 0 or text[k] == "\n"  # "- Spinning on an office chair": a list item
     return j < 0 or text[j] in ".!?\n:|#"
 
 

@@ -147,9 +147,16 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
             i += 1
         if end > run_end:
             end = run_end
+        if prep_m is not None and prep_m.group().startswith("at") and not _HOME_BEFORE.search(low, max(0, s - 40), s) \
+                and run.split()[-1] not in _PLACE_TAILS and not _REGION_NOUN.search(run):
+            yield "organisation", s, end  # "the dementia unit at Heatherlea": people work and study at places, not in towns
+            continue
         yield "place", s, end
     yield from _address_towns(ix)
     yield from _roads(ix)
+
+
+_HOME_BEFORE = re.compile(r"\b(?:lives|lived|living|stays|stayed|staying|born|home|house|flat|cottage)\b[^.;!?\n]*$")
 
 
 # "… that comes from Masunaga" is a lineage; "she is from Dungloe", "moved over from Gdańsk" a place.
@@ -157,8 +164,10 @@ _FROM_PERSON = re.compile(r"\b(?:she|he|they|who|family|originally|moved|came|co
                           r"\s+(?:\w+\s+)?(?:from\s+)?$", re.IGNORECASE)
 # After a place-named word, the rest of a named thing: "the Oswestry Disability Index", "Wexley General".
 _THING_AFTER = re.compile(r"(?:\s+[A-Z][\w'’\-]+){0,3}\s+(?:Index|Score|Scale|Questionnaire|Test|Rules?|Criteria|"
-                          r"Classification|Inventory|Measure|Protocol|Method|Technique)\b")
-_INSTRUMENTS = frozenset("Index Score Scale Questionnaire Test Rules Criteria Classification Inventory Measure".split())
+                          r"Classification|Inventory|Measure|Protocol|Method|Technique|Program|Programme|Approach|"
+                          r"Model|Rule|Concept)\b")
+_INSTRUMENTS = frozenset("""Index Score Scale Questionnaire Test Rules Criteria Classification Inventory Measure Program
+    Programme Method Technique Protocol Approach Model Rule Concept""".split())
 _CITED_PAIR = re.compile(r"\s+(?:and|&)\s+[A-Z][\w'’\-]+(?:['’]s?\b|\s+\(|,\s*(?:19|20)\d\d)")
 
 
@@ -216,6 +225,9 @@ _LOWER_AFTER = re.compile(r" ([a-z]+)")
 _SPLIT_WORDS = re.compile(r"(\s+|-)")
 _COUNTY = re.compile(r"(?:County\s+\w+|\w+\s+County|\w+shire)")
 _CONNECTOR = re.compile(r"\s+(?:upon|on|in|under|le|by|de|of|the)\s+")
+_PLACE_TAILS = frozenset("""Hill Hills Heath Green Cross End Bridge Heads Bay Park Vale Wood Common Gate Ford Field
+    Fields Marsh Moor Ridge Point Beach Falls Springs Creek Grove Hollow Junction Mills Lake Lakes Harbour Harbor Heights
+    Village Town Flats Sands Shore Bottom Top Row""".split())
 _PREP_WORDS = frozenset("""in near outside from around towards toward to at across beyond round nr the up down over
     out past off of on lives lived living moved moving grew raised based born settled relocated commutes commuting drives drove
     travels travelled traveled""".split())
@@ -284,6 +296,9 @@ def _place_of(run: str, st, prep: bool) -> int | None:
         head = _CONNECTOR.split(run)[0]
         if head.split()[-1] in L.ORG_SUFFIXES or head.split()[-1] in ORG_ENDINGS:
             return None  # "at Larchfield House": an organisation's name (see find_organisations)
+        if len(words) == 3 and words[2] in _PLACE_TAILS and main not in _NOT_PLACE and main not in L.FUNCTION_WORDS \
+                and not st.country(main):
+            return len(head)  # "out in Cobble Hill", "near Ashby Green": a neighbourhood named like one
         # An unknown name after a place preposition: a village the gazetteer does not know.
         if ws.zipf < 2.5 and ws.given < 0 and main not in _NOT_PLACE and main not in P.CITED \
                 and main not in P.PRODUCTS and main not in L.NOT_NAMES and main not in L.EPONYM_STEMS:
