@@ -221,10 +221,23 @@ def _practice_own(text: str, start: int, end: int, allow_words: frozenset[str]) 
     found = text[start:end].lower()
     if any(len(w) >= 4 and w not in _GENERIC_BUSINESS_WORDS and w in found for w in allow_words):
         return True
+    m = _PRACTICE_LINE.search(text, max(0, start - 40), start)
+    if m is not None and not _CALLED_FROM.search(text, max(0, m.start() - 12), m.start()):
+        return True  # "ring the practice on …", "the practice line is …": the writer's own number
     a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     b = text.find(". ", end)
     sentence = text[a:b if b >= 0 else len(text)]
     return _OWN_CONTACT.search(sentence) is not None and _CLIENT_IN_SENTENCE.search(sentence) is None
+
+
+# "she phoned the clinic on …": the number she called from, hers.
+_CALLED_FROM = re.compile(r"\b(?:phoned|rang|rung|called|texted|messaged|calls|phones|rings|texts)\s+$", re.IGNORECASE)
+# The writer's practice named right before a number: "ring the practice on", "our clinic line is",
+# "the practice, on".
+_PRACTICE_LINE = re.compile(
+    r"\b(?:the|my|our)\s+(?:practice|clinic|studio|therapy\s+rooms|treatment\s+rooms)(?:['’]s)?"
+    r"(?:\s+(?:line|number|phone|landline|mobile|telephone))?(?:\s+(?:number\s+)?(?:is|on|at))?[\s,:]*(?:on\s+)?$",
+    re.IGNORECASE)
 
 
 # A date in an essay is about a client when the sentence names one or speaks of someone treated

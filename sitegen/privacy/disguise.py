@@ -296,6 +296,7 @@ def find_family(ix: TextIndex) -> Iterator[Span]:
         yield "family", m.start(), m.end()
 
 
+
 # --- exact ages under 90 ----------------------------------------------------------------------
 
 _TENS_LIST = ("twenty thirty forty fifty sixty seventy eighty thirteen fourteen fifteen sixteen seventeen eighteen "

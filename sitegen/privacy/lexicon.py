@@ -377,7 +377,8 @@ ORG_SUFFIXES = _words("""
     Society Store Stores Shop Shops Supermarket Market Pharmacy Chemist
     Chemists Dental Dentist Dentists Vets Veterinary Nursery Preschool
     Playgroup Gym Leisure Studio Studios Salon Spa Farm Farms Mill Mills
-    Factory Works Warehouse Depot Brewery Distillery Dairy Station Library
+    Factory Works Boatworks Ironworks Steelworks Boatyard Shipyard Montessori Warehouse Depot Brewery Distillery
+    Dairy Station Library
     Museum Gallery Theatre Theater Cinema Church Chapel Mosque Temple
     Synagogue Gurdwara Parish Diocese Prison Barracks Port Airport Harbour
     Quarry Mine Colliery Plant Laboratory Laboratories Labs Foundation

@@ -28,12 +28,16 @@ _WORD = r"([A-Za-z][a-z'’\-]{1,20})"
 # "goes by jo", "real name tamsin", "known as Bertie", "her nickname is Shaz"
 _NAMED_AS = re.compile(r"\b(?:goes|went|going|go)\s+by\s+" + _WORD + r"|\breal\s+name,?\s+(?:is\s+|was\s+)?" + _WORD +
                        r"|\bknown\s+as\s+" + _WORD + r"|\bnickname,?\s+(?:is\s+|was\s+)" + _WORD +
-                       r"|\bcall(?:ing|ed)?\s+(?:her|him|them)\s+" + _WORD, re.IGNORECASE)
+                       r"|\bcall(?:ing|ed|s)?\s+(?:her|him|them)\s+" + _WORD, re.IGNORECASE)
 # "shaz (her nickname, …)", "tam (real name tamsin …)", "jolene (she goes by jo)"
 _NAME_BEFORE_BRACKET = re.compile(
     r"(?<![\w'’@])" + _WORD + r"\s*\(\s*(?:(?:her|his|their)\s+(?:nick)?name\b|real\s+name\b|not\s+(?:her|his|their)\s+real|"
-    r"(?:she|he|they)\s+goes\s+by\b|nickname\b|name\s+changed\b)", re.IGNORECASE)
-_NAMING_ANCHORS = register_vocabulary(frozenset("by name nickname known call calling called".split()))
+    r"(?:she|he|they)\s+goes\s+by\b|nickname\b|name\s+changed\b|"
+    # "kiri (everyone calls her kiz)", "sage (she writes it lower case)", "bex (short for rebecca)"
+    r"(?:everyone|everybody|people|friends|we|they|most\s+people|(?:her|his|their)\s+(?:friends|family|mates))\s+"
+    r"calls?\s+(?:her|him|them)\b|(?:she|he|they)\s+(?:writes|spells)\s+it\b|short\s+for\b)", re.IGNORECASE)
+_NAMING_ANCHORS = register_vocabulary(frozenset("by name nickname known call calls calling called writes spells short"
+                                                .split()))
 _PERSON_NEXT = L.GIVEN_ACTION_VERBS | L.SPEECH_VERBS
 
 

@@ -164,6 +164,7 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
             if len(words) == 1 and st.place(first) and _IN_BEFORE.search(text, max(0, s - 6), s):
                 continue  # "trained in Lagos", "works in Leeds": the town, the place detector's
         if named and (all(st.country(w) or w in _NATIONAL for w in words[:-1]) or not cue and words[0] in _NATIONAL):
+            taken = s + len(run)
             continue  # "USA Hockey", "England Netball": a national body narrows nobody down
         if words[-1] in EVENT_ENDINGS or _generic_name(words, st):
             continue  # "the Great North Run"; "Intensive Care", "Human Resources", "the Second Team"
