@@ -248,8 +248,10 @@ _CLIENT_CUE = re.compile(r"\b(?:clients?|patients?)\b|\b(?:[Ss]he|[Hh]e|him)\b.*
 
 
 # Documentation domains (RFC 2606) and role addresses: examples in an essay, nobody's own.
+# A charity's, a public body's or a university's address in an essay is a public contact ("jo@samaritans.org").
 _RESERVED_EMAIL = re.compile(r"^(?:no-?reply|postmaster|webmaster|abuse|hostmaster)@|@(?:[\w-]+\.)*(?:example\.(?:com|org|"
-                             r"net)|[\w-]+\.(?:example|test|invalid|localhost))$|@localhost$", re.IGNORECASE)
+                             r"net)|[\w-]+\.(?:example|test|invalid|localhost))$|@localhost$"
+                             r"|@(?:[\w-]+\.)+(?:org|org\.uk|org\.au|org\.nz|gov|gov\.uk|gov\.au|edu|ac\.uk)$", re.IGNORECASE)
 
 
 def _about_client(text: str, pos: int) -> bool:
