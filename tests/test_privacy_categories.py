@@ -433,3 +433,23 @@ def test_the_practice_number_and_helplines_are_not_a_clients_phone(text):
 
 def test_a_number_she_phoned_from_is_still_hers():
     assert has("She phoned the clinic on 07700 900461 most weeks.", "phone", "07700 900461")
+
+
+@pytest.mark.parametrize("text", [
+    "Researchers like Oskar Tenby have shown that rest alone rarely helps.",     # a group the person belongs to
+    "A 2019 study by Priyanka Sethi found the same thing in rowers.",           # a publication by
+    "I'd heard a podcast with Dr Lorna Quist about shift work and sleep.",
+    "It came from a workshop run by Ambrose Keel, years ago now.",
+    "Like Hester Vaughn, I think the relationship does the heavy lifting.",     # the writer agreeing
+    "Tamsin Orr, a psychologist, wrote about this in the eighties.",             # a role, then a writer's verb
+    "Odile Brandt, the founder of the method, taught that rhythm matters.",
+    "Dr Pell has written about exactly this.",                                   # a scholar's perfect tense
+    "Gideon Farr's workshops on touch changed how I work.",                      # her workshops, not her body
+    "My old supervisor, Rosamund Tate, used to say the client leads.",           # the writer's own teacher
+])
+def test_more_ways_of_citing_people_who_are_not_clients(text):
+    assert not [f for f in found(text) if f[0] == "name"], found(text)
+
+
+def test_a_source_cited_with_according_to_is_not_a_place():
+    assert not has("According to Marwick, the first fortnight matters most.", "place", "Marwick")

@@ -515,6 +515,8 @@ SCHOLARLY_NOUNS_WEAK = _lower("""
     approach method methods work works book books idea ideas study studies
     account insight insights programme program technique techniques view
     views writing system protocol therapy therapies maps map chart charts exercises
+    workshop workshops course courses podcast podcasts talks lecture seminar seminars trainings
+    research findings trials review reviews articles essays
 """)
 
 # Occupational "eponyms" written with a capital at a sentence start.

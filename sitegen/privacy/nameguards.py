@@ -178,13 +178,21 @@ _NAMING_WORDS = frozenset("called named nicknamed dubbed aka".split())
 # start such a phrase; the pattern below runs only where one of them stands shortly before.
 READING_WORDS = frozenset("""reading read reads citing cites cited quoting quoted quotes see cf according book books
     work model author authors described developed coined proposed popularised popularized pioneered founded devised
-    formulated written taught teachings teaching writings writing ideas idea theory theories""".split())
+    formulated written taught teachings teaching writings writing ideas idea theory theories researchers research
+    writers thinkers clinicians experts scholars review reviews study studies paper papers article articles trial
+    survey podcast podcasts talk talks lecture lectures course courses workshop workshops interview chapter essay blog
+    video webinar seminar run led hosted presented given""".split())
 
 
 _READING_BEFORE = re.compile(
     r"\b(?:reading|read|reads|citing|cites|cited|quoting|quoted|see|cf|according\s+to|book\s+by|books\s+by|"
     r"work\s+of|model\s+of|authors?|(?:described|developed|coined|proposed|popularised|popularized|pioneered|"
-    r"founded|devised|formulated|written|taught)\s+by|(?:teachings?|writings?|ideas?|theory|theories)\s+of)\b[^.;:!?\n()]{0,40}$",
+    r"founded|devised|formulated|written|taught)\s+by|(?:teachings?|writings?|ideas?|theory|theories)\s+of"
+    # "researchers like Tobias Krell", "a 2021 review by …", "a podcast with Dr …", "a course run by …"
+    r"|(?:researchers|authors|writers|thinkers|clinicians|experts|scholars|teachers)\s+(?:like|such\s+as|including)"
+    r"|(?:review|study|studies|paper|papers|article|articles|trial|survey|podcast|talk|lecture|course|workshop|"
+    r"interview|chapter|essay|blog|video|webinar|seminar)\s+(?:[\w\-]+\s+){0,3}?(?:by|with|from)"
+    r"|(?:run|led|hosted|presented|given|taught)\s+by)\b[^.;:!?\n()]{0,40}$",
     re.IGNORECASE,
 )
 
@@ -233,6 +241,15 @@ _NAME_WORDS = r"(?:(?:[A-Z][\w'’\-]*\.?|van|von|der|den|de|la|le|du|da|di|del)
 
 
 _AS_BEFORE = re.compile(r"\b[Aa]s\s+(?:the\s+late\s+)?" + _NAME_WORDS + r"$")
+# "Like Anselm Droste, I think …": the writer agreeing with someone cited.
+_LIKE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)[Ll]ike\s+" + _NAME_WORDS + r"$")
+_LIKE_AFTER = re.compile(r",\s+(?:I|we)\b")
+# "Ingrid Vail, a physiotherapist, wrote about this": a role in apposition, then a writer's verb.
+_ROLE_THEN_VERB = re.compile(r",\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+,\s+(?:has\s+)?(?:wrote|written|writes|"
+                             r"described|describes|argued|argues|taught|teaches|developed|founded|coined|showed|shows)\b")
+# "My old tutor, Bernadette Ruane, used to say": the writer's own teachers and colleagues.
+_WRITERS_PERSON = re.compile(r"\b(?:[Mm]y|[Oo]ur)\s+(?:old\s+|first\s+|former\s+|clinical\s+|own\s+)?(?:tutor|teacher|"
+                             r"supervisor|mentor|lecturer|trainer|colleague|course\s+leader)s?,?\s+$")
 
 
 _CITE_VERB_AFTER = re.compile(
@@ -249,7 +266,8 @@ _SCHOLAR_VERB_AFTER = re.compile(
     r"proposed|proposes|hypothesised|hypothesized|(?:wrote|writes|taught|teaches|showed|shows|described|describes)\s+(?:that|about|of|how|in)|"
     r"developed\s+(?:the|a|an|his|her|their)\s+\w+\s+(?:model|theory|method|technique|approach|therapy)"
     # a scholar's present tense: "Janina Fisher notes that", "Deb Dana calls it the ventral vagal state"
-    r"|notes|argues|observes|proposes|warns|reminds\s+us|points\s+out|puts\s+it|calls\s+(?:this|it\s+the|them\s+the))\b"
+    r"|notes|argues|observes|proposes|warns|reminds\s+us|points\s+out|puts\s+it|calls\s+(?:this|it\s+the|them\s+the)"
+    r"|(?:has|have)\s+(?:written|shown|argued|described|suggested|researched|published|proposed)\b)\b"
 )
 
 
@@ -278,7 +296,8 @@ _SCHOLAR_ROLES = (r"psychologist|psychiatrist|psychoanalyst|psychotherapist|neur
                   r"theorist|anatomist|author|writer|researcher|scientist|physiologist|novelist|poet|academic|scholar|"
                   r"educator|sociologist|pioneer|founder|thinker|surgeon|physician|pathologist|professor")
 # "Guillaume Dupuytren, the French surgeon who …", "Mark Ruel, a Canadian researcher,": a figure of history or science.
-_ROLE_AFTER = re.compile(r",\s+(?:the|an?)\s+(?:(?:[A-Z][a-z]+|\d{2}th-century|[a-z]+-born|[a-z]+-century|famous|"
+_ROLE_AFTER = re.compile(r",\s+the\s+(?:founder|creator|originator|developer|inventor|author)\s+of\b"
+                         r"|,\s+(?:the|an?)\s+(?:(?:[A-Z][a-z]+|\d{2}th-century|[a-z]+-born|[a-z]+-century|famous|"
                          r"renowned|eminent|late|great|pioneering)\s+)+(?:[a-z]+\s+)?(?:" + _SCHOLAR_ROLES + r")s?\b"
                          r"|,\s+(?:the|an?)\s+(?:[a-z\-]+\s+){0,2}(?:psychologist|psychiatrist|psychoanalyst|"
                          r"neuroscientist|philosopher|theorist|anatomist|physiologist|novelist|sociologist)s?\b")
@@ -288,8 +307,15 @@ def _cited(text: str, toks: list[_Tok], i: int, last: int, start: int, titled: b
     """Whether the name toks[i..last] is a person cited in a scholarly or teaching context."""
     t, lt = toks[i], toks[last]
     full = last > i or titled or t.cat == _UNKNOWN or t.base in L.EPONYM_STEMS
-    if last > i and (_CITATION_AFTER.match(text, lt.after) or _ROLE_AFTER.match(text, lt.after)):
+    if last > i and (_CITATION_AFTER.match(text, lt.after) or _ROLE_AFTER.match(text, lt.after)
+                     or _ROLE_THEN_VERB.match(text, lt.after)):
         return True  # "Mark Onslow and colleagues", "Guillaume Dupuytren, the French surgeon"
+    if full and _LIKE_BEFORE.search(text, max(0, start - 60), start) and _LIKE_AFTER.match(text, lt.after):
+        return True  # "Like Anselm Droste, I think …"
+    if titled and _READING_BEFORE.search(text[max(0, start - 60):start].lower()):
+        return True  # "a podcast with Dr Amara Whitlow", "according to Professor …"
+    if _WRITERS_PERSON.search(text, max(0, start - 40), start):
+        return True  # "my old tutor, Bernadette Ruane": the writer's teacher, not the client
     before = text[max(0, start - 70) : start]
     if _ROLE_BEFORE.search(before) or _TITLE_BEFORE.search(before):
         return True

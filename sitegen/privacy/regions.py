@@ -126,6 +126,8 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
         if any(c.isdigit() for c in run) or _named_thing(text, run, run_end):
             continue  # "C4", "Wexley General", "the Oswestry Disability Index", "Butler and Moseley's"
         prep_m = _PREP.search(low, max(0, s - 40), s)
+        if prep_m is not None and low.endswith("according to ", max(0, s - 13), s):
+            continue  # "according to Oduya": a source cited
         prep = prep_m is not None and (not prep_m.group().lower().startswith("from") or _FROM_PERSON.search(
             text, max(0, s - 60), prep_m.start() + 1) is not None or v is not None and v >> 18 & 15)
         if not prep and text[max(0, s - 3):s] == "on " and v is not None and (v >> 18 & 15) >= 3:
