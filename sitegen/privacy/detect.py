@@ -162,6 +162,10 @@ def scan_text(text: str, ctx: ScanContext = ScanContext()) -> list[Finding]:
         return []
     text = mask_code(text, essay=ctx.essay)
     ix = TextIndex(text)
+    if ix.nothing_to_anchor():
+        # No capital, digit, "@", ".", letter outside ASCII or anchor word: no detector can find
+        # anything ("frozen shoulder", "pacing and sleep"); only the register is asked.
+        return _register_only(text, ix, ctx)
     allow_set, allow_words = _allow_matcher(tuple(ctx.allow))
     allowed = allow_set.spans(text, ix.lower) if allow_set is not None else []
 
@@ -202,6 +206,16 @@ def scan_text(text: str, ctx: ScanContext = ScanContext()) -> list[Finding]:
         kind = "name" if kind == "bare-name" else kind
         out.append(Finding(kind, s, e, text[s:e], REASONS[kind], FIXES[kind], "review" if review else "error"))
     return out
+
+
+def _register_only(text: str, ix: TextIndex, ctx: ScanContext) -> list[Finding]:
+    register_set = _register_matcher(tuple(ctx.register))
+    if register_set is None:
+        return []
+    folded = _fold_aligned(text)
+    folded_lower = ix.lower if folded is text else aligned_lower(folded)
+    spans = _resolve([("register", s, e) for s, e in register_set.spans(folded, folded_lower)])
+    return [Finding(k, s, e, text[s:e], REASONS[k], FIXES[k]) for k, s, e in spans]
 
 
 _CONTACT_KINDS = frozenset({"email", "phone", "url", "handle", "address", "postcode", "zip"})

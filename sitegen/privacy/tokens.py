@@ -18,6 +18,11 @@ from typing import Iterator
 _UPPER_EXTENDED = "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
 _CAP = re.compile(r"[A-ZÀ-ÖØ-Þ" + _UPPER_EXTENDED + r"][^\W\d_]*(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
 _VOCABULARY: set[str] = set()
+# Each registered vocabulary's number (by identity), and for each word the vocabularies holding
+# it: the one pass over the words files every hit under each of them at once.
+_VOCAB_NUMBER: dict[int, int] = {}
+_VOCABS: list[frozenset[str]] = []
+_WORD_VOCABS: dict[str, tuple[int, ...]] = {}
 
 
 def register_vocabulary(words: frozenset[str]) -> frozenset[str]:
@@ -25,6 +30,12 @@ def register_vocabulary(words: frozenset[str]) -> frozenset[str]:
     _VOCABULARY.update(words)
     _VOCABULARY.update(w + "'s" for w in words)
     _VOCABULARY.update(w + "’s" for w in words)
+    if id(words) not in _VOCAB_NUMBER:
+        k = len(_VOCABS)
+        _VOCABS.append(words)  # kept alive, so its id stays its own
+        _VOCAB_NUMBER[id(words)] = k
+        for w in words:
+            _WORD_VOCABS[w] = _WORD_VOCABS.get(w, ()) + (k,)
     return words
 
 
@@ -69,7 +80,8 @@ def aligned_lower(text: str) -> str:
 class TextIndex:
     """Anchors of one text: capitalised words and digit runs, with their offsets."""
 
-    __slots__ = ("text", "caps", "digits", "_lower", "_words", "_hits", "_by_word", "_counts", "_anchored", "_ends")
+    __slots__ = ("text", "caps", "digits", "_lower", "_words", "_hits", "_by_word", "_counts", "_anchored", "_ends",
+                 "_per_vocab")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -84,6 +96,18 @@ class TextIndex:
         self._counts: list[int] | None = None
         self._anchored: dict[frozenset[str], list[tuple[int, int]]] = {}
         self._ends: list[int] | None = None
+        self._per_vocab: dict[int, list[tuple[int, int]]] | None = None
+
+    def nothing_to_anchor(self) -> bool:
+        """Whether the text holds nothing any detector starts from: no capitalised word, no digit,
+        no "@" or "." (addresses, links), no letter outside ASCII, and no registered anchor word."""
+        text = self.text
+        if self.caps or self.digits or "@" in text or "." in text or "://" in text or not text.isascii():
+            return False
+        low = self.lower
+        if "(at)" in low or "[at]" in low:
+            return False
+        return _VOCABULARY.isdisjoint(self.words)
 
     @property
     def lower(self) -> str:
@@ -102,6 +126,16 @@ class TextIndex:
         """Offsets of the words of the text that belong to `vocabulary` (lower case, whole words;
         "farmer's" counts as "farmer").  The vocabulary must have been registered (see
         `register_vocabulary`): one pass over the words serves every detector."""
+        k = _VOCAB_NUMBER.get(id(vocabulary))
+        if k is not None and _VOCABS[k] is vocabulary:
+            per = self._per_vocab
+            if per is None:
+                self._find_hits()
+                per = self._per_vocab
+            out = per.get(k)
+            if out is None:
+                out = per[k] = []
+            return out
         out = self._anchored.get(vocabulary)
         if out is None:
             hits = self._hits if self._hits is not None else self._find_hits()
@@ -117,6 +151,8 @@ class TextIndex:
         n = len(low)
         vocab = _VOCABULARY
         hits: dict[str, list[tuple[int, int]]] = {}
+        per: dict[int, list[tuple[int, int]]] = {}
+        word_vocabs = _WORD_VOCABS
         pos = 0
         for w in [w for w in self.words if w in vocab]:
             if w[-2:] in ("'s", "’s") and w[:-2] in vocab:
@@ -130,12 +166,19 @@ class TextIndex:
                 i = low.find(w, i + 1)
             if i < 0:
                 continue
+            span = (i, e)
             if w in hits:
-                hits[w].append((i, e))
+                hits[w].append(span)
             else:
-                hits[w] = [(i, e)]
+                hits[w] = [span]
+            for k in word_vocabs.get(w, ()):
+                if k in per:
+                    per[k].append(span)
+                else:
+                    per[k] = [span]
             pos = e
         self._hits = hits
+        self._per_vocab = per
         return hits
 
     def windows(self, spans: list[tuple[int, int]], before: int, after: int) -> list[tuple[int, int]]:
