@@ -77,6 +77,7 @@ _GAME_MODS = frozenset("""care nursing residential running cycling football rugb
 
 
 _SUFFIXES = L.ORG_SUFFIXES | ORG_ENDINGS
+_SUFFIXES_AND_STATE = _SUFFIXES | {"State"}
 _CUE_ANCHORS = register_vocabulary(_CUE_WORDS)
 _NOUN_ANCHORS = register_vocabulary(frozenset(L.WORKPLACE_NOUNS | _TEAM_NOUNS | {"home", "club", "where"}))
 
@@ -86,7 +87,7 @@ def _candidates(ix: TextIndex) -> list[tuple[int, int]]:
     ending such as "Harriers" or "State", before a workplace noun or "where".  The rest of the
     text's capitals cannot, and are not looked at."""
     after_cue = ix.windows(ix.anchors(_CUE_ANCHORS), 0, 60)
-    ends = ix.caps_in(_SUFFIXES | {"State"}) + ix.anchors(_NOUN_ANCHORS)
+    ends = ix.caps_in(_SUFFIXES_AND_STATE) + ix.anchors(_NOUN_ANCHORS)
     ends.sort()
     before_end = ix.windows(ends, 80, 0)
     regions: list[tuple[int, int]] = []

@@ -98,10 +98,13 @@ _YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|from|of|the|around|circa|c\.)
 _UNIT_BUILDINGS = frozenset("House Court Mansions Lodge Cottage Cottages Building Buildings Tower Heights".split())
 
 
+_STREET_OR_BUILDING = L.STREET_SUFFIXES | _UNIT_BUILDINGS
+
+
 def find_addresses(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
     if ix.digits:
-        ends = ix.caps_in(L.STREET_SUFFIXES | _UNIT_BUILDINGS)
+        ends = ix.caps_in(_STREET_OR_BUILDING)
         for a, b in ix.windows(ends, 90, 2):
             for m in _NUMBERED.finditer(text, a, b):
                 if _YEAR_FIRST.match(text, m.start()) and _YEAR_BEFORE.search(text, max(0, m.start() - 12), m.start()):
