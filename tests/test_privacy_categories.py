@@ -453,3 +453,21 @@ def test_more_ways_of_citing_people_who_are_not_clients(text):
 
 def test_a_source_cited_with_according_to_is_not_a_place():
     assert not has("According to Marwick, the first fortnight matters most.", "place", "Marwick")
+
+
+@pytest.mark.parametrize("text", [
+    "Joy came back slowly over the spring.",                                      # a feeling, not a person
+    "Hope came back once the scan was clear.",
+    "Sue the surgeon? She only wanted an apology.",                               # a verb giving an order
+    "Lance the blister and it heals faster, her gran said.",
+])
+def test_feelings_and_orders_opening_a_sentence_are_not_names(text):
+    assert not [f for f in found(text) if f[0] == "name"], found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("We began. Hope came in limping and told me about the fall.", "Hope"),
+    ("Grace was anxious about the results.", "Grace"),
+])
+def test_a_virtue_name_acting_as_a_person_is_still_a_name(text, needle):
+    assert has(text, "name", needle), found(text)

@@ -499,6 +499,11 @@ GIVEN_ACTION_VERBS = _lower("""
 # Month, season and time words that are also given names ("May arrived").
 TIME_NAMES = _words("April August June May Summer Winter Spring Autumn Dawn Morning Evening Night Noon Easter Christmas")
 
+# Virtues and feelings that are also given names: opening a sentence, "Hope came back slowly" and
+# "Joy returned" are the feeling; such a word is a person there only with a stronger cue.
+VIRTUE_NAMES = _words("""Hope Joy Faith Grace Patience Mercy Harmony Charity Trust Peace Liberty Destiny Serenity
+    Justice Unity Glory Honor Honour Bliss Comfort Temperance Prudence""")
+
 # After a cited person's name or its possessive: "Worden's tasks of mourning",
 # "Kübler-Ross's five stages", "Bowlby's attachment theory".
 SCHOLARLY_NOUNS = _lower("""

@@ -123,10 +123,13 @@ def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], pre
             if (t.cat != _AMBIG or _gscore(t.base) >= 3) and not _title_line(text, t.start, lines):
                 return True
         elif t.cat == _GIVEN and nxt_low in L.GIVEN_ACTION_VERBS:
-            if not _title_line(text, t.start, lines):
+            if not _title_line(text, t.start, lines) and not (t.base in L.VIRTUE_NAMES and _is_weak(text, t, lines)
+                                                              and not _person_only_after(text, t)):
                 return True
         # "Mark was adamant", "Hunter came in limping": what only a person is or does.
         if nxt_low in _ANIMATE_FIRST and t.cat in (_GIVEN, _AMBIG) and t.base not in L.TIME_NAMES \
+                and not (t.base in L.VIRTUE_NAMES and text.startswith((" came", " comes"), t.after)
+                         and _is_weak(text, t, lines) and not _person_only_after(text, t)) \
                 and (_gscore(t.base) >= 1 or not _is_weak(text, t, lines)) and not cited \
                 and _ANIMATE_AFTER.match(text, t.after) \
                 and not _title_line(text, t.start, lines):
@@ -143,6 +146,17 @@ def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], pre
     if prev is not None and prev in _PERSON_OBJECT_VERBS and gap_before == " ":
         return not _is_weak(text, t, lines)
     return False
+
+
+_PERSON_ONLY = re.compile(r"\b(?:told|tells|asked|asks|booked|books|texted|emailed|phoned|rang|laughed|cried|smiled|"
+                          r"winced|shrugged|nodded|limped|limping|hobbled|hobbling|apologised|apologized|snored|"
+                          r"her|his|she|he)\b")
+
+
+def _person_only_after(text: str, t: _Tok) -> bool:
+    """ "Hope came in limping and told me …": what a virtue never does, soon after the word."""
+    end = text.find(".", t.after, t.after + 60)
+    return _PERSON_ONLY.search(text, t.after, end if end > 0 else t.after + 60) is not None
 
 
 def _may_be_given(text: str, t: _Tok, lines: dict[int, bool]) -> bool:

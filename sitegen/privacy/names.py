@@ -331,9 +331,22 @@ def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple
             return True, None, False
         # At a sentence start the word must look like a name and not appear
         # in lower case elsewhere in the text (then it is a common word).
-        if (t.score >= 2 or t.base in L.EXTRA_GIVEN_NAMES) and len(t.base) >= 3 and not _occurs_lower(text, t.low):
+        if (t.score >= 2 or t.base in L.EXTRA_GIVEN_NAMES) and len(t.base) >= 3 and not _occurs_lower(text, t.low) \
+                and not _imperative(text, t):
             return True, None, False
     return False, None, False
+
+
+_OBJECT_WORDS = frozenset("the a an your my his her their it them him this that".split())
+
+
+def _imperative(text: str, t: _Tok) -> bool:
+    """ "Sue the hospital?", "Lance the boil": a verb that is also a name, giving an order."""
+    nxt, gap, _ = t.next(text)
+    if nxt is None or gap != " " or nxt not in _OBJECT_WORDS:
+        return False
+    from sitegen.privacy.wordstats import stats
+    return stats().zipf(t.base) >= 3.0
 
 
 def _particles_between(text: str, a: _Tok, b: _Tok) -> bool:
