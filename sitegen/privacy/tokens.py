@@ -136,7 +136,9 @@ class TextIndex:
                 per = self._per_vocab
             out = per.get(k)
             if out is None:
-                out = per[k] = []
+                return []
+            if out.__class__ is tuple:  # filed word by word: put in text order once asked
+                out = per[k] = sorted(out[0])
             return out
         out = self._anchored.get(vocabulary)
         if out is None:
@@ -153,7 +155,7 @@ class TextIndex:
         n = len(low)
         vocab = _VOCABULARY
         hits: dict[str, list[tuple[int, int]]] = {}
-        per: dict[int, list[tuple[int, int]]] = {}
+        per: dict[int, list[tuple[int, int]] | tuple[list[tuple[int, int]]]] = {}
         word_vocabs = _WORD_VOCABS
         pos = 0
         for w in [w for w in self.words if w in vocab]:
@@ -173,12 +175,15 @@ class TextIndex:
                 hits[w].append(span)
             else:
                 hits[w] = [span]
+            pos = e
+        # File each word's spans under every vocabulary holding it, word by word (not hit by hit);
+        # a vocabulary's list is sorted when first asked for.
+        for w, spans in hits.items():
             for k in word_vocabs.get(w, ()):
                 if k in per:
-                    per[k].append(span)
+                    per[k][0].extend(spans)
                 else:
-                    per[k] = [span]
-            pos = e
+                    per[k] = (list(spans),)
         self._hits = hits
         self._per_vocab = per
         return hits
