@@ -471,3 +471,54 @@ def test_feelings_and_orders_opening_a_sentence_are_not_names(text):
 ])
 def test_a_virtue_name_acting_as_a_person_is_still_a_name(text, needle):
     assert has(text, "name", needle), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Her fall was on New Year's Eve 2021, on the ice.", "New Year's Eve 2021"),    # a one-day holiday and a year
+    ("He was admitted on Boxing Day, 2018.", "Boxing Day, 2018"),
+])
+def test_a_holiday_with_its_year_is_a_date(text, needle):
+    assert has(text, "date", needle), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Easter 2022 was when the pain started.", "Easter 2022"),
+    ("By summer 2023 she was back on the bike.", "summer 2023"),
+])
+def test_a_season_with_its_year_is_a_timeline(text, needle):
+    assert has(text, "timeline", needle), found(text)
+
+
+def test_a_holiday_without_a_year_is_nothing():
+    assert not [f for f in found("Christmas was quiet, and she rested.") if f[0] in ("date", "timeline")]
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("She's been teaching for nineteen years, mostly infants.", "been teaching for"),
+    ("He's in the navy and away for months at a time.", "in the navy"),
+    ("She retired from the ambulance service in the spring.", "retired from the ambulance service"),
+    ("She does nails from her front room.", "does nails"),
+    ("He mends bikes for a living.", "for a living"),
+    ("She works nights as a support worker.", "support worker"),
+    ("He's head of science at a big comprehensive.", "head of science"),
+    ("She manages a small team at the depot.", "manages a small team"),
+    ("She's studying to be a radiographer.", "radiographer"),
+    ("He used to be a fisherman before his back went.", "fisherman"),
+    ("she waitresses in the evenings to pay for the course.", "she waitresses"),
+])
+def test_occupations_in_the_ways_people_say_them(text, needle):
+    assert has(text, "occupation", needle), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The work is in the forces of the tendon, not the muscle.",
+    "A service worker caches the page.",
+    "She's a hard worker, and it shows.",
+    "It used to be a real problem for her.",
+])
+def test_what_is_still_not_an_occupation(text):
+    assert not has(text, "occupation", ""), found(text)
+
+
+def test_an_organisation_after_works_at_the_big():
+    assert has("She works at the big Morrisons by the station.", "organisation", "Morrisons")

@@ -36,12 +36,21 @@ _PATTERNS = [
     # "12/05/2023", "12-05-23", "14.03.2024", US "5/12/2023"
     r"(?<![\d.\-/])(?P<a>\d{1,2})(?P<s2>[/.\-])(?P<b>\d{1,2})(?P=s2)(?:(?:19|20)\d\d|\d\d)(?![\d/]|[.\-]\d)",
 ]
-_WORD_DATES = [re.compile(p) for p in _PATTERNS[:3]]
-_NUMERIC_DATES = [re.compile(p) for p in _PATTERNS[3:]]
+# A day-long holiday with its year names one day: "Christmas Eve 2022", "Boxing Day, 2019".
+_HOLIDAY = (r"\b(?:Christmas\s+(?:Eve|Day)|Boxing\s+Day|New\s+Year['’]s\s+(?:Eve|Day)|Valentine['’]s\s+Day|Halloween|"
+            r"Bonfire\s+Night|Thanksgiving(?:\s+Day)?|Easter\s+(?:Sunday|Monday|Day)|Good\s+Friday|"
+            r"St\.?\s+Patrick['’]s\s+Day|Anzac\s+Day|Australia\s+Day|Canada\s+Day|Independence\s+Day|"
+            r"Mother['’]s\s+Day|Father['’]s\s+Day|Remembrance\s+(?:Day|Sunday)|Hogmanay|Waitangi\s+Day)"
+            r"(?:\s+of)?,?\s+(?:19|20)\d\d(?!\d)")
+_PATTERNS.append(_HOLIDAY)
+_WORD_DATES = [re.compile(p) for p in _PATTERNS[:3]] + [re.compile(_HOLIDAY)]
+_NUMERIC_DATES = [re.compile(p) for p in _PATTERNS[3:5]]
 _MONTH_WORDS = frozenset(
     """January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
-    Saturday Sunday Mon Tues Tue Wed Thurs Thu Fri Sat Sun""".split()
+    Saturday Sunday Mon Tues Tue Wed Thurs Thu Fri Sat Sun Christmas Boxing New Valentine's Valentine’s Halloween
+    Bonfire Thanksgiving Easter Good St St. Anzac Australia Canada Independence Mother's Mother’s Father's Father’s
+    Remembrance Hogmanay Waitangi""".split()
 )
 
 

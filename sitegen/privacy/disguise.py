@@ -37,7 +37,8 @@ def about_writer(ix: TextIndex, start: int, end: int) -> bool:
 # --- occupations ------------------------------------------------------------------------------
 
 # What may stand before a job: "she is a", "works as a", "Client A, a retired", "(a", "pain in a".
-_PREDICATE = (r"\b(?:is|was|'s|’s|became|becomes|been|being|works\s+as|worked\s+as|working\s+as|job\s+as|career\s+as|"
+_PREDICATE = (r"\b(?:is|was|'s|’s|became|becomes|been|being|(?:used|training|train|trained|wants|wanted|going|hoping|"
+              r"studying|qualified)\s+to\s+be|works\s+as|worked\s+as|working\s+as|job\s+as|career\s+as|"
               r"trained\s+as|training\s+as|retired\s+as|qualified\s+as|employed\s+as|as)\s+(?:an?\s+|the\s+)?")
 _AGED = r"(?:\d{1,2}[\s-]years?[\s-]old\s+)?"
 _OCC_LEAD = re.compile(
@@ -73,7 +74,24 @@ _JOB_VERB = lowered(
     r"|\bworks?\s+(?:away|offshore|fly-in\s+fly-out|fifo|shifts\s+at|nights\s+at)\b"
     r"|\b(?:drives|driven|drove|driving)\s+(?:an?|the)\s+(?:[a-z\-]+\s+)?(?:bus|taxi|cab|lorry|truck|van|train|tram|"
     r"forklift|ambulance|tractor|digger|crane)\b"
-    r"|\b(?:an?\s+)?[a-z\-]+\s+by\s+trade\b")
+    r"|\b(?:an?\s+)?[a-z\-]+\s+by\s+trade\b"
+    # "she waitresses at weekends", "he childminds", "she temps"
+    r"|\b(?:she|he|they|who)\s+(?:waitresses|waitressed|nannies|nannied|childminds|childminded|bartends|bartended|"
+    r"tutors|tutored|temps|temped|freelances|freelanced|labours|laboured|preaches|preached|plasters|plastered)\b"
+    # "cleans houses for a living", "does hair from home", "has been nursing for twenty years"
+    r"|\b[a-z]+\s+(?:[a-z]+\s+){0,2}?for\s+a\s+living\b"
+    r"|\bdoes\s+(?:hair|nails|lashes|brows|makeup|make-up|the\s+books|people['’]s\s+(?:hair|nails|accounts))\b"
+    r"|\bbeen\s+(?:nursing|teaching|farming|lecturing|hairdressing|plastering|labouring|laboring|fishing|mining|"
+    r"shearing|nannying|childminding|waitressing|bartending|cheffing|preaching|policing|soldiering|driving\s+(?:buses|"
+    r"lorries|trucks|taxis|cabs|trains))\s+(?:for|since)\b"
+    # "she's in the police", "he retired from the fire service", "she joined the army at eighteen"
+    r"|\b(?:is|was|'s|’s|been|works|worked|serves|served|joined|left|retired\s+from|career\s+in)\s+(?:in\s+)?the\s+"
+    r"(?:police|army|navy|royal\s+navy|raf|air\s+force|marines|fire\s+service|fire\s+brigade|prison\s+service|"
+    r"ambulance\s+service|armed\s+forces|forces(?!\s+of)|military|merchant\s+navy|coastguard|civil\s+service|clergy)\b"
+    # "head of maths at …", "manages a team of twelve"
+    r"|\bhead\s+of\s+(?:maths|math|english|science|year|department|pe|music|history|geography|art|drama|sixth\s+form|"
+    r"hr|finance|sales|marketing|operations|nursing|care|it)\b"
+    r"|\bmanages?\s+(?:a|the)\s+(?:small\s+|big\s+|large\s+)?(?:team|department|ward|shop|store|branch|site|crew)\b")
 _ARTICLE = re.compile(r"\b(?:an?|the)\s")
 _YEAR_OR_PAGE = re.compile(r"\b(?:19|20)\d\d\b|\bp\.?\s*$")
 # "ran a nail salon", "owns the bakery on the corner": the job is the business she runs
@@ -105,7 +123,7 @@ _NOT_JOB_WORDS = frozenset("""
     keen avid enthusiastic amateur passionate lifelong weekend hobby occasional budding self-taught would-be wannabe
     bit kind sort type harsh poor terrible lousy cruel natural born hopeless awful bad good great brilliant
     fantastic decent loud strict to of for with at from by on like than such into about referred sent seen
-    told passed
+    told passed hard
 """.split())
 # What may stand before "is a …" when the sentence says what someone does: a person, not "her pain".
 _PERSON_SUBJECTS = RELATIVES | frozenset("""
@@ -133,10 +151,14 @@ def _heading(text: str, pos: int) -> bool:
 def _not_her_job(text: str, low: str, lead: re.Match, ws: int, we: int) -> bool:
     """Whether the job word names no job of the client's: a hobby, a metaphor, someone she saw."""
     words = lead.group().replace("’", "'").split()
+    if len(words) >= 3 and words[1:3] == ["to", "be"]:
+        words = words[:1] + words[3:]  # "used to be a miner", "training to be a midwife"
     if not _NOT_JOB_WORDS.isdisjoint(words[1:] if words and words[0] in ("in", "for", "with", "of") else words):
         return True
     if low.startswith(("'s ", "’s "), we) and low.startswith(_IDIOM_AFTER_POSSESSIVE, we + 3):
         return True  # "a driver's worst nightmare" (but "a plasterer's shoulder" is the job holder's)
+    if low.startswith("worker", ws) and (not words or words[-1] not in _WORKER_KINDS):
+        return True  # "a service worker", "the worker": a worker of a kind only ("a care worker")
     first = words[0] if words else ""
     if first.endswith(("'s", "’s")) or first in _PREDICATE_VERBS:
         # the subject of "is a …": a person or a name ("She's", "Client A is"), not "her pain was"
@@ -181,6 +203,8 @@ def _not_her_job(text: str, low: str, lead: re.Match, ws: int, we: int) -> bool:
     return False
 
 
+_WORKER_KINDS = frozenset("""care support social youth factory farm office shop warehouse construction key aid health
+    community rail council charity site shift agency""".split())
 _AUX_BEFORE = frozenset("""had has have would will might must may could should not never always also still once now
     already just then both all since ever""".split())
 _AS_BEFORE_WORDS = frozenset("life years job career time days living work".split())
@@ -193,7 +217,12 @@ _RUN_WORDS = register_vocabulary(frozenset("ran runs running owned owns owning m
 _TEACH_WORDS = register_vocabulary(frozenset("teaches taught lectures lectured nursed".split()))
 _JOB_VERB_WORDS = register_vocabulary(frozenset("""farms farmed nurses nursed fishes fished drives drove driven driving
     cleans cleaned works work trade teaches taught lectures lectured shears sheared cooks cooked delivers delivered
-    labours laboured shearing coffee coffees pints books accounts meters hair bricks floors cars engines""".split()))
+    labours laboured shearing coffee coffees pints books accounts meters hair bricks floors cars engines
+    waitresses waitressed nannies nannied childminds childminded bartends bartended tutors tutored temps temped
+    freelances freelanced preaches preached plasters plastered living does nails lashes brows makeup make-up
+    nursing teaching farming lecturing hairdressing plastering labouring laboring fishing mining shearing nannying
+    childminding waitressing bartending cheffing preaching policing soldiering police army navy raf force marines
+    service brigade forces military coastguard clergy head manages manage""".split()))
 
 
 def find_occupations(ix: TextIndex) -> Iterator[Span]:
@@ -222,7 +251,7 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
             if not about_writer(ix, m.start(), m.end()):
                 seen.append(m.span())
                 yield "occupation", m.start(), m.end()
-    for m in (m for a, b in ix.windows(ix.anchors(_JOB_VERB_WORDS), 16, 24) for m in _JOB_VERB.finditer(low, a, b)):
+    for m in (m for a, b in ix.windows(ix.anchors(_JOB_VERB_WORDS), 40, 24) for m in _JOB_VERB.finditer(low, a, b)):
         if any(s <= m.start() < e for s, e in seen) or about_writer(ix, m.start(), m.end()):
             continue
         seen.append(m.span())
@@ -409,6 +438,8 @@ _TIMELINE = lowered(
     r"\s+(?:for\s+)?" + _ABOUT + r"(?:" + _NUM + r"|a)\s+" + _UNIT + r"\b"
     r"|\b(?:since|in|until|during|from)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:" + _MONTHS + r")\s+)?(?:19[3-9]\d|20[0-4]\d)\b"
     r"|\b(?:" + _MONTHS + r")\s+(?:19[3-9]\d|20[0-4]\d)\b"
+    # "Christmas 2022", "the summer of 2021" (below), "Easter 2023"
+    r"|\b(?:christmas|easter|summer|spring|autumn|fall|winter|new\s+year)\s+(?:19[3-9]\d|20[0-4]\d)\b"
     # "since she stepped up her mileage in January"
     r"|\bsince\s+(?:she|he|they)\b[^.;:!?\n]{0,50}?\bin\s+(?:" + _MONTHS + r")\b"
     r"|\b(?:last|this\s+past|the\s+previous)\s+(?:spring|summer|autumn|fall|winter|christmas|easter)\b"
@@ -446,7 +477,8 @@ register_vocabulary(_SEASON_WORDS)
 _YEAR_BEFORE = ("since ", "in ", "until ", "during ", "from ", "early ", "late ", "mid-", "mid ", "january ",
                 "february ", "march ", "april ", "may ", "june ", "july ", "august ", "september ", "october ",
                 "november ", "december ", "jan ", "feb ", "mar ", "apr ", "jun ", "jul ", "aug ", "sep ",
-                "sept ", "oct ", "nov ", "dec ")
+                "sept ", "oct ", "nov ", "dec ", "christmas ", "easter ", "summer ", "spring ", "autumn ", "fall ",
+                "winter ", "year ")
 
 
 def find_timelines(ix: TextIndex) -> Iterator[Span]:

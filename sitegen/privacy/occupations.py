@@ -57,7 +57,7 @@ OCCUPATIONS = _lower("""
 # only where the sentence says someone is or works as one.
 PREDICATE_ONLY = _lower("""
     guard coach driver rep agent officer minister judge director manager conductor operator porter
-    cook trainer founder author writer artist performer printer turner groom assistant reader
+    cook trainer founder author writer artist performer printer turner groom assistant reader worker ta
 """)
 
 RELATIVES = _lower("""

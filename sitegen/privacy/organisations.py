@@ -48,7 +48,7 @@ _ORG_CUE = lowered(
     r"danced|surgery|operation|admitted|program|programme|degree|course|placement|shift|shifts|lifting|injured|"
     r"employer|contract|starting|started|starts|start|enrolled|enrols|driven|drives|drove|driving|referees|refereed|"
     r"umpires|umpired)\s+"
-    r"(?:(?:\w+\s+){0,3}?)(?:at|for|with|in|of|on|to|by)\s+(?:the\s+)?$"
+    r"(?:(?:\w+\s+){0,3}?)(?:at|for|with|in|of|on|to|by)\s+(?:the\s+(?:(?:big|little|new|old|local|main|huge|small)\s+)?)?$"
     r"|\b(?:captains?|captained|captaining|coach(?:es|ed|ing)?|joined|joins|supports?|supported|manages?|managed|"
     r"managing|owns?|owned|runs?|ran|running|sponsors?|took\s+over|taken\s+over|taking\s+over)\s+(?:the\s+)?$"
     r"|\b(?:lives|lived|living|staying|stays|stayed|resident)\s+(?:at|in)\s+the\s+$|\b(?:lives|lived|living|"
