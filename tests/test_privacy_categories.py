@@ -522,3 +522,18 @@ def test_what_is_still_not_an_occupation(text):
 
 def test_an_organisation_after_works_at_the_big():
     assert has("She works at the big Morrisons by the station.", "organisation", "Morrisons")
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("She's Settle-based and drives everywhere.", "Settle"),                     # a town with "-based"
+    ("She lives in the Appleby area, up a long track.", "Appleby"),              # "the … area"
+    ("He commutes into Lancaster on the early train.", "Lancaster"),
+    ("They walk along Morecambe seafront most evenings.", "Morecambe"),
+    ("She's a Barnsley lass, and proud of it.", "Barnsley"),                      # a person from a town
+])
+def test_places_said_the_ways_people_say_them(text, needle):
+    assert has(text, "place", needle), found(text)
+
+
+def test_the_writers_own_base_is_not_a_place():
+    assert not has("I'm a Kendal-based massage therapist.", "place", "Kendal")

@@ -51,7 +51,9 @@ _REGION_NOUN = re.compile(r"(?<=\w)\s+(?:Coast|Valley|Vale|Dales?|Moors?|Hills|P
                           r"Mountains|Fells|Wolds|Levels|Marshes|Glens?|Riviera|Hinterland|Borders)\b")
 _PREP = lowered(
     r"(?:\b(?:in|near|outside|from|around|towards|toward|to|at|across|beyond|round|nr|past|off|out\s+of|"
-    r"outside\s+of)\s+(?:the\s+)?|"
+    r"outside\s+of|into|along)\s+(?:the\s+)?|"
+    # "a village called Much Marcle"
+    r"\b(?:village|town|hamlet|suburb|city|place)\s+(?:called|named)\s+|"
     r"\b(?:lives|lived|living|moved|moving|grew\s+up|raised|based|born|settled|relocated|commutes|commuting|"
     r"drives|drove|travels|travelled|traveled)\s+(?:\w+\s+)?(?:in|to|from|near|outside)\s+(?:the\s+)?|"
     r"\b(?:up|down|over|out)\s+(?:in|to|near)\s+(?:the\s+)?)$"
@@ -111,6 +113,11 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
         s, e = ix.caps[i]
         word = text[s:e]
         i += 1
+        if word.endswith(("-based", "-born", "-bred", "-raised")):
+            head = word.rsplit("-", 1)[0]
+            if st.place(head) and not st.country(head) and not about_writer(ix, s, e):
+                yield "place", s, s + len(head)  # "Whitby-based", "Cork-born"
+            continue
         kind = _WORD_KIND.get(word)
         if kind is None:
             kind = _word_kind(word, st)
@@ -132,6 +139,9 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
             text, max(0, s - 60), prep_m.start() + 1) is not None or v is not None and v >> 18 & 15)
         if not prep and text[max(0, s - 3):s] == "on " and v is not None and (v >> 18 & 15) >= 3:
             prep = True  # "a diner on Broadway": a street or an island in the gazetteer, never an unknown word
+        if not prep and v is not None and v >> 18 & 15 and low.endswith(("a ", "an "), max(0, s - 3), s):
+            after = _LOWER_AFTER.match(text, run_end)
+            prep = after is not None and after.group(1) in _PERSON_FROM  # "a Bradford lass", "a Harrogate mum"
         if text.startswith((" estate", " Estate", " housing estate", " council estate"), run_end) and \
                 st.zipf(word) < 4.0 and not weak_start(text, s):
             yield "place", s, run_end  # "the Moorside estate": a neighbourhood
@@ -231,7 +241,7 @@ _PLACE_TAILS = frozenset("""Hill Hills Heath Green Cross End Bridge Heads Bay Pa
     Fields Marsh Moor Ridge Point Beach Falls Springs Creek Grove Hollow Junction Mills Lake Lakes Harbour Harbor Heights
     Village Town Flats Sands Shore Bottom Top Row""".split())
 _PREP_WORDS = frozenset("""in near outside from around towards toward to at across beyond round nr the up down over
-    out past off of on lives lived living moved moving grew raised based born settled relocated commutes commuting drives drove
+    out past off of on into along called named a an lives lived living moved moving grew raised based born settled relocated commutes commuting drives drove
     travels travelled traveled""".split())
 
 
@@ -251,8 +261,12 @@ def _eponym_use(text: str, s: int, end: int, k: int, ix: TextIndex) -> bool:
 
 
 # Words that follow a town without making it a modifier: "Thirsk and Ripon", "Kendal is".
+_PERSON_FROM = frozenset("lass lad girl boy woman man mum mom dad mother father native local resident family".split())
 _PLACE_FOLLOWERS = frozenset("""and or is was has had where which who since for but so to in on at near with
-    where while when until then because after before by as if where""".split())
+    where while when until then because after before by as if where
+    area district region way side end outskirts suburbs town city village centre center high beach seafront promenade
+    bypass harbour harbor station market lass lad girl boy woman man mum mom dad mother father native local resident
+    family families born bred""".split())
 
 
 def _place_of(run: str, st, prep: bool) -> int | None:
