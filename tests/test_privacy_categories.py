@@ -537,3 +537,23 @@ def test_places_said_the_ways_people_say_them(text, needle):
 
 def test_the_writers_own_base_is_not_a_place():
     assert not has("I'm a Kendal-based massage therapist.", "place", "Kendal")
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Isla's pain eased after the third session.", "Isla"),                  # what a client has, clinically
+    ("Imogen's sleep got better once she stopped the late shifts.", "Imogen"),
+    ("Bryony is a keen swimmer and a reluctant stretcher.", "Bryony"),        # what a person is
+    ("Rowan was a postman for thirty years.", "Rowan"),
+])
+def test_names_with_a_clients_possession_or_a_person_noun(text, needle):
+    assert has(text, "name", needle), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Summer is a busy time for her.",
+    "Parkinson's symptoms vary from day to day.",
+    "Hope is a good thing to hold on to.",
+    "Bay is a driver of change in the town.",
+])
+def test_words_before_is_a_that_are_not_people(text):
+    assert not [f for f in found(text) if f[0] == "name"], found(text)

@@ -107,6 +107,13 @@ def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], pre
     if not t.poss and gap_after == " " and nxt_low in ("is", "was", "turned", "turns") and t.cat in (_GIVEN, _AMBIG) \
             and _AGE_PREDICATE.match(text, t.after):
         return True  # "Ivy is 91 and …", "Bryn turned 40 in June"
+    if not t.poss and gap_after == " " and nxt_low in ("is", "was", "'s", "’s") and t.cat in (_GIVEN, _AMBIG) \
+            and _gscore(t.base) >= 1 and not cited and _is_a_person_noun(text, t):
+        return True  # "Poppy is a keen swimmer", "Rowan was a postman for years"
+    # "Freya's pain settled", "Jude's sleep improved": what a client has, in the clinic's words.
+    if t.poss and gap_after == " " and nxt_low in _CLINICAL_POSSESSIONS and t.base not in L.EPONYM_STEMS \
+            and (t.cat == _GIVEN or t.cat == _AMBIG and _gscore(t.base) >= 1):
+        return True
     # "Grace's husband", "Kwame's boss".
     if t.poss and nxt_low in L.POSSESSED_PEOPLE and gap_after == " ":
         return True
@@ -157,6 +164,27 @@ def _person_only_after(text: str, t: _Tok) -> bool:
     """ "Hope came in limping and told me …": what a virtue never does, soon after the word."""
     end = text.find(".", t.after, t.after + 60)
     return _PERSON_ONLY.search(text, t.after, end if end > 0 else t.after + 60) is not None
+
+
+_CLINICAL_POSSESSIONS = frozenset("""pain pains symptoms symptom injury injuries recovery sleep mood anxiety posture gait
+    scan scans x-ray mri diagnosis treatment sessions session appointment appointments story goals goal flare flares
+    headaches headache migraines fatigue stress grief panic breathing balance confidence progress scores score
+    referral notes history""".split())
+_PERSON_PREDICATE_WORDS = frozenset("""mum mother dad father grandmother grandfather grandma grandad widow widower
+    student runner swimmer cyclist walker climber dancer gardener""".split())
+
+
+def _is_a_person_noun(text: str, t: _Tok) -> bool:
+    """ "is a keen swimmer", "was a postman": what the word after "is a" says of a person."""
+    from sitegen.privacy.occupations import OCCUPATIONS
+    m = _IS_A.match(text, t.after)
+    if m is None:
+        return False
+    words = [w.lower() for w in m.group(1, 2) if w]
+    return t.base not in L.TIME_NAMES and any(w in _PERSON_PREDICATE_WORDS or w in OCCUPATIONS for w in words)
+
+
+_IS_A = re.compile(r"\s*(?:is|was|['’]s)\s+an?\s+([a-z\-]+)(?!\s+of\b)(?:\s+([a-z\-]+)(?!\s+of\b))?")
 
 
 def _may_be_given(text: str, t: _Tok, lines: dict[int, bool]) -> bool:
