@@ -17,8 +17,8 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 ROOT = "@sitegen-root@/"  # replaced in every rendered page: see render.finish_page
 
