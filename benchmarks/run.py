@@ -445,7 +445,7 @@ def machine(tools: list[Tool], sitegen_cmd: list[str]) -> list[str]:
         pass
     names = {t.name for t in tools}
     rows = [
-        ("date", dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")),
+        ("date", dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")),
         ("CPU", cpu),
         ("cores", str(os.cpu_count())),
         ("memory", mem),

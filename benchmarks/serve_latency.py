@@ -30,7 +30,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
-from run import PEERS, ensure_corpus, find_hugo, fresh_copy, make_tools, pick_post  # noqa: E402
+from run import ensure_corpus, find_hugo, fresh_copy, make_tools, pick_post  # noqa: E402
 
 
 def free_port() -> int:

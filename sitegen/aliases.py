@@ -13,8 +13,9 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from .errors import Diagnostic, error, shorten, warning

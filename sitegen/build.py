@@ -25,17 +25,20 @@ import hashlib
 import os
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 import jinja2
 
 from . import fingerprint, privacy, quick
+from .aliases import redirect_pages
 from .cache import CACHE_DIR, Cache, output_identity, register_compact
 from .config import SiteConfig
 from .consent import Consent
+from .cpd.fields import CpdFields
 from .discover import Discovered, discover, unreadable
 from .errors import ContentErrors, Diagnostic, Severity, sorted_diagnostics
 from .exposure import PrivateFile, private_files
@@ -48,13 +51,12 @@ from .options import BuildOptions, BuildResult
 from .parse import Document, Position, parse_document
 from .pool import run_parallel, workers_for
 from .privacy import Register
-from .privacy.wordstats import package_key
 from .privacy.photos import photo_consent
-from .render import Job, jobs as page_jobs, make_env, render_extras, render_page, template_diagnostic
-from .cpd.fields import CpdFields
+from .privacy.wordstats import package_key
+from .render import Job, make_env, render_extras, render_page, template_diagnostic
+from .render import jobs as page_jobs
 from .validate import CaseFacts, Entry, parse_when, validate_document
 from .write import WriteResult, output_files, write_output
-from .aliases import redirect_pages
 
 __all__ = ["BuildOptions", "BuildResult", "build", "check", "process_source"]
 

@@ -27,14 +27,16 @@ import hashlib
 import io
 import os
 import pickle
-import types
 import sqlite3
 import sys
+import types
 import zoneinfo
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .errors import os_reason
+
 
 # Documents keep their front matter read-only (a MappingProxyType), which pickle cannot store
 # as it is: store the mapping and wrap it again on loading.

@@ -17,9 +17,10 @@ import hashlib
 import os
 import struct
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from .files import StaticFile
 
@@ -146,10 +147,10 @@ def _wrap(text: str, size: int, width: int, most: int) -> list[str]:
         while last and _width(size, last + "…") > width:
             last = last[:-1].rstrip()
         lines[-1] = last + "…"
-    for i, l in enumerate(lines):  # a single word longer than the card
-        while _width(size, l) > width and len(l) > 1:
-            l = l[:-2] + "…"
-        lines[i] = l
+    for i, piece in enumerate(lines):  # a single word longer than the card
+        while _width(size, piece) > width and len(piece) > 1:
+            piece = piece[:-2] + "…"
+        lines[i] = piece
     return lines
 
 

@@ -7,8 +7,9 @@ import json
 import signal
 import sys
 import traceback
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
 from .errors import ConfigError, ContentErrors, Diagnostic, SitegenError, Terminated

@@ -19,10 +19,11 @@ import re
 import tomllib
 import typing
 import zoneinfo
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .errors import ConfigError, Diagnostic, error, shorten, warning
 
@@ -174,7 +175,7 @@ class RunContext:
     now: datetime | None = None  # the build's "now": SOURCE_DATE_EPOCH or the clock
 
     def today(self, config: SiteConfig) -> Any:
-        return (self.now or datetime.now(timezone.utc)).astimezone(config.tz).date()
+        return (self.now or datetime.now(UTC)).astimezone(config.tz).date()
 
 
 # -- reading site.toml -------------------------------------------------------------------------
@@ -346,13 +347,13 @@ def _build_now() -> datetime:
     """The build's notion of now: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
     try:
         if not epoch.isascii() or not epoch.isdigit():
             raise ValueError(epoch)
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
     except (ValueError, OverflowError, OSError):
         raise ConfigError([error("SOURCE_DATE_EPOCH", None, "config.environment",
                                  f"the environment variable SOURCE_DATE_EPOCH is {shorten(epoch)!r}, "
                                  "not a number of seconds since 1970",
-                                 "set it to a time such as the last commit's (git log -1 --format=%ct), or unset it")])
+                                 "set it to a time such as the last commit's (git log -1 --format=%ct), or unset it")]) from None

@@ -21,9 +21,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from .errors import Diagnostic, error, shorten, warning
 

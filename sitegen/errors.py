@@ -38,8 +38,9 @@ import enum
 import errno
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import ClassVar, Iterable
+from typing import ClassVar
 
 
 class Severity(enum.Enum):

@@ -17,9 +17,10 @@ reason `publish` refuses to push the site to a repository that holds them.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING
 
 from .errors import Diagnostic, Severity
 

@@ -21,8 +21,9 @@ import datetime
 import enum
 import functools
 import hashlib
+from collections.abc import Iterable, Mapping
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import jinja2
@@ -131,7 +132,6 @@ class PageKeys:
         """(hash of the template and everything it pulls in, the `site.*` attributes they read,
         plus "(body)" when any of them may read a post's text)."""
         if name not in self._closure:
-            from jinja2 import meta  # Jinja is loaded only when pages are keyed, never on a no-change build
 
             seen: dict[str, str] = {}
             uses: set[str] = set()

@@ -14,10 +14,11 @@ feeds: one rendering serves every page.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 ROOT = "@sitegen-root@/"  # replaced in every rendered page: see render.finish_page
 
@@ -117,7 +118,13 @@ def rewrite(text: str, fix: Fix) -> str:
     return "".join(parts)
 
 
+@functools.lru_cache(maxsize=16)
+def _attribute(name: str) -> re.Pattern[str]:
+    return re.compile(r"""(\s%s\s*=\s*)(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)""" % re.escape(name), re.I)
+
+
 def replace_attribute(tag: str, name: str, value: str) -> str:
     """The tag with one attribute's value replaced (escaped), e.g. a link's href."""
-    pattern = re.compile(r"""(\s%s\s*=\s*)(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)""" % re.escape(name), re.I)
-    return pattern.sub(lambda m: m.group(1) + '"' + html.escape(value) + '"', tag, count=1)
+    m = _attribute(name).search(tag)
+    return tag if m is None else f'{tag[:m.start()]}{m.group(1)}"{html.escape(value)}"{tag[m.end():]}'
+

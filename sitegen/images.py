@@ -29,9 +29,10 @@ import os
 import posixpath
 import shutil
 import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from .files import StaticFile
 
@@ -154,8 +155,9 @@ def sweep(cache_dir: Path, keep: frozenset[str]) -> None:
 
 
 def _digests(files: list[StaticFile], stats: Mapping[str, tuple]) -> tuple[dict[str, str], dict[str, tuple]]:
-    from .cache import racy
     import time
+
+    from .cache import racy
 
     digests: dict[str, str] = {}
     new: dict[str, tuple] = {}
@@ -213,7 +215,6 @@ def _task(work: tuple, i: int) -> Picture | str:
 
 def process(job: _Job, root: Path) -> Picture | str:
     """One image: its sizes and clean copy written to its cache folder; or why it cannot be used."""
-    from PIL import Image
 
     opened = _open(job.file.path)
     if isinstance(opened, str):

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import difflib
 import posixpath
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
 from urllib.parse import unquote
 
 from .errors import Diagnostic, error, shorten, warning
@@ -156,7 +156,6 @@ class _Checker:
         self.first_use: dict[str, tuple[str, int]] = {}
 
     def item(self, item: Item, published: bool, soften: str = "") -> tuple[Resolved, ...]:
-        rel = item.entry.rel
         out: list[Resolved] = []
         seen: set[tuple[str, str]] = set()
         for ref in item.rendered.refs:

@@ -14,9 +14,10 @@ costs (images, cards) is kept in the cache and done once.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from . import cards as _cards
 from . import images as _images

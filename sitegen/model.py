@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING
 
 from .aliases import check_aliases, follow_bundles
 from .config import SiteConfig
-from .files import Kind, StaticFile
 from .errors import Diagnostic, error, warning
+from .files import Kind, StaticFile
 
 if TYPE_CHECKING:
     from .consent import Consent

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 EVENTS_PATH = "/__sitegen/events"
 

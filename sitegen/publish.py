@@ -35,8 +35,17 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TextIO
 
-from .errors import (ContentErrors, Diagnostic, FileSystemError, NotPublished, PublishError, UsageError,
-                     file_system_error, sorted_diagnostics, warning)
+from .errors import (
+    ContentErrors,
+    Diagnostic,
+    FileSystemError,
+    NotPublished,
+    PublishError,
+    UsageError,
+    file_system_error,
+    sorted_diagnostics,
+    warning,
+)
 from .gitstate import looks_like_address, looks_like_path
 
 GH_PAGES = "gh-pages"
@@ -152,7 +161,7 @@ def publish(site_dir: Path, to: str | None = None, *, remote: str | None = None,
     try:
         workspace = tempfile.TemporaryDirectory(prefix="sitegen-publish-")
     except OSError as exc:
-        raise file_system_error(exc, building, tempfile.gettempdir(), "Nothing was published.") or exc
+        raise file_system_error(exc, building, tempfile.gettempdir(), "Nothing was published.") or exc from exc
     with workspace as tmp:
         tree = Path(tmp) / "site"
         try:
@@ -161,7 +170,7 @@ def publish(site_dir: Path, to: str | None = None, *, remote: str | None = None,
             raise FileSystemError(building, tempfile.gettempdir(), exc.reason, exc.fix + " (or choose another "
                                   "folder for temporary files with the TMPDIR setting)", "Nothing was published.") from None
         except OSError as exc:  # adding .nojekyll or CNAME
-            raise file_system_error(exc, building, tempfile.gettempdir(), "Nothing was published.") or exc
+            raise file_system_error(exc, building, tempfile.gettempdir(), "Nothing was published.") or exc from exc
         sources = _check_sources(site_dir, result, remote if git_target else None, sources_are_public)
         if separate:
             repo = _site_repository(Path(tmp) / "repository", remote)
@@ -326,7 +335,7 @@ def _push(site_dir: Path, repo: Path, tree: Path, result, diags, remote: str, br
             ghp_import.ghp_import(str(tree), mesg=message, remote=remote, branch=branch, push=True,
                                   nojekyll=False, cname=None, prefix=None, followlinks=False, no_history=fresh)
     except ghp_import.GhpError as exc:
-        raise PublishError(f"could not record the site on branch {branch!r}: {exc.message}; nothing was published")
+        raise PublishError(f"could not record the site on branch {branch!r}: {exc.message}; nothing was published") from exc
     except subprocess.CalledProcessError:
         raise PublishError(f"the site was committed to the local branch {branch!r}, but git could not push it to "
                            f"{name}; git's message is above. Check your connection and your "
@@ -440,7 +449,7 @@ def _mirror(tree: Path, target: Path, result, diags) -> Published:
         _stage(target, new_files, todo, {**old, **new})
     except OSError as exc:
         raise file_system_error(exc, "publish into", target, "Nothing was published: the folder is as it was, "
-                                "and nothing was left behind.") or exc
+                                "and nothing was left behind.") or exc from exc
     try:
         for rel in todo:
             os.replace(_staging(target / rel), target / rel)
@@ -448,7 +457,7 @@ def _mirror(tree: Path, target: Path, result, diags) -> Published:
         _write_manifest(target, new)
     except OSError as exc:
         raise file_system_error(exc, "publish into", target, "The folder now holds part of the new site; once "
-                                "this is fixed, publish again to finish (nothing of yours was removed).") or exc
+                                "this is fixed, publish again to finish (nothing of yours was removed).") or exc from exc
     return Published(str(target), result.pages, len(new), len(todo), len(new) - len(todo), removed, tuple(kept),
                      result.held_back, diags)
 

@@ -7,10 +7,11 @@ import json
 import posixpath
 import re
 import traceback
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from .errors import Diagnostic, error
 from .files import THEME_DIR, OutputFile

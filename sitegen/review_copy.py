@@ -113,7 +113,7 @@ def _write(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".review-", suffix=".tmp")
     except OSError as exc:
-        raise file_system_error(exc, "write the review copy into", path.parent, "Nothing was written.") or exc
+        raise file_system_error(exc, "write the review copy into", path.parent, "Nothing was written.") or exc from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -124,5 +124,5 @@ def _write(path: Path, data: bytes) -> None:
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise file_system_error(exc, "write the review copy into", path.parent, "Nothing was written.") or exc
+            raise file_system_error(exc, "write the review copy into", path.parent, "Nothing was written.") or exc from None
         raise

@@ -16,7 +16,6 @@ import os
 import re
 import string
 from dataclasses import dataclass
-from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -350,7 +349,7 @@ def new_piece(site_dir: Path, kind: str, title: str, model: str | None = None, s
             with contextlib.suppress(OSError):
                 path.unlink()  # never leave an empty or half-written piece behind
         raise file_system_error(exc, "write a new piece into", Path(os.path.abspath(folder)),
-                                "Nothing was created.") or exc
+                                "Nothing was created.") or exc from exc
     return path
 
 

@@ -25,10 +25,11 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import TextIO
 from urllib.parse import unquote
 
 from .errors import ConfigError, ContentErrors, Diagnostic, SitegenError, UsageError, file_system_error
@@ -240,14 +241,14 @@ def _bind(host: str, port: int, state: PreviewState, verbose: bool) -> _PreviewS
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise UsageError(f"port {port} is already in use on {host} (perhaps another preview is still "
-                             f"running). Use another port: sitegen serve --port {port + 1 if port < 65535 else 8001}")
+                             f"running). Use another port: sitegen serve --port {port + 1 if port < 65535 else 8001}") from exc
         if exc.errno == errno.EACCES:
             raise UsageError(f"not allowed to use port {port} (ports below 1024 need administrator rights). "
-                             "Use a higher one, for example --port 8000")
+                             "Use a higher one, for example --port 8000") from exc
         if isinstance(exc, socket.gaierror) or exc.errno in (errno.EADDRNOTAVAIL, errno.EAFNOSUPPORT):
             raise UsageError(f"cannot listen on the address {host!r}: it is not an address of this computer. "
-                             "Leave out --host to use 127.0.0.1 (this computer only)")
-        raise UsageError(f"cannot start the preview server on {host} port {port}: {exc.strerror or exc}")
+                             "Leave out --host to use 127.0.0.1 (this computer only)") from exc
+        raise UsageError(f"cannot start the preview server on {host} port {port}: {exc.strerror or exc}") from exc
 
 
 def _display_url(host: str, port: int) -> str:
@@ -347,7 +348,7 @@ def serve(site_dir: Path, *, host: str = "127.0.0.1", port: int = 8000, drafts: 
     except OSError as exc:
         raise file_system_error(exc, "make a folder for the preview in", tempfile.gettempdir(),
                                 "The preview is built in a temporary folder (the TMPDIR setting chooses "
-                                "another); nothing was changed.") or exc
+                                "another); nothing was changed.") or exc from exc
     state = PreviewState(tmp / "site")
     server: _PreviewServer | None = None
     serving: threading.Thread | None = None

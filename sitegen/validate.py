@@ -7,21 +7,22 @@ import functools
 import math
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any
 
 from slugify import slugify as _slugify
 
-from .config import SiteConfig
-from .consent import Consent, read_consent, text_fingerprint
-from .discover import Kind
-from .errors import Diagnostic, error, shorten, warning
 from . import legacy
 from .aliases import bundle_folder, read_aliases
+from .config import SiteConfig
+from .consent import Consent, read_consent, text_fingerprint
+from .cpd.fields import FRONT_MATTER_KEYS as CPD_KEYS
+from .cpd.fields import CpdFields, is_cpd_key, read_fields
+from .discover import Kind
+from .errors import Diagnostic, error, shorten, warning
 from .fingerprint import body_field
 from .parse import Document
 from .reflection import MODELS
-from .cpd.fields import FRONT_MATTER_KEYS as CPD_KEYS, CpdFields, is_cpd_key, read_fields
 
 COMMON_KEYS = ("title", "date", "updated", "tags", "summary", "draft", "slug", "private", "privacy",
                "learning", "reflection_model", "description", "aliases", "published", "status") + CPD_KEYS
@@ -268,7 +269,7 @@ def _zone(text: str | None) -> timezone | None:
     if not text:
         return None
     if text == "Z":
-        return timezone.utc
+        return UTC
     sign = -1 if text[0] == "-" else 1
     digits = text[1:].replace(":", "")
     hours, minutes = int(digits[:2]), int(digits[2:])

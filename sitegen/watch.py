@@ -4,8 +4,8 @@ static/, and site.toml and the client register at the top, each reported by one 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 WATCHED_FOLDERS = ("content", "templates", "static")
 

@@ -44,10 +44,10 @@ import shutil
 import signal
 import threading
 import time
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from .cache import racy
 from .errors import FileSystemError, UnsafeOutputError, file_system_error, note_free_space
@@ -126,7 +126,7 @@ def check_output_dir(output: Path, site_dir: Path) -> None:
                 if locked is not None:  # another build is writing this output right now: leave it be
                     recover(out, _locked=locked)
         except OSError as exc:
-            raise _refused(exc, out) or exc
+            raise _refused(exc, out) or exc from exc
 
 
 def _refused(exc: OSError, output: Path) -> FileSystemError | None:
@@ -352,7 +352,7 @@ def write_output(output: Path, files: Iterable[OutputFile], statics: Iterable[St
     try:
         return _write(output, list(files), list(statics))
     except OSError as exc:
-        raise _refused(exc, output) or exc
+        raise _refused(exc, output) or exc from exc
 
 
 def _write(output: Path, files: list[OutputFile], statics: list[StaticFile]) -> WriteResult:

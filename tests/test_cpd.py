@@ -8,7 +8,7 @@ import io
 import json
 import shutil
 import tomllib
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -22,7 +22,7 @@ from tests.test_invalid import tree_hashes
 
 EXAMPLE = Path(__file__).parent / "cpd_site"
 PERIOD = ["--from", "2025-01-01", "--to", "2026-12-31"]
-TODAY = str(int(datetime(2026, 12, 15, 12, tzinfo=timezone.utc).timestamp()))
+TODAY = str(int(datetime(2026, 12, 15, 12, tzinfo=UTC).timestamp()))
 
 
 @pytest.fixture
@@ -139,7 +139,7 @@ def test_cnhc_shows_the_shortfall_of_each_registration_year(site, capsys):
     assert (y2025["from"], y2025["to"], y2026["from"], y2026["to"]) == ("2025-01-01", "2025-12-31", "2026-01-01",
                                                                      "2026-12-31")
     c25, c26 = _checks(y2025), _checks(y2026)
-    total, discipline, share = (f"At least 15 hours of CPD each registration year",
+    total, discipline, share = ("At least 15 hours of CPD each registration year",
                                 "At least 10 of the hours directly relevant to your discipline",
                                 "No more than a third of the hours from any single kind of activity")
     assert (c25[total]["done"], c25[total]["met"]) == (22, True)
@@ -472,7 +472,7 @@ def test_a_folder_that_is_not_a_site_is_refused(tmp_path, capsys):
 
 
 def test_dates_today_make_posts_scheduled_not_published(site, capsys, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2026, 3, 1, tzinfo=timezone.utc).timestamp())))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2026, 3, 1, tzinfo=UTC).timestamp())))
     data = record_json(site, capsys)
     later = next(e for e in data["entries"] if e["title"] == "Pacing my own return to full days")
     assert later["status"] == "scheduled" and later["evidence"] == ["content/posts/pacing-a-return-to-work.md"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,7 @@ from tests.test_browser import ARTIFACTS, DESKTOP, PHONE, SCREENSHOTS, WCAG
 pytestmark = pytest.mark.browser
 
 EXAMPLE = Path(__file__).parent / "cpd_site"
-MADE = str(int(datetime(2026, 12, 15, 12, tzinfo=timezone.utc).timestamp()))
+MADE = str(int(datetime(2026, 12, 15, 12, tzinfo=UTC).timestamp()))
 
 
 @pytest.fixture(scope="module")

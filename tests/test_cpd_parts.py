@@ -22,7 +22,6 @@ from sitegen.cpd.sanitize import clean_html
 from sitegen.cpd.tomlcheck import key_lines
 from sitegen.reflection import MODELS, find_stages, headings
 
-
 # -- reflective models ------------------------------------------------------------------------
 
 def test_every_stage_of_a_model_is_found_from_its_headings():

@@ -17,8 +17,18 @@ import pytest
 from sitegen.cli import main
 from sitegen.errors import os_reason
 from tests.conftest import post, write_site
-from tests.fsconditions import (NOBODY, fill, locked, open_tmp, other_user, remount_read_only, sitegen,  # noqa: F401
-                                small_disk, unavailable, used)
+from tests.fsconditions import (  # noqa: F401
+    NOBODY,
+    fill,
+    locked,
+    open_tmp,
+    other_user,
+    remount_read_only,
+    sitegen,
+    small_disk,
+    unavailable,
+    used,
+)
 from tests.test_invalid import VALID_SITE, leftovers, tree_hashes
 
 
@@ -177,7 +187,7 @@ def test_a_storage_quota(open_tmp):
     if user is None:
         unavailable("a quota test needs root, to mount a disk with a quota for another user")
     disk = open_tmp / "disk"
-    with small_disk(disk, "4m", f"usrquota,usrquota_block_hardlimit=128k,mode=0777") as disk:
+    with small_disk(disk, "4m", "usrquota,usrquota_block_hardlimit=128k,mode=0777") as disk:
         site = write_site(open_tmp / "site", VALID_SITE)
         grow(site, n=40, words=400)
         result = sitegen("build", str(site), "-o", str(disk / "public"), user=user)

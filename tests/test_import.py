@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,7 @@ from sitegen.importer import import_blog
 from sitegen.importer.headers import split_front_matter
 
 FIXTURES = Path(__file__).parent / "import_fixtures"
-NOW = datetime(2024, 6, 1, tzinfo=timezone.utc)
+NOW = datetime(2024, 6, 1, tzinfo=UTC)
 
 
 def _import(name: str, tmp_path: Path, **kw):

@@ -9,7 +9,7 @@ file), then builds the site with the build's own checks: it must build, with no 
 from __future__ import annotations
 
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -23,7 +23,7 @@ from sitegen.importer.anchors import find_heading
 from sitegen.importer.refs import rewrite
 
 FIXTURES = Path(__file__).parent / "import_fixtures"
-NOW = datetime(2024, 6, 1, tzinfo=timezone.utc)
+NOW = datetime(2024, 6, 1, tzinfo=UTC)
 
 
 def _import(source: Path, tmp_path: Path, **kw):

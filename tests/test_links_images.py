@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image, ImageDraw
 
-from sitegen.build import BuildOptions, build, check
+from sitegen.build import BuildOptions, build
 from sitegen.cli import main
 from sitegen.errors import ContentErrors
 from tests.conftest import png

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sitegen.scaffold import init_site
 from sitegen.guard import RequestGuard
+from sitegen.scaffold import init_site
 from sitegen.serve import inject, resolve_request_path
 
 DEADLINE = 15.0  # seconds: generous for a loaded CI machine; a healthy run takes well under one

@@ -13,10 +13,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..config import load_toml
 from ..errors import Diagnostic, error
 from ..reflection import MODELS
 from .fields import ACTIVITY_TYPES, CATEGORIES, DEFAULT_CATEGORY, TYPE_ALIASES, resolve
-from ..config import load_toml
 from .tomlcheck import TomlReader, key_lines
 
 CPD_FILE = "private/cpd.toml"

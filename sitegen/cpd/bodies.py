@@ -8,15 +8,16 @@ one body, period by period: what is required, what is done, and what is still mi
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 from importlib import resources
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
+from ..config import load_toml
 from ..errors import Diagnostic
 from .fields import ACTIVITY_TYPES, CATEGORIES, resolve
-from ..config import load_toml
 from .tomlcheck import TomlReader, key_lines
 
 if TYPE_CHECKING:

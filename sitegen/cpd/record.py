@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path, PurePosixPath
 
 from ..config import load_config, run_context
@@ -174,7 +174,7 @@ def make_record(site_dir: Path, request: Request = Request()) -> tuple[Record, t
 
     site_dir = Path(site_dir)
     config, _ = load_config(site_dir)
-    now = run_context(site_dir).now or datetime.now(timezone.utc)  # SOURCE_DATE_EPOCH when set
+    now = run_context(site_dir).now or datetime.now(UTC)  # SOURCE_DATE_EPOCH when set
     cpd, diags_ = read_cpd_file(site_dir)
     diags = list(diags_)
     bodies, body_diags = load_bodies(cpd.bodies, cpd.rel, cpd.lines)

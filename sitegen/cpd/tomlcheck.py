@@ -10,8 +10,9 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any, Iterable
+from typing import Any
 
 from ..errors import Diagnostic, error, shorten, warning
 

@@ -19,7 +19,7 @@ of Markdown posts, brought over as it is into a sitegen site.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import UsageError
@@ -40,7 +40,7 @@ def import_blog(source: Path, site_dir: Path, media: Path | None = None,
     source, site_dir = Path(source), Path(site_dir)
     _check_site_dir(source, site_dir)
     old = read_source(source, media)
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     planned, notes, skipped = plan(old, now)
     settings = {**old.settings, "base_url": old.base_url}
     notes += mend(planned, site_toml(settings, old.generator))  # what the build would refuse, mended first

@@ -6,9 +6,10 @@ and `outside_code` works on everything else.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
-from .refs import CODE_BLOCK as _CODE_BLOCK, CODE_SPAN as _CODE_SPAN
+from .refs import CODE_BLOCK as _CODE_BLOCK
+from .refs import CODE_SPAN as _CODE_SPAN
 
 _HIGHLIGHT = re.compile(
     r"\{%-?\s*highlight\s+([\w#.+-]+)[^%]*-?%\}[ \t]*\n?(.*?)\n?[ \t]*\{%-?\s*endhighlight\s*-?%\}"

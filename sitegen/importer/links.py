@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from ..validate import tag_slug
-from .records import Note, OldPost, OldSite
+from .records import OldPost, OldSite
 from .refs import REF, TEMPLATE
 
 PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".rst", ".html", ".htm", ".php", ".txt")
@@ -172,7 +172,7 @@ def resolve(url: str, post: OldPost, index: Index) -> Resolved:
             if local.suffix.lower() not in SOURCE_SUFFIXES:
                 old = index.site.base_url + joined if index.site.base_url and post.old_path else ""
                 return Resolved("file", file=local, fragment=frag, old=old)
-    if _DOMAIN.match(url) and not PurePosixPath(rel.split("/")[0]).suffix.lower() in PAGE_SUFFIXES:
+    if _DOMAIN.match(url) and PurePosixPath(rel.split("/")[0]).suffix.lower() not in PAGE_SUFFIXES:
         return Resolved("guess", "https://" + url)
     if joined.startswith(".."):
         return Resolved("missing", url)

@@ -12,10 +12,11 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
-from typing import Any, Mapping
+from typing import Any
 
 from ..legacy import UNPUBLISHED_STATUSES
 from ..validate import slugify, tag_slug
@@ -241,8 +242,8 @@ def map_front(post: OldPost, generator: str, now: datetime) -> tuple[Front, list
 
 def _as_dt(value: datetime | date) -> datetime:
     if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
-    return datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return datetime(value.year, value.month, value.day, tzinfo=UTC)
 
 
 def _last_segment(path: str) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from typing import Callable
+from collections.abc import Callable
 
 Fn = Callable[[str, str, int], "str | None"]
 REF = "@ref:"  # a link to another post by one of its names (from ref, relref, post_url…); see links.py
@@ -252,7 +252,7 @@ def _tags(text: str, fn: Fn) -> str:
             raw = a.group(2)
             quoted = raw[:1] in "\"'"
             value = html.unescape(raw[1:-1] if quoted else raw)
-            new = fn(value, name, line)
+            new = fn(value, name, line)  # noqa: B023 (called within this iteration)
             if new is None:
                 gone = True
                 return ""

@@ -53,7 +53,7 @@ def repair(planned: list[Planned], checked: Checked) -> int:
         refs = {(pr.tag, _norm(pr.target)): pr for pr in problems if pr.code in REFERENCE_CODES}
         body = p.body
         if refs:
-            body = rewrite(body, lambda url, tag, line: _mend_ref(p, refs.get((_tag(tag), _norm(url))), url, line,
+            body = rewrite(body, lambda url, tag, line: _mend_ref(p, refs.get((_tag(tag), _norm(url))), url, line,  # noqa: B023 (called within this iteration)
                                                                    by_rel, checked))
         if any(pr.code == SYNTAX_CODE for pr in problems):
             body = _mend_syntax(p, body)

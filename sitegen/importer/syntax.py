@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 from urllib.parse import quote
 
-from .records import Note, OldPost
 from .fences import fences, outside_code
-from .refs import CODE_BLOCK as _CODE_BLOCK, REF, TEMPLATE, mask_code, rewrite, wrap
+from .records import Note, OldPost
+from .refs import CODE_BLOCK as _CODE_BLOCK
+from .refs import REF, TEMPLATE, mask_code, rewrite, wrap
 from .values import fill
 
 

@@ -36,7 +36,7 @@ def site_toml(settings: dict[str, str], generator: str) -> str:
         if key == "language" and not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", value):
             continue
         quoted = json.dumps(" ".join(value.split()), ensure_ascii=False)  # a JSON string is a TOML basic string
-        text = re.sub(rf"^# {key} = .*$", lambda m: f"{key} = {quoted}", text, count=1, flags=re.M)
+        text = re.sub(rf"^# {key} = .*$", lambda m: f"{key} = {quoted}", text, count=1, flags=re.M)  # noqa: B023 (called within this iteration)
     return f"# Settings carried over from the old {generator} site by sitegen import.\n" + text
 
 

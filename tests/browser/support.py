@@ -15,9 +15,9 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -94,7 +94,7 @@ def validation_errors(proc: subprocess.Popen | None) -> list[dict]:
     try:
         messages = json.loads(report)["messages"]
     except (ValueError, KeyError):
-        raise AssertionError(f"the Nu Html Checker did not produce a report (exit {proc.returncode}):\n{report}")
+        raise AssertionError(f"the Nu Html Checker did not produce a report (exit {proc.returncode}):\n{report}") from None
     return [m for m in messages if m.get("type") in ("error", "non-document-error")]
 
 

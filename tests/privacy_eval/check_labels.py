@@ -129,7 +129,6 @@ def main() -> int:
                 errors.append(f"{fname}: consent obtained after publication date")
         except (ValueError, yaml.YAMLError) as exc:
             errors.append(f"{fname}: front matter does not parse: {exc}")
-            body = text
 
         words = len(text.split())
         if not 150 <= words <= 400:
