@@ -557,3 +557,16 @@ def test_names_with_a_clients_possession_or_a_person_noun(text, needle):
 ])
 def test_words_before_is_a_that_are_not_people(text):
     assert not [f for f in found(text) if f[0] == "name"], found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("She's the sous chef at The Wheatsheaf most nights.", "Wheatsheaf"),       # after a job and "at the"
+    ("She's a carer with Willing Hands, mostly mornings.", "Willing Hands"),   # everyday words, but her employer
+    ("He works for Pickering's, the timber yard.", "Pickering's"),             # a possessive business name
+])
+def test_employers_after_a_job_or_works_for(text, needle):
+    assert has(text, "organisation", needle) or has(text, "workplace", needle), found(text)
+
+
+def test_a_county_after_a_job_is_a_place_not_an_organisation():
+    assert not has("She drove a school bus for Harlan County until she retired.", "organisation", "Harlan County")

@@ -76,6 +76,7 @@ _GAME_MODS = frozenset("""care nursing residential running cycling football rugb
     walking sailing golf tennis""".split())
 
 
+_JOB_ANCHORS = register_vocabulary(OCCUPATIONS)
 _SUFFIXES = L.ORG_SUFFIXES | ORG_ENDINGS
 _SUFFIXES_AND_STATE = _SUFFIXES | {"State"}
 _CUE_ANCHORS = register_vocabulary(_CUE_WORDS)
@@ -86,7 +87,7 @@ def _candidates(ix: TextIndex) -> list[tuple[int, int]]:
     """The capitalised words that may begin an organisation's name: after a cue word, before an
     ending such as "Harriers" or "State", before a workplace noun or "where".  The rest of the
     text's capitals cannot, and are not looked at."""
-    after_cue = ix.windows(ix.anchors(_CUE_ANCHORS), 0, 60)
+    after_cue = ix.windows(ix.anchors(_CUE_ANCHORS) + ix.anchors(_JOB_ANCHORS), 0, 60)
     ends = ix.caps_in(_SUFFIXES_AND_STATE) + ix.anchors(_NOUN_ANCHORS)
     ends.sort()
     before_end = ix.windows(ends, 80, 0)
@@ -133,14 +134,17 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
                                      and not st.country(run)) and any(
             w not in suffixes and w not in L.FUNCTION_WORDS and w not in ("of", "the", "and", "&") for w in words[:-1])
         w2 = [w.strip(",;:()") for w in near if w != "the"][-2:]
-        if not cue and len(w2) == 2 and w2[-1] in ("for", "at") and (
-                w2[0] in OCCUPATIONS or w2[0].rstrip("s") in OCCUPATIONS or w2[0] in _WORK_OBJECTS):
-            cue = True  # "a meter reader for Wyvern Water", "reading meters for …", "a porter at …"
+        employer = len(w2) == 2 and w2[-1] in ("for", "at", "with") and (
+            w2[0] in OCCUPATIONS or w2[0].rstrip("s") in OCCUPATIONS or w2[0] in _WORK_OBJECTS
+            or w2[0] in ("works", "worked", "working", "employed", "job", "apprentice", "apprenticed"))
+        if not cue and employer:
+            cue = True  # "a meter reader for Wyvern Water", "reading meters for …", "a carer with …"
         if not cue and _WHERE_AFTER.match(text, s + len(run)):
             cue = True  # "from Greggs, where she's a shift supervisor"
         noun = _NOUN_AFTER.match(text, s + len(run))
+        saint = words[0] in ("St", "St.", "Saint") and len(words) > 1
         if noun is not None and not named and words[0] not in L.FUNCTION_WORDS and not weak_start(text, s) \
-                and not run.endswith(("'s", "’s")) and not words[0].isupper():
+                and (saint or not run.endswith(("'s", "’s"))) and not words[0].isupper():
             end = _org_noun_end(noun)
             if end is not None:
                 named = True
@@ -152,8 +156,9 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
             first = words[0]
             if words[-1] in _PLACE_ENDINGS or st.place(run):
                 continue  # "on the Surf Coast", "in Hebden Bridge": a place, the place detector's
-            if run.endswith(("'s", "’s")) or first in L.EPONYM_STEMS or first in P.CITED:
-                continue  # "surgery for Dupuytren's contracture", "based on Rathleff's work"
+            if (run.endswith(("'s", "’s")) and not (employer and text.startswith((",", ".", ";"), s + len(run)))) \
+                    or first in L.EPONYM_STEMS or first in P.CITED:
+                continue  # "surgery for Dupuytren's contracture", "based on Rathleff's work" (not "works for Lister's,")
             if st.country(run) or st.country(first) or first in P.PRODUCTS and len(words) == 1:
                 continue
             if len(words) == 1 and first.isupper() and not (3 <= len(first) <= 6 and first not in L.NOT_NAMES
@@ -167,7 +172,7 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
         if named and (all(st.country(w) or w in _NATIONAL for w in words[:-1]) or not cue and words[0] in _NATIONAL):
             taken = s + len(run)
             continue  # "USA Hockey", "England Netball": a national body narrows nobody down
-        if words[-1] in EVENT_ENDINGS or _generic_name(words, st):
+        if words[-1] in EVENT_ENDINGS or not employer and _generic_name(words, st):
             continue  # "the Great North Run"; "Intensive Care", "Human Resources", "the Second Team"
         if _about_writer(text, s):
             continue
@@ -183,7 +188,7 @@ _WORK_OBJECTS = frozenset("meters deliveries shifts nights rounds contracts".spl
 _EMPLOYED = re.compile(r"\b(?:works|worked|working|employed|driven|drives|drove|driving|job|nurse|teacher|engineer|"
                        r"manager|cleaner|porter)\b[^.;\n]{0,30}\b(?:for|at|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _NATIONAL_BODIES = frozenset("BBC RAF MOD HMRC DWP USPS UPS FBI CIA IRS NASA WHO UN EU DVLA HSE ONS TFL".split())
-_PLACE_ENDINGS = frozenset("""Coast Valley Vale Dale Dales Moor Moors Hills Peninsula Forest Downs Highlands Mountains
+_PLACE_ENDINGS = frozenset("""County Coast Valley Vale Dale Dales Moor Moors Hills Peninsula Forest Downs Highlands Mountains
     Fells Wolds Levels Marshes Glen Glens Riviera Hinterland Borders Bay Beach Island Isle Bridge""".split())
 _IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
 _NATIONAL = frozenset("""USA US UK GB British English Scottish Welsh Irish American Canadian Australian National Royal
