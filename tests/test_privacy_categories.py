@@ -570,3 +570,32 @@ def test_employers_after_a_job_or_works_for(text, needle):
 
 def test_a_county_after_a_job_is_a_place_not_an_organisation():
     assert not has("She drove a school bus for Harlan County until she retired.", "organisation", "Harlan County")
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("They live in the 48104 area, near the campus.", "48104"),                 # five digits where a place stands
+    ("She moved to 94110 last spring.", "94110"),
+    ("She's in Eugene (97401), near her sister.", "97401"),
+    ("Home is Provo, UT 84604 these days.", "84604"),                           # a state that is also "ID"-like
+    ("Boise, ID 83702, is where she grew up.", "83702"),
+])
+def test_zip_codes_standing_for_a_place(text, needle):
+    assert has(text, "zip", needle), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Her form gave D02 X285 as the Eircode.", "D02 X285"),                      # an Irish Eircode
+    ("She lives just off the beach, Manly NSW 2095.", "2095"),                 # an Australian postcode
+    ("Fremantle, WA 6160 was on the letter.", "6160"),
+])
+def test_postcodes_of_other_countries(text, needle):
+    assert has(text, "postcode", needle), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Text SHOUT to 85258 any time, day or night.",                               # a text short code
+    "She walked up to 12000 steps a day by the end.",
+    "The A12 south was closed.",
+])
+def test_numbers_that_are_not_zip_codes_or_postcodes(text):
+    assert not [f for f in found(text) if f[0] in ("zip", "postcode")], found(text)

@@ -128,8 +128,8 @@ FIXES: dict[str, str] = {
 
 # Where two findings overlap the more specific kind wins (earlier here).
 _PRIORITY = {k: i for i, k in enumerate((
-    "register", "email", "nhs", "ssn", "record", "ip", "phone", "url", "handle",
-    "postcode", "zip", "date", "age", "address", "name", "workplace", "organisation", "place",
+    "register", "email", "nhs", "ssn", "postcode", "record", "ip", "phone", "url", "handle",
+    "zip", "date", "age", "address", "name", "workplace", "organisation", "place",
     "bare-name", "exact_age", "occupation", "family", "timeline",
 ))}
 # Kinds dropped as soon as an allowed phrase appears inside them (the therapist's

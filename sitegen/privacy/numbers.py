@@ -182,6 +182,9 @@ def _codes(text: str, runs: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
                 break
 
 
+_CITY_STATE_BEFORE = re.compile(r"[A-Z][a-z]+,[ \u00a0]+(?:" + "|".join(_STATES) + r")[ \u00a0]+$")
+
+
 def find_records(ix: TextIndex, shapes: bool = True) -> Iterator[Span]:
     """Record, account, claim, licence and membership numbers; with `shapes`, codes that mix
     capitals and digits anywhere (case studies: in an essay a product code is not a person's)."""
@@ -203,6 +206,9 @@ def find_records(ix: TextIndex, shapes: bool = True) -> Iterator[Span]:
             head, sep, rest = code.partition(" ")
         if start < seen:
             continue
+        if (code.isdigit() and len(code) == 5 or len(code) == 10 and code[5] == "-") and code[:5].isdigit() \
+                and _CITY_STATE_BEFORE.search(text, max(0, start - 30), start):
+            continue  # "Boise, ID 83702": a ZIP code after a city and a state, the ZIP detector's
         digits = sum(map(str.isdigit, code))
         if digits == 0:
             continue

@@ -18,6 +18,14 @@ _POSTCODE = re.compile(
     r"|[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])[ \u00a0]?[0-9][ABD-HJLNP-UW-Z]{2})(?![\w-])"
 )
 
+# Irish Eircodes ("D08 XY12") and Australian postcodes after their state ("Bondi NSW 2026").
+_OTHER_POSTCODE = re.compile(
+    r"(?<![\w-])(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ \u00a0](?=[0-9AC-FHKNPRTV-Y]{4}(?![\w-]))(?=\w*[A-Z])(?=\w*\d)"
+    r"[0-9AC-FHKNPRTV-Y]{4}(?![\w-])"
+    r"|\b(?:NSW|VIC|Vic|QLD|Qld|TAS|Tas|ACT)[ \u00a0](?P<p>\d{4})(?![\w-])"
+    r"|\b[A-Z][a-z]{2,20},?[ \u00a0](?:WA|SA|NT)[ \u00a0](?P<q>\d{4})(?![\w-])"
+)
+
 _STATES = (
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND "
     "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR VI GU"
@@ -40,6 +48,13 @@ _ZIP_WORD = re.compile(
 )
 _STREET_END = r"(?:" + "|".join(sorted(L.STREET_SUFFIXES, key=len, reverse=True)) + r")"
 # A ZIP code right after a street, without the state: "SE Tenino St (97202)", "6124 Chase Rd, 48126".
+# "in the 97405 area", "moved to 10025", "out in 85719,", "Portland (97211)": five digits where a place stands.
+_ZIP_AS_PLACE = re.compile(
+    r"\b(?:in|to|from|near|around|outside)\s+(?:the\s+)?(?P<z>\d{5})(?=\s+(?:area|zip|neighbo(?:u)?rhood|district)\b"
+    r"|\s*[,.;)]|\s+(?:last|this|next|when|where|with|and|since|for)\b)"
+    r"|\b[A-Z][a-z]+\s*\(\s*(?P<y>\d{5})\s*\)"
+)
+_SHORT_CODE_BEFORE = re.compile(r"\b(?:text|txt|texting|sms|call|dial|ring|send|message)\b[^.;\n]{0,20}$", re.IGNORECASE)
 _ZIP_AFTER_STREET = re.compile(r"\b[A-Z][\w'’.-]*[ \u00a0]+" + _STREET_END + r"\b\.?,?[ \u00a0]*\(?(?P<z>\d{5}(?:-\d{4})?)(?![\w-])")
 
 
@@ -51,6 +66,12 @@ def find_postcodes(ix: TextIndex) -> Iterator[Span]:
     for a, b in ix.windows(runs, 4, 3):
         for m in _POSTCODE.finditer(text, a, b):
             yield "postcode", m.start(), m.end()
+    four = [(s, e) for s, e in ix.digits if e - s >= 2 and s > 2 and (text[s - 1].isupper() or text[s - 1] == " "
+                                                                      and text[s - 2].isupper())]
+    for a, b in ix.windows(four, 30, 8):
+        for m in _OTHER_POSTCODE.finditer(text, a, b):
+            g = "p" if m.group("p") else "q" if m.group("q") else 0
+            yield "postcode", m.start(g), m.end(g)
 
 
 _FIVE = re.compile(r"(?<!\d)\d{5}(?!\d)")
@@ -61,9 +82,11 @@ def find_zips(ix: TextIndex) -> Iterator[Span]:
     # A ZIP code is a group of exactly five digits (or five and four): phone and record numbers are not.
     runs = [(s, e) for s, e in ix.runs_with(5) if _FIVE.search(text, s, e)]
     for a, b in ix.windows(runs, 40, 16):
-        for pat in (_ZIP, _ZIP_WORD, _ZIP_AFTER_STREET):
+        for pat in (_ZIP, _ZIP_WORD, _ZIP_AFTER_STREET, _ZIP_AS_PLACE):
             for m in pat.finditer(text, a, b):
                 group = "y" if m.groupdict().get("y") else "z"
+                if pat is _ZIP_AS_PLACE and _SHORT_CODE_BEFORE.search(text, max(0, m.start() - 24), m.start() + 3):
+                    continue  # "text SHOUT to 85258": a text-message short code
                 yield "zip", m.start(group), m.end(group)
 
 
