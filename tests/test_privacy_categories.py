@@ -599,3 +599,20 @@ def test_postcodes_of_other_countries(text, needle):
 ])
 def test_numbers_that_are_not_zip_codes_or_postcodes(text):
     assert not [f for f in found(text) if f[0] in ("zip", "postcode")], found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("She's going through a divorce, which she says is amicable.", "going through a divorce"),
+    ("Her husband is in prison, which she rarely mentions.", "Her husband is in prison"),
+    ("His mum has dementia and lives with them.", "His mum has dementia"),
+    ("They lost a baby two winters ago.", "lost a baby"),
+    ("She's newly married and moving house.", "newly married"),
+    ("She's expecting her second in the autumn.", "expecting her second"),
+    ("Both his parents died within a year.", "his parents died"),
+])
+def test_family_events(text, needle):
+    assert has(text, "family", needle), found(text)
+
+
+def test_expecting_something_else_is_no_family_detail():
+    assert not has("I was expecting more pain than she reported.", "family", "")

@@ -297,7 +297,16 @@ _FAMILY = lowered(
     r"with\s+(?:her|his|their)\s+(?:[a-z\-]+\s+)?(?:" + _REL + r")\b"
     r"|pregnant\s+with\s+(?:her|their)\s+\w+"
     r"|(?:her|his|their|a)\s+(?:first|second|third|fourth|fifth|sixth)\s+(?:pregnancy|baby|child|grandchild|marriage|husband|wife)"
-    r"|(?:her|his|their)\s+(?:late\s+)?(?:" + _REL + r")\s+(?:died|passed\s+away|was\s+killed|left\s+(?:her|him|them))"
+    r"|(?:her|his|their)\s+(?:late\s+)?(?:" + _REL + r")\s+(?:(?:both\s+)?died|passed\s+away|was\s+killed|"
+    r"left\s+(?:her|him|them)|walked\s+out|moved\s+out|(?:is|was|went)\s+(?:in|to)\s+prison|"
+    r"(?:has|had|was\s+diagnosed\s+with)\s+(?:dementia|alzheimer['’]s|cancer|parkinson['’]s|ms|motor\s+neurone|"
+    r"autism|a\s+stroke)|is\s+(?:autistic|disabled|terminally\s+ill))"
+    # "going through a divorce", "lost a baby last year", "newly married", "expecting her second"
+    r"|going\s+through\s+(?:a|her|his|the)\s+(?:divorce|separation)"
+    r"|(?:lost|losing)\s+(?:a|her|their)\s+(?:baby|pregnancy)|\b(?:a\s+)?(?:miscarriage|stillbirth)\b"
+    r"|(?:newly|recently|just)\s+(?:married|engaged|wed)"
+    r"|\b(?:she|they|we|he)(?:\s+(?:is|are|was|were)|['’](?:s|re))\s+expecting\s+(?:(?:her|their|his|our)\s+)?"
+    r"(?:first|second|third|fourth|a\s+baby|baby|twins)\b|\b(?:are|is)\s+expecting(?=\s*[.,;])"
     r"|(?:death|loss|funeral|suicide)\s+of\s+(?:her|his|their)\s+(?:" + _REL + r")"
     r"|(?:her|his|their)\s+(?:" + _REL + r")(?:'s|’s)\s+(?:death|funeral|suicide|illness|dementia|diagnosis)"
     r"|(?:lost|buried|burying|losing)\s+(?:her|his|their)\s+(?:" + _REL + r")"
@@ -311,7 +320,7 @@ _FAMILY_ANCHORS = register_vocabulary(RELATIVES | frozenset("""widow widower wid
     twins triplets married pregnant pregnancy marriage children kids boys girls lads lasses bairns parent twin death
     loss funeral lost buried eldest youngest oldest middle siblings half-brothers half-sisters nieces nephews
     grandchildren great-grandchildren grandkids great-grandkids stepchildren household ex ex-husband ex-wife
-    ex-partner""".split()))
+    ex-partner divorce separation miscarriage stillbirth expecting newly""".split()))
 
 
 def find_family(ix: TextIndex) -> Iterator[Span]:
