@@ -48,9 +48,8 @@ _NUMERIC_DATES = [re.compile(p) for p in _PATTERNS[3:5]]
 _MONTH_WORDS = frozenset(
     """January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
-    Saturday Sunday Mon Tues Tue Wed Thurs Thu Fri Sat Sun Christmas Boxing New Valentine's Valentine’s Halloween
-    Bonfire Thanksgiving Easter Good St St. Anzac Australia Canada Independence Mother's Mother’s Father's Father’s
-    Remembrance Hogmanay Waitangi""".split()
+    Saturday Sunday Mon Tues Tue Wed Thurs Thu Fri Sat Sun Christmas Halloween Thanksgiving Easter Hogmanay Eve Day
+    Night""".split()
 )
 
 

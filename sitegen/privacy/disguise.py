@@ -219,7 +219,7 @@ _JOB_VERB_WORDS = register_vocabulary(frozenset("""farms farmed nurses nursed fi
     cleans cleaned works work trade teaches taught lectures lectured shears sheared cooks cooked delivers delivered
     labours laboured shearing coffee coffees pints books accounts meters hair bricks floors cars engines
     waitresses waitressed nannies nannied childminds childminded bartends bartended tutors tutored temps temped
-    freelances freelanced preaches preached plasters plastered living does nails lashes brows makeup make-up
+    freelances freelanced preaches preached plasters plastered living nails lashes brows makeup make-up
     nursing teaching farming lecturing hairdressing plastering labouring laboring fishing mining shearing nannying
     childminding waitressing bartending cheffing preaching policing soldiering police army navy raf force marines
     service brigade forces military coastguard clergy head manages manage""".split()))

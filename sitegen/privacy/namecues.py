@@ -20,6 +20,7 @@ import re
 from sitegen.privacy import lexicon as L
 from sitegen.privacy import people as P
 from sitegen.privacy.nameguards import _NAMING_WORDS, _body_part_after
+from sitegen.privacy.occupations import OCCUPATIONS
 from sitegen.privacy.nametokens import (
     _AGE_APPOSITION, _AMBIG, _GIVEN, _Tok, _UNKNOWN, _gscore, _is_weak, _next_word, _title_line,
 )
@@ -176,7 +177,6 @@ _PERSON_PREDICATE_WORDS = frozenset("""mum mother dad father grandmother grandfa
 
 def _is_a_person_noun(text: str, t: _Tok) -> bool:
     """ "is a keen swimmer", "was a postman": what the word after "is a" says of a person."""
-    from sitegen.privacy.occupations import OCCUPATIONS
     m = _IS_A.match(text, t.after)
     if m is None:
         return False

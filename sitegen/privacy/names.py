@@ -345,7 +345,6 @@ def _imperative(text: str, t: _Tok) -> bool:
     nxt, gap, _ = t.next(text)
     if nxt is None or gap != " " or nxt not in _OBJECT_WORDS:
         return False
-    from sitegen.privacy.wordstats import stats
     return stats().zipf(t.base) >= 3.0
 
 
