@@ -333,7 +333,10 @@ class _PhraseSet:
     __slots__ = ("items",)
 
     def __init__(self, phrases: Iterable[str], fold: bool = False) -> None:
-        self.items: list[tuple[str, re.Pattern[str]]] = []
+        # (key, pattern, words): a phone-like phrase is confirmed by its pattern; a phrase of plain
+        # lower-case words ASCII-only is compared word by word in the lower-cased text (no pattern to
+        # compile for each post's client and pseudonyms).
+        self.items: list[tuple[str, re.Pattern[str] | None, tuple[str, ...]]] = []
         for phrase in sorted(set(phrases), key=len, reverse=True):
             if fold:
                 phrase = _fold_aligned(phrase)
@@ -342,24 +345,50 @@ class _PhraseSet:
                 # "07412 556789" also matches "07412556789" and "07412-556-789"
                 compact = re.sub(r"\D", "", phrase)
                 body = r"[\s().\-]*".join(re.escape(c) for c in compact)
-                key = compact[:3]
-            else:
-                words = phrase.split()
-                body = r"\s+".join(re.escape(w) for w in words)
-                key = words[0].lower()
-            self.items.append((key, re.compile(body + r"(?!\w)", re.IGNORECASE)))
+                self.items.append((compact[:3], re.compile(body + r"(?!\w)", re.IGNORECASE), ()))
+                continue
+            words = phrase.split()
+            if phrase.isascii():
+                self.items.append((words[0].lower(), None, tuple(w.lower() for w in words)))
+                continue
+            body = r"\s+".join(re.escape(w) for w in words)
+            self.items.append((words[0].lower(), re.compile(body + r"(?!\w)", re.IGNORECASE), ()))
 
     def spans(self, text: str, lower: str) -> list[tuple[int, int]]:
         out = []
-        for key, pattern in self.items:
+        n = len(lower)
+        for key, pattern, words in self.items:
             i = lower.find(key)
             while i >= 0:
                 if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_") or not key[0].isalnum():
-                    m = pattern.match(text, i)
-                    if m is not None and m.end() > i:
-                        out.append((i, m.end()))
+                    if pattern is not None:
+                        m = pattern.match(text, i)
+                        end = m.end() if m is not None else -1
+                    else:
+                        end = _words_at(lower, n, i, words)
+                    if end > i:
+                        out.append((i, end))
                 i = lower.find(key, i + 1)
         return out
+
+
+def _words_at(lower: str, n: int, i: int, words: tuple[str, ...]) -> int:
+    """Where `words` (separated by any whitespace, then not followed by a word character) end when
+    they start at `i` in the lower-cased text, else -1."""
+    j = i
+    for k, w in enumerate(words):
+        if k:
+            s = j
+            while j < n and lower[j].isspace():
+                j += 1
+            if j == s:
+                return -1
+        if not lower.startswith(w, j):
+            return -1
+        j += len(w)
+    if j < n and (lower[j].isalnum() or lower[j] == "_"):
+        return -1
+    return j
 
 
 def _words_of(phrase: str) -> Iterator[str]:
