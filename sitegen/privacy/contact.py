@@ -265,7 +265,10 @@ def _is_valid_phone(raw: str, regions: list[str]) -> bool:
             num = phonenumbers.parse(raw, region)
         except phonenumbers.NumberParseException:
             continue
-        if phonenumbers.is_valid_number(num):
+        # Valid for the country code's main region first: the full check reads the metadata of
+        # every region sharing the code (25 for +1), and gives the same answer when this one holds.
+        main = phonenumbers.region_code_for_country_code(num.country_code)
+        if phonenumbers.is_valid_number_for_region(num, main) or phonenumbers.is_valid_number(num):
             return True
         if raw.startswith(("+", "00")):
             break  # the country code is explicit: other regions do not apply
