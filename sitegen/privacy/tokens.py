@@ -17,9 +17,7 @@ from typing import Iterator
 # "Legg-Calvé-Perthes"), starting with a capital (Latin-1 and Latin Extended-A/B).
 _UPPER_EXTENDED = "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
 _CAP = re.compile(r"[A-ZÀ-ÖØ-Þ" + _UPPER_EXTENDED + r"][^\W\d_]*(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
-# The same, not glued to a letter, digit, underscore or apostrophe before it ("iPhone", "O'Neill"):
-# \w is exactly str.isalnum() or "_".
-_CAP_WORD = re.compile(r"(?<![\w'’])" + _CAP.pattern)
+
 _VOCABULARY: set[str] = set()
 # Each registered vocabulary's number (by identity), and for each word the vocabularies holding
 # it: the one pass over the words files every hit under each of them at once.
@@ -89,7 +87,8 @@ class TextIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         # a capital glued to a letter, digit or apostrophe before it starts no word ("iPhone", "O'Neill")
-        self.caps: list[tuple[int, int]] = [m.span() for m in _CAP_WORD.finditer(text)]
+        self.caps: list[tuple[int, int]] = [m.span() for m in _CAP.finditer(text) if not (
+            m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’_"))]
         self.digits: list[tuple[int, int]] = [m.span() for m in _DIGITS.finditer(text)]
         self._lower: str | None = None
         self._words: list[str] | None = None
