@@ -616,3 +616,12 @@ def test_family_events(text, needle):
 
 def test_expecting_something_else_is_no_family_detail():
     assert not has("I was expecting more pain than she reported.", "family", "")
+
+
+def test_someone_or_something_from_a_place_is_not_a_name():
+    assert not [f for f in found("They were renovating an old Queenslander with a tin roof.") if f[0] == "name"]
+
+
+def test_a_season_before_a_noun_is_no_timeline():
+    assert not has("She came in the autumn after a long summer of coaching.", "timeline", "autumn after")
+    assert has("It all started the winter after she retired.", "timeline", "winter after")

@@ -460,7 +460,8 @@ _TIMELINE = lowered(
     r"|\bmost\s+of\s+(?:her|his|their)\s+(?:adult\s+|working\s+)?(?:life|career)\b"
     r"|\b(?:did|spent|served|worked|put\s+in)\s+" + _ABOUT + _NUM + r"\s+(?:years|decades)\b"
     r"|\b" + _NUM + r"\s+years\s+(?:at|with|in)\s+the\s+same\b"
-    r"|\bthe\s+(?:spring|summer|autumn|fall|winter|christmas|easter)\s+(?:after|before)\b"
+    r"|\bthe\s+(?:spring|summer|autumn|fall|winter|christmas|easter)\s+(?:after|before)\b(?=\s+(?:she|he|they|her|his|"
+    r"their|the)\b)"
     # "ever since she was nineteen", "about eleven years on her feet"
     r"|\b(?:ever\s+)?since\s+(?:she|he|they)\s+(?:was|were)\s+(?:a\s+(?:girl|boy|child|teenager|kid)|" + _NUM + r")\b"
     r"|\b(?:about|around|nearly|almost|roughly|some|over)\s+" + _NUM + r"\s+(?:years|decades)\b")

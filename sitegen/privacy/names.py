@@ -273,6 +273,8 @@ def _bare_unknown(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], s
         return False  # "Reflexologists", "Physiotherapy": a capitalised common noun
     if t.base in P.CITED or t.base in P.PRODUCTS or t.base in L.EPONYM_STEMS:
         return False
+    if _demonym(t.base, st):
+        return False  # "a Queenslander", "a Glaswegian": someone from a place, or a house, not a name
     # part of a longer proper noun ("Structural Integration", "Pilates Reformer", "Tampa Scale of Kinesiophobia")
     if i > 0 and toks[i - 1].end + 1 == t.start and text[toks[i - 1].end] == " " and toks[i - 1].cat != _FUNC:
         return False
@@ -281,6 +283,17 @@ def _bare_unknown(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], s
     if i + 1 < len(toks) and t.after + 1 == toks[i + 1].start and text[t.after] == " ":
         return False
     return any(c.islower() for c in t.base[1:])
+
+
+def _demonym(word: str, st: Stats) -> bool:
+    """Whether `word` names someone from a place: "Queenslander", "Londoners", "Glaswegian"."""
+    base = word[:-1] if word.endswith("s") else word
+    for ending, add in (("er", ""), ("ian", ""), ("ian", "a"), ("ite", ""), ("an", ""), ("an", "a")):
+        if base.endswith(ending) and len(base) > len(ending) + 3:
+            stem = base[:-len(ending)] + add
+            if st.place(stem) or st.country(stem):
+                return True
+    return False
 
 
 def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple[bool, int | None, bool]:
