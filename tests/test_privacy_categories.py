@@ -625,3 +625,15 @@ def test_someone_or_something_from_a_place_is_not_a_name():
 def test_a_season_before_a_noun_is_no_timeline():
     assert not has("She came in the autumn after a long summer of coaching.", "timeline", "autumn after")
     assert has("It all started the winter after she retired.", "timeline", "winter after")
+
+
+def test_a_lineage_names_its_founder_not_a_client():
+    assert not [f for f in found("My training is in the tradition that comes from Tokujiro, on a mat.") if f[0] == "name"]
+
+
+@pytest.mark.parametrize("text", [
+    "Sever's disease in a growing goalkeeper",
+    "Knee pain in a teenage swimmer",
+])
+def test_a_young_players_sport_is_not_a_job(text):
+    assert not has(text, "occupation", ""), found(text)

@@ -123,7 +123,7 @@ _NOT_JOB_WORDS = frozenset("""
     keen avid enthusiastic amateur passionate lifelong weekend hobby occasional budding self-taught would-be wannabe
     bit kind sort type harsh poor terrible lousy cruel natural born hopeless awful bad good great brilliant
     fantastic decent loud strict to of for with at from by on like than such into about referred sent seen
-    told passed hard
+    told passed hard growing teenage schoolboy schoolgirl aspiring sunday-league pub
 """.split())
 # What may stand before "is a …" when the sentence says what someone does: a person, not "her pain".
 _PERSON_SUBJECTS = RELATIVES | frozenset("""

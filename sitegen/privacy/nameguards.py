@@ -181,7 +181,7 @@ READING_WORDS = frozenset("""reading read reads citing cites cited quoting quote
     formulated written taught teachings teaching writings writing ideas idea theory theories researchers research
     writers thinkers clinicians experts scholars review reviews study studies paper papers article articles trial
     survey podcast podcasts talk talks lecture lectures course courses workshop workshops interview chapter essay blog
-    video webinar seminar run led hosted presented given""".split())
+    video webinar seminar run led hosted presented given tradition lineage school style""".split())
 
 
 _READING_BEFORE = re.compile(
@@ -192,7 +192,10 @@ _READING_BEFORE = re.compile(
     r"|(?:researchers|authors|writers|thinkers|clinicians|experts|scholars|teachers)\s+(?:like|such\s+as|including)"
     r"|(?:review|study|studies|paper|papers|article|articles|trial|survey|podcast|talk|lecture|course|workshop|"
     r"interview|chapter|essay|blog|video|webinar|seminar)\s+(?:[\w\-]+\s+){0,3}?(?:by|with|from)"
-    r"|(?:run|led|hosted|presented|given|taught)\s+by)\b[^.;:!?\n()]{0,40}$",
+    r"|(?:run|led|hosted|presented|given|taught)\s+by"
+    # "the Zen shiatsu tradition that comes from Masunaga", "the school of …"
+    r"|(?:tradition|lineage|school|style)\s+(?:(?:that|which)\s+)?(?:comes?|came|descends?|derives?)\s+from"
+    r"|(?:tradition|lineage)\s+of)\b[^.;:!?\n()]{0,40}$",
     re.IGNORECASE,
 )
 
