@@ -637,3 +637,12 @@ def test_a_lineage_names_its_founder_not_a_client():
 ])
 def test_a_young_players_sport_is_not_a_job(text):
     assert not has(text, "occupation", ""), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "She eats Shreddies every morning before work.",          # a thing eaten, worn, used or practised
+    "She wears Brooks on the long runs.",
+    "She practises Ashtanga three times a week.",
+])
+def test_an_unknown_word_after_a_verb_of_things_is_not_a_name(text):
+    assert not [f for f in found(text) if f[0] == "name"], found(text)

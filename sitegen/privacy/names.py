@@ -275,6 +275,9 @@ def _bare_unknown(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], s
         return False
     if _demonym(t.base, st):
         return False  # "a Queenslander", "a Glaswegian": someone from a place, or a house, not a name
+    prev, gap = t.prev(text)
+    if prev is not None and gap == " " and prev.lower() in _THING_VERBS:
+        return False  # "she eats Weetabix", "wears Hokas", "does Hatha and Yin": a thing, not a person
     # part of a longer proper noun ("Structural Integration", "Pilates Reformer", "Tampa Scale of Kinesiophobia")
     if i > 0 and toks[i - 1].end + 1 == t.start and text[toks[i - 1].end] == " " and toks[i - 1].cat != _FUNC:
         return False
@@ -283,6 +286,12 @@ def _bare_unknown(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], s
     if i + 1 < len(toks) and t.after + 1 == toks[i + 1].start and text[t.after] == " ":
         return False
     return any(c.islower() for c in t.base[1:])
+
+
+# Verbs whose object is a thing: an unknown capitalised word after one is a product, a food or a practice.
+_THING_VERBS = frozenset("""eats ate eating drinks drank drinking wears wore wearing uses used using does did doing
+    tried tries trying bought buys buying takes taking swears sleeps plays practises practices practised practiced
+    and""".split()) - {"and"}
 
 
 def _demonym(word: str, st: Stats) -> bool:
