@@ -646,3 +646,17 @@ def test_a_young_players_sport_is_not_a_job(text):
 ])
 def test_an_unknown_word_after_a_verb_of_things_is_not_a_name(text):
     assert not [f for f in found(text) if f[0] == "name"], found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "She is 5'6\" and very flexible.",                           # a height
+    "He's 6 foot 1 and struggles with low couches.",
+    "She was 2 of 6 children.",                                   # a place in a family, not an age
+    "She scored 14 at the start; by the end she was 6.",          # the score again
+])
+def test_heights_places_in_a_family_and_scores_are_not_ages(text):
+    assert not has(text, "exact_age", ""), found(text)
+
+
+def test_an_age_after_pain_is_still_an_age():
+    assert has("Her hip pain began when she was 47.", "exact_age", "47")

@@ -341,7 +341,7 @@ _TENS_LIST = ("twenty thirty forty fifty sixty seventy eighty thirteen fourteen 
               "nineteen").split()
 _AGE_WORD_LIST = _TENS_LIST + [f"{t}-{o}" for t in _TENS_LIST[:7] for o in "one two three four five six seven eight nine".split()]
 _AGES_NOT = (r"(?!\s*(?:%|minutes|mins|degrees|kg|km|miles|cm|mm|weeks|days|months|sessions|times|reps|years|hours|"
-             r"lbs|pounds|stone|percent|per|out\s+of|/|[:.]\d))")
+             r"lbs|pounds|stone|percent|per|out\s+of|/|[:.]\d|foot|feet|ft|inches|['’\"″′]|of\s+\w))")
 _AGE = lowered(
     r"\b(?:aged|age|at\s+the\s+(?:[a-z]+\s+){0,2}age\s+of|at\s+age)\s+(?P<a>\d{1,2}|" + _NUM + r")\b(?!\s*(?:%|minutes|"
     r"mins|degrees|kg|km|miles|cm|mm|weeks|days|months|sessions|times|reps))"
@@ -365,6 +365,7 @@ _MEASURE_WORD = re.compile(r"\b(?:score|scores|scale|rate|pulse|weight|bmi|numbe
                            r"index|grade|temperature|result|average|mean|rating|gad-7|phq-9)\b[^.;!?]{0,40}$", re.IGNORECASE)
 
 
+_SCORED_BEFORE = re.compile(r"\b(?:scored?|scores|scoring|rated|rates|rating|scale)\b[^.;!?]{0,30}$", re.IGNORECASE)
 _MEASURE_SUBJECT = re.compile(r"(?:\b(?:it|this|that|which|there|what)|(?<!Client )(?<!Patient )\b[A-Z]{3,}[\w\-]*"
                               r"|\b[A-Za-z]+-\d+)\s+$")
 _AGE_BEFORE = ("is ", "was ", "'s ", "’s ", "aged ", "age ", "age of ", "(", "( ", ", ", "turned ", "turns ",
@@ -408,6 +409,8 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
         if (m.group("h") is not None or m.group("d") is not None) and _MEASURE_SUBJECT.search(text, max(0, m.start() - 24),
                                                                                         m.start()):
             continue  # "By the end it was 4", "PDSS was 5", "CORE-10 was 24": a score, not an age
+        if m.group("d") is not None and _SCORED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "she scored 12, then she was 8": the score again
         if m.group("h") is not None and not (_SUBJECT_BEFORE.search(text, max(0, m.start() - 40), m.start())
                                              or _THIRD.search(text, max(0, m.start() - 40), m.start())) \
                 or m.group("h") is not None and _MEASURE_WORD.search(text, max(0, m.start() - 60), m.start()):
