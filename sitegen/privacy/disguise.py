@@ -365,7 +365,7 @@ _MEASURE_WORD = re.compile(r"\b(?:score|scores|scale|rate|pulse|weight|bmi|numbe
                            r"index|grade|temperature|result|average|mean|rating|gad-7|phq-9)\b[^.;!?]{0,40}$", re.IGNORECASE)
 
 
-_SCORED_BEFORE = re.compile(r"\b(?:scored?|scores|scoring|rated|rates|rating|scale)\b[^.;!?]{0,30}$", re.IGNORECASE)
+_SCORED_BEFORE = re.compile(r"\b(?:scored?|scores|scoring|rated|rates|rating|scale)\b[^.!?]{0,40}$", re.IGNORECASE)
 _MEASURE_SUBJECT = re.compile(r"(?:\b(?:it|this|that|which|there|what)|(?<!Client )(?<!Patient )\b[A-Z]{3,}[\w\-]*"
                               r"|\b[A-Za-z]+-\d+)\s+$")
 _AGE_BEFORE = ("is ", "was ", "'s ", "’s ", "aged ", "age ", "age of ", "(", "( ", ", ", "turned ", "turns ",
