@@ -11,7 +11,7 @@ this module, one per noun: `names` (reading words with `nametokens`, ruling out
 eponyms, cited authors and places with `nameguards`), `contact` (email, url, handle,
 ip, phone), `numbers` (nhs, ssn, record, age), `dates`, `places` (postcode, zip,
 address, workplace), `regions` (towns and organisations) and `disguise` (occupation,
-family, exact age, timeline); `masking` hides code from all of them.  Word lists are
+family, exact age, timeline) with `jobs` (occupation); `masking` hides code from all of them.  Word lists are
 in `lexicon`, `people` and `occupations`; how common each word is comes from
 `wordstats`.  All of them start from `tokens.TextIndex`, the one pass over the
 text that finds capitalised words and digit runs, and run their precise
@@ -22,23 +22,22 @@ patterns only around those anchors: the scan costs about 2 ms of CPU per
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache, partial
-from typing import Callable, Iterable, Iterator
-
-import phonenumbers
+from functools import partial
+from typing import Callable, Iterable
 
 from sitegen.privacy.contact import find_emails, find_handles, find_ips, find_phones, find_urls
 from sitegen.privacy.dates import find_dates
-from sitegen.privacy.disguise import find_exact_ages, find_family, find_occupations, find_timelines
+from sitegen.privacy.disguise import find_exact_ages, find_family, find_timelines
+from sitegen.privacy.jobs import find_occupations
 from sitegen.privacy.masking import mask_code
 from sitegen.privacy.names import find_names
 from sitegen.privacy.organisations import find_organisations
 from sitegen.privacy.regions import find_places
 from sitegen.privacy.numbers import find_ages, find_nhs, find_records, find_ssns
 from sitegen.privacy.places import find_addresses, find_postcodes, find_workplaces, find_zips
+from sitegen.privacy.phrases import allow_matcher, e164, fold_aligned, register_matcher, register_phones
 from sitegen.privacy.tokens import TextIndex, aligned_lower
 
 __all__ = ["KINDS", "REVIEW_KINDS", "Finding", "ScanContext", "scan_text", "mask_code", "REASONS", "FIXES"]
@@ -166,7 +165,7 @@ def scan_text(text: str, ctx: ScanContext = ScanContext()) -> list[Finding]:
         # No capital, digit, "@", ".", letter outside ASCII or anchor word: no detector can find
         # anything ("frozen shoulder", "pacing and sleep"); only the register is asked.
         return _register_only(text, ix, ctx)
-    allow_set, allow_words = _allow_matcher(tuple(ctx.allow))
+    allow_set, allow_words = allow_matcher(tuple(ctx.allow))
     allowed = allow_set.spans(text, ix.lower) if allow_set is not None else []
 
     candidates: list[tuple[str, int, int]] = []
@@ -188,17 +187,17 @@ def scan_text(text: str, ctx: ScanContext = ScanContext()) -> list[Finding]:
 
     kept = [c for c in candidates if c[2] > c[1] and not _is_allowed(c, allowed)
             and not (c[0] in _CONTACT_KINDS and _practice_own(text, c[1], c[2], allow_words))]
-    register_set = _register_matcher(tuple(ctx.register))
+    register_set = register_matcher(tuple(ctx.register))
     if register_set is not None:
         # Accents are folded on both sides: the register's "Zoë" finds "Zoe" and "ZOË".
-        folded = _fold_aligned(text)
+        folded = fold_aligned(text)
         folded_lower = ix.lower if folded is text else aligned_lower(folded)
         kept.extend(("register", s, e) for s, e in register_set.spans(folded, folded_lower))
         # A register phone written another way ("+44 7412 556789" for "07412 556789").
-        phones = _register_phones(tuple(ctx.register), ctx.region or "GB")
+        phones = register_phones(tuple(ctx.register), ctx.region or "GB")
         if phones:
             for kind, s, e in candidates:
-                if kind == "phone" and _e164(text[s:e], ctx.region or "GB") in phones:
+                if kind == "phone" and e164(text[s:e], ctx.region or "GB") in phones:
                     kept.append(("register", s, e))
     out = []
     for kind, s, e in _resolve(kept):
@@ -209,10 +208,10 @@ def scan_text(text: str, ctx: ScanContext = ScanContext()) -> list[Finding]:
 
 
 def _register_only(text: str, ix: TextIndex, ctx: ScanContext) -> list[Finding]:
-    register_set = _register_matcher(tuple(ctx.register))
+    register_set = register_matcher(tuple(ctx.register))
     if register_set is None:
         return []
-    folded = _fold_aligned(text)
+    folded = fold_aligned(text)
     folded_lower = ix.lower if folded is text else aligned_lower(folded)
     spans = _resolve([("register", s, e) for s, e in register_set.spans(folded, folded_lower)])
     return [Finding(k, s, e, text[s:e], REASONS[k], FIXES[k]) for k, s, e in spans]
@@ -319,135 +318,3 @@ def _compatible(o: tuple[str, int, int], c: tuple[str, int, int], review: bool) 
         return True
     return review and (o[0] in REVIEW_KINDS or o[0] == "bare-name") and o[0] != c[0] \
         and not (o[0] in _EXCLUSIVE and c[0] in _EXCLUSIVE)
-
-
-class _PhraseSet:
-    """Case-insensitive, whole-word matching of literal phrases, fast on long texts.
-
-    Each phrase is found by `str.find` on its first few characters in the
-    lower-cased text (C speed), then confirmed with its own small pattern,
-    which tolerates any whitespace between words and, for phone-like
-    phrases, any grouping of the digits.
-    """
-
-    __slots__ = ("items",)
-
-    def __init__(self, phrases: Iterable[str], fold: bool = False) -> None:
-        # (key, pattern, words): a phone-like phrase is confirmed by its pattern; a phrase of plain
-        # lower-case words ASCII-only is compared word by word in the lower-cased text (no pattern to
-        # compile for each post's client and pseudonyms).
-        self.items: list[tuple[str, re.Pattern[str] | None, tuple[str, ...]]] = []
-        for phrase in sorted(set(phrases), key=len, reverse=True):
-            if fold:
-                phrase = _fold_aligned(phrase)
-            digits = sum(c.isdigit() for c in phrase)
-            if digits >= 7 and digits >= len(re.sub(r"\W", "", phrase)) - 2:
-                # "07412 556789" also matches "07412556789" and "07412-556-789"
-                compact = re.sub(r"\D", "", phrase)
-                body = r"[\s().\-]*".join(re.escape(c) for c in compact)
-                self.items.append((compact[:3], re.compile(body + r"(?!\w)", re.IGNORECASE), ()))
-                continue
-            words = phrase.split()
-            if phrase.isascii():
-                self.items.append((words[0].lower(), None, tuple(w.lower() for w in words)))
-                continue
-            body = r"\s+".join(re.escape(w) for w in words)
-            self.items.append((words[0].lower(), re.compile(body + r"(?!\w)", re.IGNORECASE), ()))
-
-    def spans(self, text: str, lower: str) -> list[tuple[int, int]]:
-        out = []
-        n = len(lower)
-        for key, pattern, words in self.items:
-            i = lower.find(key)
-            while i >= 0:
-                if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_") or not key[0].isalnum():
-                    if pattern is not None:
-                        m = pattern.match(text, i)
-                        end = m.end() if m is not None else -1
-                    else:
-                        end = _words_at(lower, n, i, words)
-                    if end > i:
-                        out.append((i, end))
-                i = lower.find(key, i + 1)
-        return out
-
-
-def _words_at(lower: str, n: int, i: int, words: tuple[str, ...]) -> int:
-    """Where `words` (separated by any whitespace, then not followed by a word character) end when
-    they start at `i` in the lower-cased text, else -1."""
-    j = i
-    for k, w in enumerate(words):
-        if k:
-            s = j
-            while j < n and lower[j].isspace():
-                j += 1
-            if j == s:
-                return -1
-        if not lower.startswith(w, j):
-            return -1
-        j += len(w)
-    if j < n and (lower[j].isalnum() or lower[j] == "_"):
-        return -1
-    return j
-
-
-def _words_of(phrase: str) -> Iterator[str]:
-    words = phrase.split()
-    if len(words) == 1:
-        yield words[0]
-        return
-    for w in words:
-        w = w.strip(".,;:()\"'")
-        # single letters ("Client A") are never flagged on their own anyway
-        if len(w) > 1 and w[0].isupper():
-            yield w
-
-
-@lru_cache(maxsize=256)
-def _allow_matcher(allow: tuple[str, ...]) -> tuple[_PhraseSet | None, frozenset[str]]:
-    phrases = {p.strip() for p in allow if p and p.strip()}
-    words = {w for p in phrases for w in _words_of(p)}
-    if not phrases:
-        return None, frozenset()
-    return _PhraseSet(phrases | words), frozenset(w.lower() for w in words)
-
-
-def _e164(raw: str, region: str) -> str | None:
-    try:
-        num = phonenumbers.parse(raw, region.upper())
-    except phonenumbers.NumberParseException:
-        return None
-    return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
-
-
-@lru_cache(maxsize=64)
-def _register_phones(register: tuple[str, ...], region: str) -> frozenset[str]:
-    """The register's phone numbers in one canonical form (+447412556789)."""
-    out = set()
-    for entry in register:
-        digits = sum(c.isdigit() for c in entry)
-        if 7 <= digits <= 15 and not any(c.isalpha() for c in entry):
-            e164 = _e164(entry, region)
-            if e164:
-                out.add(e164)
-    return frozenset(out)
-
-
-@lru_cache(maxsize=64)
-def _register_matcher(register: tuple[str, ...]) -> _PhraseSet | None:
-    phrases = {p.strip() for p in register if p and p.strip()}
-    return _PhraseSet(phrases, fold=True) if phrases else None
-
-
-def _fold_aligned(text: str) -> str:
-    """`text` without accents ("Zoë" → "Zoe"), character for character, so offsets still hold."""
-    if text.isascii():
-        return text
-    out = []
-    for c in text:
-        if c.isascii():
-            out.append(c)
-            continue
-        base = "".join(ch for ch in unicodedata.normalize("NFKD", c) if not unicodedata.combining(ch))
-        out.append(base if len(base) == 1 else c)
-    return "".join(out)
