@@ -25,7 +25,7 @@ import hashlib
 import os
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -372,7 +372,9 @@ def plan_pages(assembled: Assembled, processed: Processed, sources: Sources, sta
     """Every page and its key; the pages whose key or file changed since the last build are to render."""
     site = assembled.site
     env = start.options.memory.env_for(start.site_dir, make_env) if start.options.memory else make_env(start.site_dir)
-    per_file = {r.entry.rel: (key, r.shown) for r, key in zip(processed.results, sources.keys) if r.entry is not None}
+    rewrites = assembled.media.rewrites if assembled.media is not None else {}
+    per_file = {r.entry.rel: _with_rewrite(key, r.shown, rewrites.get(r.entry.rel))
+                for r, key in zip(processed.results, sources.keys) if r.entry is not None}
     keys = fingerprint.PageKeys(env, site, per_file, cache.record("templates") if not start.options.clean else None)
     reasons = {h.rel: h.reason for h in site.held_back}
     needles = privacy.audit_needles([i.entry for i in site.posts + site.pages],
@@ -398,6 +400,12 @@ def plan_pages(assembled: Assembled, processed: Processed, sources: Sources, sta
     extras = previous.get(EXTRAS) != page_keys[EXTRAS] or not {"sitemap.xml", "search-index.json"} <= present
     pages = tuple(k for k in page_keys if k != EXTRAS)
     return PagePlan(env, MappingProxyType(page_keys), tuple(todo), pages, extras, needles, keys.used)
+
+
+def _with_rewrite(key: str, shown: str, rewrite: str | None) -> tuple[str, str]:
+    """A file's fingerprints (full, without its text) once its links and pictures are put into
+    its text: the rewritten text is a function of the file and of what the rewriting used."""
+    return (key, shown) if rewrite is None else (fingerprint.h(key, rewrite), fingerprint.h(shown, rewrite))
 
 
 def _previous_pages(cache: Cache, start: quick.Start, needles: str) -> Mapping[str, str]:
@@ -456,13 +464,12 @@ def audit(files: tuple[OutputFile, ...], plan: PagePlan, assembled: Assembled) -
         raise ContentErrors(list(assembled.warnings) + list(found), assembled.private)
 
 
-def _public_text(site: Site) -> str:
-    """Everything the site publishes as text, casefolded: held-back text found here is not a leak."""
+def _public_text(site: Site) -> Iterator[str]:
+    """Everything the site publishes as text: held-back text found here is not a leak."""
     cfg = site.config
-    parts = [cfg.title, cfg.description, cfg.author, cfg.business]
+    yield "\n".join((cfg.title, cfg.description, cfg.author, cfg.business))
     for item in site.posts + site.pages:
-        parts += [item.title, item.entry.summary, item.rendered.html, item.rendered.summary_html]
-    return "\n".join(parts).casefold()
+        yield "\n".join((item.title, item.entry.summary, item.rendered.html, item.rendered.summary_html))
 
 
 def commit(files: tuple[OutputFile, ...], plan: PagePlan, assembled: Assembled, sources: Sources,
@@ -473,7 +480,8 @@ def commit(files: tuple[OutputFile, ...], plan: PagePlan, assembled: Assembled, 
     extras = ("sitemap.xml", "search-index.json")
     out_files = [rendered.get(rel, OutputFile(rel, None)) for rel in (*plan.pages, *extras)]
     n_pages = sum(1 for f in out_files if f.rel.endswith(".html"))
-    out_files += [f for rel, f in rendered.items() if rel not in set(plan.pages) | set(extras)]  # redirect pages
+    listed = {*plan.pages, *extras}
+    out_files += [f for rel, f in rendered.items() if rel not in listed]  # redirect pages
     n_files = len(out_files) + len(site.statics)
     written: WriteResult | None = None
     warnings = assembled.warnings

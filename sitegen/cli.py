@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
-from .errors import ConfigError, ContentErrors, Diagnostic, SitegenError, Terminated
+from .errors import ConfigError, ContentErrors, Diagnostic, SitegenError, Terminated, UsageError
 
 if TYPE_CHECKING:
     from .build import BuildResult
@@ -171,6 +171,17 @@ def _cmd_check(args) -> int:
     return code
 
 
+def _check_site_dir(site_dir: Path) -> None:
+    """A mistyped folder is named, not built into an empty site (nor made)."""
+    if not site_dir.is_dir():
+        what = "is a file, not a folder" if site_dir.exists() else "does not exist"
+        raise UsageError(f"{site_dir}: {what} — give the folder of your site (the one holding site.toml and "
+                         "content/), or start one with: sitegen init FOLDER")
+    if not (site_dir / "site.toml").exists() and not (site_dir / "content").is_dir():
+        raise UsageError(f"{site_dir}: not a sitegen site: it has no site.toml and no content/ folder — give the "
+                         "folder of your site, or start one here with: sitegen init")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 content errors, 2 usage/config errors)."""
     parser = _parser()
@@ -183,6 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError:  # not in the main thread (tests calling main() from a thread)
         old = None
     try:
+        if args.command in ("build", "check", "serve"):
+            _check_site_dir(args.site_dir)
         return args.handler(args)
     except ContentErrors as exc:
         _print_diags(exc.diagnostics, sys.stderr)

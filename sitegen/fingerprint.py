@@ -126,6 +126,9 @@ class PageKeys:
             full, nobody = per_file.get(item.entry.rel, (item.entry.rel, item.entry.rel))
             known[True][id(item.entry)] = known[True][id(item.rendered)] = full
             known[False][id(item.entry)] = known[False][id(item.rendered)] = nobody
+            for part in (item.links, item.preview):  # flat records of strings and numbers: their repr says it all
+                if part:
+                    known[True][id(part)] = known[False][id(part)] = h(part)
         self._walkers = {mode: Walker(mode, known[mode]) for mode in (True, False)}
 
     def template(self, name: str) -> tuple[str, frozenset[str]]:

@@ -15,7 +15,7 @@ costs (images, cards) is kept in the cache and done once.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from . import cards as _cards
 from . import images as _images
 from .errors import Diagnostic, error
 from .files import StaticFile
+from .fingerprint import h
 from .htmlrefs import ROOT, replace_attribute, rewrite
 from .links import Linked, Resolved, check_links
 from .model import Item, Preview, Site, with_items
@@ -34,6 +35,9 @@ class Media:
     diagnostics: tuple[Diagnostic, ...]
     image_stats: Mapping[str, tuple]  # for the next build: which image file has which content
     keep: tuple[frozenset[str], tuple[_cards.Card, ...]]  # cache folders of images, and cards, in use
+    # source rel → what its text's rewriting depended on (the answers and the pictures they show):
+    # a page key takes this with the file's own hash instead of hashing the rewritten text again
+    rewrites: Mapping[str, str] = field(default_factory=dict)
 
 
 def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: int | None) -> Media:
@@ -53,6 +57,7 @@ def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: 
     diags += _problems(prepared.problems, linked)
     cfg = site.config
     items: dict[int, Item] = {}
+    rewrites: dict[str, str] = {}
     wanted: list[_cards.Card] = [_cards.Card(cfg.title, cfg.business or cfg.author or cfg.description,
                                              _cards.card_path(""))]
     for item in site.posts + site.pages:
@@ -67,6 +72,7 @@ def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: 
             fix = _fixer({(a.tag, a.target): a for a in answers}, prepared.pictures)
             rendered = replace(rendered, html=rewrite(rendered.html, fix),
                                summary_html=rewrite(rendered.summary_html, fix))
+            rewrites[item.entry.rel] = h(answers, tuple(prepared.pictures.get(a.image) for a in answers if a.image))
         items[id(item)] = replace(item, rendered=rendered, links=answers, preview=preview)
     try:
         card_files = _cards.prepare(wanted, cache_dir, jobs)
@@ -77,7 +83,7 @@ def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: 
     files = tuple(s for s in linked.files if s.rel not in processed) + prepared.files + card_files
     site_card = Preview(wanted[0].out, _cards.WIDTH, _cards.HEIGHT, cfg.title)
     return Media(with_items(site, items, _sorted(files), site_card), tuple(diags), prepared.stats,
-                 (prepared.folders, tuple(wanted)))
+                 (prepared.folders, tuple(wanted)), rewrites)
 
 
 def _usable(cache_dir: Path) -> Path:

@@ -295,3 +295,21 @@ def test_installed_package_ships_templates_and_css(tmp_path):
                    "sitegen/cpd/bodies.toml", "sitegen/cpd/templates/record.html",
                    "sitegen/cpd/templates/record.css", "sitegen/scaffold_files/cpd.toml"):
         assert needed in names
+
+
+@pytest.mark.parametrize("command", ["build", "check", "serve"])
+def test_a_mistyped_site_folder_is_named_not_built(tmp_path, capsys, command):
+    """`sitegen build ~/my-jounral` must not make that folder and report a built empty site."""
+    missing = tmp_path / "my-jounral"
+    assert main([command, str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert f"{missing}: does not exist" in err and "sitegen init" in err and "Traceback" not in err
+    assert not missing.exists()
+
+
+def test_a_folder_that_is_not_a_site_is_refused(tmp_path, capsys):
+    (tmp_path / "holiday photos").mkdir()
+    (tmp_path / "holiday photos" / "beach.jpg").write_bytes(b"x")
+    assert main(["build", str(tmp_path / "holiday photos")]) == 2
+    assert "not a sitegen site" in capsys.readouterr().err
+    assert not (tmp_path / "holiday photos" / "output").exists()

@@ -211,8 +211,9 @@ def test_a_killed_worker_ends_the_build_within_seconds(tmp_path):
 def test_a_reader_that_goes_away_is_not_an_internal_error(tmp_path):
     """`sitegen check | head -1`: the pipe closes early; sitegen stops quietly."""
     site = copy_example(tmp_path / "site")
-    for i in range(40):  # enough warnings to fill more than the pipe's first read
-        write_site(site, {f"content/posts/w{i}.md": f"---\ntitle: W {i}\ndate: 2024-01-01\ntgas: x\n---\n\nText.\n"})
+    unknown = "".join(f"tgas{k}: x\n" for k in range(10))
+    for i in range(150):  # over 100 KiB of warnings: more than a pipe holds, so a write must meet the closed pipe
+        write_site(site, {f"content/posts/w{i}.md": f"---\ntitle: W {i}\ndate: 2024-01-01\n{unknown}---\n\nText.\n"})
     env = {**os.environ, "PYTHONPATH": str(PACKAGE.parent)}
     proc = subprocess.Popen([sys.executable, "-m", "sitegen", "check", str(site)], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env=env)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import accumulate
-from typing import Callable, Iterable, NamedTuple
+from typing import NamedTuple
 
 from ..config import SiteConfig
 from ..consent import Consent
@@ -231,36 +232,70 @@ def audit_needles(entries: list[Entry], held_back: list[tuple[Entry, str]], regi
             needles.append((entry.title, entry.rel, entry.doc.key_lines.get("title"), f"the title of {what}", True))
         for sentence, line in _sentences(entry.doc.body, entry.doc.body_line)[:3]:
             needles.append((sentence, entry.rel, line, what, True))
-    return tuple(sorted({Needle(n.casefold(), html.escape(n, quote=False).casefold(), src, line or 0, what, ok)
+    return tuple(sorted({Needle(fold(n), fold(html.escape(n, quote=False)), src, line or 0, what, ok)
                          for n, src, line, what, ok in needles}))
 
 
 def audit_output(files: Iterable[OutputFile], needles: tuple[Needle, ...],
-                 public_text: Callable[[], str] = lambda: "") -> tuple[Diagnostic, ...]:
+                 public_text: Callable[[], Iterable[str]] = tuple) -> tuple[Diagnostic, ...]:
     """Fail if any needle (see audit_needles) appears in an output file.
 
     Held-back text counts only where it is distinctive: a passage that published sources
-    also contain (a standard sign-off, a disclaimer) is not a leak.  `public_text` gives
-    the casefolded text of everything published; it is read only when a passage is found."""
+    also contain (a standard sign-off, a disclaimer) is not a leak.  `public_text` gives the
+    texts of everything published; they are read, one by one, only when a passage is found."""
     if not needles:
         return ()
     diags = []
-    public: str | None = None
+    public = _Published(public_text)
     for f in files:
         if f.data is None:
             continue
-        text = f.data.decode("utf-8", "replace").casefold()
+        text = fold(f.data.decode("utf-8", "replace"))
         for n in needles:
             if n.text not in text and (n.escaped == n.text or n.escaped not in text):  # a big file: one pass each
                 continue
-            if n.shared_ok:
-                public = public_text() if public is None else public
-                if n.text in public or (n.escaped != n.text and n.escaped in public):
-                    continue
+            if n.shared_ok and public.contains(n):
+                continue
             diags.append(error(n.source, n.line or None, "privacy.audit", f"{n.what} appears in the built file "
                                f"{f.rel}: \u201c{shorten(n.text, 70)}\u201d",
                                "it must never be published: check the templates and the text of your posts"))
     return tuple(diags)
+
+
+def fold(text: str) -> str:
+    """Casefolded; plain ASCII text (most of a site) lower-cased, which is the same and much faster."""
+    return text.lower() if text.isascii() else text.casefold()
+
+
+class _Published:
+    """The published texts, folded as they are first needed: a sign-off shared with published
+    posts is usually found in the first few, so the whole site is seldom read."""
+
+    def __init__(self, texts: Callable[[], Iterable[str]]):
+        self._source = texts
+        self._todo: Iterator[str] | None = None
+        self._seen: list[str] = []
+        self._answers: dict[Needle, bool] = {}
+
+    def contains(self, n: Needle) -> bool:
+        if n not in self._answers:
+            self._answers[n] = self._find(n)
+        return self._answers[n]
+
+    def _find(self, n: Needle) -> bool:
+        def has(t: str) -> bool:
+            return n.text in t or (n.escaped != n.text and n.escaped in t)
+
+        if any(has(t) for t in self._seen):
+            return True
+        if self._todo is None:
+            self._todo = iter(self._source())
+        for raw in self._todo:
+            t = fold(raw)
+            self._seen.append(t)
+            if has(t):
+                return True
+        return False
 
 
 def _private_items(value, prefix: str = "") -> Iterable[tuple[str, str]]:
