@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable, Iterable
 
 from sitegen.privacy.contact import find_emails, find_handles, find_ips, find_phones, find_urls
 from sitegen.privacy.dates import find_dates
@@ -33,11 +33,11 @@ from sitegen.privacy.disguise import find_exact_ages, find_family, find_timeline
 from sitegen.privacy.jobs import find_occupations
 from sitegen.privacy.masking import mask_code
 from sitegen.privacy.names import find_names
-from sitegen.privacy.organisations import find_organisations
-from sitegen.privacy.regions import find_places
 from sitegen.privacy.numbers import find_ages, find_nhs, find_records, find_ssns
-from sitegen.privacy.places import find_addresses, find_postcodes, find_workplaces, find_zips
+from sitegen.privacy.organisations import find_organisations
 from sitegen.privacy.phrases import allow_matcher, e164, fold_aligned, register_matcher, register_phones
+from sitegen.privacy.places import find_addresses, find_postcodes, find_workplaces, find_zips
+from sitegen.privacy.regions import find_places
 from sitegen.privacy.tokens import TextIndex, aligned_lower
 
 __all__ = ["KINDS", "REVIEW_KINDS", "Finding", "ScanContext", "scan_text", "mask_code", "REASONS", "FIXES"]

@@ -13,7 +13,7 @@ massage therapist") is not about the client and is left alone.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from sitegen.privacy.occupations import RELATIVES
 from sitegen.privacy.tokens import TextIndex, lowered, register_vocabulary
@@ -265,7 +265,6 @@ _YEAR_BEFORE = ("since ", "in ", "until ", "during ", "from ", "early ", "late "
 
 
 def find_timelines(ix: TextIndex) -> Iterator[Span]:
-    text = ix.text
     low = ix.lower
     hits = [(s, e) for s, e in ix.digits if e - s == 4 and low.endswith(_YEAR_BEFORE, max(0, s - 11), s)]
     for s, e in ix.anchors(_TIME_ANCHORS):

@@ -11,7 +11,7 @@ teacher") and the people a client sees ("referred to a consultant", "her GP").
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from sitegen.privacy.disguise import about_writer
 from sitegen.privacy.occupations import OCCUPATIONS, PREDICATE_ONLY, RELATIVES

@@ -183,7 +183,7 @@ EPONYM_NOUNS = _lower("""
     procedure procedure operation surgery repair graft traction splint
     brace pad pads ulcer ulcers
     tumour tumor tumours tumors chorea ataxia aneurysm
-   
+
     effusion effect effects response curve
     area areas zone zones crest crests tubercle process body bodies ring
     rings membrane capsule band bands bone bones joint joints nerve nerves

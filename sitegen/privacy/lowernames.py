@@ -13,7 +13,7 @@ there; these cues can.  Essays are not read this way (their lower-case words are
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from sitegen.privacy import lexicon as L
 from sitegen.privacy.nameguards import _NAMING_WORDS

@@ -20,10 +20,17 @@ import re
 from sitegen.privacy import lexicon as L
 from sitegen.privacy import people as P
 from sitegen.privacy.nameguards import _NAMING_WORDS, _body_part_after
-from sitegen.privacy.occupations import OCCUPATIONS
 from sitegen.privacy.nametokens import (
-    _AGE_APPOSITION, _AMBIG, _GIVEN, _Tok, _UNKNOWN, _gscore, _is_weak, _next_word, _title_line,
+    _AGE_APPOSITION,
+    _AMBIG,
+    _GIVEN,
+    _UNKNOWN,
+    _gscore,
+    _is_weak,
+    _title_line,
+    _Tok,
 )
+from sitegen.privacy.occupations import OCCUPATIONS
 
 _REL = "|".join(sorted(L.RELATION_WORDS - _NAMING_WORDS - {"client", "patient"}, key=len, reverse=True))
 # People in a client's care named in apposition: "Rhiannon, his physio at the leisure centre,".

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from sitegen.privacy import lexicon as L
-from sitegen.privacy.nametokens import _FUNC, _SAINT, _SKIP, _Tok, _UNKNOWN, _next_word, _prev_word
+from sitegen.privacy.nametokens import _FUNC, _SAINT, _SKIP, _UNKNOWN, _next_word, _Tok
 from sitegen.privacy.places import _STATE_NAMES, _STATES
 
 # "Gibbs (1988)", "Simons DG (1999)", "Travell, J. (1983)", "Porges et al."

@@ -24,23 +24,39 @@ text are then flagged at every other capitalised occurrence too.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from sitegen.privacy import lexicon as L
 from sitegen.privacy import people as P
 from sitegen.privacy.lowernames import names_in_lower_case, other_scripts
 from sitegen.privacy.namecues import _person_cue
 from sitegen.privacy.nameguards import (
+    _NAMING_WORDS,
+    _PLACE_NOUNS,
     READING_WORDS,
-    _NAMING_WORDS, _PLACE_NOUNS, _body_part_after, _cited, _followed_by_suffix, _guarded,
-    _medical_after, _particle_eponym, _us_city,
+    _cited,
+    _followed_by_suffix,
+    _guarded,
+    _medical_after,
+    _particle_eponym,
+    _us_city,
 )
 from sitegen.privacy.nametokens import (
-    _WORD_ENDING, _camel, COMMON_WORD_ZIPF, RARE_WORD_ZIPF, _AGE_APPOSITION, _AMBIG, _FUNC, _GIVEN,
-    _SKIP, _Tok, _UNKNOWN, _classify, _gscore, _is_weak, _next_word, _occurs_lower, _prev_word,
-    _title_line,
+    _AMBIG,
+    _FUNC,
+    _GIVEN,
+    _SKIP,
+    _UNKNOWN,
+    _WORD_ENDING,
+    RARE_WORD_ZIPF,
+    _camel,
+    _classify,
+    _gscore,
+    _is_weak,
+    _next_word,
+    _occurs_lower,
+    _Tok,
 )
 from sitegen.privacy.tokens import TextIndex, register_vocabulary
 from sitegen.privacy.wordstats import Stats, stats
@@ -328,7 +344,7 @@ def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple
     if not strong and i > 0:
         p = toks[i - 1]
         if p.end == t.start - 1 and text[p.end] == " " and p.cat in (_UNKNOWN, _AMBIG, _GIVEN) and not p.poss:
-            if not _is_weak(text, p, lines) and not (p.base in L.TITLES):
+            if not _is_weak(text, p, lines) and p.base not in L.TITLES:
                 return False, None, False
     if not strong and t.cat not in (_GIVEN, _AMBIG):
         return False, None, False

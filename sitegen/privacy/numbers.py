@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Iterator
+from collections.abc import Iterator
 
-import phonenumbers
 from stdnum.gb import nhs as _nhs
 from stdnum.us import ssn as _ssn
 
@@ -168,7 +167,7 @@ def _codes(text: str, runs: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
     """The codes holding these digit runs: each is matched where it starts, at most eight code
     characters before its first digit (as _CODE's lookahead allows), not searched for in a window."""
     last = -1
-    for s, e in runs:
+    for s, _e in runs:
         if s < last:
             continue
         p = s

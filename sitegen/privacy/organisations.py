@@ -16,7 +16,7 @@ the writer says about their own training or practice is not an item.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from sitegen.privacy import lexicon as L
 from sitegen.privacy import people as P

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Iterable, Iterator
 
 import phonenumbers
+
 
 class PhraseSet:
     """Case-insensitive, whole-word matching of literal phrases, fast on long texts.

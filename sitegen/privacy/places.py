@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Iterator
+from collections.abc import Iterator
 
 from sitegen.privacy import lexicon as L
 from sitegen.privacy.people import PRODUCTS

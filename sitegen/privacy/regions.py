@@ -17,7 +17,7 @@ training or practice, a place's name used for a person, an eponym or a named sca
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from sitegen.privacy import lexicon as L
 from sitegen.privacy import people as P

@@ -23,8 +23,9 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 
@@ -240,7 +241,7 @@ def mark_html(html: str, items: list[tuple[str, str]]) -> str:
         pattern = re.compile(r"(?<![\w>])" + r"\s+".join(re.escape(w) for w in needle.split()) + r"(?!\w)")
         for i in range(0, len(parts), 2):
             if needle.split()[0] in parts[i] and 'class="privacy-review"' not in parts[i]:
-                parts[i] = pattern.sub(lambda m: f'<mark class="privacy-review" title="{title}">{m.group()}</mark>',
+                parts[i] = pattern.sub(lambda m, title=title: f'<mark class="privacy-review" title="{title}">{m.group()}</mark>',
                                        parts[i])
         parts = _TAGS.split("".join(parts))
     return "".join(parts)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Iterator
+from collections.abc import Iterator
 
 # A capitalised word, with inner apostrophes and hyphens ("O'Neill",
 # "Legg-Calvé-Perthes"), starting with a capital (Latin-1 and Latin Extended-A/B).
