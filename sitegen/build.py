@@ -347,7 +347,9 @@ def assemble(processed: Processed, sources: Sources, start: quick.Start, cache: 
     private = private_files((e for e, _ in entries), site.held_back, diags, start.config.privacy.register)
     _raise_if_errors(diags, start.options.strict, private)
     stats = {} if start.options.clean else (cache.record("image-stats") or {})
-    media = attach(site, start.site_dir / CACHE_DIR, stats, start.options.jobs)
+    memory = start.options.memory
+    media = attach(site, start.site_dir / CACHE_DIR, stats, start.options.jobs,
+                   memory.rewrites if memory is not None else None)
     diags.extend(media.diagnostics)
     _raise_if_errors(diags, start.options.strict, private)
     return Assembled(media.site, sorted_diagnostics(d for d in diags if not d.is_error), processed.parsed, private,

@@ -61,12 +61,13 @@ def prepare(cards: Iterable[Card], cache_dir: Path, jobs: int | None) -> tuple[S
         have = set(os.listdir(folder))
     except OSError:
         have = set()
-    todo = [c for c in {c.key: c for c in cards}.values() if f"{c.key}.png" not in have]
+    keys = [c.key for c in cards]  # a hash each: worked out once
+    todo = [c for k, c in {k: c for k, c in zip(keys, cards)}.items() if f"{k}.png" not in have]
     if todo:
         folder.mkdir(parents=True, exist_ok=True)
         run_parallel(_task, (tuple(todo), folder), len(todo), workers_for(len(todo), jobs, 200),
                      lambda i: f"drawing the preview card of {todo[i].title!r}")
-    return tuple(StaticFile(folder / f"{c.key}.png", f"(preview card) {c.title}", c.out) for c in cards)
+    return tuple(StaticFile(folder / f"{k}.png", f"(preview card) {c.title}", c.out) for k, c in zip(keys, cards))
 
 
 def sweep(cache_dir: Path, keep: Iterable[Card]) -> None:

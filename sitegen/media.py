@@ -40,8 +40,12 @@ class Media:
     rewrites: Mapping[str, str] = field(default_factory=dict)
 
 
-def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: int | None) -> Media:
-    """Check every link and image; publish what is used, processed; rewrite each text."""
+def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: int | None,
+           memo: dict | None = None) -> Media:
+    """Check every link and image; publish what is used, processed; rewrite each text.
+
+    `memo` (kept by a resident process, the preview) holds the last build's rewritten texts by
+    everything they were made from, and is left holding this build's."""
     from .render import jobs as page_jobs
 
     cache_dir = _usable(cache_dir)
@@ -58,6 +62,7 @@ def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: 
     cfg = site.config
     items: dict[int, Item] = {}
     rewrites: dict[str, str] = {}
+    kept: dict[tuple, tuple[str, str]] = {}
     wanted: list[_cards.Card] = [_cards.Card(cfg.title, cfg.business or cfg.author or cfg.description,
                                              _cards.card_path(""))]
     for item in site.posts + site.pages:
@@ -69,10 +74,16 @@ def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: 
             preview = Preview(card.out, _cards.WIDTH, _cards.HEIGHT, f"{item.title} · {cfg.title}")
         rendered = item.rendered
         if answers:
-            fix = _fixer({(a.tag, a.target): a for a in answers}, prepared.pictures)
-            rendered = replace(rendered, html=rewrite(rendered.html, fix),
-                               summary_html=rewrite(rendered.summary_html, fix))
-            rewrites[item.entry.rel] = h(answers, tuple(prepared.pictures.get(a.image) for a in answers if a.image))
+            used = h(answers, tuple(prepared.pictures.get(a.image) for a in answers if a.image))
+            rewrites[item.entry.rel] = used
+            memo_key = (item.entry.rel, used, rendered.html, rendered.summary_html)
+            done = memo.get(memo_key) if memo is not None else None
+            if done is None:
+                fix = _fixer({(a.tag, a.target): a for a in answers}, prepared.pictures)
+                done = (rewrite(rendered.html, fix), rewrite(rendered.summary_html, fix))
+            if memo is not None:
+                kept[memo_key] = done
+            rendered = replace(rendered, html=done[0], summary_html=done[1])
         items[id(item)] = replace(item, rendered=rendered, links=answers, preview=preview)
     try:
         card_files = _cards.prepare(wanted, cache_dir, jobs)
@@ -81,6 +92,9 @@ def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: 
         card_files = _cards.prepare(wanted, cache_dir, jobs)
     processed = set(prepared.pictures) | set(prepared.problems)
     files = tuple(s for s in linked.files if s.rel not in processed) + prepared.files + card_files
+    if memo is not None:
+        memo.clear()
+        memo.update(kept)
     site_card = Preview(wanted[0].out, _cards.WIDTH, _cards.HEIGHT, cfg.title)
     return Media(with_items(site, items, _sorted(files), site_card), tuple(diags), prepared.stats,
                  (prepared.folders, tuple(wanted)), rewrites)

@@ -368,3 +368,25 @@ def test_every_post_has_a_preview_image_that_exists_and_valid_structured_data(ma
     assert business["address"]["postalCode"] == "TN23 1AA" and business["telephone"] == "+44 1233 123456"
     tags = _soup(out / "tags/index.html").find("meta", property="og:image")["content"]
     assert (out / tags.removeprefix("https://example.org/")).is_file()
+
+
+def test_the_preview_puts_links_in_again_when_their_target_changes(make_site, tmp_path):
+    """The preview server keeps each text with its links put in between builds: the copy is
+    used only while the text and every link's answer are the same."""
+    from sitegen.options import BuildMemory
+
+    site = make_site({
+        "site.toml": 'title = "T"\nauthor = "A"\n',
+        "content/posts/one.md": _post("One", "2024-01-01", "See [the second post](two.md) for more."),
+        "content/posts/two.md": _post("Two", "2024-01-02", "The second."),
+    })
+    out = tmp_path / "out"
+    opts = BuildOptions(output=out, memory=BuildMemory())
+    build(site, opts)
+    link = _soup(out / "posts/one/index.html").find("a", string="the second post")
+    assert link is not None and link["href"].rstrip("/").endswith("posts/two")
+    (site / "content/posts/two.md").write_text(_post("Two", "2024-01-02", "The second.", draft="true"))
+    build(site, opts)
+    page = _soup(out / "posts/one/index.html")
+    assert page.find("a", string="the second post") is None  # the draft is not linked to
+    assert "the second post" in page.get_text()  # its words stay
