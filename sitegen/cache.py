@@ -121,10 +121,34 @@ def _sqlite_reason(exc: sqlite3.Error) -> tuple[str, str] | None:
 
 
 def version_key(extra: str = "") -> str:
-    """What every cached value depends on besides its file: sitegen, Python, Markdown settings."""
+    """What every cached value depends on besides its file: sitegen (its version and its code),
+    Python, Markdown settings."""
     from . import __version__
 
-    return hashlib.sha256(f"{SCHEMA}|{__version__}|{sys.version_info[:2]}|{extra}".encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{SCHEMA}|{__version__}|{_code_key()}|{sys.version_info[:2]}|{extra}".encode()
+                          ).hexdigest()[:16]
+
+
+def _code_key(here: str = "") -> str:
+    """Size and time of each of sitegen's own modules: a sitegen updated without a new version
+    number (installed from its repository) reads, scans and renders every file again rather
+    than trust what older code made of them — an improved privacy scan is never skipped."""
+    here = here or os.path.dirname(os.path.abspath(__file__))
+    found: list[tuple[str, int, int]] = []
+    todo = [here]
+    while todo:
+        folder = todo.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for e in entries:
+            if e.is_dir(follow_symlinks=False) and e.name != "__pycache__":
+                todo.append(e.path)
+            elif e.name.endswith(".py"):
+                st = e.stat()
+                found.append((e.path[len(here):], st.st_size, st.st_mtime_ns))
+    return hashlib.sha256(repr(sorted(found)).encode()).hexdigest()[:16]
 
 
 class Cache:

@@ -153,3 +153,22 @@ def test_a_damage_warning_is_given_once(tmp_path, capsys):
     assert main(["build", str(site), "-o", str(out)]) == 0
     captured = capsys.readouterr()
     assert "warning" not in captured.err and "nothing changed" in captured.out
+
+
+def test_changed_sitegen_code_is_a_new_cache(tmp_path):
+    """sitegen updated from its repository keeps its version number; what older code made of
+    each file (its privacy findings above all) must not be trusted then."""
+    import os
+
+    from sitegen.cache import _code_key
+
+    pkg = tmp_path / "pkg"
+    (pkg / "privacy").mkdir(parents=True)
+    (pkg / "build.py").write_text("x = 1\n")
+    (pkg / "privacy" / "scan.py").write_text("y = 1\n")
+    before = _code_key(str(pkg))
+    assert _code_key(str(pkg)) == before  # stable while nothing changes
+    (pkg / "privacy" / "scan.py").write_text("y = 2  # a better scan\n")
+    st = (pkg / "privacy" / "scan.py").stat()
+    os.utime(pkg / "privacy" / "scan.py", ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+    assert _code_key(str(pkg)) != before
