@@ -128,3 +128,20 @@ def replace_attribute(tag: str, name: str, value: str) -> str:
     m = _attribute(name).search(tag)
     return tag if m is None else f'{tag[:m.start()]}{m.group(1)}"{html.escape(value)}"{tag[m.end():]}'
 
+
+_FILE_REF = re.compile(r"""\b(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+
+
+def relative_file_refs(page: str) -> list[str]:
+    """The files a stand-alone HTML page uses by a relative address (`thumb.png`, `css/a.css`),
+    queries and fragments left off: what must travel with it."""
+    from urllib.parse import unquote
+
+    out: list[str] = []
+    for m in _FILE_REF.finditer(page):
+        target = html.unescape(m.group(1) if m.group(1) is not None else m.group(2)).strip()
+        target = target.split("#", 1)[0].split("?", 1)[0]
+        if target and is_local(target) and not target.startswith("/"):
+            out.append(unquote(target))
+    return out
+

@@ -25,7 +25,7 @@ from urllib.parse import unquote
 
 from .errors import Diagnostic, error, shorten, warning
 from .files import StaticFile
-from .htmlrefs import Reference, is_local
+from .htmlrefs import Reference, is_local, relative_file_refs
 from .model import Item, Site
 
 RASTER = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp", ".avif", ".heic", ".heif")
@@ -260,6 +260,7 @@ def check_links(site: Site, generated: Iterable[str]) -> Linked:
                                       "it is published)")
         else:
             checker.item(item, False)
+    _follow_pages(site.statics, checker)
     files, diags = _published_files(site.statics, checker)
     images = {rel: use for rel, use in checker.used.items() if use.file.out.lower().endswith(RASTER)}
     for s in files:  # static/ and theme images are published whatever uses them: each gets its clean copy
@@ -267,6 +268,34 @@ def check_links(site: Site, generated: Iterable[str]) -> Linked:
             use = images.get(s.rel, Use(s))
             images[s.rel] = Use(s, use.shown, True)
     return Linked(resolved, files, images, tuple(checker.diags + diags), dict(checker.first_use))
+
+
+_PAGE_LIMIT = 4 * 1024 * 1024  # a stand-alone page larger than this is published, not read
+
+
+def _follow_pages(statics: tuple[StaticFile, ...], checker: _Checker) -> None:
+    """A stand-alone HTML page under content/ that a published post uses (a demo, a report)
+    takes the files it uses itself along: its pictures (as clean copies), style sheets, scripts."""
+    by_rel = {s.rel: s for s in statics if s.rel.startswith("content/")}
+    todo = [rel for rel in checker.used if rel.lower().endswith((".html", ".htm")) and rel in by_rel]
+    seen = set(todo)
+    while todo:
+        page = by_rel[todo.pop()]
+        try:
+            if page.path.stat().st_size > _PAGE_LIMIT:
+                continue
+            text = page.path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        for target in relative_file_refs(text):
+            rel = posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), target))
+            s = by_rel.get(rel)
+            if s is None or rel in seen:
+                continue
+            seen.add(rel)
+            checker.used.setdefault(rel, Use(s, False, True))
+            if rel.lower().endswith((".html", ".htm")):
+                todo.append(rel)
 
 
 def _published_files(statics: tuple[StaticFile, ...], checker: _Checker) -> tuple[tuple[StaticFile, ...], list]:

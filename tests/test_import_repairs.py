@@ -277,3 +277,29 @@ def test_players_become_links_and_scripts_are_left_out(tmp_path):
     page = out / "posts/stretches/index.html"
     assert (page.parent / _link(page, "Watch the video")["href"]).is_file()
     assert not _soup(page).select(".body script")
+
+
+def test_a_stand_alone_page_a_post_links_to_brings_its_own_files(tmp_path):
+    """A post linking to a demo page kept among the old site's files: the page comes over with
+    the picture and style sheet it uses itself, and nothing on the new site is broken."""
+    old = tmp_path / "old"
+    (old / "_posts").mkdir(parents=True)
+    (old / "_config.yml").write_text("title: Room notes\nurl: https://notes.example\n")
+    demo = old / "files" / "breathing"
+    (demo / "css").mkdir(parents=True)
+    (demo / "css" / "demo.css").write_text("body { margin: 2rem; }\n")
+    Image.new("RGB", (40, 30), (120, 140, 160)).save(demo / "pacer.png")
+    (demo / "pacer.html").write_text('<!doctype html><html><head><link rel="stylesheet" href="css/demo.css">'
+                                     '</head><body><img src="pacer.png" alt="A pacing circle"></body></html>\n')
+    (old / "_posts" / "2021-03-04-a-breathing-pacer.md").write_text(
+        "---\ntitle: A breathing pacer\n---\n\nI made [a small pacer page](/files/breathing/pacer.html) "
+        "for clients to follow at home.\n")
+    site, report = _import(old, tmp_path)
+    out = _build(site, tmp_path)
+    pages = [p for p in out.rglob("pacer.html")]
+    assert len(pages) == 1
+    page = BeautifulSoup(pages[0].read_text(encoding="utf-8"), "html.parser")
+    for tag, attr in (("img", "src"), ("link", "href")):
+        assert (pages[0].parent / page.find(tag)[attr]).is_file(), f"{tag} {page.find(tag)[attr]} not published"
+    with Image.open(pages[0].parent / "pacer.png") as im:
+        assert im.size == (40, 30)

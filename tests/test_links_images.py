@@ -390,3 +390,26 @@ def test_the_preview_puts_links_in_again_when_their_target_changes(make_site, tm
     page = _soup(out / "posts/one/index.html")
     assert page.find("a", string="the second post") is None  # the draft is not linked to
     assert "the second post" in page.get_text()  # its words stay
+
+
+def test_a_stand_alone_page_publishes_the_files_it_uses(make_site, tmp_path):
+    """An HTML page beside a post (a demo, a worksheet) that a post links to takes the files it
+    uses itself along; a photo among them is a clean copy, its GPS and camera gone."""
+    site = make_site({
+        "site.toml": SITE_TOML,
+        "content/posts/worksheet/index.md": _post("Worksheet", "2024-01-01",
+                                                  "Print [the worksheet](sheet.html) before the session."),
+        "content/posts/worksheet/sheet.html": '<html><head><link rel="stylesheet" href="print.css"></head>'
+                                              '<body><img src="room.jpg" alt="The room"></body></html>',
+        "content/posts/worksheet/print.css": "img { width: 50%; }\n",
+        "content/posts/worksheet/room.jpg": phone_photo(size=(400, 300)),
+        "content/posts/worksheet/notes.txt": "not used by anything\n",
+    })
+    out = tmp_path / "out"
+    result = build(site, BuildOptions(output=out))
+    folder = out / "posts" / "worksheet"
+    assert (folder / "sheet.html").is_file() and (folder / "print.css").is_file()
+    photo = (folder / "room.jpg").read_bytes()
+    assert not any(word in photo for word in GPS_WORDS)
+    assert not (folder / "notes.txt").exists()  # what nothing uses stays unpublished, with its warning
+    assert any(d.code == "file.unused" and d.path.endswith("notes.txt") for d in result.diagnostics)

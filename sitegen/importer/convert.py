@@ -17,8 +17,10 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from ..aliases import alias_path
+from ..htmlrefs import relative_file_refs
 from ..model import RESERVED
 from ..validate import MAX_ADDRESS, slugify, tag_slug
+from .files import MAX_FILE
 from .htmltext import html_to_markdown, rst_to_html, wpautop
 from .links import PAGE_SUFFIXES, Index, Resolved, resolve
 from .mapping import Front, left_out_keys, map_front
@@ -120,6 +122,7 @@ def plan(site: OldSite, now: datetime) -> tuple[list[Planned], list[Note], int]:
         for r in found.values():
             if r.kind == "file" and r.file is not None and r.file not in p.files:
                 _add_file(p, r.file, _name_for(p, r.file))
+                _add_page_files(p, r.file, site.root)
             if r.kind == "file" and r.old and r.file is not None:
                 p.file_urls.setdefault(r.file, r.old)
         resolved[p.index] = found
@@ -134,6 +137,33 @@ def _name_for(p: Planned, file: Path) -> str:
     if p.post.folder is not None and p.post.bundle_files and file.is_relative_to(p.post.folder):
         return file.relative_to(p.post.folder).as_posix()
     return file.name
+
+
+def _add_page_files(p: Planned, page: Path, root: Path) -> None:
+    """A stand-alone HTML page a post links to (a demo, a report) brings the files it uses by a
+    relative address with it, placed where that address still finds them beside the page."""
+    if page.suffix.lower() not in (".html", ".htm"):
+        return
+    todo, seen, root = [page], {page}, root.resolve()
+    while todo:
+        current = todo.pop()
+        try:
+            if current.stat().st_size > MAX_FILE:
+                continue
+            text = current.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        base = posixpath.dirname(p.files[current])
+        for target in relative_file_refs(text):
+            file = (current.parent / target).resolve()
+            name = posixpath.normpath(posixpath.join(base, target))
+            if file in seen or name.startswith("../") or not file.is_file() or not file.is_relative_to(root):
+                continue
+            seen.add(file)
+            if file not in p.files and name not in p.files.values():
+                p.files[file] = name
+                if file.suffix.lower() in (".html", ".htm"):
+                    todo.append(file)
 
 
 def _add_file(p: Planned, file: Path, name: str) -> None:
