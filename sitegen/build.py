@@ -349,7 +349,7 @@ def assemble(processed: Processed, sources: Sources, start: quick.Start, cache: 
     stats = {} if start.options.clean else (cache.record("image-stats") or {})
     memory = start.options.memory
     media = attach(site, start.site_dir / CACHE_DIR, stats, start.options.jobs,
-                   memory.rewrites if memory is not None else None)
+                   memory.linked_texts if memory is not None else None)
     diags.extend(media.diagnostics)
     _raise_if_errors(diags, start.options.strict, private)
     return Assembled(media.site, sorted_diagnostics(d for d in diags if not d.is_error), processed.parsed, private,

@@ -62,6 +62,7 @@ def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: 
     cfg = site.config
     items: dict[int, Item] = {}
     rewrites: dict[str, str] = {}
+    previous = memo if memo is not None else {}
     kept: dict[tuple, tuple[str, str]] = {}
     wanted: list[_cards.Card] = [_cards.Card(cfg.title, cfg.business or cfg.author or cfg.description,
                                              _cards.card_path(""))]
@@ -77,12 +78,11 @@ def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: 
             used = h(answers, tuple(prepared.pictures.get(a.image) for a in answers if a.image))
             rewrites[item.entry.rel] = used
             memo_key = (item.entry.rel, used, rendered.html, rendered.summary_html)
-            done = memo.get(memo_key) if memo is not None else None
+            done = previous.get(memo_key)
             if done is None:
                 fix = _fixer({(a.tag, a.target): a for a in answers}, prepared.pictures)
                 done = (rewrite(rendered.html, fix), rewrite(rendered.summary_html, fix))
-            if memo is not None:
-                kept[memo_key] = done
+            kept[memo_key] = done
             rendered = replace(rendered, html=done[0], summary_html=done[1])
         items[id(item)] = replace(item, rendered=rendered, links=answers, preview=preview)
     try:

@@ -28,7 +28,7 @@ class BuildMemory:
 
     def __init__(self) -> None:
         self.results: dict[str, Any] = {}
-        self.rewrites: dict[tuple, tuple[str, str]] = {}  # media.attach: texts with their links put in
+        self.linked_texts: dict[tuple, tuple[str, str]] = {}  # media.attach: texts with their links put in
         self._env: tuple[tuple, Any] | None = None
 
     def env_for(self, site_dir: Path, make: Callable[[Path], Any]) -> Any:
