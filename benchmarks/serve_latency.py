@@ -37,7 +37,7 @@ from run import ensure_corpus, find_hugo, fresh_copy, make_tools, pick_post  # n
 # sessionStorage, the moment the awaited marker is first on the page, whether it arrived
 # by a reload or by an update of the page in place.  The time is the page's own clock, so
 # the figure does not include how long the driver takes to notice, which is not the same
-# for every tool (it is longer after a reload than after an update in place).
+# for every tool.
 SEEN_SCRIPT = """
 (() => {
   const check = () => {
