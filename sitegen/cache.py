@@ -94,6 +94,7 @@ class _Unpickler(pickle.Unpickler):
         if module.startswith("sitegen.") and "." not in name:
             obj = super().find_class(module, name)
             if isinstance(obj, type) and (dataclasses.is_dataclass(obj) or issubclass(obj, enum.Enum)):
+                _SAFE_GLOBALS[(module, name)] = obj  # checked once: a build reads thousands of records
                 return obj
         raise pickle.UnpicklingError(f"the cache holds {module}.{name}, which sitegen never stores")
 
