@@ -220,7 +220,9 @@ def _register_only(text: str, ix: TextIndex, ctx: ScanContext) -> list[Finding]:
 _CONTACT_KINDS = frozenset({"email", "phone", "url", "handle", "address", "postcode", "zip"})
 _OWN_CONTACT = re.compile(
     r"\b(?:my|our)\s+(?:own\s+)?(?:clinic|practice|studio|business|treatment\s+room|rooms|office|website|site|"
-    r"booking|bookings|website|site)\b|\bbookings?\s+(?:go|come|are|via|to|at)\b|\bbook\s+(?:with\s+me|online)\b",
+    r"booking|bookings|website|site)\b|\bbookings?\s+(?:go|come|are|via|to|at)\b|\bbook\s+(?:with\s+me|online)\b"
+    # "you can book on …", "to book a session, ring …": an invitation to the reader to book
+    r"|\b(?:you\s+can|to|please)\s+book(?:\s+an?\s+(?:appointment|session)|\s+in)?(?:\s+(?:on|at|via|by)|,)",
     re.IGNORECASE)
 _CLIENT_IN_SENTENCE = re.compile(r"\b(?:she|he|her|his|client|patient|they|their)\b", re.IGNORECASE)
 _GENERIC_BUSINESS_WORDS = frozenset("therapy therapies massage clinic bodywork health wellbeing wellness practice "

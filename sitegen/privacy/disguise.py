@@ -122,7 +122,7 @@ _AGE = lowered(
     r"|\b(?:is|was)\s+(?:an?\s+(?:sprightly|spry|young|youthful|active|fit|healthy|lively|energetic|busy)\s+)?"
     r"(?P<h>\d{2}|" + _NUM + r")(?=\s*(?:[,;)]|\.(?!\d)|(?:and|but|now|this|when|with|at|in|himself|"
     r"herself|themselves|going|last|next|or\s+so)\b))"
-    r"|\b(?:turned|turning|turns)\s+(?P<e>\d{1,2}|" + _NUM + r")\b(?!\s*(?:%|degrees|minutes|the\s+corner|round|away|over))"
+    r"|\b(?:turned|turning|turns)\s+(?P<e>\d{1,2}|" + _NUM + r")\b(?!\s*(?:%|°|º|degrees|minutes|the\s+corner|round|away|over))"
     r"|(?<=[A-Za-z]),\s+(?P<f>\d{2}|" + "|".join(sorted(_AGE_WORD_LIST, key=len, reverse=True)) + r"),\s+(?=[a-z])"
 
     r"|\(\s*(?:aged\s+)?(?P<g>\d{2})\s*\)"
@@ -185,7 +185,8 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
                                              or _THIRD.search(text, max(0, m.start() - 40), m.start())) \
                 or m.group("h") is not None and _MEASURE_WORD.search(text, max(0, m.start() - 60), m.start()):
             continue  # "the score was 12, ..." is no age; "Client A is 52 and ..." is
-        if m.group("g") is not None and _YEAR_OR_PAGE.search(text[max(0, m.start() - 20):m.start()]):
+        if m.group("g") is not None and (_YEAR_OR_PAGE.search(text[max(0, m.start() - 20):m.start()])
+                                         or bracket_after_thing(text, m.start())):
             continue
         if about_writer(ix, m.start(), m.end()) and m.group("c") is None and m.group("b") is None:
             continue
@@ -195,6 +196,18 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
         yield "exact_age", a, b
         if m.group("i") is not None:
             yield "timeline", a, b  # "ten weeks old": a baby's age is also when things happened
+
+
+_PERSON_WORDS = RELATIVES | frozenset("client patient man woman lady gentleman boy girl lad lass mate friend "
+                                     "neighbour neighbor colleague".split())
+_WORD_BEFORE_BRACKET = re.compile(r"([A-Za-z][\w'’\-]*)\s*$")
+
+
+def bracket_after_thing(text: str, pos: int) -> bool:
+    """Whether the bracket at `pos` follows a lower-case word that is not a person: "the bin lid (40)",
+    "food (90)" are scores; "Mrs Hale (94)" and "her husband (61)" are ages."""
+    m = _WORD_BEFORE_BRACKET.search(text, max(0, pos - 30), pos)
+    return m is not None and m.group(1)[0].islower() and m.group(1).lower() not in _PERSON_WORDS
 
 
 # --- a distinctive timeline -------------------------------------------------------------------

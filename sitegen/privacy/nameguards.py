@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from sitegen.privacy import lexicon as L
+from sitegen.privacy import nameuses as U
 from sitegen.privacy.nametokens import _FUNC, _SAINT, _SKIP, _UNKNOWN, _next_word, _Tok
 from sitegen.privacy.places import _STATE_NAMES, _STATES
 
@@ -324,6 +325,10 @@ def _cited(text: str, toks: list[_Tok], i: int, last: int, start: int, titled: b
         return True
     if _TITLE_AFTER.match(text, lt.after):
         return True
+    if (last > i or titled) and U.work_by(text, start) or U.author_list(text, lt.after):
+        return True  # "later work by Vivian Sisskin", "Klass, Silverman and Nickman's idea"
+    if lt.poss and U.named_model_after(text, lt.after):
+        return True  # "Mason Durie's Te Whare Tapa Whā model"
     if lt.poss:
         nxt, gap, end = lt.next(text)
         k = 0

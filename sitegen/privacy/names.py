@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sitegen.privacy import lexicon as L
+from sitegen.privacy import nameuses as U
 from sitegen.privacy import people as P
 from sitegen.privacy.lowernames import names_in_lower_case, other_scripts
 from sitegen.privacy.namecues import _person_cue
@@ -99,6 +100,7 @@ def find_names(ix: TextIndex, allowed: frozenset[str] = frozenset(),
         i = _read_at(p, i)
     _drop_cited(p)
     _other_occurrences(p)
+    _drop_methods(p)
     p.spans.sort()
     for sp in p.spans:
         yield sp[0], sp[1], sp[4]
@@ -137,6 +139,9 @@ def _read_at(p: _Pass, i: int) -> int:
     start = title_start if title_start is not None else t.start
     if title_start is None and _public_office(text, toks, i):
         return last + 1  # "President Kennedy", "Queen Victoria": a public figure, not a client
+    if title_start is None and (U.named_day(text, toks[last].end) or U.idiom_name(text, start)
+                                or U.helpline(text, toks[last].end)):
+        return last + 1  # "Anzac Day", "happy as Larry", "or Lifeline on 13 11 14"
     if _cited(text, toks, i, last, start, title_start is not None) or _us_city(text, toks[last], start) or (
             title_start is None and _known_not_client(text, toks, i, last, cue)):
         p.cited.add(toks[last].base)
@@ -171,6 +176,17 @@ def _drop_cited(p: _Pass) -> None:
         sp[0] == p.toks[sp[2]].start or p.text[sp[0]:sp[0] + 2] in ("Dr", "Pr")))]
     for b in p.cited:
         p.confirmed.pop(b, None)
+
+
+def _drop_methods(p: _Pass) -> None:
+    """A word that names a method somewhere in the text ("the Epley manoeuvre") is the method's
+    name wherever it stands without a title ("repeated the Epley")."""
+    if not p.spans:
+        return
+    methods = U.methods_in(p.text)
+    if methods:
+        p.spans = [sp for sp in p.spans if sp[0] != p.toks[sp[2]].start
+                   or not all(p.toks[k].base in methods for k in range(sp[2], sp[3] + 1))]
 
 
 def _other_occurrences(p: _Pass) -> None:

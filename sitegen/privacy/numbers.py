@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from stdnum.gb import nhs as _nhs
 from stdnum.us import ssn as _ssn
 
+from sitegen.privacy.disguise import bracket_after_thing
 from sitegen.privacy.places import _STATES
 from sitegen.privacy.tokens import TextIndex, lowered, register_vocabulary
 
@@ -334,6 +335,8 @@ def find_ages(ix: TextIndex) -> Iterator[Span]:
             if n and _value(n) >= 90 and _value(n) < 130:
                 if _MEASURE_BEFORE.search(text, max(0, m.start() - 40), m.start() + 1):
                     continue
+                if text[m.start()] in " (" and "(" in m.group() and bracket_after_thing(text, m.start() + m.group().index("(")):
+                    continue  # "preparing food (90)": a score in a list, not an age
                 a, b = m.span()
                 while text[a] in " ,(" and a < b:
                     a += 1

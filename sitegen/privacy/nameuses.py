@@ -1,0 +1,108 @@
+"""Ways a sentence uses a person's name for something that is not a person.
+
+Each test here reads how the name is used, not which name it is:
+
+* a named day: "Anzac Day", "Martin Luther King Jr. Day", "St Patrick's Day";
+* an idiom built on a name: "happy as Larry", "a doubting Thomas";
+* a scholar's work after "work by", "drawing on", "the model associated with";
+* a list of authors before a possessive and a scholarly noun: "Klass, Silverman and
+  Nickman's idea";
+* a possessive name before a named model: "Durie's Te Whare Tapa Whā model";
+* a service reached on a helpline number: "or Lifeline on 13 11 14".
+
+A phrase that stands anywhere in a text right before a method noun ("the Epley manoeuvre",
+"Hanna somatics") names that method wherever else it stands in the same text (`methods_in`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitegen.privacy import lexicon as L
+
+# "… Day" (a holiday): the name before it is the day's.
+_DAY_AFTER = re.compile(r"(?:[ \u00a0]+[A-Z][a-z]+){0,2}(?:\s+(?:Jr|Sr)\.?)?(?:['’]s)?[ \u00a0]+Day\b")
+
+
+def named_day(text: str, end: int) -> bool:
+    """Whether the name ending at `end` is part of a holiday's name ("Victoria Day")."""
+    return _DAY_AFTER.match(text, end) is not None
+
+
+# Words that stand before a name in an English idiom: "happy as Larry", "a doubting Thomas",
+# "a peeping Tom", "a nervous Nellie", "a moaning Minnie", "a steady Eddie", "a smart Alec".
+_IDIOM_BEFORE = re.compile(r"(?:\bhappy\s+as|\b(?:doubting|peeping|nervous|moaning|steady|smart|clever|nosy|lazy|"
+                           r"bloody|plain|average|every))[ \u00a0]+$", re.IGNORECASE)
+
+
+def idiom_name(text: str, start: int) -> bool:
+    """Whether the name starting at `start` is part of an idiom."""
+    return _IDIOM_BEFORE.search(text, max(0, start - 14), start) is not None
+
+
+# A full name after the words that introduce a scholar's work.
+_WORK_BEFORE = re.compile(
+    r"(?:\b(?:work|research|writing|writings|paper|papers|book|books|study|studies|trials?|textbook|model|theory|"
+    r"approach|method|protocol|program|programme|framework|ideas?)\s+(?:\w+\s+){0,2}?(?:by|of|from|associated\s+with)"
+    r"|\b(?:drawing|drew|draws|building|built|builds)\s+on|\b(?:inspired|influenced)\s+by|\bborrowing\s+from"
+    r"|\bthe\s+work\s+of)[ \u00a0]+$",
+    re.IGNORECASE,
+)
+
+
+def work_by(text: str, start: int) -> bool:
+    """Whether the name starting at `start` follows "later work by", "drawing on" and the like."""
+    return _WORK_BEFORE.search(text, max(0, start - 60), start) is not None
+
+
+_CAP = r"[A-Z][\w\-]*"
+# ", Silverman and Nickman's idea": the rest of a list of authors, a possessive, a scholarly noun.
+_AUTHOR_LIST_AFTER = re.compile(r"(?:,\s+" + _CAP + r")*,?\s+(?:and|&)\s+" + _CAP + r"['’]s?\s+((?:[a-z\-]+\s+){0,2})"
+                                r"([a-z\-]+)")
+
+
+def author_list(text: str, end: int) -> bool:
+    """Whether the name ending at `end` opens a list of authors with a scholarly noun after it."""
+    m = _AUTHOR_LIST_AFTER.match(text, end)
+    if m is None:
+        return False
+    words = m.group(1).split() + [m.group(2)]
+    return any(w in L.SCHOLARLY_NOUNS or w in L.SCHOLARLY_NOUNS_WEAK for w in words)
+
+
+# "'s Te Whare Tapa Whā model": a possessive, then a capitalised name, then a scholarly noun.
+_NAMED_MODEL_AFTER = re.compile(r"[ \u00a0]+(?:[A-Z][^\W\d_]*[ \u00a0]+){1,4}([a-z]+)")
+
+
+def named_model_after(text: str, after: int) -> bool:
+    """Whether a capitalised name and a scholarly noun follow a possessive ending at `after`."""
+    m = _NAMED_MODEL_AFTER.match(text, after)
+    return m is not None and (m.group(1) in L.SCHOLARLY_NOUNS or m.group(1) in L.SCHOLARLY_NOUNS_WEAK)
+
+
+# "or Lifeline on 13 11 14", "ring Shine on 0800 …": a service reached on a helpline.
+_HELPLINE_AFTER = re.compile(r"[ \u00a0]+(?:free\s+)?(?:on|at)[ \u00a0]+(?:1[38]00|0800|0808|116|13[ \u00a0]?\d\d\b|988\b|"
+                             r"111\b|999\b|911\b|000\b)")
+
+
+def helpline(text: str, end: int) -> bool:
+    """Whether the name ending at `end` is reached on a freephone or emergency number."""
+    return _HELPLINE_AFTER.match(text, end) is not None
+
+
+# A capitalised run right before a method noun: "Epley manoeuvre", "Hanna somatics", "Te Ara model".
+# (never a word that is also a verb after a name: "Tom approaches", "Ana tests", "Jo exercises").
+_METHOD_NOUNS = ("manoeuvre|maneuver|manoeuvres|maneuvers|somatics|somatic|model|method|technique|protocol|"
+                 "framework|programme|program|series|therapy")
+_BEFORE_METHOD = re.compile(r"\b((?:[A-Z][^\W\d_]*[ \u00a0]){1,4})(?:" + _METHOD_NOUNS + r")\b")
+
+
+def methods_in(text: str) -> frozenset[str]:
+    """The capitalised words that name a method somewhere in `text` ("Epley" in "the Epley manoeuvre")."""
+    out: set[str] = set()
+    for m in _BEFORE_METHOD.finditer(text):
+        words = m.group(1).split()
+        if words[-1].endswith(("'s", "’s")):
+            continue  # "Tom's approach" is his, not a method's name
+        out.update(words)
+    return frozenset(out)
