@@ -660,3 +660,134 @@ def test_heights_places_in_a_family_and_scores_are_not_ages(text):
 
 def test_an_age_after_pain_is_still_an_age():
     assert has("Her hip pain began when she was 47.", "exact_age", "47")
+
+
+# --- fourth round: how a sentence uses a name that is not a client's -----------------------------
+
+def names(text: str, ctx: ScanContext = CASE) -> list[str]:
+    return [t for k, _, t in found(text, ctx) if k == "name"]
+
+
+@pytest.mark.parametrize("text", [
+    "Leonard Ashdown's iceberg analogy was where we began.",                  # a possessive before a scholarly noun
+    "Rosalind Petch's textbook says much the same.",
+    "The loading program from Ingrid Solberg's group still suits most runners.",
+    "It fits the extinction model associated with Marta Kowal, which puts learning first.",
+    "Drawing on Ashdown and later work by Delphine Roux, we reduced avoidance.",
+    "We talked about Ferrand, Oakes and Pilling's idea of bonds that continue.",  # a list of authors
+    "Yarrow and Quill's ICF-based framing reminded me to look wider.",
+    "We used Nikau Tane's Te Ara Hou model to map her week.",                  # a possessive before a named model
+    "Alan Pell calls breathing the master key to calm.",                       # a scholar's "calls X the …"
+    "Reading Tim Loom's blog posts on tendons helped me.",
+])
+def test_authors_cited_through_their_work_are_not_clients(text):
+    assert names(text) == [], found(text)
+
+
+def test_a_surname_cited_once_is_the_author_when_it_comes_back():
+    text = "Leonard Ashdown's iceberg analogy helped. Later, drawing on Ashdown again, we listed what he avoided."
+    assert names(text) == [], found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Alan Pell calls his wife the boss, and laughs about it.", None),        # not a scholar's verb: a person is meant
+    ("Her son Te Rangi drove her to every session.", "Te Rangi"),             # a relation cue still finds him
+    ("Te Rangi said the stretches had helped.", "Te Rangi"),                  # so does a speech verb
+    ("Mrs Hale (94) still walks to the shop.", "Mrs Hale"),
+])
+def test_people_are_still_found_beside_those_uses(text, needle):
+    if needle is None:
+        assert not any(k == "name" and "boss" in t for k, _, t in found(text))
+    else:
+        assert has(text, "name", needle), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "He came back after Victoria Day with a sore wrist from paddling.",       # a holiday named after someone
+    "Martin Luther King Jr. Day fell in the middle of our work.",
+    "Over Matariki she went away for a long weekend.",
+    "She was happy as Larry to be back on the allotment.",                     # idioms built on a name
+    "He was a bit of a doubting Thomas about it all at first.",
+    "I sang along to Rita Vane with the residents.",                            # a performer
+    "Ring the Samaritans free on 116 123, or Harbourlight on 1800 247 247.",  # a service on a helpline number
+    "- Use Te Ara Hou early with clients who feel flat, not only Māori clients.",  # a phrase opened by a Māori article
+    "approach: [narrative work, Te Ara Hou, graded activity]",
+    "There's a home part, Fluxeries, which are small movements to do daily.",  # "which", not "who": a thing
+])
+def test_days_idioms_services_and_phrases_are_not_names(text):
+    assert names(text) == [], found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "**Session 1.** Kelbourne manoeuvre for the left canal. **Session 2.** Repeated the Kelbourne.",
+    "tags: [somatics, Vantry somatics, low back]\n\nVantry exercises came next, slowly.",
+    "The protocol was standard; the Dorran and Kelt protocols were the background.",
+])
+def test_a_word_that_names_a_method_once_names_it_throughout(text):
+    assert names(text) == [], found(text)
+
+
+def test_a_method_elsewhere_does_not_hide_a_client_with_a_title():
+    text = "We used the Kelbourne method. Mrs Kelbourne said it helped."
+    assert has(text, "name", "Mrs Kelbourne"), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "2. **Oedema and scar.** Elevation first, then scar massage.",           # a numbered item opens a sentence
+    "**3. Cueing for freezing.** Tape lines on the floor helped.",
+    "1. **Psychoeducation** about the cycle of worry and checking",
+])
+def test_a_common_word_opening_a_numbered_item_is_not_a_name(text):
+    assert names(text) == [], found(text)
+
+
+def test_a_name_opening_a_numbered_item_is_still_found_once_known():
+    text = "Priya came in on a Monday.\n\n2. Priya said the stretches helped."
+    assert names(text) == ["Priya", "Priya"], found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "From sitting, the head turned 45° to the right, then lie back.",          # an angle
+    "Rated 0 to 100: touching the bin lid (40), a door handle (75), raw food (90).",  # scores in brackets
+])
+def test_angles_and_bracketed_scores_are_not_ages(text):
+    assert not any(k in ("exact_age", "age") for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Her husband (61) drove her in.", "exact_age"),                            # a person before the bracket
+    ("Mrs Hale (94) still walks to the shop.", "age"),
+    ("She turned 45 in the spring.", "exact_age"),
+])
+def test_ages_in_brackets_and_after_turned_are_still_found(text, kind):
+    assert any(k == kind for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "If your shoulder is bothering you, you can book on 0131 496 0000.",       # the reader invited to book
+    "To book a session, ring 0131 496 0000.",
+])
+def test_an_invitation_to_book_gives_the_practice_number(text):
+    assert not any(k == "phone" for k, _, _ in found(text)), found(text)
+
+
+def test_a_number_in_a_sentence_about_the_client_is_still_hers():
+    assert any(k == "phone" for k, _, _ in found("She said you can book on 0131 496 0000 for her."))
+
+
+@pytest.mark.parametrize("text", [
+    "By session 5 Oswestry was 10%, and she was weeding again.",              # a measure named after a town
+    "Text SHOUT to 85258 or reach the Crisis Text Line any time.",             # a service, not a railway line
+    "G'day, this one's about a client who taught me a lot about patience.",    # a lesson, not a job
+])
+def test_measures_services_and_lessons_are_not_disguise_items(text):
+    assert not any(k in ("place", "occupation") for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("She moved to Oswestry in the spring.", "place"),
+    ("She takes the Jubilee Line to work.", "place"),
+    ("She teaches maths at the high school.", "occupation"),
+])
+def test_towns_lines_and_teaching_jobs_are_still_found(text, kind):
+    assert any(k == kind for k, _, _ in found(text)), found(text)

@@ -46,7 +46,7 @@ _WORK_PLACE = re.compile(
 # "works away on the rigs", "works offshore", "a joiner by trade".
 _JOB_VERB = lowered(
     r"\b(?:she|he|they|who)\s+(?:farms|farmed|nurses|nursed|fishes|fished|drives\s+for|drove\s+for|cleans\s+for|"
-    r"cleaned\s+for|teaches|taught|lectures|lectured)\b"
+    r"cleaned\s+for|teaches|taught|lectures|lectured)\b(?!\s+(?:me|us)\b)"  # "a client who taught me" is a lesson
     r"|\b(?:shears|sheared|shearing|cooks|cooked|delivers|delivered|labours|laboured|drives|drove)\s+for\s+(?:an?|the)\b"
     # "makes the coffee at a cafe", "does the books for a garage", "reads meters for the water board"
     r"|\b(?:makes|made|making|serves|served|serving|pulls|pulled|pulling|does|did|doing|reads|read|reading|fixes|fixed|"

@@ -271,6 +271,8 @@ _SCHOLAR_VERB_AFTER = re.compile(
     r"developed\s+(?:the|a|an|his|her|their)\s+\w+\s+(?:model|theory|method|technique|approach|therapy)"
     # a scholar's present tense: "Janina Fisher notes that", "Deb Dana calls it the ventral vagal state"
     r"|notes|argues|observes|proposes|warns|reminds\s+us|points\s+out|puts\s+it|calls\s+(?:this|it\s+the|them\s+the)"
+    # "Andrew Weil calls breathing the master key" (not "calls her the boss")
+    r"|calls\s+(?!(?:her|him|his|me|us|them|my|their|our)\b)[a-z]+\s+(?:the|an?)\s"
     r"|(?:has|have)\s+(?:written|shown|argued|described|suggested|researched|published|proposed)\b)\b"
 )
 

@@ -24,6 +24,7 @@ text are then flagged at every other capitalised occurrence too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -140,8 +141,9 @@ def _read_at(p: _Pass, i: int) -> int:
     if title_start is None and _public_office(text, toks, i):
         return last + 1  # "President Kennedy", "Queen Victoria": a public figure, not a client
     if title_start is None and (U.named_day(text, toks[last].end) or U.idiom_name(text, start)
-                                or U.helpline(text, toks[last].end)):
-        return last + 1  # "Anzac Day", "happy as Larry", "or Lifeline on 13 11 14"
+                                or U.helpline(text, toks[last].end) or U.performer(text, start)
+                                or last > i and not cue and U.article_phrase(text, t.base, toks[last].end)):
+        return last + 1  # "Anzac Day", "happy as Larry", "or Lifeline on 13 11 14", "Te Ara Hou"
     if _cited(text, toks, i, last, start, title_start is not None) or _us_city(text, toks[last], start) or (
             title_start is None and _known_not_client(text, toks, i, last, cue)):
         p.cited.add(toks[last].base)
@@ -305,6 +307,8 @@ def _bare_unknown(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], s
         return False  # "Reflexologists", "Physiotherapy": a capitalised common noun
     if t.base in P.CITED or t.base in P.PRODUCTS or t.base in L.EPONYM_STEMS:
         return False
+    if _WHICH_AFTER.match(text, t.after):
+        return False  # "a self-care part, Fluxeries, which are …": a thing; a person is "who"
     if _demonym(t.base, st):
         return False  # "a Queenslander", "a Glaswegian": someone from a place, or a house, not a name
     prev, gap = t.prev(text)
@@ -318,6 +322,9 @@ def _bare_unknown(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], s
     if i + 1 < len(toks) and t.after + 1 == toks[i + 1].start and text[t.after] == " ":
         return False
     return any(c.islower() for c in t.base[1:])
+
+
+_WHICH_AFTER = re.compile(r",?\s+which\b")
 
 
 # Verbs whose object is a thing: an unknown capitalised word after one is a product, a food or a practice.
@@ -414,7 +421,7 @@ def _particles_between(text: str, a: _Tok, b: _Tok) -> bool:
 def _surname_ok(t: _Tok) -> bool:
     if t.cat in (_FUNC, _SKIP) or len(t.base) < 2 or t.base.isupper():
         return False
-    b = t.base
+    b = t.base.split("-")[0]  # "Institute-affiliated" still ends an organisation's name
     return not (b in L.STREET_SUFFIXES or b in L.ORG_SUFFIXES or b in _PLACE_NOUNS or t.low in L.EPONYM_NOUNS)
 
 

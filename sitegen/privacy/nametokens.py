@@ -124,8 +124,8 @@ def _opens_sentence(text: str, pos: int, before: tuple[str | None, str] | None =
     if "." in gap or "!" in gap or "?" in gap or "…" in gap:
         # "Dr. Lund", "J. Smith", "e.g. Priya" do not end a sentence.
         if "!" not in gap and "?" not in gap and "…" not in gap and (
-            prev in L.TITLES or len(prev) == 1 or prev in _SAINT
-        ):
+            prev in L.TITLES or len(prev) == 1 and not prev.isdigit() or prev in _SAINT
+        ):  # but "2. Cueing" opens a numbered item
             return False
         return True
     if "\n" in gap:

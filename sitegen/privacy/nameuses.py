@@ -40,6 +40,32 @@ def idiom_name(text: str, start: int) -> bool:
     return _IDIOM_BEFORE.search(text, max(0, start - 14), start) is not None
 
 
+# "sang along to Vera Lynn", "songs by …", "an album by …": a performer, not a client.
+_PERFORMER_BEFORE = re.compile(r"\b(?:(?:sang|sing|sings|singing|danced|dancing)\s+along\s+to|(?:songs?|music|album|record|"
+                               r"tunes?|hits?)\s+(?:by|of))[ \u00a0]+$", re.IGNORECASE)
+
+
+def performer(text: str, start: int) -> bool:
+    """Whether the name starting at `start` is a performer someone listened or sang along to."""
+    return _PERFORMER_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
+# "Te Whare Tapa Whā", "Te Ara Hou": the Māori article before a capitalised word opens the name
+# of a place, a body or a model; a person so named needs a person cue.
+ARTICLE_WORDS = frozenset({"Te", "Ngā", "Nga"})
+_NEXT_WORD = re.compile(r"[ \u00a0]+([a-z]+)")
+
+
+def article_phrase(text: str, first: str, end: int) -> bool:
+    """Whether a run of capitalised words opened by a Māori article and ending at `end` is a
+    proper noun that is not a person: no speech or action verb follows it ("Te Rangi said")."""
+    if first not in ARTICLE_WORDS:
+        return False
+    m = _NEXT_WORD.match(text, end)
+    return m is None or m.group(1) not in L.SPEECH_VERBS and m.group(1) not in L.PERSON_ACTION_VERBS \
+        and m.group(1) not in L.GIVEN_ACTION_VERBS
+
+
 # A full name after the words that introduce a scholar's work.
 _WORK_BEFORE = re.compile(
     r"(?:\b(?:work|research|writing|writings|paper|papers|book|books|study|studies|trials?|textbook|model|theory|"
@@ -57,7 +83,7 @@ def work_by(text: str, start: int) -> bool:
 
 _CAP = r"[A-Z][\w\-]*"
 # ", Silverman and Nickman's idea": the rest of a list of authors, a possessive, a scholarly noun.
-_AUTHOR_LIST_AFTER = re.compile(r"(?:,\s+" + _CAP + r")*,?\s+(?:and|&)\s+" + _CAP + r"['’]s?\s+((?:[a-z\-]+\s+){0,2})"
+_AUTHOR_LIST_AFTER = re.compile(r"(?:,\s+" + _CAP + r")*,?\s+(?:and|&)\s+" + _CAP + r"['’]s?\s+((?:[\w\-]+\s+){0,2})"
                                 r"([a-z\-]+)")
 
 
@@ -94,14 +120,16 @@ def helpline(text: str, end: int) -> bool:
 # (never a word that is also a verb after a name: "Tom approaches", "Ana tests", "Jo exercises").
 _METHOD_NOUNS = ("manoeuvre|maneuver|manoeuvres|maneuvers|somatics|somatic|model|method|technique|protocol|"
                  "framework|programme|program|series|therapy")
-_BEFORE_METHOD = re.compile(r"\b((?:[A-Z][^\W\d_]*[ \u00a0]){1,4})(?:" + _METHOD_NOUNS + r")\b")
+_METHOD_NOUNS += "|protocols|methods|techniques|models"
+# "the Duran and Kleinert protocols": two founders joined by "and" name one method.
+_BEFORE_METHOD = re.compile(r"\b((?:[A-Z][^\W\d_]*(?:[ \u00a0]|[ \u00a0](?:and|&)[ \u00a0])){1,4})(?:" + _METHOD_NOUNS + r")\b")
 
 
 def methods_in(text: str) -> frozenset[str]:
     """The capitalised words that name a method somewhere in `text` ("Epley" in "the Epley manoeuvre")."""
     out: set[str] = set()
     for m in _BEFORE_METHOD.finditer(text):
-        words = m.group(1).split()
+        words = [w for w in m.group(1).split() if w[0].isupper()]
         if words[-1].endswith(("'s", "’s")):
             continue  # "Tom's approach" is his, not a method's name
         out.update(words)

@@ -188,7 +188,13 @@ def _named_thing(text: str, run: str, run_end: int) -> bool:
     last = run.split()[-1]
     if " " in run and (last in L.ORG_SUFFIXES or last in ORG_ENDINGS or last in _INSTRUMENTS):
         return True
-    return _THING_AFTER.match(text, run_end) is not None or _CITED_PAIR.match(text, run_end) is not None
+    return _THING_AFTER.match(text, run_end) is not None or _CITED_PAIR.match(text, run_end) is not None \
+        or _MEASURE_AFTER.match(text, run_end) is not None
+
+
+# "Oswestry was 10%", "Roland-Morris down to 4/24": a measure named after a place, not the town.
+_MEASURE_AFTER = re.compile(r"\s+(?:was|is|of|at|scored?|down\s+to|fell\s+to|dropped\s+to|had\s+fallen\s+to)\s+"
+                            r"(?:about\s+|around\s+|now\s+)?\d+(?:\.\d+)?\s*(?:%|/\s*\d|percent\b|out\s+of\b)")
 
 
 _STREET_END = r"(?:" + "|".join(sorted(L.STREET_SUFFIXES, key=len, reverse=True)) + r")"
@@ -205,6 +211,8 @@ _ROAD = re.compile(
     r"|\b(?P<s>[A-Z][\w'’\-]+(?:[ \u00a0][A-Z][\w'’\-]+)?[ \u00a0](?:Expressway|Motorway|Freeway|Turnpike|Highway|"
     r"Parkway|Bypass|Line))\b"
 )
+_SERVICE_LINE = re.compile(r"\b(?:Text|Help|Crisis|Support|Advice|Chat|Phone|Info|Information|Care|Carers|Silver|"
+                           r"Samaritans|Helpline)[ \u00a0]Line$")
 _ROAD_WORDS = frozenset("Expressway Motorway Freeway Turnpike Highway Parkway Bypass Line".split())
 
 
@@ -230,6 +238,8 @@ def _roads(ix: TextIndex) -> Iterator[Span]:
         g = "r" if m.group("r") else "s"
         if g == "s" and (weak_start(text, m.start(g)) or m.group(g).split()[0] in L.FUNCTION_WORDS):
             continue  # "Line 3 of the form", "The Highway Code"
+        if m.group(g).endswith(" Line") and _SERVICE_LINE.search(m.group(g)):
+            continue  # "the Crisis Text Line", "the Carers Help Line": a service reached by phone
         yield "place", m.start(g), m.end(g)
 
 
