@@ -791,3 +791,20 @@ def test_measures_services_and_lessons_are_not_disguise_items(text):
 ])
 def test_towns_lines_and_teaching_jobs_are_still_found(text, kind):
     assert any(k == kind for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Her GP had looked at the knee a year earlier and found nothing.",       # one unit: how any history is told
+    "The first flare came a month later, in the small hours.",
+])
+def test_a_single_unit_of_time_is_no_timeline(text):
+    assert not any(k == "timeline" for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The first flare came three months later, in the small hours.",           # a count of units
+    "She left the mill four years ago.",
+    "He retired a decade ago and took up bowls.",
+])
+def test_a_counted_timeline_is_still_found(text):
+    assert any(k == "timeline" for k, _, _ in found(text)), found(text)
