@@ -808,3 +808,51 @@ def test_a_single_unit_of_time_is_no_timeline(text):
 ])
 def test_a_counted_timeline_is_still_found(text):
     assert any(k == "timeline" for k, _, _ in found(text)), found(text)
+
+
+# --- fourth round: recall of the indirect identifiers, by category ------------------------------
+
+@pytest.mark.parametrize("text, needle", [
+    ("She fell ill a fortnight before, in the week her brother died.", "the week her brother died"),
+    ("Two days before her graduation she tore the calf.", "Two days before her graduation"),
+    ("The bakery shut six weeks after the flood.", "six weeks after the flood"),
+    ("He hasn't slept well since the reunion.", "since the reunion"),
+    ("It began the week after the club's autumn gala.", "the week after the club's autumn gala"),
+])
+def test_a_timeline_tied_to_a_social_event(text, needle):
+    assert has(text, "timeline", needle), found(text)
+
+
+def test_a_clinical_event_is_not_a_distinctive_timeline():
+    text = "Two weeks after the injection the ache eased. The day after the session she was sore."
+    assert not any(k == "timeline" for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Her mother has had three strokes, so she does the driving.", "has had three strokes"),
+    ("His younger brother also stammers and saw someone at school.", "also stammers"),
+    ("Her parents are both in Manila and she rings them on Sundays.", "parents are both in"),
+    ("He took the garage over from his uncle in his twenties.", "from his uncle"),
+    ("She's got four boys, all under ten.", "four boys"),
+])
+def test_family_details_said_other_ways(text, needle):
+    assert has(text, "family", needle), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("She's 61, a retired tram driver, and walks everywhere.", "tram driver"),   # a job in apposition to an age
+    ("He worked as a signalman on the branch line for years.", "signalman"),
+    ("She works as a mountain guide in the summer.", "guide"),
+    ("He is 59, a millwright at the sawmill.", "millwright"),
+    ("She's 47 and works as a speech therapist in the community.", "speech therapist"),
+])
+def test_occupations_from_more_trades(text, needle):
+    assert has(text, "occupation", needle), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Everyone at the bowls club knew she was seeing a massage therapist.",     # someone she sees, not her job
+    "The guide on the walk pointed out the old mill.",                           # a thing-like job word without a predicate
+])
+def test_someone_she_sees_is_not_her_job(text):
+    assert not any(k == "occupation" for k, _, _ in found(text)), found(text)

@@ -59,7 +59,7 @@ _FAMILY = lowered(
     # "three grown-up sons", "two younger brothers", "eleven great-grandchildren", "her two lads"
     r"|\b" + _NUM + r"\s+(?:(?:young|grown-up|grown|adult|teenage|small|little|younger|older|big|step|half|"
     r"foster|adopted)[\s-]+)?" + _KIDS + r"\b(?!['’])"
-    r"|(?:her|his|their|has|had|with)\s+" + _NUM + r"\s+(?:(?:young|little|small|grown-up|teenage)\s+)?"
+    r"|(?:her|his|their|has|had|with|have|got)\s+" + _NUM + r"\s+(?:(?:young|little|small|grown-up|teenage)\s+)?"
     r"(?:boys|girls|lads|lasses|bairns|wee\s+ones|little\s+ones)\b"
     r"|(?:cares|cared|caring|looks\s+after|looked\s+after|looking\s+after|nurses|nursed|nursing)\s+for\s+(?:her|his|their)\s+"
     r"(?:[a-z\-]+\s+)?(?:" + _REL + r")"
@@ -68,10 +68,16 @@ _FAMILY = lowered(
     r"with\s+(?:her|his|their)\s+(?:[a-z\-]+\s+)?(?:" + _REL + r")\b"
     r"|pregnant\s+with\s+(?:her|their)\s+\w+"
     r"|(?:her|his|their|a)\s+(?:first|second|third|fourth|fifth|sixth)\s+(?:pregnancy|baby|child|grandchild|marriage|husband|wife)"
-    r"|(?:her|his|their)\s+(?:late\s+)?(?:" + _REL + r")\s+(?:(?:both\s+)?died|passed\s+away|was\s+killed|"
+    r"|(?:her|his|their)\s+(?:late\s+|older\s+|younger\s+|elder\s+|big\s+|little\s+)?(?:" + _REL + r")\s+(?:(?:both\s+)?died|passed\s+away|was\s+killed|"
     r"left\s+(?:her|him|them)|walked\s+out|moved\s+out|(?:is|was|went)\s+(?:in|to)\s+prison|"
     r"(?:has|had|was\s+diagnosed\s+with)\s+(?:dementia|alzheimer['’]s|cancer|parkinson['’]s|ms|motor\s+neurone|"
-    r"autism|a\s+stroke)|is\s+(?:autistic|disabled|terminally\s+ill))"
+    r"autism|a\s+stroke)|is\s+(?:autistic|disabled|terminally\s+ill)"
+    # "his father has had two heart attacks", "her older sister also stutters": a relative's health
+    r"|(?:has|have)\s+had\s+(?:a|an|" + _NUM + r")\s+(?:heart\s+attacks?|strokes?|breakdowns?|miscarriages?|"
+    r"transplants?)|also\s+(?:has|had|stutters|stuttered|stammers|stammered|gets|got)\b)"
+    # "his parents are both in australia", "took it over from her father"
+    r"|(?:her|his|their)\s+parents\s+(?:are|were)\s+(?:both\s+)?(?:in|back\s+in|overseas|abroad|dead|gone|divorced|"
+    r"separated)\b|took\s+(?:it|the\s+\w+|over)\s+(?:over\s+)?from\s+(?:her|his|their)\s+(?:" + _REL + r")\b"
     # "going through a divorce", "lost a baby last year", "newly married", "expecting her second"
     r"|going\s+through\s+(?:a|her|his|the)\s+(?:divorce|separation)"
     r"|(?:lost|losing)\s+(?:a|her|their)\s+(?:baby|pregnancy)|\b(?:a\s+)?(?:miscarriage|stillbirth)\b"
@@ -91,7 +97,7 @@ _FAMILY_ANCHORS = register_vocabulary(RELATIVES | frozenset("""widow widower wid
     twins triplets married pregnant pregnancy marriage children kids boys girls lads lasses bairns parent twin death
     loss funeral lost buried eldest youngest oldest middle siblings half-brothers half-sisters nieces nephews
     grandchildren great-grandchildren grandkids great-grandkids stepchildren household ex ex-husband ex-wife
-    ex-partner divorce separation miscarriage stillbirth expecting newly""".split()))
+    ex-partner divorce separation miscarriage stillbirth expecting newly parents took also""".split()))
 
 
 def find_family(ix: TextIndex) -> Iterator[Span]:
@@ -216,10 +222,18 @@ _UNIT = r"(?:days?|weeks?|months?|years?|decades?|fortnights?|summers?|winters?|
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
            "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
 _ABOUT = r"(?:(?:about|around|nearly|almost|over|just\s+over|just\s+under|roughly|some|only|barely|more\s+than)\s+)?"
+_EVENT = (r"(?:wedding|christening|funeral|graduation|party|concert|final|finals|inspection|election|floods?|fires?|"
+          r"bushfires?|cyclone|earthquake|storm|hurricane|reunion|anniversary|divorce|redundancy|tournament|"
+          r"championships?|marathon|race|show|festival|gala)\b")
 _TIMELINE = lowered(
     # a single unit ("a year earlier", "a month later") is how any history is told; a count is not
     r"\b" + _ABOUT + r"(?:" + _NUM + r"\s+" + _UNIT + r"|a\s+decade)\s+(?:ago|earlier)\b"
     r"|\b(?:" + _NUM + r"\s+(?:months?|years?|decades?)|a\s+decade)\s+later\b"
+    # "three days before her wedding", "six weeks after the funeral", "since the christening": a social event
+    r"|\b" + _NUM + r"\s+(?:days?|weeks?)\s+(?:before|after)\s+(?:the|her|his|their)\s+(?:[\w'’\-]+\s+){0,3}?" + _EVENT +
+    r"|\bsince\s+the\s+(?:[\w'’\-]+\s+){0,2}?" + _EVENT +
+    r"|\bthe\s+(?:week|day|month|weekend|summer|winter|spring|autumn|year)\s+(?:after\s+the\s+(?:[\w'’\-]+\s+){0,3}?"
+    + _EVENT + r"|(?:her|his|their)\s+[a-z\-]+\s+(?:died|passed\s+away|was\s+born|left|moved\s+out))"
     r"|\b(?:" + _NUM + r"|a|an)\s+(?:months?|years?|decades?)\s+(?:after\s+(?:the|her|his|their)|"
     r"before(?=\s+(?:she|he|they|her|his|the)))\b"
     r"|\bfor\s+(?:(?:about|around|nearly|almost|over|more\s+than|the\s+past|the\s+last)\s+)?" + _NUM +
@@ -279,6 +293,9 @@ _YEAR_BEFORE = ("since ", "in ", "until ", "during ", "from ", "early ", "late "
                 "winter ", "year ")
 
 
+_THE_UNIT = register_vocabulary(frozenset("week day month weekend summer winter spring autumn year".split()))
+
+
 def find_timelines(ix: TextIndex) -> Iterator[Span]:
     low = ix.lower
     hits = [(s, e) for s, e in ix.digits if e - s == 4 and low.endswith(_YEAR_BEFORE, max(0, s - 11), s)]
@@ -295,6 +312,8 @@ def find_timelines(ix: TextIndex) -> Iterator[Span]:
                 not _NUM_WORDS_SET.isdisjoint(low[max(0, s - 24):s].translate(_PUNCT_TO_SPACE).split()[-2:]):
             hits.append((s, e))  # a count of units: "three winters ago", "for 4 years", "a decade"
     hits += [(s, e) for s, e in ix.anchors(_SEASON_WORDS) if low.startswith((" after", " before", " of "), e)]
+    hits += [(s - 4, e) for s, e in ix.anchors(_THE_UNIT) if low.endswith("the ", max(0, s - 4), s)
+             and low.startswith((" after the ", " her ", " his ", " their "), e)]  # "the week her father died"
     if not hits:
         return
     hits.sort()

@@ -30,7 +30,9 @@ _OCC_LEAD = re.compile(
 )
 # A job that is also a thing ("coach", "driver") needs a predicate, or a case study's title with
 # a word before it: "hip pain in a lorry driver" (but not "sat in a coach" or "a night guard").
-_PREDICATE_LEAD = re.compile(r"(?:" + _PREDICATE + _AGED + r"|\bin\s+an?\s+(?:[\w\-]+\s+){0,2}[\w\-]+\s+)"
+# "She's 58, a retired bus driver": a job in apposition to an age is said of a person.
+_PREDICATE_LEAD = re.compile(r"(?:" + _PREDICATE + _AGED + r"|\bin\s+an?\s+(?:[\w\-]+\s+){0,2}[\w\-]+\s+"
+                             r"|(?:^|\s)\d{2},\s+an?\s+)"
                              r"(?:[\w\-]+\s+){0,3}$")
 _WORK_PLACE = re.compile(
     r"\b(?:works|worked|working|job|shifts?|packs|packed|picks|stacks|serves|cleans|cooks|delivers|drives|"
@@ -105,7 +107,7 @@ _NOT_JOB_WORDS = frozenset("""
     keen avid enthusiastic amateur passionate lifelong weekend hobby occasional budding self-taught would-be wannabe
     bit kind sort type harsh poor terrible lousy cruel natural born hopeless awful bad good great brilliant
     fantastic decent loud strict to of for with at from by on like than such into about referred sent seen
-    told passed hard growing teenage schoolboy schoolgirl aspiring sunday-league pub
+    told passed hard growing teenage schoolboy schoolgirl aspiring sunday-league pub seeing see sees saw visiting
 """.split())
 # What may stand before "is a …" when the sentence says what someone does: a person, not "her pain".
 _PERSON_SUBJECTS = RELATIVES | frozenset("""
