@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.occupations import RELATIVES
 from sitegen.privacy.tokens import TextIndex, lowered, register_vocabulary
 
@@ -23,8 +24,8 @@ Span = tuple[str, int, int]
 _NUM_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
               "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty")
 _NUM = r"(?:\d{1,2}|(?:" + "|".join(_NUM_WORDS.split()) + r")(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)"
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|we|we've|we’ve|our)\b")
-_THIRD = re.compile(r"\b(?:she|he|they|her|his|their|client|who|husband|wife|partner|son|daughter|mother|"
+_FIRST_PERSON = lazy(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|we|we've|we’ve|our)\b")
+_THIRD = lazy(r"\b(?:she|he|they|her|his|their|client|who|husband|wife|partner|son|daughter|mother|"
                     r"father|mum|dad|sister|brother)\b", re.IGNORECASE)
 
 
@@ -34,7 +35,7 @@ def about_writer(ix: TextIndex, start: int, end: int) -> bool:
     return bool(_FIRST_PERSON.search(s)) and not _THIRD.search(s)
 
 
-_YEAR_OR_PAGE = re.compile(r"\b(?:19|20)\d\d\b|\bp\.?\s*$")
+_YEAR_OR_PAGE = lazy(r"\b(?:19|20)\d\d\b|\bp\.?\s*$")
 
 
 # --- family -----------------------------------------------------------------------------------
@@ -135,14 +136,14 @@ _AGE = lowered(
     r"|\b(?P<i>\d{1,2}|" + _NUM + r")[\s-]+(?:weeks?|months?|days?)[\s-]+old\b"
     r"|[,(]\s*(?:now|aged)\s+(?P<j>\d{1,2}|" + _NUM + r")\s*(?=[,)])")
 # The word before "is 38": a pronoun, a name, an initial or a bracket; not "the score".
-_SUBJECT_BEFORE = re.compile(r"(?:\b(?:she|he|they|who)|\b(?!(?:It|This|That|There|Here|What|Which|Who|Each|All|"
+_SUBJECT_BEFORE = lazy(r"(?:\b(?:she|he|they|who)|\b(?!(?:It|This|That|There|Here|What|Which|Who|Each|All|"
                              r"One|Mine|Everything|Nothing)\b)[A-Z][\w'’\-]*\.?|\))\s*$")
-_MEASURE_WORD = re.compile(r"\b(?:score|scores|scale|rate|pulse|weight|bmi|number|level|reading|count|total|pain|"
+_MEASURE_WORD = lazy(r"\b(?:score|scores|scale|rate|pulse|weight|bmi|number|level|reading|count|total|pain|"
                            r"index|grade|temperature|result|average|mean|rating|gad-7|phq-9)\b[^.;!?]{0,40}$", re.IGNORECASE)
 
 
-_SCORED_BEFORE = re.compile(r"\b(?:scored?|scores|scoring|rated|rates|rating|scale)\b[^.!?]{0,40}$", re.IGNORECASE)
-_MEASURE_SUBJECT = re.compile(r"(?:\b(?:it|this|that|which|there|what)|(?<!Client )(?<!Patient )\b[A-Z]{3,}[\w\-]*"
+_SCORED_BEFORE = lazy(r"\b(?:scored?|scores|scoring|rated|rates|rating|scale)\b[^.!?]{0,40}$", re.IGNORECASE)
+_MEASURE_SUBJECT = lazy(r"(?:\b(?:it|this|that|which|there|what)|(?<!Client )(?<!Patient )\b[A-Z]{3,}[\w\-]*"
                               r"|\b[A-Za-z]+-\d+)\s+$")
 _AGE_BEFORE = ("is ", "was ", "'s ", "’s ", "aged ", "age ", "age of ", "(", "( ", ", ", "turned ", "turns ",
                "turning ", "now ", "nearly ", "almost ")
@@ -206,7 +207,7 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
 
 _PERSON_WORDS = RELATIVES | frozenset("client patient man woman lady gentleman boy girl lad lass mate friend "
                                      "neighbour neighbor colleague".split())
-_WORD_BEFORE_BRACKET = re.compile(r"([A-Za-z][\w'’\-]*)\s*$")
+_WORD_BEFORE_BRACKET = lazy(r"([A-Za-z][\w'’\-]*)\s*$")
 
 
 def bracket_after_thing(text: str, pos: int) -> bool:

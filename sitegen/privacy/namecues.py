@@ -19,6 +19,7 @@ import re
 
 from sitegen.privacy import lexicon as L
 from sitegen.privacy import people as P
+from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.nameguards import _NAMING_WORDS, _body_part_after
 from sitegen.privacy.nametokens import (
     _AGE_APPOSITION,
@@ -37,20 +38,20 @@ _REL = "|".join(sorted(L.RELATION_WORDS - _NAMING_WORDS - {"client", "patient"},
 _CARERS = (r"physio|physiotherapist|gp|doctor|nurse|midwife|coach|trainer|teacher|tutor|therapist|counsellor|consultant|"
            r"surgeon|osteopath|chiropractor|podiatrist|dentist|carer|key\s+worker|social\s+worker|health\s+visitor")
 # "Olu, their eldest,", "Declan, her brother,", "Ffraid (her eldest, now four)"
-_APPOSED_RELATION = re.compile(
+_APPOSED_RELATION = lazy(
     r"\s*[,(]\s*(?:her|his|their|my|our|the\s+client['’]s)\s+(?:(?:younger|older|little|big|baby|late|twin|"
     r"only|eldest|youngest|oldest|middle|step|best)\s+)?(?:" + _REL + r"|eldest|youngest|oldest|middle\s+one|twin|best\s+friend|" + _CARERS + r")\b(?!['’])"
 )
 # "I'll call her Wren", "we agreed to call him Sol": a name given here.
-_CALL_BEFORE = re.compile(r"\bcall(?:ing|ed)?\s+(?:her|him|them)\s+$", re.IGNORECASE)
+_CALL_BEFORE = lazy(r"\bcall(?:ing|ed)?\s+(?:her|him|them)\s+$", re.IGNORECASE)
 # "Bev (she was happy for me to use her name …)", "shaz (her nickname …)", "Dawn (with her blessing)"
-_BRACKET_ABOUT_HER = re.compile(
+_BRACKET_ABOUT_HER = lazy(
     r"\s*\(\s*(?:she|he|they|her|his|their|not\s+(?:her|his|their)\s+real|real\s+name|with\s+(?:her|his|their)|"
     r"as\s+(?:she|he|they)|I['’](?:ll|ve)\s+(?:call|changed)|name\s+changed)\b",
     re.IGNORECASE,
 )
 # "Yusuf, as he wanted me to call him", "Priya, who asked me to use her name"
-_AS_CALLED = re.compile(
+_AS_CALLED = lazy(
     r"\s*,\s*(?:as\s+(?:she|he|they)\s+(?:wanted|asked|prefers?|preferred|likes?|liked|wished|chose)|"
     r"who\s+(?:asked|wanted|prefers?|likes?|goes\s+by|is\s+happy|was\s+happy|agreed)|"
     # "Sunny, as she put it, …", "Kit, in her words, …"
@@ -65,7 +66,7 @@ _PERSON_STATES = (
     "tearful emotional stoic brave grateful sheepish quiet late sorry unsure hesitant embarrassed insistent "
     "determined pregnant married retired divorced widowed"
 )
-_ANIMATE_AFTER = re.compile(
+_ANIMATE_AFTER = lazy(
     r"\s+(?:(?:was|is|felt|seemed|looked|sounded|got|had\s+been)\s+(?:very\s+|quite\s+|so\s+|really\s+|absolutely\s+|"
     r"fairly\s+|a\s+bit\s+|a\s+little\s+|pretty\s+|not\s+|always\s+)?(?:" + "|".join(_PERSON_STATES.split()) + r")\b"
     r"|(?:came|comes|walked|wandered|hobbled|limped)\s+(?:in|back|into|through|along|to\s+(?:me|see))\b"
@@ -80,7 +81,7 @@ _ANIMATE_AFTER = re.compile(
 )
 
 
-_AGE_PREDICATE = re.compile(r"\s+(?:is|was|turned|turns)\s+(?:now\s+|nearly\s+|almost\s+|just\s+)?\d{2,3}\b(?!\s*(?:%|kg|cm|mm|"
+_AGE_PREDICATE = lazy(r"\s+(?:is|was|turned|turns)\s+(?:now\s+|nearly\s+|almost\s+|just\s+)?\d{2,3}\b(?!\s*(?:%|kg|cm|mm|"
                             r"minutes|degrees|per|out|/|\.\d))")
 
 
@@ -163,7 +164,7 @@ def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], pre
     return False
 
 
-_PERSON_ONLY = re.compile(r"\b(?:told|tells|asked|asks|booked|books|texted|emailed|phoned|rang|laughed|cried|smiled|"
+_PERSON_ONLY = lazy(r"\b(?:told|tells|asked|asks|booked|books|texted|emailed|phoned|rang|laughed|cried|smiled|"
                           r"winced|shrugged|nodded|limped|limping|hobbled|hobbling|apologised|apologized|snored|"
                           r"her|his|she|he)\b")
 
@@ -191,7 +192,7 @@ def _is_a_person_noun(text: str, t: _Tok) -> bool:
     return t.base not in L.TIME_NAMES and any(w in _PERSON_PREDICATE_WORDS or w in OCCUPATIONS for w in words)
 
 
-_IS_A = re.compile(r"\s*(?:is|was|['’]s)\s+an?\s+([a-z\-]+)(?!\s+of\b)(?:\s+([a-z\-]+)(?!\s+of\b))?")
+_IS_A = lazy(r"\s*(?:is|was|['’]s)\s+an?\s+([a-z\-]+)(?!\s+of\b)(?:\s+([a-z\-]+)(?!\s+of\b))?")
 
 
 def _may_be_given(text: str, t: _Tok, lines: dict[int, bool]) -> bool:

@@ -24,13 +24,13 @@ text are then flagged at every other capitalised occurrence too.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sitegen.privacy import lexicon as L
 from sitegen.privacy import nameuses as U
 from sitegen.privacy import people as P
+from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.lowernames import names_in_lower_case, other_scripts
 from sitegen.privacy.namecues import _person_cue
 from sitegen.privacy.nameguards import (
@@ -324,7 +324,7 @@ def _bare_unknown(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], s
     return any(c.islower() for c in t.base[1:])
 
 
-_WHICH_AFTER = re.compile(r",?\s+which\b")
+_WHICH_AFTER = lazy(r",?\s+which\b")
 
 
 # Verbs whose object is a thing: an unknown capitalised word after one is a product, a food or a practice.

@@ -19,9 +19,10 @@ from __future__ import annotations
 import re
 
 from sitegen.privacy import lexicon as L
+from sitegen.privacy.lazyre import lazy
 
 # "… Day" (a holiday): the name before it is the day's.
-_DAY_AFTER = re.compile(r"(?:[ \u00a0]+[A-Z][a-z]+){0,2}(?:\s+(?:Jr|Sr)\.?)?(?:['’]s)?[ \u00a0]+Day\b")
+_DAY_AFTER = lazy(r"(?:[ \u00a0]+[A-Z][a-z]+){0,2}(?:\s+(?:Jr|Sr)\.?)?(?:['’]s)?[ \u00a0]+Day\b")
 
 
 def named_day(text: str, end: int) -> bool:
@@ -31,7 +32,7 @@ def named_day(text: str, end: int) -> bool:
 
 # Words that stand before a name in an English idiom: "happy as Larry", "a doubting Thomas",
 # "a peeping Tom", "a nervous Nellie", "a moaning Minnie", "a steady Eddie", "a smart Alec".
-_IDIOM_BEFORE = re.compile(r"(?:\bhappy\s+as|\b(?:doubting|peeping|nervous|moaning|steady|smart|clever|nosy|lazy|"
+_IDIOM_BEFORE = lazy(r"(?:\bhappy\s+as|\b(?:doubting|peeping|nervous|moaning|steady|smart|clever|nosy|lazy|"
                            r"bloody|plain|average|every))[ \u00a0]+$", re.IGNORECASE)
 
 
@@ -41,7 +42,7 @@ def idiom_name(text: str, start: int) -> bool:
 
 
 # "sang along to Vera Lynn", "songs by …", "an album by …": a performer, not a client.
-_PERFORMER_BEFORE = re.compile(r"\b(?:(?:sang|sing|sings|singing|danced|dancing)\s+along\s+to|(?:songs?|music|album|record|"
+_PERFORMER_BEFORE = lazy(r"\b(?:(?:sang|sing|sings|singing|danced|dancing)\s+along\s+to|(?:songs?|music|album|record|"
                                r"tunes?|hits?)\s+(?:by|of))[ \u00a0]+$", re.IGNORECASE)
 
 
@@ -53,7 +54,7 @@ def performer(text: str, start: int) -> bool:
 # "Te Whare Tapa Whā", "Te Ara Hou": the Māori article before a capitalised word opens the name
 # of a place, a body or a model; a person so named needs a person cue.
 ARTICLE_WORDS = frozenset({"Te", "Ngā", "Nga"})
-_NEXT_WORD = re.compile(r"[ \u00a0]+([a-z]+)")
+_NEXT_WORD = lazy(r"[ \u00a0]+([a-z]+)")
 
 
 def article_phrase(text: str, first: str, end: int) -> bool:
@@ -67,7 +68,7 @@ def article_phrase(text: str, first: str, end: int) -> bool:
 
 
 # A full name after the words that introduce a scholar's work.
-_WORK_BEFORE = re.compile(
+_WORK_BEFORE = lazy(
     r"(?:\b(?:work|research|writing|writings|paper|papers|book|books|study|studies|trials?|textbook|model|theory|"
     r"approach|method|protocol|program|programme|framework|ideas?)\s+(?:\w+\s+){0,2}?(?:by|of|from|associated\s+with)"
     r"|\b(?:drawing|drew|draws|building|built|builds)\s+on|\b(?:inspired|influenced)\s+by|\bborrowing\s+from"
@@ -83,7 +84,7 @@ def work_by(text: str, start: int) -> bool:
 
 _CAP = r"[A-Z][\w\-]*"
 # ", Silverman and Nickman's idea": the rest of a list of authors, a possessive, a scholarly noun.
-_AUTHOR_LIST_AFTER = re.compile(r"(?:,\s+" + _CAP + r")*,?\s+(?:and|&)\s+" + _CAP + r"['’]s?\s+((?:[\w\-]+\s+){0,2})"
+_AUTHOR_LIST_AFTER = lazy(r"(?:,\s+" + _CAP + r")*,?\s+(?:and|&)\s+" + _CAP + r"['’]s?\s+((?:[\w\-]+\s+){0,2})"
                                 r"([a-z\-]+)")
 
 
@@ -97,7 +98,7 @@ def author_list(text: str, end: int) -> bool:
 
 
 # "'s Te Whare Tapa Whā model": a possessive, then a capitalised name, then a scholarly noun.
-_NAMED_MODEL_AFTER = re.compile(r"[ \u00a0]+(?:[A-Z][^\W\d_]*[ \u00a0]+){1,4}([a-z]+)")
+_NAMED_MODEL_AFTER = lazy(r"[ \u00a0]+(?:[A-Z][^\W\d_]*[ \u00a0]+){1,4}([a-z]+)")
 
 
 def named_model_after(text: str, after: int) -> bool:
@@ -107,7 +108,7 @@ def named_model_after(text: str, after: int) -> bool:
 
 
 # "or Lifeline on 13 11 14", "ring Shine on 0800 …": a service reached on a helpline.
-_HELPLINE_AFTER = re.compile(r"[ \u00a0]+(?:free\s+)?(?:on|at)[ \u00a0]+(?:1[38]00|0800|0808|116|13[ \u00a0]?\d\d\b|988\b|"
+_HELPLINE_AFTER = lazy(r"[ \u00a0]+(?:free\s+)?(?:on|at)[ \u00a0]+(?:1[38]00|0800|0808|116|13[ \u00a0]?\d\d\b|988\b|"
                              r"111\b|999\b|911\b|000\b)")
 
 
@@ -122,7 +123,7 @@ _METHOD_NOUNS = ("manoeuvre|maneuver|manoeuvres|maneuvers|somatics|somatic|model
                  "framework|programme|program|series|therapy")
 _METHOD_NOUNS += "|protocols|methods|techniques|models"
 # "the Duran and Kleinert protocols": two founders joined by "and" name one method.
-_BEFORE_METHOD = re.compile(r"\b((?:[A-Z][^\W\d_]*(?:[ \u00a0]|[ \u00a0](?:and|&)[ \u00a0])){1,4})(?:" + _METHOD_NOUNS + r")\b")
+_BEFORE_METHOD = lazy(r"\b((?:[A-Z][^\W\d_]*(?:[ \u00a0]|[ \u00a0](?:and|&)[ \u00a0])){1,4})(?:" + _METHOD_NOUNS + r")\b")
 
 
 def methods_in(text: str) -> frozenset[str]:
