@@ -856,3 +856,31 @@ def test_occupations_from_more_trades(text, needle):
 ])
 def test_someone_she_sees_is_not_her_job(text):
     assert not any(k == "occupation" for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "There's sound advice on the Marfan Support UK site and from the Scoliosis Syndromes Association.",
+    "The Tinnitus Society leaflets are in the waiting room.",
+])
+def test_patient_charities_and_national_bodies_are_not_her_organisation(text):
+    assert not any(k in ("organisation", "workplace") for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("She works for the Arthritis Society as a fundraiser.", "workplace"),       # her employer still counts
+    ("She was on the ward at the Leicester Royal Infirmary for a week.", "organisation"),
+])
+def test_an_employer_named_for_a_condition_or_a_royal_body_is_still_found(text, kind):
+    assert any(k in (kind, "workplace", "organisation") for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Most dizziness seen in a physio clinic is harmless.",                      # a job word naming a place
+    "The tradition traces back to Jivaka Kumar, a physician said to have lived long ago.",  # a person in apposition
+])
+def test_a_job_word_before_a_place_and_a_person_in_apposition_are_not_items(text):
+    assert not any(k in ("occupation", "place") for k, _, _ in found(text)), found(text)
+
+
+def test_a_town_described_in_apposition_is_still_a_place():
+    assert has("She grew up in Oban, a town on the west coast.", "place", "Oban")

@@ -93,6 +93,8 @@ _TEACHES = lazy(r"\b(?:teaches|taught|lectures|lectured|nursed)\s+(?:[a-z\-]+\s+
                       r"maths|math|english|french|spanish|history|geography|science|physics|chemistry|biology|art|"
                       r"drama|pe|reception|nursery|infants|juniors|primary|secondary|grade|year\s+\d|class|yoga|"
                       r"pilates|dance|ballet|swimming|driving|school|college|university|law|medicine)\b")
+_PLACE_AFTER_JOB = tuple(f" {w}" for w in "clinic clinics practice department course training appointment appointments "
+                         "referral waiting session sessions service services".split())
 _WORK_WORDS = register_vocabulary(frozenset(
     "works worked working job shift shifts packs packed picks stacks serves cleans cooks delivers drives "
     "volunteers volunteered".split()))
@@ -222,6 +224,8 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
             continue  # "her GP", "his Parkinson's nurse", "the priest": someone else in the client's life
         if _not_her_job(text, low, lead, ws, we):
             continue
+        if low.startswith(_PLACE_AFTER_JOB, we):
+            continue  # "a physio clinic", "a nurse appointment": the job word names a place or a service
         start = lead.start()
         # start at the article or the job's first word, not at "is"/"as"
         piece = low[start:ws]

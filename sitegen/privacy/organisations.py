@@ -173,12 +173,25 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
         if named and (all(st.country(w) or w in _NATIONAL for w in words[:-1]) or not cue and words[0] in _NATIONAL):
             taken = s + len(run)
             continue  # "USA Hockey", "England Netball": a national body narrows nobody down
+        if named and not employer and (any(w in _COUNTRY_TAGS or st.country(w) for w in words[1:])
+                                       or any(_CONDITION.search(w.lower()) for w in words)):
+            taken = s + len(run)
+            continue  # "Marfan Support UK", "the Scoliosis Association": a national or patient charity
         if words[-1] in EVENT_ENDINGS or not employer and _generic_name(words, st):
             continue  # "the Great North Run"; "Intensive Care", "Human Resources", "the Second Team"
         if _about_writer(text, s):
             continue
         taken = s + len(run)
         yield "organisation", s, s + len(run)
+
+
+# A country after the name: "Marfan Support UK", "Stroke Foundation Australia" (not "… Royal Infirmary").
+_COUNTRY_TAGS = frozenset("UK USA US GB NZ International Worldwide Global".split())
+# A condition a patient charity is named for: "… Syndromes Association", "Arthritis Action".
+_CONDITION = lazy(r"(?:^|-)(?:diseases?|syndromes?|palsy|disorders?|conditions?|cancer|diabetes|dementia|alzheimer['’]?s?|"
+                  r"parkinson['’]?s?|stroke|epilepsy|autism|asthma|hypermobility|fibromyalgia|lupus|scoliosis|"
+                  r"lymphoedema|lymphedema|endometriosis|migraine|tinnitus|stammering|stuttering|[a-z]+(?:itis|osis|"
+                  r"opathy|algia))$")
 
 
 _WORK_OBJECTS = frozenset("meters deliveries shifts nights rounds contracts".split())

@@ -151,6 +151,8 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
         if (not prep or the) and not _REGION_NOUN.search(run) and _eponym_use(text, s, run_end, i - 1, ix) \
                 or text.startswith(("'s", "’s"), run_end):
             continue  # "Parkinson's", "the Beighton score", "Eunice Ingham drew": not the town
+        if _PERSON_APPOSED.match(text, run_end):
+            continue  # "traces back to Jivaka Kumar, a physician said to …": a person, not a place
         hit = _place_of(run, st, prep)
         if hit is None or about_writer(ix, s, run_end):
             continue  # "the course I took in York": the writer's own
@@ -169,6 +171,10 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
     yield from _roads(ix)
 
 
+# A role in apposition after the name: ", a physician", ", the monk who …".
+_PERSON_APPOSED = lazy(r",\s+(?:an?|the)\s+(?:[a-z\-]+\s+){0,2}(?:physician|doctor|healer|monk|nun|priest|teacher|"
+                       r"surgeon|scholar|philosopher|poet|writer|author|founder|pioneer|saint|king|queen|emperor|"
+                       r"prince|princess|sage|master)\b")
 _HOME_BEFORE = lazy(r"\b(?:lives|lived|living|stays|stayed|staying|born|home|house|flat|cottage)\b[^.;!?\n]*$")
 
 
