@@ -30,7 +30,6 @@ from dataclasses import dataclass, field
 from sitegen.privacy import lexicon as L
 from sitegen.privacy import nameuses as U
 from sitegen.privacy import people as P
-from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.lowernames import names_in_lower_case, other_scripts
 from sitegen.privacy.namecues import _person_cue
 from sitegen.privacy.nameguards import (
@@ -101,7 +100,8 @@ def find_names(ix: TextIndex, allowed: frozenset[str] = frozenset(),
         i = _read_at(p, i)
     _drop_cited(p)
     _other_occurrences(p)
-    _drop_methods(p)
+    if p.spans:  # "the Epley manoeuvre", then "repeated the Epley": the method's name
+        p.spans = U.drop_methods(text, toks, p.spans)
     p.spans.sort()
     for sp in p.spans:
         yield sp[0], sp[1], sp[4]
@@ -138,12 +138,8 @@ def _read_at(p: _Pass, i: int) -> int:
     if title_start is None and last > i and _medical_after(text, toks[last]):
         return last + 1  # "Ramsay Hunt syndrome", "Tommy John surgery"
     start = title_start if title_start is not None else t.start
-    if title_start is None and _public_office(text, toks, i):
-        return last + 1  # "President Kennedy", "Queen Victoria": a public figure, not a client
-    if title_start is None and (U.named_day(text, toks[last].end) or U.idiom_name(text, start)
-                                or U.helpline(text, toks[last].end) or U.performer(text, start)
-                                or last > i and not cue and U.article_phrase(text, t.base, toks[last].end)):
-        return last + 1  # "Anzac Day", "happy as Larry", "or Lifeline on 13 11 14", "Te Ara Hou"
+    if title_start is None and U.not_a_person(text, t, start, toks[last].end, last > i and not cue):
+        return last + 1  # "President Kennedy", "Anzac Day", "happy as Larry", "Te Ara Hou"
     if _cited(text, toks, i, last, start, title_start is not None) or _us_city(text, toks[last], start) or (
             title_start is None and _known_not_client(text, toks, i, last, cue)):
         p.cited.add(toks[last].base)
@@ -162,14 +158,6 @@ def _read_at(p: _Pass, i: int) -> int:
     return last + 1
 
 
-def _public_office(text: str, toks: list[_Tok], i: int) -> bool:
-    """Whether the name at toks[i] is an office's holder ("President Kennedy") or the office itself."""
-    if toks[i].base in L.PUBLIC_OFFICES:
-        return True
-    prev, gap = toks[i].prev(text)
-    return prev is not None and prev in L.PUBLIC_OFFICES and gap == " "
-
-
 def _drop_cited(p: _Pass) -> None:
     """A surname cited once is the author wherever it recurs without a client's title."""
     if not p.cited:
@@ -178,17 +166,6 @@ def _drop_cited(p: _Pass) -> None:
         sp[0] == p.toks[sp[2]].start or p.text[sp[0]:sp[0] + 2] in ("Dr", "Pr")))]
     for b in p.cited:
         p.confirmed.pop(b, None)
-
-
-def _drop_methods(p: _Pass) -> None:
-    """A word that names a method somewhere in the text ("the Epley manoeuvre") is the method's
-    name wherever it stands without a title ("repeated the Epley")."""
-    if not p.spans:
-        return
-    methods = U.methods_in(p.text)
-    if methods:
-        p.spans = [sp for sp in p.spans if sp[0] != p.toks[sp[2]].start
-                   or not all(p.toks[k].base in methods for k in range(sp[2], sp[3] + 1))]
 
 
 def _other_occurrences(p: _Pass) -> None:
@@ -307,7 +284,7 @@ def _bare_unknown(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], s
         return False  # "Reflexologists", "Physiotherapy": a capitalised common noun
     if t.base in P.CITED or t.base in P.PRODUCTS or t.base in L.EPONYM_STEMS:
         return False
-    if _WHICH_AFTER.match(text, t.after):
+    if U.thing_after(text, t.after):
         return False  # "a self-care part, Fluxeries, which are …": a thing; a person is "who"
     if _demonym(t.base, st):
         return False  # "a Queenslander", "a Glaswegian": someone from a place, or a house, not a name
@@ -322,9 +299,6 @@ def _bare_unknown(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], s
     if i + 1 < len(toks) and t.after + 1 == toks[i + 1].start and text[t.after] == " ":
         return False
     return any(c.islower() for c in t.base[1:])
-
-
-_WHICH_AFTER = lazy(r",?\s+which\b")
 
 
 # Verbs whose object is a thing: an unknown capitalised word after one is a product, a food or a practice.

@@ -135,3 +135,36 @@ def methods_in(text: str) -> frozenset[str]:
             continue  # "Tom's approach" is his, not a method's name
         out.update(words)
     return frozenset(out)
+
+
+def public_office(text: str, t) -> bool:
+    """Whether the name at token `t` is an office's holder ("President Kennedy") or the office itself."""
+    if t.base in L.PUBLIC_OFFICES:
+        return True
+    prev, gap = t.prev(text)
+    return prev is not None and prev in L.PUBLIC_OFFICES and gap == " "
+
+
+def not_a_person(text: str, t, start: int, end: int, uncued_run: bool) -> bool:
+    """Whether the name from token `t` (at `start`) to `end`, with no title, is used for something
+    other than a person: a public office, a day, an idiom, a helpline, a performer, a Māori phrase."""
+    return public_office(text, t) or named_day(text, end) or idiom_name(text, start) or helpline(text, end) \
+        or performer(text, start) or uncued_run and article_phrase(text, t.base, end)
+
+
+_WHICH_AFTER = lazy(r",?\s+which\b")
+
+
+def thing_after(text: str, pos: int) -> bool:
+    """Whether ", which …" follows: said of a thing; a person is "who"."""
+    return _WHICH_AFTER.match(text, pos) is not None
+
+
+def drop_methods(text: str, toks: list, spans: list) -> list:
+    """The name spans left once words that name a method somewhere in the text are taken out
+    where they stand without a title (see `methods_in`)."""
+    methods = methods_in(text)
+    if not methods:
+        return spans
+    return [sp for sp in spans if sp[0] != toks[sp[2]].start
+            or not all(toks[k].base in methods for k in range(sp[2], sp[3] + 1))]
