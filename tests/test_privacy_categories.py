@@ -884,3 +884,17 @@ def test_a_job_word_before_a_place_and_a_person_in_apposition_are_not_items(text
 
 def test_a_town_described_in_apposition_is_still_a_place():
     assert has("She grew up in Oban, a town on the west coast.", "place", "Oban")
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Her aunty, Rewa Tane, made the first booking.", "Rewa Tane"),            # a relation, then the name in apposition
+    ("His uncle (everyone calls him Little Mo) still runs the stall.", "Mo"),  # "calls him", a nickname's first word
+    ("Mr Osei (Kofi, to everyone at the allotment) is 58.", "Kofi"),           # what everyone calls him
+    ("Bex, for short, came in with a stiff neck.", "Bex"),
+])
+def test_names_given_by_what_people_call_someone(text, needle):
+    assert has(text, "name", needle), found(text)
+
+
+def test_a_title_someone_is_called_is_not_a_name():
+    assert not any(k == "name" and t == "Sir" for k, _, t in found("The apprentices all call him Sir, which he loves."))

@@ -308,7 +308,7 @@ RELATION_WORDS = _lower("""
     father mum mom dad stepmother stepfather stepson stepdaughter stepmum
     stepdad sister brother sibling twin grandson granddaughter grandchild
     grandmother grandfather grandma grandpa gran granny nan nana grandad aunt
-    auntie uncle niece nephew cousin friend friends colleague colleagues
+    auntie aunty nanny koro kuia uncle niece nephew cousin friend friends colleague colleagues
     coworker co-worker boss manager supervisor neighbour neighbor flatmate
     housemate roommate carer caregiver client patient named called nicknamed
     dubbed aka née nee

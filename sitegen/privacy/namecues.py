@@ -43,13 +43,17 @@ _APPOSED_RELATION = lazy(
     r"only|eldest|youngest|oldest|middle|step|best)\s+)?(?:" + _REL + r"|eldest|youngest|oldest|middle\s+one|twin|best\s+friend|" + _CARERS + r")\b(?!['’])"
 )
 # "I'll call her Wren", "we agreed to call him Sol": a name given here.
-_CALL_BEFORE = lazy(r"\bcall(?:ing|ed)?\s+(?:her|him|them)\s+$", re.IGNORECASE)
+# "everyone calls him Big Jim": a word of the nickname may come first.
+_CALL_BEFORE = lazy(r"\b[Cc]all(?:s|ing|ed)?\s+(?:[Hh]er|[Hh]im|[Tt]hem)\s+(?:[A-Z][a-z]+\s+)?$")
 # "Bev (she was happy for me to use her name …)", "shaz (her nickname …)", "Dawn (with her blessing)"
 _BRACKET_ABOUT_HER = lazy(
     r"\s*\(\s*(?:she|he|they|her|his|their|not\s+(?:her|his|their)\s+real|real\s+name|with\s+(?:her|his|their)|"
     r"as\s+(?:she|he|they)|I['’](?:ll|ve)\s+(?:call|changed)|name\s+changed)\b",
     re.IGNORECASE,
 )
+# "(Kofi, to everyone at church)", "Bex, for short,": what people call someone.
+_KNOWN_AS = lazy(r",\s*(?:to\s+(?:everyone|everybody|her\s+friends|his\s+friends|her\s+family|his\s+family|friends|"
+                 r"family|her\s+mates|his\s+mates)|for\s+short)\b")
 # "Yusuf, as he wanted me to call him", "Priya, who asked me to use her name"
 _AS_CALLED = lazy(
     r"\s*,\s*(?:as\s+(?:she|he|they)\s+(?:wanted|asked|prefers?|preferred|likes?|liked|wished|chose)|"
@@ -110,7 +114,7 @@ def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], pre
         if _AGE_APPOSITION.match(text, t.end):
             return True
         # "Olu, their eldest,", "Bev (she was happy …)", "Yusuf, as he wanted me to call him".
-        if not cited and (_APPOSED_RELATION.match(text, t.end) or _AS_CALLED.match(text, t.end)
+        if not cited and (_APPOSED_RELATION.match(text, t.end) or _AS_CALLED.match(text, t.end) or _KNOWN_AS.match(text, t.end)
                           or _BRACKET_ABOUT_HER.match(text, t.end) and _may_be_given(text, t, lines)):
             return True
     if not t.poss and gap_after == " " and nxt_low in ("is", "was", "turned", "turns") and t.cat in (_GIVEN, _AMBIG) \
@@ -156,7 +160,8 @@ def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], pre
         if gap_before.strip() in ("", ",") and "\n" not in gap_before:
             if t.cat == _GIVEN or prev.lower() not in _NAMING_WORDS:
                 return True
-    if "call" in text[max(0, t.start - 16):t.start].lower() and _CALL_BEFORE.search(text, max(0, t.start - 16), t.start):
+    if "call" in text[max(0, t.start - 24):t.start].lower() and t.base not in L.TITLES \
+            and _CALL_BEFORE.search(text, max(0, t.start - 24), t.start):
         return True
     # "I met Oluwadamilare", "she asked Grace": a verb whose object is a person.
     if prev is not None and prev in _PERSON_OBJECT_VERBS and gap_before == " ":
