@@ -898,3 +898,25 @@ def test_names_given_by_what_people_call_someone(text, needle):
 
 def test_a_title_someone_is_called_is_not_a_name():
     assert not any(k == "name" and t == "Sir" for k, _, t in found("The apprentices all call him Sir, which he loves."))
+
+
+@pytest.mark.parametrize("text, kind, needle", [
+    ('client_perspective: "I\'m 93 and I thought the stairs had beaten me."', "age", "93"),   # her own words
+    ("Notes on hand massage with a gentleman of ninety-two", "age", "ninety-two"),
+    ("Her son drives over from out in 59718 twice a week.", "zip", "59718"),                 # a ZIP as a place
+    ("By the time she came to me on 3/19 the wrist had settled.", "date", "3/19"),           # day and month after "on"
+    ("Her sons are grown and live in Halifax and Calgary now.", "place", "Calgary"),          # a preposition shared
+])
+def test_ages_zips_dates_and_places_said_other_ways(text, kind, needle):
+    assert has(text, kind, needle), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I'm 90 minutes from the nearest pool, so I swim less.",
+    "Her pain was on 3/10 by the fourth week.",                                 # a score after "on"
+    "She moved to Leeds and Hope, her sister, came with her.",
+])
+def test_measures_scores_and_names_after_a_town_are_not_those(text):
+    kinds = {k for k, _, _ in found(text)}
+    assert "age" not in kinds and "date" not in kinds, found(text)
+    assert not has(text, "place", "Hope"), found(text)

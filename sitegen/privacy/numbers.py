@@ -277,6 +277,11 @@ _AGE_PATTERNS = [
     # "client f is 93.", "Mr Hale was 94 and": any subject, the age standing alone
     r"\b(?:is|was)\s+(?:now\s+|nearly\s+|almost\s+|an?\s+(?:sprightly|spry|young|youthful|active|fit|healthy|lively|"
     r"energetic|busy)\s+)?" + _NUM + r"(?=\s*(?:[,.;:!?)]|and\b|but\b|now\b|this\b))",
+    # "I'm 91 and …" in her own words; "a lady of ninety-four", "a man of 92"
+    r"\b(?:i['’]m|i\s+am)\s+(?:now\s+|nearly\s+|almost\s+)?" + _NUM + r"\b(?!\s*(?:%|percent|minutes|mins|degrees|kg|km|"
+    r"miles|cm|mm|per|°|steps|reps|times|sessions|hours|lbs|pounds|stone))",
+    r"\b(?:lady|man|woman|gentleman|gent|widow|widower|fellow|chap|client|patient)\s+of\s+" + _NUM + r"\b(?!\s*(?:%|years?\s+"
+    r"standing))",
     # "At 97 she still shops", "at ninety-one, he ..."
     r"\bat\s+" + _NUM + r",?\s+(?:she|he|they|my\s+client|the\s+client)\b",
     r"\b(?:turned|turns|turning|reached|reaching)\s+" + _NUM + r"\b(?!\s*(?:%|percent|minutes|degrees|kg|km|miles|cm|mm|per|°|steps|reps|times|sessions|hours))",

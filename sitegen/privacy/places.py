@@ -52,7 +52,7 @@ _STREET_END = r"(?:" + "|".join(sorted(L.STREET_SUFFIXES, key=len, reverse=True)
 # "in the 97405 area", "moved to 10025", "out in 85719,", "Portland (97211)": five digits where a place stands.
 _ZIP_AS_PLACE = lazy(
     r"\b(?:in|to|from|near|around|outside)\s+(?:the\s+)?(?P<z>\d{5})(?=\s+(?:area|zip|neighbo(?:u)?rhood|district)\b"
-    r"|\s*[,.;)]|\s+(?:last|this|next|when|where|with|and|since|for)\b)"
+    r"|\s*[,.;)]|\s+(?:last|this|next|when|where|with|and|since|for|twice|once|every|each|most|at|but|so)\b)"
     r"|\b[A-Z][a-z]+\s*\(\s*(?P<y>\d{5})\s*\)"
 )
 _SHORT_CODE_BEFORE = lazy(r"\b(?:text|txt|texting|sms|call|dial|ring|send|message)\b[^.;\n]{0,20}$", re.IGNORECASE)

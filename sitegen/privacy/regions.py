@@ -110,6 +110,7 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
     st = stats()
     n = len(ix.caps)
     i = 0
+    last_place = -9  # where the last place found ends
     while i < n:
         s, e = ix.caps[i]
         word = text[s:e]
@@ -138,6 +139,8 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
             continue  # "according to Oduya": a source cited
         prep = prep_m is not None and (not prep_m.group().lower().startswith("from") or _FROM_PERSON.search(
             text, max(0, s - 60), prep_m.start() + 1) is not None or v is not None and v >> 18 & 15)
+        if not prep and last_place >= 0 and text[last_place:s] in _COORDINATION:
+            prep = True  # "in Halifax and Calgary": the preposition holds for both
         if not prep and text[max(0, s - 3):s] == "on " and v is not None and (v >> 18 & 15) >= 3:
             prep = True  # "a diner on Broadway": a street or an island in the gazetteer, never an unknown word
         if not prep and v is not None and v >> 18 & 15 and low.endswith(("a ", "an "), max(0, s - 3), s):
@@ -166,6 +169,7 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
                 and run.split()[-1] not in _PLACE_TAILS and not _REGION_NOUN.search(run):
             yield "organisation", s, end  # "the dementia unit at Heatherlea": people work and study at places, not in towns
             continue
+        last_place = end
         yield "place", s, end
     yield from _address_towns(ix)
     yield from _roads(ix)
@@ -175,6 +179,7 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
 _PERSON_APPOSED = lazy(r",\s+(?:an?|the)\s+(?:[a-z\-]+\s+){0,2}(?:physician|doctor|healer|monk|nun|priest|teacher|"
                        r"surgeon|scholar|philosopher|poet|writer|author|founder|pioneer|saint|king|queen|emperor|"
                        r"prince|princess|sage|master)\b")
+_COORDINATION = frozenset((" and ", ", ", " or ", " & ", ", and ", " and then "))
 _HOME_BEFORE = lazy(r"\b(?:lives|lived|living|stays|stayed|staying|born|home|house|flat|cottage)\b[^.;!?\n]*$")
 
 
