@@ -329,8 +329,11 @@ def evaluate(verbose: bool, corpus: Path | None = None) -> int:
         return 2
     t = Tally()
     words = 0
-    scan_text("Warm-up: Priya loads the name list once.", ScanContext())
-    compile_all()  # the patterns are compiled on first use; the figure below is the scan alone
+    # Warm-up: the name list, and the number libraries the scan imports on a text's first phone or
+    # ID number; the patterns are compiled on first use.  The figure below is the scan alone.
+    scan_text("Warm-up: Priya loads the name list once, rings 020 7946 0991, gives 943 476 5919 and 078-05-1120.",
+              ScanContext())
+    compile_all()
     _SCAN_SECONDS[0] = 0.0
     for name, entry in sorted(ls.files.items()):
         path = ls.root / name
