@@ -101,7 +101,7 @@ def find_names(ix: TextIndex, allowed: frozenset[str] = frozenset(),
     _drop_cited(p)
     _other_occurrences(p)
     if p.spans:  # "the Epley manoeuvre", then "repeated the Epley": the method's name
-        p.spans = U.drop_methods(text, toks, p.spans)
+        p.spans = U.drop_methods(ix, toks, p.spans)
     p.spans.sort()
     for sp in p.spans:
         yield sp[0], sp[1], sp[4]

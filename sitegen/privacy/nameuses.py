@@ -20,6 +20,7 @@ import re
 
 from sitegen.privacy import lexicon as L
 from sitegen.privacy.lazyre import lazy
+from sitegen.privacy.tokens import TextIndex, register_vocabulary
 
 # "… Day" (a holiday): the name before it is the day's.
 _DAY_AFTER = lazy(r"(?:[ \u00a0]+[A-Z][a-z]+){0,2}(?:\s+(?:Jr|Sr)\.?)?(?:['’]s)?[ \u00a0]+Day\b")
@@ -117,19 +118,25 @@ def helpline(text: str, end: int) -> bool:
     return _HELPLINE_AFTER.match(text, end) is not None
 
 
-# A capitalised run right before a method noun: "Epley manoeuvre", "Hanna somatics", "Te Ara model".
+# A capitalised run right before a method noun: "Epley manoeuvre", "Hanna somatics", "Te Ara model"
 # (never a word that is also a verb after a name: "Tom approaches", "Ana tests", "Jo exercises").
-_METHOD_NOUNS = ("manoeuvre|maneuver|manoeuvres|maneuvers|somatics|somatic|model|method|technique|protocol|"
-                 "framework|programme|program|series|therapy")
-_METHOD_NOUNS += "|protocols|methods|techniques|models"
+_METHOD_NOUNS = register_vocabulary(frozenset("""manoeuvre maneuver manoeuvres maneuvers somatics somatic model method
+    technique protocol framework programme program series therapy protocols methods techniques models""".split()))
 # "the Duran and Kleinert protocols": two founders joined by "and" name one method.
-_BEFORE_METHOD = lazy(r"\b((?:[A-Z][^\W\d_]*(?:[ \u00a0]|[ \u00a0](?:and|&)[ \u00a0])){1,4})(?:" + _METHOD_NOUNS + r")\b")
+_RUN_BEFORE = lazy(r"\b((?:[A-Z][^\W\d_]*(?:[ \u00a0]|[ \u00a0](?:and|&)[ \u00a0])){1,4})$")
 
 
-def methods_in(text: str) -> frozenset[str]:
-    """The capitalised words that name a method somewhere in `text` ("Epley" in "the Epley manoeuvre")."""
+def methods_in(ix: TextIndex) -> frozenset[str]:
+    """The capitalised words that name a method somewhere in the text ("Epley" in "the Epley
+    manoeuvre"): read back from each method noun the one pass over the words found."""
+    text = ix.text
     out: set[str] = set()
-    for m in _BEFORE_METHOD.finditer(text):
+    for s, _e in ix.anchors(_METHOD_NOUNS):
+        if not text[s].islower():
+            continue  # "the Lidcombe Program": the capitalised noun is part of the name
+        m = _RUN_BEFORE.search(text, max(0, s - 90), s)
+        if m is None:
+            continue
         words = [w for w in m.group(1).split() if w[0].isupper()]
         if words[-1].endswith(("'s", "’s")):
             continue  # "Tom's approach" is his, not a method's name
@@ -160,10 +167,10 @@ def thing_after(text: str, pos: int) -> bool:
     return _WHICH_AFTER.match(text, pos) is not None
 
 
-def drop_methods(text: str, toks: list, spans: list) -> list:
+def drop_methods(ix: TextIndex, toks: list, spans: list) -> list:
     """The name spans left once words that name a method somewhere in the text are taken out
     where they stand without a title (see `methods_in`)."""
-    methods = methods_in(text)
+    methods = methods_in(ix)
     if not methods:
         return spans
     return [sp for sp in spans if sp[0] != toks[sp[2]].start
