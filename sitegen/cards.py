@@ -13,6 +13,7 @@ colours (four bits a pixel), which Pillow's general encoder does not do as quick
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import struct
@@ -98,6 +99,8 @@ def _task(work: tuple, i: int) -> None:
 
 _fonts: dict[int, Any] = {}
 _glyphs: dict[tuple[int, str], tuple[Any, int, int, float]] = {}
+_words: dict[tuple[int, str], tuple[Any, int, int, float]] = {}
+_luts: dict[tuple[int, int], list[int]] = {}
 
 
 def _font(size: int) -> Any:
@@ -155,27 +158,61 @@ def _wrap(text: str, size: int, width: int, most: int) -> list[str]:
     return lines
 
 
+def _word(size: int, word: str) -> tuple[Any, int, int, float]:
+    """(mask, x offset, y offset, advance) of one word, composed from its glyphs once per
+    process: titles share most of their words, and one paste a word costs far less than one a
+    letter."""
+    key = (size, word)
+    w = _words.get(key)
+    if w is None:
+        from PIL import Image
+
+        glyphs = [_glyph(size, ch) for ch in word]
+        places, x = [], 0.0
+        for _mask, dx, dy, advance in glyphs:
+            places.append((int(x) + dx, dy))
+            x += advance
+        left = min(px for px, _ in places)
+        top = min(py for _, py in places)
+        right = max(px + g[0].width for (px, _), g in zip(places, glyphs))
+        bottom = max(py + g[0].height for (_, py), g in zip(places, glyphs))
+        mask = Image.new("L", (max(1, right - left), max(1, bottom - top)))
+        for (px, py), g in zip(places, glyphs):
+            mask.paste(255, (px - left, py - top), g[0])
+        w = _words[key] = (mask, left, top, x)
+    return w
+
+
 def _band(lines: list[str], size: int, line_height: int) -> Any:
     from PIL import Image
 
     band = Image.new("L", (TEXT_WIDTH, max(1, line_height * len(lines))))
+    space = _glyph(size, " ")[3]
     y = 0
     for line in lines:
         x = 0.0
-        for ch in line:
-            mask, dx, dy, advance = _glyph(size, ch)
-            band.paste(255, (int(x) + dx, y + dy), mask)
-            x += advance
+        for word in line.split(" "):
+            if word:
+                mask, dx, dy, advance = _word(size, word)
+                band.paste(255, (int(x) + dx, y + dy), mask)
+                x += advance
+            x += space
         y += line_height
     return band
 
 
+def _lut(levels: tuple[int, int]) -> list[int]:
+    lut = _luts.get(levels)
+    if lut is None:
+        low, high = levels
+        span = high - low
+        lut = _luts[levels] = [0 if v < 8 else low + min(span, (v * span + 127) // 255) for v in range(256)]
+    return lut
+
+
 def _packed(band: Any, levels: tuple[int, int]) -> bytes:
     """The band as 4-bit palette indexes, two pixels a byte."""
-    low, high = levels
-    span = high - low
-    lut = [0 if v < 8 else low + min(span, (v * span + 127) // 255) for v in range(256)]
-    return band.point(lut).tobytes("raw", "L;4")  # the low four bits of each pixel, two to a byte
+    return band.point(_lut(levels)).tobytes("raw", "L;4")  # the low four bits of each pixel, two to a byte
 
 
 def draw(title: str, site: str) -> bytes:
@@ -197,8 +234,9 @@ def draw(title: str, site: str) -> bytes:
     for data, top in ((title_rows, title_top), (site_rows, HEIGHT - 100)):
         stream.empty(empty, top - made)
         n = len(data) // band_bytes
-        stream.add(b"".join(b"\x00" + bar + margin + data[r * band_bytes:(r + 1) * band_bytes] + right
-                            for r in range(n)))
+        rows = b"".join(b"\x00" + bar + margin + data[r * band_bytes:(r + 1) * band_bytes] + right
+                        for r in range(n))
+        stream.add(rows, keep=top == HEIGHT - 100)  # the site's name: the same on every card
         made = top + n
     stream.empty(empty, HEIGHT - made)
     return _png(stream.finish())
@@ -214,8 +252,16 @@ class _Stream:
         self.parts = [b"\x78\x01"]
         self.adler = 1
 
-    def add(self, raw: bytes) -> None:
-        self._put(_deflate(raw), zlib.adler32(raw), len(raw))
+    _kept: dict[bytes, tuple[bytes, int]] = {}
+
+    def add(self, raw: bytes, keep: bool = False) -> None:
+        """Raw rows, compressed now (or once per process, when `keep`: rows every card shares)."""
+        done = self._kept.get(raw) if keep else None
+        if done is None:
+            done = (_deflate(raw), zlib.adler32(raw))
+            if keep:
+                self._kept[raw] = done
+        self._put(done[0], done[1], len(raw))
 
     def empty(self, row: bytes, n: int) -> None:
         if n <= 0:
@@ -255,6 +301,7 @@ def _adler_combine(a: int, b: int, length: int) -> int:
     return sum1 | (sum2 << 16)
 
 
+@functools.cache
 def _palette() -> bytes:
     def mix(a: tuple, b: tuple, t: float) -> bytes:
         return bytes(round(x + (y - x) * t) for x, y in zip(a, b))

@@ -148,5 +148,8 @@ def test_run_py_with_sitegen(tmp_path: Path):
     cold_files = next(line for line in out.splitlines() if line.startswith("| cold | files written"))
     assert int(cold_files.rstrip(" |").split("|")[-1]) > N
     assert "FAILED" not in p.stderr
+    # cold builds move the old output aside rather than deleting it mid-run; nothing is left over
+    assert not (tmp_path / "work" / f"run-{N}" / "trash").exists()
+    assert (tmp_path / "work" / f"run-{N}" / "sitegen" / "output" / "index.html").is_file()
     report = results.read_text()
     assert "## Machine" in report and "CPU" in report and out.strip().splitlines()[0] in report

@@ -1,0 +1,57 @@
+"""Preview cards: real PNG files Pillow opens, with the title set where the font would set it."""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image, ImageFont
+
+from sitegen import cards
+
+
+def _open(data: bytes) -> Image.Image:
+    im = Image.open(io.BytesIO(data))
+    im.load()
+    return im
+
+
+def _ink_box(im: Image.Image, top: int, bottom: int) -> tuple[int, int, int, int] | None:
+    """Bounding box of pixels darker than the background within rows top..bottom, text area only."""
+    rgb = im.convert("RGB").crop((cards.LEFT, top, cards.LEFT + cards.TEXT_WIDTH, bottom))
+    dark = rgb.convert("L").point(lambda v: 255 if v < 200 else 0)
+    return dark.getbbox()
+
+
+def test_a_card_is_a_png_of_the_preview_size_in_the_theme_colours():
+    im = _open(cards.draw("Gentle work on a stiff neck", "Quiet Hands Massage"))
+    assert im.format == "PNG" and im.size == (cards.WIDTH, cards.HEIGHT)
+    assert im.convert("RGB").getpixel((cards.WIDTH - 10, 10)) == cards.BACKGROUND
+    assert im.convert("RGB").getpixel((cards.BAR // 2, cards.HEIGHT // 2)) == cards.ACCENT
+
+
+def test_the_title_is_as_wide_as_the_font_sets_it():
+    title = "Gentle work on a stiff neck"
+    im = _open(cards.draw(title, "Quiet Hands Massage"))
+    box = _ink_box(im, 0, cards.HEIGHT - 120)
+    assert box is not None
+    expected = ImageFont.load_default(size=64).getlength(title)
+    assert abs((box[2] - box[0]) - expected) <= 0.03 * expected, (box, expected)
+
+
+def test_repeated_words_are_each_drawn_and_the_card_is_the_same_every_time():
+    once = _open(cards.draw("Breath", "Site"))
+    twice_bytes = cards.draw("Breath Breath", "Site")
+    twice = _open(twice_bytes)
+    w1 = _ink_box(once, 0, cards.HEIGHT - 120)
+    w2 = _ink_box(twice, 0, cards.HEIGHT - 120)
+    assert w2[2] - w2[0] > 2 * (w1[2] - w1[0])
+    assert cards.draw("Breath Breath", "Site") == twice_bytes
+    assert cards.draw("Breath Breath", "Another site") != twice_bytes
+
+
+def test_a_long_title_wraps_and_ends_in_an_ellipsis_within_the_text_area():
+    title = " ".join(["reflections"] * 40)
+    im = _open(cards.draw(title, "Site"))
+    box = _ink_box(im, 0, cards.HEIGHT - 120)
+    assert box[2] <= cards.TEXT_WIDTH
+    assert cards._wrap(title, 52, cards.TEXT_WIDTH, 4)[-1].endswith("…")

@@ -1,0 +1,43 @@
+"""Each body is converted with only the Markdown extensions its text can use: the HTML must be
+exactly what the converter with every extension gives, whatever syntax the body holds."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from sitegen import markup
+
+BODIES = [
+    "Plain words, *emphasis*, a [link](other.md) and `code`.",
+    "A claim worth a source.[^1]\n\n[^1]: The source, in a footnote.",
+    "| session | focus |\n|---|---|\n| 1 | breath |\n| 2 | neck |",
+    "Before.\n\n```python\nprint('hi')\n```\n\nAfter.",
+    "Before.\n\n~~~\nplain fence\n~~~",
+    "# A heading\n\nText.\n\n## Another heading\n\n## Another heading",
+    "A setext heading\n================\n\nText under it.",
+    "A second-level setext heading\n-\n\nText.",
+    "[TOC]\n\n# One\n\n# Two",
+    "- a list item\n- another",
+    "Text with a | pipe but no table, a # that is no heading and [^ no footnote.",
+    "=\nstarts with an equals line",
+    "Heading with an id {#custom} stays text\n\n### Third level",
+]
+
+
+def _full() -> markdown.Markdown:
+    return markdown.Markdown(extensions=list(markup.EXTENSIONS), extension_configs=markup.EXTENSION_CONFIGS,
+                             output_format="html")
+
+
+@pytest.mark.parametrize("body", BODIES)
+def test_only_the_needed_extensions_give_the_same_html(body):
+    expected = _full().convert(body)
+    assert markup._md(body).reset().convert(body) == expected
+
+
+def test_plain_prose_is_converted_without_the_extensions_and_headings_keep_their_anchors():
+    assert markup._needed("Plain words and nothing else.") == ()
+    rendered, diags = markup.render_markdown("## Where she started\n\nText.", "posts/a.md", 1)
+    assert not diags and 'id="where-she-started"' in rendered.html
+    assert "where-she-started" in rendered.anchors
