@@ -660,3 +660,263 @@ def test_heights_places_in_a_family_and_scores_are_not_ages(text):
 
 def test_an_age_after_pain_is_still_an_age():
     assert has("Her hip pain began when she was 47.", "exact_age", "47")
+
+
+# --- fourth round: how a sentence uses a name that is not a client's -----------------------------
+
+def names(text: str, ctx: ScanContext = CASE) -> list[str]:
+    return [t for k, _, t in found(text, ctx) if k == "name"]
+
+
+@pytest.mark.parametrize("text", [
+    "Leonard Ashdown's iceberg analogy was where we began.",                  # a possessive before a scholarly noun
+    "Rosalind Petch's textbook says much the same.",
+    "The loading program from Ingrid Solberg's group still suits most runners.",
+    "It fits the extinction model associated with Marta Kowal, which puts learning first.",
+    "Drawing on Ashdown and later work by Delphine Roux, we reduced avoidance.",
+    "We talked about Ferrand, Oakes and Pilling's idea of bonds that continue.",  # a list of authors
+    "Yarrow and Quill's ICF-based framing reminded me to look wider.",
+    "We used Nikau Tane's Te Ara Hou model to map her week.",                  # a possessive before a named model
+    "Alan Pell calls breathing the master key to calm.",                       # a scholar's "calls X the …"
+    "Reading Tim Loom's blog posts on tendons helped me.",
+])
+def test_authors_cited_through_their_work_are_not_clients(text):
+    assert names(text) == [], found(text)
+
+
+def test_a_surname_cited_once_is_the_author_when_it_comes_back():
+    text = "Leonard Ashdown's iceberg analogy helped. Later, drawing on Ashdown again, we listed what he avoided."
+    assert names(text) == [], found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Alan Pell calls his wife the boss, and laughs about it.", None),        # not a scholar's verb: a person is meant
+    ("Her son Te Rangi drove her to every session.", "Te Rangi"),             # a relation cue still finds him
+    ("Te Rangi said the stretches had helped.", "Te Rangi"),                  # so does a speech verb
+    ("Mrs Hale (94) still walks to the shop.", "Mrs Hale"),
+])
+def test_people_are_still_found_beside_those_uses(text, needle):
+    if needle is None:
+        assert not any(k == "name" and "boss" in t for k, _, t in found(text))
+    else:
+        assert has(text, "name", needle), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "He came back after Victoria Day with a sore wrist from paddling.",       # a holiday named after someone
+    "Martin Luther King Jr. Day fell in the middle of our work.",
+    "Over Matariki she went away for a long weekend.",
+    "She was happy as Larry to be back on the allotment.",                     # idioms built on a name
+    "He was a bit of a doubting Thomas about it all at first.",
+    "I sang along to Rita Vane with the residents.",                            # a performer
+    "Ring the Samaritans free on 116 123, or Harbourlight on 1800 247 247.",  # a service on a helpline number
+    "- Use Te Ara Hou early with clients who feel flat, not only Māori clients.",  # a phrase opened by a Māori article
+    "approach: [narrative work, Te Ara Hou, graded activity]",
+    "There's a home part, Fluxeries, which are small movements to do daily.",  # "which", not "who": a thing
+])
+def test_days_idioms_services_and_phrases_are_not_names(text):
+    assert names(text) == [], found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "**Session 1.** Kelbourne manoeuvre for the left canal. **Session 2.** Repeated the Kelbourne.",
+    "tags: [somatics, Vantry somatics, low back]\n\nVantry exercises came next, slowly.",
+    "The protocol was standard; the Dorran and Kelt protocols were the background.",
+])
+def test_a_word_that_names_a_method_once_names_it_throughout(text):
+    assert names(text) == [], found(text)
+
+
+def test_a_method_elsewhere_does_not_hide_a_client_with_a_title():
+    text = "We used the Kelbourne method. Mrs Kelbourne said it helped."
+    assert has(text, "name", "Mrs Kelbourne"), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "2. **Oedema and scar.** Elevation first, then scar massage.",           # a numbered item opens a sentence
+    "**3. Cueing for freezing.** Tape lines on the floor helped.",
+    "1. **Psychoeducation** about the cycle of worry and checking",
+])
+def test_a_common_word_opening_a_numbered_item_is_not_a_name(text):
+    assert names(text) == [], found(text)
+
+
+def test_a_name_opening_a_numbered_item_is_still_found_once_known():
+    text = "Priya came in on a Monday.\n\n2. Priya said the stretches helped."
+    assert names(text) == ["Priya", "Priya"], found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "From sitting, the head turned 45° to the right, then lie back.",          # an angle
+    "Rated 0 to 100: touching the bin lid (40), a door handle (75), raw food (90).",  # scores in brackets
+])
+def test_angles_and_bracketed_scores_are_not_ages(text):
+    assert not any(k in ("exact_age", "age") for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Her husband (61) drove her in.", "exact_age"),                            # a person before the bracket
+    ("Mrs Hale (94) still walks to the shop.", "age"),
+    ("She turned 45 in the spring.", "exact_age"),
+])
+def test_ages_in_brackets_and_after_turned_are_still_found(text, kind):
+    assert any(k == kind for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "If your shoulder is bothering you, you can book on 0131 496 0000.",       # the reader invited to book
+    "To book a session, ring 0131 496 0000.",
+])
+def test_an_invitation_to_book_gives_the_practice_number(text):
+    assert not any(k == "phone" for k, _, _ in found(text)), found(text)
+
+
+def test_a_number_in_a_sentence_about_the_client_is_still_hers():
+    assert any(k == "phone" for k, _, _ in found("She said you can book on 0131 496 0000 for her."))
+
+
+@pytest.mark.parametrize("text", [
+    "By session 5 Oswestry was 10%, and she was weeding again.",              # a measure named after a town
+    "Text SHOUT to 85258 or reach the Crisis Text Line any time.",             # a service, not a railway line
+    "G'day, this one's about a client who taught me a lot about patience.",    # a lesson, not a job
+])
+def test_measures_services_and_lessons_are_not_disguise_items(text):
+    assert not any(k in ("place", "occupation") for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("She moved to Oswestry in the spring.", "place"),
+    ("She takes the Jubilee Line to work.", "place"),
+    ("She teaches maths at the high school.", "occupation"),
+])
+def test_towns_lines_and_teaching_jobs_are_still_found(text, kind):
+    assert any(k == kind for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Her GP had looked at the knee a year earlier and found nothing.",       # one unit: how any history is told
+    "The first flare came a month later, in the small hours.",
+])
+def test_a_single_unit_of_time_is_no_timeline(text):
+    assert not any(k == "timeline" for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The first flare came three months later, in the small hours.",           # a count of units
+    "She left the mill four years ago.",
+    "He retired a decade ago and took up bowls.",
+])
+def test_a_counted_timeline_is_still_found(text):
+    assert any(k == "timeline" for k, _, _ in found(text)), found(text)
+
+
+# --- fourth round: recall of the indirect identifiers, by category ------------------------------
+
+@pytest.mark.parametrize("text, needle", [
+    ("She fell ill a fortnight before, in the week her brother died.", "the week her brother died"),
+    ("Two days before her graduation she tore the calf.", "Two days before her graduation"),
+    ("The bakery shut six weeks after the flood.", "six weeks after the flood"),
+    ("He hasn't slept well since the reunion.", "since the reunion"),
+    ("It began the week after the club's autumn gala.", "the week after the club's autumn gala"),
+])
+def test_a_timeline_tied_to_a_social_event(text, needle):
+    assert has(text, "timeline", needle), found(text)
+
+
+def test_a_clinical_event_is_not_a_distinctive_timeline():
+    text = "Two weeks after the injection the ache eased. The day after the session she was sore."
+    assert not any(k == "timeline" for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Her mother has had three strokes, so she does the driving.", "has had three strokes"),
+    ("His younger brother also stammers and saw someone at school.", "also stammers"),
+    ("Her parents are both in Manila and she rings them on Sundays.", "parents are both in"),
+    ("He took the garage over from his uncle in his twenties.", "from his uncle"),
+    ("She's got four boys, all under ten.", "four boys"),
+])
+def test_family_details_said_other_ways(text, needle):
+    assert has(text, "family", needle), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("She's 61, a retired tram driver, and walks everywhere.", "tram driver"),   # a job in apposition to an age
+    ("He worked as a signalman on the branch line for years.", "signalman"),
+    ("She works as a mountain guide in the summer.", "guide"),
+    ("He is 59, a millwright at the sawmill.", "millwright"),
+    ("She's 47 and works as a speech therapist in the community.", "speech therapist"),
+])
+def test_occupations_from_more_trades(text, needle):
+    assert has(text, "occupation", needle), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Everyone at the bowls club knew she was seeing a massage therapist.",     # someone she sees, not her job
+    "The guide on the walk pointed out the old mill.",                           # a thing-like job word without a predicate
+])
+def test_someone_she_sees_is_not_her_job(text):
+    assert not any(k == "occupation" for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "There's sound advice on the Marfan Support UK site and from the Scoliosis Syndromes Association.",
+    "The Tinnitus Society leaflets are in the waiting room.",
+])
+def test_patient_charities_and_national_bodies_are_not_her_organisation(text):
+    assert not any(k in ("organisation", "workplace") for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("She works for the Arthritis Society as a fundraiser.", "workplace"),       # her employer still counts
+    ("She was on the ward at the Leicester Royal Infirmary for a week.", "organisation"),
+])
+def test_an_employer_named_for_a_condition_or_a_royal_body_is_still_found(text, kind):
+    assert any(k in (kind, "workplace", "organisation") for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Most dizziness seen in a physio clinic is harmless.",                      # a job word naming a place
+    "The tradition traces back to Jivaka Kumar, a physician said to have lived long ago.",  # a person in apposition
+])
+def test_a_job_word_before_a_place_and_a_person_in_apposition_are_not_items(text):
+    assert not any(k in ("occupation", "place") for k, _, _ in found(text)), found(text)
+
+
+def test_a_town_described_in_apposition_is_still_a_place():
+    assert has("She grew up in Oban, a town on the west coast.", "place", "Oban")
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Her aunty, Rewa Tane, made the first booking.", "Rewa Tane"),            # a relation, then the name in apposition
+    ("His uncle (everyone calls him Little Mo) still runs the stall.", "Mo"),  # "calls him", a nickname's first word
+    ("Mr Osei (Kofi, to everyone at the allotment) is 58.", "Kofi"),           # what everyone calls him
+    ("Bex, for short, came in with a stiff neck.", "Bex"),
+])
+def test_names_given_by_what_people_call_someone(text, needle):
+    assert has(text, "name", needle), found(text)
+
+
+def test_a_title_someone_is_called_is_not_a_name():
+    assert not any(k == "name" and t == "Sir" for k, _, t in found("The apprentices all call him Sir, which he loves."))
+
+
+@pytest.mark.parametrize("text, kind, needle", [
+    ('client_perspective: "I\'m 93 and I thought the stairs had beaten me."', "age", "93"),   # her own words
+    ("Notes on hand massage with a gentleman of ninety-two", "age", "ninety-two"),
+    ("Her son drives over from out in 59718 twice a week.", "zip", "59718"),                 # a ZIP as a place
+    ("By the time she came to me on 3/19 the wrist had settled.", "date", "3/19"),           # day and month after "on"
+    ("Her sons are grown and live in Halifax and Calgary now.", "place", "Calgary"),          # a preposition shared
+])
+def test_ages_zips_dates_and_places_said_other_ways(text, kind, needle):
+    assert has(text, kind, needle), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I'm 90 minutes from the nearest pool, so I swim less.",
+    "Her pain was on 3/10 by the fourth week.",                                 # a score after "on"
+    "She moved to Leeds and Hope, her sister, came with her.",
+])
+def test_measures_scores_and_names_after_a_town_are_not_those(text):
+    kinds = {k for k, _, _ in found(text)}
+    assert "age" not in kinds and "date" not in kinds, found(text)
+    assert not has(text, "place", "Hope"), found(text)

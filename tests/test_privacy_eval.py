@@ -38,3 +38,15 @@ def test_verbose_is_refused_on_a_blind_set(tmp_path):
     run = subprocess.run([sys.executable, str(HERE / "evaluate.py"), "--corpus", str(blind), "--verbose"],
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 2 and "refused" in run.stderr
+
+
+def test_an_opened_set_lists_its_findings_and_a_new_blind_set_is_sealed(tmp_path):
+    """Sets measured once and then opened allow --verbose; any other blind-* set is sealed by its name alone."""
+    for name, sealed in (("blind-b", False), ("blind-z", True)):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "labels.json").write_text('{"site": {}, "files": {}}')
+        run = subprocess.run([sys.executable, str(HERE / "evaluate.py"), "--corpus", str(folder), "--verbose"],
+                             capture_output=True, text=True, timeout=120)
+        assert ("refused" in run.stderr) == sealed, (name, run.stderr)
+        assert (run.returncode == 2) == sealed, (name, run.returncode)

@@ -6,8 +6,7 @@ import ipaddress
 import re
 from collections.abc import Iterator
 
-import phonenumbers
-
+from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.numbers import record_context_before
 from sitegen.privacy.tokens import TextIndex
 
@@ -20,30 +19,30 @@ _TLDS = (
     r"care|life|studio|space|website|page|email|link|xyz|gov|edu|int|scot|wales|cymru|london"
 )
 
-_EMAIL = re.compile(
+_EMAIL = lazy(
     r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}\b"
 )
 # "jo [at] example [dot] com", "jo (at) example.com", "jo at gmail dot com"
-_OBFUSCATED_EMAIL = re.compile(
+_OBFUSCATED_EMAIL = lazy(
     r"(?<![\w.])[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:[\[(]\s*at\s*[\])]|\s+at\s+)\s*"
     r"[A-Za-z0-9-]+(?:\s*(?:[\[(]\s*dot\s*[\])]|\s+dot\s+|\.)\s*[A-Za-z]{2,10}){1,3}\b",
     re.IGNORECASE,
 )
-_OBFUSCATION_MARK = re.compile(r"[\[(]\s*at\s*[\])]|\bdot\b", re.IGNORECASE)
+_OBFUSCATION_MARK = lazy(r"[\[(]\s*at\s*[\])]|\bdot\b", re.IGNORECASE)
 
-_URL_SCHEME = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`]+|\bwww\.[^\s<>\"'`]+", re.IGNORECASE)
-_BARE_DOMAIN = re.compile(
+_URL_SCHEME = lazy(r"\b(?:https?|ftp)://[^\s<>\"'`]+|\bwww\.[^\s<>\"'`]+", re.IGNORECASE)
+_BARE_DOMAIN = lazy(
     r"(?<![\w@./-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:" + _TLDS + r")\b"
     r"(?:/[^\s<>\"'`]*)?",
     re.IGNORECASE,
 )
-_HANDLE = re.compile(r"(?<![\w@.\\/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
-_IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)")
-_IPV6 = re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:%\w+)?(?![\w:])")
+_HANDLE = lazy(r"(?<![\w@.\\/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
+_IPV4 = lazy(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)")
+_IPV6 = lazy(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:%\w+)?(?![\w:])")
 
 # Public institutions and reference sites: a link to them says nothing about a
 # client, so it is not flagged (a profile page on a social site still is).
-_PUBLIC_DOMAINS = re.compile(
+_PUBLIC_DOMAINS = lazy(
     r"(?:^|\.)(?:nhs\.uk|gov\.uk|gov|nih\.gov|ac\.uk|edu|who\.int|nice\.org\.uk|doi\.org|"
     r"wikipedia\.org|cochrane\.org|bmj\.com|thelancet\.com|cnhc\.org\.uk|fht\.org\.uk|"
     r"bacp\.co\.uk|amtamassage\.org|ncbtmb\.org|hcpc-uk\.org|csp\.org\.uk|mind\.org\.uk|"
@@ -70,7 +69,7 @@ def _host(url: str) -> str:
     return u.lower().removeprefix("www.")
 
 
-_TLD_HINT = re.compile(r"\.(?:" + _TLDS + r")(?![\w-])")  # run on the lower-cased text
+_TLD_HINT = lazy(r"\.(?:" + _TLDS + r")(?![\w-])")  # run on the lower-cased text
 
 
 def _at_signs(text: str) -> Iterator[int]:
@@ -146,7 +145,7 @@ def find_handles(ix: TextIndex) -> Iterator[Span]:
         yield "handle", m.start(), end
 
 
-_VERSION_BEFORE = re.compile(r"(?:\bv|\bversion\s+|\brelease\s+|\bbuild\s+)$", re.IGNORECASE)
+_VERSION_BEFORE = lazy(r"(?:\bv|\bversion\s+|\brelease\s+|\bbuild\s+)$", re.IGNORECASE)
 
 
 def find_ips(ix: TextIndex) -> Iterator[Span]:
@@ -180,19 +179,19 @@ def find_ips(ix: TextIndex) -> Iterator[Span]:
 # Phone-shaped runs: an optional +CC or 00CC, an optional (area code), then
 # digits in groups separated by single spaces, dots or hyphens.  Slashes are
 # not separators, so "120/80" and "12/05/2023" never start a candidate.
-_PHONE_CAND = re.compile(
+_PHONE_CAND = lazy(
     r"(?<![\w+/.,:-])"
     r"(?:(?:\+|00)\d{1,3}[ .\-\u00a0]?(?:\(0\)[ \u00a0]?)?)?"
     r"(?:\(\d{2,5}\)[ .\-\u00a0]?)?"
     r"\d(?:[ .\-\u00a0]?\d){5,14}"
     r"(?![\w/]|[.,]\d)"
 )
-_PHONE_CONTEXT = re.compile(
+_PHONE_CONTEXT = lazy(
     r"\b(?:call(?:ed|ing|s)?|ring(?:s|ing)?|rang|phone[ds]?|tel|telephone|mob|mobile|cell|"
     r"landline|number|no|text(?:ed|s)?|whats\s?app|fax|contact|reach|dial(?:led)?|on)\b[\s.:#-]*$",
     re.IGNORECASE,
 )
-_DATE_LIKE = re.compile(
+_DATE_LIKE = lazy(
     r"^(?:\d{4}[-.]\d{1,2}[-.]\d{1,2}(?:[ T]\d{1,2})?|\d{1,2}[-.]\d{1,2}[-.](?:\d{4}|\d{2})|(?:19|20)\d\d\s?[-\u2013]\s?(?:19|20)?\d\d|"
     r"\d{1,2}[.:]\d{2}(?:[.:]\d{2})?)$"
 )
@@ -229,7 +228,7 @@ def find_phones(ix: TextIndex, region: str = "GB") -> Iterator[Span]:
 
 # UK 0800/0808/0500 freephone, 0843-0845/0870 shared cost and 03 non-geographic (charities, public bodies), 116 xxx helplines, US/CA/AU
 # 1-800 style toll-free, AU 13/1300 numbers.
-_SERVICE_NUMBER = re.compile(
+_SERVICE_NUMBER = lazy(
     r"^(?:\+44\s?|0)(?:800|808|500|84[345]|87[0-3]|3[0-47]\d)\b|^(?:\+44\s?|0)?(?:800|808)[\s\-]|^116[\s\-]?\d{3}$"
     r"|^(?:\+?1[\s.\-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[\s.\-]\d{3}[\s.\-]\d{4}$|^1[38]00(?:[\s\-]?\d){6}$"
     r"|^13[\s\-]?\d{2}[\s\-]?\d{2}$"
@@ -246,8 +245,8 @@ def _phone_shaped(text: str, start: int, raw: str, digits: int) -> bool:
     return _PHONE_CONTEXT.search(text, max(0, start - 30), start) is not None
 
 
-_US_LAYOUT = re.compile(r"\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}")
-_GROUP_SEP = re.compile(r"[ .\-\u00a0()]+")
+_US_LAYOUT = lazy(r"\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}")
+_GROUP_SEP = lazy(r"[ .\-\u00a0()]+")
 
 
 def _grouped(raw: str) -> bool:
@@ -260,6 +259,8 @@ def _grouped(raw: str) -> bool:
 
 
 def _is_valid_phone(raw: str, regions: list[str]) -> bool:
+    import phonenumbers  # on the first digits that look like a phone number: most texts have none
+
     for region in regions:
         try:
             num = phonenumbers.parse(raw, region)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.tokens import TextIndex
 
 Span = tuple[str, int, int]
@@ -43,8 +43,12 @@ _HOLIDAY = (r"\b(?:Christmas\s+(?:Eve|Day)|Boxing\s+Day|New\s+Year['’]s\s+(?:E
             r"Mother['’]s\s+Day|Father['’]s\s+Day|Remembrance\s+(?:Day|Sunday)|Hogmanay|Waitangi\s+Day)"
             r"(?:\s+of)?,?\s+(?:19|20)\d\d(?!\d)")
 _PATTERNS.append(_HOLIDAY)
-_WORD_DATES = [re.compile(p) for p in _PATTERNS[:3]] + [re.compile(_HOLIDAY)]
-_NUMERIC_DATES = [re.compile(p) for p in _PATTERNS[3:5]]
+_WORD_DATES = [lazy(p) for p in _PATTERNS[:3]] + [lazy(_HOLIDAY)]
+_NUMERIC_DATES = [lazy(p) for p in _PATTERNS[3:5]]
+# "on 3/18", "on 18/3": a day and month without the year, after "on", the day past 12 so that
+# neither part can be a score out of ten or twelve.
+_NUMERIC_DATES.append(lazy(r"(?<=\bon )(?:(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))"
+                           r"(?![\d/]|[.\-]\d)"))
 _MONTH_WORDS = frozenset(
     """January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec Monday Tuesday Wednesday Thursday Friday

@@ -31,6 +31,7 @@ from sitegen.privacy.contact import find_emails, find_handles, find_ips, find_ph
 from sitegen.privacy.dates import find_dates
 from sitegen.privacy.disguise import find_exact_ages, find_family, find_timelines
 from sitegen.privacy.jobs import find_occupations
+from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.masking import mask_code
 from sitegen.privacy.names import find_names
 from sitegen.privacy.numbers import find_ages, find_nhs, find_records, find_ssns
@@ -218,11 +219,13 @@ def _register_only(text: str, ix: TextIndex, ctx: ScanContext) -> list[Finding]:
 
 
 _CONTACT_KINDS = frozenset({"email", "phone", "url", "handle", "address", "postcode", "zip"})
-_OWN_CONTACT = re.compile(
+_OWN_CONTACT = lazy(
     r"\b(?:my|our)\s+(?:own\s+)?(?:clinic|practice|studio|business|treatment\s+room|rooms|office|website|site|"
-    r"booking|bookings|website|site)\b|\bbookings?\s+(?:go|come|are|via|to|at)\b|\bbook\s+(?:with\s+me|online)\b",
+    r"booking|bookings|website|site)\b|\bbookings?\s+(?:go|come|are|via|to|at)\b|\bbook\s+(?:with\s+me|online)\b"
+    # "you can book on …", "to book a session, ring …": an invitation to the reader to book
+    r"|\b(?:you\s+can|to|please)\s+book(?:\s+an?\s+(?:appointment|session)|\s+in)?(?:\s+(?:on|at|via|by)|,)",
     re.IGNORECASE)
-_CLIENT_IN_SENTENCE = re.compile(r"\b(?:she|he|her|his|client|patient|they|their)\b", re.IGNORECASE)
+_CLIENT_IN_SENTENCE = lazy(r"\b(?:she|he|her|his|client|patient|they|their)\b", re.IGNORECASE)
 _GENERIC_BUSINESS_WORDS = frozenset("therapy therapies massage clinic bodywork health wellbeing wellness practice "
                                     "studio centre center care tissue soft sports client clients".split())
 
@@ -244,10 +247,10 @@ def _practice_own(text: str, start: int, end: int, allow_words: frozenset[str]) 
 
 
 # "she phoned the clinic on …": the number she called from, hers.
-_CALLED_FROM = re.compile(r"\b(?:phoned|rang|rung|called|texted|messaged|calls|phones|rings|texts)\s+$", re.IGNORECASE)
+_CALLED_FROM = lazy(r"\b(?:phoned|rang|rung|called|texted|messaged|calls|phones|rings|texts)\s+$", re.IGNORECASE)
 # The writer's practice named right before a number: "ring the practice on", "our clinic line is",
 # "the practice, on".
-_PRACTICE_LINE = re.compile(
+_PRACTICE_LINE = lazy(
     r"\b(?:the|my|our)\s+(?:practice|clinic|studio|therapy\s+rooms|treatment\s+rooms)(?:['’]s)?"
     r"(?:\s+(?:line|number|phone|landline|mobile|telephone))?(?:\s+(?:number\s+)?(?:is|on|at))?[\s,:]*(?:on\s+)?$",
     re.IGNORECASE)
@@ -255,14 +258,14 @@ _PRACTICE_LINE = re.compile(
 
 # A date in an essay is about a client when the sentence names one or speaks of someone treated
 # ("she came in on 3 May"); "my prices go up on 5 January" and "his course on 9 March" are not.
-_CLIENT_CUE = re.compile(r"\b(?:clients?|patients?)\b|\b(?:[Ss]he|[Hh]e|him)\b.*\b(?:saw|treated|came|booked|arrived|"
+_CLIENT_CUE = lazy(r"\b(?:clients?|patients?)\b|\b(?:[Ss]he|[Hh]e|him)\b.*\b(?:saw|treated|came|booked|arrived|"
                          r"sessions?|appointments?|treatment|massage|therapy|counselling|counseling)\b"
                          r"|\b(?:saw|treated|booked)\b.*\b(?:[Ss]he|[Hh]e|him|her)\b")
 
 
 # Documentation domains (RFC 2606) and role addresses: examples in an essay, nobody's own.
 # A charity's, a public body's or a university's address in an essay is a public contact ("jo@samaritans.org").
-_RESERVED_EMAIL = re.compile(r"^(?:no-?reply|postmaster|webmaster|abuse|hostmaster)@|@(?:[\w-]+\.)*(?:example\.(?:com|org|"
+_RESERVED_EMAIL = lazy(r"^(?:no-?reply|postmaster|webmaster|abuse|hostmaster)@|@(?:[\w-]+\.)*(?:example\.(?:com|org|"
                              r"net)|[\w-]+\.(?:example|test|invalid|localhost))$|@localhost$"
                              r"|@(?:[\w-]+\.)+(?:org|org\.uk|org\.au|org\.nz|gov|gov\.uk|gov\.au|edu|ac\.uk)$", re.IGNORECASE)
 

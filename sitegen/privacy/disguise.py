@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.occupations import RELATIVES
 from sitegen.privacy.tokens import TextIndex, lowered, register_vocabulary
 
@@ -23,8 +24,8 @@ Span = tuple[str, int, int]
 _NUM_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
               "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty")
 _NUM = r"(?:\d{1,2}|(?:" + "|".join(_NUM_WORDS.split()) + r")(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)"
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|we|we've|we’ve|our)\b")
-_THIRD = re.compile(r"\b(?:she|he|they|her|his|their|client|who|husband|wife|partner|son|daughter|mother|"
+_FIRST_PERSON = lazy(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|we|we've|we’ve|our)\b")
+_THIRD = lazy(r"\b(?:she|he|they|her|his|their|client|who|husband|wife|partner|son|daughter|mother|"
                     r"father|mum|dad|sister|brother)\b", re.IGNORECASE)
 
 
@@ -34,7 +35,7 @@ def about_writer(ix: TextIndex, start: int, end: int) -> bool:
     return bool(_FIRST_PERSON.search(s)) and not _THIRD.search(s)
 
 
-_YEAR_OR_PAGE = re.compile(r"\b(?:19|20)\d\d\b|\bp\.?\s*$")
+_YEAR_OR_PAGE = lazy(r"\b(?:19|20)\d\d\b|\bp\.?\s*$")
 
 
 # --- family -----------------------------------------------------------------------------------
@@ -59,7 +60,7 @@ _FAMILY = lowered(
     # "three grown-up sons", "two younger brothers", "eleven great-grandchildren", "her two lads"
     r"|\b" + _NUM + r"\s+(?:(?:young|grown-up|grown|adult|teenage|small|little|younger|older|big|step|half|"
     r"foster|adopted)[\s-]+)?" + _KIDS + r"\b(?!['’])"
-    r"|(?:her|his|their|has|had|with)\s+" + _NUM + r"\s+(?:(?:young|little|small|grown-up|teenage)\s+)?"
+    r"|(?:her|his|their|has|had|with|have|got)\s+" + _NUM + r"\s+(?:(?:young|little|small|grown-up|teenage)\s+)?"
     r"(?:boys|girls|lads|lasses|bairns|wee\s+ones|little\s+ones)\b"
     r"|(?:cares|cared|caring|looks\s+after|looked\s+after|looking\s+after|nurses|nursed|nursing)\s+for\s+(?:her|his|their)\s+"
     r"(?:[a-z\-]+\s+)?(?:" + _REL + r")"
@@ -68,10 +69,16 @@ _FAMILY = lowered(
     r"with\s+(?:her|his|their)\s+(?:[a-z\-]+\s+)?(?:" + _REL + r")\b"
     r"|pregnant\s+with\s+(?:her|their)\s+\w+"
     r"|(?:her|his|their|a)\s+(?:first|second|third|fourth|fifth|sixth)\s+(?:pregnancy|baby|child|grandchild|marriage|husband|wife)"
-    r"|(?:her|his|their)\s+(?:late\s+)?(?:" + _REL + r")\s+(?:(?:both\s+)?died|passed\s+away|was\s+killed|"
+    r"|(?:her|his|their)\s+(?:late\s+|older\s+|younger\s+|elder\s+|big\s+|little\s+)?(?:" + _REL + r")\s+(?:(?:both\s+)?died|passed\s+away|was\s+killed|"
     r"left\s+(?:her|him|them)|walked\s+out|moved\s+out|(?:is|was|went)\s+(?:in|to)\s+prison|"
     r"(?:has|had|was\s+diagnosed\s+with)\s+(?:dementia|alzheimer['’]s|cancer|parkinson['’]s|ms|motor\s+neurone|"
-    r"autism|a\s+stroke)|is\s+(?:autistic|disabled|terminally\s+ill))"
+    r"autism|a\s+stroke)|is\s+(?:autistic|disabled|terminally\s+ill)"
+    # "his father has had two heart attacks", "her older sister also stutters": a relative's health
+    r"|(?:has|have)\s+had\s+(?:a|an|" + _NUM + r")\s+(?:heart\s+attacks?|strokes?|breakdowns?|miscarriages?|"
+    r"transplants?)|also\s+(?:has|had|stutters|stuttered|stammers|stammered|gets|got)\b)"
+    # "his parents are both in australia", "took it over from her father"
+    r"|(?:her|his|their)\s+parents\s+(?:are|were)\s+(?:both\s+)?(?:in|back\s+in|overseas|abroad|dead|gone|divorced|"
+    r"separated)\b|took\s+(?:it|the\s+\w+|over)\s+(?:over\s+)?from\s+(?:her|his|their)\s+(?:" + _REL + r")\b"
     # "going through a divorce", "lost a baby last year", "newly married", "expecting her second"
     r"|going\s+through\s+(?:a|her|his|the)\s+(?:divorce|separation)"
     r"|(?:lost|losing)\s+(?:a|her|their)\s+(?:baby|pregnancy)|\b(?:a\s+)?(?:miscarriage|stillbirth)\b"
@@ -91,7 +98,7 @@ _FAMILY_ANCHORS = register_vocabulary(RELATIVES | frozenset("""widow widower wid
     twins triplets married pregnant pregnancy marriage children kids boys girls lads lasses bairns parent twin death
     loss funeral lost buried eldest youngest oldest middle siblings half-brothers half-sisters nieces nephews
     grandchildren great-grandchildren grandkids great-grandkids stepchildren household ex ex-husband ex-wife
-    ex-partner divorce separation miscarriage stillbirth expecting newly""".split()))
+    ex-partner divorce separation miscarriage stillbirth expecting newly parents took also""".split()))
 
 
 def find_family(ix: TextIndex) -> Iterator[Span]:
@@ -122,21 +129,21 @@ _AGE = lowered(
     r"|\b(?:is|was)\s+(?:an?\s+(?:sprightly|spry|young|youthful|active|fit|healthy|lively|energetic|busy)\s+)?"
     r"(?P<h>\d{2}|" + _NUM + r")(?=\s*(?:[,;)]|\.(?!\d)|(?:and|but|now|this|when|with|at|in|himself|"
     r"herself|themselves|going|last|next|or\s+so)\b))"
-    r"|\b(?:turned|turning|turns)\s+(?P<e>\d{1,2}|" + _NUM + r")\b(?!\s*(?:%|degrees|minutes|the\s+corner|round|away|over))"
+    r"|\b(?:turned|turning|turns)\s+(?P<e>\d{1,2}|" + _NUM + r")\b(?!\s*(?:%|°|º|degrees|minutes|the\s+corner|round|away|over))"
     r"|(?<=[A-Za-z]),\s+(?P<f>\d{2}|" + "|".join(sorted(_AGE_WORD_LIST, key=len, reverse=True)) + r"),\s+(?=[a-z])"
 
     r"|\(\s*(?:aged\s+)?(?P<g>\d{2})\s*\)"
     r"|\b(?P<i>\d{1,2}|" + _NUM + r")[\s-]+(?:weeks?|months?|days?)[\s-]+old\b"
     r"|[,(]\s*(?:now|aged)\s+(?P<j>\d{1,2}|" + _NUM + r")\s*(?=[,)])")
 # The word before "is 38": a pronoun, a name, an initial or a bracket; not "the score".
-_SUBJECT_BEFORE = re.compile(r"(?:\b(?:she|he|they|who)|\b(?!(?:It|This|That|There|Here|What|Which|Who|Each|All|"
+_SUBJECT_BEFORE = lazy(r"(?:\b(?:she|he|they|who)|\b(?!(?:It|This|That|There|Here|What|Which|Who|Each|All|"
                              r"One|Mine|Everything|Nothing)\b)[A-Z][\w'’\-]*\.?|\))\s*$")
-_MEASURE_WORD = re.compile(r"\b(?:score|scores|scale|rate|pulse|weight|bmi|number|level|reading|count|total|pain|"
+_MEASURE_WORD = lazy(r"\b(?:score|scores|scale|rate|pulse|weight|bmi|number|level|reading|count|total|pain|"
                            r"index|grade|temperature|result|average|mean|rating|gad-7|phq-9)\b[^.;!?]{0,40}$", re.IGNORECASE)
 
 
-_SCORED_BEFORE = re.compile(r"\b(?:scored?|scores|scoring|rated|rates|rating|scale)\b[^.!?]{0,40}$", re.IGNORECASE)
-_MEASURE_SUBJECT = re.compile(r"(?:\b(?:it|this|that|which|there|what)|(?<!Client )(?<!Patient )\b[A-Z]{3,}[\w\-]*"
+_SCORED_BEFORE = lazy(r"\b(?:scored?|scores|scoring|rated|rates|rating|scale)\b[^.!?]{0,40}$", re.IGNORECASE)
+_MEASURE_SUBJECT = lazy(r"(?:\b(?:it|this|that|which|there|what)|(?<!Client )(?<!Patient )\b[A-Z]{3,}[\w\-]*"
                               r"|\b[A-Za-z]+-\d+)\s+$")
 _AGE_BEFORE = ("is ", "was ", "'s ", "’s ", "aged ", "age ", "age of ", "(", "( ", ", ", "turned ", "turns ",
                "turning ", "now ", "nearly ", "almost ")
@@ -185,7 +192,8 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
                                              or _THIRD.search(text, max(0, m.start() - 40), m.start())) \
                 or m.group("h") is not None and _MEASURE_WORD.search(text, max(0, m.start() - 60), m.start()):
             continue  # "the score was 12, ..." is no age; "Client A is 52 and ..." is
-        if m.group("g") is not None and _YEAR_OR_PAGE.search(text[max(0, m.start() - 20):m.start()]):
+        if m.group("g") is not None and (_YEAR_OR_PAGE.search(text[max(0, m.start() - 20):m.start()])
+                                         or bracket_after_thing(text, m.start())):
             continue
         if about_writer(ix, m.start(), m.end()) and m.group("c") is None and m.group("b") is None:
             continue
@@ -197,15 +205,37 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
             yield "timeline", a, b  # "ten weeks old": a baby's age is also when things happened
 
 
+_PERSON_WORDS = RELATIVES | frozenset("client patient man woman lady gentleman boy girl lad lass mate friend "
+                                     "neighbour neighbor colleague".split())
+_WORD_BEFORE_BRACKET = lazy(r"([A-Za-z][\w'’\-]*)\s*$")
+
+
+def bracket_after_thing(text: str, pos: int) -> bool:
+    """Whether the bracket at `pos` follows a lower-case word that is not a person: "the bin lid (40)",
+    "food (90)" are scores; "Mrs Hale (94)" and "her husband (61)" are ages."""
+    m = _WORD_BEFORE_BRACKET.search(text, max(0, pos - 30), pos)
+    return m is not None and m.group(1)[0].islower() and m.group(1).lower() not in _PERSON_WORDS
+
+
 # --- a distinctive timeline -------------------------------------------------------------------
 
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?|fortnights?|summers?|winters?|springs?|autumns?|christmases|seasons?)"
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
            "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
 _ABOUT = r"(?:(?:about|around|nearly|almost|over|just\s+over|just\s+under|roughly|some|only|barely|more\s+than)\s+)?"
+_EVENT = (r"(?:wedding|christening|funeral|graduation|party|concert|final|finals|inspection|election|floods?|fires?|"
+          r"bushfires?|cyclone|earthquake|storm|hurricane|reunion|anniversary|divorce|redundancy|tournament|"
+          r"championships?|marathon|race|show|festival|gala)\b")
 _TIMELINE = lowered(
-    r"\b" + _ABOUT + r"(?:" + _NUM + r"|a|an)\s+" + _UNIT + r"\s+(?:ago|earlier)\b"
-    r"|\b(?:" + _NUM + r"|a|an)\s+(?:months?|years?|decades?)\s+(?:later|after\s+(?:the|her|his|their)|"
+    # a single unit ("a year earlier", "a month later") is how any history is told; a count is not
+    r"\b" + _ABOUT + r"(?:" + _NUM + r"\s+" + _UNIT + r"|a\s+decade)\s+(?:ago|earlier)\b"
+    r"|\b(?:" + _NUM + r"\s+(?:months?|years?|decades?)|a\s+decade)\s+later\b"
+    # "three days before her wedding", "six weeks after the funeral", "since the christening": a social event
+    r"|\b" + _NUM + r"\s+(?:days?|weeks?)\s+(?:before|after)\s+(?:the|her|his|their)\s+(?:[\w'’\-]+\s+){0,3}?" + _EVENT +
+    r"|\bsince\s+the\s+(?:[\w'’\-]+\s+){0,2}?" + _EVENT +
+    r"|\bthe\s+(?:week|day|month|weekend|summer|winter|spring|autumn|year)\s+(?:after\s+the\s+(?:[\w'’\-]+\s+){0,3}?"
+    + _EVENT + r"|(?:her|his|their)\s+[a-z\-]+\s+(?:died|passed\s+away|was\s+born|left|moved\s+out))"
+    r"|\b(?:" + _NUM + r"|a|an)\s+(?:months?|years?|decades?)\s+(?:after\s+(?:the|her|his|their)|"
     r"before(?=\s+(?:she|he|they|her|his|the)))\b"
     r"|\bfor\s+(?:(?:about|around|nearly|almost|over|more\s+than|the\s+past|the\s+last)\s+)?" + _NUM +
     r"\s+(?:years|decades)\b"
@@ -264,6 +294,9 @@ _YEAR_BEFORE = ("since ", "in ", "until ", "during ", "from ", "early ", "late "
                 "winter ", "year ")
 
 
+_THE_UNIT = register_vocabulary(frozenset("week day month weekend summer winter spring autumn year".split()))
+
+
 def find_timelines(ix: TextIndex) -> Iterator[Span]:
     low = ix.lower
     hits = [(s, e) for s, e in ix.digits if e - s == 4 and low.endswith(_YEAR_BEFORE, max(0, s - 11), s)]
@@ -280,6 +313,8 @@ def find_timelines(ix: TextIndex) -> Iterator[Span]:
                 not _NUM_WORDS_SET.isdisjoint(low[max(0, s - 24):s].translate(_PUNCT_TO_SPACE).split()[-2:]):
             hits.append((s, e))  # a count of units: "three winters ago", "for 4 years", "a decade"
     hits += [(s, e) for s, e in ix.anchors(_SEASON_WORDS) if low.startswith((" after", " before", " of "), e)]
+    hits += [(s - 4, e) for s, e in ix.anchors(_THE_UNIT) if low.endswith("the ", max(0, s - 4), s)
+             and low.startswith((" after the ", " her ", " his ", " their "), e)]  # "the week her father died"
     if not hits:
         return
     hits.sort()

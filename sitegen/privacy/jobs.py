@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from sitegen.privacy.disguise import about_writer
+from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.occupations import OCCUPATIONS, PREDICATE_ONLY, RELATIVES
 from sitegen.privacy.tokens import TextIndex, lowered, register_vocabulary
 
@@ -24,15 +25,17 @@ _PREDICATE = (r"\b(?:is|was|'s|’s|became|becomes|been|being|(?:used|training|t
               r"studying|qualified)\s+to\s+be|works\s+as|worked\s+as|working\s+as|job\s+as|career\s+as|"
               r"trained\s+as|training\s+as|retired\s+as|qualified\s+as|employed\s+as|as)\s+(?:an?\s+|the\s+)?")
 _AGED = r"(?:\d{1,2}[\s-]years?[\s-]old\s+)?"
-_OCC_LEAD = re.compile(
+_OCC_LEAD = lazy(
     r"(?:" + _PREDICATE + r"|(?:^|[,(—–:]\s*|\bin\s+)(?:an?)\s+|\b(?:an?\s+)?(?:retired|former|ex-|semi-retired|"
     r"trainee|newly[\s-]qualified|self-employed|freelance|part-time|full-time)\s*)" + _AGED + r"(?:[\w\-]+\s+){0,3}$"
 )
 # A job that is also a thing ("coach", "driver") needs a predicate, or a case study's title with
 # a word before it: "hip pain in a lorry driver" (but not "sat in a coach" or "a night guard").
-_PREDICATE_LEAD = re.compile(r"(?:" + _PREDICATE + _AGED + r"|\bin\s+an?\s+(?:[\w\-]+\s+){0,2}[\w\-]+\s+)"
+# "She's 58, a retired bus driver": a job in apposition to an age is said of a person.
+_PREDICATE_LEAD = lazy(r"(?:" + _PREDICATE + _AGED + r"|\bin\s+an?\s+(?:[\w\-]+\s+){0,2}[\w\-]+\s+"
+                             r"|(?:^|\s)\d{2},\s+an?\s+)"
                              r"(?:[\w\-]+\s+){0,3}$")
-_WORK_PLACE = re.compile(
+_WORK_PLACE = lazy(
     r"\b(?:works|worked|working|job|shifts?|packs|packed|picks|stacks|serves|cleans|cooks|delivers|drives|"
     r"volunteers|volunteered)\s+(?:[a-z\-]+\s+){0,4}?(?:(?:full|part)[\s-]time\s+)?(?:in|at|on|for)\s+(?:an?\s+|the\s+)?"
     r"(?:[a-z\-]+\s+){0,2}(?:warehouse|factory|call[\s-]cent(?:re|er)|shop|supermarket|hospital|school|"
@@ -46,7 +49,7 @@ _WORK_PLACE = re.compile(
 # "works away on the rigs", "works offshore", "a joiner by trade".
 _JOB_VERB = lowered(
     r"\b(?:she|he|they|who)\s+(?:farms|farmed|nurses|nursed|fishes|fished|drives\s+for|drove\s+for|cleans\s+for|"
-    r"cleaned\s+for|teaches|taught|lectures|lectured)\b"
+    r"cleaned\s+for|teaches|taught|lectures|lectured)\b(?!\s+(?:me|us)\b)"  # "a client who taught me" is a lesson
     r"|\b(?:shears|sheared|shearing|cooks|cooked|delivers|delivered|labours|laboured|drives|drove)\s+for\s+(?:an?|the)\b"
     # "makes the coffee at a cafe", "does the books for a garage", "reads meters for the water board"
     r"|\b(?:makes|made|making|serves|served|serving|pulls|pulled|pulling|does|did|doing|reads|read|reading|fixes|fixed|"
@@ -75,26 +78,28 @@ _JOB_VERB = lowered(
     r"|\bhead\s+of\s+(?:maths|math|english|science|year|department|pe|music|history|geography|art|drama|sixth\s+form|"
     r"hr|finance|sales|marketing|operations|nursing|care|it)\b"
     r"|\bmanages?\s+(?:a|the)\s+(?:small\s+|big\s+|large\s+)?(?:team|department|ward|shop|store|branch|site|crew)\b")
-_ARTICLE = re.compile(r"\b(?:an?|the)\s")
+_ARTICLE = lazy(r"\b(?:an?|the)\s")
 # "ran a nail salon", "owns the bakery on the corner": the job is the business she runs
-_RUNS_BUSINESS = re.compile(r"\b(?:ran|runs|running|owned|owns|owning|manages|managed|managing|opened|set\s+up)\s+"
+_RUNS_BUSINESS = lazy(r"\b(?:ran|runs|running|owned|owns|owning|manages|managed|managing|opened|set\s+up)\s+"
                             r"(?:an?|the|her|his|their)\s+(?:own\s+)?(?:[a-z\-]+\s+){0,3}(?:salon|shop|cafe|café|"
                             r"pub|restaurant|farm|business|bakery|garage|nursery|studio|gym|hotel|b&b|guest\s*house|"
                             r"takeaway|stall|practice|firm|agency|kennels|stables|school|company|bar|deli|florist|"
                             r"chippy|diner|pottery|workshop|van|food\s+truck|post\s+office|band\s+program|"
                             r"band\s+programme|department|ward|kitchen|office|choir|orchestra)\b")
-_OWNED = re.compile(r"\b(?:her|his|their|my|your|our|(?!(?:she|he|it|that|there|who|what|where|one)['’])[\w\-]+['’]s?)\s+"
+_OWNED = lazy(r"\b(?:her|his|their|my|your|our|(?!(?:she|he|it|that|there|who|what|where|one)['’])[\w\-]+['’]s?)\s+"
                     r"(?:[\w\-'’]+\s+){0,2}$")
 # "taught piano for forty years", "teaches fourth grade": the job as a verb.
-_TEACHES = re.compile(r"\b(?:teaches|taught|lectures|lectured|nursed)\s+(?:[a-z\-]+\s+){0,2}?(?:piano|violin|music|"
+_TEACHES = lazy(r"\b(?:teaches|taught|lectures|lectured|nursed)\s+(?:[a-z\-]+\s+){0,2}?(?:piano|violin|music|"
                       r"maths|math|english|french|spanish|history|geography|science|physics|chemistry|biology|art|"
                       r"drama|pe|reception|nursery|infants|juniors|primary|secondary|grade|year\s+\d|class|yoga|"
                       r"pilates|dance|ballet|swimming|driving|school|college|university|law|medicine)\b")
+_PLACE_AFTER_JOB = tuple(f" {w}" for w in "clinic clinics practice department course training appointment appointments "
+                         "referral waiting session sessions service services".split())
 _WORK_WORDS = register_vocabulary(frozenset(
     "works worked working job shift shifts packs packed picks stacks serves cleans cooks delivers drives "
     "volunteers volunteered".split()))
 # Sectors are the disguise, not the detail: "works in an office", "works in retail".
-_GENERIC_WORK = re.compile(r"\bworks?\s+in\s+(?:an?\s+)?(?:office|retail|education|healthcare|health|admin|it|tech|"
+_GENERIC_WORK = lazy(r"\bworks?\s+in\s+(?:an?\s+)?(?:office|retail|education|healthcare|health|admin|it|tech|"
                            r"finance|hospitality|sales|marketing|care|the\s+public\s+sector|a\s+school)\b")
 
 
@@ -105,7 +110,7 @@ _NOT_JOB_WORDS = frozenset("""
     keen avid enthusiastic amateur passionate lifelong weekend hobby occasional budding self-taught would-be wannabe
     bit kind sort type harsh poor terrible lousy cruel natural born hopeless awful bad good great brilliant
     fantastic decent loud strict to of for with at from by on like than such into about referred sent seen
-    told passed hard growing teenage schoolboy schoolgirl aspiring sunday-league pub
+    told passed hard growing teenage schoolboy schoolgirl aspiring sunday-league pub seeing see sees saw visiting
 """.split())
 # What may stand before "is a …" when the sentence says what someone does: a person, not "her pain".
 _PERSON_SUBJECTS = RELATIVES | frozenset("""
@@ -114,12 +119,12 @@ _PERSON_SUBJECTS = RELATIVES | frozenset("""
 """.split())
 _PREDICATE_VERBS = frozenset("is was 's ’s became becomes been being".split())
 # After a job that opens a sentence, what someone else did: "A nurse at her surgery took bloods".
-_ACTED_AFTER = re.compile(r"\s+(?:(?:at|from|in)\s+(?:her|his|their|the)\s+[a-z\-]+\s+)?(?:had|has|was|is|took|gave|"
+_ACTED_AFTER = lazy(r"\s+(?:(?:at|from|in)\s+(?:her|his|their|the)\s+[a-z\-]+\s+)?(?:had|has|was|is|took|gave|"
                           r"told|said|suggested|recommended|came|saw|referred|who|prescribed|checked|examined|ordered|"
                           r"noticed|thought|diagnosed|did|does|sent|wrote|called|rang)\b")
 
 
-_TITLE_LEAD = re.compile(r"\b(?:for|with|of)\s+(?:an?\s+)" + _AGED + r"(?:[\w\-]+\s+){0,3}$")
+_TITLE_LEAD = lazy(r"\b(?:for|with|of)\s+(?:an?\s+)" + _AGED + r"(?:[\w\-]+\s+){0,3}$")
 
 
 def _heading(text: str, pos: int) -> bool:
@@ -219,6 +224,8 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
             continue  # "her GP", "his Parkinson's nurse", "the priest": someone else in the client's life
         if _not_her_job(text, low, lead, ws, we):
             continue
+        if low.startswith(_PLACE_AFTER_JOB, we):
+            continue  # "a physio clinic", "a nurse appointment": the job word names a place or a service
         start = lead.start()
         # start at the article or the job's first word, not at "is"/"as"
         piece = low[start:ws]

@@ -72,7 +72,7 @@ FUNCTION_WORDS = _words("""
     Sun January February March July September October November December Jan
     Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Christmas Xmas Easter Eid
     Diwali Hanukkah Passover Ramadan Lent Advent Halloween Boxing Hogmanay
-    Thanksgiving Whitsun Pentecost Epiphany Valentine Valentines Midsummer
+    Thanksgiving Whitsun Pentecost Epiphany Valentine Valentines Midsummer Matariki Vesak Holi Purim
     Solstice Equinox Yule Nativity Mum Mam Mom Mummy Mommy Mother Dad Daddy
     Father Papa Mama Gran Granny Nan Nana Nanna Grandma Grandpa Grandad
     Granddad Grandmother Grandfather Aunt Auntie Aunty Uncle Sis Bro Baby Babe
@@ -308,7 +308,7 @@ RELATION_WORDS = _lower("""
     father mum mom dad stepmother stepfather stepson stepdaughter stepmum
     stepdad sister brother sibling twin grandson granddaughter grandchild
     grandmother grandfather grandma grandpa gran granny nan nana grandad aunt
-    auntie uncle niece nephew cousin friend friends colleague colleagues
+    auntie aunty nanny koro kuia uncle niece nephew cousin friend friends colleague colleagues
     coworker co-worker boss manager supervisor neighbour neighbor flatmate
     housemate roommate carer caregiver client patient named called nicknamed
     dubbed aka née nee
@@ -512,7 +512,7 @@ SCHOLARLY_NOUNS = _lower("""
     notions definition seminal classic lectures teachings writings research
     paper papers continuum triangle matrix spiral circle window cycle cycles
     principles principle hypothesis thesis paradigm treatise maxim dictum
-    formulation wheel quadrant quadrants framing
+    formulation wheel quadrant quadrants framing analogy analogies metaphor textbook textbooks handbook
 """)
 # Weaker: a client can have an approach or a book too, so these need a full
 # name, a title or a surname that is not a given name ("Dr. Sarno's approach").
@@ -521,7 +521,7 @@ SCHOLARLY_NOUNS_WEAK = _lower("""
     account insight insights programme program technique techniques view
     views writing system protocol therapy therapies maps map chart charts exercises
     workshop workshops course courses podcast podcasts talks lecture seminar seminars trainings
-    research findings trials review reviews articles essays
+    research findings trials review reviews articles essays group lab laboratory team questionnaire blog blogs
 """)
 
 # Occupational "eponyms" written with a capital at a sentence start.

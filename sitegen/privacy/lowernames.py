@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from sitegen.privacy import lexicon as L
+from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.nameguards import _NAMING_WORDS
 from sitegen.privacy.nametokens import COMMON_WORD_ZIPF, _prev_word
 from sitegen.privacy.tokens import TextIndex, register_vocabulary
@@ -23,14 +24,14 @@ from sitegen.privacy.wordstats import Stats
 
 Span = tuple[int, int, bool]
 
-_NEXT_LOWER = re.compile(r"(,? )([a-z][a-z'’\-]{1,20})\b")
+_NEXT_LOWER = lazy(r"(,? )([a-z][a-z'’\-]{1,20})\b")
 _WORD = r"([A-Za-z][a-z'’\-]{1,20})"
 # "goes by jo", "real name tamsin", "known as Bertie", "her nickname is Shaz"
-_NAMED_AS = re.compile(r"\b(?:goes|went|going|go)\s+by\s+" + _WORD + r"|\breal\s+name,?\s+(?:is\s+|was\s+)?" + _WORD +
+_NAMED_AS = lazy(r"\b(?:goes|went|going|go)\s+by\s+" + _WORD + r"|\breal\s+name,?\s+(?:is\s+|was\s+)?" + _WORD +
                        r"|\bknown\s+as\s+" + _WORD + r"|\bnickname,?\s+(?:is\s+|was\s+)" + _WORD +
                        r"|\bcall(?:ing|ed|s)?\s+(?:her|him|them)\s+" + _WORD, re.IGNORECASE)
 # "shaz (her nickname, …)", "tam (real name tamsin …)", "jolene (she goes by jo)"
-_NAME_BEFORE_BRACKET = re.compile(
+_NAME_BEFORE_BRACKET = lazy(
     r"(?<![\w'’@])" + _WORD + r"\s*\(\s*(?:(?:her|his|their)\s+(?:nick)?name\b|real\s+name\b|not\s+(?:her|his|their)\s+real|"
     r"(?:she|he|they)\s+goes\s+by\b|nickname\b|name\s+changed\b|"
     # "kiri (everyone calls her kiz)", "sage (she writes it lower case)", "bex (short for rebecca)"
@@ -135,7 +136,7 @@ def _again_in_lower_case(ix: TextIndex, names: dict[str, bool], st: Stats) -> It
             i = low.find(name, e)
 
 
-_SCRIPTS = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u1100-\u11ff"
+_SCRIPTS = lazy(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u1100-\u11ff"
                       r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+(?:[ \u00b7\u30fb][\u0370-\u03ff"
                       r"\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]+)?")
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+from sitegen.privacy.lazyre import lazy
+
+_FENCE = lazy(r"^[ \t]{0,3}(`{3,}|~{3,})")
+_INLINE_CODE = lazy(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 # In essays: link and image targets, autolinks, HTML tags and template tags.
-_ESSAY_MASKS = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<(?:https?:|mailto:)[^>\s]*>|</?[A-Za-z][^<>\n]*>"
+_ESSAY_MASKS = lazy(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<(?:https?:|mailto:)[^>\s]*>|</?[A-Za-z][^<>\n]*>"
                           r"|\{%.*?%\}|\{\{.*?\}\}|^\[[^\]\n]+\]:\s*\S+.*$", re.MULTILINE)
 
 

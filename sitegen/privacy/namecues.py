@@ -19,6 +19,7 @@ import re
 
 from sitegen.privacy import lexicon as L
 from sitegen.privacy import people as P
+from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.nameguards import _NAMING_WORDS, _body_part_after
 from sitegen.privacy.nametokens import (
     _AGE_APPOSITION,
@@ -37,20 +38,24 @@ _REL = "|".join(sorted(L.RELATION_WORDS - _NAMING_WORDS - {"client", "patient"},
 _CARERS = (r"physio|physiotherapist|gp|doctor|nurse|midwife|coach|trainer|teacher|tutor|therapist|counsellor|consultant|"
            r"surgeon|osteopath|chiropractor|podiatrist|dentist|carer|key\s+worker|social\s+worker|health\s+visitor")
 # "Olu, their eldest,", "Declan, her brother,", "Ffraid (her eldest, now four)"
-_APPOSED_RELATION = re.compile(
+_APPOSED_RELATION = lazy(
     r"\s*[,(]\s*(?:her|his|their|my|our|the\s+client['’]s)\s+(?:(?:younger|older|little|big|baby|late|twin|"
     r"only|eldest|youngest|oldest|middle|step|best)\s+)?(?:" + _REL + r"|eldest|youngest|oldest|middle\s+one|twin|best\s+friend|" + _CARERS + r")\b(?!['’])"
 )
 # "I'll call her Wren", "we agreed to call him Sol": a name given here.
-_CALL_BEFORE = re.compile(r"\bcall(?:ing|ed)?\s+(?:her|him|them)\s+$", re.IGNORECASE)
+# "everyone calls him Big Jim": a word of the nickname may come first.
+_CALL_BEFORE = lazy(r"\b[Cc]all(?:s|ing|ed)?\s+(?:[Hh]er|[Hh]im|[Tt]hem)\s+(?:[A-Z][a-z]+\s+)?$")
 # "Bev (she was happy for me to use her name …)", "shaz (her nickname …)", "Dawn (with her blessing)"
-_BRACKET_ABOUT_HER = re.compile(
+_BRACKET_ABOUT_HER = lazy(
     r"\s*\(\s*(?:she|he|they|her|his|their|not\s+(?:her|his|their)\s+real|real\s+name|with\s+(?:her|his|their)|"
     r"as\s+(?:she|he|they)|I['’](?:ll|ve)\s+(?:call|changed)|name\s+changed)\b",
     re.IGNORECASE,
 )
+# "(Kofi, to everyone at church)", "Bex, for short,": what people call someone.
+_KNOWN_AS = lazy(r",\s*(?:to\s+(?:everyone|everybody|her\s+friends|his\s+friends|her\s+family|his\s+family|friends|"
+                 r"family|her\s+mates|his\s+mates)|for\s+short)\b")
 # "Yusuf, as he wanted me to call him", "Priya, who asked me to use her name"
-_AS_CALLED = re.compile(
+_AS_CALLED = lazy(
     r"\s*,\s*(?:as\s+(?:she|he|they)\s+(?:wanted|asked|prefers?|preferred|likes?|liked|wished|chose)|"
     r"who\s+(?:asked|wanted|prefers?|likes?|goes\s+by|is\s+happy|was\s+happy|agreed)|"
     # "Sunny, as she put it, …", "Kit, in her words, …"
@@ -65,7 +70,7 @@ _PERSON_STATES = (
     "tearful emotional stoic brave grateful sheepish quiet late sorry unsure hesitant embarrassed insistent "
     "determined pregnant married retired divorced widowed"
 )
-_ANIMATE_AFTER = re.compile(
+_ANIMATE_AFTER = lazy(
     r"\s+(?:(?:was|is|felt|seemed|looked|sounded|got|had\s+been)\s+(?:very\s+|quite\s+|so\s+|really\s+|absolutely\s+|"
     r"fairly\s+|a\s+bit\s+|a\s+little\s+|pretty\s+|not\s+|always\s+)?(?:" + "|".join(_PERSON_STATES.split()) + r")\b"
     r"|(?:came|comes|walked|wandered|hobbled|limped)\s+(?:in|back|into|through|along|to\s+(?:me|see))\b"
@@ -80,7 +85,7 @@ _ANIMATE_AFTER = re.compile(
 )
 
 
-_AGE_PREDICATE = re.compile(r"\s+(?:is|was|turned|turns)\s+(?:now\s+|nearly\s+|almost\s+|just\s+)?\d{2,3}\b(?!\s*(?:%|kg|cm|mm|"
+_AGE_PREDICATE = lazy(r"\s+(?:is|was|turned|turns)\s+(?:now\s+|nearly\s+|almost\s+|just\s+)?\d{2,3}\b(?!\s*(?:%|kg|cm|mm|"
                             r"minutes|degrees|per|out|/|\.\d))")
 
 
@@ -109,7 +114,7 @@ def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], pre
         if _AGE_APPOSITION.match(text, t.end):
             return True
         # "Olu, their eldest,", "Bev (she was happy …)", "Yusuf, as he wanted me to call him".
-        if not cited and (_APPOSED_RELATION.match(text, t.end) or _AS_CALLED.match(text, t.end)
+        if not cited and (_APPOSED_RELATION.match(text, t.end) or _AS_CALLED.match(text, t.end) or _KNOWN_AS.match(text, t.end)
                           or _BRACKET_ABOUT_HER.match(text, t.end) and _may_be_given(text, t, lines)):
             return True
     if not t.poss and gap_after == " " and nxt_low in ("is", "was", "turned", "turns") and t.cat in (_GIVEN, _AMBIG) \
@@ -155,7 +160,8 @@ def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], pre
         if gap_before.strip() in ("", ",") and "\n" not in gap_before:
             if t.cat == _GIVEN or prev.lower() not in _NAMING_WORDS:
                 return True
-    if "call" in text[max(0, t.start - 16):t.start].lower() and _CALL_BEFORE.search(text, max(0, t.start - 16), t.start):
+    if "call" in text[max(0, t.start - 24):t.start].lower() and t.base not in L.TITLES \
+            and _CALL_BEFORE.search(text, max(0, t.start - 24), t.start):
         return True
     # "I met Oluwadamilare", "she asked Grace": a verb whose object is a person.
     if prev is not None and prev in _PERSON_OBJECT_VERBS and gap_before == " ":
@@ -163,7 +169,7 @@ def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], pre
     return False
 
 
-_PERSON_ONLY = re.compile(r"\b(?:told|tells|asked|asks|booked|books|texted|emailed|phoned|rang|laughed|cried|smiled|"
+_PERSON_ONLY = lazy(r"\b(?:told|tells|asked|asks|booked|books|texted|emailed|phoned|rang|laughed|cried|smiled|"
                           r"winced|shrugged|nodded|limped|limping|hobbled|hobbling|apologised|apologized|snored|"
                           r"her|his|she|he)\b")
 
@@ -191,7 +197,7 @@ def _is_a_person_noun(text: str, t: _Tok) -> bool:
     return t.base not in L.TIME_NAMES and any(w in _PERSON_PREDICATE_WORDS or w in OCCUPATIONS for w in words)
 
 
-_IS_A = re.compile(r"\s*(?:is|was|['’]s)\s+an?\s+([a-z\-]+)(?!\s+of\b)(?:\s+([a-z\-]+)(?!\s+of\b))?")
+_IS_A = lazy(r"\s*(?:is|was|['’]s)\s+an?\s+([a-z\-]+)(?!\s+of\b)(?:\s+([a-z\-]+)(?!\s+of\b))?")
 
 
 def _may_be_given(text: str, t: _Tok, lines: dict[int, bool]) -> bool:

@@ -6,18 +6,20 @@ from __future__ import annotations
 import re
 
 from sitegen.privacy import lexicon as L
+from sitegen.privacy import nameuses as U
+from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.nametokens import _FUNC, _SAINT, _SKIP, _UNKNOWN, _next_word, _Tok
 from sitegen.privacy.places import _STATE_NAMES, _STATES
 
 # "Gibbs (1988)", "Simons DG (1999)", "Travell, J. (1983)", "Porges et al."
-_CITATION_AFTER = re.compile(
+_CITATION_AFTER = lazy(
     r"(?:,?\s*(?:[A-Z]\.\s*){1,3}|\s+[A-Z]{1,3}\b)?,?\s*"
     r"(?:\(\s*(?:19|20)\d\d|(?:19|20)\d\d[a-z]?\b[).,:]|et\.?\s+al\b|and\s+colleagues\b)"
 )
 
 
 # A footnote or reference-list line with a year or a DOI: the names are authors.
-_REFERENCE_LINE = re.compile(
+_REFERENCE_LINE = lazy(
     r"^\s*(?:\[\^[^\]]*\]:|[-*+]\s|\d+[.)]\s)(?=.*(?:\((?:19|20)\d\d[a-z]?\)|\bet al\b|\bdoi\b|\b(?:19|20)\d\d[a-z]?[.,]))",
     re.IGNORECASE,
 )
@@ -152,7 +154,7 @@ def _modifier_of_noun(text: str, toks: list[_Tok], i: int) -> bool:
 
 
 # Words a medical eponym runs into: "Scheuermann's kyphosis", "Bechterew spondylitis".
-_MEDICAL_ENDING = re.compile(
+_MEDICAL_ENDING = lazy(
     r"(?:itis|osis|opathy|algia|oma|omas|aemia|emia|plasia|trophy|ectomy|otomy|plasty|ostomy|iasis|ismus)$"
 )
 
@@ -184,7 +186,7 @@ READING_WORDS = frozenset("""reading read reads citing cites cited quoting quote
     video webinar seminar run led hosted presented given tradition lineage school style""".split())
 
 
-_READING_BEFORE = re.compile(
+_READING_BEFORE = lazy(
     r"\b(?:reading|read|reads|citing|cites|cited|quoting|quoted|see|cf|according\s+to|book\s+by|books\s+by|"
     r"work\s+of|model\s+of|authors?|(?:described|developed|coined|proposed|popularised|popularized|pioneered|"
     r"founded|devised|formulated|written|taught)\s+by|(?:teachings?|writings?|ideas?|theory|theories)\s+of"
@@ -235,7 +237,7 @@ def _in_citation_brackets(text: str, pos: int) -> bool:
     return b >= 0 and "(" not in text[pos:b] and _YEAR.search(text, a, b) is not None
 
 
-_YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d[a-z]?(?!\d)")
+_YEAR = lazy(r"(?<!\d)(?:1[6-9]|20)\d\d[a-z]?(?!\d)")
 
 
 # "As Donald Winnicott describes", "as Rogers suggested".
@@ -243,19 +245,19 @@ _YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d[a-z]?(?!\d)")
 _NAME_WORDS = r"(?:(?:[A-Z][\w'’\-]*\.?|van|von|der|den|de|la|le|du|da|di|del)[ \u00a0]+){0,4}"
 
 
-_AS_BEFORE = re.compile(r"\b[Aa]s\s+(?:the\s+late\s+)?" + _NAME_WORDS + r"$")
+_AS_BEFORE = lazy(r"\b[Aa]s\s+(?:the\s+late\s+)?" + _NAME_WORDS + r"$")
 # "Like Anselm Droste, I think …": the writer agreeing with someone cited.
-_LIKE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)[Ll]ike\s+" + _NAME_WORDS + r"$")
-_LIKE_AFTER = re.compile(r",\s+(?:I|we)\b")
+_LIKE_BEFORE = lazy(r"(?:^|[.!?]\s+|\n)[Ll]ike\s+" + _NAME_WORDS + r"$")
+_LIKE_AFTER = lazy(r",\s+(?:I|we)\b")
 # "Ingrid Vail, a physiotherapist, wrote about this": a role in apposition, then a writer's verb.
-_ROLE_THEN_VERB = re.compile(r",\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+,\s+(?:has\s+)?(?:wrote|written|writes|"
+_ROLE_THEN_VERB = lazy(r",\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+,\s+(?:has\s+)?(?:wrote|written|writes|"
                              r"described|describes|argued|argues|taught|teaches|developed|founded|coined|showed|shows)\b")
 # "My old tutor, Bernadette Ruane, used to say": the writer's own teachers and colleagues.
-_WRITERS_PERSON = re.compile(r"\b(?:[Mm]y|[Oo]ur)\s+(?:old\s+|first\s+|former\s+|clinical\s+|own\s+)?(?:tutor|teacher|"
+_WRITERS_PERSON = lazy(r"\b(?:[Mm]y|[Oo]ur)\s+(?:old\s+|first\s+|former\s+|clinical\s+|own\s+)?(?:tutor|teacher|"
                              r"supervisor|mentor|lecturer|trainer|colleague|course\s+leader)s?,?\s+$")
 
 
-_CITE_VERB_AFTER = re.compile(
+_CITE_VERB_AFTER = lazy(
     r"\s+(?:has\s+|had\s+|once\s+|famously\s+|so\s+)?(?:describes|described|wrote|writes|taught|teaches|suggests|suggested|"
     r"argues|argued|puts\s+it|put\s+it|observes|observed|notes|noted|explains|explained|reminds\s+us|proposed|proposes|"
     r"shows|showed|calls\s+it|called\s+it|says|said|points\s+out|pointed\s+out|found|discovered|recognised|recognized|"
@@ -264,29 +266,31 @@ _CITE_VERB_AFTER = re.compile(
 
 
 # "Irvin Yalom taught that", "Ida Rolf pioneered": a full name with a scholar's verb.
-_SCHOLAR_VERB_AFTER = re.compile(
+_SCHOLAR_VERB_AFTER = lazy(
     r"\s+(?:coined|pioneered|founded|devised|theorised|theorized|popularised|popularized|posited|posits|argued|argues|"
     r"proposed|proposes|hypothesised|hypothesized|(?:wrote|writes|taught|teaches|showed|shows|described|describes)\s+(?:that|about|of|how|in)|"
     r"developed\s+(?:the|a|an|his|her|their)\s+\w+\s+(?:model|theory|method|technique|approach|therapy)"
     # a scholar's present tense: "Janina Fisher notes that", "Deb Dana calls it the ventral vagal state"
     r"|notes|argues|observes|proposes|warns|reminds\s+us|points\s+out|puts\s+it|calls\s+(?:this|it\s+the|them\s+the)"
+    # "Andrew Weil calls breathing the master key" (not "calls her the boss")
+    r"|calls\s+(?!(?:her|him|his|me|us|them|my|their|our)\b)[a-z]+\s+(?:the|an?)\s"
     r"|(?:has|have)\s+(?:written|shown|argued|described|suggested|researched|published|proposed)\b)\b"
 )
 
 
 # "Thomas Myers, *Anatomy Trains*", "Levine's book 'Waking the Tiger'", "in *The Body Keeps the Score*".
-_TITLE_AFTER = re.compile(
+_TITLE_AFTER = lazy(
     r"(?:\s*,\s*|\s+in\s+|\s*:\s*|\s*\(\s*|\s+)?[*_]{1,2}[A-Z0-9]"
     r"|,?\s+(?:(?:in|from)\s+(?:his|her|their)\s+)?(?:\w+\s+)?(?:book|books|classic|text|paper|essay|memoir|bestseller|"
     r"article|chapter|lecture|talk|study|poem|novel)\s*,?\s*[*_\"“‘']"
 )
 
 
-_TITLE_BEFORE = re.compile(r"(?:[*_]{1,2}\s*(?:,|by|from)|[\"”]\s*by)\s*$")
+_TITLE_BEFORE = lazy(r"(?:[*_]{1,2}\s*(?:,|by|from)|[\"”]\s*by)\s*$")
 
 
 # "the founder of osteopathy, Andrew Taylor Still", "the psychiatrist Bessel van der Kolk".
-_ROLE_BEFORE = re.compile(
+_ROLE_BEFORE = lazy(
     r"(?:\b(?:named|called)\s+(?:after|for)\s+|\b(?:founder|father|mother|grandfather|grandmother|pioneer|creator|inventor|originator|architect|developer)s?"
     r"\s+of\s+[^,.;:!?\n]{1,40}|\b[Tt]he\s+(?:[a-z\-]+\s+){0,3}(?:psychologists?|psychiatrists?|psychoanalysts?|"
     r"psychotherapists?|neuroscientists?|neurologists?|philosophers?|theorists?|anatomists?|authors?|writers?|"
@@ -299,7 +303,7 @@ _SCHOLAR_ROLES = (r"psychologist|psychiatrist|psychoanalyst|psychotherapist|neur
                   r"theorist|anatomist|author|writer|researcher|scientist|physiologist|novelist|poet|academic|scholar|"
                   r"educator|sociologist|pioneer|founder|thinker|surgeon|physician|pathologist|professor")
 # "Guillaume Dupuytren, the French surgeon who …", "Mark Ruel, a Canadian researcher,": a figure of history or science.
-_ROLE_AFTER = re.compile(r",\s+the\s+(?:founder|creator|originator|developer|inventor|author)\s+of\b"
+_ROLE_AFTER = lazy(r",\s+the\s+(?:founder|creator|originator|developer|inventor|author)\s+of\b"
                          r"|,\s+(?:the|an?)\s+(?:(?:[A-Z][a-z]+|\d{2}th-century|[a-z]+-born|[a-z]+-century|famous|"
                          r"renowned|eminent|late|great|pioneering)\s+)+(?:[a-z]+\s+)?(?:" + _SCHOLAR_ROLES + r")s?\b"
                          r"|,\s+(?:the|an?)\s+(?:[a-z\-]+\s+){0,2}(?:psychologist|psychiatrist|psychoanalyst|"
@@ -324,6 +328,10 @@ def _cited(text: str, toks: list[_Tok], i: int, last: int, start: int, titled: b
         return True
     if _TITLE_AFTER.match(text, lt.after):
         return True
+    if (last > i or titled) and U.work_by(text, start) or U.author_list(text, lt.after):
+        return True  # "later work by Vivian Sisskin", "Klass, Silverman and Nickman's idea"
+    if lt.poss and U.named_model_after(text, lt.after):
+        return True  # "Mason Durie's Te Whare Tapa Whā model"
     if lt.poss:
         nxt, gap, end = lt.next(text)
         k = 0
@@ -347,15 +355,15 @@ _STATE_ABBR = "|".join(_STATES)
 
 
 # "Austin, TX 78704", "Madison, Wisconsin 53703": a city in a US address.
-_CITY_STATE_AFTER = re.compile(
+_CITY_STATE_AFTER = lazy(
     r",?[ \u00a0]+(?:(?:" + _STATE_ABBR + r")\.?|(?:" + _STATE_NAMES + r"))(?:,)?[ \u00a0]+\d{5}(?:-\d{4})?(?![\w-])"
 )
 
 
-_CITY_STATE_ONLY = re.compile(r",[ \u00a0]*(?:" + _STATE_ABBR + r")\b(?![a-z])")
+_CITY_STATE_ONLY = lazy(r",[ \u00a0]*(?:" + _STATE_ABBR + r")\b(?![a-z])")
 
 
-_STREET_BEFORE = re.compile(
+_STREET_BEFORE = lazy(
     r"(?:\b(?:" + "|".join(sorted(L.STREET_SUFFIXES, key=len, reverse=True)) + r")\.?|\d)[ \u00a0]*,[ \u00a0]*$"
 )
 

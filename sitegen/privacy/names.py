@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sitegen.privacy import lexicon as L
+from sitegen.privacy import nameuses as U
 from sitegen.privacy import people as P
 from sitegen.privacy.lowernames import names_in_lower_case, other_scripts
 from sitegen.privacy.namecues import _person_cue
@@ -99,6 +100,8 @@ def find_names(ix: TextIndex, allowed: frozenset[str] = frozenset(),
         i = _read_at(p, i)
     _drop_cited(p)
     _other_occurrences(p)
+    if p.spans:  # "the Epley manoeuvre", then "repeated the Epley": the method's name
+        p.spans = U.drop_methods(ix, toks, p.spans)
     p.spans.sort()
     for sp in p.spans:
         yield sp[0], sp[1], sp[4]
@@ -135,8 +138,8 @@ def _read_at(p: _Pass, i: int) -> int:
     if title_start is None and last > i and _medical_after(text, toks[last]):
         return last + 1  # "Ramsay Hunt syndrome", "Tommy John surgery"
     start = title_start if title_start is not None else t.start
-    if title_start is None and _public_office(text, toks, i):
-        return last + 1  # "President Kennedy", "Queen Victoria": a public figure, not a client
+    if title_start is None and U.not_a_person(text, t, start, toks[last].end, last > i and not cue):
+        return last + 1  # "President Kennedy", "Anzac Day", "happy as Larry", "Te Ara Hou"
     if _cited(text, toks, i, last, start, title_start is not None) or _us_city(text, toks[last], start) or (
             title_start is None and _known_not_client(text, toks, i, last, cue)):
         p.cited.add(toks[last].base)
@@ -153,14 +156,6 @@ def _read_at(p: _Pass, i: int) -> int:
         if toks[k].cat not in (_FUNC, _SKIP):
             p.confirmed[toks[k].base] = p.confirmed.get(toks[k].base, False) or cue
     return last + 1
-
-
-def _public_office(text: str, toks: list[_Tok], i: int) -> bool:
-    """Whether the name at toks[i] is an office's holder ("President Kennedy") or the office itself."""
-    if toks[i].base in L.PUBLIC_OFFICES:
-        return True
-    prev, gap = toks[i].prev(text)
-    return prev is not None and prev in L.PUBLIC_OFFICES and gap == " "
 
 
 def _drop_cited(p: _Pass) -> None:
@@ -289,6 +284,8 @@ def _bare_unknown(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], s
         return False  # "Reflexologists", "Physiotherapy": a capitalised common noun
     if t.base in P.CITED or t.base in P.PRODUCTS or t.base in L.EPONYM_STEMS:
         return False
+    if U.thing_after(text, t.after):
+        return False  # "a self-care part, Fluxeries, which are …": a thing; a person is "who"
     if _demonym(t.base, st):
         return False  # "a Queenslander", "a Glaswegian": someone from a place, or a house, not a name
     prev, gap = t.prev(text)
@@ -398,7 +395,7 @@ def _particles_between(text: str, a: _Tok, b: _Tok) -> bool:
 def _surname_ok(t: _Tok) -> bool:
     if t.cat in (_FUNC, _SKIP) or len(t.base) < 2 or t.base.isupper():
         return False
-    b = t.base
+    b = t.base.split("-")[0]  # "Institute-affiliated" still ends an organisation's name
     return not (b in L.STREET_SUFFIXES or b in L.ORG_SUFFIXES or b in _PLACE_NOUNS or t.low in L.EPONYM_NOUNS)
 
 

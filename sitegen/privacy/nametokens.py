@@ -7,16 +7,15 @@ wordstats.py; sentence position (`_is_weak`) says whether a capital tells anythi
 
 from __future__ import annotations
 
-import re
-
 from sitegen.privacy import lexicon as L
 from sitegen.privacy import people as P
+from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.wordstats import Stats, stats
 
-_AGE_APPOSITION = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*,|\s*\(\s*(?:aged\s+)?\d{1,3}\s*\)")
+_AGE_APPOSITION = lazy(r",\s*(?:aged\s+)?\d{1,3}\s*,|\s*\(\s*(?:aged\s+)?\d{1,3}\s*\)")
 
 
-_CONTRACTION = re.compile(r"['’](?:ll|m|ve|d|re|t|s)$")  # "I'll", "Don't", "That's"
+_CONTRACTION = lazy(r"['’](?:ll|m|ve|d|re|t|s)$")  # "I'll", "Don't", "That's"
 
 
 _OPENERS = set("\"“‘'([{*_|#>")
@@ -29,10 +28,10 @@ _SAINT = frozenset({"St", "Saint", "Ste", "San", "Santa", "Sant"})
 _FUNC, _AMBIG, _GIVEN, _UNKNOWN, _SKIP = range(5)
 
 
-_NEXT = re.compile(r"(\W*)(\w[\w'’]*(?:-\w[\w'’]*)*)")
+_NEXT = lazy(r"(\W*)(\w[\w'’]*(?:-\w[\w'’]*)*)")
 
 
-_LINE_WORD = re.compile(r"[^\W\d_]{4,}")
+_LINE_WORD = lazy(r"[^\W\d_]{4,}")
 
 
 _TITLE_SMALL = frozenset("with from into onto over after about upon than that this".split())
@@ -124,8 +123,8 @@ def _opens_sentence(text: str, pos: int, before: tuple[str | None, str] | None =
     if "." in gap or "!" in gap or "?" in gap or "…" in gap:
         # "Dr. Lund", "J. Smith", "e.g. Priya" do not end a sentence.
         if "!" not in gap and "?" not in gap and "…" not in gap and (
-            prev in L.TITLES or len(prev) == 1 or prev in _SAINT
-        ):
+            prev in L.TITLES or len(prev) == 1 and not prev.isdigit() or prev in _SAINT
+        ):  # but "2. Cueing" opens a numbered item
             return False
         return True
     if "\n" in gap:
@@ -234,8 +233,8 @@ def _camel(word: str) -> bool:
     return not _NAME_PREFIX.match(word) and "-" not in word
 
 
-_NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O['’]|D['’])[A-Z]")
+_NAME_PREFIX = lazy(r"(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O['’]|D['’])[A-Z]")
 
 
-_WORD_ENDING = re.compile(r"(?:ists|ologist|ology|ologies|ians|ions|ness|ments?|ities|ings|ers|ive|ical|ally|"
+_WORD_ENDING = lazy(r"(?:ists|ologist|ology|ologies|ians|ions|ness|ments?|ities|ings|ers|ive|ical|ally|"
                           r"ic|ism|isms|phy|therapy|ectomy|itis|osis|scopy)$")

@@ -6,9 +6,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from stdnum.gb import nhs as _nhs
-from stdnum.us import ssn as _ssn
-
+from sitegen.privacy.disguise import bracket_after_thing
+from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.places import _STATES
 from sitegen.privacy.tokens import TextIndex, lowered, register_vocabulary
 
@@ -16,16 +15,30 @@ Span = tuple[str, int, int]
 
 # --- NHS numbers -----------------------------------------------------------------
 
-_NHS = re.compile(r"(?<![\w.+/-])(\d{3})([ \u00a0-]?)(\d{3})\2(\d{4})(?![\w/]|[.,]\d)")
-_PHONE_WORDS = re.compile(
+_NHS = lazy(r"(?<![\w.+/-])(\d{3})([ \u00a0-]?)(\d{3})\2(\d{4})(?![\w/]|[.,]\d)")
+_PHONE_WORDS = lazy(
     r"\b(?:call|ring|phone|tel|telephone|mobile|mob|cell|landline|text|fax|whatsapp|contact)\b[^\d\n]{0,12}$",
     re.IGNORECASE,
 )
-_NHS_CONTEXT = re.compile(r"\bNHS\b[^\d\n]{0,25}$", re.IGNORECASE)
+_NHS_CONTEXT = lazy(r"\bNHS\b[^\d\n]{0,25}$", re.IGNORECASE)
 
 
 def _long_runs(ix: TextIndex, digits: int) -> list[tuple[int, int]]:
     return ix.runs_with(digits)
+
+
+# The checksum libraries are imported on the first number that needs one: most texts have none,
+# and importing python-stdnum (with the network modules it loads) costs about 9 ms.
+def _nhs_valid(digits: str) -> bool:
+    from stdnum.gb import nhs
+
+    return nhs.is_valid(digits)
+
+
+def _ssn_valid(digits: str) -> bool:
+    from stdnum.us import ssn
+
+    return ssn.is_valid(digits)
 
 
 def find_nhs(ix: TextIndex) -> Iterator[Span]:
@@ -38,16 +51,16 @@ def find_nhs(ix: TextIndex) -> Iterator[Span]:
         # phone number: one random 10-digit number in eleven passes the checksum.
         if _NHS_CONTEXT.search(text, max(0, m.start() - 32), m.start()):
             yield "nhs", m.start(), m.end()
-        elif _nhs.is_valid(digits) and m.group(2) != "-" and not _PHONE_WORDS.search(text, max(0, m.start() - 25), m.start()):
+        elif _nhs_valid(digits) and m.group(2) != "-" and not _PHONE_WORDS.search(text, max(0, m.start() - 25), m.start()):
             if not record_context_before(text, m.start(), ix.lower, ix):
                 yield "nhs", m.start(), m.end()
 
 
 # --- US Social Security numbers --------------------------------------------------
 
-_SSN = re.compile(r"(?<![\w.+/-])(\d{3})([ \u00a0-])(\d{2})\2(\d{4})(?![\w/]|[.,]\d)")
-_SSN_BARE = re.compile(r"(?<![\w.+/-])\d{9}(?![\w/]|[.,]\d)")
-_SSN_CONTEXT = re.compile(r"\b(?:SSN|SSA|social\s+security(?:\s+(?:no\.?|number|#))?)\s*(?:is|was|:|#)?\s*$", re.IGNORECASE)
+_SSN = lazy(r"(?<![\w.+/-])(\d{3})([ \u00a0-])(\d{2})\2(\d{4})(?![\w/]|[.,]\d)")
+_SSN_BARE = lazy(r"(?<![\w.+/-])\d{9}(?![\w/]|[.,]\d)")
+_SSN_CONTEXT = lazy(r"\b(?:SSN|SSA|social\s+security(?:\s+(?:no\.?|number|#))?)\s*(?:is|was|:|#)?\s*$", re.IGNORECASE)
 
 
 def find_ssns(ix: TextIndex) -> Iterator[Span]:
@@ -55,7 +68,7 @@ def find_ssns(ix: TextIndex) -> Iterator[Span]:
     windows = ix.windows(_long_runs(ix, 9), 1, 1)
     for m in (m for a, b in windows for m in _SSN.finditer(text, a, b)):
         digits = m.group(1) + m.group(3) + m.group(4)
-        if _ssn.is_valid(digits) or _SSN_CONTEXT.search(text, max(0, m.start() - 30), m.start()):
+        if _ssn_valid(digits) or _SSN_CONTEXT.search(text, max(0, m.start() - 30), m.start()):
             yield "ssn", m.start(), m.end()
     for m in (m for a, b in windows for m in _SSN_BARE.finditer(text, a, b)):
         if _SSN_CONTEXT.search(text, max(0, m.start() - 30), m.start()):
@@ -66,7 +79,7 @@ def find_ssns(ix: TextIndex) -> Iterator[Span]:
 
 # A code: capitals and digits, joined by hyphens or slashes, or in groups separated by single
 # spaces ("2953 41876 1", "RTH 0042871", "KOWAL708238T99LK", "BCX-44-90817-A").
-_CODE = re.compile(
+_CODE = lazy(
     r"(?<![\w/.=&?-])(?=[A-Z0-9/\- ]{0,8}\d)[A-Z0-9](?:(?:[A-Z0-9/-]|[ \u00a0](?=[A-Z0-9]*\d|[A-Z]{1,4}\b)){0,24}[A-Z0-9])?(?![\w/-])"
 )
 # Words that name a record, an account or a document whose number identifies its holder: a
@@ -84,11 +97,11 @@ _WEAK_KEYS = frozenset("""
     driving driver national ni tax sort fund pension benefits health care clinical dental medical
     prescription group scheme
 """.split())
-_NUMBER_WORD = re.compile(r"\s*(?:numbers?|nos?\b\.?|num\b|#|ids?\b|identifier|ref\b\.?|reference|code)", re.IGNORECASE)
-_KEY = re.compile(r"(?<![a-z/])(?:" + "|".join(sorted((re.escape(k) for k in _STRONG_KEYS | _WEAK_KEYS), key=len,
+_NUMBER_WORD = lazy(r"\s*(?:numbers?|nos?\b\.?|num\b|#|ids?\b|identifier|ref\b\.?|reference|code)", re.IGNORECASE)
+_KEY = lazy(r"(?<![a-z/])(?:" + "|".join(sorted((re.escape(k) for k in _STRONG_KEYS | _WEAK_KEYS), key=len,
                                                         reverse=True)) + r")(?![a-z])")
 # What may stand between a record word and its number when no number word is there.
-_NEAR_GAP = re.compile(r"^[\s:#,(\-–]*(?:(?:is|was|reads|of)\s*[:#(]?\s*)?$")
+_NEAR_GAP = lazy(r"^[\s:#,(\-–]*(?:(?:is|was|reads|of)\s*[:#(]?\s*)?$")
 _KEYWORDS = _STRONG_KEYS | _WEAK_KEYS
 _KEY_VOCAB = register_vocabulary(frozenset(k for k in _KEYWORDS if "/" not in k))
 _NOT_CODE_HEADS = frozenset("NHS NO SSN DOB TEL ZIP".split())
@@ -125,22 +138,22 @@ def record_context_before(text: str, start: int, low: str | None = None, ix: Tex
 
 
 # UK National Insurance numbers have their own shape: "QQ 12 34 56 C".
-_NINO = re.compile(
+_NINO = lazy(
     r"(?<![\w])[A-Z]{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?[A-D](?!\w)"
 )
 # Measures, not codes: "plan of 3 x 10", "policy of 20 minutes".
-_NOT_CODE = re.compile(
+_NOT_CODE = lazy(
     r"^\d{1,3}(?:\s|$)|^(?:19|20)\d\d$|^\d+(?:st|nd|rd|th)$"
     r"|^(?:19|20)\d\d[-/](?:\d\d|(?:19|20)\d\d)$"  # "2024-25", "2019/2020"
     r"|^(?:19|20)\d\d-\d\d-\d\d$|^\d\d?/\d\d?/\d{2,4}$",  # dates are the date detector's
     re.IGNORECASE,
 )
-_UNIT_NEXT = re.compile(r"\s*(?:%|°|x\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|degrees?|kg|g\b|cm|mm|"
+_UNIT_NEXT = lazy(r"\s*(?:%|°|x\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|degrees?|kg|g\b|cm|mm|"
                         r"km|m\b|miles?|steps?|reps?|sets?|times|people|clients|members|staff|words|pounds|dollars)",
                         re.IGNORECASE)
 
 
-_CAPITAL_NEXT = re.compile(r"[ \u00a0]+[A-Z][a-z]")
+_CAPITAL_NEXT = lazy(r"[ \u00a0]+[A-Z][a-z]")
 
 
 def _code_shape(code: str) -> bool:
@@ -154,10 +167,10 @@ def _code_shape(code: str) -> bool:
 
 
 # "her room, 14B", "she is in room 7": in a care home or a ward, the room points at one person.
-_ROOM_BEFORE = re.compile(r"\b(?:room|bed|locker|bay)\s*(?:number|no\.?|#)?\s*[:,#]?\s*$", re.IGNORECASE)
+_ROOM_BEFORE = lazy(r"\b(?:room|bed|locker|bay)\s*(?:number|no\.?|#)?\s*[:,#]?\s*$", re.IGNORECASE)
 _ROOM_HINTS = ("room", "bed", "locker", "bay")
-_ROOM_OWNER = re.compile(r"\b(?:she|he|they|her|his|their|client|resident)\b", re.IGNORECASE)
-_NOT_ROOM_OWNER = re.compile(r"\b(?:my|our|treatment|therapy|consulting|clinic)\s+(?:room|bay)\b", re.IGNORECASE)
+_ROOM_OWNER = lazy(r"\b(?:she|he|they|her|his|their|client|resident)\b", re.IGNORECASE)
+_NOT_ROOM_OWNER = lazy(r"\b(?:my|our|treatment|therapy|consulting|clinic)\s+(?:room|bay)\b", re.IGNORECASE)
 
 
 _CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/- \u00a0")
@@ -181,7 +194,7 @@ def _codes(text: str, runs: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
                 break
 
 
-_CITY_STATE_BEFORE = re.compile(r"[A-Z][a-z]+,[ \u00a0]+(?:" + "|".join(_STATES) + r")[ \u00a0]+$")
+_CITY_STATE_BEFORE = lazy(r"[A-Z][a-z]+,[ \u00a0]+(?:" + "|".join(_STATES) + r")[ \u00a0]+$")
 
 
 def find_records(ix: TextIndex, shapes: bool = True) -> Iterator[Span]:
@@ -264,6 +277,11 @@ _AGE_PATTERNS = [
     # "client f is 93.", "Mr Hale was 94 and": any subject, the age standing alone
     r"\b(?:is|was)\s+(?:now\s+|nearly\s+|almost\s+|an?\s+(?:sprightly|spry|young|youthful|active|fit|healthy|lively|"
     r"energetic|busy)\s+)?" + _NUM + r"(?=\s*(?:[,.;:!?)]|and\b|but\b|now\b|this\b))",
+    # "I'm 91 and …" in her own words; "a lady of ninety-four", "a man of 92"
+    r"\b(?:i['’]m|i\s+am)\s+(?:now\s+|nearly\s+|almost\s+)?" + _NUM + r"\b(?!\s*(?:%|percent|minutes|mins|degrees|kg|km|"
+    r"miles|cm|mm|per|°|steps|reps|times|sessions|hours|lbs|pounds|stone))",
+    r"\b(?:lady|man|woman|gentleman|gent|widow|widower|fellow|chap|client|patient)\s+of\s+" + _NUM + r"\b(?!\s*(?:%|years?\s+"
+    r"standing))",
     # "At 97 she still shops", "at ninety-one, he ..."
     r"\bat\s+" + _NUM + r",?\s+(?:she|he|they|my\s+client|the\s+client)\b",
     r"\b(?:turned|turns|turning|reached|reaching)\s+" + _NUM + r"\b(?!\s*(?:%|percent|minutes|degrees|kg|km|miles|cm|mm|per|°|steps|reps|times|sessions|hours))",
@@ -294,13 +312,13 @@ def _value(word: str) -> int:
     return total
 
 
-_LEADING_INT = re.compile(r"\d+")
+_LEADING_INT = lazy(r"\d+")
 _OLD_WORDS = register_vocabulary(frozenset(
     ["ninety", "hundred", "ninetieth", "hundredth"] + [f"ninety-{w}" for w in _ONES] + [f"ninety-{w}{s}" for w, s in (
         ("first", ""), ("second", ""), ("third", ""), ("fourth", ""), ("fifth", ""), ("sixth", ""), ("seventh", ""),
         ("eighth", ""), ("ninth", ""))]))
 # "90 minutes", "95 degrees", "100%": measures, not ages.
-_UNIT_AFTER = re.compile(
+_UNIT_AFTER = lazy(
     r"\s*(?:%|°|x\b|minutes?|mins?|seconds?|secs?|hours?|hrs?|degrees?|deg|kg|g|cm|mm|m|km|miles?|ml|mg|"
     r"steps?|reps?|sets?|times|bpm|per\b|percent|metres?|meters?|lbs?|pounds|£|pence|p\b)",
     re.IGNORECASE,
@@ -308,7 +326,7 @@ _UNIT_AFTER = re.compile(
 
 
 # "her heart rate sat at 96", "a score of 92, 95 and 98": a measure, not an age.
-_MEASURE_BEFORE = re.compile(r"\b(?:rate|pulse|bpm|pressure|bp|score|scores|sats?|saturation|oxygen|weight|weighs|index|"
+_MEASURE_BEFORE = lazy(r"\b(?:rate|pulse|bpm|pressure|bp|score|scores|sats?|saturation|oxygen|weight|weighs|index|"
                              r"level|speed|temperature|reading|count|scored|scoring|rated|measured|angle|flexion|extension|rotation|grade|percent|"
                              r"mark|marks|page|pages|number|no|room|bus|route)\b[^.;\n]{0,24}$", re.IGNORECASE)
 
@@ -334,6 +352,8 @@ def find_ages(ix: TextIndex) -> Iterator[Span]:
             if n and _value(n) >= 90 and _value(n) < 130:
                 if _MEASURE_BEFORE.search(text, max(0, m.start() - 40), m.start() + 1):
                     continue
+                if text[m.start()] in " (" and "(" in m.group() and bracket_after_thing(text, m.start() + m.group().index("(")):
+                    continue  # "preparing food (90)": a score in a list, not an age
                 a, b = m.span()
                 while text[a] in " ,(" and a < b:
                     a += 1

@@ -50,7 +50,8 @@ OCCUPATIONS = _lower("""
     telesales call-handler warden janitor custodian caretaker
     shelf-stacker checkout-operator cleaner dinner-lady lunch-lady
     sous-chef head-chef line-cook co-founder co-owner sub-postmaster postmistress
-    assistant meter-reader shearer roustabout
+    assistant meter-reader shearer roustabout millwright signalman signaller rancher crofter
+    lobsterman sternman ferryman boatman lumberjack logger sawmiller linesman lineman
 """)
 
 # Jobs that are also things ("a night guard", "a coach trip", "a bus conductor's hat"): a job
@@ -58,6 +59,7 @@ OCCUPATIONS = _lower("""
 PREDICATE_ONLY = _lower("""
     guard coach driver rep agent officer minister judge director manager conductor operator porter
     cook trainer founder author writer artist performer printer turner groom assistant reader worker ta
+    guide therapist
 """)
 
 RELATIVES = _lower("""

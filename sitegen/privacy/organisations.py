@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from sitegen.privacy import lexicon as L
 from sitegen.privacy import people as P
+from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.occupations import OCCUPATIONS
 from sitegen.privacy.tokens import TextIndex, lowered, register_vocabulary
 from sitegen.privacy.wordstats import stats
@@ -39,7 +40,7 @@ ORG_ENDINGS = frozenset("""
     Athletics Wildcats Tigers Lions Eagles Hawks Bears Rangers Warriors Raiders Sharks Dolphins
     Montessori Middle High Junior Infants Boatworks Ironworks Boatyard Shipyard Water Utilities Outpatients
 """.split())
-_STATE_SCHOOL = re.compile(r"[A-Z][\w'’\-]+[ \u00a0]State\b")  # "Wayne State", "Penn State"
+_STATE_SCHOOL = lazy(r"[A-Z][\w'’\-]+[ \u00a0]State\b")  # "Wayne State", "Penn State"
 _ORG_CUE = lowered(
     r"\b(?:works|worked|working|employed|job|teaches|taught|plays|played|playing|coaches|coached|coaching|"
     r"volunteers|volunteered|volunteering|member|members|joined|joins|runs|ran|runs\s+with|trains|trained|training|"
@@ -54,7 +55,7 @@ _ORG_CUE = lowered(
     r"|\b(?:lives|lived|living|staying|stays|stayed|resident)\s+(?:at|in)\s+the\s+$|\b(?:lives|lived|living|"
     r"staying|stays|stayed)\s+at\s+$"
 )
-_WHERE_AFTER = re.compile(r",?\s+where\s+(?:she|he|they)(?:\s+|(?=['’]))(?:works|worked|is|was|'s|’s|has|had|plays|trains|"
+_WHERE_AFTER = lazy(r",?\s+where\s+(?:she|he|they)(?:\s+|(?=['’]))(?:works|worked|is|was|'s|’s|has|had|plays|trains|"
                           r"volunteers|lives|lived)\b")
 _CUE_WORDS = frozenset("""works worked working employed job teaches taught plays played playing coaches coached
     coaching coach volunteers volunteered volunteering member members joined joins runs ran run running trains
@@ -64,12 +65,12 @@ _CUE_WORDS = frozenset("""works worked working employed job teaches taught plays
     surgery operation admitted program programme degree course placement shift shifts lifting injured employer
     contract supports support supported sponsors sponsor took taken taking starting started starts start enrolled
     enrols driven drives drove driving referees refereed umpires umpired""".split())
-_ORG_RUN = re.compile(r"(?:[A-Z][\w'’\-]*(?:\.(?=\w))?[\w'’\-]*|&)(?:[ \t]+(?:(?:of|the|and|for|&)[ \t]+)?"
+_ORG_RUN = lazy(r"(?:[A-Z][\w'’\-]*(?:\.(?=\w))?[\w'’\-]*|&)(?:[ \t]+(?:(?:of|the|and|for|&)[ \t]+)?"
                       r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b)"
                       r"(?:[A-Z][\w'’\-]*(?:\.(?=\w))?[\w'’\-]*|&)){0,4}")
 # The noun an organisation's name stands before: "the Cascade Freight warehouse", "Meadowbank care
 # home", "the Crestline distribution centre", "the Sugar Pine wholesale order", "the Ypsi Wildcats 10U team".
-_NOUN_AFTER = re.compile(r" (?:[0-9]{1,2}[A-Z]{1,2} )?([a-z][a-zé\-]+)\b(?: ([a-z][a-zé\-]+)\b)?(?: ([a-z][a-zé\-]+)\b)?")
+_NOUN_AFTER = lazy(r" (?:[0-9]{1,2}[A-Z]{1,2} )?([a-z][a-zé\-]+)\b(?: ([a-z][a-zé\-]+)\b)?(?: ([a-z][a-zé\-]+)\b)?")
 _TEAM_NOUNS = frozenset("""team squad reserves firsts seconds side order orders uniform kit shirt branch store stores
     depot site shift shifts rota fleet dispatch""".split())
 _GAME_MODS = frozenset("""care nursing residential running cycling football rugby cricket netball hockey swimming rowing
@@ -172,6 +173,10 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
         if named and (all(st.country(w) or w in _NATIONAL for w in words[:-1]) or not cue and words[0] in _NATIONAL):
             taken = s + len(run)
             continue  # "USA Hockey", "England Netball": a national body narrows nobody down
+        if named and not employer and (any(w in _COUNTRY_TAGS or st.country(w) for w in words[1:])
+                                       or any(_CONDITION.search(w.lower()) for w in words)):
+            taken = s + len(run)
+            continue  # "Marfan Support UK", "the Scoliosis Association": a national or patient charity
         if words[-1] in EVENT_ENDINGS or not employer and _generic_name(words, st):
             continue  # "the Great North Run"; "Intensive Care", "Human Resources", "the Second Team"
         if _about_writer(text, s):
@@ -180,17 +185,26 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
         yield "organisation", s, s + len(run)
 
 
+# A country after the name: "Marfan Support UK", "Stroke Foundation Australia" (not "… Royal Infirmary").
+_COUNTRY_TAGS = frozenset("UK USA US GB NZ International Worldwide Global".split())
+# A condition a patient charity is named for: "… Syndromes Association", "Arthritis Action".
+_CONDITION = lazy(r"(?:^|-)(?:diseases?|syndromes?|palsy|disorders?|conditions?|cancer|diabetes|dementia|alzheimer['’]?s?|"
+                  r"parkinson['’]?s?|stroke|epilepsy|autism|asthma|hypermobility|fibromyalgia|lupus|scoliosis|"
+                  r"lymphoedema|lymphedema|endometriosis|migraine|tinnitus|stammering|stuttering|[a-z]+(?:itis|osis|"
+                  r"opathy|algia))$")
+
+
 _WORK_OBJECTS = frozenset("meters deliveries shifts nights rounds contracts".split())
 
 
 # "drives a bus for the MBTA", "a nurse at UCLH": an acronym counts only as her employer, and not
 # when it names a national body everyone has heard of.
-_EMPLOYED = re.compile(r"\b(?:works|worked|working|employed|driven|drives|drove|driving|job|nurse|teacher|engineer|"
+_EMPLOYED = lazy(r"\b(?:works|worked|working|employed|driven|drives|drove|driving|job|nurse|teacher|engineer|"
                        r"manager|cleaner|porter)\b[^.;\n]{0,30}\b(?:for|at|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _NATIONAL_BODIES = frozenset("BBC RAF MOD HMRC DWP USPS UPS FBI CIA IRS NASA WHO UN EU DVLA HSE ONS TFL".split())
 _PLACE_ENDINGS = frozenset("""County Coast Valley Vale Dale Dales Moor Moors Hills Peninsula Forest Downs Highlands Mountains
     Fells Wolds Levels Marshes Glen Glens Riviera Hinterland Borders Bay Beach Island Isle Bridge""".split())
-_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
+_IN_BEFORE = lazy(r"\bin\s+$", re.IGNORECASE)
 _NATIONAL = frozenset("""USA US UK GB British English Scottish Welsh Irish American Canadian Australian National Royal
     International European""".split())
 _NOT_ORG = frozenset("""
@@ -255,8 +269,8 @@ def weak_start(text: str, pos: int) -> bool:
     return j < 0 or text[j] in ".!?\n:|#"
 
 
-_SELF = re.compile(r"\b(?:I|I've|I’ve|I'd|I’d|I'm|I’m|we|my|our)\b[^.!?\n]*$")
-_THIRD = re.compile(r"\b(?:she|he|they|her|his|their|client|husband|wife|partner|son|daughter)\b", re.IGNORECASE)
+_SELF = lazy(r"\b(?:I|I've|I’ve|I'd|I’d|I'm|I’m|we|my|our)\b[^.!?\n]*$")
+_THIRD = lazy(r"\b(?:she|he|they|her|his|their|client|husband|wife|partner|son|daughter)\b", re.IGNORECASE)
 
 
 def _about_writer(text: str, pos: int) -> bool:

@@ -14,8 +14,6 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-import phonenumbers
-
 
 class PhraseSet:
     """Case-insensitive, whole-word matching of literal phrases, fast on long texts.
@@ -109,6 +107,8 @@ def allow_matcher(allow: tuple[str, ...]) -> tuple[PhraseSet | None, frozenset[s
 
 
 def e164(raw: str, region: str) -> str | None:
+    import phonenumbers  # only when a register lists a phone number
+
     try:
         num = phonenumbers.parse(raw, region.upper())
     except phonenumbers.NumberParseException:

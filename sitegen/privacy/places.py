@@ -7,19 +7,20 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from sitegen.privacy import lexicon as L
+from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.people import PRODUCTS
 from sitegen.privacy.tokens import TextIndex, register_vocabulary
 
 Span = tuple[str, int, int]
 
 # The official UK postcode shapes (A9 9AA, A99 9AA, AA9 9AA, AA99 9AA, A9A 9AA, AA9A 9AA).
-_POSTCODE = re.compile(
+_POSTCODE = lazy(
     r"(?<![\w-])(?:GIR ?0AA|(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?"
     r"|[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])[ \u00a0]?[0-9][ABD-HJLNP-UW-Z]{2})(?![\w-])"
 )
 
 # Irish Eircodes ("D08 XY12") and Australian postcodes after their state ("Bondi NSW 2026").
-_OTHER_POSTCODE = re.compile(
+_OTHER_POSTCODE = lazy(
     r"(?<![\w-])(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ \u00a0](?=[0-9AC-FHKNPRTV-Y]{4}(?![\w-]))(?=\w*[A-Z])(?=\w*\d)"
     r"[0-9AC-FHKNPRTV-Y]{4}(?![\w-])"
     r"|\b(?:NSW|VIC|Vic|QLD|Qld|TAS|Tas|ACT)[ \u00a0](?P<p>\d{4})(?![\w-])"
@@ -37,11 +38,11 @@ _STATE_NAMES = (
     "North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
     "South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming"
 )
-_ZIP = re.compile(
+_ZIP = lazy(
     r"(?:\b(?:" + "|".join(_STATES) + r")\.?|\b(?:" + _STATE_NAMES + r"))(?:,)?[ \u00a0]+\(?(?P<z>\d{5}(?:-\d{4})?)(?![\w-])"
 )
 # "ZIP 97202", "the ZIP is actually 12402", "zip code: 48126", "the 90210 zip code"
-_ZIP_WORD = re.compile(
+_ZIP_WORD = lazy(
     r"\b(?:zip|zip\s*code|zipcode|postal\s+code)\b(?:\s+(?:is|was|of|on|actually|really|still|listed|given|as)){0,3}"
     r"\s*[:#,(]?\s*(?P<z>\d{5}(?:-\d{4})?)(?![\w-])|(?<![\w-])(?P<y>\d{5})\s+(?:zip|zip\s*code)\b",
     re.IGNORECASE,
@@ -49,13 +50,13 @@ _ZIP_WORD = re.compile(
 _STREET_END = r"(?:" + "|".join(sorted(L.STREET_SUFFIXES, key=len, reverse=True)) + r")"
 # A ZIP code right after a street, without the state: "SE Tenino St (97202)", "6124 Chase Rd, 48126".
 # "in the 97405 area", "moved to 10025", "out in 85719,", "Portland (97211)": five digits where a place stands.
-_ZIP_AS_PLACE = re.compile(
+_ZIP_AS_PLACE = lazy(
     r"\b(?:in|to|from|near|around|outside)\s+(?:the\s+)?(?P<z>\d{5})(?=\s+(?:area|zip|neighbo(?:u)?rhood|district)\b"
-    r"|\s*[,.;)]|\s+(?:last|this|next|when|where|with|and|since|for)\b)"
+    r"|\s*[,.;)]|\s+(?:last|this|next|when|where|with|and|since|for|twice|once|every|each|most|at|but|so)\b)"
     r"|\b[A-Z][a-z]+\s*\(\s*(?P<y>\d{5})\s*\)"
 )
-_SHORT_CODE_BEFORE = re.compile(r"\b(?:text|txt|texting|sms|call|dial|ring|send|message)\b[^.;\n]{0,20}$", re.IGNORECASE)
-_ZIP_AFTER_STREET = re.compile(r"\b[A-Z][\w'’.-]*[ \u00a0]+" + _STREET_END + r"\b\.?,?[ \u00a0]*\(?(?P<z>\d{5}(?:-\d{4})?)(?![\w-])")
+_SHORT_CODE_BEFORE = lazy(r"\b(?:text|txt|texting|sms|call|dial|ring|send|message)\b[^.;\n]{0,20}$", re.IGNORECASE)
+_ZIP_AFTER_STREET = lazy(r"\b[A-Z][\w'’.-]*[ \u00a0]+" + _STREET_END + r"\b\.?,?[ \u00a0]*\(?(?P<z>\d{5}(?:-\d{4})?)(?![\w-])")
 
 
 def find_postcodes(ix: TextIndex) -> Iterator[Span]:
@@ -74,7 +75,7 @@ def find_postcodes(ix: TextIndex) -> Iterator[Span]:
             yield "postcode", m.start(g), m.end(g)
 
 
-_FIVE = re.compile(r"(?<!\d)\d{5}(?!\d)")
+_FIVE = lazy(r"(?<!\d)\d{5}(?!\d)")
 
 
 def find_zips(ix: TextIndex) -> Iterator[Span]:
@@ -96,17 +97,17 @@ _CAP = r"(?:[A-Z][A-Za-z'’\-]*\.?|\d{1,3}(?:st|nd|rd|th))"
 _SUFFIX = r"(?:" + "|".join(sorted(L.STREET_SUFFIXES, key=len, reverse=True)) + r")"
 _CLEAR = r"(?:" + "|".join(sorted(L.CLEAR_STREET_SUFFIXES, key=len, reverse=True)) + r")"
 _UNIT = r"(?:(?:Flat|Apartment|Apt|Unit|Suite|Room|Apt\.|No\.?)\s*\d{1,4}[A-Za-z]?,?\s+)"
-_NUMBERED = re.compile(
+_NUMBERED = lazy(
     r"(?<![\w/.,-])" + _UNIT + r"?\d{1,4}[A-Za-z]?(?:[-–]\d{1,4})?,?[ \u00a0]+(?:" + _CAP + r"[ \u00a0]+){1,4}"
     + _SUFFIX + r"\b\.?(?![\w'’])"
     r"|(?<![\w])" + _UNIT + r"(?:" + _CAP + r"[ \u00a0]+){1,3}(?:House|Court|Mansions|Lodge|Cottages?|Buildings?|Tower|Heights)\b"
 )
 # "lives on Canal Street", "a flat off Mill Lane": a named street, no number.
-_NAMED_STREET = re.compile(
+_NAMED_STREET = lazy(
     r"\b(?:on|in|off|along|near|at|down|up|from|by|onto|to|into)\s+(?:the\s+)?(?P<s>(?:" + _CAP + r"[ \u00a0]+){1,3}" + _CLEAR + r")\b(?![\w'’])"
 )
 # "where he lives on SE Tenino St", "her flat off Mill Ln": where someone lives makes any suffix a street.
-_LIVES_ON = re.compile(
+_LIVES_ON = lazy(
     r"\b(?:lives|lived|living|house|home|flat|apartment|place|bungalow|cottage|caravan)\s+(?:\w+\s+)?(?:on|off)"
     r"\s+(?:the\s+)?(?P<s>(?:" + _CAP + r"[ \u00a0]+){1,3}" + _SUFFIX + r")\b\.?(?![\w'’])"
 )
@@ -116,8 +117,8 @@ _NOT_STREET_WORD = frozenset(
 )
 
 
-_YEAR_FIRST = re.compile(r"(?:1[89]|20)\d\d\b")
-_YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|from|of|the|around|circa|c\.)\s+$", re.IGNORECASE)
+_YEAR_FIRST = lazy(r"(?:1[89]|20)\d\d\b")
+_YEAR_BEFORE = lazy(r"\b(?:in|since|by|until|from|of|the|around|circa|c\.)\s+$", re.IGNORECASE)
 _UNIT_BUILDINGS = frozenset("House Court Mansions Lodge Cottage Cottages Building Buildings Tower Heights".split())
 
 
@@ -153,26 +154,26 @@ _ORG = (
     + _ORG_SUFFIX + r"(?:[ \u00a0]+(?:School|College|Academy|Hospital|Trust|Ltd|Limited))?\b)"
 )
 _PLACE = r"(?P<place>[A-Z][\w'’\-]+(?:[ \u00a0\-](?:upon|on|in|under|le|by)?[ \u00a0]?[A-Z][\w'’\-]+){0,2})"
-_ORG_IN_PLACE = re.compile(
+_ORG_IN_PLACE = lazy(
     _ORG + r"(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+(?:in|at|near|outside|just\s+outside|on\s+the\s+edge\s+of)[ \u00a0]+)" + _PLACE
 )
-_ORG_ONLY = re.compile(_ORG)
-_SELF_CONTEXT = re.compile(
+_ORG_ONLY = lazy(_ORG)
+_SELF_CONTEXT = lazy(
     r"\b(?:I|I've|I’ve|I'd|I’d|we|we've|we’ve)\s+(?:(?:first|originally|later|also|then|once)\s+)?"
     r"(?:trained|studied|qualified|learned|learnt|did|took|attended|teach|taught|work|worked|practise|practice|practised|"
     r"volunteer|volunteered|lecture|lectured|ran|run)\b[^.!?\n]*$|\bmy\s+(?:own\s+)?(?:training|course|diploma|"
     r"degree|placement|clinic|practice|studio|rooms?)\b[^.!?\n]*$"
 )
-_EMPLOYER_IN_PLACE = re.compile(
+_EMPLOYER_IN_PLACE = lazy(
     r"\b(?:at|for|joined|manages|managed|runs|ran|owns|owned)[ \u00a0]+(?:the[ \u00a0]+)?(?P<org>[A-Z][\w'’&.\-]*(?:[ \u00a0]+(?:(?:of|the|and|on|upon)[ \u00a0]+)?(?:[A-Z][\w'’&.\-]*|&)){0,4})"
     r"(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+(?:in|near|outside|just\s+outside)[ \u00a0]+)" + _PLACE
 )
 # "as a producer at", "an engineer for": a role right before the employer.
-_ROLE_BEFORE = re.compile(r"\b(?:an?|as|the)[ \u00a0]+(?:[a-z\-]+[ \u00a0]+){1,2}(?:at|for)[ \u00a0]+(?:the[ \u00a0]+)?$")
+_ROLE_BEFORE = lazy(r"\b(?:an?|as|the)[ \u00a0]+(?:[a-z\-]+[ \u00a0]+){1,2}(?:at|for)[ \u00a0]+(?:the[ \u00a0]+)?$")
 # "the freight warehouse in Carlisle", "a small credit union in Kendal", "the
 # meat processing plant near Driffield": up to three lower-case words describe
 # the workplace noun.
-_LOWER_WORKPLACE = re.compile(
+_LOWER_WORKPLACE = lazy(
     r"\b(?:the|a|an|local|big|one|their|her|his)\s+(?P<mods>(?:(?!(?:the|a|an|at|in|of|for|by|to|and|or|with|on|from|near|as|is|was|her|his|their)\s)[a-z0-9][a-z0-9\-'’]*\s+){0,3})(?P<noun>[a-zé\-]+)"
     r"\s+(?:in|at|near|outside|just\s+outside|on\s+the\s+edge\s+of)\s+" + _PLACE
 )
@@ -180,7 +181,7 @@ _LOWER_WORKPLACE = re.compile(
 # make one generic: "care home", but not "town centre".
 _NOUN_NEEDS_MOD = {"home": frozenset("care nursing residential".split())}
 _GENERIC_MODS = {"centre": frozenset("town city village".split()), "center": frozenset("town city village".split())}
-_WORK_CONTEXT = re.compile(
+_WORK_CONTEXT = lazy(
     r"\b(?:" + "|".join(sorted((re.escape(w) for w in L.WORK_VERBS), key=len, reverse=True)) + r")\b"
     r"[^.!?\n]{0,40}$",
     re.IGNORECASE,
@@ -195,7 +196,7 @@ _NOT_PLACE = frozenset(
 )
 
 
-_THIRD_PERSON = re.compile(
+_THIRD_PERSON = lazy(
     r"\b(?:she|he|they|who|her|his|their|client|husband|wife|partner|son|daughter|mother|father|mum|dad)\b",
     re.IGNORECASE,
 )

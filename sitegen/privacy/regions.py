@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from sitegen.privacy import lexicon as L
 from sitegen.privacy import people as P
 from sitegen.privacy.disguise import about_writer
+from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.organisations import EVENT_ENDINGS, ORG_ENDINGS, weak_start
 from sitegen.privacy.places import _STATE_NAMES, _STATES
 from sitegen.privacy.tokens import TextIndex, lowered
@@ -47,7 +48,7 @@ _REGION_PHRASES = ("Lake District", "Peak District", "Yorkshire Dales", "North Y
                    "West Country", "Black Country", "Forest of Dean", "New Forest", "Isle of Wight",
                    "Isle of Man", "Gold Coast", "Sunshine Coast", "Bay Area", "Hill Country")
 
-_REGION_NOUN = re.compile(r"(?<=\w)\s+(?:Coast|Valley|Vale|Dales?|Moors?|Hills|Peninsula|Forest|Downs|Highlands|"
+_REGION_NOUN = lazy(r"(?<=\w)\s+(?:Coast|Valley|Vale|Dales?|Moors?|Hills|Peninsula|Forest|Downs|Highlands|"
                           r"Mountains|Fells|Wolds|Levels|Marshes|Glens?|Riviera|Hinterland|Borders)\b")
 _PREP = lowered(
     r"(?:\b(?:in|near|outside|from|around|towards|toward|to|at|across|beyond|round|nr|past|off|out\s+of|"
@@ -58,7 +59,7 @@ _PREP = lowered(
     r"drives|drove|travels|travelled|traveled)\s+(?:\w+\s+)?(?:in|to|from|near|outside)\s+(?:the\s+)?|"
     r"\b(?:up|down|over|out)\s+(?:in|to|near)\s+(?:the\s+)?)$"
 )
-_NAME_RUN = re.compile(r"[A-Z][\w'’\-]+(?:(?:\s+(?:upon|on|in|under|le|by|de|of|the)\s+|\s+|-)[A-Z][\w'’\-]+){0,2}")
+_NAME_RUN = lazy(r"[A-Z][\w'’\-]+(?:(?:\s+(?:upon|on|in|under|le|by|de|of|the)\s+|\s+|-)[A-Z][\w'’\-]+){0,2}")
 # Capitalised words after "in" that are not places.
 _NOT_PLACE = frozenset("""
     January February March April May June July August September October November December Monday Tuesday
@@ -109,6 +110,7 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
     st = stats()
     n = len(ix.caps)
     i = 0
+    last_place = -9  # where the last place found ends
     while i < n:
         s, e = ix.caps[i]
         word = text[s:e]
@@ -137,6 +139,8 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
             continue  # "according to Oduya": a source cited
         prep = prep_m is not None and (not prep_m.group().lower().startswith("from") or _FROM_PERSON.search(
             text, max(0, s - 60), prep_m.start() + 1) is not None or v is not None and v >> 18 & 15)
+        if not prep and last_place >= 0 and text[last_place:s] in _COORDINATION:
+            prep = True  # "in Halifax and Calgary": the preposition holds for both
         if not prep and text[max(0, s - 3):s] == "on " and v is not None and (v >> 18 & 15) >= 3:
             prep = True  # "a diner on Broadway": a street or an island in the gazetteer, never an unknown word
         if not prep and v is not None and v >> 18 & 15 and low.endswith(("a ", "an "), max(0, s - 3), s):
@@ -150,6 +154,8 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
         if (not prep or the) and not _REGION_NOUN.search(run) and _eponym_use(text, s, run_end, i - 1, ix) \
                 or text.startswith(("'s", "’s"), run_end):
             continue  # "Parkinson's", "the Beighton score", "Eunice Ingham drew": not the town
+        if _PERSON_APPOSED.match(text, run_end):
+            continue  # "traces back to Jivaka Kumar, a physician said to …": a person, not a place
         hit = _place_of(run, st, prep)
         if hit is None or about_writer(ix, s, run_end):
             continue  # "the course I took in York": the writer's own
@@ -163,24 +169,30 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
                 and run.split()[-1] not in _PLACE_TAILS and not _REGION_NOUN.search(run):
             yield "organisation", s, end  # "the dementia unit at Heatherlea": people work and study at places, not in towns
             continue
+        last_place = end
         yield "place", s, end
     yield from _address_towns(ix)
     yield from _roads(ix)
 
 
-_HOME_BEFORE = re.compile(r"\b(?:lives|lived|living|stays|stayed|staying|born|home|house|flat|cottage)\b[^.;!?\n]*$")
+# A role in apposition after the name: ", a physician", ", the monk who …".
+_PERSON_APPOSED = lazy(r",\s+(?:an?|the)\s+(?:[a-z\-]+\s+){0,2}(?:physician|doctor|healer|monk|nun|priest|teacher|"
+                       r"surgeon|scholar|philosopher|poet|writer|author|founder|pioneer|saint|king|queen|emperor|"
+                       r"prince|princess|sage|master)\b")
+_COORDINATION = frozenset((" and ", ", ", " or ", " & ", ", and ", " and then "))
+_HOME_BEFORE = lazy(r"\b(?:lives|lived|living|stays|stayed|staying|born|home|house|flat|cottage)\b[^.;!?\n]*$")
 
 
 # "… that comes from Masunaga" is a lineage; "she is from Dungloe", "moved over from Gdańsk" a place.
-_FROM_PERSON = re.compile(r"\b(?:she|he|they|who|family|originally|moved|came|come|over|back|up|down|is|was|'s|’s)"
+_FROM_PERSON = lazy(r"\b(?:she|he|they|who|family|originally|moved|came|come|over|back|up|down|is|was|'s|’s)"
                           r"\s+(?:\w+\s+)?(?:from\s+)?$", re.IGNORECASE)
 # After a place-named word, the rest of a named thing: "the Oswestry Disability Index", "Wexley General".
-_THING_AFTER = re.compile(r"(?:\s+[A-Z][\w'’\-]+){0,3}\s+(?:Index|Score|Scale|Questionnaire|Test|Rules?|Criteria|"
+_THING_AFTER = lazy(r"(?:\s+[A-Z][\w'’\-]+){0,3}\s+(?:Index|Score|Scale|Questionnaire|Test|Rules?|Criteria|"
                           r"Classification|Inventory|Measure|Protocol|Method|Technique|Program|Programme|Approach|"
                           r"Model|Rule|Concept)\b")
 _INSTRUMENTS = frozenset("""Index Score Scale Questionnaire Test Rules Criteria Classification Inventory Measure Program
     Programme Method Technique Protocol Approach Model Rule Concept""".split())
-_CITED_PAIR = re.compile(r"\s+(?:and|&)\s+[A-Z][\w'’\-]+(?:['’]s?\b|\s+\(|,\s*(?:19|20)\d\d)")
+_CITED_PAIR = lazy(r"\s+(?:and|&)\s+[A-Z][\w'’\-]+(?:['’]s?\b|\s+\(|,\s*(?:19|20)\d\d)")
 
 
 def _named_thing(text: str, run: str, run_end: int) -> bool:
@@ -188,23 +200,31 @@ def _named_thing(text: str, run: str, run_end: int) -> bool:
     last = run.split()[-1]
     if " " in run and (last in L.ORG_SUFFIXES or last in ORG_ENDINGS or last in _INSTRUMENTS):
         return True
-    return _THING_AFTER.match(text, run_end) is not None or _CITED_PAIR.match(text, run_end) is not None
+    return _THING_AFTER.match(text, run_end) is not None or _CITED_PAIR.match(text, run_end) is not None \
+        or _MEASURE_AFTER.match(text, run_end) is not None
+
+
+# "Oswestry was 10%", "Roland-Morris down to 4/24": a measure named after a place, not the town.
+_MEASURE_AFTER = lazy(r"\s+(?:was|is|of|at|scored?|down\s+to|fell\s+to|dropped\s+to|had\s+fallen\s+to)\s+"
+                            r"(?:about\s+|around\s+|now\s+)?\d+(?:\.\d+)?\s*(?:%|/\s*\d|percent\b|out\s+of\b)")
 
 
 _STREET_END = r"(?:" + "|".join(sorted(L.STREET_SUFFIXES, key=len, reverse=True)) + r")"
 # The town of an address, between the street and the state, ZIP or postcode:
 # "2211 N. Milwaukee Ave, Chicago, IL 60647", "42 Ferndale Road, Hove BN3 6EU".
-_ADDRESS_TOWN = re.compile(
+_ADDRESS_TOWN = lazy(
     r"\b" + _STREET_END + r"\.?,[ \u00a0]*(?P<t>[A-Z][\w'’\-]+(?:[ \u00a0][A-Z][\w'’\-]+){0,2})(?=,?[ \u00a0]+(?:(?:"
     + "|".join(_STATES) + r")\b|(?:" + _STATE_NAMES + r")\b|[A-Z]{1,2}\d[\dA-Z]?[ \u00a0]?\d[A-Z]{2}\b|\d{5}\b)|,[ \u00a0]*$|\.)"
 )
 # Roads and lines: "the M180", "up the A66", "the Kennedy Expressway", "the Blue Line".
-_ROAD = re.compile(
+_ROAD = lazy(
     r"\b(?:on|off|along|up|down|via|from|onto|near|by|past|across|took|take|takes|drives?|driving|drove|the)\s+"
     r"the\s+(?P<r>(?:M|A|B|N|I-|SR\s?|US\s?|Route\s)\d{1,4}(?:\(M\))?)\b"
     r"|\b(?P<s>[A-Z][\w'’\-]+(?:[ \u00a0][A-Z][\w'’\-]+)?[ \u00a0](?:Expressway|Motorway|Freeway|Turnpike|Highway|"
     r"Parkway|Bypass|Line))\b"
 )
+_SERVICE_LINE = lazy(r"\b(?:Text|Help|Crisis|Support|Advice|Chat|Phone|Info|Information|Care|Carers|Silver|"
+                           r"Samaritans|Helpline)[ \u00a0]Line$")
 _ROAD_WORDS = frozenset("Expressway Motorway Freeway Turnpike Highway Parkway Bypass Line".split())
 
 
@@ -230,13 +250,15 @@ def _roads(ix: TextIndex) -> Iterator[Span]:
         g = "r" if m.group("r") else "s"
         if g == "s" and (weak_start(text, m.start(g)) or m.group(g).split()[0] in L.FUNCTION_WORDS):
             continue  # "Line 3 of the form", "The Highway Code"
+        if m.group(g).endswith(" Line") and _SERVICE_LINE.search(m.group(g)):
+            continue  # "the Crisis Text Line", "the Carers Help Line": a service reached by phone
         yield "place", m.start(g), m.end(g)
 
 
-_LOWER_AFTER = re.compile(r" ([a-z]+)")
-_SPLIT_WORDS = re.compile(r"(\s+|-)")
-_COUNTY = re.compile(r"(?:County\s+\w+|\w+\s+County|\w+shire)")
-_CONNECTOR = re.compile(r"\s+(?:upon|on|in|under|le|by|de|of|the)\s+")
+_LOWER_AFTER = lazy(r" ([a-z]+)")
+_SPLIT_WORDS = lazy(r"(\s+|-)")
+_COUNTY = lazy(r"(?:County\s+\w+|\w+\s+County|\w+shire)")
+_CONNECTOR = lazy(r"\s+(?:upon|on|in|under|le|by|de|of|the)\s+")
 _PLACE_TAILS = frozenset("""Hill Hills Heath Green Cross End Bridge Heads Bay Park Vale Wood Common Gate Ford Field
     Fields Marsh Moor Ridge Point Beach Falls Springs Creek Grove Hollow Junction Mills Lake Lakes Harbour Harbor Heights
     Village Town Flats Sands Shore Bottom Top Row""".split())

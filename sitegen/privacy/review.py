@@ -29,9 +29,11 @@ from typing import Any
 
 import yaml
 
+from sitegen.privacy.lazyre import lazy
+
 from ..errors import Diagnostic, UsageError
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
+_SENTENCE_END = lazy(r"[.!?](?=\s)|\n\s*\n")
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
@@ -71,7 +73,7 @@ def confirmed_keys(meta: Mapping[str, Any]) -> frozenset[str]:
 
 # --- recording in the front matter -------------------------------------------------------------
 
-_TOP_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:(?P<rest>.*)$")
+_TOP_KEY = lazy(r"^(?P<key>[A-Za-z_][\w-]*)\s*:(?P<rest>.*)$")
 
 
 def add_confirmations(source: str, records: list[str]) -> str:
@@ -225,7 +227,7 @@ def review_hold(count: int, entry, preview: bool) -> str:
     return f"{count} detail{'s' if count != 1 else ''} to review: run sitegen review {entry.rel}"
 
 
-_TAGS = re.compile(r"(<[^>]*>)")
+_TAGS = lazy(r"(<[^>]*>)")
 
 
 def mark_html(html: str, items: list[tuple[str, str]]) -> str:

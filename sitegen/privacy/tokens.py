@@ -13,10 +13,12 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
+from sitegen.privacy.lazyre import LazyPattern, lazy
+
 # A capitalised word, with inner apostrophes and hyphens ("O'Neill",
 # "Legg-Calvé-Perthes"), starting with a capital (Latin-1 and Latin Extended-A/B).
 _UPPER_EXTENDED = "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
-_CAP = re.compile(r"[A-ZÀ-ÖØ-Þ" + _UPPER_EXTENDED + r"][^\W\d_]*(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
+_CAP = lazy(r"[A-ZÀ-ÖØ-Þ" + _UPPER_EXTENDED + r"][^\W\d_]*(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
 
 _VOCABULARY: set[str] = set()
 # Each registered vocabulary's number (by identity), and for each word the vocabularies holding
@@ -46,27 +48,17 @@ def _JOINED(low: str, j: int) -> bool:
     return c.isalpha() or c in "'’-" and j > 0 and low[j - 1].isalpha()
 
 
-_WORD = re.compile(r"[a-z]+(?:['’\-][a-z]+)*")
-_DIGITS = re.compile(r"\d(?:[\d ().+\-/:\u00a0]*\d)?")
-_SENTENCE_END = re.compile(r"[.?!](?=[ \n])|\n(?=\n|[-*#|] ?)")
+_WORD = lazy(r"[a-z]+(?:['’\-][a-z]+)*")
+_DIGITS = lazy(r"\d(?:[\d ().+\-/:\u00a0]*\d)?")
+_SENTENCE_END = lazy(r"[.?!](?=[ \n])|\n(?=\n|[-*#|] ?)")
 _SEPARATORS = str.maketrans("", "", " ().+-/:\u00a0")
 
 
-def lowered(pattern: str) -> re.Pattern[str]:
-    """`pattern` compiled to run on the lower-cased text (`TextIndex.lower`) instead of with
-    IGNORECASE, which makes a pattern of many alternatives about three times slower: every
-    letter outside an escape is lower-cased ("\\S", "\\D" keep their meaning)."""
-    out = []
-    i = 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\" or pattern.startswith("(?P", i):
-            out.append(pattern[i:i + (2 if c == "\\" else 3)])
-            i += 2 if c == "\\" else 3
-            continue
-        out.append(c.lower())
-        i += 1
-    return re.compile("".join(out))
+def lowered(pattern: str) -> LazyPattern:
+    """`pattern` compiled (on first use) to run on the lower-cased text (`TextIndex.lower`)
+    instead of with IGNORECASE, which makes a pattern of many alternatives about three times
+    slower: every letter outside an escape is lower-cased ("\\S", "\\D" keep their meaning)."""
+    return LazyPattern(pattern, lower=True)
 
 
 def aligned_lower(text: str) -> str:
@@ -250,7 +242,7 @@ class TextIndex:
         out.reverse()
         return out
 
-    def matches_at(self, pattern: re.Pattern[str], spans: list[tuple[int, int]], words: int,
+    def matches_at(self, pattern: re.Pattern[str] | LazyPattern, spans: list[tuple[int, int]], words: int,
                    lower: bool = True, punct: bool = False) -> Iterator[re.Match[str]]:
         """Matches of `pattern` (on the lower-cased text, see `lowered`, unless `lower` is False)
         that start at an anchor or at one of the `words` words before it and reach the anchor,

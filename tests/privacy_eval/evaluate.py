@@ -25,7 +25,10 @@ findings of either confidence), error precision (error findings that match a lab
 in clean case studies, review items per clean case study; for essays: findings other than
 personal names per post, and names found that are neither labelled people nor labelled
 identifiers.  Nothing is printed per file unless `--verbose` is given, which lists every miss
-and false alarm; `--verbose` is refused on the blind sets, which must stay unseen.
+and false alarm; `--verbose` is refused on a sealed set.  A set named `blind-*` is sealed
+unless it is listed in OPENED: a blind set is opened only after it has been measured once in
+summary mode, and a new one (`blind-d/`, `blind-e/`, …) stays sealed without anyone having to
+remember to add it anywhere.
 
 Exit status 1 when a target is missed: recall below 0.97 for a kind, error precision below
 0.95, an error in a clean case study, more than one review item in a clean case study.
@@ -50,12 +53,15 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from sitegen.privacy.detect import ScanContext, scan_text  # noqa: E402
+from sitegen.privacy.lazyre import compile_all  # noqa: E402
 
 PUBLISHED = ("title", "summary", "description", "tags", "presenting", "approach", "outcome", "referral",
              "client_perspective", "learning")
 MIN_RECALL = 0.97
 MIN_ERROR_PRECISION = 0.95
 MAX_REVIEW_PER_CLEAN = 1
+# Blind sets measured once in summary mode and then opened for development (see README).
+OPENED = frozenset({"blind-a", "blind-b", "blind-c"})
 
 # Label kind → the scanner kinds that count as finding it.  A register hit finds anything.
 COMPATIBLE: dict[str, frozenset[str]] = {
@@ -230,7 +236,7 @@ class LabelSet:
     site: dict
     files: dict          # name → entry
     root: Path           # the folder the names are relative to
-    blind: bool
+    sealed: bool         # a blind set not yet opened: summary figures only
     kinds: frozenset[str]  # the kinds the set labels; findings of other kinds are not scored
 
 
@@ -244,7 +250,12 @@ def load_set(corpus: Path | None) -> LabelSet:
         return LabelSet(data.get("site", {}), data["files"], HERE / "corpus", False, OLD_KINDS)
     data = json.loads((corpus / "labels.json").read_text(encoding="utf-8"))
     kinds = frozenset(data.get("kinds") or OLD_KINDS)
-    return LabelSet(data.get("site", {}), data["files"], corpus, corpus.resolve().name.startswith("blind"), kinds)
+    return LabelSet(data.get("site", {}), data["files"], corpus, is_sealed(corpus), kinds)
+
+
+def is_sealed(corpus: Path) -> bool:
+    name = corpus.resolve().name
+    return name.startswith("blind") and name not in OPENED
 
 
 def _matches(hit: Hit, labels: list[Label], lines: list[str]) -> bool:
@@ -313,12 +324,16 @@ def _score_essay(name: str, entry: dict, hits: list[Hit], lines: list[str], t: T
 
 def evaluate(verbose: bool, corpus: Path | None = None) -> int:
     ls = load_set(corpus)
-    if verbose and ls.blind:
-        print("--verbose is refused on a blind set: its files must stay unseen", file=sys.stderr)
+    if verbose and ls.sealed:
+        print("--verbose is refused on a sealed set: its files must stay unseen", file=sys.stderr)
         return 2
     t = Tally()
     words = 0
-    scan_text("Warm-up: Priya loads the name list once.", ScanContext())
+    # Warm-up: the name list, and the number libraries the scan imports on a text's first phone or
+    # ID number; the patterns are compiled on first use.  The figure below is the scan alone.
+    scan_text("Warm-up: Priya loads the name list once, rings 020 7946 0991, gives 943 476 5919 and 078-05-1120.",
+              ScanContext())
+    compile_all()
     _SCAN_SECONDS[0] = 0.0
     for name, entry in sorted(ls.files.items()):
         path = ls.root / name

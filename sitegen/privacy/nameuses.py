@@ -1,0 +1,177 @@
+"""Ways a sentence uses a person's name for something that is not a person.
+
+Each test here reads how the name is used, not which name it is:
+
+* a named day: "Anzac Day", "Martin Luther King Jr. Day", "St Patrick's Day";
+* an idiom built on a name: "happy as Larry", "a doubting Thomas";
+* a scholar's work after "work by", "drawing on", "the model associated with";
+* a list of authors before a possessive and a scholarly noun: "Klass, Silverman and
+  Nickman's idea";
+* a possessive name before a named model: "Durie's Te Whare Tapa Whā model";
+* a service reached on a helpline number: "or Lifeline on 13 11 14".
+
+A phrase that stands anywhere in a text right before a method noun ("the Epley manoeuvre",
+"Hanna somatics") names that method wherever else it stands in the same text (`methods_in`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitegen.privacy import lexicon as L
+from sitegen.privacy.lazyre import lazy
+from sitegen.privacy.tokens import TextIndex, register_vocabulary
+
+# "… Day" (a holiday): the name before it is the day's.
+_DAY_AFTER = lazy(r"(?:[ \u00a0]+[A-Z][a-z]+){0,2}(?:\s+(?:Jr|Sr)\.?)?(?:['’]s)?[ \u00a0]+Day\b")
+
+
+def named_day(text: str, end: int) -> bool:
+    """Whether the name ending at `end` is part of a holiday's name ("Victoria Day")."""
+    return _DAY_AFTER.match(text, end) is not None
+
+
+# Words that stand before a name in an English idiom: "happy as Larry", "a doubting Thomas",
+# "a peeping Tom", "a nervous Nellie", "a moaning Minnie", "a steady Eddie", "a smart Alec".
+_IDIOM_BEFORE = lazy(r"(?:\bhappy\s+as|\b(?:doubting|peeping|nervous|moaning|steady|smart|clever|nosy|lazy|"
+                           r"bloody|plain|average|every))[ \u00a0]+$", re.IGNORECASE)
+
+
+def idiom_name(text: str, start: int) -> bool:
+    """Whether the name starting at `start` is part of an idiom."""
+    return _IDIOM_BEFORE.search(text, max(0, start - 14), start) is not None
+
+
+# "sang along to Vera Lynn", "songs by …", "an album by …": a performer, not a client.
+_PERFORMER_BEFORE = lazy(r"\b(?:(?:sang|sing|sings|singing|danced|dancing)\s+along\s+to|(?:songs?|music|album|record|"
+                               r"tunes?|hits?)\s+(?:by|of))[ \u00a0]+$", re.IGNORECASE)
+
+
+def performer(text: str, start: int) -> bool:
+    """Whether the name starting at `start` is a performer someone listened or sang along to."""
+    return _PERFORMER_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
+# "Te Whare Tapa Whā", "Te Ara Hou": the Māori article before a capitalised word opens the name
+# of a place, a body or a model; a person so named needs a person cue.
+ARTICLE_WORDS = frozenset({"Te", "Ngā", "Nga"})
+_NEXT_WORD = lazy(r"[ \u00a0]+([a-z]+)")
+
+
+def article_phrase(text: str, first: str, end: int) -> bool:
+    """Whether a run of capitalised words opened by a Māori article and ending at `end` is a
+    proper noun that is not a person: no speech or action verb follows it ("Te Rangi said")."""
+    if first not in ARTICLE_WORDS:
+        return False
+    m = _NEXT_WORD.match(text, end)
+    return m is None or m.group(1) not in L.SPEECH_VERBS and m.group(1) not in L.PERSON_ACTION_VERBS \
+        and m.group(1) not in L.GIVEN_ACTION_VERBS
+
+
+# A full name after the words that introduce a scholar's work.
+_WORK_BEFORE = lazy(
+    r"(?:\b(?:work|research|writing|writings|paper|papers|book|books|study|studies|trials?|textbook|model|theory|"
+    r"approach|method|protocol|program|programme|framework|ideas?)\s+(?:\w+\s+){0,2}?(?:by|of|from|associated\s+with)"
+    r"|\b(?:drawing|drew|draws|building|built|builds)\s+on|\b(?:inspired|influenced)\s+by|\bborrowing\s+from"
+    r"|\bthe\s+work\s+of)[ \u00a0]+$",
+    re.IGNORECASE,
+)
+
+
+def work_by(text: str, start: int) -> bool:
+    """Whether the name starting at `start` follows "later work by", "drawing on" and the like."""
+    return _WORK_BEFORE.search(text, max(0, start - 60), start) is not None
+
+
+_CAP = r"[A-Z][\w\-]*"
+# ", Silverman and Nickman's idea": the rest of a list of authors, a possessive, a scholarly noun.
+_AUTHOR_LIST_AFTER = lazy(r"(?:,\s+" + _CAP + r")*,?\s+(?:and|&)\s+" + _CAP + r"['’]s?\s+((?:[\w\-]+\s+){0,2})"
+                                r"([a-z\-]+)")
+
+
+def author_list(text: str, end: int) -> bool:
+    """Whether the name ending at `end` opens a list of authors with a scholarly noun after it."""
+    m = _AUTHOR_LIST_AFTER.match(text, end)
+    if m is None:
+        return False
+    words = m.group(1).split() + [m.group(2)]
+    return any(w in L.SCHOLARLY_NOUNS or w in L.SCHOLARLY_NOUNS_WEAK for w in words)
+
+
+# "'s Te Whare Tapa Whā model": a possessive, then a capitalised name, then a scholarly noun.
+_NAMED_MODEL_AFTER = lazy(r"[ \u00a0]+(?:[A-Z][^\W\d_]*[ \u00a0]+){1,4}([a-z]+)")
+
+
+def named_model_after(text: str, after: int) -> bool:
+    """Whether a capitalised name and a scholarly noun follow a possessive ending at `after`."""
+    m = _NAMED_MODEL_AFTER.match(text, after)
+    return m is not None and (m.group(1) in L.SCHOLARLY_NOUNS or m.group(1) in L.SCHOLARLY_NOUNS_WEAK)
+
+
+# "or Lifeline on 13 11 14", "ring Shine on 0800 …": a service reached on a helpline.
+_HELPLINE_AFTER = lazy(r"[ \u00a0]+(?:free\s+)?(?:on|at)[ \u00a0]+(?:1[38]00|0800|0808|116|13[ \u00a0]?\d\d\b|988\b|"
+                             r"111\b|999\b|911\b|000\b)")
+
+
+def helpline(text: str, end: int) -> bool:
+    """Whether the name ending at `end` is reached on a freephone or emergency number."""
+    return _HELPLINE_AFTER.match(text, end) is not None
+
+
+# A capitalised run right before a method noun: "Epley manoeuvre", "Hanna somatics", "Te Ara model"
+# (never a word that is also a verb after a name: "Tom approaches", "Ana tests", "Jo exercises").
+_METHOD_NOUNS = register_vocabulary(frozenset("""manoeuvre maneuver manoeuvres maneuvers somatics somatic model method
+    technique protocol framework programme program series therapy protocols methods techniques models""".split()))
+# "the Duran and Kleinert protocols": two founders joined by "and" name one method.
+_RUN_BEFORE = lazy(r"\b((?:[A-Z][^\W\d_]*(?:[ \u00a0]|[ \u00a0](?:and|&)[ \u00a0])){1,4})$")
+
+
+def methods_in(ix: TextIndex) -> frozenset[str]:
+    """The capitalised words that name a method somewhere in the text ("Epley" in "the Epley
+    manoeuvre"): read back from each method noun the one pass over the words found."""
+    text = ix.text
+    out: set[str] = set()
+    for s, _e in ix.anchors(_METHOD_NOUNS):
+        if not text[s].islower():
+            continue  # "the Lidcombe Program": the capitalised noun is part of the name
+        m = _RUN_BEFORE.search(text, max(0, s - 90), s)
+        if m is None:
+            continue
+        words = [w for w in m.group(1).split() if w[0].isupper()]
+        if words[-1].endswith(("'s", "’s")):
+            continue  # "Tom's approach" is his, not a method's name
+        out.update(words)
+    return frozenset(out)
+
+
+def public_office(text: str, t) -> bool:
+    """Whether the name at token `t` is an office's holder ("President Kennedy") or the office itself."""
+    if t.base in L.PUBLIC_OFFICES:
+        return True
+    prev, gap = t.prev(text)
+    return prev is not None and prev in L.PUBLIC_OFFICES and gap == " "
+
+
+def not_a_person(text: str, t, start: int, end: int, uncued_run: bool) -> bool:
+    """Whether the name from token `t` (at `start`) to `end`, with no title, is used for something
+    other than a person: a public office, a day, an idiom, a helpline, a performer, a Māori phrase."""
+    return public_office(text, t) or named_day(text, end) or idiom_name(text, start) or helpline(text, end) \
+        or performer(text, start) or uncued_run and article_phrase(text, t.base, end)
+
+
+_WHICH_AFTER = lazy(r",?\s+which\b")
+
+
+def thing_after(text: str, pos: int) -> bool:
+    """Whether ", which …" follows: said of a thing; a person is "who"."""
+    return _WHICH_AFTER.match(text, pos) is not None
+
+
+def drop_methods(ix: TextIndex, toks: list, spans: list) -> list:
+    """The name spans left once words that name a method somewhere in the text are taken out
+    where they stand without a title (see `methods_in`)."""
+    methods = methods_in(ix)
+    if not methods:
+        return spans
+    return [sp for sp in spans if sp[0] != toks[sp[2]].start
+            or not all(toks[k].base in methods for k in range(sp[2], sp[3] + 1))]
