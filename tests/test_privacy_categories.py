@@ -920,3 +920,29 @@ def test_measures_scores_and_names_after_a_town_are_not_those(text):
     kinds = {k for k, _, _ in found(text)}
     assert "age" not in kinds and "date" not in kinds, found(text)
     assert not has(text, "place", "Hope"), found(text)
+
+
+# --- round five: a contact detail offered to the reader is a service's, not a client's ------------
+
+@pytest.mark.parametrize("text", [
+    "Our hand clinic takes self-referrals on 01632 960 447 most weekdays.",          # the writer's own team
+    "Sports massage slots can be booked on 01632 960 447.",                           # a passive invitation
+    "Book through the front desk, or ring reception on 01632 960 447.",               # imperative to the reader
+    "If the pain wakes you at night, you can ring 01632 960 447 for a call-back.",    # second person
+    "Evening sessions fill quickly; book by ringing 01632 960 447.",
+    "Anyone worried about a fall can contact Steady Steps on 01632 960 447.",
+    "The Carers Network helpline is 03458 882 016 if things feel too much.",         # a national line, grouped oddly
+])
+def test_a_number_offered_to_the_reader_is_not_a_finding(text):
+    assert not any(k == "phone" for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("She said you could reach her on 07700 900 318 after six.", "07700 900 318"),    # the reader, but about her
+    ("Her son books for her, and texts from 07700 900 318.", "07700 900 318"),         # the number someone used
+    ("You would not guess it, but his mobile, 07700 900 318, was on the form.", "07700 900 318"),
+    ("The referral letter gave 01632 960 447 as the family's landline.", "01632 960 447"),
+    ("Her new number is 087 214 5539, an Irish mobile.", "087 214 5539"),            # a mobile, not a service range
+])
+def test_a_number_about_someone_is_still_an_error(text, needle):
+    assert ("phone", "error", needle) in found(text), found(text)

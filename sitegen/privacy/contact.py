@@ -220,7 +220,7 @@ def find_phones(ix: TextIndex, region: str = "GB") -> Iterator[Span]:
         # 3-3-4 layout, or 7+ digits right after a word such as "call",
         # "mobile" or "tel".  The shape is checked first because it is cheap;
         # libphonenumber's validation decides the rest.
-        if _SERVICE_NUMBER.match(raw):
+        if _SERVICE_NUMBER.match(raw) or _SERVICE_DIGITS.match(_digits_only(raw)):
             continue  # freephone and shared-cost numbers belong to organisations (helplines), not people
         if _phone_shaped(text, m.start(), raw, digits) or _is_valid_phone(raw, regions):
             yield "phone", m.start(), m.end()
@@ -233,6 +233,16 @@ _SERVICE_NUMBER = lazy(
     r"|^(?:\+?1[\s.\-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[\s.\-]\d{3}[\s.\-]\d{4}$|^1[38]00(?:[\s\-]?\d){6}$"
     r"|^13[\s\-]?\d{2}[\s\-]?\d{2}$"
 )
+
+
+# The same ranges on the digits alone, however they are grouped.
+_SERVICE_DIGITS = lazy(r"^(?:\+44|0)(?:(?:800|808|500)\d{6,7}|(?:84[345]|87[0-3]|3[0-47]\d)\d{7})$|^116\d{3}$|^(?:\+?1)?8(?:00|33|44|55|66|77|88)\d{7}$"
+                       r"|^1[38]00\d{6}$|^13\d{4}$")
+
+
+def _digits_only(raw: str) -> str:
+    """The number without its grouping ("03444 775 774" is 0344 477 5774 mis-spaced), "+" kept."""
+    return ("+" if raw.startswith("+") else "") + "".join(c for c in raw if c.isdigit())
 
 
 def _phone_shaped(text: str, start: int, raw: str, digits: int) -> bool:
@@ -274,3 +284,39 @@ def _is_valid_phone(raw: str, regions: list[str]) -> bool:
         if raw.startswith(("+", "00")):
             break  # the country code is explicit: other regions do not apply
     return False
+
+
+# A contact detail offered to the reader is a service's, not a client's: the sentence speaks to
+# "you", invites ("ring reception on", "book by ringing", "can be booked on", "self-refer on"),
+# (a bare "Call 0161 …" is not enough: it may be someone's words),
+# names a line for the public (a helpline) or the writer's own team ("our osteopaths").
+_READER_INVITE = lazy(
+    r"(?<![\w-])(?:you|your|yours|us|our|anyone|everyone)(?![\w-])|\bself[- ]refer|\b(?:takes?|accepts?)\s+referrals\b|\bnew\s+(?:patients|clients)\b"
+    r"|\b(?:help|care|advice|support|crisis|info(?:rmation)?)\s?line\b|\breception\b|\bbook(?:ing|ings)?\b"
+    r"|\bcan\s+be\s+(?:reached|contacted|called|rung|phoned|texted|emailed|booked|made)\b"
+    r"|\bby\s+(?:ringing|calling|phoning|texting|emailing)\b", re.IGNORECASE,
+)
+# "texts from 0412 …", "rang from …": the number someone used, theirs.
+_SENT_FROM = lazy(r"\bfrom\s+$", re.IGNORECASE)
+# Someone the sentence is about: the detail may be theirs ("she said you could ring her on …",
+# "call me on …" in someone's words).
+_THIRD_PERSON = lazy(r"\b(?:[Mm]e|[Mm]y|[Mm]ine|[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im|[Hh]ers|client|patient|[Mm]um|[Dd]ad|[Mm]other|[Ff]ather|"
+                     r"[Ww]ife|[Hh]usband|[Pp]artner|[Ss]on|[Dd]aughter|[Ff]riend)\b")
+_CLAUSE_BREAK = lazy(r"[,;:(\u2014\u2013]")
+
+
+def offered_to_reader(text: str, start: int, end: int) -> bool:
+    """Whether the sentence gives the contact detail at `start` for readers to use, and the clause
+    that offers it (from its start through the detail) speaks of nobody else."""
+    a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    if _SENT_FROM.search(text, max(a, start - 8), start):
+        return False
+    last = None
+    for m in _READER_INVITE.finditer(text, a, start):
+        last = m
+    if last is None:
+        return False
+    clause = a
+    for m in _CLAUSE_BREAK.finditer(text, a, last.start()):
+        clause = m.end()
+    return _THIRD_PERSON.search(text, clause, min(len(text), end + 12)) is None

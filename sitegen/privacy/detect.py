@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 
-from sitegen.privacy.contact import find_emails, find_handles, find_ips, find_phones, find_urls
+from sitegen.privacy.contact import find_emails, find_handles, find_ips, find_phones, find_urls, offered_to_reader
 from sitegen.privacy.dates import find_dates
 from sitegen.privacy.disguise import find_exact_ages, find_family, find_timelines
 from sitegen.privacy.jobs import find_occupations
@@ -243,7 +243,9 @@ def _practice_own(text: str, start: int, end: int, allow_words: frozenset[str]) 
     a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     b = text.find(". ", end)
     sentence = text[a:b if b >= 0 else len(text)]
-    return _OWN_CONTACT.search(sentence) is not None and _CLIENT_IN_SENTENCE.search(sentence) is None
+    if _OWN_CONTACT.search(sentence) is not None and _CLIENT_IN_SENTENCE.search(sentence) is None:
+        return True
+    return offered_to_reader(text, start, end)
 
 
 # "she phoned the clinic on …": the number she called from, hers.
