@@ -946,3 +946,33 @@ def test_a_number_offered_to_the_reader_is_not_a_finding(text):
 ])
 def test_a_number_about_someone_is_still_an_error(text, needle):
     assert ("phone", "error", needle) in found(text), found(text)
+
+
+# --- round five: a full name is an error only with what says it is someone in the story ------------
+
+@pytest.mark.parametrize("text, needle", [
+    ("The pacing plan leaned on Harriet Vossler's emphasis on baselines.", "Harriet Vossler"),
+    ("I used the graded approach Tomas Lindgren has popularised for tendons.", "Tomas Lindgren"),
+    ("It was refined later by Colin Ashdown, who kept the original sequence.", "Colin Ashdown"),
+    ("Amelia Stroud and Peter Quill write about this trap in their workbook.", "Peter Quill"),
+])
+def test_a_full_name_with_no_story_cue_is_not_an_error(text, needle):
+    assert not any(k == "name" and s == "error" and needle in t for k, s, t in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Rosalind Ebbw, 58, drives a school bus in the valley.", "Rosalind Ebbw"),                 # an age in apposition
+    ("Marcus Delane is 61 and still referees on Saturdays.", "Marcus Delane"),                  # an age predicate
+    ("Nadia Ferrante is a retired midwife with two bad knees.", "Nadia Ferrante"),              # is a + occupation
+    ("His daughter, Carys Penwarden, drove him to every session.", "Carys Penwarden"),          # a relation before
+    ("A client of mine, Owen Trebilcock, asked me to write this up.", "Owen Trebilcock"),       # "client" before
+    ("Lydia Marchetti came in limping. Lydia had tried everything.", "Lydia Marchetti"),        # called by her given name
+    ("Glenys Arbuthnot's left knee had been swollen since March.", "Glenys Arbuthnot"),         # her body
+])
+def test_a_full_name_in_the_story_is_still_an_error(text, needle):
+    assert any(k == "name" and s == "error" and needle in t for k, s, t in found(text)), found(text)
+
+
+def test_a_full_name_in_an_essay_keeps_its_cue():
+    text = "One of the group, Rhiannon Petherick, wrote to say thank you."
+    assert any(k == "name" and needle in t for k, _s, t in found(text, ESSAY) for needle in ["Rhiannon Petherick"])

@@ -218,3 +218,37 @@ _PERSON_OBJECT_VERBS = frozenset(
     """met meet meets meeting treated treat treating asked told thanked texted emailed messaged
     phoned rang hugged reassured reminded warned invited introduced referred thank""".split()
 )
+
+
+# Before a full name: "her mum, Leanne …", "a client of mine, Dan …", "Client: Ada …".
+_LIFE_BEFORE = lazy(
+    r"(?:\b(?:her|his|their|my|our)\s+(?:(?:younger|older|little|big|late|twin|eldest|youngest)\s+)?(?:" + _REL + r")"
+    r"|\b(?:client|patient)s?(?:\s+of\s+(?:mine|ours))?|^\s*(?:>\s*)?(?:[Cc]lient|[Pp]atient|[Nn]ame)\s*:)[\s,:]*$",
+    re.MULTILINE | re.IGNORECASE)
+
+
+# "Ada Lovell has …", "… is …": said of a writer as often as of a client.
+_AUXILIARY = frozenset("is was has had have does did do can could would will may might".split())
+
+
+def full_name_cue(text: str, toks: list[_Tok], i: int, last: int) -> bool:
+    """Whether a full name ("Ada Lovell") stands with what a client's or a relative's name does:
+    an age or a relation in apposition, "is 42", "is a …", something a person has or does right
+    after it, a relation or "client" before it, or the given name alone elsewhere, not
+    before another surname (the story calls her by it).  A full name with none of these is as likely a writer cited for an idea."""
+    first, lt = toks[i], toks[last]
+    if not lt.poss and (_AGE_APPOSITION.match(text, lt.end) or _APPOSED_RELATION.match(text, lt.end)
+                        or _AS_CALLED.match(text, lt.end) or _AGE_PREDICATE.match(text, lt.after)
+                        or _is_a_person_noun(text, lt)):
+        return True
+    nxt, gap, _ = lt.next(text)
+    if nxt is not None and gap == " ":
+        nl = nxt.lower()
+        if lt.poss and (nl in L.POSSESSED_PEOPLE or nl in _CLINICAL_POSSESSIONS or _body_part_after(text, lt)):
+            return True
+        if not lt.poss and nl not in _AUXILIARY and (nl in L.PERSON_ACTION_VERBS or nl in L.GIVEN_ACTION_VERBS):
+            return True
+    if _LIFE_BEFORE.search(text, max(0, first.start - 40), first.start):
+        return True
+    alone = re.compile(r"(?<![\w'’-])" + re.escape(first.base) + r"(?![\w'’-])(?![ \u00a0]+[A-Z])")
+    return alone.search(text, 0, first.start) is not None or alone.search(text, lt.end) is not None

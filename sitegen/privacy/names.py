@@ -31,7 +31,7 @@ from sitegen.privacy import lexicon as L
 from sitegen.privacy import nameuses as U
 from sitegen.privacy import people as P
 from sitegen.privacy.lowernames import names_in_lower_case, other_scripts
-from sitegen.privacy.namecues import _person_cue
+from sitegen.privacy.namecues import _person_cue, full_name_cue
 from sitegen.privacy.nameguards import (
     _NAMING_WORDS,
     _PLACE_NOUNS,
@@ -148,7 +148,10 @@ def _read_at(p: _Pass, i: int) -> int:
             toks[last].base in P.CITED or toks[last].base in p.cited):
         return last + 1  # "Dr. Worden's framing", "Dr Upledger": the author, with a title
     if last > i and title_start is None and not cue:
-        cue = toks[i].cat == _GIVEN and _surname_like(toks[last], p.st)
+        # A full name is a person; it is an error in a case study only with what says it is
+        # someone in the story (a writer cited for an idea has a full name too): else review.
+        cue = toks[i].cat == _GIVEN and _surname_like(toks[last], p.st) and (
+            p.essay or full_name_cue(text, toks, i, last))
     if p.essay and not (cue and (title_start is not None or t.cat == _GIVEN or last > i)):
         return last + 1  # in an essay a name needs a person cue, and a person's name
     p.spans.append((start, toks[last].end, i, last, cue))
