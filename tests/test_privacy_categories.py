@@ -976,3 +976,20 @@ def test_a_full_name_in_the_story_is_still_an_error(text, needle):
 def test_a_full_name_in_an_essay_keeps_its_cue():
     text = "One of the group, Rhiannon Petherick, wrote to say thank you."
     assert any(k == "name" and needle in t for k, _s, t in found(text, ESSAY) for needle in ["Rhiannon Petherick"])
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("She phoned Young Carers Scotland for advice about respite.", "Young Carers Scotland"),
+    ("He rang Parents Together Wales the same afternoon.", "Parents Together Wales"),
+    ("She rang Family Carers Trust's advice service from my room.", "Family Carers Trust"),
+])
+def test_an_organisation_called_by_a_person_verb_is_not_a_name(text, needle):
+    assert not any(k == "name" and needle in t for k, _s, t in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("She phoned Rose Shaw, her neighbour, for a lift.", "Rose Shaw"),     # a person's name holds names
+    ("On Fridays Big Jim came in with his bad shoulder.", "Jim"),
+])
+def test_a_person_called_still_is_a_name(text, needle):
+    assert has(text, "name", needle), found(text)

@@ -138,8 +138,9 @@ def _read_at(p: _Pass, i: int) -> int:
     if title_start is None and last > i and _medical_after(text, toks[last]):
         return last + 1  # "Ramsay Hunt syndrome", "Tommy John surgery"
     start = title_start if title_start is not None else t.start
-    if title_start is None and U.not_a_person(text, t, start, toks[last].end, last > i and not cue):
-        return last + 1  # "President Kennedy", "Anzac Day", "happy as Larry", "Te Ara Hou"
+    if title_start is None and (U.not_a_person(text, t, start, toks[last].end, last > i and not cue) or last > i
+                                and U.organisation_words([toks[k].base for k in range(i, last + 1)], p.st)):
+        return last + 1  # "President Kennedy", "Anzac Day", "happy as Larry", "Te Ara Hou", "Carers Trust"
     if _cited(text, toks, i, last, start, title_start is not None) or _us_city(text, toks[last], start) or (
             title_start is None and _known_not_client(text, toks, i, last, cue)):
         p.cited.add(toks[last].base)

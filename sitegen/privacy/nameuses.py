@@ -175,3 +175,17 @@ def drop_methods(ix: TextIndex, toks: list, spans: list) -> list:
         return spans
     return [sp for sp in spans if sp[0] != toks[sp[2]].start
             or not all(toks[k].base in methods for k in range(sp[2], sp[3] + 1))]
+
+
+def organisation_words(words: list[str], st) -> bool:
+    """Whether a run of capitalised words is an organisation's name, not a person's: it ends in a
+    country or a common word that is no name ("… Ireland", "… Trust") and holds another common
+    word that is no name ("Family Carers Ireland", "Young Carers Trust").  A person's full name
+    has a name in it ("Big Jim", "Rose Shaw")."""
+    def plain(w: str) -> bool:
+        ws = st.of(w)
+        return ws.zipf >= 3.0 and ws.given < 0 and ws.surname == 0
+
+    if len(words) < 2 or not (st.country(words[-1]) or plain(words[-1])):
+        return False
+    return any(plain(w) for w in words[:-1])
