@@ -993,3 +993,21 @@ def test_an_organisation_called_by_a_person_verb_is_not_a_name(text, needle):
 ])
 def test_a_person_called_still_is_a_name(text, needle):
     assert has(text, "name", needle), found(text)
+
+
+# --- round five: a rating per letter is a scale, not a record number -------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Perceptual voice rating at intake: G1 R2 B1 A0 S0, mostly roughness.",
+    "Reflexes at C5 C6 T1 were brisk and equal.",
+])
+def test_one_digit_per_letter_is_not_a_record(text):
+    assert not any(k == "record" for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Her hospital number, RJZ 0071832, was on the letter.", "RJZ 0071832"),
+    ("The claim went in under QX41-88207.", "QX41-88207"),
+])
+def test_a_code_with_its_digits_together_is_still_a_record(text, needle):
+    assert ("record", "error", needle) in found(text), found(text)

@@ -161,9 +161,12 @@ def _code_shape(code: str) -> bool:
     "XQH448120337", "PX-55120-B", "RTH 0042871" (a UK postcode or "COVID-19" has too few digits)."""
     digits = sum(map(str.isdigit, code))
     letters = sum(map(str.isalpha, code))
-    if not letters or digits < 4:
-        return False
+    if not letters or digits < 4 or not _DIGIT_PAIR.search(code):
+        return False  # "G2 R1 B2 A0 S1", "C5 C6 T1": one digit a letter, a rating or a level each, not a number
     return digits >= 5 or letters >= 2 and " " not in code
+
+
+_DIGIT_PAIR = lazy(r"\d\d")
 
 
 # "her room, 14B", "she is in room 7": in a care home or a ward, the room points at one person.
