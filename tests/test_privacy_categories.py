@@ -1011,3 +1011,25 @@ def test_one_digit_per_letter_is_not_a_record(text):
 ])
 def test_a_code_with_its_digits_together_is_still_a_record(text, needle):
     assert ("record", "error", needle) in found(text), found(text)
+
+
+# --- round five: occupations said by the shape of the sentence ------------------------------------
+
+@pytest.mark.parametrize("text, needle", [
+    ("Odile, 44, works as the head groundskeeper at a racecourse.", "head groundskeeper"),  # not on any list
+    ("He has worked as a harbour pilot since his twenties.", "harbour pilot"),
+    ("She'd been a paramedic for nine years before the accident.", "paramedic"),            # a contracted subject
+    ("He'd been a welder on the rigs until his shoulder went.", "welder"),
+    ("Wrist pain in a hairdresser (and what it taught me)", "hairdresser"),                # a title with "me" in it
+])
+def test_occupations_by_sentence_shape(text, needle):
+    assert has(text, "occupation", needle), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The gel works as a mild local anaesthetic for an hour or so.",   # a thing, not a person, works as
+    "I worked as a chef for years before I retrained.",               # the writer's own job
+    "The pain had been a teacher to her, she said.",                  # a metaphor after "been a"
+])
+def test_no_occupation_where_no_one_holds_the_job(text):
+    assert not any(k == "occupation" for k, _, _ in found(text)), found(text)

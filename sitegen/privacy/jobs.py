@@ -79,6 +79,12 @@ _JOB_VERB = lowered(
     r"hr|finance|sales|marketing|operations|nursing|care|it)\b"
     r"|\bmanages?\s+(?:a|the)\s+(?:small\s+|big\s+|large\s+)?(?:team|department|ward|shop|store|branch|site|crew)\b")
 _ARTICLE = lazy(r"\b(?:an?|the)\s")
+# "works as the cellar master", "has worked as a livestock auctioneer": whatever follows "works as"
+# is a job when a person is the subject, whether or not the job is on the list.
+_WORKS_AS = lowered(r"\b(?:works|worked|working|employed)\s+as\s+(?:an?|the)\s+[a-z][\w\-]*"
+                    r"(?:\s+(?!(?:at|for|in|on|with|since|and|but|or|who|from|to|of|near|by|when|until|so)\b)[a-z][\w\-]*){0,3}")
+_SUBJECT_BEFORE = lazy(r"(?:\b(?:she|he|they|who|client|patient|mum|dad|mother|father|husband|wife|partner|son|daughter)"
+                       r"|[A-Z][\w'’\-]*|\d+,)\s+(?:(?:has|had|have|also|now|still|currently|once|then|always|long)\s+)*$")
 # "ran a nail salon", "owns the bakery on the corner": the job is the business she runs
 _RUNS_BUSINESS = lazy(r"\b(?:ran|runs|running|owned|owns|owning|manages|managed|managing|opened|set\s+up)\s+"
                             r"(?:an?|the|her|his|their)\s+(?:own\s+)?(?:[a-z\-]+\s+){0,3}(?:salon|shop|cafe|café|"
@@ -160,9 +166,11 @@ def _not_her_job(text: str, low: str, lead: re.Match, ws: int, we: int) -> bool:
                 k -= 1
             k += 1
         b = k - 1
-        while b >= 0 and (low[b].isalpha() or low[b] in "-"):
+        while b >= 0 and (low[b].isalpha() or low[b] in "-'’"):
             b -= 1
         prev = low[b + 1:k]
+        if prev.endswith(("'d", "’d", "'s", "’s")):
+            prev = prev[:-2]  # "she'd been a paramedic", "he's been a welder"
         while prev in _AUX_BEFORE and b > 0:  # "Ivy had been a district nurse", "she has always been"
             k = b
             while k > 0 and low[k - 1] == " ":
@@ -190,6 +198,7 @@ def _not_her_job(text: str, low: str, lead: re.Match, ws: int, we: int) -> bool:
     return False
 
 
+_ABOUT_SOMEONE = ("in a ", "in an ", "for a ", "for an ", "with a ", "with an ", "of a ", "of an ")
 _WORKER_KINDS = frozenset("""care support social youth factory farm office shop warehouse construction key aid health
     community rail council charity site shift agency""".split())
 _AUX_BEFORE = frozenset("""had has have would will might must may could should not never always also still once now
@@ -231,7 +240,9 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
         piece = low[start:ws]
         art = _ARTICLE.search(piece)
         start = start + art.start() if art else start + len(piece.split(" ")[0]) + 1 if " " in piece else start
-        if about_writer(ix, start, we) or text[ws].isupper() and text.startswith(("'s", "’s"), we):
+        # "pain in a welder (and what I learned)": a job after "in a", "for a" is never the writer's own
+        if (not piece.startswith(_ABOUT_SOMEONE) and about_writer(ix, start, we)) \
+                or text[ws].isupper() and text.startswith(("'s", "’s"), we):
             continue  # "Baker's cyst" is not a baker
         seen.append((start, we))
         yield "occupation", start, we
@@ -245,6 +256,12 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
             continue
         seen.append(m.span())
         yield "occupation", m.start(), m.end()
+    for m in (m for a, b in ix.windows(ix.anchors(_WORK_WORDS), 40, 60) for m in _WORKS_AS.finditer(low, a, b)):
+        if any(s <= m.start() < e for s, e in seen) or about_writer(ix, m.start(), m.end()):
+            continue
+        if _SUBJECT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            seen.append(m.span())
+            yield "occupation", m.start(), m.end()
     for m in (m for a, b in ix.windows(ix.anchors(_WORK_WORDS), 1, 90) for m in _WORK_PLACE.finditer(low, a, b)):
         if any(s <= m.start() < e for s, e in seen) or about_writer(ix, m.start(), m.end()):
             continue
