@@ -1033,3 +1033,25 @@ def test_occupations_by_sentence_shape(text, needle):
 ])
 def test_no_occupation_where_no_one_holds_the_job(text):
     assert not any(k == "occupation" for k, _, _ in found(text)), found(text)
+
+
+# --- round five: family details said of the relative -------------------------------------------
+
+@pytest.mark.parametrize("text, needle", [
+    ("Her eldest boy aside, her son plays for the town's under-14s.", "her son plays for"),   # what a relative does
+    ("His sister is his business partner at the garage.", "His sister is his"),                # a relative in her life
+    ("Her father, who has motor neurone disease, lives two doors down.", "Her father, who has"),
+    ("His mum left when he was small, and his gran raised him.", "His mum left when"),
+    ("She brought her younger brother to the second session.", "her younger brother"),          # birth order
+])
+def test_family_details_said_of_the_relative(text, needle):
+    assert has(text, "family", needle), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Her husband drove her to the appointment and waited outside.",
+    "His wife was supportive throughout.",
+    "Her partner had read about the technique online.",
+])
+def test_a_relative_mentioned_in_passing_is_not_a_family_detail(text):
+    assert not any(k == "family" for k, _, _ in found(text)), found(text)
