@@ -308,7 +308,7 @@ _CLAUSE_BREAK = lazy(r"[,;:(\u2014\u2013]")
 def offered_to_reader(text: str, start: int, end: int) -> bool:
     """Whether the sentence gives the contact detail at `start` for readers to use, and the clause
     that offers it (from its start through the detail) speaks of nobody else."""
-    a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 160) + 1  # the sentence, or its last 160 characters
     if _SENT_FROM.search(text, max(a, start - 8), start):
         return False
     last = None

@@ -256,8 +256,9 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
             continue
         seen.append(m.span())
         yield "occupation", m.start(), m.end()
-    for m in (m for a, b in ix.windows(ix.anchors(_WORK_WORDS), 40, 60) for m in _WORKS_AS.finditer(low, a, b)):
-        if any(s <= m.start() < e for s, e in seen) or about_writer(ix, m.start(), m.end()):
+    for aws, awe in ix.anchors(_WORK_WORDS):
+        m = _WORKS_AS.match(low, aws) if low.startswith(" as ", awe) else None
+        if m is None or any(s <= m.start() < e for s, e in seen) or about_writer(ix, m.start(), m.end()):
             continue
         if _SUBJECT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             seen.append(m.span())

@@ -250,5 +250,19 @@ def full_name_cue(text: str, toks: list[_Tok], i: int, last: int) -> bool:
             return True
     if _LIFE_BEFORE.search(text, max(0, first.start - 40), first.start):
         return True
-    alone = re.compile(r"(?<![\w'’-])" + re.escape(first.base) + r"(?![\w'’-])(?![ \u00a0]+[A-Z])")
-    return alone.search(text, 0, first.start) is not None or alone.search(text, lt.end) is not None
+    return _alone(text, first.base, first.start, lt.end)
+
+
+def _alone(text: str, word: str, skip_from: int, skip_to: int) -> bool:
+    """Whether `word` stands in `text` outside [skip_from, skip_to) as a word of its own, not
+    before another capitalised word."""
+    n, k = len(word), text.find(word)
+    while k >= 0:
+        if not skip_from <= k < skip_to:
+            before = text[k - 1] if k else " "
+            after = text[k + n:k + n + 2]
+            if not (before.isalnum() or before in "'’-") and not (after[:1].isalnum() or after[:1] in "'’-") \
+                    and not (after[:1] in " \u00a0" and after[1:2].isupper()):
+                return True
+        k = text.find(word, k + 1)
+    return False
