@@ -27,7 +27,7 @@ personal names per post, and names found that are neither labelled people nor la
 identifiers.  Nothing is printed per file unless `--verbose` is given, which lists every miss
 and false alarm; `--verbose` is refused on a sealed set.  A set named `blind-*` is sealed
 unless it is listed in OPENED: a blind set is opened only after it has been measured once in
-summary mode, and a new one (`blind-d/`, `blind-e/`, …) stays sealed without anyone having to
+summary mode, and a new one (`blind-e/`, `blind-f/`, …) stays sealed without anyone having to
 remember to add it anywhere.
 
 Exit status 1 when a target is missed: recall below 0.97 for a kind, error precision below
