@@ -99,6 +99,12 @@ def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: 
                  (prepared.folders, tuple(wanted)), rewrites)
 
 
+def as_written(rendered: Any) -> Any:
+    """A rendering as its file gave it, before links and pictures were put in: the same words
+    (the rewriting changes only what is inside tags), for what reads the words alone."""
+    return rendered.base if isinstance(rendered, LinkedText) else rendered
+
+
 class LinkedText:
     """A post's rendering whose text gets its links and pictures put in on first use.
 
@@ -108,10 +114,11 @@ class LinkedText:
     worker processes that render the pages.  A resident process (the preview) passes its
     memo, which then keeps each text rewritten once."""
 
-    __slots__ = ("base", "_fix", "_memo", "_key", "_done")
+    __slots__ = ("base", "_fix", "_memo", "_key", "_done", "_summary")
 
     def __init__(self, base: Any, fix: Any, memo: dict | None, key: tuple, done: tuple[str, str] | None):
         self.base, self._fix, self._memo, self._key, self._done = base, fix, memo, key, done
+        self._summary: str | None = None
 
     def _texts(self) -> tuple[str, str]:
         if self._done is None:
@@ -126,6 +133,10 @@ class LinkedText:
 
     @property
     def summary_html(self) -> str:
+        if self._done is None and self._memo is None:  # a list page or feed: the summary alone is enough
+            if self._summary is None:
+                self._summary = rewrite(self.base.summary_html, self._fix)
+            return self._summary
         return self._texts()[1]
 
     def __getattr__(self, name: str) -> Any:  # text, words, reading_minutes, refs, anchors
