@@ -45,7 +45,7 @@ from .exposure import PrivateFile, private_files
 from .files import THEME_DIR, OutputFile, SourceFile
 from .htmlrefs import Reference
 from .markup import Rendered, render_markdown
-from .media import Media, attach, sweep
+from .media import Media, as_written, attach, sweep
 from .model import Publication, Site, build_site
 from .options import BuildOptions, BuildResult
 from .parse import Document, Position, parse_document
@@ -471,7 +471,8 @@ def _public_text(site: Site) -> Iterator[str]:
     cfg = site.config
     yield "\n".join((cfg.title, cfg.description, cfg.author, cfg.business))
     for item in site.posts + site.pages:
-        yield "\n".join((item.title, item.entry.summary, item.rendered.html, item.rendered.summary_html))
+        written = as_written(item.rendered)  # the words are what counts: no need to put links in
+        yield "\n".join((item.title, item.entry.summary, written.html, written.summary_html))
 
 
 def commit(files: tuple[OutputFile, ...], plan: PagePlan, assembled: Assembled, sources: Sources,

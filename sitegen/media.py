@@ -73,17 +73,16 @@ def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: 
             card = _cards.Card(item.title, cfg.title, _cards.card_path(item.url))
             wanted.append(card)
             preview = Preview(card.out, _cards.WIDTH, _cards.HEIGHT, f"{item.title} · {cfg.title}")
-        rendered = item.rendered
+        rendered: Any = item.rendered
         if answers:
             used = h(answers, tuple(prepared.pictures.get(a.image) for a in answers if a.image))
             rewrites[item.entry.rel] = used
             memo_key = (item.entry.rel, used, rendered.html, rendered.summary_html)
             done = previous.get(memo_key)
-            if done is None:
-                fix = _fixer({(a.tag, a.target): a for a in answers}, prepared.pictures)
-                done = (rewrite(rendered.html, fix), rewrite(rendered.summary_html, fix))
-            kept[memo_key] = done
-            rendered = replace(rendered, html=done[0], summary_html=done[1])
+            if done is not None:
+                kept[memo_key] = done
+            rendered = LinkedText(rendered, _fixer({(a.tag, a.target): a for a in answers}, prepared.pictures),
+                                  memo, memo_key, done)
         items[id(item)] = replace(item, rendered=rendered, links=answers, preview=preview)
     try:
         card_files = _cards.prepare(wanted, cache_dir, jobs)
@@ -92,12 +91,61 @@ def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: 
         card_files = _cards.prepare(wanted, cache_dir, jobs)
     processed = set(prepared.pictures) | set(prepared.problems)
     files = tuple(s for s in linked.files if s.rel not in processed) + prepared.files + card_files
-    if memo is not None:
+    if memo is not None:  # the texts rewritten before and still in use; the rest join as they are made
         memo.clear()
         memo.update(kept)
     site_card = Preview(wanted[0].out, _cards.WIDTH, _cards.HEIGHT, cfg.title)
     return Media(with_items(site, items, _sorted(files), site_card), tuple(diags), prepared.stats,
                  (prepared.folders, tuple(wanted)), rewrites)
+
+
+def as_written(rendered: Any) -> Any:
+    """A rendering as its file gave it, before links and pictures were put in: the same words
+    (the rewriting changes only what is inside tags), for what reads the words alone."""
+    return rendered.base if isinstance(rendered, LinkedText) else rendered
+
+
+class LinkedText:
+    """A post's rendering whose text gets its links and pictures put in on first use.
+
+    Reads like the Rendered it wraps (`html`, `summary_html`, `text`, `words`, …).  A page
+    that is not rendered again never needs the rewritten text, so a build after one edit
+    rewrites only the texts of the pages it renders, and a first build rewrites them in the
+    worker processes that render the pages.  A resident process (the preview) passes its
+    memo, which then keeps each text rewritten once."""
+
+    __slots__ = ("base", "_fix", "_memo", "_key", "_done", "_summary")
+
+    def __init__(self, base: Any, fix: Any, memo: dict | None, key: tuple, done: tuple[str, str] | None):
+        self.base, self._fix, self._memo, self._key, self._done = base, fix, memo, key, done
+        self._summary: str | None = None
+
+    def _texts(self) -> tuple[str, str]:
+        if self._done is None:
+            self._done = (rewrite(self.base.html, self._fix), rewrite(self.base.summary_html, self._fix))
+            if self._memo is not None:
+                self._memo[self._key] = self._done
+        return self._done
+
+    @property
+    def html(self) -> str:
+        return self._texts()[0]
+
+    @property
+    def summary_html(self) -> str:
+        if self._done is None and self._memo is None:  # a list page or feed: the summary alone is enough
+            if self._summary is None:
+                self._summary = rewrite(self.base.summary_html, self._fix)
+            return self._summary
+        return self._texts()[1]
+
+    def __getattr__(self, name: str) -> Any:  # text, words, reading_minutes, refs, anchors
+        if name.startswith("_") or name == "base":  # not set yet (a copy being made): no recursion
+            raise AttributeError(name)
+        return getattr(self.base, name)
+
+    def __repr__(self) -> str:
+        return f"LinkedText({self.base!r}, {self._key[1]!r})"
 
 
 def _usable(cache_dir: Path) -> Path:

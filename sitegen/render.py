@@ -245,8 +245,9 @@ def render_extras(site: Site) -> list[OutputFile]:
 
 def _summary_text(item: Item) -> str:
     from .markup import plain_text
+    from .media import as_written
 
-    return plain_text(item.rendered.summary_html)
+    return plain_text(as_written(item.rendered).summary_html)
 
 
 def template_diagnostic(exc: BaseException, site_dir: Path) -> Diagnostic:

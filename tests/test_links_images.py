@@ -413,3 +413,30 @@ def test_a_stand_alone_page_publishes_the_files_it_uses(make_site, tmp_path):
     assert not any(word in photo for word in GPS_WORDS)
     assert not (folder / "notes.txt").exists()  # what nothing uses stays unpublished, with its warning
     assert any(d.code == "file.unused" and d.path.endswith("notes.txt") for d in result.diagnostics)
+
+
+def test_texts_get_their_links_when_used_and_the_preview_keeps_them_between_builds(tmp_path):
+    from sitegen.options import BuildMemory
+
+    site = tmp_path / "site"
+    (site / "content" / "posts").mkdir(parents=True)
+    (site / "site.toml").write_text(SITE_TOML)
+    names = ("first", "second", "third")
+    for i, name in enumerate(names):
+        other = names[(i + 1) % 3]
+        (site / "content" / "posts" / f"{name}.md").write_text(
+            f"---\ntitle: {name.title()}\ndate: 2025-01-0{i + 1}\n---\nSee [the {other} post]({other}.md).\n")
+    memory = BuildMemory()
+    opts = BuildOptions(output=tmp_path / "out", memory=memory)
+    result = build(site, opts)
+    by_title = {p.title: p for p in result.site.posts}
+    assert 'href="@sitegen-root@/posts/second/"' in by_title["First"].rendered.html
+    assert "second.md" not in by_title["First"].rendered.html
+    assert by_title["First"].rendered.refs[0].target == "second.md"  # the rest reads as before
+    assert len(memory.linked_texts) == 3  # every page was rendered, so every text was rewritten once
+    first = site / "content" / "posts" / "first.md"
+    first.write_text(first.read_text() + "\nOne more sentence.\n")
+    build(site, opts)
+    assert len(memory.linked_texts) == 3  # the two unchanged texts kept, the edited one made again
+    page = (tmp_path / "out" / "posts" / "first" / "index.html").read_text()
+    assert "One more sentence." in page and 'href="../../posts/second/"' in page
