@@ -1055,3 +1055,19 @@ def test_family_details_said_of_the_relative(text, needle):
 ])
 def test_a_relative_mentioned_in_passing_is_not_a_family_detail(text):
     assert not any(k == "family" for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "In supervision, Lorna Haddow and Keith Brannigan write about exactly this trap.",   # two writers, plural verb
+    "The boys liked the Traffic Light Plan, by Nerys Olwen and Jacob Strand, best of all.",  # a work, a comma, its authors
+])
+def test_writers_cited_together_are_not_findings(text):
+    assert not any(k == "name" for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Her aunt Ffion Rees and Tom Ward write to her every week.", "Ffion Rees"),   # "write to her": letters, not a book
+    ("She was sent to the Falls Clinic by Ann Lowther, her GP.", "Ann Lowther"),   # a place, no comma: no work
+])
+def test_people_beside_those_shapes_are_still_found(text, needle):
+    assert has(text, "name", needle), found(text)

@@ -310,6 +310,19 @@ _ROLE_AFTER = lazy(r",\s+the\s+(?:founder|creator|originator|developer|inventor|
                          r"neuroscientist|philosopher|theorist|anatomist|physiologist|novelist|sociologist)s?\b")
 
 
+# Two writers as one subject, the verb in the plural: "X Y and Z W write about this", and the
+# second of them: "… and Z W describe".
+_PLURAL_SCHOLAR_VERB = (r"(?:(?:write|argue|suggest|propose|observe|note)[ \u00a0]+(?:about|that|how)|describe[ \u00a0]+(?:this|it|how)"
+                        r"|call[ \u00a0]+(?:this|it))\b")
+_COAUTHOR_AFTER = lazy(r"[ \u00a0]+and[ \u00a0]+(?:[A-Z][\w'’\-]+[ \u00a0]+){1,3}" + _PLURAL_SCHOLAR_VERB)
+_PLURAL_VERB_AFTER = lazy(r"[ \u00a0]+" + _PLURAL_SCHOLAR_VERB)
+_COAUTHOR_BEFORE = lazy(r"[A-Z][\w'’\-]+[ \u00a0]+and[ \u00a0]+$")
+# A named work, a comma, then its authors: "the Alert Program, by X and Y" (the capitalised word
+# inside a sentence; "referred to the Pain Clinic by X" is no work).
+_WORK_THEN_BY = lazy(r"(?<=[a-z,;] )(?:[A-Z][\w'’\-]*[ \u00a0]+){0,3}[A-Z][\w'’\-]*,[ \u00a0]+by[ \u00a0]+"
+                     r"(?:(?:[A-Z][\w'’\-]+[ \u00a0]+){1,3}and[ \u00a0]+)?$")
+
+
 def _cited(text: str, toks: list[_Tok], i: int, last: int, start: int, titled: bool) -> bool:
     """Whether the name toks[i..last] is a person cited in a scholarly or teaching context."""
     t, lt = toks[i], toks[last]
@@ -328,6 +341,10 @@ def _cited(text: str, toks: list[_Tok], i: int, last: int, start: int, titled: b
         return True
     if _TITLE_AFTER.match(text, lt.after):
         return True
+    if last > i and (_COAUTHOR_AFTER.match(text, lt.end) or _PLURAL_VERB_AFTER.match(text, lt.end)
+                     and _COAUTHOR_BEFORE.search(text, max(0, start - 40), start)
+                     or _WORK_THEN_BY.search(text, max(0, start - 80), start)):
+        return True  # "X and Y write about this trap", "the Alert Program, by X and Y"
     if (last > i or titled) and U.work_by(text, start) or U.author_list(text, lt.after):
         return True  # "later work by Vivian Sisskin", "Klass, Silverman and Nickman's idea"
     if lt.poss and U.named_model_after(text, lt.after):
