@@ -1071,3 +1071,20 @@ def test_writers_cited_together_are_not_findings(text):
 ])
 def test_people_beside_those_shapes_are_still_found(text, needle):
     assert has(text, "name", needle), found(text)
+
+
+def test_a_year_between_a_writer_and_the_work_still_cites_it():
+    text = "Rosa Veldt's 2004 model of grief gave us a shared language."
+    assert not any(k == "name" for k, _, _ in found(text)), found(text)
+
+
+def test_a_given_name_before_another_surname_is_another_person():
+    text = ("We used the pacing ideas of Simon Pettifer at first. Later, Simon Okonedo's "
+            "workbook suited her better.")
+    names = [t for k, _, t in found(text) if k == "name"]
+    assert "Simon" not in names, found(text)
+
+
+def test_a_known_name_recurring_alone_is_still_found():
+    text = "My client Simon Pettifer, 52, came in with a stiff neck. Later Simon drove a forklift again."
+    assert any(k == "name" and t == "Simon" for k, _, t in found(text)), found(text)

@@ -351,6 +351,8 @@ def _cited(text: str, toks: list[_Tok], i: int, last: int, start: int, titled: b
         return True  # "Mason Durie's Te Whare Tapa Whā model"
     if lt.poss:
         nxt, gap, end = lt.next(text)
+        if nxt is not None and gap == " " and _YEAR.fullmatch(nxt):
+            nxt, gap, end = _next_word(text, end)  # "X's 1986 cognitive model": the year of the work
         k = 0
         while nxt is not None and gap == " " and nxt[0].islower() and k < 3:
             nl = nxt.lower()

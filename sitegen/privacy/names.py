@@ -186,6 +186,9 @@ def _other_occurrences(p: _Pass) -> None:
             continue  # a name known from a person cue is a person after "through" or "with" too
         if p.essay and not p.confirmed[t.base]:
             continue
+        if i + 1 < len(toks) and toks[i + 1].start == t.end + 1 and text[t.end] == " " \
+                and toks[i + 1].base not in p.confirmed and toks[i + 1].cat not in (_FUNC, _SKIP):
+            continue  # "David Barlow", then "David Clark's model": another David, with his own surname
         p.spans.append((t.start, t.end, i, i, p.confirmed[t.base]))
 
 
