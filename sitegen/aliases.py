@@ -139,6 +139,8 @@ _INDEX = re.compile(r"^index\.(?:md|markdown)$")
 
 def bundle_folder(rel: str) -> str | None:
     """'content/posts/my-post' for 'content/posts/my-post/index.md', else None (kind folders are no bundle)."""
+    if not rel.endswith(("index.md", "index.markdown")):
+        return None
     parts = rel.split("/")
     if len(parts) >= 4 and _INDEX.match(parts[-1]):
         return "/".join(parts[:-1])

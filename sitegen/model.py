@@ -116,14 +116,15 @@ class Site:
 def with_items(site: Site, new: Mapping[int, Item], statics: tuple[StaticFile, ...],
                preview: Preview | None) -> Site:
     """The same site with some items replaced (by id of the old one) everywhere they appear."""
-    def f(item: Item) -> Item:
-        return new.get(id(item), item)
+    get = new.get
 
-    return replace(site, posts=tuple(map(f, site.posts)), case_studies=tuple(map(f, site.case_studies)),
-                   pages=tuple(map(f, site.pages)),
-                   tags=tuple(replace(t, items=tuple(map(f, t.items))) for t in site.tags),
-                   archive=tuple((year, tuple(map(f, items))) for year, items in site.archive),
-                   neighbours={url: (f(a) if a else None, f(b) if b else None)
+    def each(items: tuple[Item, ...]) -> tuple[Item, ...]:
+        return tuple([get(id(i), i) for i in items])  # one call per list, not per item: 10,000s of them
+
+    return replace(site, posts=each(site.posts), case_studies=each(site.case_studies), pages=each(site.pages),
+                   tags=tuple(replace(t, items=each(t.items)) for t in site.tags),
+                   archive=tuple((year, each(items)) for year, items in site.archive),
+                   neighbours={url: (get(id(a), a) if a else None, get(id(b), b) if b else None)
                                for url, (a, b) in site.neighbours.items()},
                    statics=statics, preview=preview)
 
