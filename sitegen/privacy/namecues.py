@@ -28,6 +28,7 @@ from sitegen.privacy.nametokens import (
     _UNKNOWN,
     _gscore,
     _is_weak,
+    _next_word,
     _title_line,
     _Tok,
 )
@@ -266,3 +267,26 @@ def _alone(text: str, word: str, skip_from: int, skip_to: int) -> bool:
                 return True
         k = text.find(word, k + 1)
     return False
+
+
+def _acts(text: str, t: _Tok) -> bool:
+    """ "Mark's biggest risk", "Chase's grip", "Ffraid came in": a known name opening a sentence
+    as someone who has or does something (not "Mark the spot")."""
+    if t.poss:
+        return True
+    nxt, gap, end = t.next(text)
+    if nxt is None or gap != " ":
+        return False
+    nl = nxt.lower()
+    if nl in L.GIVEN_ACTION_VERBS or nl in L.SPEECH_VERBS or nl in _AUXILIARIES:
+        return True
+    if nl in _ADVERBS:  # "Paisley now warms up", "Ivy still does the crossword"
+        n2, gap2, _ = _next_word(text, end)
+        return n2 is not None and gap2 == " " and n2[0].islower() and (
+            n2.endswith(("s", "ed")) and not n2.endswith("ss") or n2.lower() in _AUXILIARIES)
+    return False
+
+
+_AUXILIARIES = frozenset("""is was has had did does didn't didn’t doesn't doesn’t wasn't wasn’t hasn't hasn’t hadn't
+    hadn’t would wouldn't wouldn’t could couldn't couldn’t will won't won’t can can't can’t""".split())
+_ADVERBS = frozenset("now still also then never always finally even just really already soon".split())

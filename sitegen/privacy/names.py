@@ -31,7 +31,7 @@ from sitegen.privacy import lexicon as L
 from sitegen.privacy import nameuses as U
 from sitegen.privacy import people as P
 from sitegen.privacy.lowernames import names_in_lower_case, other_scripts
-from sitegen.privacy.namecues import _person_cue, full_name_cue
+from sitegen.privacy.namecues import _acts, _person_cue, full_name_cue
 from sitegen.privacy.nameguards import (
     _NAMING_WORDS,
     _PLACE_NOUNS,
@@ -55,7 +55,6 @@ from sitegen.privacy.nametokens import (
     _classify,
     _gscore,
     _is_weak,
-    _next_word,
     _occurs_lower,
     _Tok,
 )
@@ -192,29 +191,6 @@ def _other_occurrences(p: _Pass) -> None:
         p.spans.append((t.start, t.end, i, i, p.confirmed[t.base]))
 
 
-def _acts(text: str, t: _Tok) -> bool:
-    """ "Mark's biggest risk", "Chase's grip", "Ffraid came in": a known name opening a sentence
-    as someone who has or does something (not "Mark the spot")."""
-    if t.poss:
-        return True
-    nxt, gap, end = t.next(text)
-    if nxt is None or gap != " ":
-        return False
-    nl = nxt.lower()
-    if nl in L.GIVEN_ACTION_VERBS or nl in L.SPEECH_VERBS or nl in _AUXILIARIES:
-        return True
-    if nl in _ADVERBS:  # "Paisley now warms up", "Ivy still does the crossword"
-        n2, gap2, _ = _next_word(text, end)
-        return n2 is not None and gap2 == " " and n2[0].islower() and (
-            n2.endswith(("s", "ed")) and not n2.endswith("ss") or n2.lower() in _AUXILIARIES)
-    return False
-
-
-_AUXILIARIES = frozenset("""is was has had did does didn't didn’t doesn't doesn’t wasn't wasn’t hasn't hasn’t hadn't
-    hadn’t would wouldn't wouldn’t could couldn't couldn’t will won't won’t can can't can’t""".split())
-_ADVERBS = frozenset("now still also then never always finally even just really already soon".split())
-
-
 _READING_ANCHORS = register_vocabulary(READING_WORDS)
 _CUE_WORDS = frozenset(L.TITLES) | frozenset(w.capitalize() for w in L.RELATION_WORDS) | L.RELATION_WORDS
 
@@ -293,10 +269,10 @@ def _bare_unknown(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], s
         return False
     if U.thing_after(text, t.after):
         return False  # "a self-care part, Fluxeries, which are …": a thing; a person is "who"
-    if _demonym(t.base, st):
+    if U.demonym(t.base, st):
         return False  # "a Queenslander", "a Glaswegian": someone from a place, or a house, not a name
     prev, gap = t.prev(text)
-    if prev is not None and gap == " " and prev.lower() in _THING_VERBS:
+    if prev is not None and gap == " " and prev.lower() in U.THING_VERBS:
         return False  # "she eats Weetabix", "wears Hokas", "does Hatha and Yin": a thing, not a person
     # part of a longer proper noun ("Structural Integration", "Pilates Reformer", "Tampa Scale of Kinesiophobia")
     if i > 0 and toks[i - 1].end + 1 == t.start and text[toks[i - 1].end] == " " and toks[i - 1].cat != _FUNC:
@@ -306,23 +282,6 @@ def _bare_unknown(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], s
     if i + 1 < len(toks) and t.after + 1 == toks[i + 1].start and text[t.after] == " ":
         return False
     return any(c.islower() for c in t.base[1:])
-
-
-# Verbs whose object is a thing: an unknown capitalised word after one is a product, a food or a practice.
-_THING_VERBS = frozenset("""eats ate eating drinks drank drinking wears wore wearing uses used using does did doing
-    tried tries trying bought buys buying takes taking swears sleeps plays practises practices practised practiced
-    and""".split()) - {"and"}
-
-
-def _demonym(word: str, st: Stats) -> bool:
-    """Whether `word` names someone from a place: "Queenslander", "Londoners", "Glaswegian"."""
-    base = word[:-1] if word.endswith("s") else word
-    for ending, add in (("er", ""), ("ian", ""), ("ian", "a"), ("ite", ""), ("an", ""), ("an", "a")):
-        if base.endswith(ending) and len(base) > len(ending) + 3:
-            stem = base[:-len(ending)] + add
-            if st.place(stem) or st.country(stem):
-                return True
-    return False
 
 
 def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple[bool, int | None, bool]:

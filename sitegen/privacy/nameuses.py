@@ -9,6 +9,9 @@ Each test here reads how the name is used, not which name it is:
   Nickman's idea";
 * a possessive name before a named model: "Durie's Te Whare Tapa Whā model";
 * a service reached on a helpline number: "or Lifeline on 13 11 14".
+* someone from a place ("a Queenslander"), and a thing after a verb that takes things
+  ("eats Weetabix", "wears Hokas");
+* an organisation's run of words ("Family Carers Ireland").
 
 A phrase that stands anywhere in a text right before a method noun ("the Epley manoeuvre",
 "Hanna somatics") names that method wherever else it stands in the same text (`methods_in`).
@@ -189,3 +192,20 @@ def organisation_words(words: list[str], st) -> bool:
     if len(words) < 2 or not (st.country(words[-1]) or plain(words[-1])):
         return False
     return any(plain(w) for w in words[:-1])
+
+
+# Verbs whose object is a thing: an unknown capitalised word after one is a product, a food or a practice.
+THING_VERBS = frozenset("""eats ate eating drinks drank drinking wears wore wearing uses used using does did doing
+    tried tries trying bought buys buying takes taking swears sleeps plays practises practices practised practiced
+    and""".split()) - {"and"}
+
+
+def demonym(word: str, st) -> bool:
+    """Whether `word` names someone from a place: "Queenslander", "Londoners", "Glaswegian"."""
+    base = word[:-1] if word.endswith("s") else word
+    for ending, add in (("er", ""), ("ian", ""), ("ian", "a"), ("ite", ""), ("an", ""), ("an", "a")):
+        if base.endswith(ending) and len(base) > len(ending) + 3:
+            stem = base[:-len(ending)] + add
+            if st.place(stem) or st.country(stem):
+                return True
+    return False
