@@ -308,7 +308,8 @@ def _score_case(name: str, entry: dict, hits: list[Hit], lines: list[str], t: Ta
 
 def _score_essay(name: str, entry: dict, hits: list[Hit], lines: list[str], t: Tally) -> None:
     t.essays += 1
-    known = [(int(p["line"]), p["text"]) for p in entry.get("people", [])]
+    # people: {"line", "text"} each, or just the name (then on whatever line it stands)
+    known = [(None, p) if isinstance(p, str) else (int(p["line"]), p["text"]) for p in entry.get("people", [])]
     known += [(int(lab["line"]), lab["text"]) for lab in entry.get("identifiers", [])]
     for hit in hits:
         if hit.kind != "name":
@@ -317,7 +318,7 @@ def _score_essay(name: str, entry: dict, hits: list[Hit], lines: list[str], t: T
             continue
         t.essay_names += 1
         line_text = lines[hit.line - 1] if 0 < hit.line <= len(lines) else ""
-        if not any(line == hit.line and overlaps(line_text, hit.text, text) for line, text in known):
+        if not any(line in (None, hit.line) and overlaps(line_text, hit.text, text) for line, text in known):
             t.essay_stray_names += 1
             t.alarms.append(f"{name}:{hit.line}: essay name not a person {hit.text!r}")
 
