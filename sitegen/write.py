@@ -234,13 +234,13 @@ def recover(output: Path, *, _locked: bool = False) -> None:
                 with _signals_deferred():
                     _apply_journal(p, output)  # killed after the commit point: finish the update
                     _renew_marker(output)
-                    shutil.rmtree(p, ignore_errors=True)
+                    _remove_tree(p)
                 continue
             if tag == OLD_TAG and not output.exists() and (p / MARKER).is_file():
                 os.rename(p, output)  # killed between the two renames of a non-atomic swap
                 continue
             if (p / MARKER).is_file() or not any(p.iterdir()):
-                shutil.rmtree(p, ignore_errors=True)
+                _remove_tree(p)
 
 
 def _renew_marker(output: Path) -> None:
@@ -441,7 +441,36 @@ def _fresh_tmp(output: Path) -> Path:
 
 def _discard(tmp: Path) -> None:
     with _signals_deferred():
-        shutil.rmtree(tmp, ignore_errors=True)
+        _remove_tree(tmp)
+
+
+def _remove_tree(folder: Path) -> None:
+    """Delete one of sitegen's temporary folders so that a kill at any moment leaves one the
+    next build still recognises and removes (recover): the journal first (its work is done),
+    the marker last, so the folder holds its marker until it is empty."""
+    try:
+        (folder / JOURNAL).unlink()
+    except OSError:
+        pass
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for e in entries:
+        if e.name == MARKER:
+            continue
+        if e.is_dir(follow_symlinks=False):
+            shutil.rmtree(e.path, ignore_errors=True)
+        else:
+            try:
+                os.unlink(e.path)
+            except OSError:
+                pass
+    for last in (folder / MARKER, folder):
+        try:
+            last.rmdir() if last == folder else last.unlink()
+        except OSError:
+            pass
 
 
 def _update_in_place(output: Path, files: list[OutputFile], statics: list[StaticFile], old: set[str]) -> WriteResult:
@@ -490,7 +519,7 @@ def _update_in_place(output: Path, files: list[OutputFile], statics: list[Static
         os.replace(journal.with_suffix(".part"), journal)  # the commit point
         with _signals_deferred():
             _apply_journal(tmp, output)
-            shutil.rmtree(tmp, ignore_errors=True)
+            _remove_tree(tmp)
         return WriteResult(len(names), len(staged), len(removed), True)
     except BaseException as exc:
         if isinstance(exc, OSError):
@@ -590,7 +619,7 @@ def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile
                         os.rename(parked, output)  # put the old output back before reporting
                         raise
                     tmp = parked
-                shutil.rmtree(tmp, ignore_errors=True)
+                _remove_tree(tmp)
             else:
                 if output.exists():
                     output.rmdir()  # an empty folder (check_output_dir refused a non-empty one)
