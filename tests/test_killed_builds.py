@@ -115,3 +115,35 @@ def test_a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one(version
         assert tree_hashes(out) == trees["new"], f"the build after the kill made another site: {where}"
         assert leftovers(out) == [], where
     assert "old" in outcomes, f"no kill landed before the new site was in place: {outcomes} (seed {seed})"
+
+
+def test_a_temporary_folder_killed_while_being_deleted_is_still_recognised(tmp_path):
+    """Deleting a staging folder is interrupted by SIGKILL at random moments: what is left
+    always keeps its marker (or is empty), so the next build's recovery removes it."""
+    from sitegen.write import MARKER
+
+    out = tmp_path / "output"
+    out.mkdir()
+    (out / MARKER).write_text("sitegen output\n")
+    rng = random.Random()
+    seed = rng.randrange(10**6)
+    rng.seed(seed)
+    code = ("import sys; from pathlib import Path; from sitegen.write import _remove_tree; "
+            "sys.stdout.write('go\\n'); sys.stdout.flush(); _remove_tree(Path(sys.argv[1]))")
+    for n in range(6):
+        tmp = tmp_path / f".output{TMP_TAG}{90000 + n}"
+        for d in range(40):
+            (tmp / f"posts/p{d}").mkdir(parents=True)
+            for f in range(60):
+                (tmp / f"posts/p{d}/f{f}.html").write_text("x")
+        (tmp / MARKER).write_text("sitegen output\n")
+        proc = subprocess.Popen([sys.executable, "-c", code, str(tmp)], stdout=subprocess.PIPE, text=True,
+                                env={**os.environ, "PYTHONPATH": str(REPO)})
+        proc.stdout.readline()  # it has started deleting (after this line)
+        time.sleep(rng.uniform(0, 0.15))
+        proc.kill()
+        proc.wait(timeout=30)
+        if tmp.exists():
+            assert (tmp / MARKER).is_file() or not any(tmp.iterdir()), f"kill {n} left an unmarked folder (seed {seed})"
+        recover(out)
+        assert not tmp.exists(), f"recovery left the folder of kill {n} (seed {seed})"
