@@ -121,15 +121,20 @@ def sitegen_python(cmd: list[str]) -> str:
     return sys.executable
 
 
-def sitegen_theme_base(cmd: list[str]) -> Path | None:
-    """sitegen/theme/templates/base.html of the sitegen that cmd runs, if there is one."""
+def sitegen_package(cmd: list[str]) -> Path | None:
+    """The folder of the sitegen package that cmd runs, or None when it cannot be asked."""
     code = "import sitegen, pathlib; print(pathlib.Path(sitegen.__file__).parent)"
     try:
         pkg = subprocess.run([sitegen_python(cmd), "-c", code], capture_output=True, text=True, timeout=60)
-        candidates = [Path(pkg.stdout.strip())] if pkg.returncode == 0 and pkg.stdout.strip() else []
     except (OSError, subprocess.TimeoutExpired):
-        candidates = []
-    candidates.append(REPO / "sitegen")
+        return None
+    return Path(pkg.stdout.strip()) if pkg.returncode == 0 and pkg.stdout.strip() else None
+
+
+def sitegen_theme_base(cmd: list[str]) -> Path | None:
+    """sitegen/theme/templates/base.html of the sitegen that cmd runs, if there is one."""
+    found = sitegen_package(cmd)
+    candidates = ([found] if found else []) + [REPO / "sitegen"]
     for c in candidates:
         base = c / "theme" / "templates" / "base.html"
         if base.is_file():
@@ -144,13 +149,12 @@ def compile_sitegen(cmd: list[str]) -> str | None:
     set (as it is on some machines): then every timed run would compile sitegen's sixty
     modules from source again (about 0.1 s), while Pelican runs from the bytecode pip wrote.
     Returns a note for the report, or None when there was nothing to say."""
-    code = "import sitegen, pathlib; print(pathlib.Path(sitegen.__file__).parent)"
+    folder = sitegen_package(cmd)
+    if folder is None:
+        return None
     try:
-        pkg = subprocess.run([sitegen_python(cmd), "-c", code], capture_output=True, text=True, timeout=60)
-        folder = pkg.stdout.strip() if pkg.returncode == 0 else ""
-        if folder:
-            subprocess.run([sitegen_python(cmd), "-m", "compileall", "-q", folder], capture_output=True,
-                           timeout=300, env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"})
+        subprocess.run([sitegen_python(cmd), "-m", "compileall", "-q", str(folder)], capture_output=True,
+                       timeout=300, env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"})
     except (OSError, subprocess.TimeoutExpired) as exc:
         return f"sitegen's modules could not be compiled to bytecode first ({exc})."
     return None

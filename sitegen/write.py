@@ -466,11 +466,11 @@ def _remove_tree(folder: Path) -> None:
                 os.unlink(e.path)
             except OSError:
                 pass
-    for last in (folder / MARKER, folder):
-        try:
-            last.rmdir() if last == folder else last.unlink()
-        except OSError:
-            pass
+    try:
+        (folder / MARKER).unlink(missing_ok=True)
+        folder.rmdir()
+    except OSError:
+        pass
 
 
 def _update_in_place(output: Path, files: list[OutputFile], statics: list[StaticFile], old: set[str]) -> WriteResult:
