@@ -45,15 +45,48 @@ if TYPE_CHECKING:
 _converters: dict[tuple[str, ...], markdown.Markdown] = {}  # by the extensions each has
 
 
-def _too_much_inline(root) -> tuple[str, int] | None:
-    """(text, marks) of the first block whose inline processing would cost more than
-    MAX_INLINE_WORK, its text then emptied so that the work is never done; else None."""
+# What each of Python-Markdown's inline patterns needs to see in a text before it can match
+# (read off their expressions).  A body runs only the patterns whose marks it holds, and a
+# text (a paragraph, a list item) holding none is handed over as finished (an AtomicString)
+# instead of being searched by each of the fifteen patterns in turn, which was half the
+# conversion of plain prose.  A converter with a pattern not named here gets no shortcut.
+_INLINE_TRIGGERS = {
+    "backtick": ("`",), "escape": ("\\",), "footnote": ("[",), "reference": ("[",), "link": ("[",),
+    "image_link": ("[",), "image_reference": ("[",), "short_reference": ("[",), "short_image_ref": ("[",),
+    "autolink": ("<",), "automail": ("<",), "html": ("<",), "entity": ("&",), "linebreak": ("  \n",),
+    "em_strong": ("*", "_"),
+}
+_ALL_TRIGGERS = tuple(sorted({t for ts in _INLINE_TRIGGERS.values() for t in ts}))
+_TRIGGER = re.compile("|".join(map(re.escape, _ALL_TRIGGERS)))
+_BREAK = "  \n"
+# Before the patterns run, tabs become spaces and \r\n or \r become \n: a line of the body
+# may end in a line break when it ends in two blanks or a tab and more blanks.
+_MAY_BREAK = re.compile(r"(?:  |\t)[ \t]*[\r\n]")
+
+
+def _may_break(body: str) -> bool:
+    """Whether a text of this body may hold a line break once Python-Markdown has made tabs
+    spaces, \r\n and \r into \n, and taken raw HTML out (which can leave the blanks before
+    it at the end of a line)."""
+    return "<" in body or _MAY_BREAK.search(body) is not None
+
+
+def _inline_pass(root, shortcut: bool) -> tuple[str, int] | None:
+    """Before the inline patterns run: (text, marks) of the first block whose inline processing
+    would cost more than MAX_INLINE_WORK, its text then emptied so that the work is never done
+    (else None); with `shortcut`, every text no inline pattern can touch is marked finished."""
     from markdown.util import AtomicString
 
+    search = _TRIGGER.search
     for el in root.iter():
         for attr in ("text", "tail"):
             text = getattr(el, attr)
-            if not text or isinstance(text, AtomicString) or len(text) < 10_000:
+            if not text or isinstance(text, AtomicString):
+                continue
+            if shortcut and search(text) is None:
+                setattr(el, attr, AtomicString(text))
+                continue
+            if len(text) < 10_000:
                 continue
             marks = sum(text.count(m) for m in _INLINE_MARKS)
             if marks * len(text) > MAX_INLINE_WORK:
@@ -81,22 +114,42 @@ def _needed(body: str) -> tuple[str, ...]:
 
 
 def _md(body: str) -> markdown.Markdown:
-    """A converter with the extensions this body needs (made once per process and set)."""
+    """A converter with the extensions this body needs (made once per process and set), its
+    inline patterns narrowed to those that can match somewhere in this body."""
     wanted = _needed(body)
     md = _converters.get(wanted)
     if md is None:
-        import markdown  # imported on first use: a build with nothing to do never needs it
-        from markdown.treeprocessors import Treeprocessor
+        md = _converters[wanted] = _converter(wanted)
+    if md.sitegen_patterns is not None:
+        present = tuple(t for t in _ALL_TRIGGERS if (t in body if t != _BREAK else _may_break(body)))
+        chosen = md.sitegen_chosen.get(present)
+        if chosen is None:
+            chosen = md.sitegen_chosen[present] = [p for p, needs in md.sitegen_patterns
+                                                   if any(t in present for t in needs)]
+        # Python-Markdown's own smarty extension hands the inline step a registry of its own the same way.
+        md.treeprocessors["inline"].inlinePatterns = chosen
+    return md
 
-        class InlineBudget(Treeprocessor):
-            def run(self, root):
-                self.md.sitegen_too_much_inline = _too_much_inline(root)  # read by render_markdown
 
-        md = markdown.Markdown(extensions=list(wanted),
-                               extension_configs={k: v for k, v in EXTENSION_CONFIGS.items() if k in wanted},
-                               output_format="html")
-        md.treeprocessors.register(InlineBudget(md), "sitegen-inline-budget", 25)  # before inline (20)
-        _converters[wanted] = md
+def _converter(wanted: tuple[str, ...]) -> markdown.Markdown:
+    import markdown  # imported on first use: a build with nothing to do never needs it
+    from markdown.treeprocessors import Treeprocessor
+
+    class InlineBudget(Treeprocessor):
+        def run(self, root):  # before the inline step: the budget, and the texts it can skip
+            self.md.sitegen_too_much_inline = _inline_pass(root, self.md.sitegen_patterns is not None)
+
+    md = markdown.Markdown(extensions=list(wanted),
+                           extension_configs={k: v for k, v in EXTENSION_CONFIGS.items() if k in wanted},
+                           output_format="html")
+    md.treeprocessors.register(InlineBudget(md), "sitegen-inline-budget", 25)  # before inline (20)
+    registry = md.inlinePatterns
+    known = sorted((registry.get_index_for_name(name), registry[name], needs)
+                   for name, needs in _INLINE_TRIGGERS.items() if name in registry)
+    # Every pattern known, or no shortcut at all: one we cannot read might match anything.
+    md.sitegen_patterns = [(p, needs) for _, p, needs in known] if len(known) == len(registry) else None
+    md.sitegen_chosen = {}
+    md.sitegen_too_much_inline = None
     return md
 
 

@@ -26,20 +26,20 @@ _ELLIPSES = re.compile(r"\.\.\.")
 _PUNCT = r"""[!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~]"""
 _OPEN_BASE = r"(\s|&nbsp;|--|–|—|&[mn]dash;|&#8211;|&#8212;)"
 _CLOSE_CLASS = r"[^\ \t\r\n\[\{\(\-]"
-_RULES = [
-    (re.compile(rf"^'(?={_PUNCT}\B)"), _RSQ),
-    (re.compile(rf'^"(?={_PUNCT}\B)'), _RDQ),
-    (re.compile(r"\"'(?=\w)"), _LDQ + _LSQ),
-    (re.compile(r"'\"(?=\w)"), _LSQ + _LDQ),
-    (re.compile(r"(?<!\w)'(?=\d{2}s)"), _RSQ),
-    (re.compile(rf"{_OPEN_BASE}'(?=\w)"), r"\1" + _LSQ),
-    (re.compile(rf"(?<={_CLOSE_CLASS})'(?!\s|s\b|\d)"), _RSQ),
-    (re.compile(r"'(\s|s\b)"), _RSQ + r"\1"),
-    (re.compile(r"'"), _LSQ),
-    (re.compile(rf'{_OPEN_BASE}"(?=\w)'), r"\1" + _LDQ),
-    (re.compile(r'"(?=\s)'), _RDQ),
-    (re.compile(rf'(?<={_CLOSE_CLASS})"'), _RDQ),
-    (re.compile(r'"'), _LDQ),
+_RULES = [  # (rule, replacement, the quote marks the rule needs in the text to match)
+    (re.compile(rf"^'(?={_PUNCT}\B)"), _RSQ, "'"),
+    (re.compile(rf'^"(?={_PUNCT}\B)'), _RDQ, '"'),
+    (re.compile(r"\"'(?=\w)"), _LDQ + _LSQ, "'\""),
+    (re.compile(r"'\"(?=\w)"), _LSQ + _LDQ, "'\""),
+    (re.compile(r"(?<!\w)'(?=\d{2}s)"), _RSQ, "'"),
+    (re.compile(rf"{_OPEN_BASE}'(?=\w)"), r"\1" + _LSQ, "'"),
+    (re.compile(rf"(?<={_CLOSE_CLASS})'(?!\s|s\b|\d)"), _RSQ, "'"),
+    (re.compile(r"'(\s|s\b)"), _RSQ + r"\1", "'"),
+    (re.compile(r"'"), _LSQ, "'"),
+    (re.compile(rf'{_OPEN_BASE}"(?=\w)'), r"\1" + _LDQ, '"'),
+    (re.compile(r'"(?=\s)'), _RDQ, '"'),
+    (re.compile(rf'(?<={_CLOSE_CLASS})"'), _RDQ, '"'),
+    (re.compile(r'"'), _LDQ, '"'),
 ]
 
 
@@ -47,10 +47,12 @@ def _educate_quotes(text: str, prev: str) -> str:
     # A quote at the start of a text node takes its context from the character before the
     # tag (after a space it opens, after a letter it closes); a leading space stands in for
     # "nothing before", which SmartyPants treats the same way.
+    # A rule is skipped when a quote mark it needs is not in the text (no rule adds one).
     lead = "" if not prev else (prev if prev in " \t\r\n([{-–—" else "x")
     s = lead + text
-    for rx, repl in _RULES:
-        if rx.pattern.startswith("^") and lead:
+    single, double = "'" in s, '"' in s
+    for rx, repl, needs in _RULES:
+        if (lead and rx.pattern.startswith("^")) or ("'" in needs and not single) or ('"' in needs and not double):
             continue
         s = rx.sub(repl, s)
     return s[len(lead):]

@@ -22,6 +22,14 @@ BODIES = [
     "Text with a | pipe but no table, a # that is no heading and [^ no footnote.",
     "=\nstarts with an equals line",
     "Heading with an id {#custom} stays text\n\n### Third level",
+    # Each inline mark alone, and the ways a line break arises without two blanks in the body.
+    "Only `code` here.", "An escaped \\*star\\*.", "An entity &amp; more.", "An <https://example.org> link.",
+    "Mail <someone@example.org>.", "Raw <span>html</span> inline.", "Plain *em* and __strong__ and snake_case.",
+    "Line one  \nline two.", "Line one\t\nline two.", "Line one  \r\nline two.", "Line one \t \rline two.",
+    "<div>\n  <b>x</b>\n</div>\nafter  <%= it %>\n  <%= that %>",
+    "A [ref][r] and ![pic][p].\n\n[r]: https://example.org \"T*i*tle\"\n[p]: a.png",
+    "- item with `code` and [link](a.md)\n    - nested *emph* item\n\n> quote with &copy; and <em>tag</em>",
+    "No marks in this paragraph.\n\nNor in this one, but *here* there is.",
 ]
 
 
@@ -41,3 +49,11 @@ def test_plain_prose_is_converted_without_the_extensions_and_headings_keep_their
     rendered, diags = markup.render_markdown("## Where she started\n\nText.", "posts/a.md", 1)
     assert not diags and 'id="where-she-started"' in rendered.html
     assert "where-she-started" in rendered.anchors
+
+
+def test_a_body_runs_only_the_inline_patterns_whose_marks_it_holds():
+    plain = markup._md("Plain words.").treeprocessors["inline"].inlinePatterns
+    assert len(plain) == 0
+    marked = markup._md("Some *emphasis* and a [link](a.md).").treeprocessors["inline"].inlinePatterns
+    names = {type(p).__name__ for p in marked}
+    assert "DelimiterProcessor" in names and "LinkInlineProcessor" in names and "BacktickInlineProcessor" not in names
