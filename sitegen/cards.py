@@ -215,13 +215,19 @@ def _packed(band: Any, levels: tuple[int, int]) -> bytes:
     return band.point(_lut(levels)).tobytes("raw", "L;4")  # the low four bits of each pixel, two to a byte
 
 
+@functools.lru_cache(maxsize=4)
+def _site_rows(site: str) -> bytes:
+    """The site's name as rows, the same on every card of the site: made once per process."""
+    return _packed(_band(_wrap(site, 34, TEXT_WIDTH, 1), 34, 44), (_INK_LEVELS, 15))
+
+
 def draw(title: str, site: str) -> bytes:
     """The card as PNG bytes."""
     size = 64 if _width(64, title) <= TEXT_WIDTH * 2 else 52
     line_height = int(size * 1.25)
     lines = _wrap(title, size, TEXT_WIDTH, 4 if size == 52 else 3)
     title_rows = _packed(_band(lines, size, line_height), (1, _INK_LEVELS - 1))
-    site_rows = _packed(_band(_wrap(site, 34, TEXT_WIDTH, 1), 34, 44), (_INK_LEVELS, 15))
+    site_rows = _site_rows(site)
     row_bytes = WIDTH // 2
     bar = b"\xff" * (BAR // 2)
     margin = b"\x00" * ((LEFT - BAR) // 2)
@@ -282,7 +288,7 @@ class _Stream:
 
 
 def _deflate(raw: bytes) -> bytes:
-    c = zlib.compressobj(1, zlib.DEFLATED, -15)
+    c = zlib.compressobj(1, zlib.DEFLATED, -15, 8, zlib.Z_RLE)  # runs of one colour: a quarter quicker, 2% larger
     return c.compress(raw) + c.flush(zlib.Z_FULL_FLUSH)
 
 

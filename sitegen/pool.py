@@ -106,7 +106,7 @@ class _Pool:
     def __init__(self, task: Task, work: Any, n: int, workers: int, describe: Callable[[int], str],
                  progress: Callable[[int, int], None] | None):
         self.task, self.work, self.n, self.describe, self.progress = task, work, n, describe, progress
-        self.size = max(1, min(64, n // (workers * 8)))
+        self.size = max(1, min(16, n // (workers * 32)))
         self.chunks = [(s, min(n, s + self.size)) for s in range(0, n, self.size)]
         self.ctx = multiprocessing.get_context("fork")
         self.current = self.ctx.RawArray("q", workers)
