@@ -1088,3 +1088,82 @@ def test_a_given_name_before_another_surname_is_another_person():
 def test_a_known_name_recurring_alone_is_still_found():
     text = "My client Simon Pettifer, 52, came in with a stiff neck. Later Simon drove a forklift again."
     assert any(k == "name" and t == "Simon" for k, _, t in found(text)), found(text)
+
+
+# --- round six: precision — the rule that fired, and the evidence it needs -------------------------
+
+@pytest.mark.parametrize("text", [
+    "I took the notes to my supervisor, Dr Wenonah Castellane, who asked what I had left out.",   # title after a role
+    "My clinical placement tutor, Dr Ossian Pettifer, liked to say the knee is a hinge with opinions.",
+    "Supervision with Dr. Ilse Varnhagen helped me slow the pace of the work.",
+    "The balance work I learned from Tamsyn Oakhurst, which I trained in with her over a winter.",
+    "I studied cupping under Radomir Vukovich before I ever used it in clinic.",
+    "Next term I will repeat the taping module with Perpetua Langdale.",
+    "My mentor from college, Evadne Stroud, offered to read the draft.",
+])
+def test_the_writers_own_teachers_and_supervisors_are_not_errors(text):
+    assert not any(k == "name" for k, _s, _t in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Her husband, Dr Ravindran, sat in on the first session.", "Dr Ravindran"),             # a relation, then a title
+    ("Mr Okonjo came in with his left shoulder strapped.", "Mr Okonjo"),
+])
+def test_a_titled_or_related_person_in_the_story_is_still_an_error(text, needle):
+    assert any(k == "name" and s == "error" and needle in t for k, s, t in found(text)), found(text)
+
+
+def test_someone_the_client_trains_with_is_still_found():
+    text = "She did the hamstring programme, training with Dilys twice a week."
+    assert any("Dilys" in t for _k, _s, t in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Laidlaw's work on neck pain shows that early fear predicts a slower return.",   # a finding reported
+    "Fenwick's trials found that load beat rest for most tendons.",
+    "I lent the client Maud Ferrier's \"Carrying the Weight\" for the holidays.",     # a title in quotes
+    "Ostrander and Pike's systematic review is careful about the evidence.",         # two authors, one possessive
+])
+def test_research_reported_through_a_possessive_is_a_citation(text):
+    assert not any(k == "name" and s == "error" for k, s, _t in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Morwenna's work on the dairy farm shows in her forearms.", "Morwenna"),       # her own work
+    ("Bronagh's knee shows that she has been kneeling on concrete.", "Bronagh"),
+])
+def test_a_persons_own_work_or_body_is_still_hers(text, needle):
+    assert has(text, "name", needle), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "If the evenings feel long, the Silver Line is 0800 470 8090 and NHS 24 is 111.",    # a service's number
+    "The quiet room is Room 101 and the loud one is 102.",
+])
+def test_a_number_after_a_numbered_name_is_no_age(text):
+    assert not any(k == "age" for k, _s, _t in found(text)), found(text)
+
+
+def test_an_age_over_89_after_a_person_is_still_found():
+    assert has("Her grandmother is 97 and still gardens.", "age", "97")
+
+
+def test_the_writers_number_offered_to_the_reader_is_not_a_finding():
+    text = "If your shoulder is stuck like this, see your GP, then call me on 01632 960 118 to book."
+    assert not any(k == "phone" for k, _s, _t in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "If you want to ring back, she said, call me on 07700 900 552 after work.",        # her words, reported
+    "Her note read: \"If you need me, call me on 07700 900 552.\"",                    # her words, quoted
+])
+def test_me_in_someones_words_is_still_theirs(text):
+    assert any(k == "phone" and s == "error" for k, s, _t in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The assessment moved from Canadian C-spine rules to the Quebec classification.",  # instruments named for places
+    "After the taping: Protect, Mobilise, Strengthen, Proprioception.",                # a capitalised list of words
+])
+def test_instruments_and_capitalised_lists_are_not_places_or_names(text):
+    assert not any(k in ("place", "name") for k, _s, _t in found(text)), found(text)

@@ -319,4 +319,14 @@ def offered_to_reader(text: str, start: int, end: int) -> bool:
     clause = a
     for m in _CLAUSE_BREAK.finditer(text, a, last.start()):
         clause = m.end()
-    return _THIRD_PERSON.search(text, clause, min(len(text), end + 12)) is None
+    others = {m.group().lower() for m in _THIRD_PERSON.finditer(text, clause, min(len(text), end + 12))}
+    if not others:
+        return True
+    # "If you have these symptoms, call me on …": outside quotation marks and reported speech, "me"
+    # in a sentence to the reader is the writer; in someone's words ("call me on …", she said) it is theirs.
+    b = text.find(". ", end)
+    return others <= _WRITER_WORDS and _QUOTED_OR_REPORTED.search(text, a, b if b >= 0 else len(text)) is None
+
+
+_WRITER_WORDS = frozenset({"me", "my", "mine"})
+_QUOTED_OR_REPORTED = lazy(r"[\"“”]|\b(?:said|says|told|tells|asked|asks|wrote|writes|texted|messaged|explained)\b")

@@ -9,7 +9,6 @@ from sitegen.privacy import lexicon as L
 from sitegen.privacy import nameuses as U
 from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.nametokens import _FUNC, _SAINT, _SKIP, _UNKNOWN, _next_word, _Tok
-from sitegen.privacy.places import _STATE_NAMES, _STATES
 
 # "Gibbs (1988)", "Simons DG (1999)", "Travell, J. (1983)", "Porges et al."
 _CITATION_AFTER = lazy(
@@ -253,8 +252,16 @@ _LIKE_AFTER = lazy(r",\s+(?:I|we)\b")
 _ROLE_THEN_VERB = lazy(r",\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+,\s+(?:has\s+)?(?:wrote|written|writes|"
                              r"described|describes|argued|argues|taught|teaches|developed|founded|coined|showed|shows)\b")
 # "My old tutor, Bernadette Ruane, used to say": the writer's own teachers and colleagues.
-_WRITERS_PERSON = lazy(r"\b(?:[Mm]y|[Oo]ur)\s+(?:old\s+|first\s+|former\s+|clinical\s+|own\s+)?(?:tutor|teacher|"
-                             r"supervisor|mentor|lecturer|trainer|colleague|course\s+leader)s?,?\s+$")
+# Up to two words may qualify the role ("my lymphoedema course tutor, X"); "supervision with X" is the
+# writer's own supervisor too.
+# "my tutor from college, X" too.  Whoever the writer trained or studied with, or took a course with,
+# is a teacher: "which I trained in with X", "the Part C course with X".
+_WRITERS_PERSON = lazy(r"\b(?:[Mm]y|[Oo]ur)\s+(?:[a-z\-]+\s+){0,2}?(?:tutor|teacher|supervisor|mentor|lecturer|trainer|"
+                       r"colleague|course\s+leader)s?(?:\s+(?:from|at)\s+(?:the\s+)?[a-z]+)?,?\s+$"
+                       r"|\b(?:[Ss]upervision|[Mm]entoring)\s+(?:session\s+)?with\s+$"
+                       r"|\b(?:I|we)\s+(?:first\s+|originally\s+|later\s+)?(?:trained|studied|learned|learnt|qualified)\b"
+                       r"[^.;!?\n]{0,30}?\b(?:with|under)\s+$"
+                       r"|\b(?:course|courses|workshop|workshops|module)\s+(?:[A-Za-z]+\s+){0,2}?with\s+$")
 
 
 _CITE_VERB_AFTER = lazy(
@@ -323,6 +330,13 @@ _WORK_THEN_BY = lazy(r"(?<=[a-z,;] )(?:[A-Z][\w'’\-]*[ \u00a0]+){0,3}[A-Z][\w'
                      r"(?:(?:[A-Z][\w'’\-]+[ \u00a0]+){1,3}and[ \u00a0]+)?$")
 
 
+_QUOTED_TITLE = lazy(r"[ \u00a0]*[\"“‘][A-Z]")
+# What research does: "X's work on whiplash shows", "X's trials found" (not "X's work on the ward").
+_FINDING_AFTER = lazy(r"(?:[ \u00a0]+(?:on|in|into|about|with)[ \u00a0]+[^.;!?\n]{0,40}?)?[ \u00a0]+(?:shows?|showed|"
+                      r"suggests?|suggested|found|finds|demonstrates|demonstrated|indicates|indicated|confirms|confirmed)"
+                      r"[ \u00a0]+(?:that|how|why|what|no)\b")
+
+
 def _cited(text: str, toks: list[_Tok], i: int, last: int, start: int, titled: bool) -> bool:
     """Whether the name toks[i..last] is a person cited in a scholarly or teaching context."""
     t, lt = toks[i], toks[last]
@@ -334,7 +348,7 @@ def _cited(text: str, toks: list[_Tok], i: int, last: int, start: int, titled: b
         return True  # "Like Anselm Droste, I think …"
     if titled and _READING_BEFORE.search(text[max(0, start - 60):start].lower()):
         return True  # "a podcast with Dr Amara Whitlow", "according to Professor …"
-    if _WRITERS_PERSON.search(text, max(0, start - 40), start):
+    if _WRITERS_PERSON.search(text, max(0, start - 50), start):
         return True  # "my old tutor, Bernadette Ruane": the writer's teacher, not the client
     before = text[max(0, start - 70) : start]
     if _ROLE_BEFORE.search(before) or _TITLE_BEFORE.search(before):
@@ -349,6 +363,10 @@ def _cited(text: str, toks: list[_Tok], i: int, last: int, start: int, titled: b
         return True  # "later work by Vivian Sisskin", "Klass, Silverman and Nickman's idea"
     if lt.poss and U.named_model_after(text, lt.after):
         return True  # "Mason Durie's Te Whare Tapa Whā model"
+    if lt.poss and _QUOTED_TITLE.match(text, lt.after):
+        return True  # "X's "Feeling Good"": a title in quotation marks after the possessive
+    if lt.poss and not full and _COAUTHOR_BEFORE.search(text, max(0, start - 40), start):
+        full = True  # "May and Aina's systematic review": two authors sharing the possessive
     if lt.poss:
         nxt, gap, end = lt.next(text)
         if nxt is not None and gap == " " and _YEAR.fullmatch(nxt):
@@ -358,6 +376,8 @@ def _cited(text: str, toks: list[_Tok], i: int, last: int, start: int, titled: b
             nl = nxt.lower()
             if nl in L.SCHOLARLY_NOUNS or (full and nl in L.SCHOLARLY_NOUNS_WEAK):
                 return True
+            if nl in L.SCHOLARLY_NOUNS_WEAK and _FINDING_AFTER.match(text, end):
+                return True  # "X's work on whiplash shows that …": a finding reported, its author cited
             if nl in L.POSSESSED_PEOPLE or nl in L.BODY_PARTS:
                 return False
             nxt, gap, end = _next_word(text, end)
@@ -368,29 +388,3 @@ def _cited(text: str, toks: list[_Tok], i: int, last: int, start: int, titled: b
     if (last > i or titled) and _SCHOLAR_VERB_AFTER.match(text, lt.after):
         return True
     return False
-
-
-_STATE_ABBR = "|".join(_STATES)
-
-
-# "Austin, TX 78704", "Madison, Wisconsin 53703": a city in a US address.
-_CITY_STATE_AFTER = lazy(
-    r",?[ \u00a0]+(?:(?:" + _STATE_ABBR + r")\.?|(?:" + _STATE_NAMES + r"))(?:,)?[ \u00a0]+\d{5}(?:-\d{4})?(?![\w-])"
-)
-
-
-_CITY_STATE_ONLY = lazy(r",[ \u00a0]*(?:" + _STATE_ABBR + r")\b(?![a-z])")
-
-
-_STREET_BEFORE = lazy(
-    r"(?:\b(?:" + "|".join(sorted(L.STREET_SUFFIXES, key=len, reverse=True)) + r")\.?|\d)[ \u00a0]*,[ \u00a0]*$"
-)
-
-
-def _us_city(text: str, lt: _Tok, start: int) -> bool:
-    """Whether the name ending at `lt` is the city of a US address ("…Street, Austin, TX 78704")."""
-    if lt.poss:
-        return False
-    if _CITY_STATE_AFTER.match(text, lt.end):
-        return True
-    return bool(_CITY_STATE_ONLY.match(text, lt.end)) and _STREET_BEFORE.search(text, max(0, start - 30), start) is not None

@@ -41,7 +41,6 @@ from sitegen.privacy.nameguards import (
     _guarded,
     _medical_after,
     _particle_eponym,
-    _us_city,
 )
 from sitegen.privacy.nametokens import (
     _AMBIG,
@@ -58,6 +57,7 @@ from sitegen.privacy.nametokens import (
     _occurs_lower,
     _Tok,
 )
+from sitegen.privacy.places import us_city
 from sitegen.privacy.tokens import TextIndex, register_vocabulary
 from sitegen.privacy.wordstats import Stats, stats
 
@@ -117,9 +117,9 @@ def _read_at(p: _Pass, i: int) -> int:
     if t.cat == _SKIP:
         return i + 1
     if t.cat == _FUNC:
-        # Even a common word is a name right after a title or "her son" ("Mrs Day",
-        # "her husband Will"): the strongest cues are read before the word lists.
-        if not _cue_word_before(text, t.start):
+        # Even a common word is a name right after a title or "her son" ("Mrs Day", "her husband Will"):
+        # the strongest cues are read before the word lists.  A title is never the name itself.
+        if t.base in L.TITLES or not _cue_word_before(text, t.start):
             return i + 1
         title_start = _title_start(text, toks, i)
         if title_start is not None or _relation_before(text, t):
@@ -140,7 +140,7 @@ def _read_at(p: _Pass, i: int) -> int:
     if title_start is None and (U.not_a_person(text, t, start, toks[last].end, last > i and not cue) or last > i
                                 and U.organisation_words([toks[k].base for k in range(i, last + 1)], p.st)):
         return last + 1  # "President Kennedy", "Anzac Day", "happy as Larry", "Te Ara Hou", "Carers Trust"
-    if _cited(text, toks, i, last, start, title_start is not None) or _us_city(text, toks[last], start) or (
+    if _cited(text, toks, i, last, start, title_start is not None) or not toks[last].poss and us_city(text, toks[last].end, start) or (
             title_start is None and _known_not_client(text, toks, i, last, cue)):
         p.cited.add(toks[last].base)
         return last + 1  # an author cited, a city in a US address, a named thing

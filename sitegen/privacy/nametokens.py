@@ -236,5 +236,5 @@ def _camel(word: str) -> bool:
 _NAME_PREFIX = lazy(r"(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O['’]|D['’])[A-Z]")
 
 
-_WORD_ENDING = lazy(r"(?:ists|ologist|ology|ologies|ians|ions|ness|ments?|ities|ings|ers|ive|ical|ally|"
+_WORD_ENDING = lazy(r"(?:ists|ologist|ology|ologies|ians|ions|ation|ition|ption|ction|ness|ments?|ities|ings|ers|ive|ical|ally|"
                           r"ic|ism|isms|phy|therapy|ectomy|itis|osis|scopy)$")

@@ -162,6 +162,9 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
                 continue  # "surgery for Dupuytren's contracture", "based on Rathleff's work" (not "works for Lister's,")
             if st.country(run) or st.country(first) or first in P.PRODUCTS and len(words) == 1:
                 continue
+            if len(words) in (2, 3) and text.endswith("with ", max(0, s - 5), s) and st.given(first) >= 0 \
+                    and st.of(words[-1]).surname > 0 and words[-1] not in suffixes:
+                continue  # "a course with Georgina Hale", "trains with Dev Patel": a person, the name detector's
             if len(words) == 1 and first.isupper() and not (3 <= len(first) <= 6 and first not in L.NOT_NAMES
                                                            and first not in _NATIONAL_BODIES
                                                            and _EMPLOYED.search(text, max(0, s - 50), s)):

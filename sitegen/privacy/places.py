@@ -341,3 +341,29 @@ def _trim_org_start(text: str, start: int, end: int, single_ok: bool = False) ->
     elif not _org_is_named(text[new_start:end]):
         return None
     return new_start
+
+
+# --- the city of a US address, for the name finder ---------------------------------------------
+
+_STATE_ABBR = "|".join(_STATES)
+
+
+# "Austin, TX 78704", "Madison, Wisconsin 53703": a city in a US address.
+_CITY_STATE_AFTER = lazy(
+    r",?[ \u00a0]+(?:(?:" + _STATE_ABBR + r")\.?|(?:" + _STATE_NAMES + r"))(?:,)?[ \u00a0]+\d{5}(?:-\d{4})?(?![\w-])"
+)
+
+
+_CITY_STATE_ONLY = lazy(r",[ \u00a0]*(?:" + _STATE_ABBR + r")\b(?![a-z])")
+
+
+_STREET_BEFORE = lazy(
+    r"(?:\b(?:" + "|".join(sorted(L.STREET_SUFFIXES, key=len, reverse=True)) + r")\.?|\d)[ \u00a0]*,[ \u00a0]*$"
+)
+
+
+def us_city(text: str, end: int, start: int) -> bool:
+    """Whether the name text[start:end] is the city of a US address ("…Street, Austin, TX 78704")."""
+    if _CITY_STATE_AFTER.match(text, end):
+        return True
+    return bool(_CITY_STATE_ONLY.match(text, end)) and _STREET_BEFORE.search(text, max(0, start - 30), start) is not None

@@ -187,7 +187,8 @@ _HOME_BEFORE = lazy(r"\b(?:lives|lived|living|stays|stayed|staying|born|home|hou
 _FROM_PERSON = lazy(r"\b(?:she|he|they|who|family|originally|moved|came|come|over|back|up|down|is|was|'s|’s)"
                           r"\s+(?:\w+\s+)?(?:from\s+)?$", re.IGNORECASE)
 # After a place-named word, the rest of a named thing: "the Oswestry Disability Index", "Wexley General".
-_THING_AFTER = lazy(r"(?:\s+[A-Z][\w'’\-]+){0,3}\s+(?:Index|Score|Scale|Questionnaire|Test|Rules?|Criteria|"
+# In lower case too: "from Ottawa rules to hopping".
+_THING_AFTER = lazy(r"(?:\s+[A-Z][\w'’\-]+){0,3}\s+(?i:Index|Score|Scale|Questionnaire|Test|Rules?|Criteria|"
                           r"Classification|Inventory|Measure|Protocol|Method|Technique|Program|Programme|Approach|"
                           r"Model|Rule|Concept)\b")
 _INSTRUMENTS = frozenset("""Index Score Scale Questionnaire Test Rules Criteria Classification Inventory Measure Program
