@@ -1167,3 +1167,42 @@ def test_me_in_someones_words_is_still_theirs(text):
 ])
 def test_instruments_and_capitalised_lists_are_not_places_or_names(text):
     assert not any(k in ("place", "name") for k, _s, _t in found(text)), found(text)
+
+
+# --- round six: family details by the shape of the sentence ----------------------------------------
+
+@pytest.mark.parametrize("text, needle", [
+    ("Her grandson Tobiah is eight and keeps her busy on Saturdays.", "is eight"),          # a relative's age
+    ("His eldest, Marisol, is fourteen and has just started at the high school.", "is fourteen"),
+    ("She lives with her nephew, Rostam, who is nineteen.", "who is nineteen"),
+    ("The girls are five and nine, and both swim.", "are five and nine"),
+    ("Petra's brother died two summers ago.", "brother died"),                              # a possessive name
+    ("Her uncle Lorcan died at Easter.", "died"),                                           # a name in apposition
+    ("She still talks about her sister who died young.", "her sister who died"),
+    ("His nana passed in the autumn.", "His nana passed"),
+    ("They broke up over the summer and she kept the flat.", "broke up"),
+    ("He was the first in his family to finish school.", "first in his family to"),
+    ("Her youngest started nursery in the same week.", "Her youngest started nursery"),
+    ("Her husband is expecting their second any day.", "is expecting their second"),
+    ("She cooks for her three teenagers most nights.", "three teenagers"),
+    ("Her dadi, who lives with them, does the school run.", "Her dadi, who lives with"),
+])
+def test_family_details_by_sentence_shape(text, needle):
+    assert has(text, "family", needle), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Her son passed his driving test in the spring.",          # "passed" an exam, not away
+    "Her daughter is one of the reasons she keeps going.",      # "one of", not an age
+    "The exercises are three sets of ten.",                     # no relative
+    "My son is six and thinks my job is rubbing feet.",         # the writer's own family
+    "Her knee split up the afternoon into short walks.",
+])
+def test_no_family_detail_without_a_relative_and_an_event(text):
+    assert not any(k == "family" for k, _s, _t in found(text)), found(text)
+
+
+def test_a_relatives_name_stays_the_names_finding_beside_the_family_item():
+    text = "Her daughter Ottilie is seven and comes along to sessions."
+    kinds = {k for k, _s, t in found(text) if "Ottilie" in t}
+    assert kinds == {"name"} and has(text, "family", "is seven"), found(text)

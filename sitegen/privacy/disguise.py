@@ -42,7 +42,7 @@ _YEAR_OR_PAGE = lazy(r"\b(?:19|20)\d\d\b|\bp\.?\s*$")
 
 _REL = "|".join(sorted((re.escape(r) for r in RELATIVES), key=len, reverse=True))
 _KIDS = (r"(?:children|kids|sons|daughters|grandchildren|great-grandchildren|grandkids|great-grandkids|stepchildren|"
-         r"brothers|sisters|siblings|half-brothers|half-sisters|nieces|nephews|cousins|babies)")
+         r"brothers|sisters|siblings|half-brothers|half-sisters|nieces|nephews|cousins|babies|teenagers|teens|toddlers)")
 _FAMILY = lowered(
     r"\b(?:(?:her|his|their|the\s+client's|the\s+client’s)\s+(?:" + _NUM + r"|late|twin|only|eldest|youngest|"
     r"oldest|adult|teenage|grown-up|disabled|autistic|adopted|foster|step|new(?:born)?|\d{1,2}-year-old|"
@@ -75,8 +75,11 @@ _FAMILY = lowered(
     r"(?:(?:plays|played|skates|skated|works|worked|runs|ran|rides|rode|swims|swam|coaches|coached|trains|trained|"
     r"dances|danced|sings|sang|volunteers|volunteered)\s+(?:[a-z\-]+\s+){0,2}?(?:for|at|with|in|on)\s+(?:the|a|an|her|his)\b"
     r"|(?:is|was)\s+(?:also\s+)?(?:her|his|their)\s+(?!own\b)[a-z\-]+"
-    r"|left\s+(?:when|after|before|home|the\s+family)\b|(?<=who\s)(?:has|had|is|was)\s+[a-z\-]+)"
-    r"|(?:her|his|their)\s+(?:late\s+|older\s+|younger\s+|elder\s+|big\s+|little\s+)?(?:" + _REL + r")\s+(?:(?:both\s+)?died|passed\s+away|was\s+killed|"
+    r"|left\s+(?:when|after|before|home|the\s+family)\b|(?<=who\s)(?:has|had|is|was|lives|lived)\s+[a-z\-]+)"
+    # "Aggie's husband died", "his wife Nell died last winter", "her son who died in 2009", "his koro passed in June"
+    r"|(?:her|his|their|(?P<pn>[a-z][\w\-]*['’]s))\s+(?:late\s+|older\s+|younger\s+|elder\s+|big\s+|little\s+)?"
+    r"(?:" + _REL + r")(?P<fn>,?\s+(?!who\b)[a-z][\w'’\-]*,?(?=\s+(?:died|passed)))?(?:,?\s+who)?\s+(?:(?:both\s+)?died|"
+    r"passed(?:\s+away|(?=\s+(?:in|on|last|this|recently|suddenly|away)\b|[.,;]))|was\s+killed|"
     r"left\s+(?:her|him|them)|walked\s+out|moved\s+out|(?:is|was|went)\s+(?:in|to)\s+prison|"
     r"(?:has|had|was\s+diagnosed\s+with)\s+(?:dementia|alzheimer['’]s|cancer|parkinson['’]s|ms|motor\s+neurone|"
     r"autism|a\s+stroke)|is\s+(?:autistic|disabled|terminally\s+ill)"
@@ -107,7 +110,27 @@ _FAMILY_ANCHORS = register_vocabulary(RELATIVES | frozenset("""widow widower wid
     twins triplets married pregnant pregnancy marriage children kids boys girls lads lasses bairns parent twin death
     loss funeral lost buried eldest youngest oldest middle siblings half-brothers half-sisters nieces nephews
     grandchildren great-grandchildren grandkids great-grandkids stepchildren household ex ex-husband ex-wife
-    ex-partner divorce separation miscarriage stillbirth expecting newly parents took also""".split()))
+    ex-partner divorce separation miscarriage stillbirth expecting newly parents took also teenagers teens toddlers
+    split broke family starts started starting""".split()))
+_KIN_HEADS = (r"(?:son|sons|daughter|daughters|boy|boys|girl|girls|kids|children|child|twins|triplets|youngest|eldest|"
+              r"oldest|baby|toddler|grandson|granddaughter|grandchildren|grandkids|brother|sister|niece|nephew|stepson|"
+              r"stepdaughter|lad|lads|lass|lasses|little\s+one|wee\s+one)")
+# A relative's age: "her daughter Mai is nine", "his youngest, Ana, is six", "her son, Tomek, who is
+# twelve", "the boys are seven and ten"; the age itself is the item (a name beside it is the name's).
+_RELATIVE_AGE = lowered(
+    r"(?:her|his|their|the|[a-z][\w\-]*['’]s)\s+(?:(?:little|baby|young|youngest|eldest|oldest|older|younger|middle|"
+    r"twin|two|three|four)\s+)?" + _KIN_HEADS + r"(?:,?\s+[a-z][\w'’\-]*)?,?\s+"
+    r"(?P<age>(?:who\s+)?(?:is|are|['’]s|turns|turned|has\s+just\s+turned)\s+(?:now\s+|nearly\s+|almost\s+|just\s+|only\s+)?"
+    + _NUM + r"(?:\s+and\s+(?:a\s+half|" + _NUM + r"))?)\b"
+    r"(?!\s*(?:%|minutes|mins|hours|miles|km|kg|stone|pounds|lbs|times|reps|sets|of\b|out\s+of|[-/:.]\d))")
+# Family events said other ways: "they split up in February", "the first in her family to go to
+# university", "their youngest starts school", "his partner is expecting their first".
+_FAMILY_EVENT = lowered(
+    r"\b(?:split|broke)\s+up(?=\s+(?:in|last|this|after|before|when|with|over|a|two|three)\b|\s*[.,;])"
+    r"|\bfirst\s+in\s+(?:her|his|their)\s+family\s+to\b"
+    r"|\b(?:her|his|their)\s+(?:[a-z\-]+\s+)?" + _KIN_HEADS + r"\s+(?:starts|started|starting|is\s+starting|goes\s+up\s+to)\s+"
+    r"(?:at\s+)?(?:school|nursery|primary|secondary|high\s+school|college|university|uni|kindergarten|kindy)\b"
+    r"|\b(?:is|are|['’]s|['’]re)\s+expecting\s+(?:her|their|his)\s+(?:first|second|third|fourth)\b")
 
 
 def find_family(ix: TextIndex) -> Iterator[Span]:
@@ -117,7 +140,16 @@ def find_family(ix: TextIndex) -> Iterator[Span]:
     for m in ix.matches_at(_FAMILY, hits, 6):
         if about_writer(ix, m.start(), m.end()) and not m.group().lower().startswith(("her", "his", "their")):
             continue
-        yield "family", m.start(), m.end()
+        # A name inside the phrase is the name detector's: the item starts after it.
+        fn = m.group("fn") and ix.text[m.start("fn"):m.end("fn")].strip(" ,")
+        start = m.end("fn") + 1 if fn and fn[0].isupper() else m.end("pn") + 1 if m.group("pn") else m.start()
+        yield "family", start, m.end()
+    for pattern in (_RELATIVE_AGE, _FAMILY_EVENT):
+        for m in ix.matches_at(pattern, hits, 6):
+            if about_writer(ix, m.start(), m.end()):
+                continue
+            a = m.start("age") if pattern is _RELATIVE_AGE else m.start()
+            yield "family", a, m.end()
 
 
 

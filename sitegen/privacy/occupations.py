@@ -71,5 +71,5 @@ RELATIVES = _lower("""
     nephew cousin in-laws mother-in-law father-in-law ex-husband ex-wife missus hubby
     mam mammy da nana nanna abuela abuelo abuelita abuelito nonna nonno oma opa koro kuia bubbe zayde
     great-grandmother great-grandfather great-grandchildren great-grandson great-granddaughter
-    parents grandparents stepmum stepmom stepdad
+    parents grandparents stepmum stepmom stepdad nani nanu dadi dadaji naniji babcia dziadek yiayia pappou
 """)
