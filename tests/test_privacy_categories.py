@@ -1206,3 +1206,27 @@ def test_a_relatives_name_stays_the_names_finding_beside_the_family_item():
     text = "Her daughter Ottilie is seven and comes along to sessions."
     kinds = {k for k, _s, t in found(text) if "Ottilie" in t}
     assert kinds == {"name"} and has(text, "family", "is seven"), found(text)
+
+
+# --- round six: timelines tied to the client's life ------------------------------------------------
+
+@pytest.mark.parametrize("text, needle", [
+    ("They married the last weekend of June, and her neck went a week later.", "last weekend of June"),
+    ("His back has grumbled since the hen do in Riga, he reckons.", "since the hen do"),
+    ("She left her husband of twenty years in the spring.", "husband of twenty years"),
+    ("After nine years together they sold the house.", "nine years together"),
+    ("He put in thirty-odd years at the quarry.", "thirty-odd years"),
+    ("She came to me after a decade of being told it was in her head.", "a decade of being"),
+    ("Every March, around the anniversary his brother died, his sleep goes.", "the anniversary his brother died"),
+])
+def test_timelines_of_a_life_by_sentence_shape(text, needle):
+    assert has(text, "timeline", needle), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Over the day the stiffness eased a little.",
+    "I spent the first week of January catching up on notes.",    # the writer's own
+    "We paused the sessions over Christmas and picked up in January.",   # a holiday break is no timeline
+])
+def test_no_timeline_without_a_span_of_her_life(text):
+    assert not any(k == "timeline" for k, _s, _t in found(text)), found(text)

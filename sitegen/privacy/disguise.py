@@ -266,7 +266,7 @@ _MONTHS = ("January|February|March|April|May|June|July|August|September|October|
 _ABOUT = r"(?:(?:about|around|nearly|almost|over|just\s+over|just\s+under|roughly|some|only|barely|more\s+than)\s+)?"
 _EVENT = (r"(?:wedding|christening|funeral|graduation|party|concert|final|finals|inspection|election|floods?|fires?|"
           r"bushfires?|cyclone|earthquake|storm|hurricane|reunion|anniversary|divorce|redundancy|tournament|"
-          r"championships?|marathon|race|show|festival|gala)\b")
+          r"championships?|marathon|race|show|festival|gala|(?:stag|hen)\s+(?:do|night|party|weekend)|honeymoon)\b")
 _TIMELINE = lowered(
     # a single unit ("a year earlier", "a month later") is how any history is told; a count is not
     r"\b" + _ABOUT + r"(?:" + _NUM + r"\s+" + _UNIT + r"|a\s+decade)\s+(?:ago|earlier)\b"
@@ -275,13 +275,23 @@ _TIMELINE = lowered(
     r"|\b" + _NUM + r"\s+(?:days?|weeks?)\s+(?:before|after)\s+(?:the|her|his|their)\s+(?:[\w'’\-]+\s+){0,3}?" + _EVENT +
     r"|\bsince\s+the\s+(?:[\w'’\-]+\s+){0,2}?" + _EVENT +
     r"|\bthe\s+(?:week|day|month|weekend|summer|winter|spring|autumn|year)\s+(?:after\s+the\s+(?:[\w'’\-]+\s+){0,3}?"
-    + _EVENT + r"|(?:her|his|their)\s+[a-z\-]+\s+(?:died|passed\s+away|was\s+born|left|moved\s+out))"
+    + _EVENT + r"|(?:her|his|their)\s+[a-z\-]+\s+(?:died|passed\s+away|was\s+born|was\s+killed|left|moved\s+out))"
+    # "around the date his friend was killed", "the anniversary her brother died"
+    r"|\bthe\s+(?:date|anniversary)\s+(?:of\s+)?(?:her|his|their)\s+[a-z\-]+\s+(?:died|passed\s+away|was\s+born|was\s+killed)"
     r"|\b(?:" + _NUM + r"|a|an)\s+(?:months?|years?|decades?)\s+(?:after\s+(?:the|her|his|their)|"
     r"before(?=\s+(?:she|he|they|her|his|the)))\b"
     r"|\bfor\s+(?:(?:about|around|nearly|almost|over|more\s+than|the\s+past|the\s+last)\s+)?" + _NUM +
     r"\s+(?:years|decades)\b"
     # "thirty years of nursing", "twenty years of counting stamps"
-    r"|\b" + _ABOUT + _NUM + r"\s+(?:years|decades)\s+(?:of\s+(?:\w+ing|her|his|their|marriage|service)|in\s+the\s+job)\b"
+    r"|\b" + _ABOUT + r"(?:" + _NUM + r"\s+(?:years|decades)|a\s+decade)\s+(?:of\s+(?:\w+ing|her|his|their|marriage|service)|"
+    r"in\s+the\s+job)\b"
+    # "after twelve years together", "sixty-two years married", "her partner of twelve years", "forty-odd years"
+    r"|\b" + _ABOUT + _NUM + r"\s+years\s+(?:together|married|apart|wed)\b"
+    r"|\b(?:husband|wife|partner|spouse|boyfriend|girlfriend)\s+of\s+" + _ABOUT + _NUM + r"\s+years\b"
+    r"|\b" + _NUM + r"(?:-odd|\s+odd|-plus|\s+plus)\s+(?:years|decades)\b"
+    # "the first week of September", "the last fortnight of June"
+    r"|\b(?:the\s+)?(?:first|second|third|fourth|last|final|middle)\s+(?:week|weekend|fortnight|few\s+days)\s+of\s+(?:"
+    + _MONTHS + r")\b"
     # "four early shifts on, two off", "two weeks on, two weeks off": a working pattern
     r"|\b" + _NUM + r"\s+(?:[a-z]+\s+)?(?:shifts?|days?|nights?|weeks?|lates|earlies|swings?)\s+on,?\s+(?:and\s+)?" + _NUM +
     r"(?:\s+(?:[a-z]+\s+)?(?:shifts?|days?|nights?|weeks?))?\s+off\b"
@@ -312,7 +322,7 @@ _TIMELINE = lowered(
 
 
 _TIME_ANCHORS = register_vocabulary(frozenset(
-    """years decades decade year months month weeks week days day last previous past fortnight fortnights summers
+    """years decades decade year months month weeks week weekend days day last previous past fortnight fortnights summers
     winters springs autumns christmases seasons shifts nights lates earlies swings since decade part life career""".split()))
 # Only these make a unit word a timeline ("3 months ago", "two years later", "for 4 years"), and
 # only these before a year ("since 2019", "in March 2023").
@@ -335,7 +345,8 @@ _YEAR_BEFORE = ("since ", "in ", "until ", "during ", "from ", "early ", "late "
                 "winter ", "year ")
 
 
-_THE_UNIT = register_vocabulary(frozenset("week day month weekend summer winter spring autumn year".split()))
+_THE_UNIT = register_vocabulary(frozenset("week day month weekend summer winter spring autumn year date anniversary".split()))
+_ORDINALS = ("first ", "second ", "third ", "fourth ", "last ", "final ", "middle ")
 
 
 def find_timelines(ix: TextIndex) -> Iterator[Span]:
@@ -355,7 +366,9 @@ def find_timelines(ix: TextIndex) -> Iterator[Span]:
             hits.append((s, e))  # a count of units: "three winters ago", "for 4 years", "a decade"
     hits += [(s, e) for s, e in ix.anchors(_SEASON_WORDS) if low.startswith((" after", " before", " of "), e)]
     hits += [(s - 4, e) for s, e in ix.anchors(_THE_UNIT) if low.endswith("the ", max(0, s - 4), s)
-             and low.startswith((" after the ", " her ", " his ", " their "), e)]  # "the week her father died"
+             and low.startswith((" after the ", " her ", " his ", " their ", " of her ", " of his "), e)]  # "the week her father died"
+    hits += [(s, e) for s, e in ix.anchors(_TIME_ANCHORS) if low.endswith(_ORDINALS, max(0, s - 8), s)
+             and low.startswith(" of ", e)]  # "the first week of September"
     if not hits:
         return
     hits.sort()
