@@ -1230,3 +1230,35 @@ def test_timelines_of_a_life_by_sentence_shape(text, needle):
 ])
 def test_no_timeline_without_a_span_of_her_life(text):
     assert not any(k == "timeline" for k, _s, _t in found(text)), found(text)
+
+
+# --- round six: occupations and workplaces by the shape of the sentence -----------------------------
+
+@pytest.mark.parametrize("text, needle", [
+    ("She is 74 and was a school cook until last year.", "a school cook"),          # a coordinated predicate
+    ("He is a former Navy medic who now drives a taxi.", "a former Navy medic"),
+    ("She works the deli counter at the big supermarket on Saturdays.", "works the deli counter"),
+])
+def test_occupations_said_in_more_shapes(text, needle):
+    assert has(text, "occupation", needle), found(text)
+
+
+def test_a_thing_coordinated_with_is_a_is_no_occupation():
+    text = "Her left hip is stiff and was a nuisance all winter."
+    assert not any(k == "occupation" for k, _s, _t in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("She works as a lunchtime supervisor at St Brigid's and loves it.", "St Brigid's"),   # a saint's, after a job
+    ("He is a train conductor with the LNER and walks the carriages all day.", "LNER"),      # an acronym, after a job
+])
+def test_employers_after_a_job_and_at_or_with(text, needle):
+    assert any(k in ("organisation", "workplace") and needle in t for k, _s, t in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Anyone who works with NHS physios will know the form.",          # an acronym describing a plural noun
+    "Finish the sling course with Marguerite Oyelaran in the spring.",   # a person after "with", not a company
+])
+def test_an_acronym_before_a_noun_and_a_person_after_with_are_not_organisations(text):
+    assert not any(k in ("organisation", "workplace") for k, _s, _t in found(text)), found(text)

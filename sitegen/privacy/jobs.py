@@ -55,7 +55,8 @@ _JOB_VERB = lowered(
     r"|\b(?:makes|made|making|serves|served|serving|pulls|pulled|pulling|does|did|doing|reads|read|reading|fixes|fixed|"
     r"fixing|cuts|cut|cutting|lays|laid|laying)\s+(?:the\s+)?"
     r"(?:coffee|coffees|pints|books|accounts|meters|hair|bricks|floors|cars|engines)\s+(?:at|for|in)\b"
-    r"|\bworks?\s+(?:the\s+)?(?:grill|line|bar|till|tills|door|doors|desk|counter|checkouts?|floor|flat-top|fryer|pass|"
+    r"|\bworks?\s+(?:the\s+)?(?:(?:trade|front|help|reception|service|bakery|deli|fish|meat|cheese|hot|cold)\s+)?"
+    r"(?:grill|line|bar|till|tills|door|doors|desk|counter|checkouts?|floor|flat-top|fryer|pass|"
     r"nights|night\s+shift|late\s+shift|early\s+shift|docks|boats|rigs|land|farm)\b"
     r"|\bworks?\s+(?:away|offshore|fly-in\s+fly-out|fifo|shifts\s+at|nights\s+at)\b"
     r"|\b(?:drives|driven|drove|driving)\s+(?:an?|the)\s+(?:[a-z\-]+\s+)?(?:bus|taxi|cab|lorry|truck|van|train|tram|"
@@ -181,6 +182,13 @@ def _not_her_job(text: str, low: str, lead: re.Match, ws: int, we: int) -> bool:
             prev = low[b + 1:k]
             if prev.endswith(("'d", "’d", "'s", "’s")):
                 prev = prev[:-2]
+        if prev in ("and", "but") and b > 0:
+            # "She is 93 and was a district nurse": the subject is the clause's, at the sentence start
+            a = max(low.rfind(". ", 0, b), low.rfind("\n", 0, b)) + 1
+            subject = low[a:b].lstrip(" .\n").split(" ", 1)[0]
+            b, prev = a + low[a:b].find(subject) - 1, subject.removesuffix("'s").removesuffix("’s")
+            if prev in _DETERMINERS:
+                return True  # "Her pain is worse and was a teacher": the subject is a thing
         if prev and prev not in _PERSON_SUBJECTS and not text[b + 1].isupper():
             return True
     elif first == "as":

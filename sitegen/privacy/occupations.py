@@ -12,7 +12,7 @@ def _lower(block: str) -> frozenset[str]:
 # Hobbies ("runner", "swimmer") are not jobs: "a keen runner" is how a disguised case reads.
 OCCUPATIONS = _lower("""
     teacher teachers lecturer professor headteacher headmaster headmistress tutor teaching-assistant
-    nurse nurses midwife doctor gp surgeon consultant paramedic pharmacist dentist hygienist
+    nurse nurses midwife doctor gp surgeon consultant paramedic medic pharmacist dentist hygienist
     physiotherapist physio osteopath chiropractor podiatrist optician optometrist radiographer
     sonographer vet veterinarian carer caregiver careworker support-worker healthcare-assistant
     porter cleaner housekeeper nanny childminder au-pair babysitter orderly phlebotomist

@@ -49,7 +49,7 @@ _ORG_CUE = lowered(
     r"danced|surgery|operation|admitted|program|programme|degree|course|placement|shift|shifts|lifting|injured|"
     r"employer|contract|starting|started|starts|start|enrolled|enrols|driven|drives|drove|driving|referees|refereed|"
     r"umpires|umpired)\s+"
-    r"(?:(?:\w+\s+){0,3}?)(?:at|for|with|in|of|on|to|by)\s+(?:the\s+(?:(?:big|little|new|old|local|main|huge|small)\s+)?)?$"
+    r"(?:(?:\w+\s+){0,4}?)(?:at|for|with|in|of|on|to|by)\s+(?:the\s+(?:(?:big|little|new|old|local|main|huge|small)\s+)?)?$"
     r"|\b(?:captains?|captained|captaining|coach(?:es|ed|ing)?|joined|joins|supports?|supported|manages?|managed|"
     r"managing|owns?|owned|runs?|ran|running|sponsors?|took\s+over|taken\s+over|taking\s+over)\s+(?:the\s+)?$"
     r"|\b(?:lives|lived|living|staying|stays|stayed|resident)\s+(?:at|in)\s+the\s+$|\b(?:lives|lived|living|"
@@ -157,18 +157,20 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
             first = words[0]
             if words[-1] in _PLACE_ENDINGS or st.place(run):
                 continue  # "on the Surf Coast", "in Hebden Bridge": a place, the place detector's
-            if (run.endswith(("'s", "’s")) and not (employer and text.startswith((",", ".", ";"), s + len(run)))) \
+            if (run.endswith(("'s", "’s")) and not saint and not (employer and text.startswith((",", ".", ";"), s + len(run)))) \
                     or first in L.EPONYM_STEMS or first in P.CITED:
                 continue  # "surgery for Dupuytren's contracture", "based on Rathleff's work" (not "works for Lister's,")
             if st.country(run) or st.country(first) or first in P.PRODUCTS and len(words) == 1:
                 continue
             if len(words) in (2, 3) and text.endswith("with ", max(0, s - 5), s) and st.given(first) >= 0 \
-                    and st.of(words[-1]).surname > 0 and words[-1] not in suffixes:
+                    and (st.of(words[-1]).surname > 0 or st.zipf(words[-1]) < 2.5) and words[-1] not in suffixes:
                 continue  # "a course with Georgina Hale", "trains with Dev Patel": a person, the name detector's
             if len(words) == 1 and first.isupper() and not (3 <= len(first) <= 6 and first not in L.NOT_NAMES
                                                            and first not in _NATIONAL_BODIES
-                                                           and _EMPLOYED.search(text, max(0, s - 50), s)):
+                                                           and (employer or _EMPLOYED.search(text, max(0, s - 50), s))):
                 continue  # an acronym: a professional body or a national company, unless she works for it
+            if len(words) == 1 and first.isupper() and _NOUN_NEXT.match(text, s + len(run)):
+                continue  # "works with GAA players": the acronym describes the plural noun after it
             if len(words) == 1 and not first.isupper() and (st.zipf(first) >= 4.0 or first in L.FUNCTION_WORDS):
                 continue  # a common word
             if len(words) == 1 and st.place(first) and _IN_BEFORE.search(text, max(0, s - 6), s):
@@ -204,6 +206,7 @@ _WORK_OBJECTS = frozenset("meters deliveries shifts nights rounds contracts".spl
 # when it names a national body everyone has heard of.
 _EMPLOYED = lazy(r"\b(?:works|worked|working|employed|driven|drives|drove|driving|job|nurse|teacher|engineer|"
                        r"manager|cleaner|porter)\b[^.;\n]{0,30}\b(?:for|at|by)\s+(?:the\s+)?$", re.IGNORECASE)
+_NOUN_NEXT = lazy(r" (?!(?:is|was|has|as|this|his|its|does|goes|says)\b)[a-z]{2,}s\b")
 _NATIONAL_BODIES = frozenset("BBC RAF MOD HMRC DWP USPS UPS FBI CIA IRS NASA WHO UN EU DVLA HSE ONS TFL".split())
 _PLACE_ENDINGS = frozenset("""County Coast Valley Vale Dale Dales Moor Moors Hills Peninsula Forest Downs Highlands Mountains
     Fells Wolds Levels Marshes Glen Glens Riviera Hinterland Borders Bay Beach Island Isle Bridge""".split())
