@@ -1262,3 +1262,23 @@ def test_employers_after_a_job_and_at_or_with(text, needle):
 ])
 def test_an_acronym_before_a_noun_and_a_person_after_with_are_not_organisations(text):
     assert not any(k in ("organisation", "workplace") for k, _s, _t in found(text)), found(text)
+
+
+# --- round six: names by what the sentence says of them ---------------------------------------------
+
+@pytest.mark.parametrize("text, needle", [
+    ("Amber is seventeen and plays in goal for the school.", "Amber"),          # an age in words as predicate
+    ("Willow came to counselling after the move.", "Willow"),                  # only a person comes to counselling
+    ("Rowan is a retired Navy engineer with a bad left shoulder.", "Rowan"),     # "is a" + two words + a job
+])
+def test_common_word_names_with_a_person_predicate(text, needle):
+    assert has(text, "name", needle), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Autumn is fifteen minutes of walking a day, most days.",    # a measure after the number
+    "Hope came back slowly as the weeks went on.",               # a virtue, not a person
+    "Chester is a lovely old town for a walk.",                  # "is a" + no person noun
+])
+def test_common_words_without_a_person_predicate_are_not_names(text):
+    assert not any(k == "name" and s == "error" for k, s, _t in found(text)), found(text)

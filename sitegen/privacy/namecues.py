@@ -74,7 +74,8 @@ _PERSON_STATES = (
 _ANIMATE_AFTER = lazy(
     r"\s+(?:(?:was|is|felt|seemed|looked|sounded|got|had\s+been)\s+(?:very\s+|quite\s+|so\s+|really\s+|absolutely\s+|"
     r"fairly\s+|a\s+bit\s+|a\s+little\s+|pretty\s+|not\s+|always\s+)?(?:" + "|".join(_PERSON_STATES.split()) + r")\b"
-    r"|(?:came|comes|walked|wandered|hobbled|limped)\s+(?:in|back|into|through|along|to\s+(?:me|see))\b"
+    r"|(?:came|comes|walked|wandered|hobbled|limped)\s+(?:in|back|into|through|along|to\s+(?:me|see|counselling|counseling|"
+    r"therapy|clinic|the\s+clinic|my\s+clinic|her\s+first|his\s+first|their\s+first))\b"
     r"|(?:told|tells|asked|asks|admitted|admits|insisted|insists|booked|books|rebooked|cancelled|canceled|texted|emailed|"
     r"messaged|phoned|rang|laughed|laughs|cried|smiled|sighed|winced|shrugged|nodded|apologised|apologized|"
     r"confessed|confided|joked|grinned|admitted|wanted|hated|loved|decided|agreed|mentioned|explained)\b"
@@ -86,8 +87,11 @@ _ANIMATE_AFTER = lazy(
 )
 
 
-_AGE_PREDICATE = lazy(r"\s+(?:is|was|turned|turns)\s+(?:now\s+|nearly\s+|almost\s+|just\s+)?\d{2,3}\b(?!\s*(?:%|kg|cm|mm|"
-                            r"minutes|degrees|per|out|/|\.\d))")
+# In figures or in words: "Ivy is 91", "Jade is nineteen".
+_AGE_PREDICATE = lazy(r"\s+(?:is|was|turned|turns)\s+(?:now\s+|nearly\s+|almost\s+|just\s+)?(?:\d{2,3}|(?:thirteen|fourteen|"
+                      r"fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                      r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?))\b(?!\s*(?:%|kg|cm|mm|"
+                      r"minutes|degrees|per|out|/|\.\d|points|percent|times|reps|sessions))")
 
 
 # The first words _ANIMATE_AFTER can start with (a set test before the pattern).
@@ -194,11 +198,12 @@ def _is_a_person_noun(text: str, t: _Tok) -> bool:
     m = _IS_A.match(text, t.after)
     if m is None:
         return False
-    words = [w.lower() for w in m.group(1, 2) if w]
+    words = [w.lower() for w in m.group(1, 2, 3) if w]
     return t.base not in L.TIME_NAMES and any(w in _PERSON_PREDICATE_WORDS or w in OCCUPATIONS for w in words)
 
 
-_IS_A = lazy(r"\s*(?:is|was|['’]s)\s+an?\s+([a-z\-]+)(?!\s+of\b)(?:\s+([a-z\-]+)(?!\s+of\b))?")
+# Up to three words: "is a former Army medic".
+_IS_A = lazy(r"\s*(?:is|was|['’]s)\s+an?\s+([a-z\-]+)(?!\s+of\b)(?:\s+([A-Za-z\-]+)(?!\s+of\b))?(?:\s+([a-z\-]+)(?!\s+of\b))?")
 
 
 def _may_be_given(text: str, t: _Tok, lines: dict[int, bool]) -> bool:
