@@ -64,10 +64,14 @@ MAX_REVIEW_PER_CLEAN = 1
 OPENED = frozenset({"blind-a", "blind-b", "blind-c", "blind-d", "blind-e"})
 
 # Label kind → the scanner kinds that count as finding it.  A register hit finds anything.
+# A named place, a named organisation and a workplace (an organisation with its town) are the same
+# tier and the same advice: whichever of the three the scan calls the words, they are put up for
+# review, so each finds the others' labels (until round six a place label was not found by an
+# organisation finding, nor a workplace label by a place finding, though a workplace finding found both).
 COMPATIBLE: dict[str, frozenset[str]] = {
     "name": frozenset({"name"}),
-    "workplace": frozenset({"workplace", "organisation"}),
-    "place": frozenset({"place", "workplace", "address"}),
+    "workplace": frozenset({"workplace", "organisation", "place"}),
+    "place": frozenset({"place", "workplace", "organisation", "address"}),
     "address": frozenset({"address", "place"}),
     "postcode": frozenset({"postcode"}),
     "zip": frozenset({"zip", "address"}),
