@@ -1282,3 +1282,15 @@ def test_common_word_names_with_a_person_predicate(text, needle):
 ])
 def test_common_words_without_a_person_predicate_are_not_names(text):
     assert not any(k == "name" and s == "error" for k, s, _t in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "By the last session the stairs were easy. Oswestry 12%.",                        # a measure named for a town
+    "We used the criteria in the Brisbane Hamstring Return Guide for the last stage.",  # a guide named for a city
+])
+def test_measures_and_guides_named_for_towns_are_not_places(text):
+    assert not any(k == "place" for k, _s, _t in found(text)), found(text)
+
+
+def test_a_town_before_a_plain_number_is_still_a_place():
+    assert has("She moved to Ballarat 10 years ago with the kids.", "place", "Ballarat")

@@ -190,7 +190,7 @@ _FROM_PERSON = lazy(r"\b(?:she|he|they|who|family|originally|moved|came|come|ove
 # In lower case too: "from Ottawa rules to hopping".
 _THING_AFTER = lazy(r"(?:\s+[A-Z][\w'’\-]+){0,3}\s+(?i:Index|Score|Scale|Questionnaire|Test|Rules?|Criteria|"
                           r"Classification|Inventory|Measure|Protocol|Method|Technique|Program|Programme|Approach|"
-                          r"Model|Rule|Concept)\b")
+                          r"Model|Rule|Concept|Guide|Guidelines|Tool|Battery)\b")
 _INSTRUMENTS = frozenset("""Index Score Scale Questionnaire Test Rules Criteria Classification Inventory Measure Program
     Programme Method Technique Protocol Approach Model Rule Concept""".split())
 _CITED_PAIR = lazy(r"\s+(?:and|&)\s+[A-Z][\w'’\-]+(?:['’]s?\b|\s+\(|,\s*(?:19|20)\d\d)")
@@ -206,7 +206,7 @@ def _named_thing(text: str, run: str, run_end: int) -> bool:
 
 
 # "Oswestry was 10%", "Roland-Morris down to 4/24": a measure named after a place, not the town.
-_MEASURE_AFTER = lazy(r"\s+(?:was|is|of|at|scored?|down\s+to|fell\s+to|dropped\s+to|had\s+fallen\s+to)\s+"
+_MEASURE_AFTER = lazy(r"\s+(?:(?:was|is|of|at|scored?|down\s+to|fell\s+to|dropped\s+to|had\s+fallen\s+to)\s+)?"
                             r"(?:about\s+|around\s+|now\s+)?\d+(?:\.\d+)?\s*(?:%|/\s*\d|percent\b|out\s+of\b)")
 
 
