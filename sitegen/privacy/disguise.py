@@ -13,6 +13,7 @@ massage therapist") is not about the client and is left alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from sitegen.privacy.lazyre import lazy
@@ -110,8 +111,7 @@ _FAMILY_ANCHORS = register_vocabulary(RELATIVES | frozenset("""widow widower wid
     twins triplets married pregnant pregnancy marriage children kids boys girls lads lasses bairns parent twin death
     loss funeral lost buried eldest youngest oldest middle siblings half-brothers half-sisters nieces nephews
     grandchildren great-grandchildren grandkids great-grandkids stepchildren household ex ex-husband ex-wife
-    ex-partner divorce separation miscarriage stillbirth expecting newly parents took also teenagers teens toddlers
-    split broke family starts started starting""".split()))
+    ex-partner divorce separation miscarriage stillbirth expecting newly parents took also teenagers teens toddlers""".split()))
 _KIN_HEADS = (r"(?:son|sons|daughter|daughters|boy|boys|girl|girls|kids|children|child|twins|triplets|youngest|eldest|"
               r"oldest|baby|toddler|grandson|granddaughter|grandchildren|grandkids|brother|sister|niece|nephew|stepson|"
               r"stepdaughter|lad|lads|lass|lasses|little\s+one|wee\s+one)")
@@ -133,8 +133,16 @@ _FAMILY_EVENT = lowered(
     r"|\b(?:is|are|['’]s|['’]re)\s+expecting\s+(?:her|their|his)\s+(?:first|second|third|fourth)\b")
 
 
+# Each of the two patterns above is tried only at the words it can reach: the age at a relative's
+# age ("is", "are", "who"), the events at their own words.
+_AGE_ANCHORS_FAMILY = register_vocabulary(frozenset("is are who turns turned".split()))
+_EVENT_ANCHORS = register_vocabulary(frozenset("split broke family starts started starting expecting".split()))
+_KIN_WORDS = frozenset(_KIN_HEADS[3:-1].replace("\\s+", " ").split("|"))
+
+
 def find_family(ix: TextIndex) -> Iterator[Span]:
     hits = ix.anchors(_FAMILY_ANCHORS)
+    yield from _relative_ages_and_events(ix, hits)
     if not hits:
         return
     for m in ix.matches_at(_FAMILY, hits, 6):
@@ -144,12 +152,23 @@ def find_family(ix: TextIndex) -> Iterator[Span]:
         fn = m.group("fn") and ix.text[m.start("fn"):m.end("fn")].strip(" ,")
         start = m.end("fn") + 1 if fn and fn[0].isupper() else m.end("pn") + 1 if m.group("pn") else m.start()
         yield "family", start, m.end()
-    for pattern in (_RELATIVE_AGE, _FAMILY_EVENT):
-        for m in ix.matches_at(pattern, hits, 6):
-            if about_writer(ix, m.start(), m.end()):
-                continue
-            a = m.start("age") if pattern is _RELATIVE_AGE else m.start()
-            yield "family", a, m.end()
+
+
+def _relative_ages_and_events(ix: TextIndex, hits: list[tuple[int, int]]) -> Iterator[Span]:
+    low = ix.lower
+    kin = [(s, e) for s, e in hits if low[s:e] in _KIN_WORDS]
+    if kin:
+        # the verb of the age within a few words after a relative: "her daughter Mai is nine"
+        verbs = ix.anchors(_AGE_ANCHORS_FAMILY)
+        starts = [s for s, _e in verbs]
+        ages = sorted({verbs[k] for _s, e in kin for k in range(bisect_left(starts, e), bisect_left(starts, e + 40))})
+        for m in ix.matches_at(_RELATIVE_AGE, ages, 6):
+            if not about_writer(ix, m.start(), m.end()):
+                yield "family", m.start("age"), m.end()
+    events = ix.anchors(_EVENT_ANCHORS)
+    for m in ix.matches_at(_FAMILY_EVENT, events, 6):
+        if not about_writer(ix, m.start(), m.end()):
+            yield "family", m.start(), m.end()
 
 
 
