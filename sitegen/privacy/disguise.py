@@ -13,7 +13,6 @@ massage therapist") is not about the client and is left alone.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 
 from sitegen.privacy.lazyre import lazy
@@ -135,8 +134,8 @@ _FAMILY_EVENT = lowered(
 
 # Each of the two patterns above is tried only at the words it can reach: the age at a relative's
 # age ("is", "are", "who"), the events at their own words.
-_AGE_ANCHORS_FAMILY = register_vocabulary(frozenset("is are who turns turned".split()))
-_EVENT_ANCHORS = register_vocabulary(frozenset("split broke family starts started starting expecting".split()))
+_AGE_VERB = lazy(r"\b(?:is|are|who|turns|turned|['’]s)\b")
+_EVENT_ANCHORS = register_vocabulary(frozenset("split broke family".split()))
 _KIN_WORDS = frozenset(_KIN_HEADS[3:-1].replace("\\s+", " ").split("|"))
 
 
@@ -159,13 +158,12 @@ def _relative_ages_and_events(ix: TextIndex, hits: list[tuple[int, int]]) -> Ite
     kin = [(s, e) for s, e in hits if low[s:e] in _KIN_WORDS]
     if kin:
         # the verb of the age within a few words after a relative: "her daughter Mai is nine"
-        verbs = ix.anchors(_AGE_ANCHORS_FAMILY)
-        starts = [s for s, _e in verbs]
-        ages = sorted({verbs[k] for _s, e in kin for k in range(bisect_left(starts, e), bisect_left(starts, e + 40))})
-        for m in ix.matches_at(_RELATIVE_AGE, ages, 6):
+        ages = [v.span() for v in (_AGE_VERB.search(low, e, e + 40) for _s, e in kin) if v is not None]
+        for m in ix.matches_at(_RELATIVE_AGE, sorted(set(ages)), 6):
             if not about_writer(ix, m.start(), m.end()):
                 yield "family", m.start("age"), m.end()
-    events = ix.anchors(_EVENT_ANCHORS)
+    # "their youngest starts school", "is expecting their first": at the relative or at "expecting"
+    events = sorted(ix.anchors(_EVENT_ANCHORS) + kin + [(s, e) for s, e in hits if low.startswith("expecting", s)])
     for m in ix.matches_at(_FAMILY_EVENT, events, 6):
         if not about_writer(ix, m.start(), m.end()):
             yield "family", m.start(), m.end()
@@ -383,11 +381,11 @@ def find_timelines(ix: TextIndex) -> Iterator[Span]:
         elif (low.startswith(_TIME_AFTER, e) or word in ("years", "decades", "decade")) and \
                 not _NUM_WORDS_SET.isdisjoint(low[max(0, s - 24):s].translate(_PUNCT_TO_SPACE).split()[-2:]):
             hits.append((s, e))  # a count of units: "three winters ago", "for 4 years", "a decade"
+        elif low.startswith(" of ", e) and low.endswith(_ORDINALS, max(0, s - 8), s):
+            hits.append((s, e))  # "the first week of September"
     hits += [(s, e) for s, e in ix.anchors(_SEASON_WORDS) if low.startswith((" after", " before", " of "), e)]
     hits += [(s - 4, e) for s, e in ix.anchors(_THE_UNIT) if low.endswith("the ", max(0, s - 4), s)
              and low.startswith((" after the ", " her ", " his ", " their ", " of her ", " of his "), e)]  # "the week her father died"
-    hits += [(s, e) for s, e in ix.anchors(_TIME_ANCHORS) if low.endswith(_ORDINALS, max(0, s - 8), s)
-             and low.startswith(" of ", e)]  # "the first week of September"
     if not hits:
         return
     hits.sort()
