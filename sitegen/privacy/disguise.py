@@ -77,7 +77,7 @@ _FAMILY = lowered(
     r"|(?:is|was)\s+(?:also\s+)?(?:her|his|their)\s+(?!own\b)[a-z\-]+"
     r"|left\s+(?:when|after|before|home|the\s+family)\b|(?<=who\s)(?:has|had|is|was|lives|lived)\s+[a-z\-]+)"
     # "Aggie's husband died", "his wife Nell died last winter", "her son who died in 2009", "his koro passed in June"
-    r"|(?:her|his|their|(?P<pn>[a-z][\w\-]*['’]s))\s+(?:late\s+|older\s+|younger\s+|elder\s+|big\s+|little\s+)?"
+    r"|(?:her|his|their)\s+(?:late\s+|older\s+|younger\s+|elder\s+|big\s+|little\s+)?"
     r"(?:" + _REL + r")(?P<fn>,?\s+(?!who\b)[a-z][\w'’\-]*,?(?=\s+(?:died|passed)))?(?:,?\s+who)?\s+(?:(?:both\s+)?died|"
     r"passed(?:\s+away|(?=\s+(?:in|on|last|this|recently|suddenly|away)\b|[.,;]))|was\s+killed|"
     r"left\s+(?:her|him|them)|walked\s+out|moved\s+out|(?:is|was|went)\s+(?:in|to)\s+prison|"
@@ -122,6 +122,11 @@ _RELATIVE_AGE = lowered(
     r"(?P<age>(?:who\s+)?(?:is|are|['’]s|turns|turned|has\s+just\s+turned)\s+(?:now\s+|nearly\s+|almost\s+|just\s+|only\s+)?"
     + _NUM + r"(?:\s+and\s+(?:a\s+half|" + _NUM + r"))?)\b"
     r"(?!\s*(?:%|minutes|mins|hours|miles|km|kg|stone|pounds|lbs|times|reps|sets|of\b|out\s+of|[-/:.]\d))")
+# A relative's death after a possessive name: "Aggie's husband died", "Sol's father passed in May"
+# (the name is the name detector's; the item starts at the relative).
+_POSSESSIVE_DEATH = lowered(
+    r"(?:" + _REL + r")(?:,?\s+who)?\s+(?:had\s+)?(?:died|passed(?:\s+away|(?=\s+(?:in|on|last|this|recently|suddenly)\b|[.,;]))"
+    r"|was\s+killed)")
 # Family events said other ways: "they split up in February", "the first in her family to go to
 # university", "their youngest starts school", "his partner is expecting their first".
 _FAMILY_EVENT = lowered(
@@ -134,7 +139,9 @@ _FAMILY_EVENT = lowered(
 
 # Each of the two patterns above is tried only at the words it can reach: the age at a relative's
 # age ("is", "are", "who"), the events at their own words.
-_AGE_VERB = lazy(r"\b(?:is|are|who|turns|turned|['’]s)\b")
+# The cheap test before the pattern: a verb and a number after the relative word.
+_AGE_VERB = lowered(r"\b(?:is|are|who\s+(?:is|are)|turns|turned|['’]s)\s+(?:now\s+|nearly\s+|almost\s+|just\s+|only\s+)?"
+                    + _NUM + r"\b")
 _EVENT_ANCHORS = register_vocabulary(frozenset("split broke family".split()))
 _KIN_WORDS = frozenset(_KIN_HEADS[3:-1].replace("\\s+", " ").split("|"))
 
@@ -149,7 +156,7 @@ def find_family(ix: TextIndex) -> Iterator[Span]:
             continue
         # A name inside the phrase is the name detector's: the item starts after it.
         fn = m.group("fn") and ix.text[m.start("fn"):m.end("fn")].strip(" ,")
-        start = m.end("fn") + 1 if fn and fn[0].isupper() else m.end("pn") + 1 if m.group("pn") else m.start()
+        start = m.end("fn") + 1 if fn and fn[0].isupper() else m.start()
         yield "family", start, m.end()
 
 
@@ -162,8 +169,14 @@ def _relative_ages_and_events(ix: TextIndex, hits: list[tuple[int, int]]) -> Ite
         for m in ix.matches_at(_RELATIVE_AGE, sorted(set(ages)), 6):
             if not about_writer(ix, m.start(), m.end()):
                 yield "family", m.start("age"), m.end()
+    for s, _e in hits:
+        if low.endswith(("'s ", "’s "), 0, s):
+            m = _POSSESSIVE_DEATH.match(low, s)
+            if m is not None and not about_writer(ix, m.start(), m.end()):
+                yield "family", m.start(), m.end()
     # "their youngest starts school", "is expecting their first": at the relative or at "expecting"
-    events = sorted(ix.anchors(_EVENT_ANCHORS) + kin + [(s, e) for s, e in hits if low.startswith("expecting", s)])
+    events = ix.anchors(_EVENT_ANCHORS) + [(s, e) for s, e in hits if low.startswith("expecting", s)]
+    events = sorted(events + [(s, e) for s, e in kin if low.find("start", e, e + 12) > 0])
     for m in ix.matches_at(_FAMILY_EVENT, events, 6):
         if not about_writer(ix, m.start(), m.end()):
             yield "family", m.start(), m.end()
