@@ -11,7 +11,7 @@ this module, one per noun: `names` (reading words with `nametokens`, ruling out
 eponyms, cited authors and places with `nameguards`), `contact` (email, url, handle,
 ip, phone), `numbers` (nhs, ssn, record, age), `dates`, `places` (postcode, zip,
 address, workplace), `regions` (towns and organisations) and `disguise` (occupation,
-family, exact age, timeline) with `jobs` (occupation); `masking` hides code from all of them.  Word lists are
+exact age, timeline) with `jobs` (occupation) and `family`; `masking` hides code from all of them.  Word lists are
 in `lexicon`, `people` and `occupations`; how common each word is comes from
 `wordstats`.  All of them start from `tokens.TextIndex`, the one pass over the
 text that finds capitalised words and digit runs, and run their precise
@@ -29,7 +29,8 @@ from functools import partial
 
 from sitegen.privacy.contact import find_emails, find_handles, find_ips, find_phones, find_urls, offered_to_reader
 from sitegen.privacy.dates import find_dates
-from sitegen.privacy.disguise import find_exact_ages, find_family, find_timelines
+from sitegen.privacy.disguise import find_exact_ages, find_timelines
+from sitegen.privacy.family import find_family
 from sitegen.privacy.jobs import find_occupations
 from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.masking import mask_code
