@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import math
 import os
 import sys
 import time
@@ -36,6 +37,9 @@ import jinja2
 from . import fingerprint, privacy, quick
 from .aliases import redirect_pages
 from .cache import CACHE_DIR, Cache, output_identity, register_compact
+from .cards import Card
+from .cards import store as store_card
+from .cards import unstored as unstored_cards
 from .config import SiteConfig
 from .consent import Consent
 from .cpd.fields import CpdFields
@@ -219,10 +223,15 @@ def process(sources: Sources, start: quick.Start, cache: Cache) -> Processed:
         cached.update(cache.get_many([k for k in sources.keys if k not in cached]))
     damaged = (Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.discarded", cache.warning),) \
         if cache.warning != before else ()
-    misses = tuple(i for i, k in enumerate(sources.keys) if k not in cached)
-    work = _ProcessWork(sources.found.sources, misses, sources.data, start.config, sources.register, start.run.now)
+    misses = [i for i, k in enumerate(sources.keys) if k not in cached]
+    if len(misses) > 1:  # the smallest first: it is done in this process, before the rest are shared out
+        data = sources.data
+        small = min(range(len(misses)), key=lambda j: len(data[misses[j]]) if misses[j] in data else math.inf)
+        misses[0], misses[small] = misses[small], misses[0]
+    work = _ProcessWork(sources.found.sources, tuple(misses), sources.data, start.config, sources.register,
+                        start.run.now)
     fresh = run_parallel(_process_task, work, len(misses), workers_for(len(misses), options.jobs, PARALLEL_MIN),
-                         lambda j: f"building {work.sources[misses[j]].rel}", options.progress)
+                         lambda j: f"building {work.sources[misses[j]].rel}", options.progress, warm_first=True)
     for i, result in zip(misses, fresh):
         cached[sources.keys[i]] = result
         cache.put(sources.keys[i], _without_source(result))
@@ -436,14 +445,30 @@ class _RenderWork:
     site: Site
     todo: tuple[Job, ...]
     site_dir: Path
+    cards: tuple[Card, ...] = ()  # preview cards to draw, after the pages, by the same workers
+    card_dir: Path | None = None
 
 
 def render(plan: PagePlan, assembled: Assembled, start: quick.Start) -> tuple[OutputFile, ...]:
-    """The pages to render (in workers when many), then the sitemap and the search index if due."""
-    work = _RenderWork(plan.env, assembled.site, plan.todo, start.site_dir)
+    """The pages to render and the preview cards to draw (in workers when many), then the
+    sitemap and the search index if due."""
+    media = assembled.media
+    cards = media.cards_todo if media is not None else ()
     n = len(plan.todo)
-    results = run_parallel(_render_task, work, n, workers_for(n, start.options.jobs, PARALLEL_MIN),
-                           lambda i: f"rendering {plan.todo[i].rel}", start.options.progress)
+    workers = workers_for(n + len(cards), start.options.jobs, PARALLEL_MIN)
+    unstored: dict[str, bytes] = {}  # cards the cache could not take (a full disk): published from memory
+    if cards and workers > 1:  # one drawn here first: the workers inherit the font and glyphs it loads
+        if (data := store_card(cards[0], media.cache_dir)) is not None:
+            unstored[cards[0].key] = data
+        cards = cards[1:]
+    work = _RenderWork(plan.env, assembled.site, plan.todo, start.site_dir, cards,
+                       media.cache_dir if media is not None else None)
+    results = run_parallel(_render_task, work, n + len(cards), workers,
+                           lambda i: f"rendering {plan.todo[i].rel}" if i < n else
+                           f"drawing the preview card of {cards[i - n].title!r}", start.options.progress,
+                           warm_first=True)
+    unstored.update((card.key, data) for card, data in zip(cards, results[n:]) if data is not None)
+    results = results[:n] + [OutputFile(out, data) for out, data in unstored_cards(assembled.site.statics, unstored)]
     errors = [r for r in results if isinstance(r, Diagnostic)]
     if errors:
         raise ContentErrors(_unique(errors))
@@ -453,7 +478,9 @@ def render(plan: PagePlan, assembled: Assembled, start: quick.Start) -> tuple[Ou
     return tuple(results) + tuple(extras) + tuple(redirects)
 
 
-def _render_task(work: _RenderWork, i: int) -> OutputFile | Diagnostic:
+def _render_task(work: _RenderWork, i: int) -> OutputFile | Diagnostic | bytes | None:
+    if i >= len(work.todo):
+        return store_card(work.cards[i - len(work.todo)], work.card_dir)
     return render_page(work.env, work.site, work.todo[i], work.site_dir)
 
 
