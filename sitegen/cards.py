@@ -52,10 +52,10 @@ def card_path(url: str) -> str:
     return f"cards/{name or 'site'}.png"
 
 
-def prepare(cards: Iterable[Card], cache_dir: Path, jobs: int | None) -> tuple[StaticFile, ...]:
-    """Each card's file (drawn now when the cache has none), as a file to publish."""
-    from .pool import run_parallel, workers_for
-
+def plan(cards: Iterable[Card], cache_dir: Path) -> tuple[tuple[StaticFile, ...], tuple[Card, ...]]:
+    """Each card's file, as a file to publish, and the cards the cache does not have yet (each
+    once): those are drawn with `store` before the files are read, alongside the pages'
+    rendering (build.render), so a first build spends no round of its own on them."""
     folder = cache_dir / "cards"
     cards = list(cards)
     try:
@@ -63,12 +63,31 @@ def prepare(cards: Iterable[Card], cache_dir: Path, jobs: int | None) -> tuple[S
     except OSError:
         have = set()
     keys = [c.key for c in cards]  # a hash each: worked out once
-    todo = [c for k, c in {k: c for k, c in zip(keys, cards)}.items() if f"{k}.png" not in have]
-    if todo:
+    todo = tuple(c for k, c in {k: c for k, c in zip(keys, cards)}.items() if f"{k}.png" not in have)
+    files = tuple(StaticFile(folder / f"{k}.png", f"(preview card) {c.title}", c.out) for k, c in zip(keys, cards))
+    return files, todo
+
+
+def store(card: Card, cache_dir: Path) -> bytes | None:
+    """Draw one card into the cache (whole or not at all: written aside, then renamed); when
+    the cache cannot take it (a full disk), its bytes, to be published as they are."""
+    data = draw(card.title, card.site)
+    folder = cache_dir / "cards"
+    tmp = folder / f".{card.key}.{os.getpid()}.tmp"
+    try:
         folder.mkdir(parents=True, exist_ok=True)
-        run_parallel(_task, (tuple(todo), folder), len(todo), workers_for(len(todo), jobs, 200),
-                     lambda i: f"drawing the preview card of {todo[i].title!r}")
-    return tuple(StaticFile(folder / f"{k}.png", f"(preview card) {c.title}", c.out) for k, c in zip(keys, cards))
+        tmp.write_bytes(data)
+        os.replace(tmp, folder / f"{card.key}.png")
+        return None
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        return data
+
+
+def unstored(files: Iterable[StaticFile], drawn: dict[str, bytes]) -> list[tuple[str, bytes]]:
+    """(where it is published, bytes) of each card file (from `plan`) that `store` could not keep."""
+    return [(f.out, drawn[f.path.stem]) for f in files
+            if f.path.parent.name == "cards" and f.path.suffix == ".png" and f.path.stem in drawn]
 
 
 def sweep(cache_dir: Path, keep: Iterable[Card]) -> None:
@@ -85,14 +104,6 @@ def sweep(cache_dir: Path, keep: Iterable[Card]) -> None:
                 os.unlink(folder / name)
             except OSError:
                 pass
-
-
-def _task(work: tuple, i: int) -> None:
-    todo, folder = work
-    card = todo[i]
-    tmp = folder / f".{card.key}.{os.getpid()}.tmp"
-    tmp.write_bytes(draw(card.title, card.site))
-    os.replace(tmp, folder / f"{card.key}.png")
 
 
 # -- drawing -------------------------------------------------------------------------------------

@@ -38,6 +38,8 @@ class Media:
     # source rel → what its text's rewriting depended on (the answers and the pictures they show):
     # a page key takes this with the file's own hash instead of hashing the rewritten text again
     rewrites: Mapping[str, str] = field(default_factory=dict)
+    cards_todo: tuple[_cards.Card, ...] = ()  # cards to draw (cards.store) before the files are read
+    cache_dir: Path | None = None  # where they go: the cache, or a temporary folder when it is unusable
 
 
 def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: int | None,
@@ -84,11 +86,7 @@ def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: 
             rendered = LinkedText(rendered, _fixer({(a.tag, a.target): a for a in answers}, prepared.pictures),
                                   memo, memo_key, done)
         items[id(item)] = replace(item, rendered=rendered, links=answers, preview=preview)
-    try:
-        card_files = _cards.prepare(wanted, cache_dir, jobs)
-    except OSError:
-        cache_dir = _temporary()
-        card_files = _cards.prepare(wanted, cache_dir, jobs)
+    card_files, cards_todo = _cards.plan(wanted, cache_dir)
     processed = set(prepared.pictures) | set(prepared.problems)
     files = tuple(s for s in linked.files if s.rel not in processed) + prepared.files + card_files
     if memo is not None:  # the texts rewritten before and still in use; the rest join as they are made
@@ -96,7 +94,7 @@ def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: 
         memo.update(kept)
     site_card = Preview(wanted[0].out, _cards.WIDTH, _cards.HEIGHT, cfg.title)
     return Media(with_items(site, items, _sorted(files), site_card), tuple(diags), prepared.stats,
-                 (prepared.folders, tuple(wanted)), rewrites)
+                 (prepared.folders, tuple(wanted)), rewrites, cards_todo, cache_dir)
 
 
 def as_written(rendered: Any) -> Any:
@@ -151,10 +149,14 @@ class LinkedText:
 def _usable(cache_dir: Path) -> Path:
     """The cache folder, or (when it cannot be used: a file in its place, no permission) a
     temporary folder for this build only, removed when sitegen exits."""
+    import os
+
     try:
         cache_dir.mkdir(exist_ok=True)
         for sub in ("images", "cards"):
             (cache_dir / sub).mkdir(exist_ok=True)
+            if not os.access(cache_dir / sub, os.W_OK | os.X_OK):
+                raise PermissionError(f"{cache_dir / sub} is read-only")
         return cache_dir
     except OSError:
         return _temporary()

@@ -43,8 +43,9 @@ def workers_for(n: int, jobs: int | None, minimum: int) -> int:
 
 
 def run_parallel(task: Task, work: Any, n: int, workers: int, describe: Callable[[int], str],
-                 progress: Callable[[int, int], None] | None = None) -> list[Any]:
-    """[task(work, i) for i in range(n)], shared among `workers` processes."""
+                 progress: Callable[[int, int], None] | None = None, warm_first: bool = False) -> list[Any]:
+    """[task(work, i) for i in range(n)], shared among `workers` processes; with `warm_first`,
+    item 0 is done in this process before the others are shared out (give it a small one)."""
     if workers <= 1 or n == 0:
         out = []
         for i in range(n):
@@ -52,7 +53,16 @@ def run_parallel(task: Task, work: Any, n: int, workers: int, describe: Callable
             if progress:
                 progress(i + 1, n)
         return out
-    return _Pool(task, work, n, workers, describe, progress).run()
+    if not warm_first:
+        return _Pool(task, work, n, workers, describe, progress).run()
+    # Whatever the first item loads on first use (modules, the Markdown converter, the scan's
+    # tables and patterns), the workers inherit instead of each loading it again.
+    first = _call(task, work, 0, describe)
+    if progress:
+        progress(1, n)
+    out = _Pool(task, work, n, workers, describe, progress, start=1).run()
+    out[0] = first
+    return out
 
 
 def _call(task: Task, work: Any, i: int, describe: Callable[[int], str]) -> Any:
@@ -104,10 +114,11 @@ def _portable(exc: BaseException) -> BaseException:
 
 class _Pool:
     def __init__(self, task: Task, work: Any, n: int, workers: int, describe: Callable[[int], str],
-                 progress: Callable[[int, int], None] | None):
+                 progress: Callable[[int, int], None] | None, start: int = 0):
         self.task, self.work, self.n, self.describe, self.progress = task, work, n, describe, progress
+        self.start = start
         self.size = max(1, min(16, n // (workers * 32)))
-        self.chunks = [(s, min(n, s + self.size)) for s in range(0, n, self.size)]
+        self.chunks = [(s, min(n, s + self.size)) for s in range(start, n, self.size)]
         self.ctx = multiprocessing.get_context("fork")
         self.current = self.ctx.RawArray("q", workers)
         self.procs: list[Any] = []
@@ -118,7 +129,7 @@ class _Pool:
     def run(self) -> list[Any]:
         out: list[Any] = [None] * self.n
         todo = list(reversed(self.chunks))
-        done = 0
+        done = self.start
         try:
             for k in range(self.workers):
                 parent, child = self.ctx.Pipe()
