@@ -1294,3 +1294,21 @@ def test_measures_and_guides_named_for_towns_are_not_places(text):
 
 def test_a_town_before_a_plain_number_is_still_a_place():
     assert has("She moved to Ballarat 10 years ago with the kids.", "place", "Ballarat")
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("At 63 she still cycles to the allotment every morning.", "At 63"),         # "at N" before the person
+    ("At thirty-six, he decided to retrain.", "At thirty-six"),
+    ("The week after his 47th birthday his back went.", "his 47th birthday"),    # an ordinal birthday
+])
+def test_exact_ages_said_with_at_or_a_birthday(text, needle):
+    assert has(text, "exact_age", needle), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "At 11 she left for the station.",       # a time, not an age
+    "At 40 I finally trained as a therapist.",   # the writer's own age
+    "The knee reached 95 degrees at 12 weeks.",
+])
+def test_at_a_time_or_the_writers_age_is_no_exact_age(text):
+    assert not any(k == "exact_age" for k, _s, _t in found(text)), found(text)

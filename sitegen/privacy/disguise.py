@@ -60,7 +60,10 @@ _AGE = lowered(
 
     r"|\(\s*(?:aged\s+)?(?P<g>\d{2})\s*\)"
     r"|\b(?P<i>\d{1,2}|" + _NUM + r")[\s-]+(?:weeks?|months?|days?)[\s-]+old\b"
-    r"|[,(]\s*(?:now|aged)\s+(?P<j>\d{1,2}|" + _NUM + r")\s*(?=[,)])")
+    r"|[,(]\s*(?:now|aged)\s+(?P<j>\d{1,2}|" + _NUM + r")\s*(?=[,)])"
+    # "At 58 she was …", "at forty-one, he …"; "her 34th birthday"
+    r"|\bat\s+(?P<k>\d{2}|" + "|".join(sorted(_AGE_WORD_LIST, key=len, reverse=True)) + r")(?=,?\s+(?:she|he|they)\b)"
+    r"|\b(?:her|his|their)\s+(?P<l>\d{1,2})(?:st|nd|rd|th)\s+birthday\b")
 # The word before "is 38": a pronoun, a name, an initial or a bracket; not "the score".
 _SUBJECT_BEFORE = lazy(r"(?:\b(?:she|he|they|who)|\b(?!(?:It|This|That|There|Here|What|Which|Who|Each|All|"
                              r"One|Mine|Everything|Nothing)\b)[A-Z][\w'’\-]*\.?|\))\s*$")
@@ -72,13 +75,14 @@ _SCORED_BEFORE = lazy(r"\b(?:scored?|scores|scoring|rated|rates|rating|scale)\b[
 _MEASURE_SUBJECT = lazy(r"(?:\b(?:it|this|that|which|there|what)|(?<!Client )(?<!Patient )\b[A-Z]{3,}[\w\-]*"
                               r"|\b[A-Za-z]+-\d+)\s+$")
 _AGE_BEFORE = ("is ", "was ", "'s ", "’s ", "aged ", "age ", "age of ", "(", "( ", ", ", "turned ", "turns ",
-               "turning ", "now ", "nearly ", "almost ")
+               "turning ", "now ", "nearly ", "almost ", "at ")
 
 
 def _age_near(low: str, s: int, e: int) -> bool:
     """The cheap test before the age patterns: an age word right before or after the number."""
     after = low[e:e + 8]
-    return low.endswith(_AGE_BEFORE, max(0, s - 8), s) or after.startswith(("-y", " y", "y", ")", " )")) \
+    return low.endswith(_AGE_BEFORE, max(0, s - 8), s) or after.startswith(("-y", " y", "y", ")", " )", "th b", "st b",
+                                                                              "nd b", "rd b")) \
         or after.startswith(",") and low.endswith(", ", 0, s)
 
 
@@ -107,7 +111,7 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
         value = next(v for v in m.groups() if v is not None)
         if value.isdigit() and not 1 <= int(value) <= 89:
             continue
-        if value.isdigit() and m.group("f") is not None and int(value) < 16:
+        if value.isdigit() and (m.group("f") is not None or m.group("k") is not None) and int(value) < 16:
             continue
         if (m.group("h") is not None or m.group("d") is not None) and _MEASURE_SUBJECT.search(text, max(0, m.start() - 24),
                                                                                         m.start()):
