@@ -1312,3 +1312,12 @@ def test_exact_ages_said_with_at_or_a_birthday(text, needle):
 ])
 def test_at_a_time_or_the_writers_age_is_no_exact_age(text):
     assert not any(k == "exact_age" for k, _s, _t in found(text)), found(text)
+
+
+def test_an_ipv6_address_with_hex_groups_is_found():
+    text = "Her router showed 2a00:23c6:8e11:4d01:b5f2:7a3e:91c0:2f6d on the form."
+    assert ("ip", "error", "2a00:23c6:8e11:4d01:b5f2:7a3e:91c0:2f6d") in found(text), found(text)
+
+
+def test_times_of_day_are_no_ip_address():
+    assert not any(k == "ip" for k, _s, _t in found("Clinics at 9:00, 10:30, 12:00 and 14:15 on Mondays."))

@@ -162,7 +162,10 @@ def find_ips(ix: TextIndex) -> Iterator[Span]:
                 if _VERSION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                     continue  # "version 2.10.4.1"
                 yield "ip", m.start(), m.end()
-    if "::" in text or any(text.count(":", s, e) >= 2 for s, e in ix.digits):
+    # Hex groups break the digit runs ("2a02:c7c:5e1b:…"), so a run with one colon and two more
+    # colons close after it also says an IPv6 address may stand there.
+    if "::" in text or any(text.count(":", s, e) >= 2 or text.find(":", s, e) >= 0 and text.count(":", s, s + 40) >= 4
+                           for s, e in ix.digits):
         for m in _IPV6.finditer(text):
             cand = m.group()
             if cand.count(":") < 2 or sum(c.isalnum() for c in cand) < 3:
