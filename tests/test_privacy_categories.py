@@ -1321,3 +1321,20 @@ def test_an_ipv6_address_with_hex_groups_is_found():
 
 def test_times_of_day_are_no_ip_address():
     assert not any(k == "ip" for k, _s, _t in found("Clinics at 9:00, 10:30, 12:00 and 14:15 on Mondays."))
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("saw her thurs 9th oct, knee much calmer.", "thurs 9th oct"),          # notes in lower case
+    ("booked in for the 21st of june at the same time.", "21st of june"),
+    ("first session 4 feb 2025, then weekly.", "4 feb 2025"),
+])
+def test_day_level_dates_in_lower_case(text, needle):
+    assert ("date", "error", needle) in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "step 1 may feel odd at first, so go gently.",     # "may" is a word without an ordinal
+    "do 2 sets then march on the spot for a minute.",
+])
+def test_may_and_march_as_words_are_no_dates(text):
+    assert not any(k == "date" for k, _s, _t in found(text)), found(text)

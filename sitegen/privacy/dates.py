@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sitegen.privacy.lazyre import lazy
-from sitegen.privacy.tokens import TextIndex
+from sitegen.privacy.tokens import TextIndex, lowered
 
 Span = tuple[str, int, int]
 
@@ -57,6 +57,33 @@ _MONTH_WORDS = frozenset(
 )
 
 
+# Notes written in lower case: "wed 3rd sept", "on the 14th of march", "12 oct" (the capital
+# cannot be what makes a month there).  "may" and "march" are words too, so they need an ordinal.
+_LOWER_DAY_MONTH = lowered(
+    r"(?:[12]\d|3[01]|0?[1-9])(?:(?:st|nd|rd|th)(?:\s+of)?\s+(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
+    r"|(?:\s+of)?\s+(?:january|february|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|"
+    r"aug|sept|sep|oct|nov|dec))(?![a-z])(?:" + _YEAR + r")?")
+_LOWER_WEEKDAYS = tuple(w + " " for w in "monday tuesday wednesday thursday friday saturday sunday mon tues tue wed "
+                        "thurs thu fri sat sun".split())
+
+
+def _lower_case_dates(ix: TextIndex) -> Iterator[Span]:
+    text, low = ix.text, ix.lower
+    for s, e in ix.digits:
+        if e - s > 2 or not text[e:e + 1].isalpha() and text[e:e + 1] != " " or text[s - 1:s].isalpha():
+            continue
+        m = _LOWER_DAY_MONTH.match(low, s)
+        if m is None or any(c.isupper() for c in text[s:m.end()]):
+            continue  # a capitalised month is the patterns' above
+        start = s
+        for w in _LOWER_WEEKDAYS:
+            if low.endswith(w, 0, s):
+                start = s - len(w)
+                break
+        yield "date", start, m.end()
+
+
 def find_dates(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
     if not ix.digits:
@@ -76,3 +103,4 @@ def find_dates(ix: TextIndex) -> Iterator[Span]:
         while end > m.start() and text[end - 1] in " ,":
             end -= 1
         yield "date", m.start(), end
+    yield from _lower_case_dates(ix)
