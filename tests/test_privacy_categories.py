@@ -1338,3 +1338,8 @@ def test_day_level_dates_in_lower_case(text, needle):
 ])
 def test_may_and_march_as_words_are_no_dates(text):
     assert not any(k == "date" for k, _s, _t in found(text)), found(text)
+
+
+def test_a_building_then_its_flat_is_an_address():
+    text = "She was renting in Hollins House, flat 3C, over the winter."
+    assert ("address", "error", "Hollins House, flat 3C") in found(text), found(text)
