@@ -1343,3 +1343,12 @@ def test_may_and_march_as_words_are_no_dates(text):
 def test_a_building_then_its_flat_is_an_address():
     text = "She was renting in Hollins House, flat 3C, over the winter."
     assert ("address", "error", "Hollins House, flat 3C") in found(text), found(text)
+
+
+def test_a_verb_ends_the_phrase_before_a_workplace_noun():
+    text = "Her Thessaly test was firm and the swelling had gone."
+    assert not any(k in ("organisation", "workplace") for k, _s, _t in found(text)), found(text)
+
+
+def test_an_organisation_before_its_noun_is_still_found():
+    assert has("He loads vans at the Brindle Freight depot before dawn.", "organisation", "Brindle Freight")

@@ -245,12 +245,16 @@ def _generic_name(words: list[str], st) -> bool:
     return True
 
 
+_NOT_IN_A_NAME = frozenset("is was were are be been has had have felt looked seemed and or but to of in on at for with "
+                           "from by".split())
+
+
 def _org_noun_end(m: re.Match) -> int | None:
     """Where the noun an organisation's name stands before ends, among the next three words."""
     for k in (1, 2, 3):
         head = m.group(k)
-        if head is None:
-            return None
+        if head is None or head in _NOT_IN_A_NAME:
+            return None  # "her Lachman test was firm": a verb ends the phrase before "firm"
         mod = m.group(k - 1) if k > 1 else None
         if head in ("centre", "center") and mod is None and m.group(0).startswith((" town", " city")):
             return None
