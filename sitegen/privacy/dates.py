@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sitegen.privacy.lazyre import lazy
-from sitegen.privacy.tokens import TextIndex, lowered
+from sitegen.privacy.tokens import TextIndex, lowered, register_vocabulary
 
 Span = tuple[str, int, int]
 
@@ -68,11 +68,20 @@ _LOWER_WEEKDAYS = tuple(w + " " for w in "monday tuesday wednesday thursday frid
                         "thurs thu fri sat sun".split())
 
 
+_LOWER_MONTHS = register_vocabulary(frozenset("""january february march april may june july august september october
+    november december jan feb mar apr jun jul aug sept sep oct nov dec""".split()))
+_DAY_BEFORE = lazy(r"(?<![\w.])\d{1,2}(?:st|nd|rd|th)?(?: of)? $")
+
+
 def _lower_case_dates(ix: TextIndex) -> Iterator[Span]:
     text, low = ix.text, ix.lower
-    for s, e in ix.digits:
-        if e - s > 2 or not text[e:e + 1].isalpha() and text[e:e + 1] != " " or text[s - 1:s].isalpha():
+    for ms, _me in ix.anchors(_LOWER_MONTHS):
+        if not text[ms].islower():
+            continue  # a capitalised month is the patterns' above
+        d = _DAY_BEFORE.search(low, max(0, ms - 10), ms)
+        if d is None:
             continue
+        s = d.start()
         m = _LOWER_DAY_MONTH.match(low, s)
         if m is None or any(c.isupper() for c in text[s:m.end()]):
             continue  # a capitalised month is the patterns' above

@@ -101,10 +101,10 @@ _NUMBERED = lazy(
     r"(?<![\w/.,-])" + _UNIT + r"?\d{1,4}[A-Za-z]?(?:[-–]\d{1,4})?,?[ \u00a0]+(?:" + _CAP + r"[ \u00a0]+){1,4}"
     + _SUFFIX + r"\b\.?(?![\w'’])"
     r"|(?<![\w])" + _UNIT + r"(?:" + _CAP + r"[ \u00a0]+){1,3}(?:House|Court|Mansions|Lodge|Cottages?|Buildings?|Tower|Heights)\b"
-    # the building first: "Carroll Court, flat 6B", "Alder House, Apt 12"
-    r"|(?<![\w])(?:" + _CAP + r"[ \u00a0]+){1,3}(?:House|Court|Mansions|Lodge|Cottages?|Buildings?|Tower|Heights),?[ \u00a0]+"
-    r"(?:[Ff]lat|[Aa]partment|[Aa]pt\.?|[Uu]nit|[Rr]oom)[ \u00a0]*\d{1,4}[A-Za-z]?\b"
 )
+# The building first: "Carroll Court, flat 6B", "Alder House, Apt 12" (tried only at a building word).
+_FLAT_AFTER = lazy(r",?[ \u00a0]+(?:[Ff]lat|[Aa]partment|[Aa]pt\.?|[Uu]nit|[Rr]oom)[ \u00a0]*\d{1,4}[A-Za-z]?\b")
+_BUILDING_NAME_BEFORE = lazy(r"(?<![\w])(?:" + _CAP + r"[ \u00a0]+){1,3}$")
 # "lives on Canal Street", "a flat off Mill Lane": a named street, no number.
 _NAMED_STREET = lazy(
     r"\b(?:on|in|off|along|near|at|down|up|from|by|onto|to|into)\s+(?:the\s+)?(?P<s>(?:" + _CAP + r"[ \u00a0]+){1,3}" + _CLEAR + r")\b(?![\w'’])"
@@ -132,7 +132,12 @@ def find_addresses(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
     if ix.digits:
         ends = ix.caps_in(_STREET_OR_BUILDING)
-        for a, b in ix.windows(ends, 90, 16):
+        for s, e in ends:
+            flat = _FLAT_AFTER.match(text, e) if text[s:e] in _UNIT_BUILDINGS else None
+            name = flat and _BUILDING_NAME_BEFORE.search(text, max(0, s - 60), s)
+            if name:
+                yield "address", name.start(), flat.end()
+        for a, b in ix.windows(ends, 90, 2):
             for m in _NUMBERED.finditer(text, a, b):
                 if _YEAR_FIRST.match(text, m.start()) and _YEAR_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                     continue  # "in 1954 Supreme Court justices …": a year, not a house number
