@@ -255,8 +255,9 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
         seen.append((start, we))
         yield "occupation", start, we
     for pat, vocab, after in ((_TEACHES, _TEACH_WORDS, 50), (_RUNS_BUSINESS, _RUN_WORDS, 60)):
-        for m in (m for a, b in ix.windows(ix.anchors(vocab), 1, after) for m in pat.finditer(low, a, b)):
-            if not about_writer(ix, m.start(), m.end()):
+        # each pattern opens with its anchor word: matched there, not searched for across a window
+        for m in (pat.match(low, a, min(len(low), b + after)) for a, b in ix.anchors(vocab)):
+            if m is not None and not about_writer(ix, m.start(), m.end()):
                 seen.append(m.span())
                 yield "occupation", m.start(), m.end()
     for m in (m for a, b in ix.windows(ix.anchors(_JOB_VERB_WORDS), 40, 24) for m in _JOB_VERB.finditer(low, a, b)):
@@ -271,7 +272,21 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
         if _SUBJECT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             seen.append(m.span())
             yield "occupation", m.start(), m.end()
-    for m in (m for a, b in ix.windows(ix.anchors(_WORK_WORDS), 1, 90) for m in _WORK_PLACE.finditer(low, a, b)):
+    yield from _work_places(ix, seen)
+
+
+def _work_places(ix: TextIndex, seen: list[tuple[int, int]]) -> Iterator[Span]:
+    """ "works nights at the depot", "a shift at the hospital": the pattern opens with the anchor word,
+    so it is matched there (within 90 characters), not searched for across a window."""
+    text, low = ix.text, ix.lower
+    last = -1
+    for aws, awe in ix.anchors(_WORK_WORDS):
+        if aws < last:
+            continue
+        m = _WORK_PLACE.match(low, aws, min(len(low), awe + 90))
+        if m is None:
+            continue
+        last = m.end()
         if any(s <= m.start() < e for s, e in seen) or about_writer(ix, m.start(), m.end()):
             continue
         if _GENERIC_WORK.match(low, m.start()):
