@@ -69,6 +69,7 @@ def _host(url: str) -> str:
     return u.lower().removeprefix("www.")
 
 
+_LABEL_RUN_BEFORE = lazy(r"[a-z0-9.\-]*$")  # the label characters right before a ".tld", on the lower-cased text
 _TLD_HINT = lazy(r"\.(?:" + _TLDS + r")(?![\w-])")  # run on the lower-cased text
 
 
@@ -107,20 +108,27 @@ def find_urls(ix: TextIndex) -> Iterator[Span]:
             seen.append((m.start(), end))
             if not _PUBLIC_DOMAINS.search(_host(text[m.start() : end])):
                 yield "url", m.start(), end
-    hints = [m.span() for m in _TLD_HINT.finditer(low)]
-    for a, b in ix.windows(hints, 255, 1024):
-        for m in _BARE_DOMAIN.finditer(text, a, b):
-            if any(s <= m.start() < e for s, e in seen):
-                continue
-            end = _trim_url(text, m.start(), m.end())
-            host = _host(text[m.start() : end])
-            if "." not in host or _PUBLIC_DOMAINS.search(host):
-                continue
-            label = host.split(".")[0]
-            # "e.g", "i.e" and file names are not domains; a label needs a letter.
-            if len(label) < 2 or not any(c.isalpha() for c in label):
-                continue
-            yield "url", m.start(), end
+    last = -1
+    for h in _TLD_HINT.finditer(low):
+        if h.start() < last:
+            continue  # inside the domain or the path just read ("example.co.uk")
+        # The domain ends at this ".tld": it starts where the run of label characters before it does.
+        a = _LABEL_RUN_BEFORE.search(low, max(0, h.start() - 255), h.start()).start()
+        m = _BARE_DOMAIN.match(text, a, min(len(text), h.end() + 1024))
+        if m is None:
+            continue
+        last = m.end()
+        if any(s <= m.start() < e for s, e in seen):
+            continue
+        end = _trim_url(text, m.start(), m.end())
+        host = _host(text[m.start() : end])
+        if "." not in host or _PUBLIC_DOMAINS.search(host):
+            continue
+        label = host.split(".")[0]
+        # "e.g", "i.e" and file names are not domains; a label needs a letter.
+        if len(label) < 2 or not any(c.isalpha() for c in label):
+            continue
+        yield "url", m.start(), end
 
 
 def _find_all(haystack: str, needle: str) -> Iterator[int]:
