@@ -83,7 +83,7 @@ def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: 
             done = previous.get(memo_key)
             if done is not None:
                 kept[memo_key] = done
-            rendered = LinkedText(rendered, _fixer({(a.tag, a.target): a for a in answers}, prepared.pictures),
+            rendered = LinkedText(rendered, _fixer(answers, prepared.pictures),
                                   memo, memo_key, done)
         items[id(item)] = replace(item, rendered=rendered, links=answers, preview=preview)
     card_files, cards_todo = _cards.plan(wanted, cache_dir)
@@ -211,9 +211,13 @@ def _first_picture(item: Item, answers: tuple[Resolved, ...], pictures: Mapping[
     return Preview(v.out, v.width, v.height, first.alt or item.title, mime)
 
 
-def _fixer(answers: Mapping[tuple[str, str], Resolved], pictures: Mapping[str, Any]):
+def _fixer(resolved: tuple[Resolved, ...], pictures: Mapping[str, Any]):
+    by_target: dict[tuple[str, str], Resolved] = {}  # made on the first use: most texts are never rewritten
+
     def fix(tag: str, attrs: dict[str, str], original: str) -> str | None:
-        answer = answers.get((tag, attrs.get("href" if tag == "a" else "src", "")))
+        if not by_target:
+            by_target.update(((a.tag, a.target), a) for a in resolved)
+        answer = by_target.get((tag, attrs.get("href" if tag == "a" else "src", "")))
         if answer is None:
             return None
         if tag == "a":

@@ -11,12 +11,39 @@ EVENTS_PATH = "/__sitegen/events"
 
 _RELOAD_SCRIPT = """<script id="sitegen-live-reload">
 (function () {
-  /* Added by sitegen serve, only to pages it serves: reload when the site is rebuilt. */
-  var epoch = "%d";
+  /* Added by sitegen serve, only to pages it serves: show the new version when the site is
+     rebuilt.  When only pages changed, the new version of this page is put in place of the
+     old one (no blank moment, the place in the page is kept); when a stylesheet, a picture or
+     a script changed, or this page runs scripts of its own, the page is reloaded whole. */
+  var shown = %d;
   if (!window.EventSource) return;
   var source = new EventSource("%s");
+  var busy = false, again = false;
+  function reload() { source.close(); location.reload(); }
+  function update(epoch) {
+    busy = true;
+    fetch(location.href, {cache: "no-store"}).then(function (r) { return r.text(); }).then(function (text) {
+      var doc = new DOMParser().parseFromString(text, "text/html");
+      if (!doc.body || doc.querySelector("script[src]")) { reload(); return; }
+      document.title = doc.title;
+      document.body.replaceWith(document.adoptNode(doc.body));
+      shown = epoch;
+      busy = false;
+      if (again) { again = false; update(latest); }
+    }).catch(reload);
+  }
+  var latest = shown;
   source.onmessage = function (event) {
-    if (event.data !== epoch) { source.close(); location.reload(); }
+    var parts = String(event.data).split(" "), epoch = Number(parts[0]), reloadFrom = Number(parts[1] || parts[0]);
+    if (epoch === shown) return;
+    latest = epoch;
+    if (reloadFrom > shown || !window.fetch || !window.DOMParser || document.querySelector("script[src]")) {
+      reload();
+    } else if (busy) {
+      again = true;
+    } else {
+      update(epoch);
+    }
   };
 }());
 </script>

@@ -75,22 +75,28 @@ class PreviewState:
         self.errors: tuple[str, ...] = ()
         self.have_build = False
         self.stopping = False
+        # The last epoch that changed more than pages (a stylesheet, a picture, …): a tab showing
+        # an older one reloads whole; otherwise it puts the new version of its page in place.
+        self.reload_from = self.epoch
 
-    def update(self, errors: tuple[str, ...], built: bool) -> None:
+    def update(self, errors: tuple[str, ...], built: bool, pages_only: bool = False) -> None:
         with self._cond:
             self.errors = errors
             self.have_build = self.have_build or built
             self.epoch += 1
+            if not pages_only:
+                self.reload_from = self.epoch
             self._cond.notify_all()
 
     def snapshot(self) -> tuple[int, tuple[str, ...], bool]:
         with self._cond:
             return self.epoch, self.errors, self.have_build
 
-    def wait_change(self, seen: int | None, timeout: float) -> int:
+    def wait_change(self, seen: int | None, timeout: float) -> tuple[int, int]:
+        """(the epoch, the last epoch a tab must reload whole for) once the epoch is not `seen`."""
         with self._cond:
             self._cond.wait_for(lambda: self.epoch != seen or self.stopping, timeout)
-            return self.epoch
+            return self.epoch, self.reload_from
 
     def stop(self) -> None:
         with self._cond:
@@ -207,11 +213,11 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             self.wfile.write(b"retry: 1000\n\n")
             while not state.stopping:
-                epoch = state.wait_change(seen, KEEPALIVE)
+                epoch, reload_from = state.wait_change(seen, KEEPALIVE)
                 if state.stopping:
                     break
                 if epoch != seen:
-                    self.wfile.write(f"data: {epoch}\n\n".encode())
+                    self.wfile.write(f"data: {epoch} {reload_from}\n\n".encode())
                     seen = epoch
                 else:
                     self.wfile.write(b": still here\n\n")
@@ -302,7 +308,7 @@ class _Rebuilder:
         self._warnings = warnings
         changed = result.written is not None and result.written.swapped
         if self._failed or changed or not self.state.have_build:
-            self.state.update((), built=True)
+            self.state.update((), built=True, pages_only=changed and result.written.pages_only)
             if not self.quiet:
                 w = result.written
                 what = f"{w.changed} file{'s' if w.changed != 1 else ''} changed" if w is not None else "no change"

@@ -74,6 +74,7 @@ class WriteResult:
     changed: int  # files whose content is new or different
     removed: int  # files of the old output that are gone
     swapped: bool  # False when nothing changed and the old output was kept as it is
+    pages_only: bool = False  # every changed or removed file is a page or a list (HTML, XML, JSON, text)
 
 
 # -- is this output folder safe to replace? --------------------------------------------------
@@ -520,13 +521,23 @@ def _update_in_place(output: Path, files: list[OutputFile], statics: list[Static
         with _signals_deferred():
             _apply_journal(tmp, output)
             _remove_tree(tmp)
-        return WriteResult(len(names), len(staged), len(removed), True)
+        return WriteResult(len(names), len(staged), len(removed), True, _pages_only([*staged, *removed]))
     except BaseException as exc:
         if isinstance(exc, OSError):
             note_free_space(exc, output.parent)
         if not (tmp / JOURNAL).is_file():
             _discard(tmp)
         raise
+
+
+_PAGE_SUFFIXES = (".html", ".xml", ".json", ".txt")
+
+
+def _pages_only(rels: list[str]) -> bool:
+    """Whether these output files are all pages, lists or preview cards (which only a shared
+    link shows): a browser showing a page needs nothing else again (no stylesheet, script,
+    picture or font changed)."""
+    return all(rel.endswith(_PAGE_SUFFIXES) or rel.startswith("cards/") for rel in rels)
 
 
 def _apply_journal(tmp: Path, output: Path) -> None:
@@ -624,7 +635,7 @@ def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile
                 if output.exists():
                     output.rmdir()  # an empty folder (check_output_dir refused a non-empty one)
                 os.rename(tmp, output)
-        return WriteResult(total, changed, removed, True)
+        return WriteResult(total, changed, removed, True)  # a whole new tree: not said to be pages only
     except BaseException as exc:
         if isinstance(exc, OSError):
             note_free_space(exc, output.parent)

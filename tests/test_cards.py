@@ -55,3 +55,47 @@ def test_a_long_title_wraps_and_ends_in_an_ellipsis_within_the_text_area():
     box = _ink_box(im, 0, cards.HEIGHT - 120)
     assert box[2] <= cards.TEXT_WIDTH
     assert cards._wrap(title, 52, cards.TEXT_WIDTH, 4)[-1].endswith("…")
+
+
+def test_a_site_big_enough_for_workers_gets_every_card_and_a_lost_card_is_drawn_again(make_site, tmp_path):
+    """Cards are drawn alongside the pages (by the worker processes when there are enough of
+    them): each post's og:image is a real card with its own title, also after the cards kept
+    in the cache were deleted by hand and no page needed rendering again."""
+    import gc
+
+    from bs4 import BeautifulSoup
+
+    from sitegen.build import PARALLEL_MIN, build
+    from sitegen.options import BuildOptions
+    from sitegen.pool import workers_for
+    from tests.conftest import post
+
+    n = PARALLEL_MIN + 12
+    files = {"site.toml": 'title = "Quiet Hands"\nbase_url = "https://example.org/"\nauthor = "A. Writer"\n'}
+    for i in range(n):
+        files[f"content/posts/p{i:03}.md"] = post(f"Note number {i} on breath", f"2024-01-{1 + i % 28:02}")
+    site = make_site(files)
+    assert workers_for(n, 2, PARALLEL_MIN) == 2  # this build's pages and cards are shared among workers
+    out = tmp_path / "out"
+    threshold = gc.get_threshold()
+    build(site, BuildOptions(output=out, jobs=2))
+    assert gc.get_threshold() == threshold  # the build's own collector setting ends with it
+
+    def card_of(i: int) -> Image.Image:
+        soup = BeautifulSoup((out / f"posts/p{i:03}/index.html").read_text(encoding="utf-8"), "html.parser")
+        path = out / soup.find("meta", property="og:image")["content"].removeprefix("https://example.org/")
+        return _open(path.read_bytes())
+
+    first = [card_of(i).tobytes() for i in (0, n // 2, n - 1)]
+    for i in (0, n // 2, n - 1):
+        im = card_of(i)
+        assert im.size == (cards.WIDTH, cards.HEIGHT)
+        assert im.tobytes() == _open(cards.draw(f"Note number {i} on breath", "Quiet Hands")).tobytes()
+    assert len(set(first)) == 3  # each post its own card
+
+    for f in (site / ".sitegen-cache/cards").iterdir():
+        f.unlink()
+    result = build(site, BuildOptions(output=out, jobs=2))
+    assert result.rendered == 0  # no page changed: the cards alone were made again
+    assert len(list((site / ".sitegen-cache/cards").glob("*.png"))) == n + 1  # every post's and the site's
+    assert [card_of(i).tobytes() for i in (0, n // 2, n - 1)] == first

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -200,8 +201,17 @@ def test_word_tables_carry_commonness_of_words_names_and_places():
 def test_word_tables_are_built_once_and_then_loaded_from_the_cache(tmp_path):
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
     code = "from sitegen.privacy.wordstats import stats; print(len(stats().table))"
+    folder = tmp_path / "sitegen"
+    folder.mkdir()
+    stale, recent = folder / "wordstats-0000000000000000.marshal", folder / "wordstats-1111111111111111.marshal"
+    for f in (stale, recent):
+        f.write_bytes(b"left by other versions of the packages")
+    two_days_ago = time.time() - 2 * 86400
+    os.utime(stale, (two_days_ago, two_days_ago))
     first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300)
-    cached = list((tmp_path / "sitegen").glob("wordstats-*.marshal"))
+    assert not stale.exists() and recent.exists()  # a table unread for days goes; one in use elsewhere stays
+    recent.unlink()
+    cached = list(folder.glob("wordstats-*.marshal"))
     assert first.returncode == 0 and len(cached) == 1
     mtime = cached[0].stat().st_mtime_ns
     second = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300)

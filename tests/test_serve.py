@@ -168,12 +168,18 @@ def test_an_edit_is_served_within_seconds_and_announced_on_the_event_stream(serv
                 if line.startswith("data: "):
                     return line[6:].strip()
 
-        first = next_data()
+        first, _ = map(int, next_data().split())
         post = served.site / POST
         post.write_text(post.read_text().replace("title: What the first five minutes tell me",
                                                  "title: The first five minutes, revisited"))
-        second = next_data()
-        assert second != first and int(second) > int(first)
+        second, reload_from = map(int, next_data().split())
+        assert second > first
+        assert reload_from < second  # only pages changed: an open tab may put the new page in place
+        css = served.site / "static/extra.css"
+        css.parent.mkdir(exist_ok=True)
+        css.write_text("p { margin: 0 }\n")
+        third, reload_from = map(int, next_data().split())
+        assert third > second and reload_from == third  # a stylesheet changed: tabs reload whole
     finally:
         events.close()
     page = wait_for(lambda: "revisited" in fetch(served.url + "posts/first-five-minutes/")[2] and
@@ -339,10 +345,21 @@ def test_an_open_tab_reloads_by_itself_after_an_edit_and_shows_errors(tmp_path):
             page.goto(server.url + "posts/first-five-minutes/")
             page.wait_for_function("() => !!window.EventSource")
             page.wait_for_timeout(300)  # let the event stream connect
+            page.evaluate("() => { window.sameDocument = true; }")
             post.write_text(post.read_text().replace("title: What the first five minutes tell me",
                                                      "title: Reloaded by itself"))
             page.wait_for_function("() => document.querySelector('h1').textContent === 'Reloaded by itself'",
                                    timeout=DEADLINE * 1000)
+            # Only pages changed: the new version was put in place, in the same document.
+            assert page.evaluate("() => window.sameDocument === true")
+            assert page.title().startswith("Reloaded by itself")
+            css = site / "static/extra.css"
+            css.parent.mkdir(exist_ok=True)
+            css.write_text("p { margin: 0 }\n")
+            # A stylesheet changed: the tab is reloaded whole (a new document, without the mark).
+            page.wait_for_function("() => window.sameDocument === undefined", timeout=DEADLINE * 1000)
+            page.wait_for_function("() => !!window.EventSource && document.readyState === 'complete'")
+            page.wait_for_timeout(300)  # let the new document's event stream connect
             good = post.read_text()
             post.write_text(good.replace("\ndate: ", "\ndate: [not a date\n", 1))
             page.wait_for_selector("#sitegen-errors", timeout=DEADLINE * 1000)

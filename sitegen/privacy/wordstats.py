@@ -147,10 +147,24 @@ def stats() -> Stats:
             tmp = folder / f".{name}.{os.getpid()}"
             tmp.write_bytes(data)
             os.replace(tmp, folder / name)
+            _remove_older(folder, name)
             break
         except OSError:
             continue  # no writable cache: the table is rebuilt next time, nothing breaks
     return Stats(table)
+
+
+def _remove_older(folder: Path, keep: str) -> None:
+    """Tables made for other versions of the packages (3 MB each): an upgrade leaves one behind.
+    Only those not read for a day go, so two installations side by side keep theirs."""
+    import time
+
+    for old in folder.glob("wordstats-*.marshal"):
+        try:
+            if old.name != keep and time.time() - old.stat().st_atime > 86400:
+                old.unlink()
+        except OSError:
+            pass
 
 
 def build_table() -> dict[str, int]:
