@@ -1352,3 +1352,16 @@ def test_a_verb_ends_the_phrase_before_a_workplace_noun():
 
 def test_an_organisation_before_its_noun_is_still_found():
     assert has("He loads vans at the Brindle Freight depot before dawn.", "organisation", "Brindle Freight")
+
+
+@pytest.mark.parametrize("text", [
+    "We used humming on a straw, in the style Marit Lindqvist has popularised for teachers.",
+    "The release, systematised much later by Osric Penhallow, takes the tissue to ease.",
+    "I leaned on Corwin Ashdale's emphasis on pacing over pushing.",
+])
+def test_a_method_credited_to_its_author_is_not_a_name_finding(text):
+    assert not any(k == "name" for k, _s, _t in found(text)), found(text)
+
+
+def test_a_person_sent_by_someone_is_still_found():
+    assert has("She was referred by Bethan Morgan, her GP, in the spring.", "name", "Bethan Morgan")

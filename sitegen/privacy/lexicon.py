@@ -522,6 +522,7 @@ SCHOLARLY_NOUNS_WEAK = _lower("""
     views writing system protocol therapy therapies maps map chart charts exercises
     workshop workshops course courses podcast podcasts talks lecture seminar seminars trainings
     research findings trials review reviews articles essays group lab laboratory team questionnaire blog blogs
+    emphasis description descriptions collection
 """)
 
 # Occupational "eponyms" written with a capital at a sentence start.

@@ -281,7 +281,8 @@ _SCHOLAR_VERB_AFTER = lazy(
     r"|notes|argues|observes|proposes|warns|reminds\s+us|points\s+out|puts\s+it|calls\s+(?:this|it\s+the|them\s+the)"
     # "Andrew Weil calls breathing the master key" (not "calls her the boss")
     r"|calls\s+(?!(?:her|him|his|me|us|them|my|their|our)\b)[a-z]+\s+(?:the|an?)\s"
-    r"|(?:has|have)\s+(?:written|shown|argued|described|suggested|researched|published|proposed)\b)\b"
+    r"|(?:has|have)\s+(?:written|shown|argued|described|suggested|researched|published|proposed|popularised|"
+    r"popularized|championed|pioneered|systematised|systematized)\b)\b"
 )
 
 

@@ -76,6 +76,9 @@ _WORK_BEFORE = lazy(
     r"(?:\b(?:work|research|writing|writings|paper|papers|book|books|study|studies|trials?|textbook|model|theory|"
     r"approach|method|protocol|program|programme|framework|ideas?)\s+(?:\w+\s+){0,2}?(?:by|of|from|associated\s+with)"
     r"|\b(?:drawing|drew|draws|building|built|builds)\s+on|\b(?:inspired|influenced)\s+by|\bborrowing\s+from"
+    # a method "systematised much later by X", "popularised by X", "first described by X"
+    r"|\b(?:systematised|systematized|popularised|popularized|described|devised|developed|refined|codified|"
+    r"pioneered|coined)\s+(?:\w+\s+){0,2}?by"
     r"|\bthe\s+work\s+of)[ \u00a0]+$",
     re.IGNORECASE,
 )
