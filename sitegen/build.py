@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import hashlib
+import math
 import os
 import sys
 import time
@@ -231,12 +232,21 @@ def process(sources: Sources, start: quick.Start, cache: Cache) -> Processed:
         cached.update(cache.get_many([k for k in sources.keys if k not in cached]))
     damaged = (Diagnostic(".sitegen-cache", None, Severity.WARNING, "cache.discarded", cache.warning),) \
         if cache.warning != before else ()
-    # Not begun in this process before forking (run_parallel's warm_first): the scan's tables would
-    # then stay in it for the rest of the build, a third more memory at 1,000 posts.
-    misses = tuple(i for i, k in enumerate(sources.keys) if k not in cached)
-    work = _ProcessWork(sources.found.sources, misses, sources.data, start.config, sources.register, start.run.now)
-    fresh = run_parallel(_process_task, work, len(misses), workers_for(len(misses), options.jobs, PARALLEL_MIN),
-                         lambda j: f"building {work.sources[misses[j]].rel}", options.progress)
+    # The first file is worked out here before the rest are shared out (warm_first): the workers
+    # inherit the Markdown converter and the scan's tables it loads instead of each loading them.
+    # The smallest file is taken for it, and the tables are let go of afterwards.
+    misses = [i for i, k in enumerate(sources.keys) if k not in cached]
+    if len(misses) > 1:
+        data = sources.data
+        small = min(range(len(misses)), key=lambda j: len(data[misses[j]]) if misses[j] in data else math.inf)
+        misses[0], misses[small] = misses[small], misses[0]
+    work = _ProcessWork(sources.found.sources, tuple(misses), sources.data, start.config, sources.register,
+                        start.run.now)
+    workers = workers_for(len(misses), options.jobs, PARALLEL_MIN)
+    fresh = run_parallel(_process_task, work, len(misses), workers,
+                         lambda j: f"building {work.sources[misses[j]].rel}", options.progress, warm_first=True)
+    if workers > 1:
+        privacy.release_tables()
     for i, result in zip(misses, fresh):
         cached[sources.keys[i]] = result
         cache.put(sources.keys[i], _without_source(result))

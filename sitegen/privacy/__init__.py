@@ -13,3 +13,14 @@ from .review import has_unconfirmed_items, mark_review_items, review_hold, uncon
 
 __all__ = ["Register", "audit_needles", "audit_output", "check_consent", "has_unconfirmed_items", "load_register",
            "mark_review_items", "register_reminders", "review_counts", "review_hold", "scan_entry", "unconfirmed_items"]
+
+
+def release_tables() -> None:
+    """Let go of the scan's word and name tables (tens of megabytes) in a process that will
+    not scan again in this build: the workers that scan have their own copies."""
+    from .givennames import given_names
+    from .wordstats import stats
+
+    stats.cache_clear()
+    given_names.cache_clear()
+
