@@ -252,10 +252,10 @@ def _practice_own(text: str, start: int, end: int, allow_words: frozenset[str]) 
 # "she phoned the clinic on …": the number she called from, hers.
 _CALLED_FROM = lazy(r"\b(?:phoned|rang|rung|called|texted|messaged|calls|phones|rings|texts)\s+$", re.IGNORECASE)
 # The writer's practice named right before a number: "ring the practice on", "our clinic line is",
-# "the practice, on".
+# "the practice, on", "with the practice phone number, …".
 _PRACTICE_LINE = lazy(
     r"\b(?:the|my|our)\s+(?:practice|clinic|studio|therapy\s+rooms|treatment\s+rooms)(?:['’]s)?"
-    r"(?:\s+(?:line|number|phone|landline|mobile|telephone))?(?:\s+(?:number\s+)?(?:is|on|at))?[\s,:]*(?:on\s+)?$",
+    r"(?:\s+(?:line|number|phone|landline|mobile|telephone))?(?:\s+number)?(?:\s+(?:is|on|at))?[\s,:]*(?:on\s+)?$",
     re.IGNORECASE)
 
 

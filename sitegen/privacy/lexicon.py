@@ -330,7 +330,7 @@ TITLES = _words("""
     Fr Father Auntie Aunty Aunt Uncle Nurse Sister Madam Mister Mistress
     Señor Senor Señora Senora Herr Frau Mme Mlle Monsieur Madame Signor
     Signora Cllr Councillor Judge Capt Captain Sgt Sergeant Col Colonel
-    Major Lt Lieutenant Cpl Corporal Pc PC DI DS Insp Inspector Coach
+    Major Lt Lieutenant Cpl Corporal Pc PC DI DS Insp Inspector Coach Doc
 """)
 
 # Offices held by public figures, not by a client: "President Kennedy", "Queen Victoria".
@@ -341,7 +341,7 @@ PUBLIC_OFFICES = _words("""
 
 # Titles that are also ordinary capitalised words mid-sentence: a following
 # capitalised word must not be a common word for them to count.
-WEAK_TITLES = _words("Father Sister Nurse Judge Major Coach Lady Lord Aunt Uncle Auntie Aunty Captain Madam Mistress")
+WEAK_TITLES = _words("Father Sister Nurse Judge Major Coach Doc Lady Lord Aunt Uncle Auntie Aunty Captain Madam Mistress")
 
 # Lower-case particles inside surnames: "van der Berg", "de la Cruz".
 SURNAME_PARTICLES = _lower("van von der den de del della di da du le la bin binti ibn al el ter ten")

@@ -29,6 +29,7 @@ from sitegen.privacy.nametokens import (
     _gscore,
     _is_weak,
     _next_word,
+    _occurs_lower,
     _title_line,
     _Tok,
 )
@@ -106,11 +107,14 @@ _ANIMATE_FIRST = frozenset("""was is felt seemed looked sounded got had came com
 def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], prev: str | None, gap_before: str) -> bool:
     """Whether a person cue stands with toks[i]: "said" after it, an age, "her husband" before it …"""
     t = toks[i]
+    if prev in ("the", "The") and gap_before == " ":
+        return False  # "the Roland-Morris was 11", "the Harlow is 40 years old": a thing, not a person
     nxt, gap_after, _ = t.next(text)
     nxt_low = nxt.lower() if nxt is not None else ""
     cited = t.base in P.CITED
-    # "Kwame said", "Grace told me": a person speaking or acting ("Moseley says" is an author cited).
-    if nxt is not None and not t.poss and gap_after == " " and not cited:
+    # "Kwame said", "Grace told me": a person speaking or acting ("Moseley says" is an author cited,
+    # "Doc says", "Nurse told me" a role: a title alone names nobody).
+    if nxt is not None and not t.poss and gap_after == " " and not cited and t.base not in L.TITLES:
         if nxt_low in L.STRONG_SPEECH_VERBS and (t.cat != _UNKNOWN or not _common_word_opening(text, t, lines)) \
                 or (t.cat == _GIVEN and nxt_low in L.SPEECH_VERBS):
             return True
@@ -214,10 +218,11 @@ def _may_be_given(text: str, t: _Tok, lines: dict[int, bool]) -> bool:
 
 
 def _common_word_opening(text: str, t: _Tok, lines: dict[int, bool]) -> bool:
-    """ "Examination suggested …": a common English word opening a sentence is that word, whatever follows."""
+    """ "Examination suggested …": a common English word opening a sentence is that word, whatever follows.
+    So is a word the text also writes in lower case ("Fibromyalgia asks a lot …" beside "… about fibromyalgia")."""
     from sitegen.privacy.wordstats import stats
 
-    return _is_weak(text, t, lines) and stats().zipf(t.base) >= 3.5
+    return _is_weak(text, t, lines) and (stats().zipf(t.base) >= 3.5 or _occurs_lower(text, t.low))
 
 
 _PERSON_OBJECT_VERBS = frozenset(

@@ -338,10 +338,18 @@ _FINDING_AFTER = lazy(r"(?:[ \u00a0]+(?:on|in|into|about|with)[ \u00a0]+[^.;!?\n
                       r"[ \u00a0]+(?:that|how|why|what|no)\b")
 
 
+def _after_particle(text: str, pos: int) -> bool:
+    """Whether a lower-case surname particle stands right before `pos` ("van der |Horst")."""
+    gap = text[max(0, pos - 12):pos]
+    words = gap.split(" ")
+    return len(words) >= 2 and words[-1] == "" and words[-2] in L.SURNAME_PARTICLES
+
+
 def _cited(text: str, toks: list[_Tok], i: int, last: int, start: int, titled: bool) -> bool:
     """Whether the name toks[i..last] is a person cited in a scholarly or teaching context."""
     t, lt = toks[i], toks[last]
-    full = last > i or titled or t.cat == _UNKNOWN or t.base in L.EPONYM_STEMS
+    # A surname particle before the word ("van der Horst's work") makes it a surname, as a second word would.
+    full = last > i or titled or t.cat == _UNKNOWN or t.base in L.EPONYM_STEMS or _after_particle(text, t.start)
     if last > i and (_CITATION_AFTER.match(text, lt.after) or _ROLE_AFTER.match(text, lt.after)
                      or _ROLE_THEN_VERB.match(text, lt.after)):
         return True  # "Mark Onslow and colleagues", "Guillaume Dupuytren, the French surgeon"
@@ -373,14 +381,16 @@ def _cited(text: str, toks: list[_Tok], i: int, last: int, start: int, titled: b
         if nxt is not None and gap == " " and _YEAR.fullmatch(nxt):
             nxt, gap, end = _next_word(text, end)  # "X's 1986 cognitive model": the year of the work
         k = 0
+        body = False  # "X's tendon continuum": a body part naming the topic of the work after it
         while nxt is not None and gap == " " and nxt[0].islower() and k < 3:
             nl = nxt.lower()
-            if nl in L.SCHOLARLY_NOUNS or (full and nl in L.SCHOLARLY_NOUNS_WEAK):
+            if nl in L.SCHOLARLY_NOUNS or (full and not body and nl in L.SCHOLARLY_NOUNS_WEAK):
                 return True
             if nl in L.SCHOLARLY_NOUNS_WEAK and _FINDING_AFTER.match(text, end):
                 return True  # "X's work on whiplash shows that …": a finding reported, its author cited
-            if nl in L.POSSESSED_PEOPLE or nl in L.BODY_PARTS:
+            if nl in L.POSSESSED_PEOPLE:
                 return False
+            body = body or nl in L.BODY_PARTS
             nxt, gap, end = _next_word(text, end)
             k += 1
         return False

@@ -334,8 +334,9 @@ _MEASURE_BEFORE = lazy(r"\b(?:rate|pulse|bpm|pressure|bp|score|scores|sats?|satu
                              r"mark|marks|page|pages|number|no|room|bus|route)\b[^.;\n]{0,24}$", re.IGNORECASE)
 
 
-# The subject of "is 111" ends in a number: a service, a room, a route, never a person.
-_NUMBERED_SUBJECT = lazy(r"\d\s+$")
+# The subject of "is 111" ends in a number or is a pronoun for a thing ("by week 10 it was 115"):
+# a service, a room, a measure, never a person.
+_NUMBERED_SUBJECT = lazy(r"(?:\d|\b(?:[Ii]t|[Tt]his|[Tt]hat|[Ww]hich|[Tt]here))\s+$")
 
 
 def find_ages(ix: TextIndex) -> Iterator[Span]:
@@ -360,7 +361,7 @@ def find_ages(ix: TextIndex) -> Iterator[Span]:
                 if _MEASURE_BEFORE.search(text, max(0, m.start() - 40), m.start() + 1):
                     continue
                 if low.startswith(("is ", "was "), m.start()) and _NUMBERED_SUBJECT.search(text, max(0, m.start() - 12), m.start()):
-                    continue  # "NHS 24 is 111", "Room 101 was 95": a service or a thing with a number, not a person
+                    continue  # "NHS 24 is 111", "Room 101 was 95", "it was 115": a thing, not a person
                 if text[m.start()] in " (" and "(" in m.group() and bracket_after_thing(text, m.start() + m.group().index("(")):
                     continue  # "preparing food (90)": a score in a list, not an age
                 a, b = m.span()
