@@ -1404,3 +1404,20 @@ def test_weak_evidence_is_no_error(text):
 ])
 def test_strong_evidence_is_still_an_error(text, kind, needle):
     assert any(k == kind and needle in t for k, t in errors(text)), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("He buys his bread from the bakery on Farrow Lane most mornings.", "Farrow Lane"),
+    ("She volunteers at the food bank on Quarry Street.", "Quarry Street"),
+])
+def test_a_street_with_no_number_and_nobody_living_on_it_is_a_place_to_review(text, needle):
+    assert ("place", "review", needle) in found(text), found(text)
+    assert errors(text) == [], found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("She lives on Farrow Lane, near the church.", "Farrow Lane"),
+    ("He moved to 14 Quarry Street last spring.", "14 Quarry Street"),
+])
+def test_a_street_someone_lives_on_or_a_house_number_is_still_an_address(text, needle):
+    assert ("address", needle) in errors(text), found(text)

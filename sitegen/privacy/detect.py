@@ -154,6 +154,7 @@ _DISGUISE_DETECTORS: tuple[_Detector, ...] = (
     find_places, find_organisations, find_occupations, find_family, find_exact_ages, find_timelines,
 )
 # Not findings in an essay: a link, a handle or an IP address there is the writer's business.
+# (A named street with no number stays, as a place to review: essays name clients' streets too.)
 _ESSAY_SKIP = frozenset({"url", "handle", "ip"})
 
 

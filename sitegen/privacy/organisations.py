@@ -155,8 +155,8 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
             continue
         if cue and not named:
             first = words[0]
-            if words[-1] in _PLACE_ENDINGS or st.place(run):
-                continue  # "on the Surf Coast", "in Hebden Bridge": a place, the place detector's
+            if words[-1] in _PLACE_ENDINGS or words[-1] in L.CLEAR_STREET_SUFFIXES or st.place(run):
+                continue  # "on the Surf Coast", "in Hebden Bridge", "on Tanner Road": a place or a street
             if (run.endswith(("'s", "’s")) and not saint and not (employer and text.startswith((",", ".", ";"), s + len(run)))) \
                     or first in L.EPONYM_STEMS or first in P.CITED:
                 continue  # "surgery for Dupuytren's contracture", "based on Rathleff's work" (not "works for Lister's,")

@@ -150,7 +150,9 @@ def find_addresses(ix: TextIndex) -> Iterator[Span]:
         words = m.group("s").split()
         if words[0].rstrip(".") in _NOT_STREET_WORD or words[0] in PRODUCTS:
             continue  # "Amazon Cloud Drive" is a product
-        yield "address", m.start("s"), m.end("s")
+        # A street with no house number and nobody living on it ("a clinic on Main Street", "the
+        # mosque on Carlisle Road") locates no household: a place to review, not an address.
+        yield "place", m.start("s"), m.end("s")
 
 
 # --- workplaces and schools ------------------------------------------------------------
