@@ -1421,3 +1421,24 @@ def test_a_street_with_no_number_and_nobody_living_on_it_is_a_place_to_review(te
 ])
 def test_a_street_someone_lives_on_or_a_house_number_is_still_an_address(text, needle):
     assert ("address", needle) in errors(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I took the case to Dr. Imelda Rourke, who runs the peer supervision group at the college, for advice.",
+    "Afterwards I talked it through with Caspar Lindholm, my clinical supervisor, over coffee.",
+])
+def test_the_writers_own_supervisor_is_no_error(text):
+    assert errors(text) == [], found(text)
+
+
+def test_a_doctor_who_runs_her_surgery_is_still_an_error():
+    text = "Her GP, Dr. Imelda Rourke, who runs the surgery in the village, referred her to me."
+    assert ("name", "Dr. Imelda Rourke") in errors(text), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("The old form asked for her health card number (0043 871 902) on page one.", "0043 871 902"),
+    ("He read his bank card number, 4929 0000 1111 2222, aloud by mistake.", "4929 0000 1111 2222"),
+])
+def test_a_card_number_is_a_record_not_a_phone(text, needle):
+    assert ("record", needle) in errors(text), found(text)

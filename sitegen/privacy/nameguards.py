@@ -312,6 +312,10 @@ _SCHOLAR_ROLES = (r"psychologist|psychiatrist|psychoanalyst|psychotherapist|neur
                   r"educator|sociologist|pioneer|founder|thinker|surgeon|physician|pathologist|professor")
 # "Guillaume Dupuytren, the French surgeon who …", "Mark Ruel, a Canadian researcher,": a figure of history or science.
 _ROLE_AFTER = lazy(r",\s+the\s+(?:founder|creator|originator|developer|inventor|author)\s+of\b"
+                         # ", who runs the peer supervision group", ", my clinical supervisor": the writer's own circle
+                         r"|,\s+who\s+(?:runs|ran|leads|led|chairs|facilitates|hosts)\s+(?:the|my|our|a)\s+(?:[a-z\-]+\s+){0,2}?"
+                         r"(?:supervision|peer|reading|journal|study|CPD|practitioners?['’]?)\b"
+                         r"|,\s+(?:my|our)\s+(?:[a-z\-]+\s+){0,2}?(?:supervisor|mentor|tutor|colleague)s?\b"
                          r"|,\s+(?:the|an?)\s+(?:(?:[A-Z][a-z]+|\d{2}th-century|[a-z]+-born|[a-z]+-century|famous|"
                          r"renowned|eminent|late|great|pioneering)\s+)+(?:[a-z]+\s+)?(?:" + _SCHOLAR_ROLES + r")s?\b"
                          r"|,\s+(?:the|an?)\s+(?:[a-z\-]+\s+){0,2}(?:psychologist|psychiatrist|psychoanalyst|"

@@ -95,7 +95,7 @@ _STRONG_KEYS = frozenset("""
 _WEAK_KEYS = frozenset("""
     record records file chart notes unit plan client library device pacemaker implant plate vehicle car
     driving driver national ni tax sort fund pension benefits health care clinical dental medical
-    prescription group scheme
+    prescription group scheme card
 """.split())
 _NUMBER_WORD = lazy(r"\s*(?:numbers?|nos?\b\.?|num\b|#|ids?\b|identifier|ref\b\.?|reference|code)", re.IGNORECASE)
 _KEY = lazy(r"(?<![a-z/])(?:" + "|".join(sorted((re.escape(k) for k in _STRONG_KEYS | _WEAK_KEYS), key=len,
