@@ -1442,3 +1442,19 @@ def test_a_doctor_who_runs_her_surgery_is_still_an_error():
 ])
 def test_a_card_number_is_a_record_not_a_phone(text, needle):
     assert ("record", needle) in errors(text), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Sciatica in a delivery driver's lower back", "a delivery driver"),
+    ("A netball coach's knee, and the season she nearly missed", "A netball coach"),
+])
+def test_a_job_holders_body_makes_a_thing_word_a_job(text, needle):
+    assert ("occupation", "review", needle) in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The coach's windows were steamed up on the way back.",
+    "A driver's licence is needed for the home visits.",
+])
+def test_a_thing_word_with_no_body_after_it_is_no_job(text):
+    assert not has(text, "occupation", "coach") and not has(text, "occupation", "driver"), found(text)

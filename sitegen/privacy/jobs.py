@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from sitegen.privacy.disguise import about_writer
 from sitegen.privacy.lazyre import lazy
+from sitegen.privacy.lexicon import BODY_PARTS
 from sitegen.privacy.occupations import OCCUPATIONS, PREDICATE_ONLY, RELATIVES
 from sitegen.privacy.tokens import TextIndex, lowered, register_vocabulary
 
@@ -206,6 +207,14 @@ def _not_her_job(text: str, low: str, lead: re.Match, ws: int, we: int) -> bool:
     return False
 
 
+def _body_after_possessive(low: str, we: int) -> bool:
+    """ "a taxi driver's back", "a skating coach's sore hip": a job holder's body, so a person."""
+    if not low.startswith(("'s ", "’s "), we):
+        return False
+    words = low[we + 3:we + 40].split(" ", 3)[:3]
+    return any(w.strip(",.;:)") in BODY_PARTS for w in words)
+
+
 _ABOUT_SOMEONE = ("in a ", "in an ", "for a ", "for an ", "with a ", "with an ", "of a ", "of an ")
 _WORKER_KINDS = frozenset("""care support social youth factory farm office shop warehouse construction key aid health
     community rail council charity site shift agency""".split())
@@ -234,7 +243,8 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
     seen: list[tuple[int, int]] = []
     for ws, we in ix.anchors(_OCC_VOCAB):
         word = low[ws:we]
-        lead = (_PREDICATE_LEAD if word in PREDICATE_ONLY else _OCC_LEAD).search(low, max(0, ws - 60), ws)
+        lead = (_PREDICATE_LEAD if word in PREDICATE_ONLY and not _body_after_possessive(low, we)
+                else _OCC_LEAD).search(low, max(0, ws - 60), ws)
         if lead is None and _heading(text, ws):
             lead = _TITLE_LEAD.search(low, max(0, ws - 40), ws)  # "Reflexology for a librarian with …"
         if lead is None or _OWNED.search(low, max(0, ws - 30), ws):

@@ -8,7 +8,7 @@ import re
 from sitegen.privacy import lexicon as L
 from sitegen.privacy import nameuses as U
 from sitegen.privacy.lazyre import lazy
-from sitegen.privacy.nametokens import _FUNC, _SAINT, _SKIP, _UNKNOWN, _next_word, _Tok
+from sitegen.privacy.nametokens import _FUNC, _SAINT, _SKIP, _UNKNOWN, _next_word, _Tok, after_particle
 
 # "Gibbs (1988)", "Simons DG (1999)", "Travell, J. (1983)", "Porges et al."
 _CITATION_AFTER = lazy(
@@ -342,18 +342,11 @@ _FINDING_AFTER = lazy(r"(?:[ \u00a0]+(?:on|in|into|about|with)[ \u00a0]+[^.;!?\n
                       r"[ \u00a0]+(?:that|how|why|what|no)\b")
 
 
-def _after_particle(text: str, pos: int) -> bool:
-    """Whether a lower-case surname particle stands right before `pos` ("van der |Horst")."""
-    gap = text[max(0, pos - 12):pos]
-    words = gap.split(" ")
-    return len(words) >= 2 and words[-1] == "" and words[-2] in L.SURNAME_PARTICLES
-
-
 def _cited(text: str, toks: list[_Tok], i: int, last: int, start: int, titled: bool) -> bool:
     """Whether the name toks[i..last] is a person cited in a scholarly or teaching context."""
     t, lt = toks[i], toks[last]
     # A surname particle before the word ("van der Horst's work") makes it a surname, as a second word would.
-    full = last > i or titled or t.cat == _UNKNOWN or t.base in L.EPONYM_STEMS or _after_particle(text, t.start)
+    full = last > i or titled or t.cat == _UNKNOWN or t.base in L.EPONYM_STEMS or after_particle(text, t.start)
     if last > i and (_CITATION_AFTER.match(text, lt.after) or _ROLE_AFTER.match(text, lt.after)
                      or _ROLE_THEN_VERB.match(text, lt.after)):
         return True  # "Mark Onslow and colleagues", "Guillaume Dupuytren, the French surgeon"

@@ -238,3 +238,10 @@ _NAME_PREFIX = lazy(r"(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O['’]|D['’])[A-Z]")
 
 _WORD_ENDING = lazy(r"(?:ists|ologist|ology|ologies|ians|ions|ation|ition|ption|ction|ness|ments?|ities|ings|ers|ive|ical|ally|"
                           r"ic|ism|isms|phy|therapy|ectomy|itis|osis|scopy)$")
+
+
+def after_particle(text: str, pos: int) -> bool:
+    """Whether a lower-case surname particle stands right before `pos` ("van der |Horst")."""
+    gap = text[max(0, pos - 12):pos]
+    words = gap.split(" ")
+    return len(words) >= 2 and words[-1] == "" and words[-2] in L.SURNAME_PARTICLES
