@@ -39,6 +39,7 @@ from .overlay import EVENTS_PATH, inject, no_build_page
 from .watch import SiteWatcher
 
 PERIODIC_CHECK = 60.0  # seconds: rebuild even without a change, so a scheduled post appears when due
+CATCH_UP = 1.0  # seconds after starting: one more rebuild, for a save made while the watcher was starting
 KEEPALIVE = 15.0  # seconds between SSE comments, so a closed tab's thread notices and ends
 
 CONTENT_TYPES = {
@@ -378,11 +379,17 @@ def serve(site_dir: Path, *, host: str = "127.0.0.1", port: int = 8000, drafts: 
         print(f"Previewing {where} at {url}" + (" (drafts included)" if drafts else "")
               + " — it rebuilds when you save a file. Press Ctrl-C to stop.", file=out, flush=True)
         last = time.monotonic()
+        # One more look a moment later: the watcher needs a little time to be in place, and a file
+        # saved in that time (while the first look was reading the files) would otherwise wait for
+        # the periodic check.
+        catch_up: float | None = last + CATCH_UP
         while True:
             try:
                 changes.get(timeout=0.5)
             except queue.Empty:
-                if time.monotonic() - last < PERIODIC_CHECK:
+                if catch_up is not None and time.monotonic() >= catch_up:
+                    catch_up = None
+                elif time.monotonic() - last < PERIODIC_CHECK:
                     continue
             while True:  # one rebuild for a burst of changes
                 try:
