@@ -37,7 +37,6 @@ MAX_FOOTNOTE_REFS = 500
 # product (about half a second) is an error; a long paragraph of real writing is a few
 # thousand characters with a few dozen marks, a product of about 10^5.
 MAX_INLINE_WORK = 10**9
-_INLINE_MARKS = ("*", "_", "[", "`", "<", "&", "\\")
 
 if TYPE_CHECKING:
     import markdown
@@ -58,6 +57,7 @@ _INLINE_TRIGGERS = {
 }
 _ALL_TRIGGERS = tuple(sorted({t for ts in _INLINE_TRIGGERS.values() for t in ts}))
 _TRIGGER = re.compile("|".join(map(re.escape, _ALL_TRIGGERS)))
+_INLINE_MARKS = tuple(t for t in _ALL_TRIGGERS if len(t) == 1)  # what the inline budget counts: * _ [ ` < & \
 _BREAK = "  \n"
 # Before the patterns run, tabs become spaces and \r\n or \r become \n: a line of the body
 # may end in a line break when it ends in two blanks or a tab and more blanks.
