@@ -307,6 +307,10 @@ _READER_INVITE = lazy(
     r"|\bcan\s+be\s+(?:reached|contacted|called|rung|phoned|texted|emailed|booked|made)\b"
     r"|\bby\s+(?:ringing|calling|phoning|texting|emailing)\b", re.IGNORECASE,
 )
+# "…, which I send to clients", ", which I give every patient": a public resource the writer hands on to
+# everyone, never a client's own.
+_HANDED_ON = lazy(r"[,)]?\s+(?:which|that)\s+I\s+(?:often\s+|always\s+|now\s+|also\s+)?(?:send|give|recommend|"
+                  r"suggest|hand|point|show|pass)\b[^.;!?\n]{0,30}?\b(?:clients|patients|everyone|everybody|people)\b")
 # "texts from 0412 …", "rang from …": the number someone used, theirs.
 _SENT_FROM = lazy(r"\bfrom\s+$", re.IGNORECASE)
 # Someone the sentence is about: the detail may be theirs ("she said you could ring her on …",
@@ -322,6 +326,8 @@ def offered_to_reader(text: str, start: int, end: int) -> bool:
     a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 160) + 1  # the sentence, or its last 160 characters
     if _SENT_FROM.search(text, max(a, start - 8), start):
         return False
+    if _HANDED_ON.match(text, end):
+        return True  # "patient.info, which I send to clients": a resource the writer hands on
     last = None
     for m in _READER_INVITE.finditer(text, a, start):
         last = m

@@ -137,8 +137,8 @@ def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], pre
             and (t.cat == _GIVEN or t.cat == _AMBIG and _gscore(t.base) >= 1):
         return True
     # "Grace's husband", "Kwame's boss".
-    if t.poss and nxt_low in L.POSSESSED_PEOPLE and gap_after == " ":
-        return True
+    if t.poss and nxt_low in L.POSSESSED_PEOPLE and gap_after == " " and not _THE_NAME_RUN.search(text, max(0, t.start - 60), t.start):
+        return True  # (not "the Birth Trauma Association's partner leaflet": "the" before a name makes a thing)
     # "Tom's knee", "Rhys's left hamstring": a person's body, not an eponym.
     if t.poss and gap_after == " " and _body_part_after(text, t):
         if t.cat == _GIVEN or (t.cat == _AMBIG and t.base not in L.TIME_NAMES and _gscore(t.base) >= 1):
@@ -178,6 +178,7 @@ def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], pre
     return False
 
 
+_THE_NAME_RUN = lazy(r"\b[Tt]he\s+(?:[A-Z][\w\-]*\s+){1,4}$")
 _PERSON_ONLY = lazy(r"\b(?:told|tells|asked|asks|booked|books|texted|emailed|phoned|rang|laughed|cried|smiled|"
                           r"winced|shrugged|nodded|limped|limping|hobbled|hobbling|apologised|apologized|snored|"
                           r"her|his|she|he)\b")

@@ -354,6 +354,8 @@ def _cited(text: str, toks: list[_Tok], i: int, last: int, start: int, titled: b
         return True  # "Like Anselm Droste, I think …"
     if titled and _READING_BEFORE.search(text[max(0, start - 60):start].lower()):
         return True  # "a podcast with Dr Amara Whitlow", "according to Professor …"
+    if U.thanked(text, start, lt.end):
+        return True  # "Thanks to Prof. X, whose lectures I watched": the writer's credit
     if _WRITERS_PERSON.search(text, max(0, start - 50), start):
         return True  # "my old tutor, Bernadette Ruane": the writer's teacher, not the client
     before = text[max(0, start - 70) : start]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from sitegen.privacy import lexicon as L
+from sitegen.privacy import people as P
 from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.tokens import TextIndex, register_vocabulary
 
@@ -212,3 +213,36 @@ def demonym(word: str, st) -> bool:
             if st.place(stem) or st.country(stem):
                 return True
     return False
+
+
+# Someone the writer thanks: "Thanks to Dr X, who taught my course", "…, and to Y, whose lectures I
+# watched".  A credit is the writer's, so a name there is no client's unless the sentence speaks of
+# one ("thanks to Dr X, her GP, for the referral" stays a name).
+_THANKS_BEFORE = lazy(r"(?:^|[.!?]\s+|\n)(?:(?:[Mm]any|[Bb]ig|[Ss]pecial|[Hh]uge|[Ww]arm|[Aa]nd)\s+)?(?:[Tt]hanks|[Tt]hank\s+you|"
+                      r"[Ww]ith\s+thanks|I['’]m\s+(?:very\s+|so\s+)?grateful|I\s+am\s+(?:very\s+|so\s+)?grateful|[Gg]ratitude)"
+                      r"(?:\s+(?:as\s+ever|as\s+always|again|also|too))?,?\s+(?:go(?:es)?\s+)?to\s+"
+                      r"(?:(?:[^.!?\n]|\b(?:Dr|Mr|Mrs|Ms|Prof|St)\.)*?,?\s+and\s+(?:also\s+)?to\s+)?$")
+_ABOUT_CLIENT = lazy(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im|[Hh]ers)\b|\b(?:the|my|this|our)\s+(?:client|patient)\b")
+
+
+def thanked(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] is someone the writer thanks, in a sentence about no client."""
+    m = _THANKS_BEFORE.search(text, max(0, start - 160), start)
+    if m is None:
+        return False
+    b = len(text)
+    for stop in (". ", ".\n", "\n"):
+        k = text.find(stop, end)
+        if 0 <= k < b:
+            b = k
+    return _ABOUT_CLIENT.search(text, m.start(), b) is None
+
+
+# "X and his wife Y", "X, with her husband Y": a relative whose owner is the person named just before.
+_OWNER_BEFORE = lazy(r"([A-Z][\w'’\-]+)(?:,\s+|\s+)(?:and|with)\s+(?:his|her|their)\s+(?:[a-z\-]+\s+)?([a-z\-]+),?\s+$")
+
+
+def relative_of(text: str, start: int, cited: set[str]) -> bool:
+    """Whether the name at `start` is the relative of an author cited ("Vodder and his wife Estrid")."""
+    m = _OWNER_BEFORE.search(text, max(0, start - 50), start)
+    return m is not None and m.group(2) in L.RELATION_WORDS and (m.group(1) in cited or m.group(1) in P.CITED)

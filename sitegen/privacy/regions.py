@@ -23,6 +23,7 @@ from sitegen.privacy import lexicon as L
 from sitegen.privacy import people as P
 from sitegen.privacy.disguise import about_writer
 from sitegen.privacy.lazyre import lazy
+from sitegen.privacy.nameuses import thanked
 from sitegen.privacy.organisations import EVENT_ENDINGS, ORG_ENDINGS, weak_start
 from sitegen.privacy.places import _STATE_NAMES, _STATES
 from sitegen.privacy.tokens import TextIndex, lowered
@@ -137,6 +138,10 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
         prep_m = _PREP.search(low, max(0, s - 40), s)
         if prep_m is not None and low.endswith("according to ", max(0, s - 13), s):
             continue  # "according to Oduya": a source cited
+        if prep_m is not None and low.endswith("to ", max(0, s - 3), s) and thanked(text, s, run_end):
+            while i < n and ix.caps[i][0] < run_end:
+                i += 1
+            continue  # "Thanks to Sharon Wheeler for the training": a person the writer thanks
         prep = prep_m is not None and (not prep_m.group().lower().startswith("from") or _FROM_PERSON.search(
             text, max(0, s - 60), prep_m.start() + 1) is not None or v is not None and v >> 18 & 15)
         if not prep and last_place >= 0 and text[last_place:s] in _COORDINATION:

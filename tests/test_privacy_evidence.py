@@ -1,0 +1,81 @@
+"""The privacy scan by the evidence each finding needs: a credit to the writer's teachers is no
+client's name, a relative of an author cited is no client's relative, an organisation's
+possessive is no person's, and a resource the writer hands to every client is public.  Each
+example is written for this file; every negative has a positive beside it, so a rule that
+stopped finding what it should would fail here too."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitegen.privacy.detect import ScanContext, scan_text
+
+CASE = ScanContext(allow=("Client B",))
+
+
+def found(text: str, ctx: ScanContext = CASE) -> list[tuple[str, str, str]]:
+    return [(f.kind, f.severity, f.text) for f in scan_text(text, ctx)]
+
+
+def kinds(text: str) -> set[str]:
+    return {k for k, _, _ in found(text)}
+
+
+# --- people the writer thanks -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Thanks to Dr Wilhelmina Ostrander, who ran the hydrotherapy course I took, for the reminder to go slowly.",
+    "Many thanks to Prof. Caspian Ferreira, whose lectures on tendons I keep rewatching.",
+    "Thank you to Orla Brennick for supervision, and to Dr. Tobiah Wrenfield, whose papers I lean on.",
+    "I'm grateful to Marisol Quennell and the study group for reading a draft.",
+])
+def test_someone_the_writer_thanks_is_not_a_client(text):
+    assert "name" not in kinds(text) and "place" not in kinds(text), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Thanks to Dr Okonkwo-Reyes, her GP, for the referral letter.", "Dr Okonkwo-Reyes"),   # the client's own doctor
+    ("Thanks to Dr Halvard Imrie for seeing him so quickly.", "Dr Halvard Imrie"),
+    ("Dr Wilhelmina Ostrander saw her on the ward before the course started.", "Dr Wilhelmina Ostrander"),
+])
+def test_a_thanks_that_speaks_of_the_client_still_names_someone(text, needle):
+    assert ("name", "error", needle) in found(text), found(text)
+
+
+# --- a relative of someone cited ----------------------------------------------------------------
+
+def test_the_relative_of_an_author_cited_is_not_a_client():
+    text = "The method goes back to Emil Vodder and his wife Agathe, who taught it in Paris."
+    assert "name" not in kinds(text), found(text)
+
+
+def test_the_relative_of_someone_in_the_story_is_still_a_name():
+    text = "Tobias Greenhalgh and his wife Agathe came to the first session together."
+    assert ("name", "error", "Agathe") in found(text), found(text)
+
+
+# --- an organisation's possessive ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "I handed her the Pelvic Floor Society's partner booklet.",
+    "We used the Stroke Recovery Network's family guide in the first week.",
+])
+def test_an_organisations_possessive_is_not_a_person(text):
+    assert "name" not in kinds(text), found(text)
+
+
+def test_a_persons_possessive_relation_is_still_a_name():
+    text = "After that, Bronagh's partner drove her to every session."
+    assert ("name", "error", "Bronagh") in found(text), found(text)
+
+
+# --- a resource the writer hands on -------------------------------------------------------------
+
+def test_a_site_the_writer_sends_to_every_client_is_public():
+    text = "The clearest explanation is on versusarthritis.org, which I send to most clients."
+    assert "url" not in kinds(text), found(text)
+
+
+def test_a_clients_own_site_is_still_a_url():
+    text = "She showed me her shop's page, kilnandclay.co.uk, which she built herself."
+    assert ("url", "error", "kilnandclay.co.uk") in found(text), found(text)
