@@ -79,3 +79,31 @@ def test_a_site_the_writer_sends_to_every_client_is_public():
 def test_a_clients_own_site_is_still_a_url():
     text = "She showed me her shop's page, kilnandclay.co.uk, which she built herself."
     assert ("url", "error", "kilnandclay.co.uk") in found(text), found(text)
+
+
+# --- a name with no person cue needs someone in the story nearby --------------------------------
+
+BODY = "## What I did\n\nThe plan was simple and written down.\n\n"  # a body, not a one-line front-matter value
+
+@pytest.mark.parametrize("text", [
+    "I started with isometrics. Petronella Vashti and Osric Lammle's staging model is what I lean on now.",
+    "The loading ladder came from Brandvold (pain up to 4/10 allowed). I progressed it weekly.",
+    "Most of the reflex maps trace back to the 1930s, with Hildegunn Morrow taking the method to Norway.",
+])
+def test_a_name_without_a_cue_in_a_sentence_about_nobody_treated_is_no_finding(text):
+    body = BODY + text
+    assert "name" not in kinds(body), found(body)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("She brought a photo to the fourth session. Cormac, in a work coat, grinning at the camera.", "Cormac"),
+    ("Nobody else drives the school run. Ingeborg Lammle does it every day, and she hates it.", "Ingeborg Lammle"),
+])
+def test_a_name_without_a_cue_beside_someone_treated_is_still_put_up(text, needle):
+    body = BODY + text
+    assert any(k == "name" and needle in t for k, _, t in found(body)), found(body)
+
+
+def test_a_name_in_a_title_needs_no_pronoun():
+    # A front-matter value is scanned as a text of its own: the title is about the client.
+    assert any(k == "name" for k, _, _ in found("Getting Torquil back on the tractor")), found("Getting Torquil back on the tractor")

@@ -246,3 +246,15 @@ def relative_of(text: str, start: int, cited: set[str]) -> bool:
     """Whether the name at `start` is the relative of an author cited ("Vodder and his wife Estrid")."""
     m = _OWNER_BEFORE.search(text, max(0, start - 50), start)
     return m is not None and m.group(2) in L.RELATION_WORDS and (m.group(1) in cited or m.group(1) in P.CITED)
+
+
+# Someone in the story: a pronoun for a person, or the client named as such.  A name with no person
+# cue needs one of these in its sentence before it is put up for review ("Jill Cook and Craig Purdam's
+# continuum model reminds me …" speaks of nobody treated; "the client mentioned X" does).
+_IN_STORY = lazy(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im|[Hh]ers|[Tt]hey|[Tt]hem|[Tt]heir|[Tt]hey['’](?:d|re|ve|ll)|"
+                 r"[Ss]he['’][sd]|[Hh]e['’][sd]|clients?|patients?)\b")
+
+
+def in_story(sentence: str) -> bool:
+    """Whether the sentence speaks of someone in the story (a client, a relative) at all."""
+    return _IN_STORY.search(sentence) is not None

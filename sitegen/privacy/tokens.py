@@ -196,14 +196,20 @@ class TextIndex:
     def sentence(self, start: int, end: int) -> str:
         """The sentence around text[start:end] (at most 400 characters either side); a single line
         break inside a paragraph does not end one, a blank line, a list item or a heading does."""
+        a, b = self.sentence_bounds(start, end)
+        return self.text[max(a, start - 400):min(b, end + 400)]
+
+    def sentence_bounds(self, start: int, end: int, around: int = 0) -> tuple[int, int]:
+        """Where the sentence around text[start:end] starts and ends, widened by `around`
+        sentences either side."""
         ends = self._ends
         if ends is None:
             ends = self._ends = [m.start() for m in _SENTENCE_END.finditer(self.text)]
         k = bisect_left(ends, start)
-        a = ends[k - 1] + 1 if k else 0
-        j = bisect_left(ends, end, k)
+        a = ends[k - 1 - around] + 1 if k - around > 0 else 0
+        j = bisect_left(ends, end, k) + around
         b = ends[j] if j < len(ends) else len(self.text)
-        return self.text[max(a, start - 400):min(b, end + 400)]
+        return a, b
 
     def runs_with(self, n: int) -> list[tuple[int, int]]:
         """The digit runs holding at least `n` digits ("07412 556789" holds 11)."""
