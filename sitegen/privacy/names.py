@@ -157,24 +157,13 @@ def _read_at(p: _Pass, i: int) -> int:
             p.essay or full_name_cue(text, toks, i, last))
     if p.essay and not (cue and (title_start is not None or t.cat == _GIVEN or last > i)):
         return last + 1  # in an essay a name needs a person cue, and a person's name
-    if not cue and not _in_story(p, start, toks[last].end):
+    if not cue and not U.in_story_at(p.ix, start, toks[last].end):
         return last + 1  # no person cue, in a sentence about nobody treated: a figure cited, a thing named
     p.spans.append((start, toks[last].end, i, last, cue))
     for k in range(i, last + 1):
         if toks[k].cat not in (_FUNC, _SKIP):
             p.confirmed[toks[k].base] = p.confirmed.get(toks[k].base, False) or cue
     return last + 1
-
-
-def _in_story(p: _Pass, start: int, end: int) -> bool:
-    """Whether a name without a cue stands where the story is told: a title or a heading (a
-    front-matter value is a text of its own), or a sentence, or one beside it, that speaks of
-    someone treated ("She laughed. Declan, in his shop coat, …")."""
-    text = p.text
-    if len(text) < 300 and "\n" not in text.strip() or text.startswith("#", text.rfind("\n", 0, start) + 1):
-        return True
-    a, b = p.ix.sentence_bounds(start, end, 1)
-    return U.in_story(text[a:b])
 
 
 def _drop_cited(p: _Pass) -> None:

@@ -255,6 +255,12 @@ _IN_STORY = lazy(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im|[Hh]ers|[Tt]hey|[Tt]he
                  r"[Ss]he['’][sd]|[Hh]e['’][sd]|clients?|patients?)\b")
 
 
-def in_story(sentence: str) -> bool:
-    """Whether the sentence speaks of someone in the story (a client, a relative) at all."""
-    return _IN_STORY.search(sentence) is not None
+def in_story_at(ix: TextIndex, start: int, end: int) -> bool:
+    """Whether a name without a cue at text[start:end] stands where the story is told: a title or a
+    heading (a front-matter value is a text of its own), or a sentence, or one beside it, that
+    speaks of someone treated ("She laughed. Declan, in his shop coat, …")."""
+    text = ix.text
+    if len(text) < 300 and "\n" not in text.strip() or text.startswith("#", text.rfind("\n", 0, start) + 1):
+        return True
+    a, b = ix.sentence_bounds(start, end, 1)
+    return _IN_STORY.search(text, a, b) is not None
