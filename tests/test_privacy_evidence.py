@@ -107,3 +107,24 @@ def test_a_name_without_a_cue_beside_someone_treated_is_still_put_up(text, needl
 def test_a_name_in_a_title_needs_no_pronoun():
     # A front-matter value is scanned as a text of its own: the title is about the client.
     assert any(k == "name" for k, _, _ in found("Getting Torquil back on the tractor")), found("Getting Torquil back on the tractor")
+
+
+# --- family: what says something about a family, and what does not -------------------------------
+
+@pytest.mark.parametrize("text", [
+    "She was pregnant with her first baby and working full time.",
+    "Their first child arrived in the autumn, a little early.",
+    "Nearly every bereaved client asks me how long this lasts.",
+])
+def test_a_first_baby_and_a_bereaved_client_are_not_family_details(text):
+    assert "family" not in kinds(text), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("She was pregnant with her third and chasing a toddler.", "pregnant with her third"),
+    ("Her second pregnancy was much harder on the pelvis.", "Her second pregnancy"),
+    ("His first wife still lives round the corner.", "His first wife"),   # there has been another since
+    ("He was bereaved twice in one year.", "bereaved twice"),
+])
+def test_birth_order_past_the_first_and_a_bereavement_are_family_details(text, needle):
+    assert ("family", "review", needle) in found(text), found(text)

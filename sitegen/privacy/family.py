@@ -23,12 +23,14 @@ _FAMILY = lowered(
     r"\b(?:(?:her|his|their|the\s+client's|the\s+client’s)\s+(?:" + _NUM + r"|late|twin|only|eldest|youngest|"
     r"oldest|adult|teenage|grown-up|disabled|autistic|adopted|foster|step|new(?:born)?|\d{1,2}-year-old|"
     + _NUM + r"-year-old|"
-    r"baby|estranged|elderly|ailing|dying|first|second|third)[\s-]+(?:[a-z\-]+\s+)?(?:" + _REL + r")"
+    r"baby|estranged|elderly|ailing|dying|second|third)[\s-]+(?:[a-z\-]+\s+)?(?:" + _REL + r")"
     # "mother of three", "dad to seven kids", "mum of 2"
     r"|(?:mother|father|mum|mom|mam|dad|parent|grandmother|grandfather|grandma|grandpa|nan|gran)\s+(?:of|to)\s+" + _NUM +
     r"(?:\s+(?:young\s+|little\s+|grown-up\s+)?(?:kids|children|boys|girls|sons|daughters))?\b"
     r"|(?:single|lone|widowed|divorced|separated|bereaved)\s+(?:mother|father|mum|mom|dad|parent|man|woman)"
+    # ("a bereaved client", "bereaved people": the reason for coming, no relative named)
     r"|(?:(?:recently|newly|twice|thrice)\s+)?(?:widowed|divorced|separated|remarried|bereaved)(?:\s+twice)?\b"
+    r"(?<!bereaved(?=\s+(?:clients?|people|person|patients?|adults?)\b))"
     r"|\b(?:a|the)\s+widow(?:er)?\b|\btwins\b|\btriplets\b|an?\s+only\s+child"
     # "the youngest of six", "the middle of four boys", "the oldest of five"
     r"|(?:eldest|youngest|oldest|middle|second|third)\s+(?:child\s+)?of\s+" + _NUM +
@@ -43,8 +45,11 @@ _FAMILY = lowered(
     # "lives with her grandma", "moved back in with his mother"
     r"|(?:lives|lived|living|moved\s+(?:back\s+)?in|moving\s+(?:back\s+)?in|stays|staying|stayed|shares\s+a\s+\w+)\s+"
     r"with\s+(?:her|his|their)\s+(?:[a-z\-]+\s+)?(?:" + _REL + r")\b"
-    r"|pregnant\s+with\s+(?:her|their)\s+\w+"
-    r"|(?:her|his|their|a)\s+(?:first|second|third|fourth|fifth|sixth)\s+(?:pregnancy|baby|child|grandchild|marriage|husband|wife)"
+    # birth order past the first: "pregnant with her second", "their third baby" ("her first baby" says
+    # only that there is no other, true of most families, and is left alone)
+    r"|pregnant\s+with\s+(?:her|their)\s+(?!first\b)\w+"
+    r"|(?:her|his|their|a)\s+(?:second|third|fourth|fifth|sixth)\s+(?:pregnancy|baby|child|grandchild|marriage|husband|wife)"
+    r"|(?:her|his|their|a)\s+first\s+(?:marriage|husband|wife)"  # a first husband: there has been another since
     # what a relative does or has, said of them: "her daughter skates for the club", "his son is his
     # deckhand", "her mum, who has MS", "her dad left when she was nine"
     r"|(?:her|his|their)\s+(?:older\s+|younger\s+|elder\s+|big\s+|little\s+)?(?:" + _REL + r")(?:,\s+who)?\s+(?:also\s+|still\s+)?"
