@@ -128,3 +128,42 @@ def test_a_first_baby_and_a_bereaved_client_are_not_family_details(text):
 ])
 def test_birth_order_past_the_first_and_a_bereavement_are_family_details(text, needle):
     assert ("family", "review", needle) in found(text), found(text)
+
+
+# --- occupations: whose job it is ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The test is named after Per Ling, a Swedish gymnast, who is said to have used it.",
+    "Thomas Osgood, an American orthopaedic surgeon, wrote it up first.",
+    "Dr Ferelith Kask, who taught my first sports massage course, put it best.",
+])
+def test_the_job_of_someone_cited_or_of_the_writers_teacher_is_not_the_clients(text):
+    assert "occupation" not in kinds(text), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Wiremu, a retired shearer, came in limping.", "a retired shearer"),
+    ("Her aunt, who taught at the village school for years, drove her in.", "who taught"),
+])
+def test_a_job_in_apposition_to_someone_in_the_story_is_still_an_item(text, needle):
+    assert any(k == "occupation" and needle in t for k, _, t in found(text)), found(text)
+
+
+# --- timelines: a year of history, a span with no count ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The syndrome was first described by a Danish neurologist in 1921, and the name stuck.",
+    "The grading scale was developed by a Canadian working group in 1995.",
+    "He had been a teacher for most of his working life.",
+])
+def test_a_year_of_history_and_a_span_with_no_count_are_not_timelines(text):
+    assert "timeline" not in kinds(text), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("She founded the bakery in 2011 with her sister.", "in 2011"),
+    ("The family have farmed the same fields since 1962.", "since 1962"),
+    ("He had been a teacher for thirty-one years.", "for thirty-one years"),
+])
+def test_a_year_or_a_counted_span_in_someones_life_is_still_a_timeline(text, needle):
+    assert ("timeline", "review", needle) in found(text), found(text)

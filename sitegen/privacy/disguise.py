@@ -200,7 +200,6 @@ _TIMELINE = lowered(
     r"|\bsince\s+the\s+(?:spring|summer|autumn|fall|winter|year|day|week|month|christmas)\s+(?:she|he|they|her|his|their)\b"
     r"[^.;:!?\n]{0,30}?\b(?:turned|retired|moved|left|married|lost|had|started|qualified|died|was\s+born)\b(?:\s+\w+)?"
     r"|\b(?:the\s+)?(?:best|better)\s+part\s+of\s+(?:a|an|" + _NUM + r")\s+" + _UNIT + r"\b"
-    r"|\bmost\s+of\s+(?:her|his|their)\s+(?:adult\s+|working\s+)?(?:life|career)\b"
     r"|\b(?:did|spent|served|worked|put\s+in)\s+" + _ABOUT + _NUM + r"\s+(?:years|decades)\b"
     r"|\b" + _NUM + r"\s+years\s+(?:at|with|in)\s+the\s+same\b"
     r"|\bthe\s+(?:spring|summer|autumn|fall|winter|christmas|easter)\s+(?:after|before)\b(?=\s+(?:she|he|they|her|his|"
@@ -264,4 +263,22 @@ def find_timelines(ix: TextIndex) -> Iterator[Span]:
     for m in ix.matches_at(_TIMELINE, hits, 6):
         if about_writer(ix, m.start(), m.end()):
             continue
+        if _BARE_YEAR.fullmatch(low, m.start(), m.end()) and _history(ix.sentence(m.start(), m.end())):
+            continue  # "named by Codman in 1934": the year something was named or described, about nobody treated
         yield "timeline", m.start(), m.end()
+
+
+_BARE_YEAR = lazy(r"(?:since|in|until|during|from)\s+(?:19|20)\d\d")
+# What a year of history is attached to: a thing named, described, published or founded.
+_HISTORY_VERB = lazy(r"\b(?:named|described|coined|published|founded|developed|introduced|produced|devised|invented|"
+                     r"discovered|pioneered|classified|defined|proposed|formulated|(?:gave|given)\s+(?:it\s+)?(?:its|the)\s+name)\b")
+
+
+def _history(sentence: str) -> bool:
+    """Whether a sentence is the history of a method or a condition: a naming verb, and nobody in the story."""
+    return _HISTORY_VERB.search(sentence) is not None and _STORY.search(sentence) is None
+
+
+# Someone in the story: a pronoun for a person, the client, a relative.
+_STORY = lazy(r"\b(?:she|he|her|his|him|they|them|their|client|patient|husband|wife|partner|son|daughter|"
+              r"mother|father|mum|mom|mam|dad|sister|brother)\b", re.IGNORECASE)

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from sitegen.privacy.disguise import about_writer
 from sitegen.privacy.lazyre import lazy
-from sitegen.privacy.lexicon import BODY_PARTS
+from sitegen.privacy import people as P
+from sitegen.privacy.lexicon import BODY_PARTS, EPONYM_STEMS
 from sitegen.privacy.occupations import OCCUPATIONS, PREDICATE_ONLY, RELATIVES
 from sitegen.privacy.tokens import TextIndex, lowered, register_vocabulary
 
@@ -50,7 +52,7 @@ _WORK_PLACE = lazy(
 # "works away on the rigs", "works offshore", "a joiner by trade".
 _JOB_VERB = lowered(
     r"\b(?:she|he|they|who)\s+(?:farms|farmed|nurses|nursed|fishes|fished|drives\s+for|drove\s+for|cleans\s+for|"
-    r"cleaned\s+for|teaches|taught|lectures|lectured)\b(?!\s+(?:me|us)\b)"  # "a client who taught me" is a lesson
+    r"cleaned\s+for|teaches|taught|lectures|lectured)\b(?!\s+(?:me|us|my|our)\b)"  # "who taught me", "who taught my course": a lesson
     r"|\b(?:shears|sheared|shearing|cooks|cooked|delivers|delivered|labours|laboured|drives|drove)\s+for\s+(?:an?|the)\b"
     # "makes the coffee at a cafe", "does the books for a garage", "reads meters for the water board"
     r"|\b(?:makes|made|making|serves|served|serving|pulls|pulled|pulling|does|did|doing|reads|read|reading|fixes|fixed|"
@@ -207,6 +209,20 @@ def _not_her_job(text: str, low: str, lead: re.Match, ws: int, we: int) -> bool:
     return False
 
 
+_APPOSED_TO = lazy(r"([A-Z][\w'’\-]+),\s+$")
+
+
+@cache
+def _cited_surnames() -> frozenset[str]:
+    return P.CITED | frozenset(b for _a, b in P.CITED_FULL) | EPONYM_STEMS
+
+
+def _figure_before(text: str, start: int) -> bool:
+    """Whether the job at `start` is in apposition to someone cited, or the namesake of a condition."""
+    m = _APPOSED_TO.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1) in _cited_surnames()
+
+
 def _body_after_possessive(low: str, we: int) -> bool:
     """ "a taxi driver's back", "a skating coach's sore hip": a job holder's body, so a person."""
     if not low.startswith(("'s ", "’s "), we):
@@ -262,6 +278,8 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
         if (not piece.startswith(_ABOUT_SOMEONE) and about_writer(ix, start, we)) \
                 or text[ws].isupper() and text.startswith(("'s", "’s"), we):
             continue  # "Baker's cyst" is not a baker
+        if _figure_before(text, start):
+            continue  # "Robert Osgood, an American orthopaedic surgeon,": the job of someone cited
         seen.append((start, we))
         yield "occupation", start, we
     for pat, vocab, after in ((_TEACHES, _TEACH_WORDS, 50), (_RUNS_BUSINESS, _RUN_WORDS, 60)):
