@@ -167,3 +167,23 @@ def test_a_year_of_history_and_a_span_with_no_count_are_not_timelines(text):
 ])
 def test_a_year_or_a_counted_span_in_someones_life_is_still_a_timeline(text, needle):
     assert ("timeline", "review", needle) in found(text), found(text)
+
+
+# --- organisations: a public resource is nobody's employer or club -------------------------------
+
+@pytest.mark.parametrize("text", [
+    "I pointed her to the Hypermobility Circle, which answers questions by email.",
+    "The Tinnitus Fellowship has good information on sleep, so I sent the link.",
+    "If the low mood lingers, the Postnatal Lifeline Trust runs a helpline every evening.",
+    "Leaflets from the Coastal Carers Association helped him explain it at home.",
+])
+def test_an_organisation_given_as_a_resource_is_not_an_item(text):
+    assert not {"organisation", "workplace"} & kinds(text), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("She sings with the Harbour Singers on Thursday nights.", "Harbour Singers"),
+    ("He has worked for Lindqvist Haulage since leaving school.", "Lindqvist Haulage"),
+])
+def test_an_organisation_in_the_clients_life_is_still_an_item(text, needle):
+    assert any(k in ("organisation", "workplace") and needle in t for k, _, t in found(text)), found(text)

@@ -184,7 +184,7 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
             continue  # "Marfan Support UK", "the Scoliosis Association": a national or patient charity
         if words[-1] in EVENT_ENDINGS or not employer and _generic_name(words, st):
             continue  # "the Great North Run"; "Intensive Care", "Human Resources", "the Second Team"
-        if _about_writer(text, s):
+        if _about_writer(text, s) or not employer and public_resource(text, s, s + len(run)):
             continue
         taken = s + len(run)
         yield "organisation", s, s + len(run)
@@ -287,3 +287,24 @@ def _about_writer(text: str, pos: int) -> bool:
     m = _SELF.search(text, max(0, pos - 80), pos)
     # "Dawn (with her blessing, though I've wobbled) … runs Kiln House Pottery": a bracket of the writer's is closed
     return m is not None and not _THIRD.search(m.group()) and ")" not in m.group()
+
+
+# An organisation the writer points clients to, or that serves the public: "I pointed her to the
+# X", "X has good information", "X runs a helpline", "X, a UK charity", "the X helpline".  A public
+# resource is nobody's employer, club or home.
+_RESOURCE_BEFORE = lazy(r"(?:\b(?:pointed|point|points|pointing|signposted|signpost|directed|sent)\s+(?:her|him|them|the\s+client|"
+                        r"clients|people|patients)\s+(?:to|towards)|\b(?:[Ll]eaflets?|[Ii]nformation|[Ii]nfo|[Aa]dvice|"
+                        r"[Hh]elpline|[Rr]esources?|[Gg]uidance|[Ff]actsheets?)\s+(?:from|by|on))\s+(?:the\s+)?"
+                        r"(?:[A-Z][\w\-]*\s+){0,3}$")
+_RESOURCE_AFTER = lazy(r"['’]?s?\s+(?:(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+){1,4})?(?:both\s+|also\s+|now\s+)?"
+                       r"(?:has|have|had|runs|run|offers|offer|publishes|publish|keeps)\s+(?:some\s+|a\s+)?(?:good|great|"
+                       r"helpful|useful|sensible|clear|excellent|free|brilliant|plain|lots\s+of)?\s*(?:information|info|"
+                       r"advice|leaflets?|resources?|helplines?|guides?|factsheets?|a\s+helpline)\b"
+                       r"|,\s+(?:an?|the)\s+(?:[A-Z]{2,3}\s+|national\s+|small\s+|local\s+)?charity\b"
+                       r"|\s+(?:helpline|help\s+line|website|leaflet|leaflets|factsheet)\b")
+
+
+def public_resource(text: str, start: int, end: int) -> bool:
+    """Whether the organisation at text[start:end] is given as a resource for anyone (a charity, a helpline)."""
+    return _RESOURCE_BEFORE.search(text, max(0, start - 50), start) is not None \
+        or _RESOURCE_AFTER.match(text, end) is not None

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from sitegen.privacy import lexicon as L
 from sitegen.privacy.lazyre import lazy
+from sitegen.privacy.organisations import public_resource
 from sitegen.privacy.people import PRODUCTS
 from sitegen.privacy.tokens import TextIndex, register_vocabulary
 
@@ -265,7 +266,7 @@ def find_workplaces(ix: TextIndex) -> Iterator[Span]:
         org_start = _trim_org_start(text, m.start("org"), m.end("org"))
         if org_start is None or any(s <= org_start < e for s, e in taken):
             continue
-        if _about_writer(text, org_start):
+        if _about_writer(text, org_start) or public_resource(text, org_start, m.end("org")):
             continue
         if _WORK_CONTEXT.search(text, max(0, org_start - 60), org_start):
             end = m.end("org")
