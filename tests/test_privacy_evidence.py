@@ -187,3 +187,23 @@ def test_an_organisation_given_as_a_resource_is_not_an_item(text):
 ])
 def test_an_organisation_in_the_clients_life_is_still_an_item(text, needle):
     assert any(k in ("organisation", "workplace") and needle in t for k, _, t in found(text)), found(text)
+
+
+# --- the place of someone cited, and more ways of giving credit -----------------------------------
+
+def test_the_place_of_someone_cited_is_not_the_clients():
+    text = "The method comes from Tom Bowen, who worked in Ballarat in the 1950s."
+    assert "place" not in kinds(text), found(text)
+
+
+def test_the_place_of_someone_in_the_story_is_still_a_place():
+    text = "Her brother, who farms near Ballarat, drove her down."
+    assert ("place", "review", "Ballarat") in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Credit to my old placement educator, Perpetua Vance, who drilled the screening questions into me.",
+    "My thanks to Anneliese Korhonen, the hand therapist who spoke at our CPD evening, for the idea.",
+])
+def test_credit_and_my_thanks_name_the_writers_teachers(text):
+    assert "name" not in kinds(text), found(text)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
 from sitegen.privacy.disguise import about_writer
 from sitegen.privacy.lazyre import lazy
@@ -212,15 +211,10 @@ def _not_her_job(text: str, low: str, lead: re.Match, ws: int, we: int) -> bool:
 _APPOSED_TO = lazy(r"([A-Z][\w'’\-]+),\s+$")
 
 
-@cache
-def _cited_surnames() -> frozenset[str]:
-    return P.CITED | frozenset(b for _a, b in P.CITED_FULL) | EPONYM_STEMS
-
-
 def _figure_before(text: str, start: int) -> bool:
     """Whether the job at `start` is in apposition to someone cited, or the namesake of a condition."""
     m = _APPOSED_TO.search(text, max(0, start - 40), start)
-    return m is not None and m.group(1) in _cited_surnames()
+    return m is not None and (m.group(1) in P.cited_surnames() or m.group(1) in EPONYM_STEMS)
 
 
 def _body_after_possessive(low: str, we: int) -> bool:

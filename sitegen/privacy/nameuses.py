@@ -218,7 +218,8 @@ def demonym(word: str, st) -> bool:
 # Someone the writer thanks: "Thanks to Dr X, who taught my course", "…, and to Y, whose lectures I
 # watched".  A credit is the writer's, so a name there is no client's unless the sentence speaks of
 # one ("thanks to Dr X, her GP, for the referral" stays a name).
-_THANKS_BEFORE = lazy(r"(?:^|[.!?]\s+|\n)(?:(?:[Mm]any|[Bb]ig|[Ss]pecial|[Hh]uge|[Ww]arm|[Aa]nd)\s+)?(?:[Tt]hanks|[Tt]hank\s+you|"
+_THANKS_BEFORE = lazy(r"(?:^|[.!?]\s+|\n)(?:(?:[Mm]any|[Bb]ig|[Ss]pecial|[Hh]uge|[Ww]arm|[Aa]nd|[Mm]y|[Oo]ur)\s+)?(?:[Tt]hanks|"
+                      r"[Tt]hank\s+you|[Cc]redit|"
                       r"[Ww]ith\s+thanks|I['’]m\s+(?:very\s+|so\s+)?grateful|I\s+am\s+(?:very\s+|so\s+)?grateful|[Gg]ratitude)"
                       r"(?:\s+(?:as\s+ever|as\s+always|again|also|too))?,?\s+(?:go(?:es)?\s+)?to\s+"
                       r"(?:(?:[^.!?\n]|\b(?:Dr|Mr|Mrs|Ms|Prof|St)\.)*?,?\s+and\s+(?:also\s+)?to\s+)?$")

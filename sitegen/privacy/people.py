@@ -12,6 +12,8 @@ consults them after its own cues (a title before a cited surname still makes a p
 
 from __future__ import annotations
 
+from functools import cache
+
 
 def _words(block: str) -> frozenset[str]:
     return frozenset(block.split())
@@ -118,3 +120,9 @@ PRODUCTS = _words("""
     Vim Emacs Sublime Atom VSCode Homebrew Jupyter NumPy Pandas SciPy TensorFlow PyTorch
     Keras Stripe PayPal Shopify Etsy Mailchimp Calendly Zapier Airtable Canva Grammarly
 """)
+
+
+@cache
+def cited_surnames() -> frozenset[str]:
+    """The surnames of the people commonly cited, read once when first asked for."""
+    return CITED | frozenset(b for _a, b in CITED_FULL)

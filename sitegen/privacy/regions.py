@@ -161,6 +161,9 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
             continue  # "Parkinson's", "the Beighton score", "Eunice Ingham drew": not the town
         if _PERSON_APPOSED.match(text, run_end):
             continue  # "traces back to Jivaka Kumar, a physician said to …": a person, not a place
+        owner = _FIGURE_CLAUSE.search(text, max(0, s - 50), s)
+        if owner is not None and owner.group(1) in P.cited_surnames():
+            continue  # "Tom Bowen, who worked in Geelong": the place of someone cited, not of a client
         hit = _place_of(run, st, prep)
         if hit is None or about_writer(ix, s, run_end):
             continue  # "the course I took in York": the writer's own
@@ -184,6 +187,8 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
 _PERSON_APPOSED = lazy(r",\s+(?:an?|the)\s+(?:[a-z\-]+\s+){0,2}(?:physician|doctor|healer|monk|nun|priest|teacher|"
                        r"surgeon|scholar|philosopher|poet|writer|author|founder|pioneer|saint|king|queen|emperor|"
                        r"prince|princess|sage|master)\b")
+# A clause about the person named before it: "Tom Bowen, who worked in …", "X, an Australian from …".
+_FIGURE_CLAUSE = lazy(r"([A-Z][\w'’\-]+),\s+(?:who|an?|the)\b[^.;:!?\n,]{0,40}$")
 _COORDINATION = frozenset((" and ", ", ", " or ", " & ", ", and ", " and then "))
 _HOME_BEFORE = lazy(r"\b(?:lives|lived|living|stays|stayed|staying|born|home|house|flat|cottage)\b[^.;!?\n]*$")
 
