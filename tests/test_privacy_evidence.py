@@ -207,3 +207,21 @@ def test_the_place_of_someone_in_the_story_is_still_a_place():
 ])
 def test_credit_and_my_thanks_name_the_writers_teachers(text):
     assert "name" not in kinds(text), found(text)
+
+
+# --- ages: a threshold and a thing's age are no one's age ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The screening rule flags anyone aged 65 or over for an X-ray.",
+    "Her trainers, which were three years old, had no cushioning left.",
+])
+def test_a_threshold_or_a_things_age_is_not_an_exact_age(text):
+    assert "exact_age" not in kinds(text), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("She is aged 67 and still gardening every day.", "aged 67"),
+    ("Her grandson, who is three years old, comes along to sessions.", "three years old"),
+])
+def test_a_persons_age_is_still_an_exact_age(text, needle):
+    assert any(k == "exact_age" and needle in t for k, _, t in found(text)), found(text)

@@ -127,6 +127,9 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
             continue
         if about_writer(ix, m.start(), m.end()) and m.group("c") is None and m.group("b") is None:
             continue
+        if _THRESHOLD_AFTER.match(low, m.end()) or m.group("b") is not None and _THING_BEFORE.search(
+                low, max(0, m.start() - 24), m.start()):
+            continue  # "age 65 or over": a rule's threshold; "shoes that were two years old": a thing's age
         a, b = m.span()
         if m.group("j") is not None:
             a = m.start("j") - 4 if text[m.start("j") - 4:m.start("j")].lower() == "now " else m.start("j")
@@ -135,6 +138,8 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
             yield "timeline", a, b  # "ten weeks old": a baby's age is also when things happened
 
 
+_THRESHOLD_AFTER = lazy(r"\s+(?:or|and)\s+(?:over|above|older|more|under|below|younger)\b")
+_THING_BEFORE = lazy(r"\b(?:that|which)\s+(?:is|was|are|were)\s+(?:now\s+|only\s+|nearly\s+|about\s+)?$")
 _PERSON_WORDS = RELATIVES | frozenset("client patient man woman lady gentleman boy girl lad lass mate friend "
                                      "neighbour neighbor colleague".split())
 _WORD_BEFORE_BRACKET = lazy(r"([A-Za-z][\w'’\-]*)\s*$")
