@@ -225,3 +225,24 @@ def test_a_threshold_or_a_things_age_is_not_an_exact_age(text):
 ])
 def test_a_persons_age_is_still_an_exact_age(text, needle):
     assert any(k == "exact_age" and needle in t for k, _, t in found(text)), found(text)
+
+
+# --- family: a relative named or described ------------------------------------------------------
+
+@pytest.mark.parametrize("text, needle", [
+    ("Her brother Ruairi drives the mail van round the glen.", "Her brother"),
+    ("His wife, Oonagh, who is also a vet, sat in on the first session.", "His wife"),
+    ("her niece, who lives with her, booked the appointments.", "her niece"),
+    ("and his uncle (who farms the next holding) brought him in.", "his uncle"),
+])
+def test_a_relative_named_or_described_is_a_family_detail(text, needle):
+    assert any(k == "family" and t.startswith(needle) for k, _, t in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Her husband drove her in for the first two sessions.",
+    "She came with her mum, who signed the consent form.",
+    "The technique goes back to Emil Vodder and his wife Agathe.",
+])
+def test_a_bare_relative_or_one_seen_only_in_the_session_is_not(text):
+    assert "family" not in kinds(text), found(text)

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 
 from sitegen.privacy.disguise import _NUM, Span, about_writer
+from sitegen.privacy.lazyre import lazy
+from sitegen.privacy.nameuses import relative_of
 from sitegen.privacy.occupations import RELATIVES
 from sitegen.privacy.tokens import TextIndex, lowered, register_vocabulary
 
@@ -132,6 +134,7 @@ def find_family(ix: TextIndex) -> Iterator[Span]:
     yield from _relative_ages_and_events(ix, hits)
     if not hits:
         return
+    yield from _relatives_described(ix, hits)
     for m in ix.matches_at(_FAMILY, hits, 6):
         if about_writer(ix, m.start(), m.end()) and not m.group().lower().startswith(("her", "his", "their")):
             continue
@@ -161,3 +164,30 @@ def _relative_ages_and_events(ix: TextIndex, hits: list[tuple[int, int]]) -> Ite
     for m in ix.matches_at(_FAMILY_EVENT, events, 6):
         if not about_writer(ix, m.start(), m.end()):
             yield "family", m.start(), m.end()
+
+
+# A relative of the client's named or described: "her husband Cathal", "his wife, Layla,", "her
+# daughter, who's fifteen", "his dad (who drives the school bus)".  The relation is the item (the
+# name after it is the name detector's); a bare "her husband" says nothing about who he is.
+_OWNER = ("her ", "his ", "their ")
+_OWNER_ADJECTIVES = ("older ", "younger ", "elder ", "big ", "little ", "late ", "eldest ", "youngest ", "only ", "new ")
+_DESCRIBED_AFTER = lazy(r",?\s+(?:(?P<name>(?!I\b|I['’])[A-Z][\w'’\-]*)(?=[\s,.;:)!?]|$)|\((?=[A-Z])|\(?who(?:['’]s\b|\s+(?:also\s+|still\s+|now\s+)?"
+                        r"(?:is|was|has|had|lives|lived|works|worked|runs|ran|does|did|coaches|coached|drives|drove|teaches|"
+                        r"taught|holds|owns|owned|farms|plays|played|died|moved|came\s+over|emigrated|nurses|cares)\b))")
+
+
+def _relatives_described(ix: TextIndex, hits: list[tuple[int, int]]) -> Iterator[Span]:
+    text, low = ix.text, ix.lower
+    for s, e in hits:
+        m = _DESCRIBED_AFTER.match(text, e) if low[s:e] in RELATIVES else None
+        if m is None or m.group("name") and relative_of(text, m.start("name"), set()):
+            continue  # (not "Emil Vodder and his wife Estrid": the relative of someone cited)
+        a = s
+        for adj in _OWNER_ADJECTIVES:
+            if low.endswith(adj, 0, a):
+                a -= len(adj)
+                break
+        owner = next((o for o in _OWNER if low.endswith(o, 0, a)), None)
+        if owner is None or a - len(owner) > 0 and low[a - len(owner) - 1].isalpha():
+            continue
+        yield "family", a - len(owner), e
