@@ -90,11 +90,12 @@ _SUBJECT_BEFORE = lazy(r"(?:\b(?:she|he|they|who|client|patient|mum|dad|mother|f
                        r"|[A-Z][\w'’\-]*|\d+,)\s+(?:(?:has|had|have|also|now|still|currently|once|then|always|long)\s+)*$")
 # "ran a nail salon", "owns the bakery on the corner": the job is the business she runs
 _RUNS_BUSINESS = lazy(r"\b(?:ran|runs|running|owned|owns|owning|manages|managed|managing|opened|set\s+up)\s+"
-                            r"(?:an?|the|her|his|their)\s+(?:own\s+)?(?:[a-z\-]+\s+){0,3}(?:salon|shop|cafe|café|"
+                            r"(?:an?|the|her|his|their)\s+(?:own\s+)?(?:[\w\-]+\s+){0,3}(?:salon|shop|cafe|café|"
                             r"pub|restaurant|farm|business|bakery|garage|nursery|studio|gym|hotel|b&b|guest\s*house|"
                             r"takeaway|stall|practice|firm|agency|kennels|stables|school|company|bar|deli|florist|"
                             r"chippy|diner|pottery|workshop|van|food\s+truck|post\s+office|band\s+program|"
-                            r"band\s+programme|department|ward|kitchen|office|choir|orchestra)\b")
+                            r"band\s+programme|department|ward|kitchen|office|choir|orchestra|orchard|vineyard|winery|boat|trawler|herd|"
+                            r"croft|smallholding|station|yard|garden\s+centre|surgery|pharmacy|laundrette|launderette)\b")
 _OWNED = lazy(r"\b(?:her|his|their|my|your|our|(?!(?:she|he|it|that|there|who|what|where|one)['’])[\w\-]+['’]s?)\s+"
                     r"(?:[\w\-'’]+\s+){0,2}$")
 # "taught piano for forty years", "teaches fourth grade": the job as a verb.
@@ -171,9 +172,7 @@ def _not_her_job(text: str, low: str, lead: re.Match, ws: int, we: int) -> bool:
         b = k - 1
         while b >= 0 and (low[b].isalpha() or low[b] in "-'’"):
             b -= 1
-        prev = low[b + 1:k]
-        if prev.endswith(("'d", "’d", "'s", "’s")):
-            prev = prev[:-2]  # "she'd been a paramedic", "he's been a welder"
+        prev = _uncontract(low[b + 1:k])  # "she'd been a paramedic", "they've been a bus driver"
         while prev in _AUX_BEFORE and b > 0:  # "Ivy had been a district nurse", "she has always been"
             k = b
             while k > 0 and low[k - 1] == " ":
@@ -181,9 +180,7 @@ def _not_her_job(text: str, low: str, lead: re.Match, ws: int, we: int) -> bool:
             b = k - 1
             while b >= 0 and (low[b].isalpha() or low[b] in "-'’"):
                 b -= 1
-            prev = low[b + 1:k]
-            if prev.endswith(("'d", "’d", "'s", "’s")):
-                prev = prev[:-2]
+            prev = _uncontract(low[b + 1:k])
         if prev in ("and", "but") and b > 0:
             # "She is 93 and was a district nurse": the subject is the clause's, at the sentence start
             a = max(low.rfind(". ", 0, b), low.rfind("\n", 0, b)) + 1
@@ -215,6 +212,21 @@ def _figure_before(text: str, start: int) -> bool:
     """Whether the job at `start` is in apposition to someone cited, or the namesake of a condition."""
     m = _APPOSED_TO.search(text, max(0, start - 40), start)
     return m is not None and (m.group(1) in P.cited_surnames() or m.group(1) in EPONYM_STEMS)
+
+
+def _uncontract(word: str) -> str:
+    """ "she'd" → "she", "they've" → "they", "he's" → "he"."""
+    for tail in ("'d", "’d", "'s", "’s", "'ve", "’ve", "'re", "’re"):
+        if word.endswith(tail):
+            return word[:-len(tail)]
+    return word
+
+
+# The subject right before "is a …": someone named or spoken of, never the writer ("Morag is a
+# retired teacher and brought me shortbread" is about Morag, whatever else the sentence says).
+_THIRD_SUBJECT = lazy(r"(?:\b(?:[Ss]he|[Hh]e|[Tt]hey|who)|\b(?!(?:I|It|This|That|There|Here|What|Which|Who|Each|All|One|Mine|"
+                      r"Everything|Nothing|My|Our|The|A|An)\b)[A-Z][\w'’\-]+)(?:['’](?:s|d|ve|re))?"
+                      r"(?:\s+(?:has|had|have|also|always|once|still|now))*\s*$")
 
 
 def _body_after_possessive(low: str, we: int) -> bool:
@@ -269,7 +281,8 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
         art = _ARTICLE.search(piece)
         start = start + art.start() if art else start + len(piece.split(" ")[0]) + 1 if " " in piece else start
         # "pain in a welder (and what I learned)": a job after "in a", "for a" is never the writer's own
-        if (not piece.startswith(_ABOUT_SOMEONE) and about_writer(ix, start, we)) \
+        if (not piece.startswith(_ABOUT_SOMEONE) and about_writer(ix, start, we)
+                and not _THIRD_SUBJECT.search(text, max(0, lead.start() - 30), lead.start() + (piece[:1] in "'’"))) \
                 or text[ws].isupper() and text.startswith(("'s", "’s"), we):
             continue  # "Baker's cyst" is not a baker
         if _figure_before(text, start):
@@ -295,6 +308,7 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
             seen.append(m.span())
             yield "occupation", m.start(), m.end()
     yield from _work_places(ix, seen)
+    yield from _unlisted_jobs(ix, seen)
 
 
 def _work_places(ix: TextIndex, seen: list[tuple[int, int]]) -> Iterator[Span]:
@@ -318,3 +332,29 @@ def _work_places(ix: TextIndex, seen: list[tuple[int, int]]) -> Iterator[Span]:
         yield "occupation", m.start(), m.end()
 
 
+# A job not on the list, by the shape of the sentence: a person "is a <noun> at/for/on/with the
+# <place>" ("she is a cellar master at a wine estate", "he was a collier at the pit", "who's a
+# marshal for the council").  What a person is at a place that is not work is left alone.
+_UNLISTED = lowered(r"(?:she|he|they|who)(?:\s+(?:is|was|has\s+been|had\s+been|have\s+been)|['’](?:s|d\s+been|ve\s+been))\s+"
+                    r"(?:now\s+|still\s+|also\s+)?an?\s+(?P<job>(?:[a-z][\w&\-]*\s+){0,2}?[a-z][\w\-]*?)(?<!ly)\s+"
+                    r"(?:at|for|on|with)\s+(?:the|an?)\s+(?P<obj>[a-z][\w\-]*)")
+_NOT_AT_WORK = frozenset("""patient member regular guest visitor customer client fan resident user friend mum mother dad
+    father wife husband widow woman man girl boy lady person child kid baby teenager bit lot mess wreck natural
+    nightmare fixture legend favourite part one""".split())
+_NOT_A_PLACE = frozenset("""time moment end start beginning while day days week weekend minute point same back top bottom
+    side front rest first last most idea thought""".split())
+_PRONOUN_ANCHORS = register_vocabulary(frozenset("she he they who".split()))
+
+
+def _unlisted_jobs(ix: TextIndex, seen: list[tuple[int, int]]) -> Iterator[Span]:
+    low = ix.lower
+    for s, _e in ix.anchors(_PRONOUN_ANCHORS):
+        m = _UNLISTED.match(low, s)
+        if m is None or any(a <= m.start("job") < b for a, b in seen):
+            continue
+        words = m.group("job").split()
+        if words[-1] in _NOT_AT_WORK or not _NOT_JOB_WORDS.isdisjoint(words) or m.group("obj") in _NOT_A_PLACE:
+            continue
+        if about_writer(ix, m.start(), m.end()):
+            continue
+        yield "occupation", m.start("job") - (2 if low[m.start("job") - 2] == "a" else 3), m.end("job")
