@@ -269,3 +269,25 @@ def test_a_job_said_of_someone_is_found_by_its_shape(text, needle):
 ])
 def test_what_someone_is_at_a_place_that_is_not_work_is_not_a_job(text):
     assert "occupation" not in kinds(text), found(text)
+
+
+# --- timelines tied to a life event --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, needle", [
+    ("She first came the week after her sixtieth birthday.", "the week after her sixtieth birthday"),
+    ("He cancelled the week his son moved back home.", "the week his son moved back"),
+    ("The pain has been worse since her father died at Easter.", "since her father died"),
+    ("Ewan and Ruth, married thirty-one years, farm out past the loch.", "married thirty-one years"),
+    ("She has sung in the choir since she was a schoolgirl.", "since she was a schoolgirl"),
+    ("Since their wedding the headaches have been daily.", "Since their wedding"),
+])
+def test_a_time_tied_to_a_life_event_is_a_timeline(text, needle):
+    assert any(k == "timeline" and t.startswith(needle) for k, _, t in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Since her fall she has used a stick indoors.",
+    "The week after the course I changed how I open sessions.",
+])
+def test_a_clinical_event_or_the_writers_week_is_not(text):
+    assert "timeline" not in kinds(text), found(text)

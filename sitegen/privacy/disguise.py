@@ -160,7 +160,8 @@ _MONTHS = ("January|February|March|April|May|June|July|August|September|October|
 _ABOUT = r"(?:(?:about|around|nearly|almost|over|just\s+over|just\s+under|roughly|some|only|barely|more\s+than)\s+)?"
 _EVENT = (r"(?:wedding|christening|funeral|graduation|party|concert|final|finals|inspection|election|floods?|fires?|"
           r"bushfires?|cyclone|earthquake|storm|hurricane|reunion|anniversary|divorce|redundancy|tournament|"
-          r"championships?|marathon|race|show|festival|gala|(?:stag|hen)\s+(?:do|night|party|weekend)|honeymoon)\b")
+          r"championships?|marathon|race|show|festival|gala|(?:stag|hen)\s+(?:do|night|party|weekend)|honeymoon|birthday|"
+          r"retirement|bereavement)\b")
 _TIMELINE = lowered(
     # a single unit ("a year earlier", "a month later") is how any history is told; a count is not
     r"\b" + _ABOUT + r"(?:" + _NUM + r"\s+" + _UNIT + r"|a\s+decade)\s+(?:ago|earlier)\b"
@@ -168,8 +169,14 @@ _TIMELINE = lowered(
     # "three days before her wedding", "six weeks after the funeral", "since the christening": a social event
     r"|\b" + _NUM + r"\s+(?:days?|weeks?)\s+(?:before|after)\s+(?:the|her|his|their)\s+(?:[\w'’\-]+\s+){0,3}?" + _EVENT +
     r"|\bsince\s+the\s+(?:[\w'’\-]+\s+){0,2}?" + _EVENT +
-    r"|\bthe\s+(?:week|day|month|weekend|summer|winter|spring|autumn|year)\s+(?:after\s+the\s+(?:[\w'’\-]+\s+){0,3}?"
-    + _EVENT + r"|(?:her|his|their)\s+[a-z\-]+\s+(?:died|passed\s+away|was\s+born|was\s+killed|left|moved\s+out))"
+    r"|\bthe\s+(?:week|day|month|weekend|summer|winter|spring|autumn|year)\s+(?:after\s+(?:the|her|his|their)\s+(?:[\w'’\-]+\s+){0,3}?"
+    + _EVENT + r"|(?:her|his|their)\s+[a-z\-]+\s+(?:died|passed\s+away|was\s+born|was\s+killed|left|moved(?:\s+(?:out|in|away|"
+    r"down|up|over|back|home))?|arrived|came\s+home|got\s+married|retired))"
+    # "since his mother died in March", "since their wedding": a life event in the family
+    r"|\bsince\s+(?:her|his|their)\s+(?:[a-z\-]+\s+)?(?:" + "|".join(sorted(RELATIVES, key=len, reverse=True)) + r")\s+"
+    r"(?:died|passed(?:\s+away)?|was\s+killed|left|moved\s+(?:out|in|away)|retired)\b"
+    r"|\bsince\s+(?:her|his|their)\s+(?:[\w'’\-]+\s+){0,2}?" + _EVENT +
+    r"|\bmarried\s+(?:for\s+)?" + _ABOUT + _NUM + r"\s+years\b"
     # "around the date his friend was killed", "the anniversary her brother died"
     r"|\bthe\s+(?:date|anniversary)\s+(?:of\s+)?(?:her|his|their)\s+[a-z\-]+\s+(?:died|passed\s+away|was\s+born|was\s+killed)"
     r"|\b(?:" + _NUM + r"|a|an)\s+(?:months?|years?|decades?)\s+(?:after\s+(?:the|her|his|their)|"
@@ -210,13 +217,15 @@ _TIMELINE = lowered(
     r"|\bthe\s+(?:spring|summer|autumn|fall|winter|christmas|easter)\s+(?:after|before)\b(?=\s+(?:she|he|they|her|his|"
     r"their|the)\b)"
     # "ever since she was nineteen", "about eleven years on her feet"
-    r"|\b(?:ever\s+)?since\s+(?:she|he|they)\s+(?:was|were)\s+(?:a\s+(?:girl|boy|child|teenager|kid)|" + _NUM + r")\b"
+    r"|\b(?:ever\s+)?since\s+(?:she|he|they)\s+(?:was|were)\s+(?:a\s+(?:girl|boy|child|teenager|teen|kid|nipper|lad|lass|"
+    r"baby|toddler|youngster|student|schoolgirl|schoolboy)|" + _NUM + r")\b"
     r"|\b(?:about|around|nearly|almost|roughly|some|over)\s+" + _NUM + r"\s+(?:years|decades)\b")
 
 
 _TIME_ANCHORS = register_vocabulary(frozenset(
     """years decades decade year months month weeks week weekend days day last previous past fortnight fortnights summers
-    winters springs autumns christmases seasons shifts nights lates earlies swings since decade part life career""".split()))
+    winters springs autumns christmases seasons shifts nights lates earlies swings since decade part life career
+    married""".split()))
 # Only these make a unit word a timeline ("3 months ago", "two years later", "for 4 years"), and
 # only these before a year ("since 2019", "in March 2023").
 _TIME_AFTER = (" ago", " earlier", " later", " after", " before", " and", ",", ".", " now", " of", " with", " on",
@@ -225,7 +234,7 @@ _SEASON_WORDS = frozenset("spring summer autumn fall winter christmas easter".sp
 _SEASONS = tuple(f" {w}" for w in _SEASON_WORDS)
 # Anchors that open a timeline, and what must follow them.
 _AFTER_ANCHOR = {"last": _SEASONS, "past": _SEASONS, "previous": _SEASONS,
-                 "since": (" she ", " he ", " they ", " the ")}
+                 "since": (" she ", " he ", " they ", " the ", " her ", " his ", " their ")}
 _LIFE_BEFORE = ("her ", "his ", "their ", "adult ", "working ")
 _PUNCT_TO_SPACE = str.maketrans({c: " " for c in "-()[]\"'“”‘’,;:*_"})
 _NUM_WORDS_SET = frozenset(_NUM_WORDS.split() + "a an few".split() + [str(i) for i in range(100)] + [
@@ -251,6 +260,10 @@ def find_timelines(ix: TextIndex) -> Iterator[Span]:
             # "last spring", "since she …", "since the summer he …": the anchor opens the match
             if low.startswith(_AFTER_ANCHOR[word], e):
                 hits.append((s, e))
+        elif word == "married":
+            if low.startswith((" for ", " twenty", " thirty", " forty", " fifty", " sixty", " seventy", " about ", " nearly ",
+                               " almost ", " over ") + tuple(f" {d}" for d in "123456789"), e):
+                hits.append((s, e))  # "married twenty-two years", "married for 40 years"
         elif word in ("life", "career"):
             if low.endswith(_LIFE_BEFORE, max(0, s - 20), s):
                 hits.append((s, e))
@@ -261,7 +274,8 @@ def find_timelines(ix: TextIndex) -> Iterator[Span]:
             hits.append((s, e))  # "the first week of September"
     hits += [(s, e) for s, e in ix.anchors(_SEASON_WORDS) if low.startswith((" after", " before", " of "), e)]
     hits += [(s - 4, e) for s, e in ix.anchors(_THE_UNIT) if low.endswith("the ", max(0, s - 4), s)
-             and low.startswith((" after the ", " her ", " his ", " their ", " of her ", " of his "), e)]  # "the week her father died"
+             and low.startswith((" after the ", " after her ", " after his ", " after their ", " her ", " his ", " their ",
+                                 " of her ", " of his "), e)]  # "the week her father died"
     if not hits:
         return
     hits.sort()
