@@ -291,3 +291,24 @@ def test_a_time_tied_to_a_life_event_is_a_timeline(text, needle):
 ])
 def test_a_clinical_event_or_the_writers_week_is_not(text):
     assert "timeline" not in kinds(text), found(text)
+
+
+# --- named organisations by shape: an ampersand firm, a named crowd, an employer's common word ----
+
+@pytest.mark.parametrize("text, needle", [
+    ("Long days doing gel nails at Birch & Bloom wore her thumbs out.", "Birch & Bloom"),
+    ("He swims with the Seacliff Dawn crowd most mornings.", "Seacliff Dawn crowd"),
+    ("Her son made the Kilcreggan hurling panel this year.", "Kilcreggan hurling panel"),
+    ("She is a baker at the Crumbs on the square.", "Crumbs"),
+])
+def test_an_organisation_in_the_clients_life_found_by_its_shape(text, needle):
+    assert any(k in ("organisation", "workplace") and needle in t for k, _, t in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We followed the POLICE & RICE advice for the first two days.",
+    "I leaned on Travell & Simons' trigger point manual again.",
+    "Anyone struggling can ring the Night Owl & Crisis Lifeline.",
+])
+def test_a_protocol_two_authors_or_a_helpline_are_not_organisations_in_her_life(text):
+    assert "organisation" not in kinds(text), found(text)

@@ -72,7 +72,7 @@ _ORG_RUN = lazy(r"(?:[A-Z][\w'’\-]*(?:\.(?=\w))?[\w'’\-]*|&)(?:[ \t]+(?:(?:o
 # home", "the Crestline distribution centre", "the Sugar Pine wholesale order", "the Ypsi Wildcats 10U team".
 _NOUN_AFTER = lazy(r" (?:[0-9]{1,2}[A-Z]{1,2} )?([a-z][a-zé\-]+)\b(?: ([a-z][a-zé\-]+)\b)?(?: ([a-z][a-zé\-]+)\b)?")
 _TEAM_NOUNS = frozenset("""team squad reserves firsts seconds side order orders uniform kit shirt branch store stores
-    depot site shift shifts rota fleet dispatch""".split())
+    depot site shift shifts rota fleet dispatch crowd panel crew gang""".split())
 _GAME_MODS = frozenset("""care nursing residential running cycling football rugby cricket netball hockey swimming rowing
     walking sailing golf tennis""".split())
 
@@ -90,6 +90,10 @@ def _candidates(ix: TextIndex) -> list[tuple[int, int]]:
     text's capitals cannot, and are not looked at."""
     after_cue = ix.windows(ix.anchors(_CUE_ANCHORS) + ix.anchors(_JOB_ANCHORS), 0, 60)
     ends = ix.caps_in(_SUFFIXES_AND_STATE) + ix.anchors(_NOUN_ANCHORS)
+    amp = ix.text.find(" & ")
+    while amp >= 0:  # "Lotus Nails & Beauty": the names either side of an ampersand
+        ends.append((amp + 3, amp + 4))
+        amp = ix.text.find(" & ", amp + 3)
     ends.sort()
     before_end = ix.windows(ends, 80, 0)
     regions: list[tuple[int, int]] = []
@@ -132,7 +136,7 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
         near = text[max(0, s - 50):s].lower().split()[-7:]
         cue = not _CUE_WORDS.isdisjoint(near) and _ORG_CUE.search(ix.lower, max(0, s - 50), s) is not None
         named = len(words) >= 2 and (words[-1] in suffixes or _STATE_SCHOOL.fullmatch(run) is not None
-                                     and not st.country(run)) and any(
+                                     and not st.country(run) or _FIRM.fullmatch(run) is not None) and any(
             w not in suffixes and w not in L.FUNCTION_WORDS and w not in ("of", "the", "and", "&") for w in words[:-1])
         w2 = [w.strip(",;:()") for w in near if w != "the"][-2:]
         employer = len(w2) == 2 and w2[-1] in ("for", "at", "with") and (
@@ -171,8 +175,9 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
                 continue  # an acronym: a professional body or a national company, unless she works for it
             if len(words) == 1 and first.isupper() and _NOUN_NEXT.match(text, s + len(run)):
                 continue  # "works with GAA players": the acronym describes the plural noun after it
-            if len(words) == 1 and not first.isupper() and (st.zipf(first) >= 4.0 or first in L.FUNCTION_WORDS):
-                continue  # a common word
+            if len(words) == 1 and not first.isupper() and (st.zipf(first) >= 4.0 and not (employer and _AT_THE.search(
+                    text, max(0, s - 5), s)) or first in L.FUNCTION_WORDS):
+                continue  # a common word (but "a pharmacist at the Boots": capitalised where her employer stands)
             if len(words) == 1 and st.place(first) and _IN_BEFORE.search(text, max(0, s - 6), s):
                 continue  # "trained in Lagos", "works in Leeds": the town, the place detector's
         if named and (all(st.country(w) or w in _NATIONAL for w in words[:-1]) or not cue and words[0] in _NATIONAL):
@@ -190,6 +195,10 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
         yield "organisation", s, s + len(run)
 
 
+# Names joined by an ampersand are a firm's: "Lotus Nails & Beauty", "Hollins & Daughters".
+# (Not "PEACE & LOVE", a protocol in capitals, nor "Travell & Simons'", two authors' work.)
+_FIRM = lazy(r"(?:[A-Z][a-z][\w\-]*\s+)*[A-Z][a-z][\w\-]*\s+&\s+[A-Z][a-z][\w\-]*(?:\s+[A-Z][a-z][\w\-]*)*")
+_AT_THE = lazy(r"\bthe\s+$")
 # A country after the name: "Marfan Support UK", "Stroke Foundation Australia" (not "… Royal Infirmary").
 _COUNTRY_TAGS = frozenset("UK USA US GB NZ International Worldwide Global".split())
 # A condition a patient charity is named for: "… Syndromes Association", "Arthritis Action".
@@ -307,4 +316,7 @@ _RESOURCE_AFTER = lazy(r"['’]?s?\s+(?:(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w\-]*\s
 def public_resource(text: str, start: int, end: int) -> bool:
     """Whether the organisation at text[start:end] is given as a resource for anyone (a charity, a helpline)."""
     return _RESOURCE_BEFORE.search(text, max(0, start - 50), start) is not None \
-        or _RESOURCE_AFTER.match(text, end) is not None
+        or _RESOURCE_AFTER.match(text, end) is not None or text.endswith(_LINES, start, end)
+
+
+_LINES = ("Helpline", "Lifeline", "Helplines", "Line")  # "Suicide & Crisis Lifeline": a line for the public
