@@ -312,3 +312,17 @@ def test_an_organisation_in_the_clients_life_found_by_its_shape(text, needle):
 ])
 def test_a_protocol_two_authors_or_a_helpline_are_not_organisations_in_her_life(text):
     assert "organisation" not in kinds(text), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("It helps that her gran lives two doors down.", "her gran"),
+    ("His dad had flown over from Accra for the birth.", "His dad"),
+    ("She cancelled because her father was taken into hospital.", "her father"),
+])
+def test_a_relatives_own_life_said_of_them_is_a_family_detail(text, needle):
+    assert any(k == "family" and t.startswith(needle) for k, _, t in found(text)), found(text)
+
+
+def test_a_relative_living_somewhere_vague_is_not():
+    text = "Her sister lives abroad and rings on Fridays."
+    assert "family" not in kinds(text), found(text)

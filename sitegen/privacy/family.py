@@ -173,7 +173,13 @@ _OWNER = ("her ", "his ", "their ")
 _OWNER_ADJECTIVES = ("older ", "younger ", "elder ", "big ", "little ", "late ", "eldest ", "youngest ", "only ", "new ")
 _DESCRIBED_AFTER = lazy(r",?\s+(?:(?P<name>(?!I\b|I['’])[A-Z][\w'’\-]*)(?=[\s,.;:)!?]|$)|\((?=[A-Z])|\(?who(?:['’]s\b|\s+(?:also\s+|still\s+|now\s+)?"
                         r"(?:is|was|has|had|lives|lived|works|worked|runs|ran|does|did|coaches|coached|drives|drove|teaches|"
-                        r"taught|holds|owns|owned|farms|plays|played|died|moved|came\s+over|emigrated|nurses|cares)\b))")
+                        r"taught|holds|owns|owned|farms|plays|played|died|moved|came\s+over|emigrated|nurses|cares|turned)\b)"
+                        # the relative's own life, said of them: "her mam lives next door", "her mum had flown in"
+                        # (not "lives abroad", "lives nearby": a residence that places nobody)
+                        r"|(?:also\s+|still\s+|now\s+)?(?:(?:lives|lived)(?!\s+(?:abroad|overseas|away|far\s+away|nearby|near\s+by|"
+                        r"elsewhere|locally|alone|on\s+(?:her|his)\s+own)\b)|works|worked|runs|ran|farms|owns|owned|coaches|teaches|"
+                        r"nurses|flew|had\s+flown|came\s+over|emigrated|was\s+taken\s+into|is\s+in\s+(?:hospital|prison|care)|"
+                        r"moved\s+(?:in|back|away|out|abroad|over))\b)")
 
 
 def _relatives_described(ix: TextIndex, hits: list[tuple[int, int]]) -> Iterator[Span]:
