@@ -326,3 +326,13 @@ def test_a_relatives_own_life_said_of_them_is_a_family_detail(text, needle):
 def test_a_relative_living_somewhere_vague_is_not():
     text = "Her sister lives abroad and rings on Fridays."
     assert "family" not in kinds(text), found(text)
+
+
+def test_a_name_with_is_contracted_before_a_job_is_not_a_possessive():
+    text = "Tamsin's a 38-year-old plasterer who runs before work."
+    assert any(k == "occupation" and "plasterer" in t for k, _, t in found(text)), found(text)
+
+
+def test_someone_elses_job_after_a_possessive_name_is_still_left_alone():
+    text = "Tamsin's physio had already given her a loading plan."
+    assert "occupation" not in kinds(text), found(text)

@@ -96,7 +96,8 @@ _RUNS_BUSINESS = lazy(r"\b(?:ran|runs|running|owned|owns|owning|manages|managed|
                             r"chippy|diner|pottery|workshop|van|food\s+truck|post\s+office|band\s+program|"
                             r"band\s+programme|department|ward|kitchen|office|choir|orchestra|orchard|vineyard|winery|boat|trawler|herd|"
                             r"croft|smallholding|station|yard|garden\s+centre|surgery|pharmacy|laundrette|launderette)\b")
-_OWNED = lazy(r"\b(?:her|his|their|my|your|our|(?!(?:she|he|it|that|there|who|what|where|one)['’])[\w\-]+['’]s?)\s+"
+# ("Jarrah's a sparky" is "Jarrah is": an article after the 's makes it the verb, not a possessive.)
+_OWNED = lazy(r"\b(?:her|his|their|my|your|our|(?!(?:she|he|it|that|there|who|what|where|one)['’])[\w\-]+['’]s?(?!\s+an?\s))\s+"
                     r"(?:[\w\-'’]+\s+){0,2}$")
 # "taught piano for forty years", "teaches fourth grade": the job as a verb.
 _TEACHES = lazy(r"\b(?:teaches|taught|lectures|lectured|nursed)\s+(?:[a-z\-]+\s+){0,2}?(?:piano|violin|music|"
@@ -336,7 +337,7 @@ def _work_places(ix: TextIndex, seen: list[tuple[int, int]]) -> Iterator[Span]:
 # <place>" ("she is a cellar master at a wine estate", "he was a collier at the pit", "who's a
 # marshal for the council").  What a person is at a place that is not work is left alone.
 _UNLISTED = lowered(r"(?:she|he|they|who)(?:\s+(?:is|was|has\s+been|had\s+been|have\s+been)|['’](?:s|d\s+been|ve\s+been))\s+"
-                    r"(?:now\s+|still\s+|also\s+)?an?\s+(?P<job>(?:[a-z][\w&\-]*\s+){0,2}?[a-z][\w\-]*?)(?<!ly)\s+"
+                    r"(?:now\s+|still\s+|also\s+)?an?\s+(?P<job>(?:[a-z&][\w&\-]*\s+){0,2}?[a-z][\w\-]*?)(?<!ly)\s+"
                     r"(?:at|for|on|with)\s+(?:the|an?)\s+(?P<obj>[a-z][\w\-]*)")
 _NOT_AT_WORK = frozenset("""patient member regular guest visitor customer client fan resident user friend mum mother dad
     father wife husband widow woman man girl boy lady person child kid baby teenager bit lot mess wreck natural
