@@ -251,8 +251,6 @@ def test_a_bare_relative_or_one_seen_only_in_the_session_is_not(text):
 # --- occupations by the shape of the sentence ---------------------------------------------------
 
 @pytest.mark.parametrize("text, needle", [
-    ("He is a harbour pilot at the container port, on call most nights.", "a harbour pilot"),
-    ("She's a glassblower for a small studio near the quay.", "a glassblower"),
     ("Ngaio runs a 40-hive honey orchard with her partner.", "runs a 40-hive honey orchard"),
     ("Eilidh is a retired district nurse and brought me scones.", "a retired district nurse"),  # "me" is not the subject
     ("they've been a postie for most of their working life.", "a postie"),
@@ -262,8 +260,6 @@ def test_a_job_said_of_someone_is_found_by_its_shape(text, needle):
 
 
 @pytest.mark.parametrize("text", [
-    "She's a regular at the leisure centre pool.",
-    "He was a bit flat at the start of the session.",
     "I am a sports massage therapist and my clients know it.",
     "She's a keen walker with the ramblers.",
 ])

@@ -309,7 +309,6 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
             seen.append(m.span())
             yield "occupation", m.start(), m.end()
     yield from _work_places(ix, seen)
-    yield from _unlisted_jobs(ix, seen)
 
 
 def _work_places(ix: TextIndex, seen: list[tuple[int, int]]) -> Iterator[Span]:
@@ -331,31 +330,3 @@ def _work_places(ix: TextIndex, seen: list[tuple[int, int]]) -> Iterator[Span]:
         if any(c.isupper() for c in text[m.start() + 1:m.end()]):
             continue  # "a shift at the Kestrel Freight warehouse": the named workplace is the item
         yield "occupation", m.start(), m.end()
-
-
-# A job not on the list, by the shape of the sentence: a person "is a <noun> at/for/on/with the
-# <place>" ("she is a cellar master at a wine estate", "he was a collier at the pit", "who's a
-# marshal for the council").  What a person is at a place that is not work is left alone.
-_UNLISTED = lowered(r"(?:she|he|they|who)(?:\s+(?:is|was|has\s+been|had\s+been|have\s+been)|['’](?:s|d\s+been|ve\s+been))\s+"
-                    r"(?:now\s+|still\s+|also\s+)?an?\s+(?P<job>(?:[a-z&][\w&\-]*\s+){0,2}?[a-z][\w\-]*?)(?<!ly)\s+"
-                    r"(?:at|for|on|with)\s+(?:the|an?)\s+(?P<obj>[a-z][\w\-]*)")
-_NOT_AT_WORK = frozenset("""patient member regular guest visitor customer client fan resident user friend mum mother dad
-    father wife husband widow woman man girl boy lady person child kid baby teenager bit lot mess wreck natural
-    nightmare fixture legend favourite part one""".split())
-_NOT_A_PLACE = frozenset("""time moment end start beginning while day days week weekend minute point same back top bottom
-    side front rest first last most idea thought""".split())
-_PRONOUN_ANCHORS = register_vocabulary(frozenset("she he they who".split()))
-
-
-def _unlisted_jobs(ix: TextIndex, seen: list[tuple[int, int]]) -> Iterator[Span]:
-    low = ix.lower
-    for s, _e in ix.anchors(_PRONOUN_ANCHORS):
-        m = _UNLISTED.match(low, s)
-        if m is None or any(a <= m.start("job") < b for a, b in seen):
-            continue
-        words = m.group("job").split()
-        if words[-1] in _NOT_AT_WORK or not _NOT_JOB_WORDS.isdisjoint(words) or m.group("obj") in _NOT_A_PLACE:
-            continue
-        if about_writer(ix, m.start(), m.end()):
-            continue
-        yield "occupation", m.start("job") - (2 if low[m.start("job") - 2] == "a" else 3), m.end("job")
