@@ -175,9 +175,8 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
                 continue  # an acronym: a professional body or a national company, unless she works for it
             if len(words) == 1 and first.isupper() and _NOUN_NEXT.match(text, s + len(run)):
                 continue  # "works with GAA players": the acronym describes the plural noun after it
-            if len(words) == 1 and not first.isupper() and (st.zipf(first) >= 4.0 and not (employer and _AT_THE.search(
-                    text, max(0, s - 5), s)) or first in L.FUNCTION_WORDS):
-                continue  # a common word (but "a pharmacist at the Boots": capitalised where her employer stands)
+            if len(words) == 1 and not first.isupper() and (st.zipf(first) >= 4.0 or first in L.FUNCTION_WORDS):
+                continue  # a common word
             if len(words) == 1 and st.place(first) and _IN_BEFORE.search(text, max(0, s - 6), s):
                 continue  # "trained in Lagos", "works in Leeds": the town, the place detector's
         if named and (all(st.country(w) or w in _NATIONAL for w in words[:-1]) or not cue and words[0] in _NATIONAL):
@@ -198,7 +197,6 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
 # Names joined by an ampersand are a firm's: "Lotus Nails & Beauty", "Hollins & Daughters".
 # (Not "PEACE & LOVE", a protocol in capitals, nor "Travell & Simons'", two authors' work.)
 _FIRM = lazy(r"(?:[A-Z][a-z][\w\-]*\s+)*[A-Z][a-z][\w\-]*\s+&\s+[A-Z][a-z][\w\-]*(?:\s+[A-Z][a-z][\w\-]*)*")
-_AT_THE = lazy(r"\bthe\s+$")
 # A country after the name: "Marfan Support UK", "Stroke Foundation Australia" (not "… Royal Infirmary").
 _COUNTRY_TAGS = frozenset("UK USA US GB NZ International Worldwide Global".split())
 # A condition a patient charity is named for: "… Syndromes Association", "Arthritis Action".
