@@ -30,9 +30,9 @@ _FAMILY = lowered(
     r"|(?:mother|father|mum|mom|mam|dad|parent|grandmother|grandfather|grandma|grandpa|nan|gran)\s+(?:of|to)\s+" + _NUM +
     r"(?:\s+(?:young\s+|little\s+|grown-up\s+)?(?:kids|children|boys|girls|sons|daughters))?\b"
     r"|(?:single|lone|widowed|divorced|separated|bereaved)\s+(?:mother|father|mum|mom|dad|parent|man|woman)"
-    # ("a bereaved client", "bereaved people": the reason for coming, no relative named)
+    # ("a bereaved client", "bereaved people", "the bereaved": the reason for coming or people in general)
     r"|(?:(?:recently|newly|twice|thrice)\s+)?(?:widowed|divorced|separated|remarried|bereaved)(?:\s+twice)?\b"
-    r"(?<!bereaved(?=\s+(?:clients?|people|person|patients?|adults?)\b))"
+    r"(?<!bereaved(?=\s+(?:clients?|people|person|patients?|adults?)\b))(?<!the\sbereaved)(?<!the\swidowed)"
     r"|\b(?:a|the)\s+widow(?:er)?\b|\btwins\b|\btriplets\b|an?\s+only\s+child"
     # "the youngest of six", "the middle of four boys", "the oldest of five"
     r"|(?:eldest|youngest|oldest|middle|second|third)\s+(?:child\s+)?of\s+" + _NUM +
