@@ -313,12 +313,13 @@ _SCANNER_DATA = package_key(("wordfreq", "gender_guesser", "faker", "geonamescac
 
 
 def _search_words(text: str) -> str:
-    seen: dict[str, None] = {}
-    for w in text.split():
-        w = w.strip(".,;:!?()[]\"'“”‘’—–-…").lower()
-        if len(w) > 1:
-            seen.setdefault(w, None)
-    return " ".join(seen)
+    """Each word of the text once, in lower case and in the order of first use, without the
+    punctuation around it.  Most words recur, so each distinct form is stripped only once."""
+    words = dict.fromkeys(w.strip(_AROUND_WORDS) for w in dict.fromkeys(text.lower().split()))
+    return " ".join(w for w in words if len(w) > 1)
+
+
+_AROUND_WORDS = ".,;:!?()[]\"'“”‘’—–-…"
 
 
 def _without_source(r: FileResult) -> FileResult:

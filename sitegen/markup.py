@@ -59,6 +59,7 @@ _ALL_TRIGGERS = tuple(sorted({t for ts in _INLINE_TRIGGERS.values() for t in ts}
 _TRIGGER = re.compile("|".join(map(re.escape, _ALL_TRIGGERS)))
 _INLINE_MARKS = tuple(t for t in _ALL_TRIGGERS if len(t) == 1)  # what the inline budget counts: * _ [ ` < & \
 _BREAK = "  \n"
+_TOC_MARKER = "[TOC]"  # the toc extension's default marker
 # Before the patterns run, tabs become spaces and \r\n or \r become \n: a line of the body
 # may end in a line break when it ends in two blanks or a tab and more blanks.
 _MAY_BREAK = re.compile(r"(?:  |\t)[ \t]*[\r\n]")
@@ -128,6 +129,8 @@ def _md(body: str) -> markdown.Markdown:
                                                    if any(t in present for t in needs)]
         # Python-Markdown's own smarty extension hands the inline step a registry of its own the same way.
         md.treeprocessors["inline"].inlinePatterns = chosen
+    if "toc" in wanted:  # the table of contents is built only where the body asks for one
+        md.treeprocessors["toc"].marker = _TOC_MARKER if _TOC_MARKER in body else ""
     return md
 
 
@@ -140,6 +143,8 @@ def _extension(name: str):
 
 
 def _converter(wanted: tuple[str, ...]) -> markdown.Markdown:
+    import xml.etree.ElementTree as etree
+
     import markdown  # imported on first use: a build with nothing to do never needs it
     from markdown.treeprocessors import Treeprocessor
 
@@ -156,6 +161,13 @@ def _converter(wanted: tuple[str, ...]) -> markdown.Markdown:
                    for name, needs in _INLINE_TRIGGERS.items() if name in registry)
     # Every pattern known, or no shortcut at all: one we cannot read might match anything.
     md.sitegen_patterns = [(p, needs) for _, p, needs in known] if len(known) == len(registry) else None
+    if "toc" in wanted:
+        # The extension gives headings their ids, and also builds, serialises and post-processes
+        # a table of contents for every text, which is used only where a [TOC] marker stands
+        # (a tenth of the conversion of a text with headings): without one, it gets an empty list.
+        toc = md.treeprocessors["toc"]
+        full = toc.build_toc_div
+        toc.build_toc_div = lambda tokens: full(tokens) if toc.marker else etree.Element("div")
     md.sitegen_chosen = {}
     md.sitegen_too_much_inline = None
     return md

@@ -42,6 +42,11 @@ _RULES = [  # (rule, replacement, the quote marks the rule needs in the text to 
     (re.compile(r'"'), _LDQ, '"'),
 ]
 
+# The commonest case: single quotes only, each right after a letter or digit (it's, don't,
+# the clients'), and none before a digit: one closing quote each, whatever its rule.  A quote
+# this finds goes through the rules one by one.
+_NOT_APOSTROPHE = re.compile(r"(?<!\w)'|'(?=\d)")
+
 
 def _educate_quotes(text: str, prev: str) -> str:
     # A quote at the start of a text node takes its context from the character before the
@@ -51,6 +56,8 @@ def _educate_quotes(text: str, prev: str) -> str:
     lead = "" if not prev else (prev if prev in " \t\r\n([{-–—" else "x")
     s = lead + text
     single, double = "'" in s, '"' in s
+    if not double and _NOT_APOSTROPHE.search(s) is None:
+        return s[len(lead):].replace("'", _RSQ)  # every rule below then gives each one &rsquo;
     for rx, repl, needs in _RULES:
         if (lead and rx.pattern.startswith("^")) or ("'" in needs and not single) or ('"' in needs and not double):
             continue

@@ -57,3 +57,11 @@ def test_a_body_runs_only_the_inline_patterns_whose_marks_it_holds():
     marked = markup._md("Some *emphasis* and a [link](a.md).").treeprocessors["inline"].inlinePatterns
     names = {type(p).__name__ for p in marked}
     assert "DelimiterProcessor" in names and "LinkInlineProcessor" in names and "BacktickInlineProcessor" not in names
+
+
+def test_a_table_of_contents_is_built_where_a_marker_asks_for_one_whatever_came_before():
+    # One converter serves both bodies: the list is left out for the first and built for the second.
+    without = markup.render_markdown("# One\n\nText.\n\n# Two", "posts/a.md", 1)[0].html
+    marked = markup.render_markdown("[TOC]\n\n# One\n\nText.\n\n# Two", "posts/b.md", 1)[0].html
+    assert 'class="toc"' not in without and 'id="one"' in without
+    assert 'class="toc"' in marked and 'href="#one"' in marked and 'href="#two"' in marked

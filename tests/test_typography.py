@@ -50,3 +50,29 @@ def test_matches_smarty_on_the_example_content():
 def test_code_and_attributes_untouched():
     out = smarten('<p title="it\'s -- x">a -- b</p><pre><code>"q" -- r...</code></pre>')
     assert 'title="it\'s -- x"' in out and "a &ndash; b" in out and '"q" -- r...' in out
+
+
+def _by_every_rule(text: str, prev: str) -> str:
+    """The quote rules applied one by one, with no shortcut (what _educate_quotes must give)."""
+    from sitegen import typography
+
+    lead = "" if not prev else (prev if prev in " \t\r\n([{-–—" else "x")
+    s = lead + text
+    for rx, repl, _needs in typography._RULES:
+        if not (lead and rx.pattern.startswith("^")):
+            s = rx.sub(repl, s)
+    return s[len(lead):]
+
+
+def test_the_apostrophe_shortcut_gives_what_the_rules_give():
+    import random
+
+    from sitegen import typography
+
+    rng = random.Random(7)
+    pieces = ["it", "'", "'", "s", " ", "9", "0s", "é", "_", "(", "-", "&mdash;", "\n", "don", "t", '"', "x"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(20_000)]
+    texts += ["it's", "the clients' hands", "'80s", "rock 'n' roll", "a''b", "x'9", "é's"]
+    for text in texts:
+        for prev in ("", " ", "a", "(", "-"):
+            assert typography._educate_quotes(text, prev) == _by_every_rule(text, prev), (text, prev)
