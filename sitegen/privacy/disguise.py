@@ -172,11 +172,6 @@ _TIMELINE = lowered(
     r"|\bthe\s+(?:week|day|month|weekend|summer|winter|spring|autumn|year)\s+(?:after\s+(?:the|her|his|their)\s+(?:[\w'’\-]+\s+){0,3}?"
     + _EVENT + r"|(?:her|his|their)\s+[a-z\-]+\s+(?:died|passed\s+away|was\s+born|was\s+killed|left|moved(?:\s+(?:out|in|away|"
     r"down|up|over|back|home))?|arrived|came\s+home|got\s+married|retired))"
-    # "since his mother died in March", "since their wedding": a life event in the family
-    r"|\bsince\s+(?:her|his|their)\s+(?:[a-z\-]+\s+)?(?:" + "|".join(sorted(RELATIVES, key=len, reverse=True)) + r")\s+"
-    r"(?:died|passed(?:\s+away)?|was\s+killed|left|moved\s+(?:out|in|away)|retired)\b"
-    r"|\bsince\s+(?:her|his|their)\s+(?:[\w'’\-]+\s+){0,2}?" + _EVENT +
-    r"|\bmarried\s+(?:for\s+)?" + _ABOUT + _NUM + r"\s+years\b"
     # "around the date his friend was killed", "the anniversary her brother died"
     r"|\bthe\s+(?:date|anniversary)\s+(?:of\s+)?(?:her|his|their)\s+[a-z\-]+\s+(?:died|passed\s+away|was\s+born|was\s+killed)"
     r"|\b(?:" + _NUM + r"|a|an)\s+(?:months?|years?|decades?)\s+(?:after\s+(?:the|her|his|their)|"
@@ -234,7 +229,7 @@ _SEASON_WORDS = frozenset("spring summer autumn fall winter christmas easter".sp
 _SEASONS = tuple(f" {w}" for w in _SEASON_WORDS)
 # Anchors that open a timeline, and what must follow them.
 _AFTER_ANCHOR = {"last": _SEASONS, "past": _SEASONS, "previous": _SEASONS,
-                 "since": (" she ", " he ", " they ", " the ", " her ", " his ", " their ")}
+                 "since": (" she ", " he ", " they ", " the ")}
 _LIFE_BEFORE = ("her ", "his ", "their ", "adult ", "working ")
 _PUNCT_TO_SPACE = str.maketrans({c: " " for c in "-()[]\"'“”‘’,;:*_"})
 _NUM_WORDS_SET = frozenset(_NUM_WORDS.split() + "a an few".split() + [str(i) for i in range(100)] + [
@@ -247,6 +242,14 @@ _YEAR_BEFORE = ("since ", "in ", "until ", "during ", "from ", "early ", "late "
                 "winter ", "year ")
 
 
+# Matched only where "since her/his/their" or "married" stands (the long pattern above is not
+# tried for them): "since his mother died in March", "since their wedding", "married twenty-two years".
+_LIFE_TIMELINE = lowered(
+    r"since\s+(?:her|his|their)\s+(?:[a-z\-]+\s+)?(?:" + "|".join(sorted(RELATIVES, key=len, reverse=True)) + r")\s+"
+    r"(?:died|passed(?:\s+away)?|was\s+killed|left|moved\s+(?:out|in|away)|retired)\b"
+    r"|since\s+(?:her|his|their)\s+(?:[\w'’\-]+\s+){0,2}?" + _EVENT +
+    r"|married\s+(?:for\s+)?" + _ABOUT + _NUM + r"\s+years\b")
+_OWNERS = (" her ", " his ", " their ")
 _THE_UNIT = register_vocabulary(frozenset("week day month weekend summer winter spring autumn year date anniversary".split()))
 _ORDINALS = ("first ", "second ", "third ", "fourth ", "last ", "final ", "middle ")
 
@@ -256,14 +259,14 @@ def find_timelines(ix: TextIndex) -> Iterator[Span]:
     hits = [(s, e) for s, e in ix.digits if e - s == 4 and low.endswith(_YEAR_BEFORE, max(0, s - 11), s)]
     for s, e in ix.anchors(_TIME_ANCHORS):
         word = low[s:e]
-        if word in _AFTER_ANCHOR:
+        if word == "married" or word == "since" and low.startswith(_OWNERS, e):
+            m = _LIFE_TIMELINE.match(low, s)
+            if m is not None and not about_writer(ix, s, m.end()):
+                yield "timeline", s, m.end()
+        elif word in _AFTER_ANCHOR:
             # "last spring", "since she …", "since the summer he …": the anchor opens the match
             if low.startswith(_AFTER_ANCHOR[word], e):
                 hits.append((s, e))
-        elif word == "married":
-            if low.startswith((" for ", " twenty", " thirty", " forty", " fifty", " sixty", " seventy", " about ", " nearly ",
-                               " almost ", " over ") + tuple(f" {d}" for d in "123456789"), e):
-                hits.append((s, e))  # "married twenty-two years", "married for 40 years"
         elif word in ("life", "career"):
             if low.endswith(_LIFE_BEFORE, max(0, s - 20), s):
                 hits.append((s, e))
@@ -295,7 +298,7 @@ _HISTORY_VERB = lazy(r"\b(?:named|described|coined|published|founded|developed|i
 
 def _history(sentence: str) -> bool:
     """Whether a sentence is the history of a method or a condition: a naming verb, and nobody in the story."""
-    return _HISTORY_VERB.search(sentence) is not None and _STORY.search(sentence) is None
+    return _STORY.search(sentence) is None and _HISTORY_VERB.search(sentence) is not None
 
 
 # Someone in the story: a pronoun for a person, the client, a relative.

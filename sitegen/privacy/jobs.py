@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from sitegen.privacy import people as P
 from sitegen.privacy.disguise import about_writer
 from sitegen.privacy.lazyre import lazy
-from sitegen.privacy import people as P
 from sitegen.privacy.lexicon import BODY_PARTS, EPONYM_STEMS
 from sitegen.privacy.occupations import OCCUPATIONS, PREDICATE_ONLY, RELATIVES
 from sitegen.privacy.tokens import TextIndex, lowered, register_vocabulary
@@ -211,16 +211,17 @@ _APPOSED_TO = lazy(r"([A-Z][\w'’\-]+),\s+$")
 
 def _figure_before(text: str, start: int) -> bool:
     """Whether the job at `start` is in apposition to someone cited, or the namesake of a condition."""
+    if not text[max(0, start - 4):start].rstrip().endswith(","):
+        return False
     m = _APPOSED_TO.search(text, max(0, start - 40), start)
     return m is not None and (m.group(1) in P.cited_surnames() or m.group(1) in EPONYM_STEMS)
 
 
 def _uncontract(word: str) -> str:
     """ "she'd" → "she", "they've" → "they", "he's" → "he"."""
-    for tail in ("'d", "’d", "'s", "’s", "'ve", "’ve", "'re", "’re"):
-        if word.endswith(tail):
-            return word[:-len(tail)]
-    return word
+    if word.endswith(("'d", "’d", "'s", "’s")):
+        return word[:-2]
+    return word[:-3] if word.endswith(("'ve", "’ve", "'re", "’re")) else word
 
 
 # The subject right before "is a …": someone named or spoken of, never the writer ("Morag is a

@@ -228,6 +228,9 @@ _ABOUT_CLIENT = lazy(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im|[Hh]ers)\b|\b(?:th
 
 def thanked(text: str, start: int, end: int) -> bool:
     """Whether the name at text[start:end] is someone the writer thanks, in a sentence about no client."""
+    before = text[max(0, start - 160):start]
+    if "hank" not in before and "rateful" not in before and "redit" not in before and "ratitude" not in before:
+        return False  # the cheap test before the pattern: no word of thanks at all
     m = _THANKS_BEFORE.search(text, max(0, start - 160), start)
     if m is None:
         return False
@@ -245,6 +248,9 @@ _OWNER_BEFORE = lazy(r"([A-Z][\w'’\-]+)(?:,\s+|\s+)(?:and|with)\s+(?:his|her|t
 
 def relative_of(text: str, start: int, cited: set[str]) -> bool:
     """Whether the name at `start` is the relative of an author cited ("Vodder and his wife Estrid")."""
+    before = text[max(0, start - 50):start]
+    if " his " not in before and " her " not in before and " their " not in before:
+        return False
     m = _OWNER_BEFORE.search(text, max(0, start - 50), start)
     return m is not None and m.group(2) in L.RELATION_WORDS and (m.group(1) in cited or m.group(1) in P.CITED)
 
@@ -263,5 +269,8 @@ def in_story_at(ix: TextIndex, start: int, end: int) -> bool:
     text = ix.text
     if len(text) < 300 and "\n" not in text.strip() or text.startswith("#", text.rfind("\n", 0, start) + 1):
         return True
-    a, b = ix.sentence_bounds(start, end, 1)
-    return _IN_STORY.search(text, a, b) is not None
+    a, b = ix.sentence_bounds(start, end)
+    if _IN_STORY.search(text, a, b) is not None:
+        return True  # the name's own sentence, the usual case, before the two beside it
+    a, b2 = ix.sentence_bounds(start, end, 1)
+    return _IN_STORY.search(text, a, b2) is not None

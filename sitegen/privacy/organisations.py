@@ -136,7 +136,7 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
         near = text[max(0, s - 50):s].lower().split()[-7:]
         cue = not _CUE_WORDS.isdisjoint(near) and _ORG_CUE.search(ix.lower, max(0, s - 50), s) is not None
         named = len(words) >= 2 and (words[-1] in suffixes or _STATE_SCHOOL.fullmatch(run) is not None
-                                     and not st.country(run) or _FIRM.fullmatch(run) is not None) and any(
+                                     and not st.country(run) or "&" in run and _FIRM.fullmatch(run) is not None) and any(
             w not in suffixes and w not in L.FUNCTION_WORDS and w not in ("of", "the", "and", "&") for w in words[:-1])
         w2 = [w.strip(",;:()") for w in near if w != "the"][-2:]
         employer = len(w2) == 2 and w2[-1] in ("for", "at", "with") and (
@@ -313,8 +313,12 @@ _RESOURCE_AFTER = lazy(r"['’]?s?\s+(?:(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w\-]*\s
 
 def public_resource(text: str, start: int, end: int) -> bool:
     """Whether the organisation at text[start:end] is given as a resource for anyone (a charity, a helpline)."""
-    return _RESOURCE_BEFORE.search(text, max(0, start - 50), start) is not None \
+    before = text[max(0, start - 50):start].lower()
+    return any(w in before for w in _RESOURCE_WORDS) and _RESOURCE_BEFORE.search(text, max(0, start - 50), start) is not None \
         or _RESOURCE_AFTER.match(text, end) is not None or text.endswith(_LINES, start, end)
 
 
+# The cheap test before the pattern: a word of _RESOURCE_BEFORE in the 50 characters before.
+_RESOURCE_WORDS = ("point", "signpost", "direct", "sent ", "leaflet", "info", "advice", "helpline", "resource", "guidance",
+                   "factsheet")
 _LINES = ("Helpline", "Lifeline", "Helplines", "Line")  # "Suicide & Crisis Lifeline": a line for the public

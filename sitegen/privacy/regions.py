@@ -161,7 +161,7 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
             continue  # "Parkinson's", "the Beighton score", "Eunice Ingham drew": not the town
         if _PERSON_APPOSED.match(text, run_end):
             continue  # "traces back to Jivaka Kumar, a physician said to …": a person, not a place
-        owner = _FIGURE_CLAUSE.search(text, max(0, s - 50), s)
+        owner = _FIGURE_CLAUSE.search(text, max(0, s - 50), s) if ", " in text[max(0, s - 50):s] else None
         if owner is not None and owner.group(1) in P.cited_surnames():
             continue  # "Tom Bowen, who worked in Geelong": the place of someone cited, not of a client
         hit = _place_of(run, st, prep)
