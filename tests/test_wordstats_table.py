@@ -61,3 +61,4 @@ def test_a_damaged_copy_falls_back_to_the_whole_table(tmp_path):
     indexed = _stored(tmp_path, table)
     (tmp_path / "wordstats-test.sqlite").write_bytes(b"not a database at all" * 100)
     assert indexed.get("word5") == table["word5"] and indexed.full == table
+    assert not (tmp_path / "wordstats-test.sqlite").exists()  # made again by the next build that needs it

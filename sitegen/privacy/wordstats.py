@@ -228,8 +228,11 @@ class Table:
                     self.pid = os.getpid()
                 row = self.db.execute("SELECT v FROM w WHERE k = ?", (key,)).fetchone()
                 return None if row is None else row[0]
-        except sqlite3.Error:
-            pass  # a copy that cannot be read: the whole table will do
+        except sqlite3.Error:  # a copy that cannot be read: the whole table will do, and the next build makes it again
+            try:
+                self.indexed.unlink()
+            except OSError:
+                pass
         self.full = self._load()
         return self.full.get(key)
 
