@@ -99,3 +99,18 @@ def test_a_site_big_enough_for_workers_gets_every_card_and_a_lost_card_is_drawn_
     assert result.rendered == 0  # no page changed: the cards alone were made again
     assert len(list((site / ".sitegen-cache/cards").glob("*.png"))) == n + 1  # every post's and the site's
     assert [card_of(i).tobytes() for i in (0, n // 2, n - 1)] == first
+
+
+def test_the_band_and_the_title_start_exactly_where_the_layout_puts_them():
+    title = "Hands that listen"
+    im = _open(cards.draw(title, "Quiet Hands Massage")).convert("RGB")
+    box = _ink_box(im, 0, cards.HEIGHT - 120)
+    for y in (10, (box[1] + box[3]) // 2, cards.HEIGHT - 80, cards.HEIGHT - 1):  # beside the title and the name too
+        assert im.getpixel((0, y)) == im.getpixel((cards.BAR - 1, y)) == cards.ACCENT, y
+        assert im.getpixel((cards.BAR, y)) == cards.BACKGROUND, y
+    # The same title set by Pillow itself at the text's left edge: its ink starts in the same column.
+    from PIL import ImageDraw
+
+    ref = Image.new("RGB", (cards.WIDTH, cards.HEIGHT), cards.BACKGROUND)
+    ImageDraw.Draw(ref).text((cards.LEFT, box[1]), title, font=ImageFont.load_default(size=64), fill=cards.INK)
+    assert abs(box[0] - _ink_box(ref, 0, cards.HEIGHT - 120)[0]) <= 1

@@ -85,10 +85,13 @@ def test_a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one(version
     rng = random.Random()
     seed = rng.randrange(10**6)
     rng.seed(seed)
-    write_version(site, "old")
-    build_ok(site, out)
-    write_version(site, "new")
-    took = build_ok(site, out)  # how long changing from the old site to the new one takes here
+    took = []
+    for _ in range(2):  # how long changing from the old site to the new one takes here: the quicker of two
+        write_version(site, "old")  # (on a busy machine one can take twice as long, and the kills then land late)
+        build_ok(site, out)
+        write_version(site, "new")
+        took.append(build_ok(site, out))
+    took = min(took)
     outcomes = []
     for n in range(RUNS):
         write_version(site, "old")

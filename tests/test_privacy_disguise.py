@@ -217,3 +217,7 @@ def test_word_tables_are_built_once_and_then_loaded_from_the_cache(tmp_path):
     second = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300)
     assert second.stdout == first.stdout and int(first.stdout) > 100_000
     assert cached[0].stat().st_mtime_ns == mtime  # read, not built again
+    assert cached[0].with_suffix(".sqlite").is_file()  # and the indexed copy, read a word at a time
+    few = "from sitegen.privacy.wordstats import stats; s = stats(); print(s.given('Priya') >= 1, s.table.full is None)"
+    third = subprocess.run([sys.executable, "-c", few], env=env, capture_output=True, text=True, timeout=300)
+    assert third.stdout.split() == ["True", "True"]  # answered without loading the whole table
