@@ -53,6 +53,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from sitegen.privacy.detect import ScanContext, scan_text  # noqa: E402
+from sitegen.privacy.wordstats import stats  # noqa: E402
 from sitegen.privacy.lazyre import compile_all  # noqa: E402
 
 PUBLISHED = ("title", "summary", "description", "tags", "presenting", "approach", "outcome", "referral",
@@ -61,7 +62,7 @@ MIN_RECALL = 0.97
 MIN_ERROR_PRECISION = 0.95
 MAX_REVIEW_PER_CLEAN = 1
 # Blind sets measured once in summary mode and then opened for development (see README).
-OPENED = frozenset({"blind-a", "blind-b", "blind-c", "blind-d", "blind-e", "blind-f", "blind-g"})
+OPENED = frozenset({"blind-a", "blind-b", "blind-c", "blind-d", "blind-e", "blind-f", "blind-g", "blind-h"})
 
 # Label kind → the scanner kinds that count as finding it.  A register hit finds anything.
 # A named place, a named organisation and a workplace (an organisation with its town) are the same
@@ -339,6 +340,7 @@ def evaluate(verbose: bool, corpus: Path | None = None) -> int:
     scan_text("Warm-up: Priya loads the name list once, rings 020 7946 0991, gives 943 476 5919 and 078-05-1120.",
               ScanContext())
     compile_all()
+    len(stats().table)  # the whole word table, as a build scanning many files ends up holding it
     _SCAN_SECONDS[0] = 0.0
     for name, entry in sorted(ls.files.items()):
         path = ls.root / name
