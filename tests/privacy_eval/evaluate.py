@@ -53,8 +53,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from sitegen.privacy.detect import ScanContext, scan_text  # noqa: E402
-from sitegen.privacy.wordstats import stats  # noqa: E402
 from sitegen.privacy.lazyre import compile_all  # noqa: E402
+from sitegen.privacy.wordstats import stats  # noqa: E402
 
 PUBLISHED = ("title", "summary", "description", "tags", "presenting", "approach", "outcome", "referral",
              "client_perspective", "learning")
