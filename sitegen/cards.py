@@ -234,19 +234,19 @@ def draw(title: str, site: str) -> bytes:
     lines = _wrap(title, size, TEXT_WIDTH, 4 if size == 52 else 3)
     title_rows = _rows(_band(lines, size, line_height), (1, _INK_LEVELS - 1))
     site_rows = _site_rows(site)
-    empty = b"\x00" + b"\xff" * (BAR // 2) + b"\x00" * (WIDTH // 2 - BAR // 2)
     title_top = max(64, (HEIGHT - 150 - len(title_rows) // _ROW) // 2)
     stream = _Stream()
     made = 0
     for data, top in ((title_rows, title_top), (site_rows, HEIGHT - 100)):
-        stream.empty(empty, top - made)
+        stream.empty(_EMPTY_ROW, top - made)
         stream.add(data, keep=top == HEIGHT - 100)  # the site's name: the same on every card
         made = top + len(data) // _ROW
-    stream.empty(empty, HEIGHT - made)
+    stream.empty(_EMPTY_ROW, HEIGHT - made)
     return _png(stream.finish())
 
 
 _ROW = 1 + WIDTH // 2  # bytes of one row in the PNG's data: the filter type (0, none), then 4 bits a pixel
+_EMPTY_ROW = b"\x00" + b"\xff" * (BAR // 2) + b"\x00" * (WIDTH // 2 - BAR // 2)  # the green band alone
 
 
 def _rows(band: Any, levels: tuple[int, int]) -> bytes:

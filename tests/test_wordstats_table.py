@@ -62,3 +62,9 @@ def test_a_damaged_copy_falls_back_to_the_whole_table(tmp_path):
     (tmp_path / "wordstats-test.sqlite").write_bytes(b"not a database at all" * 100)
     assert indexed.get("word5") == table["word5"] and indexed.full == table
     assert not (tmp_path / "wordstats-test.sqlite").exists()  # made again by the next build that needs it
+
+
+def test_a_cache_folder_that_cannot_be_made_is_no_error(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would go")
+    assert wordstats._store(blocker / "sitegen", "wordstats-test", _small_table(), marshal_too=True) is False

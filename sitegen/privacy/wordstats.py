@@ -162,6 +162,7 @@ def _store(folder: Path, name: str, table: dict[str, int], marshal_too: bool) ->
     indexed copy and, with `marshal_too`, as the file loaded whole; False when it cannot."""
     import sqlite3
 
+    tmp: Path | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if marshal_too:
@@ -181,7 +182,8 @@ def _store(folder: Path, name: str, table: dict[str, int], marshal_too: bool) ->
         return True
     except (OSError, sqlite3.Error):
         try:
-            tmp.unlink(missing_ok=True)
+            if tmp is not None:
+                tmp.unlink(missing_ok=True)
         except OSError:
             pass
         return False  # no writable cache: the table is rebuilt next time, nothing breaks
