@@ -255,7 +255,8 @@ def process(sources: Sources, start: quick.Start, cache: Cache) -> Processed:
     results = []
     for source, key in zip(sources.found.sources, sources.keys):
         r = cached[key]
-        if r.entry is not None and r.entry.doc.source is not source:  # the cache stores no paths: attach it
+        if r.entry is not None and r.entry.doc.source is not source and r.entry.doc.source != source:
+            # the cache stores no paths: attach it (a result kept in memory has an equal one already)
             if loaded.get(key) is r:
                 # Just unpickled, and seen by nothing else yet: set in place (three copies made with
                 # dataclasses.replace cost 14 µs a file, 3% of a one-edit build).
@@ -380,8 +381,7 @@ def assemble(processed: Processed, sources: Sources, start: quick.Start, cache: 
     _raise_if_errors(diags, start.options.strict, private)
     stats = {} if start.options.clean else (cache.record("image-stats") or {})
     memory = start.options.memory
-    media = attach(site, start.site_dir / CACHE_DIR, stats, start.options.jobs,
-                   memory.linked_texts if memory is not None else None)
+    media = attach(site, start.site_dir / CACHE_DIR, stats, start.options.jobs, memory)
     diags.extend(media.diagnostics)
     _raise_if_errors(diags, start.options.strict, private)
     return Assembled(media.site, sorted_diagnostics(d for d in diags if not d.is_error), processed.parsed, private,
@@ -409,7 +409,9 @@ def plan_pages(assembled: Assembled, processed: Processed, sources: Sources, sta
     rewrites = assembled.media.rewrites if assembled.media is not None else {}
     per_file = {r.entry.rel: _with_rewrite(key, r.shown, rewrites.get(r.entry.rel))
                 for r, key in zip(processed.results, sources.keys) if r.entry is not None}
-    keys = fingerprint.PageKeys(env, site, per_file, cache.record("templates") if not start.options.clean else None)
+    memory = start.options.memory
+    keys = fingerprint.PageKeys(env, site, per_file, cache.record("templates") if not start.options.clean else None,
+                                memory.item_keys if memory is not None else None)
     reasons = {h.rel: h.reason for h in site.held_back}
     needles = privacy.audit_needles([i.entry for i in site.posts + site.pages],
                                     [(i.entry, reasons.get(i.entry.rel, "held back")) for i in site.drafts],
@@ -430,6 +432,8 @@ def plan_pages(assembled: Assembled, processed: Processed, sources: Sources, sta
             todo.append(job)
     if errors:
         raise ContentErrors(_unique(errors))
+    if memory is not None:
+        memory.item_keys = keys.item_keys(site.posts + site.pages)
     page_keys[EXTRAS] = fingerprint.h(keys.everything("posts", "pages"), site.config.site_url, keys.config)
     extras = previous.get(EXTRAS) != page_keys[EXTRAS] or not {"sitemap.xml", "search-index.json"} <= present
     pages = tuple(k for k in page_keys if k != EXTRAS)
@@ -495,7 +499,8 @@ def render(plan: PagePlan, assembled: Assembled, start: quick.Start) -> tuple[Ou
     errors = [r for r in results if isinstance(r, Diagnostic)]
     if errors:
         raise ContentErrors(_unique(errors))
-    extras = render_extras(assembled.site) if plan.extras else []
+    memory = start.options.memory
+    extras = render_extras(assembled.site, memory.search_entries if memory is not None else None) if plan.extras else []
     # Old addresses (aliases:) get a small page each that sends the reader on: cheap, so always made.
     redirects = redirect_pages(assembled.site, taken=set(plan.pages))
     return tuple(results) + tuple(extras) + tuple(redirects)

@@ -43,11 +43,12 @@ class Media:
 
 
 def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: int | None,
-           memo: dict | None = None) -> Media:
+           memory: Any = None) -> Media:
     """Check every link and image; publish what is used, processed; rewrite each text.
 
-    `memo` (kept by a resident process, the preview) holds the last build's rewritten texts by
-    everything they were made from, and is left holding this build's."""
+    `memory` (a BuildMemory, kept by a resident process: the preview) holds the last build's
+    rewritten texts by everything they were made from, and its items as published; it is left
+    holding this build's.  An item equal to the last build's is replaced by that same object."""
     from .render import jobs as page_jobs
 
     cache_dir = _usable(cache_dir)
@@ -64,7 +65,10 @@ def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: 
     cfg = site.config
     items: dict[int, Item] = {}
     rewrites: dict[str, str] = {}
+    memo = memory.linked_texts if memory is not None else None
     previous = memo if memo is not None else {}
+    last_items: dict[str, Item] = memory.items if memory is not None else {}
+    now_items: dict[str, Item] = {}
     kept: dict[tuple, tuple[str, str]] = {}
     wanted: list[_cards.Card] = [_cards.Card(cfg.title, cfg.business or cfg.author or cfg.description,
                                              _cards.card_path(""))]
@@ -85,13 +89,18 @@ def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: 
                 kept[memo_key] = done
             rendered = LinkedText(rendered, _fixer(answers, prepared.pictures),
                                   memo, memo_key, done)
-        items[id(item)] = replace(item, rendered=rendered, links=answers, preview=preview)
+        published = replace(item, rendered=rendered, links=answers, preview=preview)
+        same = last_items.get(item.entry.rel)
+        if same is not None and same == published:
+            published = same
+        items[id(item)] = now_items[item.entry.rel] = published
     card_files, cards_todo = _cards.plan(wanted, cache_dir)
     processed = set(prepared.pictures) | set(prepared.problems)
     files = tuple(s for s in linked.files if s.rel not in processed) + prepared.files + card_files
     if memo is not None:  # the texts rewritten before and still in use; the rest join as they are made
         memo.clear()
         memo.update(kept)
+        memory.items = now_items
     site_card = Preview(wanted[0].out, _cards.WIDTH, _cards.HEIGHT, cfg.title)
     return Media(with_items(site, items, _sorted(files), site_card), tuple(diags), prepared.stats,
                  (prepared.folders, tuple(wanted)), rewrites, cards_todo, cache_dir)
@@ -144,6 +153,16 @@ class LinkedText:
 
     def __repr__(self) -> str:
         return f"LinkedText({self.base!r}, {self._key[1]!r})"
+
+    # Equal when made from the same rendering with the same answers and pictures (the key holds
+    # the file, a hash of those, and the texts): then the rewritten texts are the same too.
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LinkedText):
+            return NotImplemented
+        return (self.base is other.base or self.base == other.base) and self._key == other._key
+
+    def __hash__(self) -> int:
+        return hash(self._key)
 
 
 def _usable(cache_dir: Path) -> Path:

@@ -29,6 +29,12 @@ class BuildMemory:
     def __init__(self) -> None:
         self.results: dict[str, Any] = {}
         self.linked_texts: dict[tuple, tuple[str, str]] = {}  # media.attach: texts with their links put in
+        # media.attach: each page's item as published, by source file; an item equal to the last
+        # build's is that same object, so what was worked out about it still holds
+        self.items: dict[str, Any] = {}
+        # fingerprint.PageKeys: id(item) → (the item, its fingerprint with the text, without)
+        self.item_keys: dict[int, tuple[Any, str | None, str | None]] = {}
+        self.search_entries: dict[int, tuple[Any, str]] = {}  # render_extras: id(item) → (item, its search entry)
         self._env: tuple[tuple, Any] | None = None
 
     def env_for(self, site_dir: Path, make: Callable[[Path], Any]) -> Any:

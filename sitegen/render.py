@@ -221,8 +221,12 @@ def raised_by_template(exc: BaseException) -> bool:
     return bool(frames) and frames[-1].filename.endswith((".html", ".xml", ".txt"))
 
 
-def render_extras(site: Site) -> list[OutputFile]:
-    """Sitemap and search index: built from the model directly, no template needed."""
+def render_extras(site: Site, memo: dict[int, tuple[Item, str]] | None = None) -> list[OutputFile]:
+    """Sitemap and search index: built from the model directly, no template needed.
+
+    `memo` (kept by a resident process) holds each item's search entry, as JSON, by the item
+    (media.attach hands over an unchanged item as the very same object); it is left holding
+    this build's."""
     cfg = site.config
     lastmod: dict[str, datetime] = {}
     for item in site.posts + site.pages:
@@ -236,11 +240,24 @@ def render_extras(site: Site) -> list[OutputFile]:
         mod = f"<lastmod>{lastmod[u]:%Y-%m-%d}</lastmod>" if u in lastmod else ""
         lines.append(f"  <url><loc>{loc}</loc>{mod}</url>")
     lines.append("</urlset>\n")
-    index = [{"t": i.title, "u": i.url, "d": i.entry.date.strftime("%Y-%m-%d") if i.entry.date else "",
-              "g": [t.name for t in i.tags], "s": _summary_text(i), "x": i.rendered.text}
-             for i in site.posts + site.pages]
+    items = site.posts + site.pages
+    if memo is None:
+        index = json.dumps([_search_entry(i) for i in items], ensure_ascii=False, separators=(",", ":"))
+    else:  # the same bytes, made of one piece per item
+        last = dict(memo)
+        memo.clear()
+        for i in items:
+            got = last.get(id(i))
+            memo[id(i)] = got if got is not None and got[0] is i else \
+                (i, json.dumps(_search_entry(i), ensure_ascii=False, separators=(",", ":")))
+        index = "[" + ",".join(memo[id(i)][1] for i in items) + "]"
     return [OutputFile("sitemap.xml", "\n".join(lines).encode("utf-8")),
-            OutputFile("search-index.json", json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))]
+            OutputFile("search-index.json", index.encode("utf-8"))]
+
+
+def _search_entry(i: Item) -> dict:
+    return {"t": i.title, "u": i.url, "d": i.entry.date.strftime("%Y-%m-%d") if i.entry.date else "",
+            "g": [t.name for t in i.tags], "s": _summary_text(i), "x": i.rendered.text}
 
 
 def _summary_text(item: Item) -> str:

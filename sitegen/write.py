@@ -677,11 +677,21 @@ def _same_file(a: Path, b: Path) -> bool:
         sa, sb = a.stat(), b.stat()
     except OSError:
         return False
+    if sa.st_ino == sb.st_ino and sa.st_dev == sb.st_dev:
+        return True  # one file (a hard link to the cache's copy)
     if sa.st_size != sb.st_size:
         return False
     # copy2 keeps the source's mtime: the same size and time mean the same copy -- unless the
     # source changed so recently that a rewrite within the file system's clock tick would not
     # show (the "racy" case): then only the bytes can tell.
-    if sa.st_mtime_ns == sb.st_mtime_ns and not racy(sb.st_mtime_ns, time.time_ns()):
+    settled = not racy(sb.st_mtime_ns, time.time_ns())
+    if sa.st_mtime_ns == sb.st_mtime_ns and settled:
         return True
-    return _digest(a) == _digest(b)
+    if _digest(a) != _digest(b):
+        return False
+    if settled:  # the same bytes under another time (the folder was copied, the cache made again):
+        try:     # give the copy the source's time, so the next build need not read both again
+            os.utime(a, ns=(sa.st_atime_ns, sb.st_mtime_ns), follow_symlinks=False)
+        except OSError:
+            pass
+    return True

@@ -1,0 +1,89 @@
+"""A resident process (the preview) builds the same site again and again with a BuildMemory.
+
+What it keeps between builds (each file's result, its items as published, their fingerprints,
+their search entries) must never change what is published: after every kind of edit, its
+output is byte for byte what a clean build of the same files writes."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sitegen.build import BuildOptions, build
+from sitegen.options import BuildMemory
+from tests.conftest import copy_example
+
+POSTS = "content/posts"
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _edit(site: Path, rel: str, change) -> None:
+    p = site / rel
+    p.write_text(change(p.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def _new_post(site: Path) -> None:
+    (site / POSTS / "a-new-short-note.md").write_text(
+        "---\ntitle: A new short note\ndate: 2024-02-03\ntags: [rest, notes from the room]\n---\n\n"
+        "Written between two bookings.\n\n## Why it matters\n\nA second paragraph.\n", encoding="utf-8")
+
+
+EDITS = [
+    ("a sentence added", lambda s: _edit(s, f"{POSTS}/where-my-hands-stop.md", lambda t: t + "\nOne more line.\n")),
+    ("a title changed", lambda s: _edit(s, f"{POSTS}/where-my-hands-stop.md",
+                                        lambda t: t.replace("title:", "title: Revised —", 1))),
+    ("a tag added", lambda s: _edit(s, f"{POSTS}/the-ten-minutes-between-clients.md",
+                                    lambda t: t.replace("tags: [", "tags: [a tag of its own, ", 1))),
+    ("a heading added", lambda s: _edit(s, f"{POSTS}/where-my-hands-stop.md",
+                                                    lambda t: t + "\n## A heading added\n\nText under it.\n")),
+    ("a link to that heading", lambda s: _edit(s, f"{POSTS}/the-ten-minutes-between-clients.md",
+                                               lambda t: t + "\nSee [where my hands stop](where-my-hands-stop.md#a-heading-added).\n")),
+    ("a post added", _new_post),
+    ("a post removed", lambda s: (s / POSTS / "a-year-of-tuesday-afternoons-off.md").unlink()),
+]
+
+
+@pytest.fixture
+def example(tmp_path):
+    site = copy_example(tmp_path / "site")
+    text = (site / POSTS / "the-ten-minutes-between-clients.md").read_text(encoding="utf-8")
+    assert "tags: [" in text  # the edits above rely on the flow style of its tags
+    return site
+
+
+def test_resident_builds_publish_what_a_clean_build_publishes(example, tmp_path):
+    memory = BuildMemory()
+    resident = BuildOptions(output=tmp_path / "resident", memory=memory, preview=True)
+    build(example, resident)
+    for what, edit in EDITS:
+        edit(example)
+        build(example, resident)
+        fresh = tmp_path / "fresh"
+        shutil.rmtree(fresh, ignore_errors=True)
+        build(example, BuildOptions(output=fresh, preview=True, clean=True))
+        got, want = _tree(tmp_path / "resident"), _tree(fresh)
+        differ = sorted(k for k in got.keys() | want.keys() if got.get(k) != want.get(k))
+        assert differ == [], f"after {what}: {differ}"
+
+
+def test_an_item_nothing_touched_is_kept_whole_with_its_fingerprint(example, tmp_path):
+    memory = BuildMemory()
+    options = BuildOptions(output=tmp_path / "out", memory=memory, preview=True)
+    build(example, options)
+    before = dict(memory.items)
+    assert len(before) >= 10 and memory.item_keys and memory.search_entries
+    EDITS[0][1](example)
+    build(example, options)
+    edited = f"{POSTS}/where-my-hands-stop.md"
+    kept = {rel for rel, item in memory.items.items() if before.get(rel) is item}
+    assert kept == set(before) - {edited}  # every other item is the very same object
+    assert memory.items[edited] is not before[edited]
+    # and the fingerprints handed to the next build are those of the items now published
+    assert {id(item) for item in memory.items.values()} <= set(memory.item_keys)
