@@ -417,7 +417,9 @@ def plan_pages(assembled: Assembled, processed: Processed, sources: Sources, sta
                                     [(i.entry, reasons.get(i.entry.rel, "held back")) for i in site.drafts],
                                     sources.register)
     previous = _previous_pages(cache, start, fingerprint.h(needles))
-    present = output_files(start.output) if previous else frozenset()  # deleted by hand: rendered again
+    known = memory.output_files(start.inputs.output) if memory is not None else None
+    present = (known if known is not None else output_files(start.output)) if previous else frozenset()
+    # (a page file deleted by hand is rendered again)
     todo: list[Job] = []
     page_keys: dict[str, str] = {}
     errors: list[Diagnostic] = []
@@ -544,11 +546,18 @@ def commit(files: tuple[OutputFile, ...], plan: PagePlan, assembled: Assembled, 
     written: WriteResult | None = None
     warnings = assembled.warnings
     if start.options.write:
-        written = write_output(start.output, out_files, site.statics)
+        memory = start.options.memory
+        known = memory.output_files(start.inputs.output) if memory is not None else None
+        if memory is not None:
+            memory.output = None  # until this write has succeeded
+        written = write_output(start.output, out_files, site.statics, known)
+        identity = output_identity(start.output)
+        if memory is not None:
+            memory.output = (identity, written.listing)
         due = min((i.entry.date.timestamp() for i in site.drafts if i.entry.date and not i.entry.draft
                    and start.run.now and i.entry.date > start.run.now), default=None)
         lasting = tuple(d for d in assembled.warnings if not d.code.startswith("cache."))  # replayed if nothing changes
-        last = quick.LastBuild(inputs=replace(start.inputs, output=output_identity(start.output)), due=due,
+        last = quick.LastBuild(inputs=replace(start.inputs, output=identity), due=due,
                                diagnostics=lasting, held_back=site.held_back, pages=n_pages,
                                files=n_files, needles=fingerprint.h(plan.needles),
                                private=tuple((p.rel, p.reasons) for p in assembled.private))  # plain: no imports

@@ -35,7 +35,18 @@ class BuildMemory:
         # fingerprint.PageKeys: id(item) → (the item, its fingerprint with the text, without)
         self.item_keys: dict[int, tuple[Any, str | None, str | None]] = {}
         self.search_entries: dict[int, tuple[Any, str]] = {}  # render_extras: id(item) → (item, its search entry)
+        # The output folder (its identity, cache.output_identity) and every file in it, as this
+        # process's last write left it: the preview writes into a temporary folder of its own,
+        # which nothing else touches, so it need not be read again while its identity holds.
+        self.output: tuple[Any, frozenset[str]] | None = None
         self._env: tuple[tuple, Any] | None = None
+
+    def output_files(self, identity: Any) -> frozenset[str] | None:
+        """The files of the output folder with this identity as the last write left them; None
+        when this process did not write it last (or has not written yet)."""
+        if self.output is None or identity is None or self.output[0] != identity:
+            return None
+        return self.output[1]
 
     def env_for(self, site_dir: Path, make: Callable[[Path], Any]) -> Any:
         key = (str(Path(site_dir).resolve()), (Path(site_dir) / "templates").is_dir())

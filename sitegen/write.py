@@ -75,6 +75,7 @@ class WriteResult:
     removed: int  # files of the old output that are gone
     swapped: bool  # False when nothing changed and the old output was kept as it is
     pages_only: bool = False  # every changed or removed file is a page or a list (HTML, XML, JSON, text)
+    listing: frozenset[str] = frozenset()  # every file now in the output (for `write_output`'s `known`)
 
 
 # -- is this output folder safe to replace? --------------------------------------------------
@@ -345,18 +346,23 @@ def _resolve_output(output: Path) -> Path:
 
 # -- writing ---------------------------------------------------------------------------------
 
-def write_output(output: Path, files: Iterable[OutputFile], statics: Iterable[StaticFile]) -> WriteResult:
+def write_output(output: Path, files: Iterable[OutputFile], statics: Iterable[StaticFile],
+                 known: frozenset[str] | None = None) -> WriteResult:
     """Stage the new or changed files in a temporary folder beside `output`, then move them in.
 
-    Raises FileSystemError when the operating system refuses a write (see `_refused`)."""
+    `known` is the output's files as this process's last write left them (`WriteResult.listing`),
+    for a resident process writing into a folder of its own that nothing else touches (the
+    preview's): the folder is then not read again.  Raises FileSystemError when the operating
+    system refuses a write (see `_refused`)."""
     output = _resolve_output(output)
     try:
-        return _write(output, list(files), list(statics))
+        return _write(output, list(files), list(statics), known)
     except OSError as exc:
         raise _refused(exc, output) or exc from exc
 
 
-def _write(output: Path, files: list[OutputFile], statics: list[StaticFile]) -> WriteResult:
+def _write(output: Path, files: list[OutputFile], statics: list[StaticFile],
+           known: frozenset[str] | None) -> WriteResult:
     output.parent.mkdir(parents=True, exist_ok=True)
     for f in files:
         _check_rel(f.rel)
@@ -365,7 +371,7 @@ def _write(output: Path, files: list[OutputFile], statics: list[StaticFile]) -> 
     with _output_lock(output, wait=True) as locked:
         recover(output, _locked=bool(locked))
         if (output / MARKER).is_file():
-            old, links = _old_files(output)
+            old, links = (set(known), False) if known is not None else _old_files(output)
             if links:
                 # Put there by hand: never write or delete through a link.  Rebuild the whole
                 # tree (every page rendered: nothing is carried over through a link) and swap.
@@ -507,7 +513,7 @@ def _update_in_place(output: Path, files: list[OutputFile], statics: list[Static
         removed = sorted(old - names)
         if not staged and not removed:
             _discard(tmp)
-            return WriteResult(len(names), 0, 0, False)
+            return WriteResult(len(names), 0, 0, False, listing=frozenset(names))
         if not made:  # only removals: the journal still needs its folder
             tmp.mkdir()
             (tmp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
@@ -521,7 +527,8 @@ def _update_in_place(output: Path, files: list[OutputFile], statics: list[Static
         with _signals_deferred():
             _apply_journal(tmp, output)
             _remove_tree(tmp)
-        return WriteResult(len(names), len(staged), len(removed), True, _pages_only([*staged, *removed]))
+        return WriteResult(len(names), len(staged), len(removed), True, _pages_only([*staged, *removed]),
+                           frozenset(names))
     except BaseException as exc:
         if isinstance(exc, OSError):
             note_free_space(exc, output.parent)
@@ -617,7 +624,7 @@ def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile
             removed = len(old_names - names)
         if swap and carry and changed == 0 and removed == 0:
             _discard(tmp)
-            return WriteResult(total, 0, 0, False)
+            return WriteResult(total, 0, 0, False, listing=frozenset(names))
         _sync(tmp)
         with _signals_deferred():
             if swap:
@@ -635,7 +642,7 @@ def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile
                 if output.exists():
                     output.rmdir()  # an empty folder (check_output_dir refused a non-empty one)
                 os.rename(tmp, output)
-        return WriteResult(total, changed, removed, True)  # a whole new tree: not said to be pages only
+        return WriteResult(total, changed, removed, True, listing=frozenset(names))  # a new tree: not "pages only"
     except BaseException as exc:
         if isinstance(exc, OSError):
             note_free_space(exc, output.parent)

@@ -71,6 +71,8 @@ def test_resident_builds_publish_what_a_clean_build_publishes(example, tmp_path)
         got, want = _tree(tmp_path / "resident"), _tree(fresh)
         differ = sorted(k for k in got.keys() | want.keys() if got.get(k) != want.get(k))
         assert differ == [], f"after {what}: {differ}"
+        # what the next build takes for the folder's files (instead of reading it) is what is there
+        assert memory.output is not None and set(memory.output[1]) == set(got) - {".sitegen-output"}
 
 
 def test_an_item_nothing_touched_is_kept_whole_with_its_fingerprint(example, tmp_path):
