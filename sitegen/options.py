@@ -29,12 +29,12 @@ class BuildMemory:
     def __init__(self) -> None:
         self.results: dict[str, Any] = {}
         self.linked_texts: dict[tuple, tuple[str, str]] = {}  # media.attach: texts with their links put in
-        # media.attach: each page's item as published, by source file; an item equal to the last
-        # build's is that same object, so what was worked out about it still holds
+        # media.attach: each page's item as published, with what it was made from, by source file:
+        # an item made from the same is that same object, so what was worked out about it holds
         self.items: dict[str, Any] = {}
         # fingerprint.PageKeys: id(item) → (the item, its fingerprint with the text, without)
         self.item_keys: dict[int, tuple[Any, str | None, str | None]] = {}
-        self.search_entries: dict[int, tuple[Any, str]] = {}  # render_extras: id(item) → (item, its search entry)
+        self.extras: dict[str, Any] = {}  # render_extras: the sitemap and each item's search entry
         # The output folder (its identity, cache.output_identity) and every file in it, as this
         # process's last write left it: the preview writes into a temporary folder of its own,
         # which nothing else touches, so it need not be read again while its identity holds.

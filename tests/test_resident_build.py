@@ -45,6 +45,10 @@ EDITS = [
                                                     lambda t: t + "\n## A heading added\n\nText under it.\n")),
     ("a link to that heading", lambda s: _edit(s, f"{POSTS}/the-ten-minutes-between-clients.md",
                                                lambda t: t + "\nSee [where my hands stop](where-my-hands-stop.md#a-heading-added).\n")),
+    ("the linked post's address changed", lambda s: _edit(s, f"{POSTS}/where-my-hands-stop.md",
+                                                          lambda t: t.replace("slug: knowing-when-to-refer",
+                                                                              "slug: when-to-refer", 1))),
+    ("the site's title changed", lambda s: _edit(s, "site.toml", lambda t: t.replace('title = "', 'title = "New: ', 1))),
     ("a post added", _new_post),
     ("a post removed", lambda s: (s / POSTS / "a-year-of-tuesday-afternoons-off.md").unlink()),
 ]
@@ -54,7 +58,8 @@ EDITS = [
 def example(tmp_path):
     site = copy_example(tmp_path / "site")
     text = (site / POSTS / "the-ten-minutes-between-clients.md").read_text(encoding="utf-8")
-    assert "tags: [" in text  # the edits above rely on the flow style of its tags
+    assert "tags: [" in text  # the edits above rely on the flow style of its tags, and on a slug:
+    assert "slug: knowing-when-to-refer" in (site / POSTS / "where-my-hands-stop.md").read_text(encoding="utf-8")
     return site
 
 
@@ -79,13 +84,14 @@ def test_an_item_nothing_touched_is_kept_whole_with_its_fingerprint(example, tmp
     memory = BuildMemory()
     options = BuildOptions(output=tmp_path / "out", memory=memory, preview=True)
     build(example, options)
-    before = dict(memory.items)
-    assert len(before) >= 10 and memory.item_keys and memory.search_entries
+    before = {rel: done.item for rel, done in memory.items.items()}
+    assert len(before) >= 10 and memory.item_keys and memory.extras
     EDITS[0][1](example)
     build(example, options)
     edited = f"{POSTS}/where-my-hands-stop.md"
-    kept = {rel for rel, item in memory.items.items() if before.get(rel) is item}
+    now = {rel: done.item for rel, done in memory.items.items()}
+    kept = {rel for rel, item in now.items() if before.get(rel) is item}
     assert kept == set(before) - {edited}  # every other item is the very same object
-    assert memory.items[edited] is not before[edited]
+    assert now[edited] is not before[edited]
     # and the fingerprints handed to the next build are those of the items now published
-    assert {id(item) for item in memory.items.values()} <= set(memory.item_keys)
+    assert {id(item) for item in now.values()} <= set(memory.item_keys)
