@@ -411,7 +411,8 @@ def plan_pages(assembled: Assembled, processed: Processed, sources: Sources, sta
                 for r, key in zip(processed.results, sources.keys) if r.entry is not None}
     memory = start.options.memory
     keys = fingerprint.PageKeys(env, site, per_file, cache.record("templates") if not start.options.clean else None,
-                                memory.item_keys if memory is not None else None)
+                                memory.item_keys if memory is not None else None,
+                                memory.page_keys if memory is not None else None)
     reasons = {h.rel: h.reason for h in site.held_back}
     needles = privacy.audit_needles([i.entry for i in site.posts + site.pages],
                                     [(i.entry, reasons.get(i.entry.rel, "held back")) for i in site.drafts],
@@ -436,6 +437,7 @@ def plan_pages(assembled: Assembled, processed: Processed, sources: Sources, sta
         raise ContentErrors(_unique(errors))
     if memory is not None:
         memory.item_keys = keys.item_keys(site.posts + site.pages)
+        memory.page_keys = keys.made
     page_keys[EXTRAS] = fingerprint.h(keys.everything("posts", "pages"), site.config.site_url, keys.config)
     extras = previous.get(EXTRAS) != page_keys[EXTRAS] or not {"sitemap.xml", "search-index.json"} <= present
     pages = tuple(k for k in page_keys if k != EXTRAS)
