@@ -36,6 +36,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import errno
+import functools
 import hashlib
 import json
 import os
@@ -162,6 +163,7 @@ def _is_mount_point(path: Path) -> bool:
         return False
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same paths, build after build, in the preview
 def _check_rel(rel: str) -> str:
     """A path inside the output folder, or UnsafeOutputError: no file may land outside it."""
     parts = rel.split("/")
@@ -328,9 +330,10 @@ def _signals_deferred() -> Iterator[None]:
                 signal.raise_signal(sig)
 
 
-def _digest(path: Path) -> str | None:
+def _digest(path: str | Path) -> str | None:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with open(path, "rb") as fh:
+            return hashlib.sha256(fh.read()).hexdigest()
     except OSError:
         return None
 
@@ -504,11 +507,12 @@ def _update_in_place(output: Path, files: list[OutputFile], statics: list[Static
                 continue  # unchanged, and present (checked by the caller)
             if f.rel not in old or not _same_bytes(output / f.rel, f.data):
                 stage(f.rel).write_bytes(f.data)
+        root = str(output)
         for st in statics:
             if st.out in names:
                 continue
             names.add(st.out)
-            if not _same_file(output / st.out, st.path):
+            if not _same_file(os.path.join(root, st.out), st.path):
                 _copy_static(st.path, stage(st.out))
         removed = sorted(old - names)
         if not staged and not removed:
@@ -679,9 +683,9 @@ def _same_bytes(path: Path, data: bytes) -> bool:
         return False
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def _same_file(a: str | Path, b: Path) -> bool:
     try:
-        sa, sb = a.stat(), b.stat()
+        sa, sb = os.stat(a), os.stat(b)
     except OSError:
         return False
     if sa.st_ino == sb.st_ino and sa.st_dev == sb.st_dev:
