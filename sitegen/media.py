@@ -53,7 +53,7 @@ def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: 
     from .render import jobs as page_jobs
 
     cache_dir = _usable(cache_dir)
-    linked = check_links(site, [j.rel for j in page_jobs(site)])
+    linked = check_links(site, [j.rel for j in page_jobs(site)], memory.links if memory is not None else None)
     diags = list(linked.diagnostics)
     if any(d.is_error for d in diags):
         return Media(site, tuple(diags), image_stats, (frozenset(), ()))

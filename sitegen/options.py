@@ -34,6 +34,7 @@ class BuildMemory:
         self.items: dict[str, Any] = {}
         # fingerprint.PageKeys: id(item) → (the item, its fingerprint with the text, without)
         self.item_keys: dict[int, tuple[Any, str | None, str | None]] = {}
+        self.links: dict[str, Any] = {}  # links.check_links: each text's last check, and the site's names then
         self.page_keys: dict[str, tuple[tuple, str]] = {}  # fingerprint.PageKeys: each page's key, by what it was made of
         self.extras: dict[str, Any] = {}  # render_extras: the sitemap and each item's search entry
         # The output folder (its identity, cache.output_identity) and every file in it, as this

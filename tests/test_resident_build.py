@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.build import BuildOptions, build
+from sitegen.errors import ContentErrors
 from sitegen.options import BuildMemory
 from tests.conftest import copy_example
 
@@ -49,6 +50,12 @@ EDITS = [
                                                           lambda t: t.replace("slug: knowing-when-to-refer",
                                                                               "slug: when-to-refer", 1))),
     ("the site's title changed", lambda s: _edit(s, "site.toml", lambda t: t.replace('title = "', 'title = "New: ', 1))),
+    ("the linked post made a draft", lambda s: _edit(s, f"{POSTS}/where-my-hands-stop.md",
+                                                     lambda t: t.replace("\ntags:", "\ndraft: true\ntags:", 1))),
+    ("meanwhile, another post edited", lambda s: _edit(s, f"{POSTS}/what-fascia-taught-me-about-patience.md",
+                                                       lambda t: t + "\nA late thought.\n")),
+    ("and published again", lambda s: _edit(s, f"{POSTS}/where-my-hands-stop.md",
+                                            lambda t: t.replace("\ndraft: true", "", 1))),
     ("a post added", _new_post),
     ("a post removed", lambda s: (s / POSTS / "a-year-of-tuesday-afternoons-off.md").unlink()),
 ]
@@ -69,10 +76,11 @@ def test_resident_builds_publish_what_a_clean_build_publishes(example, tmp_path)
     build(example, resident)
     for what, edit in EDITS:
         edit(example)
-        build(example, resident)
+        told = build(example, resident).diagnostics
         fresh = tmp_path / "fresh"
         shutil.rmtree(fresh, ignore_errors=True)
-        build(example, BuildOptions(output=fresh, preview=True, clean=True))
+        should = build(example, BuildOptions(output=fresh, preview=True, clean=True)).diagnostics
+        assert [str(d) for d in told] == [str(d) for d in should], f"after {what}"
         got, want = _tree(tmp_path / "resident"), _tree(fresh)
         differ = sorted(k for k in got.keys() | want.keys() if got.get(k) != want.get(k))
         assert differ == [], f"after {what}: {differ}"
@@ -95,3 +103,16 @@ def test_an_item_nothing_touched_is_kept_whole_with_its_fingerprint(example, tmp
     assert now[edited] is not before[edited]
     # and the fingerprints handed to the next build are those of the items now published
     assert {id(item) for item in now.values()} <= set(memory.item_keys)
+
+
+def test_a_link_broken_by_an_edit_elsewhere_in_its_own_text_is_found_by_a_resident_build(example, tmp_path):
+    """The link itself is unchanged; the heading it points at (on the same page) is renamed."""
+    memory = BuildMemory()
+    options = BuildOptions(output=tmp_path / "out", memory=memory, preview=True)
+    post = f"{POSTS}/the-ten-minutes-between-clients.md"
+    _edit(example, post, lambda t: t + "\n## Short breaks\n\nBack to [the top of this part](#short-breaks).\n")
+    build(example, options)
+    _edit(example, post, lambda t: t.replace("## Short breaks", "## Longer breaks"))
+    with pytest.raises(ContentErrors) as caught:
+        build(example, options)
+    assert any(d.code == "link.anchor" and d.path == post for d in caught.value.diagnostics)
