@@ -454,11 +454,13 @@ def _previous_pages(cache: Cache, start: quick.Start, needles: str) -> Mapping[s
     """The last build's page keys, when it wrote the same output with the same settings and audit."""
     if not start.options.write or start.options.clean:
         return {}
-    last = cache.record("last")
+    memory = start.options.memory
+    kept = memory.last if memory is not None else None
+    last = kept[0] if kept is not None else cache.record("last")
     if not isinstance(last, quick.LastBuild) or last.inputs.run_key != start.inputs.run_key \
             or last.inputs.output != start.inputs.output or last.needles != needles:
         return {}
-    return cache.record("pages") or {}
+    return kept[1] if kept is not None else (cache.record("pages") or {})
 
 
 def _unique(diags: list[Diagnostic]) -> list[Diagnostic]:
@@ -564,8 +566,13 @@ def commit(files: tuple[OutputFile, ...], plan: PagePlan, assembled: Assembled, 
                                diagnostics=lasting, held_back=site.held_back, pages=n_pages,
                                files=n_files, needles=fingerprint.h(plan.needles),
                                private=tuple((p.rel, p.reasons) for p in assembled.private))  # plain: no imports
-        records = {"stats": dict(sources.stats), "pages": dict(plan.keys), "templates": dict(plan.templates),
-                   "last": last}
+        records = {"stats": dict(sources.stats), "templates": dict(plan.templates)}
+        if memory is None:
+            records.update(pages=dict(plan.keys), last=last)
+        else:  # the preview's own folder: its build and page keys stay in memory, and the cache keeps
+            # describing the last build of the site's real output (the next `sitegen build` renders
+            # only what changed since, not every page)
+            memory.last = (last, dict(plan.keys))
         media = assembled.media
         if media is not None:
             records["image-stats"] = dict(media.image_stats)

@@ -41,6 +41,8 @@ class BuildMemory:
         # process's last write left it: the preview writes into a temporary folder of its own,
         # which nothing else touches, so it need not be read again while its identity holds.
         self.output: tuple[Any, frozenset[str]] | None = None
+        # The last build (quick.LastBuild) and its page keys: the cache keeps the site's real output's
+        self.last: tuple[Any, dict[str, str]] | None = None
         self._env: tuple[tuple, Any] | None = None
 
     def output_files(self, identity: Any) -> frozenset[str] | None:

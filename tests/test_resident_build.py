@@ -116,3 +116,20 @@ def test_a_link_broken_by_an_edit_elsewhere_in_its_own_text_is_found_by_a_reside
     with pytest.raises(ContentErrors) as caught:
         build(example, options)
     assert any(d.code == "link.anchor" and d.path == post for d in caught.value.diagnostics)
+
+
+def test_a_build_after_a_preview_renders_only_what_changed_since_the_last_build(example, tmp_path):
+    """The preview writes into a folder of its own; the cache goes on describing the site's real
+    output, so publishing after an evening of previewing does not render every page again."""
+    output = tmp_path / "output"
+    first = build(example, BuildOptions(output=output))
+    memory = BuildMemory()
+    preview = BuildOptions(output=tmp_path / "preview", memory=memory, preview=True)
+    build(example, preview)
+    EDITS[0][1](example)
+    build(example, preview)
+    again = build(example, BuildOptions(output=output))
+    assert 0 < again.rendered < first.rendered / 3, (again.rendered, first.rendered)
+    fresh = tmp_path / "fresh"
+    build(example, BuildOptions(output=fresh, clean=True))
+    assert _tree(output) == _tree(fresh)
