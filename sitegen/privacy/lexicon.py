@@ -343,6 +343,16 @@ PUBLIC_OFFICES = _words("""
 # capitalised word must not be a common word for them to count.
 WEAK_TITLES = _words("Father Sister Nurse Judge Major Coach Doc Lady Lord Aunt Uncle Auntie Aunty Captain Madam Mistress")
 
+# Titles that name a profession: the person is a practitioner (the writer, a colleague, the GP who
+# referred, an author), not the client, so in a case study the name is put up for review, not an error.
+PROFESSIONAL_TITLES = _words("Dr Prof Professor Doc")
+
+# Days and months: their plurals are times too ("we met Wednesdays").
+CALENDAR_WORDS = _words("""
+    Sunday Monday Tuesday Wednesday Thursday Friday Saturday January February March April June July
+    August September October November December
+""")
+
 # Lower-case particles inside surnames: "van der Berg", "de la Cruz".
 SURNAME_PARTICLES = _lower("van von der den de del della di da du le la bin binti ibn al el ter ten")
 

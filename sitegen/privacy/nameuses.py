@@ -262,15 +262,17 @@ _IN_STORY = lazy(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im|[Hh]ers|[Tt]hey|[Tt]he
                  r"[Ss]he['’][sd]|[Hh]e['’][sd]|clients?|patients?)\b")
 
 
-def in_story_at(ix: TextIndex, start: int, end: int) -> bool:
+def in_story_at(ix: TextIndex, start: int, end: int, beside: bool = True) -> bool:
     """Whether a name without a cue at text[start:end] stands where the story is told: a title or a
-    heading (a front-matter value is a text of its own), or a sentence, or one beside it, that
-    speaks of someone treated ("She laughed. Declan, in his shop coat, …")."""
+    heading (a front-matter value is a text of its own), or a sentence, or (`beside`) one beside it,
+    that speaks of someone treated ("She laughed. Declan, in his shop coat, …")."""
     text = ix.text
     if len(text) < 300 and "\n" not in text.strip() or text.startswith("#", text.rfind("\n", 0, start) + 1):
         return True
     a, b = ix.sentence_bounds(start, end)
     if _IN_STORY.search(text, a, b) is not None:
         return True  # the name's own sentence, the usual case, before the two beside it
+    if not beside:
+        return False
     a, b2 = ix.sentence_bounds(start, end, 1)
     return _IN_STORY.search(text, a, b2) is not None

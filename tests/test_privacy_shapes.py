@@ -1,0 +1,111 @@
+"""The privacy scan by the evidence each finding needs and the sentence shapes that carry an
+identifier: an error only where the text almost certainly identifies someone (a weak sign is a
+review item), direct identifiers in the shapes people write them, and the indirect ones (jobs,
+family, timelines, bare names) in everyday phrasing.  Every example is written for this file."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitegen.privacy.detect import ScanContext, scan_text
+
+CASE = ScanContext(allow=("Harriet Quayle", "Quayle Soft Tissue Therapy"))
+ESSAY = ScanContext(allow=("Harriet Quayle",), essay=True)
+
+
+def found(text: str, ctx: ScanContext = CASE) -> list[tuple[str, str, str]]:
+    return [(f.kind, f.severity, f.text) for f in scan_text(text, ctx)]
+
+
+def severity_of(text: str, kind: str, needle: str, ctx: ScanContext = CASE) -> str | None:
+    """The severity of the first finding of `kind` covering `needle`, or None."""
+    return next((s for k, s, t in found(text, ctx) if k == kind and needle in t), None)
+
+
+# A story around the sentence under test: the scan reads a case study's sentences in their text.
+STORY = ("She came in after a long shift with her shoulder strapped, and we started slowly.\n\n"
+         "{}\n\nBy the sixth session she could lift the kettle without thinking about it.")
+
+
+# --- precision: a weak sign is a review item, never an error --------------------------------------
+
+@pytest.mark.parametrize("sentence, needle", [
+    ("Dr Ottilie Brennan wrote this one for us, from a practice in the hills.", "Dr Ottilie Brennan"),
+    ("Prof. Anselm Kirby, who taught me most of this, would say the same.", "Anselm Kirby"),
+])
+def test_a_practitioner_titled_outside_the_story_is_for_review(sentence, needle):
+    text = STORY.format(sentence)
+    assert severity_of(text, "name", needle) == "review", found(text)
+
+
+@pytest.mark.parametrize("sentence, needle", [
+    ("Dr Ottilie Brennan saw her twice before she was referred to me.", "Dr Ottilie Brennan"),
+    ("Her husband, Dr Ansel Kirby, drove her to every session.", "Dr Ansel Kirby"),
+    ("Mrs Brennan came with her sister the first time.", "Mrs Brennan"),
+])
+def test_a_titled_person_in_the_story_is_still_an_error(sentence, needle):
+    text = STORY.format(sentence)
+    assert severity_of(text, "name", needle) == "error", found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We met Thursdays at half five, for an hour.",
+    "Mondays were hardest for him, he said, and Fridays the easiest.",
+])
+def test_a_weekday_in_the_plural_is_a_time_not_a_name(text):
+    assert not any(k == "name" for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "He rang the clinic line, 01632 960415, twice that week.",
+    "Her daughter called the practice number, 01632 960415, to cancel.",
+])
+def test_the_line_she_rang_is_the_practices_own(text):
+    assert not any(k == "phone" for k, _, _ in found(text)), found(text)
+
+
+def test_a_number_she_rang_from_is_still_hers():
+    text = "She rang me from 01632 960415 on the morning of the race."
+    assert severity_of(text, "phone", "01632 960415") == "error", found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ring 01632 960415 to book a place on the course.",
+    "Call us on 01632 960415 or email hello@quaylesoft.example, whichever is easier.",
+])
+def test_an_essay_telling_the_reader_to_call_gives_the_practice_number(text):
+    assert not any(k == "phone" for k, _, _ in found(text, ESSAY)), found(text, ESSAY)
+
+
+def test_a_number_quoted_in_an_essay_is_still_someones():
+    text = '"Ring 07700 900218 if I am late," she wrote on the form.'
+    assert severity_of(text, "phone", "07700 900218", ESSAY) == "error", found(text, ESSAY)
+
+
+def test_a_number_someone_rang_from_is_a_phone_not_a_health_number():
+    # ten digits that happen to pass the NHS checksum, given as the number she called from
+    text = "She texted from 401 023 2137 to say she was running late."
+    kinds = {k for k, _, _ in found(text)}
+    assert "phone" in kinds and "nhs" not in kinds, found(text)
+
+
+# --- direct identifiers in the shapes people write them -------------------------------------------
+
+@pytest.mark.parametrize("text, needle", [
+    ("They rent a flat off Cobden Street, number 12, above the launderette.", "number 12"),
+    ("His mum still lives on Ferncliffe Road at no. 7.", "no. 7"),
+])
+def test_a_house_number_after_its_street_makes_an_address(text, needle):
+    assert severity_of(text, "address", needle) == "error", found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("She lives out the Kilrush road, past the creamery.", "Kilrush road"),
+    ("The Ennis road was flooded so he came the long way.", "Ennis road"),
+])
+def test_a_road_named_for_where_it_leads_is_a_place(text, needle):
+    assert severity_of(text, "place", needle) == "review", found(text)
+
+
+def test_a_road_without_a_name_is_nothing():
+    assert found("We talked about the open road and the road back to work.") == []
