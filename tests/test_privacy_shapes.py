@@ -109,3 +109,22 @@ def test_a_road_named_for_where_it_leads_is_a_place(text, needle):
 
 def test_a_road_without_a_name_is_nothing():
     assert found("We talked about the open road and the road back to work.") == []
+
+
+def test_a_kinship_word_written_in_lower_case_too_is_not_a_name():
+    text = "He drew two houses, \"Mum's house\" and \"Ouma's house\". His ouma brought him every week."
+    assert not any(k == "name" for k, _, _ in found(text)), found(text)
+
+
+def test_a_kinship_word_used_as_what_everyone_calls_her_is_still_a_name():
+    text = "The whole street calls her Nonna. Nonna's knees were the reason she came."
+    assert severity_of(text, "name", "Nonna") is not None, found(text)
+
+
+@pytest.mark.parametrize("text, kind, needle", [
+    ("His mokopuna, who is six, sat in on the last session.", "family", "mokopuna"),
+    ("She has lived with her oupa since the spring.", "family", "oupa"),
+    ("Tannie Marlene drove her in from the farm.", "name", "Tannie Marlene"),
+])
+def test_kinship_words_of_other_languages_are_relatives(text, kind, needle):
+    assert severity_of(text, kind, needle) is not None, found(text)

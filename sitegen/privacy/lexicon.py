@@ -330,7 +330,7 @@ TITLES = _words("""
     Fr Father Auntie Aunty Aunt Uncle Nurse Sister Madam Mister Mistress
     Señor Senor Señora Senora Herr Frau Mme Mlle Monsieur Madame Signor
     Signora Cllr Councillor Judge Capt Captain Sgt Sergeant Col Colonel
-    Major Lt Lieutenant Cpl Corporal Pc PC DI DS Insp Inspector Coach Doc
+    Major Lt Lieutenant Cpl Corporal Pc PC DI DS Insp Inspector Coach Doc Oom Tannie Tante
 """)
 
 # Offices held by public figures, not by a client: "President Kennedy", "Queen Victoria".
@@ -341,7 +341,8 @@ PUBLIC_OFFICES = _words("""
 
 # Titles that are also ordinary capitalised words mid-sentence: a following
 # capitalised word must not be a common word for them to count.
-WEAK_TITLES = _words("Father Sister Nurse Judge Major Coach Doc Lady Lord Aunt Uncle Auntie Aunty Captain Madam Mistress")
+WEAK_TITLES = _words("Father Sister Nurse Judge Major Coach Doc Lady Lord Aunt Uncle Auntie Aunty Captain Madam Mistress "
+                     "Oom Tannie Tante")
 
 # Titles that name a profession: the person is a practitioner (the writer, a colleague, the GP who
 # referred, an author), not the client, so in a case study the name is put up for review, not an error.

@@ -57,6 +57,7 @@ from sitegen.privacy.nametokens import (
     _occurs_lower,
     _Tok,
 )
+from sitegen.privacy.occupations import RELATIVES
 from sitegen.privacy.places import us_city
 from sitegen.privacy.tokens import TextIndex, register_vocabulary
 from sitegen.privacy.wordstats import Stats, stats
@@ -128,6 +129,8 @@ def _read_at(p: _Pass, i: int) -> int:
             p.spans.append((title_start if title_start is not None else t.start, t.end, i, i, cue))
             p.confirmed[t.base] = p.confirmed.get(t.base, False) or cue
         return i + 1
+    if t.low in RELATIVES and _occurs_lower(text, t.low):
+        return i + 1  # "Gogo's house" where "his gogo" is written too: a kinship word, not her name
     if t.low in L.SURNAME_PARTICLES and _particle_eponym(text, toks, i):
         return i + 2  # "De Quervain's", "Van Buchem disease", "Le Fort fractures"
     verdict, title_start, cue = _judge(text, toks, i, p.lines)

@@ -72,4 +72,5 @@ RELATIVES = _lower("""
     mam mammy da nana nanna abuela abuelo abuelita abuelito nonna nonno oma opa koro kuia bubbe zayde
     great-grandmother great-grandfather great-grandchildren great-grandson great-granddaughter
     parents grandparents stepmum stepmom stepdad nani nanu dadi dadaji naniji babcia dziadek yiayia pappou
+    gogo mkhulu ouma oupa moko mokopuna mokos tannie tante tio tia
 """)
