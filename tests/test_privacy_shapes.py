@@ -128,3 +128,53 @@ def test_a_kinship_word_used_as_what_everyone_calls_her_is_still_a_name():
 ])
 def test_kinship_words_of_other_languages_are_relatives(text, kind, needle):
     assert severity_of(text, kind, needle) is not None, found(text)
+
+
+# --- recall: a job told as what someone does ------------------------------------------------------
+
+@pytest.mark.parametrize("text, needle", [
+    ("These days he drives lorries for a haulage firm up north.", "drives lorries"),
+    ("She has driven the number 9 route for years.", "driven the number 9 route"),
+    ("He drives a black hackney cab around the station.", "drives a black hackney cab"),
+    ("On Sundays she coaches the under-9s at the rugby club.", "coaches the under-9s"),
+    ("He works nights at the distribution centre by the ring road.", "works nights"),
+    ("She sells cheese at the Saturday market most weeks.", "sells cheese at the Saturday market"),
+    ("He lays floors for his brother's company.", "lays floors"),
+    ("She cleans offices for her aunt's business.", "cleans offices for her aunt's business"),
+    ("She runs the family chip shop with two cousins.", "runs the family chip shop"),
+    ("She works at the co-op near the bus station.", "works at the co-op"),
+    ("He is 33, an auctioneer, and talks for a living.", "an auctioneer"),
+])
+def test_a_job_told_as_what_someone_does(text, needle):
+    assert severity_of(text, "occupation", needle) == "review", found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I drive the car to work and park by the canal.",
+    "We sell gift vouchers at the front desk.",
+])
+def test_the_writers_own_doings_are_no_job_of_a_clients(text):
+    assert not any(k == "occupation" for k, _, _ in found(text)), found(text)
+
+
+# --- recall: a timeline told by a festival or a family event --------------------------------------
+
+@pytest.mark.parametrize("text, needle", [
+    ("Her hip has been worse since Easter, she thinks.", "since Easter"),
+    ("He kept training during Ramadan and felt it in his calves.", "during Ramadan"),
+    ("The pain started the week after last year's Hanukkah, she said.", "last year's Hanukkah"),
+    ("It all flared up before his son's graduation in July.", "graduation in July"),
+    ("She has done the same job since she left school.", "since she left school"),
+    ("His family have farmed that valley for five generations.", "for five generations"),
+])
+def test_a_time_told_by_a_festival_or_an_event(text, needle):
+    assert severity_of(text, "timeline", needle) == "review", found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The clinic closes over Christmas and reopens on the fourth.",
+    "Her pain settled over Christmas, as it often does with rest.",
+    "We went to a wedding in June.",
+])
+def test_a_festival_as_a_date_of_the_calendar_is_no_timeline(text):
+    assert not any(k == "timeline" for k, _, _ in found(text)), found(text)

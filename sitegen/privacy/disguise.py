@@ -255,6 +255,7 @@ _ORDINALS = ("first ", "second ", "third ", "fourth ", "last ", "final ", "middl
 
 
 def find_timelines(ix: TextIndex) -> Iterator[Span]:
+    yield from _event_timelines(ix)
     low = ix.lower
     hits = [(s, e) for s, e in ix.digits if e - s == 4 and low.endswith(_YEAR_BEFORE, max(0, s - 11), s)]
     for s, e in ix.anchors(_TIME_ANCHORS):
@@ -288,6 +289,40 @@ def find_timelines(ix: TextIndex) -> Iterator[Span]:
         if _BARE_YEAR.fullmatch(low, m.start(), m.end()) and _history(ix.sentence(m.start(), m.end())):
             continue  # "named by Codman in 1934": the year something was named or described, about nobody treated
         yield "timeline", m.start(), m.end()
+
+
+# A festival or a family event placed in the client's year: "since Christmas", "during Ramadan", "last
+# year's Diwali", "since Freshers' Week", "her daughter's wedding in June" ("over Christmas", "before
+# Easter" say only when, as any clinical history does); a life event as the start of something:
+# "since he left school"; a working life counted in seasons or generations: "for sixteen seasons".
+_FESTIVALS = ("christmas|easter|diwali|deepavali|eid|ramadan|hanukkah|chanukah|passover|thanksgiving|lent|"
+              r"t[eếẾ]t|lunar\s+new\s+year|chinese\s+new\s+year|new\s+year|hogmanay|matariki|vesak|holi|"
+              r"navratri|vaisakhi|rosh\s+hashanah|yom\s+kippur|freshers['’]?\s+week|half[\s-]term|bank\s+holiday")
+_EVENT_TIMELINE = lowered(
+    r"\b(?:since|during)\s+(?:last\s+|this\s+|the\s+)?(?:year['’]s\s+)?(?:" + _FESTIVALS + r")\b"
+    r"|\blast\s+(?:year['’]s\s+)?(?:" + _FESTIVALS + r")\b"
+    r"|\b(?:her|his|their|a|the)\s+(?:[\w'’\-]+\s+){0,2}?(?:tangi|" + _EVENT + r")\s+in\s+(?:" + _MONTHS + r")\b"
+    r"|\bsince\s+(?:she|he|they)\s+(?:left\s+(?:school|college|uni|university|home|the\s+\w+)|retired|got\s+married|"
+    r"married|emigrated|came\s+over|qualified|was\s+widowed|lost\s+(?:her|his|their)\s+\w+|had\s+(?:the|her|his|their)\s+\w+)\b"
+    r"|\bfor\s+(?:(?:about|around|nearly|almost|over|more\s+than|the\s+past|the\s+last)\s+)?" + _NUM +
+    r"\s+(?:seasons|generations|harvests)\b")
+_EVENT_WORDS = register_vocabulary(frozenset("""christmas easter diwali deepavali eid ramadan hanukkah chanukah passover
+    thanksgiving lent tết tet year hogmanay matariki vesak holi navratri vaisakhi hashanah kippur freshers freshers'
+    term holiday tangi wedding christening funeral graduation party concert final finals reunion anniversary do night
+    honeymoon birthday retirement since seasons generations harvests""".split()))
+
+
+# Someone treated, in the sentence: "the clinic closes over Christmas" places nobody's year.
+_SOMEONE = lowered(r"\b(?:she|he|her|his|him|hers|they|their|them|client|patient)\b")
+
+
+def _event_timelines(ix: TextIndex) -> Iterator[Span]:
+    for m in ix.matches_at(_EVENT_TIMELINE, ix.anchors(_EVENT_WORDS), 6):
+        if about_writer(ix, m.start(), m.end()):
+            continue
+        a, b = ix.sentence_bounds(m.start(), m.end())
+        if _SOMEONE.search(ix.lower, a, b) is not None:
+            yield "timeline", m.start(), m.end()
 
 
 _BARE_YEAR = lazy(r"(?:since|in|until|during|from)\s+(?:19|20)\d\d")
