@@ -178,3 +178,21 @@ def test_a_time_told_by_a_festival_or_an_event(text, needle):
 ])
 def test_a_festival_as_a_date_of_the_calendar_is_no_timeline(text):
     assert not any(k == "timeline" for k, _, _ in found(text)), found(text)
+
+
+# --- recall: a relative described ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, needle", [
+    ("They came with their little boy, Arlo, who is four.", "who is four"),
+    ("Her eldest, who's nineteen, drove her to the first session.", "who's nineteen"),
+    ("She talked about her nephew who visits every other weekend.", "her nephew"),
+    ("His sister-in-law, who runs the post office, booked for him.", "sister-in-law"),
+    ("Her gran and three aunts all had the same knees.", "three aunts"),
+])
+def test_a_relative_described_is_a_family_detail(text, needle):
+    assert severity_of(text, "family", needle) == "review", found(text)
+
+
+def test_a_relative_only_mentioned_is_no_family_detail():
+    text = "Her husband waited in the car."
+    assert not any(k == "family" for k, _, _ in found(text)), found(text)

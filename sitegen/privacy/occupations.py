@@ -74,4 +74,5 @@ RELATIVES = _lower("""
     great-grandmother great-grandfather great-grandchildren great-grandson great-granddaughter
     parents grandparents stepmum stepmom stepdad nani nanu dadi dadaji naniji babcia dziadek yiayia pappou
     gogo mkhulu ouma oupa moko mokopuna mokos tannie tante tio tia
+    brother-in-law sister-in-law son-in-law daughter-in-law auntie aunty aunties uncles cousins
 """)
