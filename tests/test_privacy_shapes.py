@@ -196,3 +196,33 @@ def test_a_relative_described_is_a_family_detail(text, needle):
 def test_a_relative_only_mentioned_is_no_family_detail():
     text = "Her husband waited in the car."
     assert not any(k == "family" for k, _, _ in found(text)), found(text)
+
+
+# --- recall: names without a capital or with a common word's spelling -----------------------------
+
+@pytest.mark.parametrize("text, needle", [
+    ("Last spring I saw a woman called Faith for her shoulder.", "Faith"),
+    ("He talked about a lad named Rocky from his old crew.", "Rocky"),
+])
+def test_a_word_named_after_a_word_for_a_person_is_a_name(text, needle):
+    assert severity_of(text, "name", needle) == "error", found(text)
+
+
+def test_a_thing_named_is_still_no_name():
+    assert not any(k == "name" for k, _, _ in found("She has a cat called Pepper and a dog named Faith."))
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("so her partner rain (his real name, honestly) did the driving.", "rain"),
+    ("her son river, who is seven, sat under the couch.", "river"),
+])
+def test_a_common_word_after_a_word_for_family_names_them_in_lower_case(text, needle):
+    assert severity_of(text, "name", needle) is not None, found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "her mum rose early to drive her in.",
+    "her husband said no, so we waited.",
+])
+def test_a_verb_after_a_word_for_family_is_no_name(text):
+    assert not any(k == "name" for k, _, _ in found(text)), found(text)

@@ -72,14 +72,31 @@ def _after_relations(ix: TextIndex, allowed: frozenset[str], st: Stats) -> Itera
         rel, name = ix.lower[_s:e], m.group(2)
         if rel in _NAMING_WORDS and m.group(1) != " ":
             continue
-        if name in allowed or name.capitalize() in L.FUNCTION_WORDS or name.capitalize() in L.AMBIGUOUS_WORDS:
+        if name in allowed or name.capitalize() in L.FUNCTION_WORDS:
             continue
+        if name.capitalize() in L.AMBIGUOUS_WORDS and not (rel in _KIN and _ends_phrase(text, m.end(2))):
+            continue  # "her mum rose early" (but "her partner sky (yes, sky …)" names him)
         ws = st.of(name)
-        if ws.given >= 1 and ws.zipf < COMMON_WORD_ZIPF:
+        # After a word for family a noun cannot follow ("her partner sky", "his son bill"): a given name is a
+        # name there even when it is a common word too; after "client" or "patient" it may be a compound
+        # ("client notes"), so the word must be rare as well.
+        if ws.given >= 1 and ws.zipf < (_KIN_ZIPF if rel in _KIN else COMMON_WORD_ZIPF):
             yield m.start(2), m.end(2), True
 
 
 register_vocabulary(L.RELATION_WORDS)
+_KIN = L.RELATION_WORDS - _NAMING_WORDS - frozenset("""client patient colleague colleagues co-worker coworker supervisor
+    manager boss carer caregiver friends kids children baby""".split())
+_KIN_ZIPF = 5.5
+
+
+def _ends_phrase(text: str, end: int) -> bool:
+    """Whether punctuation or a verb only a person does follows the word ending at `end`."""
+    rest = text[end:end + 3].lstrip(" ")
+    if not rest or rest[0] in ",.;:()!?\u2014\u2013\n":
+        return True
+    nxt = _NEXT_LOWER.match(text, end)
+    return nxt is not None and nxt.group(1) == " " and nxt.group(2) in _PERSON_NEXT
 
 
 def _introduced(ix: TextIndex) -> Iterator[tuple[int, int]]:

@@ -169,6 +169,9 @@ def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], pre
         if gap_before.strip() in ("", ",") and "\n" not in gap_before:
             if t.cat == _GIVEN or prev.lower() not in _NAMING_WORDS:
                 return True
+            # "a client called Hope", "a lad named Sonny": named after a word for a person, whatever the word
+            if gap_before == " " and t.cat == _AMBIG and _PERSON_CALLED.search(text, max(0, t.start - 30), t.start):
+                return True
     if "call" in text[max(0, t.start - 24):t.start].lower() and t.base not in L.TITLES \
             and _CALL_BEFORE.search(text, max(0, t.start - 24), t.start):
         return True
@@ -178,6 +181,9 @@ def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], pre
     return False
 
 
+_PERSON_CALLED = lazy(r"\b(?:client|patient|woman|man|girl|boy|lady|lad|lass|gentleman|person|chap|bloke|guy|kid|child|"
+                      r"teenager|student|friend|partner|husband|wife|son|daughter|baby|mother|father|mum|dad|sister|brother)"
+                      r"\s+(?:called|named|nicknamed)\s+$")
 _THE_NAME_RUN = lazy(r"\b[Tt]he\s+(?:[A-Z][\w\-]*\s+){1,4}$")
 _PERSON_ONLY = lazy(r"\b(?:told|tells|asked|asks|booked|books|texted|emailed|phoned|rang|laughed|cried|smiled|"
                           r"winced|shrugged|nodded|limped|limping|hobbled|hobbling|apologised|apologized|snored|"
