@@ -226,3 +226,26 @@ def test_a_common_word_after_a_word_for_family_names_them_in_lower_case(text, ne
 ])
 def test_a_verb_after_a_word_for_family_is_no_name(text):
     assert not any(k == "name" for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("The farm is high up. Tevaki farms sheep on the slope above the river.", "Tevaki"),
+    ("It had snowed. Oriwa first rang in February, from the shearing shed.", "Oriwa"),
+    ("We started slowly. Ngaire is 88 and still walks to the shop.", "Ngaire"),
+    ("Some background. Tuilagi is a school cook with a bad wrist.", "Tuilagi"),
+])
+def test_an_unknown_word_opening_a_sentence_and_acting_as_a_person_is_a_name_to_review(text, needle):
+    assert severity_of(text, "name", needle) == "review", found(text)
+
+
+def test_a_name_the_text_says_is_a_name_is_an_error():
+    text = "We began in March. Bexa (Bexandra on her forms, but nobody calls her that) had a sore knee."
+    assert severity_of(text, "name", "Bexa") == "error", found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "It was a long winter. Kinesiotape works for some people and not others.",
+    "Back to basics. Theraband helps with the early loading.",
+])
+def test_a_product_opening_a_sentence_is_no_name(text):
+    assert not any(k == "name" for k, _, _ in found(text)), found(text)

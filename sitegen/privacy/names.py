@@ -31,7 +31,7 @@ from sitegen.privacy import lexicon as L
 from sitegen.privacy import nameuses as U
 from sitegen.privacy import people as P
 from sitegen.privacy.lowernames import names_in_lower_case, other_scripts
-from sitegen.privacy.namecues import _acts, _person_cue, full_name_cue
+from sitegen.privacy.namecues import _acts, _naming_bracket, _person_cue, full_name_cue, opening_unknown, practitioner
 from sitegen.privacy.nameguards import (
     _NAMING_WORDS,
     _PLACE_NOUNS,
@@ -125,7 +125,7 @@ def _read_at(p: _Pass, i: int) -> int:
             return i + 1
         title_start = _title_start(text, toks, i)
         if title_start is not None or _relation_before(text, t):
-            cue = title_start is None or not _practitioner(p, title_start)
+            cue = title_start is None or p.essay or not practitioner(p.ix, title_start)
             p.spans.append((title_start if title_start is not None else t.start, t.end, i, i, cue))
             p.confirmed[t.base] = p.confirmed.get(t.base, False) or cue
         return i + 1
@@ -134,8 +134,10 @@ def _read_at(p: _Pass, i: int) -> int:
     if t.low in L.SURNAME_PARTICLES and _particle_eponym(text, toks, i):
         return i + 2  # "De Quervain's", "Van Buchem disease", "Le Fort fractures"
     verdict, title_start, cue = _judge(text, toks, i, p.lines)
-    if title_start is not None and _practitioner(p, title_start):
-        cue = False  # "Dr Ines Vale": a practitioner, not the client: a name to review
+    if title_start is not None and not p.essay and practitioner(p.ix, title_start):
+        cue = False  # "Dr Ines Vale wrote this one": a practitioner, not the client: a name to review
+    elif not verdict and not p.essay and opening_unknown(text, toks, i, p.lines, p.st):
+        verdict, title_start, cue = True, None, _naming_bracket(text, t)
     if not verdict and not p.essay and _bare_unknown(text, toks, i, p.lines, p.st):
         verdict, title_start, cue = True, None, False
     if not verdict or _camel(t.base):
@@ -235,31 +237,6 @@ def _relation_before(text: str, t: _Tok) -> bool:
     return (prev is not None and prev[0].islower() and prev.lower() in L.RELATION_WORDS
             and prev.lower() not in _NAMING_WORDS and gap_before in (" ", ", ")
             and t.base not in L.GRAMMATICAL_WORDS and not t.base.startswith(("I'", "I’")))
-
-
-def _practitioner(p: _Pass, title_start: int) -> bool:
-    """Whether a case study's title names a profession ("Dr", "Prof") in a sentence that speaks of nobody
-    treated ("Dr Ines Vale wrote this one"): the writer, a colleague or an author, whose name is put up
-    for review.  In the story ("Dr Vale saw her") the name is an error; an essay's titled names stand."""
-    if p.essay:
-        return False
-    text = p.text
-    j = title_start
-    while j < len(text) and text[j].isalpha():
-        j += 1
-    if text[title_start:j] not in L.PROFESSIONAL_TITLES:
-        return False
-    # "her husband, Dr Ravindran", "my client Dr Osei": someone the story ties to the client
-    before = text[max(0, title_start - 20):title_start].rstrip(" ,\u00a0").rsplit(None, 1)
-    if before and before[-1].lower() in _KIN:
-        return False
-    # "Dr Wren saw her on the ward", "her GP, Dr Wren": the sentence ties the practitioner to the client
-    return not U.in_story_at(p.ix, title_start, j, beside=False)
-
-
-# Relation words that tie a titled person to the client (a colleague or supervisor is the writer's).
-_KIN = L.RELATION_WORDS - _NAMING_WORDS - {"colleague", "colleagues", "co-worker", "coworker", "supervisor",
-                                            "manager", "boss"}
 
 
 def _surname_like(t: _Tok, st: Stats) -> bool:
