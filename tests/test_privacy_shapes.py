@@ -30,7 +30,7 @@ STORY = ("She came in after a long shift with her shoulder strapped, and we star
 # --- precision: a weak sign is a review item, never an error --------------------------------------
 
 @pytest.mark.parametrize("sentence, needle", [
-    ("Dr Ottilie Brennan wrote this one for us, from a practice in the hills.", "Dr Ottilie Brennan"),
+    ("Dr Ottilie Brennan runs the pain service in the next county.", "Dr Ottilie Brennan"),
     ("Prof. Anselm Kirby, who taught me most of this, would say the same.", "Anselm Kirby"),
 ])
 def test_a_practitioner_titled_outside_the_story_is_for_review(sentence, needle):
@@ -249,3 +249,37 @@ def test_a_name_the_text_says_is_a_name_is_an_error():
 ])
 def test_a_product_opening_a_sentence_is_no_name(text):
     assert not any(k == "name" for k, _, _ in found(text)), found(text)
+
+
+# --- precision: review items that say nothing about a client --------------------------------------
+
+@pytest.mark.parametrize("sentence, needle", [
+    ("She had been watching Tova Reinholt on the big screen all summer.", "Tova Reinholt"),
+    ("We talked about Kit Marlowe-Hayes, because she thinks he is the best striker in the league.", "Kit Marlowe-Hayes"),
+    ("Petra Lindqvist was her hero when she was small.", "Petra Lindqvist"),
+])
+def test_a_public_figure_the_client_watched_or_admired_is_no_finding(sentence, needle):
+    text = STORY.format(sentence)
+    assert not any(k == "name" and needle in t for k, _, t in found(text)), found(text)
+
+
+def test_someone_she_talked_about_with_a_relation_is_still_a_name():
+    text = STORY.format("She talked about Jenny Oakes, her neighbour, most weeks.")
+    assert severity_of(text, "name", "Jenny Oakes") == "error", found(text)
+
+
+@pytest.mark.parametrize("sentence", [
+    "This one is from Tomasz Wilk, a physio mate of ours who works at a sports clinic up the coast.",
+    "Ffion Rees, our osteopath, writes this one from the Tuesday clinic.",
+    "Dr Ottilie Brennan wrote this one for us, from a practice in the hills.",
+])
+def test_a_sentence_introducing_the_practices_own_people_has_no_finding(sentence):
+    text = STORY.format(sentence)
+    start = text.index(sentence)
+    inside = [(k, t) for f in scan_text(text, CASE) if start <= f.start < start + len(sentence) for k, t in [(f.kind, f.text)]]
+    assert inside == [], inside
+
+
+def test_a_client_in_a_sentence_about_a_colleague_keeps_her_findings():
+    text = STORY.format("Our physio saw the client, a retired welder, twice before I did.")
+    assert severity_of(text, "occupation", "a retired welder") == "review", found(text)

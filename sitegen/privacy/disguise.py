@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from sitegen.privacy.lazyre import lazy
+from sitegen.privacy.nameuses import introduces_colleague
 from sitegen.privacy.occupations import RELATIVES
 from sitegen.privacy.tokens import TextIndex, lowered, register_vocabulary
 
@@ -30,9 +31,10 @@ _THIRD = lazy(r"\b(?:she|he|they|her|his|their|client|who|husband|wife|partner|s
 
 
 def about_writer(ix: TextIndex, start: int, end: int) -> bool:
-    """Whether the sentence is the writer talking about themselves, not about a client."""
+    """Whether the sentence is the writer talking about themselves (or introducing a colleague of the
+    practice), not about a client."""
     s = ix.sentence(start, end)
-    return bool(_FIRST_PERSON.search(s)) and not _THIRD.search(s)
+    return bool(_FIRST_PERSON.search(s)) and not _THIRD.search(s) or introduces_colleague(s)
 
 
 _YEAR_OR_PAGE = lazy(r"\b(?:19|20)\d\d\b|\bp\.?\s*$")

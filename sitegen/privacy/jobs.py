@@ -17,6 +17,7 @@ from sitegen.privacy import people as P
 from sitegen.privacy.disguise import about_writer
 from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.lexicon import BODY_PARTS, EPONYM_STEMS
+from sitegen.privacy.nameuses import introduces_colleague
 from sitegen.privacy.occupations import OCCUPATIONS, PREDICATE_ONLY, RELATIVES
 from sitegen.privacy.tokens import TextIndex, lowered, register_vocabulary
 
@@ -305,8 +306,8 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
                 and not _THIRD_SUBJECT.search(text, max(0, lead.start() - 30), lead.start() + (piece[:1] in "'’"))) \
                 or text[ws].isupper() and text.startswith(("'s", "’s"), we):
             continue  # "Baker's cyst" is not a baker
-        if _figure_before(text, start):
-            continue  # "Robert Osgood, an American orthopaedic surgeon,": the job of someone cited
+        if _figure_before(text, start) or introduces_colleague(ix.sentence(start, we)):
+            continue  # "Robert Osgood, an American orthopaedic surgeon,", "Tui, a physio of ours": not a client's job
         seen.append((start, we))
         yield "occupation", start, we
     for pat, vocab, after in ((_TEACHES, _TEACH_WORDS, 50), (_RUNS_BUSINESS, _RUN_WORDS, 60)):

@@ -165,7 +165,10 @@ def _read_at(p: _Pass, i: int) -> int:
             p.essay or full_name_cue(text, toks, i, last))
     if p.essay and not (cue and (title_start is not None or t.cat == _GIVEN or last > i)):
         return last + 1  # in an essay a name needs a person cue, and a person's name
-    if not cue and title_start is None and not U.in_story_at(p.ix, start, toks[last].end):
+    if U.introduces_colleague(p.ix.sentence(start, toks[last].end)):
+        return last + 1  # "Ffion Rees, our osteopath, writes this one": the practice's own people
+    if not cue and (title_start is None and not U.in_story_at(p.ix, start, toks[last].end)
+                    or last > i and U.public_figure(text, start, toks[last].end)):
         return last + 1  # no person cue, in a sentence about nobody treated: a figure cited, a thing named
     p.spans.append((start, toks[last].end, i, last, cue))
     for k in range(i, last + 1):

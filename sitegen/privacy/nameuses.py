@@ -276,3 +276,32 @@ def in_story_at(ix: TextIndex, start: int, end: int, beside: bool = True) -> boo
         return False
     a, b2 = ix.sentence_bounds(start, end, 1)
     return _IN_STORY.search(text, a, b2) is not None
+
+
+# A sentence that introduces the practice's own people, with no client in it: "Niamh, our reflexologist,
+# writes this one", "a physio mate of ours who works at a sports clinic", "Tui's writing again".  What it
+# says of them (their name, job, town) is the practice's business, not a client's.
+_COLLEAGUE_INTRO = lazy(r"\bof\s+(?:ours|mine)\b|\bour\s+(?:own\s+)?(?:colleague|[a-z]+(?:ist|ologist|path|practor|physio|"
+                        r"doula|therapist|midwife|counsellor|counselor|osteo|chiro|trainer|coach))\b|\b(?:writes|wrote|"
+                        r"is\s+writing|['’]s\s+writing)\s+(?:this|again|for\s+us)\b|\bguest\s+(?:post|writer|case)\b")
+_CLIENT_WORD = lazy(r"\b(?:clients?|patients?|husband|wife|partner|son|daughter|mum|mother|dad|father|sister|brother)\b",
+                    re.IGNORECASE)
+
+
+def introduces_colleague(sentence: str) -> bool:
+    """Whether `sentence` introduces one of the practice's own people and speaks of no client."""
+    return _COLLEAGUE_INTRO.search(sentence) is not None and _CLIENT_WORD.search(sentence) is None
+
+
+# A full name the client watched, read, admired or talked about: a public figure, not someone in her
+# life ("she watched Ama Boateng at the Open", "a fan of Lio Marsh", "Tia Rowe was her hero").
+_FIGURE_BEFORE = lazy(r"\b(?:watch(?:ed|es|ing)?|about|fan\s+of|like|idoli[sz](?:ed|es)|follow(?:ed|s)|read(?:ing)?|"
+                      r"listen(?:ed|s|ing)?\s+to)\s+(?:the\s+(?:old\s+|new\s+|great\s+|late\s+)?)?$", re.IGNORECASE)
+_FIGURE_AFTER = lazy(r"(?:['’]s\s+(?:swing|serve|documentary|biography|memoir|book|podcast|race|goal|songs?|music|films?|show)\b"
+                     r"|\s+(?:was|is)\s+(?:her|his|their)\s+(?:hero|heroine|idol)\b)")
+
+
+def public_figure(text: str, start: int, end: int) -> bool:
+    """Whether the full name at text[start:end] is someone the client watched, read or admired."""
+    return _FIGURE_BEFORE.search(text, max(0, start - 30), start) is not None or _FIGURE_AFTER.match(text, end) is not None
+
