@@ -34,7 +34,7 @@ def about_writer(ix: TextIndex, start: int, end: int) -> bool:
     """Whether the sentence is the writer talking about themselves (or introducing a colleague of the
     practice), not about a client."""
     s = ix.sentence(start, end)
-    return bool(_FIRST_PERSON.search(s)) and not _THIRD.search(s) or introduces_colleague(s)
+    return bool(_FIRST_PERSON.search(s)) and not _THIRD.search(s) or introduces_colleague(ix, start, end)
 
 
 _YEAR_OR_PAGE = lazy(r"\b(?:19|20)\d\d\b|\bp\.?\s*$")
@@ -310,7 +310,7 @@ _EVENT_TIMELINE = lowered(
     r"\s+(?:seasons|generations|harvests)\b")
 _EVENT_WORDS = register_vocabulary(frozenset("""christmas easter diwali deepavali eid ramadan hanukkah chanukah passover
     thanksgiving lent tết tet year hogmanay matariki vesak holi navratri vaisakhi hashanah kippur freshers freshers'
-    term holiday tangi wedding christening funeral graduation party concert final finals reunion anniversary do night
+    term holiday tangi wedding christening funeral graduation party concert final finals reunion anniversary night
     honeymoon birthday retirement since seasons generations harvests""".split()))
 
 

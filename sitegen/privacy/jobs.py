@@ -276,9 +276,9 @@ _JOB_VERB_WORDS = register_vocabulary(frozenset("""farms farmed nurses nursed fi
     freelances freelanced preaches preached plasters plastered living nails lashes brows makeup make-up
     nursing teaching farming lecturing hairdressing plastering labouring laboring fishing mining shearing nannying
     childminding waitressing bartending cheffing preaching policing soldiering police army navy raf force marines
-    service brigade forces military coastguard clergy head manages manage coaches coached coaching does did doing
+    service brigade forces military coastguard clergy head manages manage coaches coached coaching
     days nights shifts weekends lates earlies doubles sells sold selling firm company business office market stall
-    counter desk kiosk""".split()))
+    kiosk""".split()))
 
 
 def find_occupations(ix: TextIndex) -> Iterator[Span]:
@@ -306,7 +306,7 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
                 and not _THIRD_SUBJECT.search(text, max(0, lead.start() - 30), lead.start() + (piece[:1] in "'’"))) \
                 or text[ws].isupper() and text.startswith(("'s", "’s"), we):
             continue  # "Baker's cyst" is not a baker
-        if _figure_before(text, start) or introduces_colleague(ix.sentence(start, we)):
+        if _figure_before(text, start) or introduces_colleague(ix, start, we):
             continue  # "Robert Osgood, an American orthopaedic surgeon,", "Tui, a physio of ours": not a client's job
         seen.append((start, we))
         yield "occupation", start, we

@@ -20,6 +20,7 @@ A phrase that stands anywhere in a text right before a method noun ("the Epley m
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from sitegen.privacy import lexicon as L
 from sitegen.privacy import people as P
@@ -288,9 +289,20 @@ _CLIENT_WORD = lazy(r"\b(?:clients?|patients?|husband|wife|partner|son|daughter|
                     re.IGNORECASE)
 
 
-def introduces_colleague(sentence: str) -> bool:
-    """Whether `sentence` introduces one of the practice's own people and speaks of no client."""
-    return _COLLEAGUE_INTRO.search(sentence) is not None and _CLIENT_WORD.search(sentence) is None
+_COLLEAGUE_ANCHORS = register_vocabulary(frozenset("ours mine our writes wrote writing guest".split()))
+
+
+def introduces_colleague(ix: TextIndex, start: int, end: int) -> bool:
+    """Whether the sentence around text[start:end] introduces one of the practice's own people and
+    speaks of no client (asked only where one of its words stands in the sentence)."""
+    hits = ix.anchors(_COLLEAGUE_ANCHORS)
+    if not hits:
+        return False
+    a, b = ix.sentence_bounds(start, end)
+    k = bisect_left(hits, (a, 0))
+    if k >= len(hits) or hits[k][0] >= b:
+        return False
+    return _COLLEAGUE_INTRO.search(ix.text, a, b) is not None and _CLIENT_WORD.search(ix.text, a, b) is None
 
 
 # A full name the client watched, read, admired or talked about: a public figure, not someone in her

@@ -60,7 +60,7 @@ OCCUPATIONS = _lower("""
 PREDICATE_ONLY = _lower("""
     guard coach driver rep agent officer minister judge director manager conductor operator porter
     cook trainer founder author writer artist performer printer turner groom assistant reader worker ta
-    guide therapist presenter skipper carrier hand
+    guide therapist presenter skipper carrier
 """)
 
 RELATIVES = _lower("""
