@@ -283,3 +283,47 @@ def test_a_sentence_introducing_the_practices_own_people_has_no_finding(sentence
 def test_a_client_in_a_sentence_about_a_colleague_keeps_her_findings():
     text = STORY.format("Our physio saw the client, a retired welder, twice before I did.")
     assert severity_of(text, "occupation", "a retired welder") == "review", found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "At discharge his Berg was 41 and his grip had come back.",
+    "By week six her Oswestry score was 22 and falling.",
+])
+def test_a_score_someone_has_is_no_age(text):
+    assert not any(k == "exact_age" for k, _, _ in found(text)), found(text)
+
+
+def test_a_relatives_age_said_the_same_way_is_still_an_age():
+    text = "Her partner was 52 and had just retired."
+    assert severity_of(text, "exact_age", "52") == "review", found(text)
+
+
+def test_weeks_of_pregnancy_are_no_age():
+    text = "She was twenty-nine weeks and tired of being asked how she felt."
+    assert not any(k == "exact_age" for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The rules were developed by a team in Winnipeg in the eighties, and they still hold.",
+    "Named after a surgeon who worked in Glasgow, the test is quick to do.",
+])
+def test_where_a_method_was_made_is_no_clients_place(text):
+    assert not any(k == "place" for k, _, _ in found(text)), found(text)
+
+
+def test_where_she_went_in_a_sentence_with_such_a_verb_is_still_her_place():
+    text = "She developed the pain after moving to Winnipeg for work."
+    assert severity_of(text, "place", "Winnipeg") == "review", found(text)
+
+
+def test_a_surname_after_a_given_name_is_no_town():
+    text = "I took it to supervision with Gillian Whitby, who asked the right question."
+    assert not any(k == "place" for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "She had Braxton Hicks tightenings most evenings that week.",
+    "The contractions are named after the Victorian doctor John Braxton Hicks, who described them.",
+])
+def test_an_eponym_of_pregnancy_is_no_name(text):
+    assert not any(k == "name" for k, _, _ in found(text)), found(text)

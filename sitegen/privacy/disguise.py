@@ -45,7 +45,7 @@ _YEAR_OR_PAGE = lazy(r"\b(?:19|20)\d\d\b|\bp\.?\s*$")
 _TENS_LIST = ("twenty thirty forty fifty sixty seventy eighty thirteen fourteen fifteen sixteen seventeen eighteen "
               "nineteen").split()
 _AGE_WORD_LIST = _TENS_LIST + [f"{t}-{o}" for t in _TENS_LIST[:7] for o in "one two three four five six seven eight nine".split()]
-_AGES_NOT = (r"(?!\s*(?:%|minutes|mins|degrees|kg|km|miles|cm|mm|weeks|days|months|sessions|times|reps|years|hours|"
+_AGES_NOT = (r"(?![-‐](?:one|two|three|four|five|six|seven|eight|nine)\b)(?!\s*(?:%|minutes|mins|degrees|kg|km|miles|cm|mm|weeks|days|months|sessions|times|reps|years|hours|"
              r"lbs|pounds|stone|percent|per|out\s+of|/|[:.]\d|foot|feet|ft|inches|['’\"″′]|of\s+\w))")
 _AGE = lowered(
     r"\b(?:aged|age|at\s+the\s+(?:[a-z]+\s+){0,2}age\s+of|at\s+age)\s+(?P<a>\d{1,2}|" + _NUM + r")\b(?!\s*(?:%|minutes|"
@@ -71,6 +71,15 @@ _SUBJECT_BEFORE = lazy(r"(?:\b(?:she|he|they|who)|\b(?!(?:It|This|That|There|Her
                              r"One|Mine|Everything|Nothing)\b)[A-Z][\w'’\-]*\.?|\))\s*$")
 _MEASURE_WORD = lazy(r"\b(?:score|scores|scale|rate|pulse|weight|bmi|number|level|reading|count|total|pain|"
                            r"index|grade|temperature|result|average|mean|rating|gad-7|phq-9)\b[^.;!?]{0,40}$", re.IGNORECASE)
+
+
+_OWNED_BEFORE = lazy(r"\b(?:her|his|their)\s+((?:[\w'’\-]+\s+){1,2})$", re.IGNORECASE)
+
+
+def _owned_thing_before(text: str, pos: int) -> bool:
+    """Whether what stands before "was 47" at `pos` is something a person has, not a relative."""
+    m = _OWNED_BEFORE.search(text, max(0, pos - 40), pos)
+    return m is not None and not any(w.lower() in RELATIVES for w in m.group(1).split())
 
 
 _SCORED_BEFORE = lazy(r"\b(?:scored?|scores|scoring|rated|rates|rating|scale)\b[^.!?]{0,40}$", re.IGNORECASE)
@@ -124,6 +133,8 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
                                              or _THIRD.search(text, max(0, m.start() - 40), m.start())) \
                 or m.group("h") is not None and _MEASURE_WORD.search(text, max(0, m.start() - 60), m.start()):
             continue  # "the score was 12, ..." is no age; "Client A is 52 and ..." is
+        if m.group("h") is not None and _owned_thing_before(text, m.start()):
+            continue  # "his Fugl-Meyer was 47": something of his, scored (but "her husband was 47" is an age)
         if m.group("g") is not None and (_YEAR_OR_PAGE.search(text[max(0, m.start() - 20):m.start()])
                                          or bracket_after_thing(text, m.start())):
             continue

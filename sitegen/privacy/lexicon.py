@@ -171,7 +171,7 @@ EPONYM_NOUNS = _lower("""
     test tests manoeuvre manoeuvres maneuver maneuvers technique techniques
     method methods phenomenon phenomena tenosynovitis disorder disorders
     disorder condition conditions deformity deformities node nodes nodules
-    nodule lesion lesions
+    nodule lesion lesions contractions tightenings
     ligament ligaments muscle muscles fascia space canal tube duct gland
     glands cell cells law laws reflex reflexes triad point points line lines
     angle score scale scales index criteria classification grade grades

@@ -284,7 +284,7 @@ def in_story_at(ix: TextIndex, start: int, end: int, beside: bool = True) -> boo
 # says of them (their name, job, town) is the practice's business, not a client's.
 _COLLEAGUE_INTRO = lazy(r"\bof\s+(?:ours|mine)\b|\bour\s+(?:own\s+)?(?:colleague|[a-z]+(?:ist|ologist|path|practor|physio|"
                         r"doula|therapist|midwife|counsellor|counselor|osteo|chiro|trainer|coach))\b|\b(?:writes|wrote|"
-                        r"is\s+writing|['’]s\s+writing)\s+(?:this|again|for\s+us)\b|\bguest\s+(?:post|writer|case)\b")
+                        r"is\s+writing|['’]s\s+writing)\s+(?:this|again|for\s+us)\b|\bguest\s+(?:post|writer|case|piece)\b")
 _CLIENT_WORD = lazy(r"\b(?:clients?|patients?|husband|wife|partner|son|daughter|mum|mother|dad|father|sister|brother)\b",
                     re.IGNORECASE)
 
