@@ -327,3 +327,22 @@ def test_a_surname_after_a_given_name_is_no_town():
 ])
 def test_an_eponym_of_pregnancy_is_no_name(text):
     assert not any(k == "name" for k, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("s2. new client, faith, booked online after a fall.", "faith"),
+    ("her boss, a fella called baz, let her leave early.", "baz"),
+    ("we started late. rowan is what he's called at the yard, so rowan it is.", "rowan"),
+])
+def test_lower_case_names_the_text_introduces(text, needle):
+    assert severity_of(text, "name", needle) == "error", found(text)
+
+
+def test_a_name_known_in_lower_case_opening_a_sentence_with_a_deed():
+    text = "her partner sky (yes, really) came to every session.\nsky timed the contractions. the sky darkened."
+    names = [t for k, _, t in found(text) if k == "name"]
+    assert names.count("sky") == 2, found(text)
+
+
+def test_a_pet_named_in_lower_case_is_no_name():
+    assert not any(k == "name" for k, _, _ in found("a dog called rex came too, and slept under the couch."))

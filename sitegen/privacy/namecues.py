@@ -185,7 +185,7 @@ def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], pre
     return False
 
 
-_PERSON_CALLED = lazy(r"\b(?:client|patient|woman|man|girl|boy|lady|lad|lass|gentleman|person|chap|bloke|guy|kid|child|"
+_PERSON_CALLED = lazy(r"\b(?:client|patient|woman|man|girl|boy|lady|lad|lass|gentleman|person|chap|bloke|fella|fellow|mate|guy|kid|child|"
                       r"teenager|student|friend|partner|husband|wife|son|daughter|baby|mother|father|mum|dad|sister|brother)"
                       r"\s+(?:called|named|nicknamed)\s+$")
 _THE_NAME_RUN = lazy(r"\b[Tt]he\s+(?:[A-Z][\w\-]*\s+){1,4}$")
