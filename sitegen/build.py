@@ -255,7 +255,8 @@ def process(sources: Sources, start: quick.Start, cache: Cache) -> Processed:
     results = []
     for source, key in zip(sources.found.sources, sources.keys):
         r = cached[key]
-        if r.entry is not None and r.entry.doc.source is not source:  # the cache stores no paths: attach it
+        if r.entry is not None and r.entry.doc.source is not source and r.entry.doc.source != source:
+            # the cache stores no paths: attach it (a result kept in memory has an equal one already)
             if loaded.get(key) is r:
                 # Just unpickled, and seen by nothing else yet: set in place (three copies made with
                 # dataclasses.replace cost 14 µs a file, 3% of a one-edit build).
@@ -380,8 +381,7 @@ def assemble(processed: Processed, sources: Sources, start: quick.Start, cache: 
     _raise_if_errors(diags, start.options.strict, private)
     stats = {} if start.options.clean else (cache.record("image-stats") or {})
     memory = start.options.memory
-    media = attach(site, start.site_dir / CACHE_DIR, stats, start.options.jobs,
-                   memory.linked_texts if memory is not None else None)
+    media = attach(site, start.site_dir / CACHE_DIR, stats, start.options.jobs, memory)
     diags.extend(media.diagnostics)
     _raise_if_errors(diags, start.options.strict, private)
     return Assembled(media.site, sorted_diagnostics(d for d in diags if not d.is_error), processed.parsed, private,
@@ -409,13 +409,18 @@ def plan_pages(assembled: Assembled, processed: Processed, sources: Sources, sta
     rewrites = assembled.media.rewrites if assembled.media is not None else {}
     per_file = {r.entry.rel: _with_rewrite(key, r.shown, rewrites.get(r.entry.rel))
                 for r, key in zip(processed.results, sources.keys) if r.entry is not None}
-    keys = fingerprint.PageKeys(env, site, per_file, cache.record("templates") if not start.options.clean else None)
+    memory = start.options.memory
+    keys = fingerprint.PageKeys(env, site, per_file, cache.record("templates") if not start.options.clean else None,
+                                memory.item_keys if memory is not None else None,
+                                memory.page_keys if memory is not None else None)
     reasons = {h.rel: h.reason for h in site.held_back}
     needles = privacy.audit_needles([i.entry for i in site.posts + site.pages],
                                     [(i.entry, reasons.get(i.entry.rel, "held back")) for i in site.drafts],
                                     sources.register)
     previous = _previous_pages(cache, start, fingerprint.h(needles))
-    present = output_files(start.output) if previous else frozenset()  # deleted by hand: rendered again
+    known = memory.output_files(start.inputs.output) if memory is not None else None
+    present = (known if known is not None else output_files(start.output)) if previous else frozenset()
+    # (a page file deleted by hand is rendered again)
     todo: list[Job] = []
     page_keys: dict[str, str] = {}
     errors: list[Diagnostic] = []
@@ -430,6 +435,9 @@ def plan_pages(assembled: Assembled, processed: Processed, sources: Sources, sta
             todo.append(job)
     if errors:
         raise ContentErrors(_unique(errors))
+    if memory is not None:
+        memory.item_keys = keys.item_keys(site.posts + site.pages)
+        memory.page_keys = keys.made
     page_keys[EXTRAS] = fingerprint.h(keys.everything("posts", "pages"), site.config.site_url, keys.config)
     extras = previous.get(EXTRAS) != page_keys[EXTRAS] or not {"sitemap.xml", "search-index.json"} <= present
     pages = tuple(k for k in page_keys if k != EXTRAS)
@@ -446,11 +454,13 @@ def _previous_pages(cache: Cache, start: quick.Start, needles: str) -> Mapping[s
     """The last build's page keys, when it wrote the same output with the same settings and audit."""
     if not start.options.write or start.options.clean:
         return {}
-    last = cache.record("last")
+    memory = start.options.memory
+    kept = memory.last if memory is not None else None
+    last = kept[0] if kept is not None else cache.record("last")
     if not isinstance(last, quick.LastBuild) or last.inputs.run_key != start.inputs.run_key \
             or last.inputs.output != start.inputs.output or last.needles != needles:
         return {}
-    return cache.record("pages") or {}
+    return kept[1] if kept is not None else (cache.record("pages") or {})
 
 
 def _unique(diags: list[Diagnostic]) -> list[Diagnostic]:
@@ -495,7 +505,9 @@ def render(plan: PagePlan, assembled: Assembled, start: quick.Start) -> tuple[Ou
     errors = [r for r in results if isinstance(r, Diagnostic)]
     if errors:
         raise ContentErrors(_unique(errors))
-    extras = render_extras(assembled.site) if plan.extras else []
+    memory = start.options.memory
+    extras = render_extras(assembled.site, memory.extras if memory is not None else None, plan.pages) \
+        if plan.extras else []
     # Old addresses (aliases:) get a small page each that sends the reader on: cheap, so always made.
     redirects = redirect_pages(assembled.site, taken=set(plan.pages))
     return tuple(results) + tuple(extras) + tuple(redirects)
@@ -539,16 +551,28 @@ def commit(files: tuple[OutputFile, ...], plan: PagePlan, assembled: Assembled, 
     written: WriteResult | None = None
     warnings = assembled.warnings
     if start.options.write:
-        written = write_output(start.output, out_files, site.statics)
+        memory = start.options.memory
+        known = memory.output_files(start.inputs.output) if memory is not None else None
+        if memory is not None:
+            memory.output = None  # until this write has succeeded
+        written = write_output(start.output, out_files, site.statics, known)
+        identity = output_identity(start.output)
+        if memory is not None:
+            memory.output = (identity, written.listing)
         due = min((i.entry.date.timestamp() for i in site.drafts if i.entry.date and not i.entry.draft
                    and start.run.now and i.entry.date > start.run.now), default=None)
         lasting = tuple(d for d in assembled.warnings if not d.code.startswith("cache."))  # replayed if nothing changes
-        last = quick.LastBuild(inputs=replace(start.inputs, output=output_identity(start.output)), due=due,
+        last = quick.LastBuild(inputs=replace(start.inputs, output=identity), due=due,
                                diagnostics=lasting, held_back=site.held_back, pages=n_pages,
                                files=n_files, needles=fingerprint.h(plan.needles),
                                private=tuple((p.rel, p.reasons) for p in assembled.private))  # plain: no imports
-        records = {"stats": dict(sources.stats), "pages": dict(plan.keys), "templates": dict(plan.templates),
-                   "last": last}
+        records = {"stats": dict(sources.stats), "templates": dict(plan.templates)}
+        if memory is None:
+            records.update(pages=dict(plan.keys), last=last)
+        else:  # the preview's own folder: its build and page keys stay in memory, and the cache keeps
+            # describing the last build of the site's real output (the next `sitegen build` renders
+            # only what changed since, not every page)
+            memory.last = (last, dict(plan.keys))
         media = assembled.media
         if media is not None:
             records["image-stats"] = dict(media.image_stats)

@@ -42,8 +42,17 @@ class Card:
 
     @property
     def key(self) -> str:
-        return hashlib.blake2b(repr((VERSION, self.title, self.site, BACKGROUND, INK, ACCENT)).encode(),
-                               digest_size=12).hexdigest()
+        return _key(self.title, self.site)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a build asks twice a card (plan, sweep), the preview every build
+def _key(title: str, site: str) -> str:
+    return hashlib.blake2b(repr((VERSION, title, site, BACKGROUND, INK, ACCENT)).encode(), digest_size=12).hexdigest()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _file(folder: Path, key: str, title: str, out: str) -> StaticFile:
+    return StaticFile(folder / f"{key}.png", f"(preview card) {title}", out)
 
 
 def card_path(url: str) -> str:
@@ -64,7 +73,7 @@ def plan(cards: Iterable[Card], cache_dir: Path) -> tuple[tuple[StaticFile, ...]
         have = set()
     keys = [c.key for c in cards]  # a hash each: worked out once
     todo = tuple(c for k, c in {k: c for k, c in zip(keys, cards)}.items() if f"{k}.png" not in have)
-    files = tuple(StaticFile(folder / f"{k}.png", f"(preview card) {c.title}", c.out) for k, c in zip(keys, cards))
+    files = tuple(_file(folder, k, c.title, c.out) for k, c in zip(keys, cards))
     return files, todo
 
 

@@ -56,35 +56,37 @@ def unreadable(rel: str, exc: OSError, folder: bool = False) -> Diagnostic:
                  f"{fix}; nothing was built, so the site is not published without it")
 
 
-def _walk(root: Path, site_dir: Path, diags: list[Diagnostic], report_index: bool = False) -> list[Path]:
-    """Every regular file under root, sorted; symlinks leading outside the site are skipped."""
+def _walk(root: Path, site_dir: Path, diags: list[Diagnostic], report_index: bool = False) -> list[tuple[Path, str]]:
+    """Every regular file under root with its path from root (posix), sorted as paths sort;
+    symlinks leading outside the site are skipped.  Paths are joined as strings: a Path made
+    and taken apart four times a file was most of the walk's time."""
     site_real = site_dir.resolve()
-    found: list[Path] = []
-    stack = [root]
+    found: list[tuple[Path, str]] = []
+    stack: list[tuple[str, str]] = [(str(root), "")]  # (folder, its path from root with a trailing /)
     seen_dirs = {root.resolve()}  # a link to a folder above itself would otherwise be walked forever
     while stack:
-        folder = stack.pop()
+        folder, under = stack.pop()
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            diags.append(unreadable(_rel(folder, site_dir), exc, folder=True))
+            diags.append(unreadable(_rel(Path(folder), site_dir), exc, folder=True))
             continue
         for entry in entries:
             if entry.name in SECTION_INDEXES and report_index:
                 from .legacy import section_index
 
                 diags.append(section_index(_rel(Path(entry.path), site_dir)))
-            p = Path(entry.path)
             why = _bad_name(entry.name)  # before the ignore rules: a name that can fool a terminal is named
             if why:
                 what = "folder" if entry.is_dir(follow_symlinks=False) else "file"
-                diags.append(error(printable(_rel(p, site_dir)), None, "discover.file-name", why,
+                diags.append(error(printable(_rel(Path(entry.path), site_dir)), None, "discover.file-name", why,
                                    f"rename the {what}, using letters, digits, spaces, - and _; "
                                    f"nothing is built from it until then"))
                 continue
             if _ignored(entry.name):
                 continue
             if entry.is_symlink():
+                p = Path(entry.path)
                 try:
                     target = p.resolve(strict=True)
                 except (OSError, RuntimeError):  # broken, or a loop of links
@@ -98,17 +100,18 @@ def _walk(root: Path, site_dir: Path, diags: list[Diagnostic], report_index: boo
                                          "copy the file into the site folder if it belongs to the site"))
                     continue
             if entry.is_dir():
-                real = p.resolve()
+                real = Path(entry.path).resolve()
                 if real in seen_dirs:
-                    diags.append(warning(_rel(p, site_dir), None, "discover.symlink-loop",
+                    diags.append(warning(_rel(Path(entry.path), site_dir), None, "discover.symlink-loop",
                                          "this folder (through a symbolic link) was already read: skipped",
                                          "remove the link; each folder is read once"))
                     continue
                 seen_dirs.add(real)
-                stack.append(p)
+                stack.append((entry.path, under + entry.name + "/"))
             elif entry.is_file():
-                found.append(p)
-    return sorted(found)
+                found.append((Path(entry.path), under + entry.name))
+    found.sort(key=lambda f: f[1].split("/"))  # the order of the paths' parts, as Path sorts them
+    return found
 
 
 def _rel(p: Path, site_dir: Path) -> str:
@@ -118,21 +121,27 @@ def _rel(p: Path, site_dir: Path) -> str:
         return str(p)
 
 
+def _suffix(name: str) -> str:
+    """The file name's last suffix, as Path.suffix gives it ('' for '.hidden' and for 'name.')."""
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""
+
+
 def discover(site_dir: Path, theme_static: Path) -> Discovered:
     """List the site's content and static files (theme static first, site static overriding)."""
     diags: list[Diagnostic] = []
     sources: list[SourceFile] = []
-    assets: list[Path] = []
+    assets: list[tuple[Path, str]] = []
     content = site_dir / "content"
     if content.is_dir():
-        for p in _walk(content, site_dir, diags, report_index=True):
-            rel = _rel(p, site_dir)
-            parts = PurePosixPath(rel).parts
-            if p.suffix.lower() not in (".md", ".markdown"):
+        for p, under in _walk(content, site_dir, diags, report_index=True):
+            rel = "content/" + under
+            parts = under.split("/")
+            if _suffix(parts[-1]).lower() not in (".md", ".markdown"):
                 # Images next to posts are common: copied as they are (see below).
-                assets.append(p)
+                assets.append((p, under))
                 continue
-            top = parts[1] if len(parts) > 2 else ""
+            top = parts[0] if len(parts) > 1 else ""
             kind = _FOLDERS.get(top)
             if kind is None:
                 kind = Kind.ESSAY
@@ -142,22 +151,19 @@ def discover(site_dir: Path, theme_static: Path) -> Discovered:
             sources.append(SourceFile(p, rel, kind))
     statics: dict[str, StaticFile] = {}
     if theme_static.is_dir():
-        for p in _walk(theme_static, theme_static, []):
-            out = PurePosixPath(p.relative_to(theme_static)).as_posix()
+        for p, out in _walk(theme_static, theme_static, []):
             statics[out] = StaticFile(p, f"(theme)/static/{out}", out)
     site_static = site_dir / "static"
     if site_static.is_dir():
-        for p in _walk(site_static, site_dir, diags):
-            out = PurePosixPath(p.relative_to(site_static)).as_posix()
-            statics[out] = StaticFile(p, _rel(p, site_dir), out)
+        for p, out in _walk(site_static, site_dir, diags):
+            statics[out] = StaticFile(p, "static/" + out, out)
     # Non-Markdown files under content/ (images beside posts) are copied to the same place.
-    for p in assets:
-        rel = _rel(p, site_dir)
-        parts = PurePosixPath(rel).parts[1:]
-        if parts and parts[0] == "pages":
+    for p, under in assets:
+        parts = under.split("/")
+        if parts[0] == "pages":
             parts = parts[1:]
-        out = PurePosixPath(*parts).as_posix()
-        statics.setdefault(out, StaticFile(p, rel, out))
+        out = "/".join(parts) or "."
+        statics.setdefault(out, StaticFile(p, "content/" + under, out))
     private = os.path.realpath(site_dir / "private") + os.sep
     real_dirs: dict[Path, str] = {}  # one realpath per folder, not per file: folders of images are common
     for out, static in list(statics.items()):

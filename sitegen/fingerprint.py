@@ -110,10 +110,18 @@ class PageKeys:
     """The key of each page: re-render a page only when its key changed since the last build.
 
     `per_file` maps each source file to (the hash of the file and its settings — everything,
-    body included —, the fingerprint of its entry and rendering without the body)."""
+    body included —, the fingerprint of its entry and rendering without the body).
+    `reused` (kept by a resident process) maps id(item) to (item, its two fingerprints) from the
+    last build: an item that is still the very same object (media.attach reuses an equal one)
+    has the same fingerprints, as everything it holds was hashed from the same files.
+    `last_pages` (kept by a resident process too) maps each page to (what its key was made of,
+    the key): a page made of equal parts renders the same, so it keeps its key; `made` holds
+    this build's, for the next."""
 
     def __init__(self, env: jinja2.Environment, site: Any, per_file: Mapping[str, tuple[str, str]],
-                 analysed: Mapping[str, tuple] | None = None):
+                 analysed: Mapping[str, tuple] | None = None,
+                 reused: Mapping[int, tuple[Any, str | None, str | None]] | None = None,
+                 last_pages: Mapping[str, tuple[tuple, str]] | None = None):
         self.env = env
         self.analysed: dict[str, tuple] = dict(analysed or {})  # what earlier builds found in each template
         self.used: dict[str, tuple] = {}  # what this build needed of it: recorded for the next
@@ -121,11 +129,20 @@ class PageKeys:
         self.config = of(site.config)
         self._closure: dict[str, tuple[str, frozenset[str]]] = {}
         self._parts: dict[tuple[str, bool], str] = {}
+        self._by_template: dict[str, tuple[str, bool, tuple[str, ...]]] = {}
+        self.last_pages = last_pages
+        self.made: dict[str, tuple[tuple, str]] = {}
         known: dict[bool, dict[int, str]] = {True: {}, False: {}}
         for item in (*site.posts, *site.pages, *site.drafts):
             full, nobody = per_file.get(item.entry.rel, (item.entry.rel, item.entry.rel))
             known[True][id(item.entry)] = known[True][id(item.rendered)] = full
             known[False][id(item.entry)] = known[False][id(item.rendered)] = nobody
+            last = reused.get(id(item)) if reused else None
+            if last is not None and last[0] is item:
+                for mode, key in ((True, last[1]), (False, last[2])):
+                    if key is not None:
+                        known[mode][id(item)] = key
+                continue
             for part in (item.links, item.preview):  # flat records of strings and numbers: their repr says it all
                 if part:
                     known[True][id(part)] = known[False][id(part)] = h(part)
@@ -189,11 +206,39 @@ class PageKeys:
         return self._parts[key]
 
     def page(self, rel: str, template: str, context: Mapping[str, Any], absolute_links: bool) -> str:
-        tpl_hash, uses = self.template(template)
-        with_body = _READS_BODY in uses
-        parts = tuple(self.site_part(u, with_body) for u in sorted(uses - {_READS_BODY}))
+        got = self._by_template.get(template)
+        if got is None:
+            tpl_hash, uses = self.template(template)
+            with_body = _READS_BODY in uses
+            got = self._by_template[template] = (tpl_hash, with_body, tuple(self.site_part(u, with_body)
+                                                                             for u in sorted(uses - {_READS_BODY})))
+        tpl_hash, with_body, parts = got
+        if self.last_pages is None:
+            return self._key(rel, template, tpl_hash, with_body, parts, context, absolute_links)
+        made_of = (template, tpl_hash, self.config, parts, absolute_links, tuple(context.items()))
+        last = self.last_pages.get(rel)
+        if last is not None and last[0] == made_of:  # the same objects, mostly: compared by identity first
+            key = last[1]
+        else:
+            key = self._key(rel, template, tpl_hash, with_body, parts, context, absolute_links)
+        self.made[rel] = (made_of, key)
+        return key
+
+    def _key(self, rel: str, template: str, tpl_hash: str, with_body: bool, parts: tuple[str, ...],
+             context: Mapping[str, Any], absolute_links: bool) -> str:
         return h(rel, template, tpl_hash, self.config, parts, self._walkers[with_body].value(dict(context)),
                  absolute_links)
+
+    def item_keys(self, items: Iterable[Any]) -> dict[int, tuple[Any, str | None, str | None]]:
+        """id(item) → (item, its fingerprint with the text, without) as this build found them,
+        for the next build of a resident process (`reused`)."""
+        out: dict[int, tuple[Any, str | None, str | None]] = {}
+        for item in items:
+            keys = [w.known.get(id(item)) or (w._memo.get(id(item)) or (None, None))[1]
+                    for w in (self._walkers[True], self._walkers[False])]
+            if keys[0] is not None or keys[1] is not None:
+                out[id(item)] = (item, keys[0], keys[1])
+        return out
 
     def everything(self, *names: str) -> tuple[str, ...]:
         """Fingerprints of site parts including the posts' text (the search index holds their words)."""

@@ -146,26 +146,67 @@ def _split(target: str) -> tuple[str, str, str]:
     return unquote(path.strip()), (q + query), frag
 
 
+@dataclass(frozen=True, slots=True)
+class _Checked:
+    """One text's references as checked, with what the check depended on and did, so that a
+    resident process (the preview) takes it over while the site's names are the same."""
+
+    refs: tuple[Reference, ...]
+    url: str
+    published: bool
+    soften: str
+    answers: tuple[Resolved, ...]
+    diags: tuple[Diagnostic, ...]
+    uses: tuple[tuple, ...]  # (StaticFile, tag, line) of each reference to a file, in order
+
+
 class _Checker:
-    def __init__(self, index: _Index, site: Site):
+    def __init__(self, index: _Index, site: Site, last: Mapping[str, _Checked] | None = None):
         self.index = index
         self.site = site
         self.diags: list[Diagnostic] = []
         self.used: dict[str, Use] = {}  # StaticFile.rel → use, by published pages
         self.wanted: set[str] = set()  # StaticFile.rel used by held-back pages
         self.first_use: dict[str, tuple[str, int]] = {}
+        self.last = last or {}
+        self.checked: dict[str, _Checked] = {}
+        self._uses: list[tuple] = []
 
     def item(self, item: Item, published: bool, soften: str = "") -> tuple[Resolved, ...]:
+        rendered, rel = item.rendered, item.entry.rel
+        last = self.last.get(rel)
+        if last is not None and last.url == item.url and last.published == published and last.soften == soften \
+                and (last.refs is rendered.refs or last.refs == rendered.refs):  # its own ids: in the names
+            self.diags.extend(last.diags)
+            for s, tag, line in last.uses:
+                self._use(s, tag, rel, line, published)
+            self.checked[rel] = last
+            return last.answers
         out: list[Resolved] = []
         seen: set[tuple[str, str]] = set()
-        for ref in item.rendered.refs:
+        before, self._uses = len(self.diags), []
+        for ref in rendered.refs:
             if not is_local(ref.target) or (ref.tag, ref.target) in seen:
                 continue
             answer = self._resolve(ref, item, published, soften)
             if answer is not None and published:
                 seen.add((ref.tag, ref.target))
                 out.append(answer)
+        self.checked[rel] = _Checked(rendered.refs, item.url, published, soften, tuple(out),
+                                     tuple(self.diags[before:]), tuple(self._uses))
         return tuple(out)
+
+    def _use(self, s: StaticFile, tag: str, rel: str, line: int, published: bool) -> None:
+        """A reference from `rel` to a file: published with the page, processed if a picture."""
+        self._uses.append((s, tag, line))
+        if published:
+            raster = s.out.lower().endswith(RASTER)
+            use = self.used.get(s.rel, Use(s))
+            shown = use.shown or (tag == "img" and raster)
+            self.used[s.rel] = Use(s, shown, use.full or (raster and tag == "a"))
+            self.first_use.setdefault(s.rel, (rel, line))
+        else:
+            self.wanted.add(s.rel)
 
     def _report(self, d: Diagnostic, soften: str) -> None:
         self.diags.append(d.as_warning() if soften and d.is_error else d)
@@ -201,15 +242,8 @@ class _Checker:
         image = ""
         if found.kind == "file" and found.file is not None:
             s = found.file
-            raster = s.out.lower().endswith(RASTER)
-            if published:
-                use = self.used.get(s.rel, Use(s))
-                shown = use.shown or (ref.tag == "img" and raster)
-                self.used[s.rel] = Use(s, shown, use.full or (raster and ref.tag == "a"))
-                self.first_use.setdefault(s.rel, (rel, ref.line))
-            else:
-                self.wanted.add(s.rel)
-            image = s.rel if ref.tag == "img" and raster else ""
+            self._use(s, ref.tag, rel, ref.line, published)
+            image = s.rel if ref.tag == "img" and s.out.lower().endswith(RASTER) else ""
         elif ref.tag == "img":
             self._report(error(rel, ref.line, "image.not-an-image",
                                f"image {shorten(ref.target)!r} is a page of the site, not a picture",
@@ -243,10 +277,21 @@ def _with_suffix(d: Diagnostic, suffix: str) -> Diagnostic:
     return replace(d, message=d.message + suffix)
 
 
-def check_links(site: Site, generated: Iterable[str]) -> Linked:
-    """Resolve and check every reference of every published page (drafts' at warning level)."""
+def check_links(site: Site, generated: Iterable[str], memo: dict | None = None) -> Linked:
+    """Resolve and check every reference of every published page (drafts' at warning level).
+
+    `memo` (kept by a resident process) holds the last check of each text and what the
+    site's names were then: while every page's address, old addresses and ids, the held-back
+    texts, the generated pages and the files are the same, a text whose references and ids
+    are the same gets the same answers, messages and file uses, which are taken over."""
+    generated = tuple(generated)
     index = _Index(site, site.statics, generated)
-    checker = _Checker(index, site)
+    last = None
+    if memo is not None:
+        names = _names(site, generated)
+        last = memo.get("texts") if memo.get("names") == names else None
+        memo["names"] = names
+    checker = _Checker(index, site, last)
     resolved: dict[str, tuple[Resolved, ...]] = {}
     for item in site.posts + site.pages:
         answers = checker.item(item, True)
@@ -260,6 +305,8 @@ def check_links(site: Site, generated: Iterable[str]) -> Linked:
                                       "it is published)")
         else:
             checker.item(item, False)
+    if memo is not None:
+        memo["texts"] = checker.checked
     _follow_pages(site.statics, checker)
     files, diags = _published_files(site.statics, checker)
     images = {rel: use for rel, use in checker.used.items() if use.file.out.lower().endswith(RASTER)}
@@ -268,6 +315,13 @@ def check_links(site: Site, generated: Iterable[str]) -> Linked:
             use = images.get(s.rel, Use(s))
             images[s.rel] = Use(s, use.shown, True)
     return Linked(resolved, files, images, tuple(checker.diags + diags), dict(checker.first_use))
+
+
+def _names(site: Site, generated: tuple[str, ...]) -> tuple:
+    """Everything a reference can be answered from (what _Index holds), to compare with the last check's."""
+    return (tuple((i.entry.rel, i.url, i.entry.aliases, i.rendered.anchors) for i in site.posts + site.pages),
+            tuple((i.entry.rel, i.url) for i in site.drafts), tuple((h.rel, h.reason) for h in site.held_back),
+            generated, site.statics)
 
 
 _PAGE_LIMIT = 4 * 1024 * 1024  # a stand-alone page larger than this is published, not read

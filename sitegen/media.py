@@ -43,15 +43,17 @@ class Media:
 
 
 def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: int | None,
-           memo: dict | None = None) -> Media:
+           memory: Any = None) -> Media:
     """Check every link and image; publish what is used, processed; rewrite each text.
 
-    `memo` (kept by a resident process, the preview) holds the last build's rewritten texts by
-    everything they were made from, and is left holding this build's."""
+    `memory` (a BuildMemory, kept by a resident process: the preview) holds the last build's
+    rewritten texts by everything they were made from, and its items as published (_Published);
+    it is left holding this build's.  An item made from what the last build's was made from is
+    that same object, so what was worked out about it (its fingerprints, its search entry) holds."""
     from .render import jobs as page_jobs
 
     cache_dir = _usable(cache_dir)
-    linked = check_links(site, [j.rel for j in page_jobs(site)])
+    linked = check_links(site, [j.rel for j in page_jobs(site)], memory.links if memory is not None else None)
     diags = list(linked.diagnostics)
     if any(d.is_error for d in diags):
         return Media(site, tuple(diags), image_stats, (frozenset(), ()))
@@ -64,37 +66,71 @@ def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: 
     cfg = site.config
     items: dict[int, Item] = {}
     rewrites: dict[str, str] = {}
+    memo = memory.linked_texts if memory is not None else None
     previous = memo if memo is not None else {}
+    last_items: dict[str, _Published] = memory.items if memory is not None else {}
+    now_items: dict[str, _Published] = {}
     kept: dict[tuple, tuple[str, str]] = {}
     wanted: list[_cards.Card] = [_cards.Card(cfg.title, cfg.business or cfg.author or cfg.description,
                                              _cards.card_path(""))]
     for item in site.posts + site.pages:
-        answers = linked.resolved.get(item.entry.rel, ())
-        preview = _first_picture(item, answers, prepared.pictures)
-        if preview is None:
-            card = _cards.Card(item.title, cfg.title, _cards.card_path(item.url))
-            wanted.append(card)
-            preview = Preview(card.out, _cards.WIDTH, _cards.HEIGHT, f"{item.title} · {cfg.title}")
-        rendered: Any = item.rendered
-        if answers:
-            used = h(answers, tuple(prepared.pictures.get(a.image) for a in answers if a.image))
-            rewrites[item.entry.rel] = used
-            memo_key = (item.entry.rel, used, rendered.html, rendered.summary_html)
-            done = previous.get(memo_key)
-            if done is not None:
-                kept[memo_key] = done
-            rendered = LinkedText(rendered, _fixer(answers, prepared.pictures),
-                                  memo, memo_key, done)
-        items[id(item)] = replace(item, rendered=rendered, links=answers, preview=preview)
+        rel = item.entry.rel
+        answers = linked.resolved.get(rel, ())
+        shown = tuple(prepared.pictures.get(a.image) for a in answers if a.image)
+        done = last_items.get(rel)
+        if done is None or done.before != item or done.answers != answers or done.shown != shown \
+                or done.site_title != cfg.title:
+            done = _publish(item, answers, shown, prepared.pictures, cfg.title, memo, previous)
+        if done.card is not None:
+            wanted.append(done.card)
+        if done.used is not None:
+            rewrites[rel] = done.used
+            key = done.item.rendered.key
+            if key in previous:
+                kept[key] = previous[key]
+        items[id(item)] = done.item
+        now_items[rel] = done
     card_files, cards_todo = _cards.plan(wanted, cache_dir)
     processed = set(prepared.pictures) | set(prepared.problems)
     files = tuple(s for s in linked.files if s.rel not in processed) + prepared.files + card_files
     if memo is not None:  # the texts rewritten before and still in use; the rest join as they are made
         memo.clear()
         memo.update(kept)
+        memory.items = now_items
     site_card = Preview(wanted[0].out, _cards.WIDTH, _cards.HEIGHT, cfg.title)
     return Media(with_items(site, items, _sorted(files), site_card), tuple(diags), prepared.stats,
                  (prepared.folders, tuple(wanted)), rewrites, cards_todo, cache_dir)
+
+
+@dataclass(frozen=True, slots=True)
+class _Published:
+    """A page's item as `attach` publishes it, with everything it was made from, so that a
+    resident process (the preview) hands over the very same item while none of that changed."""
+    before: Item  # as the model gave it
+    answers: tuple[Resolved, ...]  # what its links and images point at
+    shown: tuple  # the processed pictures those show
+    site_title: str  # on its preview card
+    item: Item  # as published
+    card: _cards.Card | None  # its preview card, when it has no picture of its own
+    used: str | None  # what its text's rewriting depended on (Media.rewrites), None when not rewritten
+
+
+def _publish(item: Item, answers: tuple[Resolved, ...], shown: tuple, pictures: Mapping[str, Any],
+             site_title: str, memo: dict | None, previous: Mapping) -> _Published:
+    """The item with its links and pictures put in its text, and the picture a shared link shows."""
+    card = None
+    preview = _first_picture(item, answers, pictures)
+    if preview is None:
+        card = _cards.Card(item.title, site_title, _cards.card_path(item.url))
+        preview = Preview(card.out, _cards.WIDTH, _cards.HEIGHT, f"{item.title} · {site_title}")
+    rendered: Any = item.rendered
+    used = None
+    if answers:
+        used = h(answers, shown)
+        memo_key = (item.entry.rel, used, rendered.html, rendered.summary_html)
+        rendered = LinkedText(rendered, _fixer(answers, pictures), memo, memo_key, previous.get(memo_key))
+    return _Published(item, answers, shown, site_title, replace(item, rendered=rendered, links=answers, preview=preview),
+                      card, used)
 
 
 def as_written(rendered: Any) -> Any:
@@ -144,6 +180,21 @@ class LinkedText:
 
     def __repr__(self) -> str:
         return f"LinkedText({self.base!r}, {self._key[1]!r})"
+
+    @property
+    def key(self) -> tuple:
+        """What the rewritten texts are made of (the file, a hash of the answers and pictures, the texts)."""
+        return self._key
+
+    # Equal when made from the same rendering with the same answers and pictures (the key holds
+    # the file, a hash of those, and the texts): then the rewritten texts are the same too.
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LinkedText):
+            return NotImplemented
+        return (self.base is other.base or self.base == other.base) and self._key == other._key
+
+    def __hash__(self) -> int:
+        return hash(self._key)
 
 
 def _usable(cache_dir: Path) -> Path:

@@ -29,7 +29,28 @@ class BuildMemory:
     def __init__(self) -> None:
         self.results: dict[str, Any] = {}
         self.linked_texts: dict[tuple, tuple[str, str]] = {}  # media.attach: texts with their links put in
+        # media.attach: each page's item as published, with what it was made from, by source file:
+        # an item made from the same is that same object, so what was worked out about it holds
+        self.items: dict[str, Any] = {}
+        # fingerprint.PageKeys: id(item) → (the item, its fingerprint with the text, without)
+        self.item_keys: dict[int, tuple[Any, str | None, str | None]] = {}
+        self.links: dict[str, Any] = {}  # links.check_links: each text's last check, and the site's names then
+        self.page_keys: dict[str, tuple[tuple, str]] = {}  # fingerprint.PageKeys: each page's key, by what it was made of
+        self.extras: dict[str, Any] = {}  # render_extras: the sitemap and each item's search entry
+        # The output folder (its identity, cache.output_identity) and every file in it, as this
+        # process's last write left it: the preview writes into a temporary folder of its own,
+        # which nothing else touches, so it need not be read again while its identity holds.
+        self.output: tuple[Any, frozenset[str]] | None = None
+        # The last build (quick.LastBuild) and its page keys: the cache keeps the site's real output's
+        self.last: tuple[Any, dict[str, str]] | None = None
         self._env: tuple[tuple, Any] | None = None
+
+    def output_files(self, identity: Any) -> frozenset[str] | None:
+        """The files of the output folder with this identity as the last write left them; None
+        when this process did not write it last (or has not written yet)."""
+        if self.output is None or identity is None or self.output[0] != identity:
+            return None
+        return self.output[1]
 
     def env_for(self, site_dir: Path, make: Callable[[Path], Any]) -> Any:
         key = (str(Path(site_dir).resolve()), (Path(site_dir) / "templates").is_dir())

@@ -108,7 +108,8 @@ def read_inputs(site_dir: Path, config: SiteConfig, output: Path, options: Build
 
 def unchanged(cache: Cache, s: Start) -> BuildResult | None:
     """The last build's result, if nothing it depended on changed since; else None."""
-    last = cache.record("last")
+    memory = s.options.memory
+    last = memory.last[0] if memory is not None and memory.last is not None else cache.record("last")
     inputs = s.inputs
     if not isinstance(last, LastBuild) or last.inputs.racy or inputs.racy or \
             (last.inputs.run_key, last.inputs.signature, last.inputs.output) != \

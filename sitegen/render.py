@@ -7,7 +7,7 @@ import json
 import posixpath
 import re
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -162,10 +162,11 @@ def _pages(items: tuple[Item, ...], per_page: int, base: str) -> Iterator[tuple[
                               "older": page_url(number + 1, base) if number < last else None}
 
 
-def page_urls(site: Site) -> list[str]:
-    """Every HTML page's URL (site-root relative), for the sitemap."""
-    return [posixpath.dirname(j.rel) + "/" if j.rel.endswith("/index.html") else ("" if j.rel == "index.html" else j.rel)
-            for j in jobs(site) if j.rel.endswith("index.html")]
+def page_urls(site: Site, rels: Iterable[str] | None = None) -> list[str]:
+    """Every HTML page's URL (site-root relative), for the sitemap; `rels`: every page's path
+    in the output, in the order of `jobs` (when the caller has them already)."""
+    return [posixpath.dirname(rel) + "/" if rel.endswith("/index.html") else ("" if rel == "index.html" else rel)
+            for rel in (rels if rels is not None else (j.rel for j in jobs(site))) if rel.endswith("index.html")]
 
 
 def render_job(env: jinja2.Environment, site: Site, job: Job) -> OutputFile:
@@ -221,26 +222,52 @@ def raised_by_template(exc: BaseException) -> bool:
     return bool(frames) and frames[-1].filename.endswith((".html", ".xml", ".txt"))
 
 
-def render_extras(site: Site) -> list[OutputFile]:
-    """Sitemap and search index: built from the model directly, no template needed."""
+def render_extras(site: Site, memo: dict | None = None, rels: Iterable[str] | None = None) -> list[OutputFile]:
+    """Sitemap and search index: built from the model directly, no template needed.
+
+    `rels` is every page's path in the output, in the order of `jobs`, when the caller has
+    them.  `memo` (kept by a resident process) holds the last sitemap by what it was made of,
+    and each item's search entry, as JSON, by the item (media.attach hands over an unchanged
+    item as the very same object); it is left holding this build's."""
     cfg = site.config
+    items = site.posts + site.pages
     lastmod: dict[str, datetime] = {}
-    for item in site.posts + site.pages:
+    for item in items:
         d = item.entry.updated or item.entry.date
         if d:
             lastmod[item.url] = d
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    for u in page_urls(site):
-        loc = html.escape(cfg.site_url + u)
-        mod = f"<lastmod>{lastmod[u]:%Y-%m-%d}</lastmod>" if u in lastmod else ""
-        lines.append(f"  <url><loc>{loc}</loc>{mod}</url>")
-    lines.append("</urlset>\n")
-    index = [{"t": i.title, "u": i.url, "d": i.entry.date.strftime("%Y-%m-%d") if i.entry.date else "",
-              "g": [t.name for t in i.tags], "s": _summary_text(i), "x": i.rendered.text}
-             for i in site.posts + site.pages]
-    return [OutputFile("sitemap.xml", "\n".join(lines).encode("utf-8")),
-            OutputFile("search-index.json", json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))]
+    urls = page_urls(site, rels)
+    made_of = (cfg.site_url, tuple(urls), tuple(lastmod.items()))
+    last = memo.get("sitemap") if memo is not None else None
+    if last is not None and last[0] == made_of:
+        sitemap = last[1]
+    else:
+        lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+        for u in urls:
+            loc = html.escape(cfg.site_url + u)
+            mod = f"<lastmod>{lastmod[u]:%Y-%m-%d}</lastmod>" if u in lastmod else ""
+            lines.append(f"  <url><loc>{loc}</loc>{mod}</url>")
+        lines.append("</urlset>\n")
+        sitemap = "\n".join(lines).encode("utf-8")
+    if memo is None:
+        index = json.dumps([_search_entry(i) for i in items], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    else:  # the same bytes, made of one piece per item
+        entries = memo.get("entries", {})
+        kept: dict[int, tuple[Item, bytes]] = {}
+        for i in items:
+            got = entries.get(id(i))
+            kept[id(i)] = got if got is not None and got[0] is i else \
+                (i, json.dumps(_search_entry(i), ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        index = b"[" + b",".join(kept[id(i)][1] for i in items) + b"]"
+        memo.clear()
+        memo.update(sitemap=(made_of, sitemap), entries=kept)
+    return [OutputFile("sitemap.xml", sitemap), OutputFile("search-index.json", index)]
+
+
+def _search_entry(i: Item) -> dict:
+    return {"t": i.title, "u": i.url, "d": i.entry.date.strftime("%Y-%m-%d") if i.entry.date else "",
+            "g": [t.name for t in i.tags], "s": _summary_text(i), "x": i.rendered.text}
 
 
 def _summary_text(item: Item) -> str:

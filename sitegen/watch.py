@@ -9,9 +9,10 @@ from pathlib import Path
 
 WATCHED_FOLDERS = ("content", "templates", "static")
 
-# How long a save must be quiet before it is acted on: editors write a file in one go, and a
+# How long a save must be quiet before it is acted on: editors write a file in one go (a single
+# write, or a write to a temporary file and a rename, well under a millisecond apart), and a
 # burst of saves is folded into one rebuild by the preview's loop anyway (watchfiles' default is 50).
-STEP_MS = 20
+STEP_MS = 10
 
 
 class _Either:

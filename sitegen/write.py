@@ -36,6 +36,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import errno
+import functools
 import hashlib
 import json
 import os
@@ -75,6 +76,7 @@ class WriteResult:
     removed: int  # files of the old output that are gone
     swapped: bool  # False when nothing changed and the old output was kept as it is
     pages_only: bool = False  # every changed or removed file is a page or a list (HTML, XML, JSON, text)
+    listing: frozenset[str] = frozenset()  # every file now in the output (for `write_output`'s `known`)
 
 
 # -- is this output folder safe to replace? --------------------------------------------------
@@ -161,6 +163,7 @@ def _is_mount_point(path: Path) -> bool:
         return False
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same paths, build after build, in the preview
 def _check_rel(rel: str) -> str:
     """A path inside the output folder, or UnsafeOutputError: no file may land outside it."""
     parts = rel.split("/")
@@ -327,9 +330,10 @@ def _signals_deferred() -> Iterator[None]:
                 signal.raise_signal(sig)
 
 
-def _digest(path: Path) -> str | None:
+def _digest(path: str | Path) -> str | None:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with open(path, "rb") as fh:
+            return hashlib.sha256(fh.read()).hexdigest()
     except OSError:
         return None
 
@@ -345,18 +349,23 @@ def _resolve_output(output: Path) -> Path:
 
 # -- writing ---------------------------------------------------------------------------------
 
-def write_output(output: Path, files: Iterable[OutputFile], statics: Iterable[StaticFile]) -> WriteResult:
+def write_output(output: Path, files: Iterable[OutputFile], statics: Iterable[StaticFile],
+                 known: frozenset[str] | None = None) -> WriteResult:
     """Stage the new or changed files in a temporary folder beside `output`, then move them in.
 
-    Raises FileSystemError when the operating system refuses a write (see `_refused`)."""
+    `known` is the output's files as this process's last write left them (`WriteResult.listing`),
+    for a resident process writing into a folder of its own that nothing else touches (the
+    preview's): the folder is then not read again.  Raises FileSystemError when the operating
+    system refuses a write (see `_refused`)."""
     output = _resolve_output(output)
     try:
-        return _write(output, list(files), list(statics))
+        return _write(output, list(files), list(statics), known)
     except OSError as exc:
         raise _refused(exc, output) or exc from exc
 
 
-def _write(output: Path, files: list[OutputFile], statics: list[StaticFile]) -> WriteResult:
+def _write(output: Path, files: list[OutputFile], statics: list[StaticFile],
+           known: frozenset[str] | None) -> WriteResult:
     output.parent.mkdir(parents=True, exist_ok=True)
     for f in files:
         _check_rel(f.rel)
@@ -365,7 +374,7 @@ def _write(output: Path, files: list[OutputFile], statics: list[StaticFile]) -> 
     with _output_lock(output, wait=True) as locked:
         recover(output, _locked=bool(locked))
         if (output / MARKER).is_file():
-            old, links = _old_files(output)
+            old, links = (set(known), False) if known is not None else _old_files(output)
             if links:
                 # Put there by hand: never write or delete through a link.  Rebuild the whole
                 # tree (every page rendered: nothing is carried over through a link) and swap.
@@ -498,16 +507,17 @@ def _update_in_place(output: Path, files: list[OutputFile], statics: list[Static
                 continue  # unchanged, and present (checked by the caller)
             if f.rel not in old or not _same_bytes(output / f.rel, f.data):
                 stage(f.rel).write_bytes(f.data)
+        root = str(output)
         for st in statics:
             if st.out in names:
                 continue
             names.add(st.out)
-            if not _same_file(output / st.out, st.path):
+            if not _same_file(os.path.join(root, st.out), st.path):
                 _copy_static(st.path, stage(st.out))
         removed = sorted(old - names)
         if not staged and not removed:
             _discard(tmp)
-            return WriteResult(len(names), 0, 0, False)
+            return WriteResult(len(names), 0, 0, False, listing=frozenset(names))
         if not made:  # only removals: the journal still needs its folder
             tmp.mkdir()
             (tmp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
@@ -521,7 +531,8 @@ def _update_in_place(output: Path, files: list[OutputFile], statics: list[Static
         with _signals_deferred():
             _apply_journal(tmp, output)
             _remove_tree(tmp)
-        return WriteResult(len(names), len(staged), len(removed), True, _pages_only([*staged, *removed]))
+        return WriteResult(len(names), len(staged), len(removed), True, _pages_only([*staged, *removed]),
+                           frozenset(names))
     except BaseException as exc:
         if isinstance(exc, OSError):
             note_free_space(exc, output.parent)
@@ -617,7 +628,7 @@ def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile
             removed = len(old_names - names)
         if swap and carry and changed == 0 and removed == 0:
             _discard(tmp)
-            return WriteResult(total, 0, 0, False)
+            return WriteResult(total, 0, 0, False, listing=frozenset(names))
         _sync(tmp)
         with _signals_deferred():
             if swap:
@@ -635,7 +646,7 @@ def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile
                 if output.exists():
                     output.rmdir()  # an empty folder (check_output_dir refused a non-empty one)
                 os.rename(tmp, output)
-        return WriteResult(total, changed, removed, True)  # a whole new tree: not said to be pages only
+        return WriteResult(total, changed, removed, True, listing=frozenset(names))  # a new tree: not "pages only"
     except BaseException as exc:
         if isinstance(exc, OSError):
             note_free_space(exc, output.parent)
@@ -672,16 +683,26 @@ def _same_bytes(path: Path, data: bytes) -> bool:
         return False
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def _same_file(a: str | Path, b: Path) -> bool:
     try:
-        sa, sb = a.stat(), b.stat()
+        sa, sb = os.stat(a), os.stat(b)
     except OSError:
         return False
+    if sa.st_ino == sb.st_ino and sa.st_dev == sb.st_dev:
+        return True  # one file (a hard link to the cache's copy)
     if sa.st_size != sb.st_size:
         return False
     # copy2 keeps the source's mtime: the same size and time mean the same copy -- unless the
     # source changed so recently that a rewrite within the file system's clock tick would not
     # show (the "racy" case): then only the bytes can tell.
-    if sa.st_mtime_ns == sb.st_mtime_ns and not racy(sb.st_mtime_ns, time.time_ns()):
+    settled = not racy(sb.st_mtime_ns, time.time_ns())
+    if sa.st_mtime_ns == sb.st_mtime_ns and settled:
         return True
-    return _digest(a) == _digest(b)
+    if _digest(a) != _digest(b):
+        return False
+    if settled:  # the same bytes under another time (the folder was copied, the cache made again):
+        try:     # give the copy the source's time, so the next build need not read both again
+            os.utime(a, ns=(sa.st_atime_ns, sb.st_mtime_ns), follow_symlinks=False)
+        except OSError:
+            pass
+    return True

@@ -170,3 +170,25 @@ def test_a_static_file_changed_to_new_bytes_of_the_same_length_is_copied_again(t
     (site / "static/colour.css").write_text("a { color: #654321 }\n")
     build(site, BuildOptions(output=out))
     assert (out / "colour.css").read_text() == "a { color: #654321 }\n"
+
+
+def test_a_copy_with_other_times_is_given_the_sources_time_once_its_bytes_match(tmp_path):
+    """A site folder copied without its times (cp -r), or a cache made again, leaves output
+    files equal to their sources under other times: the build reads both, and then gives the
+    copy the source's time, so the next build can tell them equal without reading them."""
+    site = write_site(tmp_path / "site", {"content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\n\nText.\n",
+                                          "static/colour.css": "a { color: #123456 }\n",
+                                          "static/other.css": "b { color: #123456 }\n"})
+    out = tmp_path / "out"
+    build(site, BuildOptions(output=out))
+    source, other = site / "static/colour.css", site / "static/other.css"
+    old = 1_600_000_000_000_000_000
+    os.utime(source, ns=(old, old))
+    os.utime(other, ns=(old, old))
+    other.write_text("b { color: #abcdef }\n")  # new bytes of the same length, the old time kept
+    os.utime(other, ns=(old, old))
+    assert (out / "colour.css").stat().st_mtime_ns != old
+    build(site, BuildOptions(output=out))
+    assert (out / "colour.css").read_text() == "a { color: #123456 }\n"
+    assert (out / "colour.css").stat().st_mtime_ns == old
+    assert (out / "other.css").read_text() == "b { color: #abcdef }\n"  # told apart by its bytes
