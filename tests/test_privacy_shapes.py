@@ -346,3 +346,8 @@ def test_a_name_known_in_lower_case_opening_a_sentence_with_a_deed():
 
 def test_a_pet_named_in_lower_case_is_no_name():
     assert not any(k == "name" for k, _, _ in found("a dog called rex came too, and slept under the couch."))
+
+
+def test_an_imperative_with_no_word_for_the_reader_still_reports_the_number():
+    text = "Call 07700 900614 or write to the address on the card."
+    assert severity_of(text, "phone", "07700 900614", ESSAY) == "error", found(text, ESSAY)

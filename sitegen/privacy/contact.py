@@ -352,12 +352,14 @@ def offered_to_reader(text: str, start: int, end: int) -> bool:
 
 
 def told_to_call(text: str, start: int, end: int) -> bool:
-    """Whether the sentence opens by telling the reader to use the detail ("Ring 0116 … to book."),
-    outside quotation marks and reported speech: in an essay, the writer's own."""
+    """Whether the sentence opens by telling the reader to use the detail and says what for ("Ring
+    0116 … to book.", "Call … if you are unsure"), outside quotation marks and reported speech: in an
+    essay, the writer's own."""
     a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 160) + 1
     b = text.find(". ", end)
-    return _IMPERATIVE_CALL.match(text, a, start) is not None and \
-        _QUOTED_OR_REPORTED.search(text, a, b if b >= 0 else len(text)) is None
+    b = b if b >= 0 else len(text)
+    return _IMPERATIVE_CALL.match(text, a, start) is not None and _READER_INVITE.search(text, end, b) is not None \
+        and _QUOTED_OR_REPORTED.search(text, a, b) is None
 
 
 _WRITER_WORDS = frozenset({"me", "my", "mine"})
