@@ -362,7 +362,7 @@ def withdrawn(held_back: tuple) -> tuple:
 # -- a folder ---------------------------------------------------------------------------------
 
 def _check_folder(site_dir: Path, target: Path) -> Path:
-    from .write import MARKER
+    from .safewrite import MARKER
 
     target = Path(os.path.abspath(target))  # absolute, with any .. folded away, for messages
     real, site = target.resolve(), site_dir.resolve()

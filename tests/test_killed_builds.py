@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.write import JOURNAL, TMP_TAG, recover
+from sitegen.safewrite import JOURNAL, TMP_TAG, recover
 from tests.conftest import REPO
 from tests.test_invalid import leftovers, tree_hashes
 
@@ -123,7 +123,7 @@ def test_a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one(version
 def test_a_temporary_folder_killed_while_being_deleted_is_still_recognised(tmp_path):
     """Deleting a staging folder is interrupted by SIGKILL at random moments: what is left
     always keeps its marker (or is empty), so the next build's recovery removes it."""
-    from sitegen.write import MARKER
+    from sitegen.safewrite import MARKER
 
     out = tmp_path / "output"
     out.mkdir()
@@ -131,8 +131,8 @@ def test_a_temporary_folder_killed_while_being_deleted_is_still_recognised(tmp_p
     rng = random.Random()
     seed = rng.randrange(10**6)
     rng.seed(seed)
-    code = ("import sys; from pathlib import Path; from sitegen.write import _remove_tree; "
-            "sys.stdout.write('go\\n'); sys.stdout.flush(); _remove_tree(Path(sys.argv[1]))")
+    code = ("import sys; from pathlib import Path; from sitegen.safewrite import remove_tree; "
+            "sys.stdout.write('go\\n'); sys.stdout.flush(); remove_tree(Path(sys.argv[1]))")
     for n in range(6):
         tmp = tmp_path / f".output{TMP_TAG}{90000 + n}"
         for d in range(40):

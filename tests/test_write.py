@@ -13,7 +13,8 @@ from sitegen.build import BuildOptions, build
 from sitegen.discover import StaticFile
 from sitegen.errors import UnsafeOutputError
 from sitegen.render import OutputFile
-from sitegen.write import JOURNAL, MARKER, _signals_deferred, recover, write_output
+from sitegen.safewrite import JOURNAL, MARKER, recover, signals_deferred
+from sitegen.write import write_output
 from tests.conftest import EXAMPLE_PARTS, REPO, copy_example, write_site
 from tests.test_invalid import leftovers, tree_hashes
 
@@ -112,7 +113,7 @@ def test_signals_are_held_during_the_swap_and_delivered_after():
     old = signal.signal(signal.SIGTERM, handler)
     try:
         with pytest.raises(Stop):
-            with _signals_deferred():
+            with signals_deferred():
                 os.kill(os.getpid(), signal.SIGTERM)
                 seen.append("finished the step")
         assert seen == ["finished the step"]
