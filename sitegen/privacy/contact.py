@@ -318,6 +318,10 @@ _SENT_FROM = lazy(r"\bfrom\s+$", re.IGNORECASE)
 _THIRD_PERSON = lazy(r"\b(?:[Mm]e|[Mm]y|[Mm]ine|[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im|[Hh]ers|client|patient|[Mm]um|[Dd]ad|[Mm]other|[Ff]ather|"
                      r"[Ww]ife|[Hh]usband|[Pp]artner|[Ss]on|[Dd]aughter|[Ff]riend)\b")
 _CLAUSE_BREAK = lazy(r"[,;:(\u2014\u2013]")
+_WORD_REST = lazy(r"\w*")
+# A sentence that opens by telling the reader to use the detail, outside quotation marks.
+_IMPERATIVE_CALL = lazy(r"[ \t]*(?:please\s+)?(?:ring|call|phone|text|whatsapp|e-?mail|contact)(?:\s+(?:on|at))?\s*$",
+                        re.IGNORECASE)
 
 
 def offered_to_reader(text: str, start: int, end: int) -> bool:
@@ -328,6 +332,8 @@ def offered_to_reader(text: str, start: int, end: int) -> bool:
         return False
     if _HANDED_ON.match(text, end):
         return True  # "patient.info, which I send to clients": a resource the writer hands on
+    b = text.find(". ", end)
+    b = b if b >= 0 else len(text)
     last = None
     for m in _READER_INVITE.finditer(text, a, start):
         last = m
@@ -336,13 +342,24 @@ def offered_to_reader(text: str, start: int, end: int) -> bool:
     clause = a
     for m in _CLAUSE_BREAK.finditer(text, a, last.start()):
         clause = m.end()
-    others = {m.group().lower() for m in _THIRD_PERSON.finditer(text, clause, min(len(text), end + 12))}
+    stop = _WORD_REST.match(text, min(len(text), end + 12)).end()  # never cut a word ("hello@" read as "he")
+    others = {m.group().lower() for m in _THIRD_PERSON.finditer(text, clause, stop)}
     if not others:
         return True
     # "If you have these symptoms, call me on …": outside quotation marks and reported speech, "me"
     # in a sentence to the reader is the writer; in someone's words ("call me on …", she said) it is theirs.
+    return others <= _WRITER_WORDS and _QUOTED_OR_REPORTED.search(text, a, b) is None
+
+
+def told_to_call(text: str, start: int, end: int) -> bool:
+    """Whether the sentence opens by telling the reader to use the detail and says what for ("Ring
+    0116 … to book.", "Call … if you are unsure"), outside quotation marks and reported speech: in an
+    essay, the writer's own."""
+    a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 160) + 1
     b = text.find(". ", end)
-    return others <= _WRITER_WORDS and _QUOTED_OR_REPORTED.search(text, a, b if b >= 0 else len(text)) is None
+    b = b if b >= 0 else len(text)
+    return _IMPERATIVE_CALL.match(text, a, start) is not None and _READER_INVITE.search(text, end, b) is not None \
+        and _QUOTED_OR_REPORTED.search(text, a, b) is None
 
 
 _WRITER_WORDS = frozenset({"me", "my", "mine"})

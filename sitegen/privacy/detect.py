@@ -27,7 +27,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 
-from sitegen.privacy.contact import find_emails, find_handles, find_ips, find_phones, find_urls, offered_to_reader
+from sitegen.privacy.contact import (
+    find_emails,
+    find_handles,
+    find_ips,
+    find_phones,
+    find_urls,
+    offered_to_reader,
+    told_to_call,
+)
 from sitegen.privacy.dates import find_dates
 from sitegen.privacy.disguise import find_exact_ages, find_timelines
 from sitegen.privacy.family import find_family
@@ -189,7 +197,7 @@ def scan_text(text: str, ctx: ScanContext = ScanContext()) -> list[Finding]:
             candidates.extend(detect(ix))
 
     kept = [c for c in candidates if c[2] > c[1] and not _is_allowed(c, allowed)
-            and not (c[0] in _CONTACT_KINDS and _practice_own(text, c[1], c[2], allow_words))]
+            and not (c[0] in _CONTACT_KINDS and _practice_own(text, c[1], c[2], allow_words, ctx.essay))]
     register_set = register_matcher(tuple(ctx.register))
     if register_set is not None:
         # Accents are folded on both sides: the register's "Zoë" finds "Zoe" and "ZOË".
@@ -232,7 +240,7 @@ _GENERIC_BUSINESS_WORDS = frozenset("therapy therapies massage clinic bodywork h
                                     "studio centre center care tissue soft sports client clients".split())
 
 
-def _practice_own(text: str, start: int, end: int, allow_words: frozenset[str]) -> bool:
+def _practice_own(text: str, start: int, end: int, allow_words: frozenset[str], essay: bool = False) -> bool:
     """Whether a contact detail is the practice's own: its address names the therapist or the
     business ("hello@quaylesoft.co.uk" for Quayle Soft Tissue Therapy), or the sentence gives
     it as the writer's ("my clinic number is …", "bookings go to …") and is not about a client."""
@@ -240,14 +248,16 @@ def _practice_own(text: str, start: int, end: int, allow_words: frozenset[str]) 
     if any(len(w) >= 4 and w not in _GENERIC_BUSINESS_WORDS and w in found for w in allow_words):
         return True
     m = _PRACTICE_LINE.search(text, max(0, start - 40), start)
-    if m is not None and not _CALLED_FROM.search(text, max(0, m.start() - 12), m.start()):
-        return True  # "ring the practice on …", "the practice line is …": the writer's own number
+    if m is not None and (m.group(1) is not None or not _CALLED_FROM.search(text, max(0, m.start() - 12), m.start())):
+        # "ring the practice on …", "the practice line is …": the writer's own number; "she rang the
+        # practice line, …" names the line she rang (but "she phoned the clinic on …" may be her own)
+        return True
     a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     b = text.find(". ", end)
     sentence = text[a:b if b >= 0 else len(text)]
     if _OWN_CONTACT.search(sentence) is not None and _CLIENT_IN_SENTENCE.search(sentence) is None:
         return True
-    return offered_to_reader(text, start, end)
+    return offered_to_reader(text, start, end) or essay and told_to_call(text, start, end)
 
 
 # "she phoned the clinic on …": the number she called from, hers.
@@ -256,7 +266,7 @@ _CALLED_FROM = lazy(r"\b(?:phoned|rang|rung|called|texted|messaged|calls|phones|
 # "the practice, on", "with the practice phone number, …".
 _PRACTICE_LINE = lazy(
     r"\b(?:the|my|our)\s+(?:practice|clinic|studio|therapy\s+rooms|treatment\s+rooms)(?:['’]s)?"
-    r"(?:\s+(?:line|number|phone|landline|mobile|telephone))?(?:\s+number)?(?:\s+(?:is|on|at))?[\s,:]*(?:on\s+)?$",
+    r"(\s+(?:line|number|phone|landline|mobile|telephone))?(?:\s+number)?(?:\s+(?:is|on|at))?[\s,:]*(?:on\s+)?$",
     re.IGNORECASE)
 
 

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from sitegen.privacy.lazyre import lazy
+from sitegen.privacy.nameuses import introduces_colleague
 from sitegen.privacy.occupations import RELATIVES
 from sitegen.privacy.tokens import TextIndex, lowered, register_vocabulary
 
@@ -30,9 +31,10 @@ _THIRD = lazy(r"\b(?:she|he|they|her|his|their|client|who|husband|wife|partner|s
 
 
 def about_writer(ix: TextIndex, start: int, end: int) -> bool:
-    """Whether the sentence is the writer talking about themselves, not about a client."""
+    """Whether the sentence is the writer talking about themselves (or introducing a colleague of the
+    practice), not about a client."""
     s = ix.sentence(start, end)
-    return bool(_FIRST_PERSON.search(s)) and not _THIRD.search(s)
+    return bool(_FIRST_PERSON.search(s)) and not _THIRD.search(s) or introduces_colleague(ix, start, end)
 
 
 _YEAR_OR_PAGE = lazy(r"\b(?:19|20)\d\d\b|\bp\.?\s*$")
@@ -43,7 +45,7 @@ _YEAR_OR_PAGE = lazy(r"\b(?:19|20)\d\d\b|\bp\.?\s*$")
 _TENS_LIST = ("twenty thirty forty fifty sixty seventy eighty thirteen fourteen fifteen sixteen seventeen eighteen "
               "nineteen").split()
 _AGE_WORD_LIST = _TENS_LIST + [f"{t}-{o}" for t in _TENS_LIST[:7] for o in "one two three four five six seven eight nine".split()]
-_AGES_NOT = (r"(?!\s*(?:%|minutes|mins|degrees|kg|km|miles|cm|mm|weeks|days|months|sessions|times|reps|years|hours|"
+_AGES_NOT = (r"(?![-‐](?:one|two|three|four|five|six|seven|eight|nine)\b)(?!\s*(?:%|minutes|mins|degrees|kg|km|miles|cm|mm|weeks|days|months|sessions|times|reps|years|hours|"
              r"lbs|pounds|stone|percent|per|out\s+of|/|[:.]\d|foot|feet|ft|inches|['’\"″′]|of\s+\w))")
 _AGE = lowered(
     r"\b(?:aged|age|at\s+the\s+(?:[a-z]+\s+){0,2}age\s+of|at\s+age)\s+(?P<a>\d{1,2}|" + _NUM + r")\b(?!\s*(?:%|minutes|"
@@ -69,6 +71,15 @@ _SUBJECT_BEFORE = lazy(r"(?:\b(?:she|he|they|who)|\b(?!(?:It|This|That|There|Her
                              r"One|Mine|Everything|Nothing)\b)[A-Z][\w'’\-]*\.?|\))\s*$")
 _MEASURE_WORD = lazy(r"\b(?:score|scores|scale|rate|pulse|weight|bmi|number|level|reading|count|total|pain|"
                            r"index|grade|temperature|result|average|mean|rating|gad-7|phq-9)\b[^.;!?]{0,40}$", re.IGNORECASE)
+
+
+_OWNED_BEFORE = lazy(r"\b(?:her|his|their)\s+((?:[\w'’\-]+\s+){1,2})$", re.IGNORECASE)
+
+
+def _owned_thing_before(text: str, pos: int) -> bool:
+    """Whether what stands before "was 47" at `pos` is something a person has, not a relative."""
+    m = _OWNED_BEFORE.search(text, max(0, pos - 40), pos)
+    return m is not None and not any(w.lower() in RELATIVES for w in m.group(1).split())
 
 
 _SCORED_BEFORE = lazy(r"\b(?:scored?|scores|scoring|rated|rates|rating|scale)\b[^.!?]{0,40}$", re.IGNORECASE)
@@ -122,6 +133,8 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
                                              or _THIRD.search(text, max(0, m.start() - 40), m.start())) \
                 or m.group("h") is not None and _MEASURE_WORD.search(text, max(0, m.start() - 60), m.start()):
             continue  # "the score was 12, ..." is no age; "Client A is 52 and ..." is
+        if m.group("h") is not None and _owned_thing_before(text, m.start()):
+            continue  # "his Fugl-Meyer was 47": something of his, scored (but "her husband was 47" is an age)
         if m.group("g") is not None and (_YEAR_OR_PAGE.search(text[max(0, m.start() - 20):m.start()])
                                          or bracket_after_thing(text, m.start())):
             continue
@@ -255,6 +268,7 @@ _ORDINALS = ("first ", "second ", "third ", "fourth ", "last ", "final ", "middl
 
 
 def find_timelines(ix: TextIndex) -> Iterator[Span]:
+    yield from _event_timelines(ix)
     low = ix.lower
     hits = [(s, e) for s, e in ix.digits if e - s == 4 and low.endswith(_YEAR_BEFORE, max(0, s - 11), s)]
     for s, e in ix.anchors(_TIME_ANCHORS):
@@ -288,6 +302,40 @@ def find_timelines(ix: TextIndex) -> Iterator[Span]:
         if _BARE_YEAR.fullmatch(low, m.start(), m.end()) and _history(ix.sentence(m.start(), m.end())):
             continue  # "named by Codman in 1934": the year something was named or described, about nobody treated
         yield "timeline", m.start(), m.end()
+
+
+# A festival or a family event placed in the client's year: "since Christmas", "during Ramadan", "last
+# year's Diwali", "since Freshers' Week", "her daughter's wedding in June" ("over Christmas", "before
+# Easter" say only when, as any clinical history does); a life event as the start of something:
+# "since he left school"; a working life counted in seasons or generations: "for sixteen seasons".
+_FESTIVALS = ("christmas|easter|diwali|deepavali|eid|ramadan|hanukkah|chanukah|passover|thanksgiving|lent|"
+              r"t[eếẾ]t|lunar\s+new\s+year|chinese\s+new\s+year|new\s+year|hogmanay|matariki|vesak|holi|"
+              r"navratri|vaisakhi|rosh\s+hashanah|yom\s+kippur|freshers['’]?\s+week|half[\s-]term|bank\s+holiday")
+_EVENT_TIMELINE = lowered(
+    r"\b(?:since|during)\s+(?:last\s+|this\s+|the\s+)?(?:year['’]s\s+)?(?:" + _FESTIVALS + r")\b"
+    r"|\blast\s+(?:year['’]s\s+)?(?:" + _FESTIVALS + r")\b"
+    r"|\b(?:her|his|their|a|the)\s+(?:[\w'’\-]+\s+){0,2}?(?:tangi|" + _EVENT + r")\s+in\s+(?:" + _MONTHS + r")\b"
+    r"|\bsince\s+(?:she|he|they)\s+(?:left\s+(?:school|college|uni|university|home|the\s+\w+)|retired|got\s+married|"
+    r"married|emigrated|came\s+over|qualified|was\s+widowed|lost\s+(?:her|his|their)\s+\w+|had\s+(?:the|her|his|their)\s+\w+)\b"
+    r"|\bfor\s+(?:(?:about|around|nearly|almost|over|more\s+than|the\s+past|the\s+last)\s+)?" + _NUM +
+    r"\s+(?:seasons|generations|harvests)\b")
+_EVENT_WORDS = register_vocabulary(frozenset("""christmas easter diwali deepavali eid ramadan hanukkah chanukah passover
+    thanksgiving lent tết tet year hogmanay matariki vesak holi navratri vaisakhi hashanah kippur freshers freshers'
+    term holiday tangi wedding christening funeral graduation party concert final finals reunion anniversary night
+    honeymoon birthday retirement since seasons generations harvests""".split()))
+
+
+# Someone treated, in the sentence: "the clinic closes over Christmas" places nobody's year.
+_SOMEONE = lowered(r"\b(?:she|he|her|his|him|hers|they|their|them|client|patient)\b")
+
+
+def _event_timelines(ix: TextIndex) -> Iterator[Span]:
+    for m in ix.matches_at(_EVENT_TIMELINE, ix.anchors(_EVENT_WORDS), 6):
+        if about_writer(ix, m.start(), m.end()):
+            continue
+        a, b = ix.sentence_bounds(m.start(), m.end())
+        if _SOMEONE.search(ix.lower, a, b) is not None:
+            yield "timeline", m.start(), m.end()
 
 
 _BARE_YEAR = lazy(r"(?:since|in|until|during|from)\s+(?:19|20)\d\d")

@@ -20,7 +20,8 @@ from sitegen.privacy.tokens import TextIndex, lowered, register_vocabulary
 
 _REL = "|".join(sorted((re.escape(r) for r in RELATIVES), key=len, reverse=True))
 _KIDS = (r"(?:children|kids|sons|daughters|grandchildren|great-grandchildren|grandkids|great-grandkids|stepchildren|"
-         r"brothers|sisters|siblings|half-brothers|half-sisters|nieces|nephews|cousins|babies|teenagers|teens|toddlers)")
+         r"brothers|sisters|siblings|half-brothers|half-sisters|nieces|nephews|cousins|babies|teenagers|teens|toddlers|"
+         r"aunties|aunts|uncles)")
 _FAMILY = lowered(
     r"\b(?:(?:her|his|their|the\s+client's|the\s+client’s)\s+(?:" + _NUM + r"|late|twin|only|eldest|youngest|"
     r"oldest|adult|teenage|grown-up|disabled|autistic|adopted|foster|step|new(?:born)?|\d{1,2}-year-old|"
@@ -93,7 +94,8 @@ _FAMILY_ANCHORS = register_vocabulary(RELATIVES | frozenset("""widow widower wid
     twins triplets married pregnant pregnancy marriage children kids boys girls lads lasses bairns parent twin death
     loss funeral lost buried eldest youngest oldest middle siblings half-brothers half-sisters nieces nephews
     grandchildren great-grandchildren grandkids great-grandkids stepchildren household ex ex-husband ex-wife
-    ex-partner divorce separation miscarriage stillbirth expecting newly parents took also teenagers teens toddlers""".split()))
+    ex-partner divorce separation miscarriage stillbirth expecting newly parents took also teenagers teens toddlers
+    girl boy lad lass aunties aunts uncles""".split()))
 _KIN_HEADS = (r"(?:son|sons|daughter|daughters|boy|boys|girl|girls|kids|children|child|twins|triplets|youngest|eldest|"
               r"oldest|baby|toddler|grandson|granddaughter|grandchildren|grandkids|brother|sister|niece|nephew|stepson|"
               r"stepdaughter|lad|lads|lass|lasses|little\s+one|wee\s+one)")
@@ -102,7 +104,7 @@ _KIN_HEADS = (r"(?:son|sons|daughter|daughters|boy|boys|girl|girls|kids|children
 _RELATIVE_AGE = lowered(
     r"(?:her|his|their|the|[a-z][\w\-]*['’]s)\s+(?:(?:little|baby|young|youngest|eldest|oldest|older|younger|middle|"
     r"twin|two|three|four)\s+)?" + _KIN_HEADS + r"(?:,?\s+[a-z][\w'’\-]*)?,?\s+"
-    r"(?P<age>(?:who\s+)?(?:is|are|['’]s|turns|turned|has\s+just\s+turned)\s+(?:now\s+|nearly\s+|almost\s+|just\s+|only\s+)?"
+    r"(?P<age>(?:who\s*)?(?:is|are|['’]s|turns|turned|has\s+just\s+turned)\s+(?:now\s+|nearly\s+|almost\s+|just\s+|only\s+)?"
     + _NUM + r"(?:\s+and\s+(?:a\s+half|" + _NUM + r"))?)\b"
     r"(?!\s*(?:%|minutes|mins|hours|miles|km|kg|stone|pounds|lbs|times|reps|sets|of\b|out\s+of|[-/:.]\d))")
 # A relative's death after a possessive name: "Aggie's husband died", "Sol's father passed in May"
@@ -173,7 +175,9 @@ _OWNER = ("her ", "his ", "their ")
 _OWNER_ADJECTIVES = ("older ", "younger ", "elder ", "big ", "little ", "late ", "eldest ", "youngest ", "only ", "new ")
 _DESCRIBED_AFTER = lazy(r",?\s+(?:(?P<name>(?!I\b|I['’])[A-Z][\w'’\-]*)(?=[\s,.;:)!?]|$)|\((?=[A-Z])|\(?who(?:['’]s\b|\s+(?:also\s+|still\s+|now\s+)?"
                         r"(?:is|was|has|had|lives|lived|works|worked|runs|ran|does|did|coaches|coached|drives|drove|teaches|"
-                        r"taught|holds|owns|owned|farms|plays|played|died|moved|came\s+over|emigrated|nurses|cares|turned)\b)"
+                        r"taught|holds|owns|owned|farms|plays|played|died|moved|came\s+over|emigrated|nurses|cares|turned|"
+                        # any verb of the relative's own doings: "who stays with them on weekends", "who visited"
+                        r"stays|stayed|visits|visited|comes|came|helps|helped|looks\s+after|minds|minded|brings|brought)\b)"
                         # the relative's own life, said of them: "her mam lives next door", "her mum had flown in"
                         # (not "lives abroad", "lives nearby": a residence that places nobody)
                         r"|(?:also\s+|still\s+|now\s+)?(?:(?:lives|lived)(?!\s+(?:abroad|overseas|away|far\s+away|nearby|near\s+by|"

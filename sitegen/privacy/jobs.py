@@ -17,6 +17,7 @@ from sitegen.privacy import people as P
 from sitegen.privacy.disguise import about_writer
 from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.lexicon import BODY_PARTS, EPONYM_STEMS
+from sitegen.privacy.nameuses import introduces_colleague
 from sitegen.privacy.occupations import OCCUPATIONS, PREDICATE_ONLY, RELATIVES
 from sitegen.privacy.tokens import TextIndex, lowered, register_vocabulary
 
@@ -45,7 +46,7 @@ _WORK_PLACE = lazy(
     r"building\s+site|site|lab|laboratory|library|prison|airport|station|mine|quarry|dock|docks|"
     r"port|abattoir|bakery|brewery|dairy|depot|plant|council|charity|practice|surgery|clinic|ward|"
     r"theatre|studio|gym|club|church|university|college|academy|union|rigs?|boats?|trawlers?|app|firm|"
-    r"company|chippy|takeaway|diner)\b"
+    r"company|chippy|takeaway|diner|store|co-op|mill|yard|market|marae|garden\s+centre|leisure\s+centre)\b"
 )
 # The job as a verb or a way of working: "she farms", "drives for a delivery firm", "works the tills",
 # "works away on the rigs", "works offshore", "a joiner by trade".
@@ -61,8 +62,21 @@ _JOB_VERB = lowered(
     r"(?:grill|line|bar|till|tills|door|doors|desk|counter|checkouts?|floor|flat-top|fryer|pass|"
     r"nights|night\s+shift|late\s+shift|early\s+shift|docks|boats|rigs|land|farm)\b"
     r"|\bworks?\s+(?:away|offshore|fly-in\s+fly-out|fifo|shifts\s+at|nights\s+at)\b"
-    r"|\b(?:drives|driven|drove|driving)\s+(?:an?|the)\s+(?:[a-z\-]+\s+)?(?:bus|taxi|cab|lorry|truck|van|train|tram|"
-    r"forklift|ambulance|tractor|digger|crane)\b"
+    r"|\b(?:drives|driven|drove|driving)\s+(?:an?|the)\s+(?:[a-z0-9\-]+\s+){0,2}(?:bus|taxi|cab|lorry|truck|van|train|tram|"
+    r"forklift|ambulance|tractor|digger|crane|route)\b"
+    r"|\b(?:drives|driven|drove|driving)\s+(?:buses|taxis|cabs|lorries|trucks|vans|trains|trams|forklifts|ambulances|"
+    r"tractors|diggers|cranes|hgvs|artics)\b"
+    # "coaches the under-13s", "coached the girls' side": a club's coach, said as what she does
+    r"|\b(?:coaches|coached|coaching)\s+(?:the|a|an|her|his|their)\s+(?:[\w'’\-]+\s+){0,2}?(?:team|side|squad|girls|"
+    r"boys|juniors|seniors|under[\s-]?\d+s?|u\d+s?|kids|club|firsts|seconds|colts)\b"
+    # "works days at her family's shop", "does nights on the pick line", "sells tickets at the ferry office"
+    r"|\b(?:works|worked|working|does|did|doing)\s+(?:days|nights|shifts|weekends|lates|earlies|doubles)\s+(?:at|on|in|for)\s+"
+    r"(?:the|an?|her|his|their|[a-z\-]+['’]s)\s+[a-z\-]+"
+    r"|\b(?:sells|sold|selling)\s+(?:[a-z\-]+\s+){1,2}?(?:at|on|from)\s+(?:the|an?)\s+(?:[a-z\-]+\s+)?(?:office|market|"
+    r"stall|counter|desk|shop|kiosk|weekends?|till)\b"
+    # "fits kitchens for his uncle's firm", "works for her brother's company"
+    r"|\b[a-z]+s\s+(?:[a-z\-]+\s+){0,2}?for\s+(?:her|his|their)\s+(?:[a-z\-]+['’]s\s+)?(?:own\s+)?(?:firm|company|"
+    r"business)\b"
     r"|\b(?:an?\s+)?[a-z\-]+\s+by\s+trade\b"
     # "she waitresses at weekends", "he childminds", "she temps"
     r"|\b(?:she|he|they|who)\s+(?:waitresses|waitressed|nannies|nannied|childminds|childminded|bartends|bartended|"
@@ -95,7 +109,10 @@ _RUNS_BUSINESS = lazy(r"\b(?:ran|runs|running|owned|owns|owning|manages|managed|
                             r"takeaway|stall|practice|firm|agency|kennels|stables|school|company|bar|deli|florist|"
                             r"chippy|diner|pottery|workshop|van|food\s+truck|post\s+office|band\s+program|"
                             r"band\s+programme|department|ward|kitchen|office|choir|orchestra|orchard|vineyard|winery|boat|trawler|herd|"
-                            r"croft|smallholding|station|yard|garden\s+centre|surgery|pharmacy|laundrette|launderette)\b")
+                            r"croft|smallholding|station|yard|garden\s+centre|surgery|pharmacy|laundrette|launderette)\b"
+                            # "runs the family sweet centre": whatever the family's business is
+                            r"|\b(?:ran|runs|running|owned|owns|owning|manages|managed|managing)\s+the\s+family\s+"
+                            r"(?:[a-z\-]+\s+)?[a-z\-]+")
 # ("Jarrah's a sparky" is "Jarrah is": an article after the 's makes it the verb, not a possessive.)
 _OWNED = lazy(r"\b(?:her|his|their|my|your|our|(?!(?:she|he|it|that|there|who|what|where|one)['’])[\w\-]+['’]s?(?!\s+an?\s))\s+"
                     r"(?:[\w\-'’]+\s+){0,2}$")
@@ -259,7 +276,9 @@ _JOB_VERB_WORDS = register_vocabulary(frozenset("""farms farmed nurses nursed fi
     freelances freelanced preaches preached plasters plastered living nails lashes brows makeup make-up
     nursing teaching farming lecturing hairdressing plastering labouring laboring fishing mining shearing nannying
     childminding waitressing bartending cheffing preaching policing soldiering police army navy raf force marines
-    service brigade forces military coastguard clergy head manages manage""".split()))
+    service brigade forces military coastguard clergy head manages manage coaches coached coaching
+    days nights shifts weekends lates earlies doubles sells sold selling firm company business office market stall
+    kiosk""".split()))
 
 
 def find_occupations(ix: TextIndex) -> Iterator[Span]:
@@ -287,8 +306,8 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
                 and not _THIRD_SUBJECT.search(text, max(0, lead.start() - 30), lead.start() + (piece[:1] in "'’"))) \
                 or text[ws].isupper() and text.startswith(("'s", "’s"), we):
             continue  # "Baker's cyst" is not a baker
-        if _figure_before(text, start):
-            continue  # "Robert Osgood, an American orthopaedic surgeon,": the job of someone cited
+        if _figure_before(text, start) or introduces_colleague(ix, start, we):
+            continue  # "Robert Osgood, an American orthopaedic surgeon,", "Tui, a physio of ours": not a client's job
         seen.append((start, we))
         yield "occupation", start, we
     for pat, vocab, after in ((_TEACHES, _TEACH_WORDS, 50), (_RUNS_BUSINESS, _RUN_WORDS, 60)):

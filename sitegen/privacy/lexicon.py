@@ -171,7 +171,7 @@ EPONYM_NOUNS = _lower("""
     test tests manoeuvre manoeuvres maneuver maneuvers technique techniques
     method methods phenomenon phenomena tenosynovitis disorder disorders
     disorder condition conditions deformity deformities node nodes nodules
-    nodule lesion lesions
+    nodule lesion lesions contractions tightenings
     ligament ligaments muscle muscles fascia space canal tube duct gland
     glands cell cells law laws reflex reflexes triad point points line lines
     angle score scale scales index criteria classification grade grades
@@ -330,7 +330,7 @@ TITLES = _words("""
     Fr Father Auntie Aunty Aunt Uncle Nurse Sister Madam Mister Mistress
     Señor Senor Señora Senora Herr Frau Mme Mlle Monsieur Madame Signor
     Signora Cllr Councillor Judge Capt Captain Sgt Sergeant Col Colonel
-    Major Lt Lieutenant Cpl Corporal Pc PC DI DS Insp Inspector Coach Doc
+    Major Lt Lieutenant Cpl Corporal Pc PC DI DS Insp Inspector Coach Doc Oom Tannie Tante
 """)
 
 # Offices held by public figures, not by a client: "President Kennedy", "Queen Victoria".
@@ -341,7 +341,18 @@ PUBLIC_OFFICES = _words("""
 
 # Titles that are also ordinary capitalised words mid-sentence: a following
 # capitalised word must not be a common word for them to count.
-WEAK_TITLES = _words("Father Sister Nurse Judge Major Coach Doc Lady Lord Aunt Uncle Auntie Aunty Captain Madam Mistress")
+WEAK_TITLES = _words("Father Sister Nurse Judge Major Coach Doc Lady Lord Aunt Uncle Auntie Aunty Captain Madam Mistress "
+                     "Oom Tannie Tante")
+
+# Titles that name a profession: the person is a practitioner (the writer, a colleague, the GP who
+# referred, an author), not the client, so in a case study the name is put up for review, not an error.
+PROFESSIONAL_TITLES = _words("Dr Prof Professor Doc")
+
+# Days and months: their plurals are times too ("we met Wednesdays").
+CALENDAR_WORDS = _words("""
+    Sunday Monday Tuesday Wednesday Thursday Friday Saturday January February March April June July
+    August September October November December
+""")
 
 # Lower-case particles inside surnames: "van der Berg", "de la Cruz".
 SURNAME_PARTICLES = _lower("van von der den de del della di da du le la bin binti ibn al el ter ten")

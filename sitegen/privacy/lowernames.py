@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from sitegen.privacy import lexicon as L
 from sitegen.privacy.lazyre import lazy
+from sitegen.privacy.namecues import _PERSON_CALLED
 from sitegen.privacy.nameguards import _NAMING_WORDS
 from sitegen.privacy.nametokens import COMMON_WORD_ZIPF, _prev_word
 from sitegen.privacy.tokens import TextIndex, register_vocabulary
@@ -29,6 +30,7 @@ _WORD = r"([A-Za-z][a-z'’\-]{1,20})"
 # "goes by jo", "real name tamsin", "known as Bertie", "her nickname is Shaz"
 _NAMED_AS = lazy(r"\b(?:goes|went|going|go)\s+by\s+" + _WORD + r"|\breal\s+name,?\s+(?:is\s+|was\s+)?" + _WORD +
                        r"|\bknown\s+as\s+" + _WORD + r"|\bnickname,?\s+(?:is\s+|was\s+)" + _WORD +
+                       r"|(?<![\w'’])" + _WORD + r"\s+is\s+what\s+(?:she|he|they)(?:['’]s|\s+is|\s+are|['’]re)\s+called\b" +
                        r"|\bcall(?:ing|ed|s)?\s+(?:her|him|them)\s+" + _WORD, re.IGNORECASE)
 # "shaz (her nickname, …)", "tam (real name tamsin …)", "jolene (she goes by jo)"
 _NAME_BEFORE_BRACKET = lazy(
@@ -51,9 +53,11 @@ def names_in_lower_case(ix: TextIndex, allowed: frozenset[str], st: Stats,
     for s, e, cue in _after_relations(ix, allowed, st):
         found.setdefault(text[s:e].lower(), cue)
         yield s, e, cue
-    for s, e in _introduced(ix):
+    for s, e, plain in _introduced(ix):
         word = text[s:e]
-        if word.lower() in allowed or not _could_be_name(word, st):
+        # "hope is what she's called" says it outright: a given name then, however common a word
+        if word.lower() in allowed or not (_could_be_name(word, st) or plain and st.of(word).given >= 1
+                                           and word.capitalize() not in L.FUNCTION_WORDS):
             continue
         found[word.lower()] = True
         yield s, e, True
@@ -72,17 +76,42 @@ def _after_relations(ix: TextIndex, allowed: frozenset[str], st: Stats) -> Itera
         rel, name = ix.lower[_s:e], m.group(2)
         if rel in _NAMING_WORDS and m.group(1) != " ":
             continue
-        if name in allowed or name.capitalize() in L.FUNCTION_WORDS or name.capitalize() in L.AMBIGUOUS_WORDS:
+        if rel in _NAMING_WORDS and _PERSON_CALLED.search(text, max(0, _s - 20), e + 1) and _could_be_name(name, st) \
+                and name.capitalize() not in L.FUNCTION_WORDS and name not in allowed:
+            yield m.start(2), m.end(2), True  # "a bloke called gaz": named after a word for a person
             continue
+        if rel in ("client", "patient") and m.group(1) == ", " and text.startswith(",", m.end(2)) \
+                and st.of(name).given >= 1 and name.capitalize() not in L.FUNCTION_WORDS and name not in allowed:
+            yield m.start(2), m.end(2), True  # "new client, hope, came in": the client's name in apposition
+            continue
+        if name in allowed or name.capitalize() in L.FUNCTION_WORDS:
+            continue
+        if name.capitalize() in L.AMBIGUOUS_WORDS and not (rel in _KIN and _ends_phrase(text, m.end(2))):
+            continue  # "her mum rose early" (but "her partner sky (yes, sky …)" names him)
         ws = st.of(name)
-        if ws.given >= 1 and ws.zipf < COMMON_WORD_ZIPF:
+        # After a word for family a noun cannot follow ("her partner sky", "his son bill"): a given name is a
+        # name there even when it is a common word too; after "client" or "patient" it may be a compound
+        # ("client notes"), so the word must be rare as well.
+        if ws.given >= 1 and ws.zipf < (_KIN_ZIPF if rel in _KIN else COMMON_WORD_ZIPF):
             yield m.start(2), m.end(2), True
 
 
 register_vocabulary(L.RELATION_WORDS)
+_KIN = L.RELATION_WORDS - _NAMING_WORDS - frozenset("""client patient colleague colleagues co-worker coworker supervisor
+    manager boss carer caregiver friends kids children baby""".split())
+_KIN_ZIPF = 5.5
 
 
-def _introduced(ix: TextIndex) -> Iterator[tuple[int, int]]:
+def _ends_phrase(text: str, end: int) -> bool:
+    """Whether punctuation or a verb only a person does follows the word ending at `end`."""
+    rest = text[end:end + 3].lstrip(" ")
+    if not rest or rest[0] in ",.;:()!?\u2014\u2013\n":
+        return True
+    nxt = _NEXT_LOWER.match(text, end)
+    return nxt is not None and nxt.group(1) == " " and nxt.group(2) in _PERSON_NEXT
+
+
+def _introduced(ix: TextIndex) -> Iterator[tuple[int, int, bool]]:
     """Words the text itself calls a name: "goes by jo", "shaz (her nickname …)"."""
     text, low = ix.text, ix.lower
     hits = [(s, e) for s, e in ix.anchors(_NAMING_ANCHORS) if _introduces(low, s, e)]
@@ -92,7 +121,7 @@ def _introduced(ix: TextIndex) -> Iterator[tuple[int, int]]:
         for pat in (_NAMED_AS, _NAME_BEFORE_BRACKET):
             for m in pat.finditer(text, a, b):
                 g = next(k for k in range(1, (m.lastindex or 1) + 1) if m.group(k))
-                yield m.start(g), m.end(g)
+                yield m.start(g), m.end(g), pat is _NAMED_AS and g == 5
 
 
 def _introduces(low: str, s: int, e: int) -> bool:
@@ -103,7 +132,7 @@ def _introduces(low: str, s: int, e: int) -> bool:
     if word == "known":
         return low.startswith(" as ", e)
     if word.startswith("call"):
-        return low.startswith((" her ", " him ", " them "), e)
+        return low.startswith((" her ", " him ", " them "), e) or " what " in low[max(0, s - 24):s]
     return "(" in low[max(0, s - 24):s] or low.endswith("real ", max(0, s - 5), s) or low.startswith((",", " is", " was"), e)
 
 
@@ -131,9 +160,19 @@ def _again_in_lower_case(ix: TextIndex, names: dict[str, bool], st: Stats) -> It
                     and (e >= n or not (text[e].isalnum() or text[e] in "@_")):
                 poss = text.startswith(("'s", "’s"), e)
                 nxt = _NEXT_LOWER.match(text, e + 2 if poss else e)
-                if rare or poss or nxt is not None and nxt.group(2) in _PERSON_NEXT:
+                if rare or poss or nxt is not None and (nxt.group(2) in _PERSON_NEXT or cue and _opens_with_deed(
+                        text, i, nxt)):
                     yield i, e, cue
             i = low.find(name, e)
+
+
+def _opens_with_deed(text: str, i: int, nxt: re.Match) -> bool:
+    """ "sky measured the floor", "sky didn't believe him": a name known from a cue opening a sentence
+    in lower case, then a past tense or a negation (after "the" or "a", "the sky darkened" is the sky)."""
+    if nxt.group(1) != " " or not nxt.group(2).endswith(("ed", "n't", "n’t")):
+        return False
+    before = text[max(0, i - 2):i]
+    return i == 0 or before.endswith(("\n", ". ", "! ", "? ", "- ", "* ")) or before == " " * 2
 
 
 _SCRIPTS = lazy(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u1100-\u11ff"

@@ -20,12 +20,13 @@ import re
 from sitegen.privacy import lexicon as L
 from sitegen.privacy import people as P
 from sitegen.privacy.lazyre import lazy
-from sitegen.privacy.nameguards import _NAMING_WORDS, _body_part_after
+from sitegen.privacy.nameguards import _NAMING_WORDS, _body_part_after, _guarded
 from sitegen.privacy.nametokens import (
     _AGE_APPOSITION,
     _AMBIG,
     _GIVEN,
     _UNKNOWN,
+    RARE_WORD_ZIPF,
     _gscore,
     _is_weak,
     _next_word,
@@ -33,7 +34,10 @@ from sitegen.privacy.nametokens import (
     _title_line,
     _Tok,
 )
+from sitegen.privacy.nameuses import in_story_at
 from sitegen.privacy.occupations import OCCUPATIONS
+from sitegen.privacy.tokens import TextIndex
+from sitegen.privacy.wordstats import Stats
 
 _REL = "|".join(sorted(L.RELATION_WORDS - _NAMING_WORDS - {"client", "patient"}, key=len, reverse=True))
 # People in a client's care named in apposition: "Rhiannon, his physio at the leisure centre,".
@@ -169,6 +173,9 @@ def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], pre
         if gap_before.strip() in ("", ",") and "\n" not in gap_before:
             if t.cat == _GIVEN or prev.lower() not in _NAMING_WORDS:
                 return True
+            # "a client called Hope", "a lad named Sonny": named after a word for a person, whatever the word
+            if gap_before == " " and t.cat == _AMBIG and _PERSON_CALLED.search(text, max(0, t.start - 30), t.start):
+                return True
     if "call" in text[max(0, t.start - 24):t.start].lower() and t.base not in L.TITLES \
             and _CALL_BEFORE.search(text, max(0, t.start - 24), t.start):
         return True
@@ -178,6 +185,9 @@ def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], pre
     return False
 
 
+_PERSON_CALLED = lazy(r"\b(?:client|patient|woman|man|girl|boy|lady|lad|lass|gentleman|person|chap|bloke|fella|fellow|mate|guy|kid|child|"
+                      r"teenager|student|friend|partner|husband|wife|son|daughter|baby|mother|father|mum|dad|sister|brother)"
+                      r"\s+(?:called|named|nicknamed)\s+$")
 _THE_NAME_RUN = lazy(r"\b[Tt]he\s+(?:[A-Z][\w\-]*\s+){1,4}$")
 _PERSON_ONLY = lazy(r"\b(?:told|tells|asked|asks|booked|books|texted|emailed|phoned|rang|laughed|cried|smiled|"
                           r"winced|shrugged|nodded|limped|limping|hobbled|hobbling|apologised|apologized|snored|"
@@ -301,3 +311,66 @@ def _acts(text: str, t: _Tok) -> bool:
 _AUXILIARIES = frozenset("""is was has had did does didn't didn’t doesn't doesn’t wasn't wasn’t hasn't hasn’t hadn't
     hadn’t would wouldn't wouldn’t could couldn't couldn’t will won't won’t can can't can’t""".split())
 _ADVERBS = frozenset("now still also then never always finally even just really already soon".split())
+
+
+def practitioner(ix: TextIndex, title_start: int) -> bool:
+    """Whether a case study's title names a profession ("Dr", "Prof") in a sentence that speaks of nobody
+    treated ("Dr Ines Vale wrote this one"): the writer, a colleague or an author, whose name is put up
+    for review.  In the story ("Dr Vale saw her", "her husband, Dr Vale") the name is an error."""
+    text = ix.text
+    j = title_start
+    while j < len(text) and text[j].isalpha():
+        j += 1
+    if text[title_start:j] not in L.PROFESSIONAL_TITLES:
+        return False
+    before = text[max(0, title_start - 20):title_start].rstrip(" ,\u00a0").rsplit(None, 1)
+    if before and before[-1].lower() in _KIN:
+        return False
+    return not in_story_at(ix, title_start, j, beside=False)
+
+
+# Relation words that tie a titled person to the client (a colleague or supervisor is the writer's).
+_KIN = L.RELATION_WORDS - _NAMING_WORDS - {"colleague", "colleagues", "co-worker", "coworker", "supervisor",
+                                            "manager", "boss"}
+
+
+def opening_unknown(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], st: Stats) -> bool:
+    """A word no list knows, rare in English, opening a sentence and then doing what a person does:
+    "Thandiwe came in limping", "Tevita first rang in May", "Ngaio farms sheep", "Iolo is 84",
+    "Kezia is a school cook", "Mackie (Mackenzie, but nobody calls her that)".  A name to review
+    (a naming bracket makes it an error)."""
+    t = toks[i]
+    if t.cat != _UNKNOWN or len(t.base) < 3 or not t.base[1:].islower() or not _is_weak(text, t, lines):
+        return False
+    if t.poss and not text.startswith((" a ", " an "), t.after):
+        return False  # ("Tevita's a sparky": the 's is "is")
+    ws = st.of(t.base)
+    if ws.zipf >= RARE_WORD_ZIPF or _occurs_lower(text, t.low) or _title_line(text, t.start, lines):
+        return False
+    if _naming_bracket(text, t):
+        return True
+    if ws.place or ws.place_head or _guarded(text, toks, i):
+        return False
+    m = _OPENING_ACT.match(text, t.after)
+    if m is not None and m.group(1).lower() in _OPENING_VERBS:
+        return True
+    return _AGE_PREDICATE.match(text, t.after) is not None or _is_a_person_noun(text, t)
+
+
+_OPENING_ACT = lazy(r" (?:first |then |also |still |finally |eventually |only |never |always |now |often |usually )?"
+                    r"([a-z][a-z'’]+)\b")
+# What a person does (not "is", "has", "works", "helps": a product or a method does those too), and
+# what someone does for a living or every day, in the third person: "Ngaio farms", "Lupe walks".
+_OPENING_VERBS = (L.STRONG_SPEECH_VERBS | L.PERSON_ACTION_VERBS | _ANIMATE_FIRST | L.GIVEN_ACTION_VERBS | frozenset(
+    """farms walks drives cooks cleans teaches nurses fishes shears milks sings dances swims surfs skates rides
+    coaches rents owns manages sells""".split())) - frozenset(
+    """is was has had can could may might must should does did got gets gives gave found made makes kept seemed remains
+    remained continues continued begins began presents presented reports reported returns returned reached rolled
+    finished looks looked runs plays played works described describes""".split())
+_NAMING_BRACKET = lazy(r"\s*\([^()\n]{0,60}?\b(?:calls?\s+(?:her|him|them)\b|short\s+for\b|on\s+(?:her|his|their)\s+"
+                       r"(?:forms?|paper|passport|birth\s+certificate)|(?:her|his|their)\s+(?:real|full|proper)\s+name\b)")
+
+
+def _naming_bracket(text: str, t: _Tok) -> bool:
+    """ "Mackie (Mackenzie, but nobody calls her that)", "Tevi (Tevita on his forms)": the text says it is a name."""
+    return _NAMING_BRACKET.match(text, t.after) is not None

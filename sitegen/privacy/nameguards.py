@@ -299,7 +299,8 @@ _TITLE_BEFORE = lazy(r"(?:[*_]{1,2}\s*(?:,|by|from)|[\"”]\s*by)\s*$")
 
 # "the founder of osteopathy, Andrew Taylor Still", "the psychiatrist Bessel van der Kolk".
 _ROLE_BEFORE = lazy(
-    r"(?:\b(?:named|called)\s+(?:after|for)\s+|\b(?:founder|father|mother|grandfather|grandmother|pioneer|creator|inventor|originator|architect|developer)s?"
+    r"(?:\b(?:named|called)\s+(?:after|for)\s+(?:the\s+(?:[A-Za-z\-]+\s+){0,3}?(?:doctor|physician|surgeon|obstetrician|"
+    r"anatomist|neurologist|physiologist|scientist|researcher|nurse|midwife)\s+)?|\b(?:founder|father|mother|grandfather|grandmother|pioneer|creator|inventor|originator|architect|developer)s?"
     r"\s+of\s+[^,.;:!?\n]{1,40}|\b[Tt]he\s+(?:[a-z\-]+\s+){0,3}(?:psychologists?|psychiatrists?|psychoanalysts?|"
     r"psychotherapists?|neuroscientists?|neurologists?|philosophers?|theorists?|anatomists?|authors?|writers?|"
     r"researchers?|scientists?|physiologists?|novelists?|poets?|academics?|scholars?|educators?|sociologists?|"

@@ -31,7 +31,7 @@ from sitegen.privacy import lexicon as L
 from sitegen.privacy import nameuses as U
 from sitegen.privacy import people as P
 from sitegen.privacy.lowernames import names_in_lower_case, other_scripts
-from sitegen.privacy.namecues import _acts, _person_cue, full_name_cue
+from sitegen.privacy.namecues import _acts, _naming_bracket, _person_cue, full_name_cue, opening_unknown, practitioner
 from sitegen.privacy.nameguards import (
     _NAMING_WORDS,
     _PLACE_NOUNS,
@@ -57,6 +57,7 @@ from sitegen.privacy.nametokens import (
     _occurs_lower,
     _Tok,
 )
+from sitegen.privacy.occupations import RELATIVES
 from sitegen.privacy.places import us_city
 from sitegen.privacy.tokens import TextIndex, register_vocabulary
 from sitegen.privacy.wordstats import Stats, stats
@@ -75,6 +76,7 @@ class _Pass:
     confirmed: dict[str, bool] = field(default_factory=dict)  # name word → seen with a person cue
     cited: set[str] = field(default_factory=set)  # surnames of people cited in this text
     spans: list[tuple[int, int, int, int, bool]] = field(default_factory=list)  # start, end, first, last tok, cue
+    cue_starts: frozenset[int] | None = None  # where a word may start right after a title or a relation word
 
 
 def find_names(ix: TextIndex, allowed: frozenset[str] = frozenset(),
@@ -120,20 +122,27 @@ def _read_at(p: _Pass, i: int) -> int:
     if t.cat == _FUNC:
         # Even a common word is a name right after a title or "her son" ("Mrs Day", "her husband Will"):
         # the strongest cues are read before the word lists.  A title is never the name itself.
-        if t.base in L.TITLES or not _cue_word_before(text, t.start):
+        if p.cue_starts is None:
+            p.cue_starts = _cue_starts(p.ix)
+        if t.base in L.TITLES or t.start not in p.cue_starts:
             return i + 1
         title_start = _title_start(text, toks, i)
         if title_start is not None or _relation_before(text, t):
-            p.spans.append((title_start if title_start is not None else t.start, t.end, i, i, True))
-            p.confirmed[t.base] = True
+            cue = title_start is None or p.essay or not practitioner(p.ix, title_start)
+            p.spans.append((title_start if title_start is not None else t.start, t.end, i, i, cue))
+            p.confirmed[t.base] = p.confirmed.get(t.base, False) or cue
         return i + 1
     if t.low in L.SURNAME_PARTICLES and _particle_eponym(text, toks, i):
         return i + 2  # "De Quervain's", "Van Buchem disease", "Le Fort fractures"
     verdict, title_start, cue = _judge(text, toks, i, p.lines)
+    if title_start is not None and not p.essay and practitioner(p.ix, title_start):
+        cue = False  # "Dr Ines Vale wrote this one": a practitioner, not the client: a name to review
+    elif not verdict and not p.essay and opening_unknown(text, toks, i, p.lines, p.st):
+        verdict, title_start, cue = True, None, _naming_bracket(text, t)
     if not verdict and not p.essay and _bare_unknown(text, toks, i, p.lines, p.st):
         verdict, title_start, cue = True, None, False
-    if not verdict or _camel(t.base):
-        return i + 1
+    if not verdict or _camel(t.base) or t.low in RELATIVES and _occurs_lower(text, t.low):
+        return i + 1  # ("Gogo's house" where "his gogo" is written too: a kinship word, not her name)
     last = _extend_surname(text, toks, i)
     if title_start is None and last > i and _medical_after(text, toks[last]):
         return last + 1  # "Ramsay Hunt syndrome", "Tommy John surgery"
@@ -157,7 +166,10 @@ def _read_at(p: _Pass, i: int) -> int:
             p.essay or full_name_cue(text, toks, i, last))
     if p.essay and not (cue and (title_start is not None or t.cat == _GIVEN or last > i)):
         return last + 1  # in an essay a name needs a person cue, and a person's name
-    if not cue and not U.in_story_at(p.ix, start, toks[last].end):
+    if U.introduces_colleague(p.ix, start, toks[last].end):
+        return last + 1  # "Ffion Rees, our osteopath, writes this one": the practice's own people
+    if not cue and (title_start is None and not U.in_story_at(p.ix, start, toks[last].end)
+                    or last > i and U.public_figure(text, start, toks[last].end)):
         return last + 1  # no person cue, in a sentence about nobody treated: a figure cited, a thing named
     p.spans.append((start, toks[last].end, i, last, cue))
     for k in range(i, last + 1):
@@ -200,12 +212,21 @@ _READING_ANCHORS = register_vocabulary(READING_WORDS)
 _CUE_WORDS = frozenset(L.TITLES) | frozenset(w.capitalize() for w in L.RELATION_WORDS) | L.RELATION_WORDS
 
 
-def _cue_word_before(text: str, pos: int) -> bool:
-    """The cheap test before reading a title or a relation word in front of `pos`."""
-    if pos < 2 or text[pos - 1] not in " \u00a0":
-        return False
-    j = max(text.rfind(" ", max(0, pos - 16), pos - 1), text.rfind("\n", max(0, pos - 16), pos - 1))
-    return text[j + 1:pos - 1].rstrip(".,") in _CUE_WORDS
+def _cue_starts(ix: TextIndex) -> frozenset[int]:
+    """Where a word may start right after a title or a relation word ("Mrs Day", "her husband, Will"):
+    found once a text from the anchors of the one token pass, so the common words of a text cost a
+    set lookup each."""
+    text = ix.text
+    out = set()
+    for s, e in ix.caps_in(L.TITLES) + ix.anchors(L.RELATION_WORDS):
+        if text[s:e] not in _CUE_WORDS or s > 0 and text[s - 1] not in " \n":
+            continue
+        k = e
+        while k < len(text) and text[k] in ".,":
+            k += 1
+        if k < len(text) and text[k] in " \u00a0":
+            out.add(k + 1)
+    return frozenset(out)
 
 
 def _title_start(text: str, toks: list[_Tok], i: int) -> int | None:

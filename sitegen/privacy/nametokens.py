@@ -210,7 +210,8 @@ _CLASSES: dict[str, tuple[int, int]] = {}
 def _class_of(b: str, st: Stats) -> tuple[int, int]:
     if len(b) < 2 or b.isupper():
         return _SKIP, -1
-    if b in L.FUNCTION_WORDS or b in L.NOT_NAMES or b in L.ANATOMY_WORDS or _CONTRACTION.search(b):
+    if b in L.FUNCTION_WORDS or b in L.NOT_NAMES or b in L.ANATOMY_WORDS or _CONTRACTION.search(b) \
+            or b[-1] == "s" and b[:-1] in L.CALENDAR_WORDS:
         return _FUNC, -1
     if b in L.AMBIGUOUS_WORDS or b in P.PRODUCTS or b in P.NAMED_HEADS:
         return _AMBIG, -1

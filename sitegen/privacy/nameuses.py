@@ -20,6 +20,7 @@ A phrase that stands anywhere in a text right before a method noun ("the Epley m
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from sitegen.privacy import lexicon as L
 from sitegen.privacy import people as P
@@ -262,15 +263,57 @@ _IN_STORY = lazy(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im|[Hh]ers|[Tt]hey|[Tt]he
                  r"[Ss]he['’][sd]|[Hh]e['’][sd]|clients?|patients?)\b")
 
 
-def in_story_at(ix: TextIndex, start: int, end: int) -> bool:
+def in_story_at(ix: TextIndex, start: int, end: int, beside: bool = True) -> bool:
     """Whether a name without a cue at text[start:end] stands where the story is told: a title or a
-    heading (a front-matter value is a text of its own), or a sentence, or one beside it, that
-    speaks of someone treated ("She laughed. Declan, in his shop coat, …")."""
+    heading (a front-matter value is a text of its own), or a sentence, or (`beside`) one beside it,
+    that speaks of someone treated ("She laughed. Declan, in his shop coat, …")."""
     text = ix.text
     if len(text) < 300 and "\n" not in text.strip() or text.startswith("#", text.rfind("\n", 0, start) + 1):
         return True
     a, b = ix.sentence_bounds(start, end)
     if _IN_STORY.search(text, a, b) is not None:
         return True  # the name's own sentence, the usual case, before the two beside it
+    if not beside:
+        return False
     a, b2 = ix.sentence_bounds(start, end, 1)
     return _IN_STORY.search(text, a, b2) is not None
+
+
+# A sentence that introduces the practice's own people, with no client in it: "Niamh, our reflexologist,
+# writes this one", "a physio mate of ours who works at a sports clinic", "Tui's writing again".  What it
+# says of them (their name, job, town) is the practice's business, not a client's.
+_COLLEAGUE_INTRO = lazy(r"\bof\s+(?:ours|mine)\b|\bour\s+(?:own\s+)?(?:colleague|[a-z]+(?:ist|ologist|path|practor|physio|"
+                        r"doula|therapist|midwife|counsellor|counselor|osteo|chiro|trainer|coach))\b|\b(?:writes|wrote|"
+                        r"is\s+writing|['’]s\s+writing)\s+(?:this|again|for\s+us)\b|\bguest\s+(?:post|writer|case|piece)\b")
+_CLIENT_WORD = lazy(r"\b(?:clients?|patients?|husband|wife|partner|son|daughter|mum|mother|dad|father|sister|brother)\b",
+                    re.IGNORECASE)
+
+
+_COLLEAGUE_ANCHORS = register_vocabulary(frozenset("ours mine our writes wrote writing guest".split()))
+
+
+def introduces_colleague(ix: TextIndex, start: int, end: int) -> bool:
+    """Whether the sentence around text[start:end] introduces one of the practice's own people and
+    speaks of no client (asked only where one of its words stands in the sentence)."""
+    hits = ix.anchors(_COLLEAGUE_ANCHORS)
+    if not hits:
+        return False
+    a, b = ix.sentence_bounds(start, end)
+    k = bisect_left(hits, (a, 0))
+    if k >= len(hits) or hits[k][0] >= b:
+        return False
+    return _COLLEAGUE_INTRO.search(ix.text, a, b) is not None and _CLIENT_WORD.search(ix.text, a, b) is None
+
+
+# A full name the client watched, read, admired or talked about: a public figure, not someone in her
+# life ("she watched Ama Boateng at the Open", "a fan of Lio Marsh", "Tia Rowe was her hero").
+_FIGURE_BEFORE = lazy(r"\b(?:watch(?:ed|es|ing)?|about|fan\s+of|like|idoli[sz](?:ed|es)|follow(?:ed|s)|read(?:ing)?|"
+                      r"listen(?:ed|s|ing)?\s+to)\s+(?:the\s+(?:old\s+|new\s+|great\s+|late\s+)?)?$", re.IGNORECASE)
+_FIGURE_AFTER = lazy(r"(?:['’]s\s+(?:swing|serve|documentary|biography|memoir|book|podcast|race|goal|songs?|music|films?|show)\b"
+                     r"|\s+(?:was|is)\s+(?:her|his|their)\s+(?:hero|heroine|idol)\b)")
+
+
+def public_figure(text: str, start: int, end: int) -> bool:
+    """Whether the full name at text[start:end] is someone the client watched, read or admired."""
+    return _FIGURE_BEFORE.search(text, max(0, start - 30), start) is not None or _FIGURE_AFTER.match(text, end) is not None
+

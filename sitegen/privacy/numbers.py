@@ -17,7 +17,8 @@ Span = tuple[str, int, int]
 
 _NHS = lazy(r"(?<![\w.+/-])(\d{3})([ \u00a0-]?)(\d{3})\2(\d{4})(?![\w/]|[.,]\d)")
 _PHONE_WORDS = lazy(
-    r"\b(?:call|ring|phone|tel|telephone|mobile|mob|cell|landline|text|fax|whatsapp|contact)\b[^\d\n]{0,12}$",
+    r"\b(?:call(?:s|ed|ing)?|ring(?:s|ing)?|rang|rung|phon(?:e|es|ed|ing)|tel|telephone|mobile|mob|cell|landline|"
+    r"text(?:s|ed|ing)?|fax|whatsapp|contact)\b[^\d\n]{0,12}$",
     re.IGNORECASE,
 )
 _NHS_CONTEXT = lazy(r"\bNHS\b[^\d\n]{0,25}$", re.IGNORECASE)

@@ -52,6 +52,7 @@ OCCUPATIONS = _lower("""
     sous-chef head-chef line-cook co-founder co-owner sub-postmaster postmistress
     assistant meter-reader shearer roustabout millwright signalman signaller rancher crofter
     lobsterman sternman ferryman boatman lumberjack logger sawmiller linesman lineman
+    auctioneer illustrator animator collier aide waitressing cellarhand vintner winemaker
 """)
 
 # Jobs that are also things ("a night guard", "a coach trip", "a bus conductor's hat"): a job
@@ -59,7 +60,7 @@ OCCUPATIONS = _lower("""
 PREDICATE_ONLY = _lower("""
     guard coach driver rep agent officer minister judge director manager conductor operator porter
     cook trainer founder author writer artist performer printer turner groom assistant reader worker ta
-    guide therapist
+    guide therapist presenter skipper carrier
 """)
 
 RELATIVES = _lower("""
@@ -72,4 +73,6 @@ RELATIVES = _lower("""
     mam mammy da nana nanna abuela abuelo abuelita abuelito nonna nonno oma opa koro kuia bubbe zayde
     great-grandmother great-grandfather great-grandchildren great-grandson great-granddaughter
     parents grandparents stepmum stepmom stepdad nani nanu dadi dadaji naniji babcia dziadek yiayia pappou
+    gogo mkhulu ouma oupa moko mokopuna mokos tannie tante tio tia
+    brother-in-law sister-in-law son-in-law daughter-in-law auntie aunty aunties uncles cousins
 """)

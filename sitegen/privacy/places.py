@@ -127,6 +127,11 @@ _UNIT_BUILDINGS = frozenset("House Court Mansions Lodge Cottage Cottages Buildin
 
 
 _STREET_OR_BUILDING = L.STREET_SUFFIXES | _UNIT_BUILDINGS
+# The house number after the street: "Narborough Road, number 41", "Mill Lane at no. 7".
+_NUMBER_AFTER = lazy(r"(?:,[ \u00a0]*|[ \u00a0]+at[ \u00a0]+)(?:number|no\.?)[ \u00a0]*\d{1,4}[A-Za-z]?\b")
+# A road named by where it leads, in lower case: "the Clifden road", "out the Tuam road".
+_ROAD_WORDS = register_vocabulary(frozenset({"road"}))
+_DESTINATION_BEFORE = lazy(r"\b[Tt]he[ \u00a0]+([A-Z][a-z'’\-]{2,})[ \u00a0]+$")
 
 
 def find_addresses(ix: TextIndex) -> Iterator[Span]:
@@ -138,6 +143,11 @@ def find_addresses(ix: TextIndex) -> Iterator[Span]:
             name = flat and _BUILDING_NAME_BEFORE.search(text, max(0, s - 60), s)
             if name:
                 yield "address", name.start(), flat.end()
+        for s, e in ends:
+            number = _NUMBER_AFTER.match(text, e) if text[s:e] in L.STREET_SUFFIXES else None
+            name = number and _BUILDING_NAME_BEFORE.search(text, max(0, s - 60), s)
+            if name:
+                yield "address", name.start(), number.end()
         for a, b in ix.windows(ends, 90, 2):
             for m in _NUMBERED.finditer(text, a, b):
                 if _YEAR_FIRST.match(text, m.start()) and _YEAR_BEFORE.search(text, max(0, m.start() - 12), m.start()):
@@ -147,6 +157,10 @@ def find_addresses(ix: TextIndex) -> Iterator[Span]:
     for m in (m for a, b in ix.windows(ends, 70, 2) for m in _LIVES_ON.finditer(text, a, b)):
         if m.group("s").split()[0].rstrip(".") not in _NOT_STREET_WORD:
             yield "address", m.start("s"), m.end("s")
+    for s, e in ix.anchors(_ROAD_WORDS):
+        m = _DESTINATION_BEFORE.search(text, max(0, s - 30), s)
+        if m is not None and m.group(1) not in L.FUNCTION_WORDS:
+            yield "place", m.start(1), e
     for m in (m for a, b in ix.windows(ix.caps_in(L.CLEAR_STREET_SUFFIXES), 70, 1) for m in _NAMED_STREET.finditer(text, a, b)):
         words = m.group("s").split()
         if words[0].rstrip(".") in _NOT_STREET_WORD or words[0] in PRODUCTS:

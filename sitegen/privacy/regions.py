@@ -128,6 +128,8 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
             continue  # the cheap test: neither a known place nor after a place preposition
         if word in EVENT_ENDINGS and i > 1 and ix.caps[i - 2][1] + 1 == s:
             continue  # "the London Marathon": the event, not the town of Marathon
+        if i > 1 and ix.caps[i - 2][1] + 1 == s and text[s - 1] == " " and _given_before(text, ix.caps[i - 2], st):
+            continue  # "Marion Whitfield", "Sharon Wheeler": a surname after a given name, not the town
         v = st.table.get(word.lower())
         m = _NAME_RUN.match(text, s)
         run = m.group() if m else word
@@ -164,6 +166,8 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
         owner = _FIGURE_CLAUSE.search(text, max(0, s - 50), s) if ", " in text[max(0, s - 50):s] else None
         if owner is not None and owner.group(1) in P.cited_surnames():
             continue  # "Tom Bowen, who worked in Geelong": the place of someone cited, not of a client
+        if _method_history(ix, s, run_end):
+            continue  # "developed by Ian Stiell in Ottawa", "named after Codman, who worked in Boston"
         hit = _place_of(run, st, prep)
         if hit is None or about_writer(ix, s, run_end):
             continue  # "the course I took in York": the writer's own
@@ -181,6 +185,24 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
         yield "place", s, end
     yield from _address_towns(ix)
     yield from _roads(ix)
+
+
+def _given_before(text: str, prev: tuple[int, int], st) -> bool:
+    """Whether the capitalised word `prev` is a given name and no common word ("Marion", not "New")."""
+    w = text[prev[0]:prev[1]]
+    ws = st.of(w)
+    return ws.zipf < 4.5 and (ws.given >= 3 or ws.given >= 1 and not ws.place)
+
+
+# Where a method was made or its namesake worked, in a sentence that speaks of no client.
+_METHOD_HISTORY = lazy(r"\b(?:named\s+(?:after|for)|developed|described|devised|pioneered|coined|invented|"
+                       r"first\s+published|validated)\b", re.IGNORECASE)
+_CLIENT_NEAR = lazy(r"\b(?:[Ss]he|[Hh]er|[Hh]im|clients?|patients?)\b")
+
+
+def _method_history(ix: TextIndex, s: int, e: int) -> bool:
+    a, b = ix.sentence_bounds(s, e)
+    return _METHOD_HISTORY.search(ix.text, a, b) is not None and _CLIENT_NEAR.search(ix.text, a, b) is None
 
 
 # A role in apposition after the name: ", a physician", ", the monk who …".

@@ -31,14 +31,15 @@ _WORD_VOCABS: dict[str, tuple[int, ...]] = {}
 def register_vocabulary(words: frozenset[str]) -> frozenset[str]:
     """Add the words a detector anchors on (and their possessives) to the one shared pass."""
     _VOCABULARY.update(words)
-    _VOCABULARY.update(w + "'s" for w in words)
-    _VOCABULARY.update(w + "’s" for w in words)
+    _VOCABULARY.update([w + "'s" for w in words])
+    _VOCABULARY.update([w + "’s" for w in words])
     if id(words) not in _VOCAB_NUMBER:
         k = len(_VOCABS)
         _VOCABS.append(words)  # kept alive, so its id stays its own
         _VOCAB_NUMBER[id(words)] = k
+        held, get, one = _WORD_VOCABS, _WORD_VOCABS.get, (k,)
         for w in words:
-            _WORD_VOCABS[w] = _WORD_VOCABS.get(w, ()) + (k,)
+            held[w] = get(w, ()) + one
     return words
 
 
