@@ -61,6 +61,14 @@ class Walker:
         self.known = known or {}
         self._memo: dict[int, Any] = {}
 
+    def worked_out(self, v: Any) -> str | None:
+        """The fingerprint of an object this walker was given or has walked; None when neither."""
+        key = id(v)
+        if key in self.known:
+            return self.known[key]
+        got = self._memo.get(key)
+        return got[1] if got is not None else None
+
     def value(self, v: Any) -> Any:
         if v is None or isinstance(v, (str, int, float, bool)):
             return v
@@ -234,10 +242,9 @@ class PageKeys:
         for the next build of a resident process (`reused`)."""
         out: dict[int, tuple[Any, str | None, str | None]] = {}
         for item in items:
-            keys = [w.known.get(id(item)) or (w._memo.get(id(item)) or (None, None))[1]
-                    for w in (self._walkers[True], self._walkers[False])]
-            if keys[0] is not None or keys[1] is not None:
-                out[id(item)] = (item, keys[0], keys[1])
+            full, nobody = self._walkers[True].worked_out(item), self._walkers[False].worked_out(item)
+            if full is not None or nobody is not None:
+                out[id(item)] = (item, full, nobody)
         return out
 
     def everything(self, *names: str) -> tuple[str, ...]:

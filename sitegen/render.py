@@ -229,27 +229,8 @@ def render_extras(site: Site, memo: dict | None = None, rels: Iterable[str] | No
     them.  `memo` (kept by a resident process) holds the last sitemap by what it was made of,
     and each item's search entry, as JSON, by the item (media.attach hands over an unchanged
     item as the very same object); it is left holding this build's."""
-    cfg = site.config
     items = site.posts + site.pages
-    lastmod: dict[str, datetime] = {}
-    for item in items:
-        d = item.entry.updated or item.entry.date
-        if d:
-            lastmod[item.url] = d
-    urls = page_urls(site, rels)
-    made_of = (cfg.site_url, tuple(urls), tuple(lastmod.items()))
-    last = memo.get("sitemap") if memo is not None else None
-    if last is not None and last[0] == made_of:
-        sitemap = last[1]
-    else:
-        lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-        for u in urls:
-            loc = html.escape(cfg.site_url + u)
-            mod = f"<lastmod>{lastmod[u]:%Y-%m-%d}</lastmod>" if u in lastmod else ""
-            lines.append(f"  <url><loc>{loc}</loc>{mod}</url>")
-        lines.append("</urlset>\n")
-        sitemap = "\n".join(lines).encode("utf-8")
+    sitemap, made_of = _sitemap(site, page_urls(site, rels), memo.get("sitemap") if memo is not None else None)
     if memo is None:
         index = json.dumps([_search_entry(i) for i in items], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     else:  # the same bytes, made of one piece per item
@@ -263,6 +244,27 @@ def render_extras(site: Site, memo: dict | None = None, rels: Iterable[str] | No
         memo.clear()
         memo.update(sitemap=(made_of, sitemap), entries=kept)
     return [OutputFile("sitemap.xml", sitemap), OutputFile("search-index.json", index)]
+
+
+def _sitemap(site: Site, urls: list[str], last: tuple[tuple, bytes] | None) -> tuple[bytes, tuple]:
+    """The sitemap, and what it is made of; `last` (made of, bytes) is taken when it is the same."""
+    cfg = site.config
+    lastmod: dict[str, datetime] = {}
+    for item in site.posts + site.pages:
+        d = item.entry.updated or item.entry.date
+        if d:
+            lastmod[item.url] = d
+    made_of = (cfg.site_url, tuple(urls), tuple(lastmod.items()))
+    if last is not None and last[0] == made_of:
+        return last[1], made_of
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for u in urls:
+        loc = html.escape(cfg.site_url + u)
+        mod = f"<lastmod>{lastmod[u]:%Y-%m-%d}</lastmod>" if u in lastmod else ""
+        lines.append(f"  <url><loc>{loc}</loc>{mod}</url>")
+    lines.append("</urlset>\n")
+    return "\n".join(lines).encode("utf-8"), made_of
 
 
 def _search_entry(i: Item) -> dict:
