@@ -59,6 +59,8 @@ _AGE = lowered(
     r"herself|themselves|going|last|next|or\s+so)\b))"
     r"|\b(?:turned|turning|turns)\s+(?P<e>\d{1,2}|" + _NUM + r")\b(?!\s*(?:%|°|º|degrees|minutes|the\s+corner|round|away|over))"
     r"|(?<=[A-Za-z]),\s+(?P<f>\d{2}|" + "|".join(sorted(_AGE_WORD_LIST, key=len, reverse=True)) + r"),\s+(?=[a-z])"
+    # "## Niamh, from Ennis, 39": a heading (or a title) that ends on the age of whoever it introduces
+    r"|(?<=[A-Za-z]),[ \t]+(?P<m>\d{2})(?=[ \t]*(?:\n|$))"
 
     r"|\(\s*(?:aged\s+)?(?P<g>\d{2})\s*\)"
     r"|\b(?P<i>\d{1,2}|" + _NUM + r")[\s-]+(?:weeks?|months?|days?)[\s-]+old\b"
@@ -84,7 +86,7 @@ def _owned_thing_before(text: str, pos: int) -> bool:
 
 _SCORED_BEFORE = lazy(r"\b(?:scored?|scores|scoring|rated|rates|rating|scale)\b[^.!?]{0,40}$", re.IGNORECASE)
 _MEASURE_SUBJECT = lazy(r"(?:\b(?:it|this|that|which|there|what)|(?<!Client )(?<!Patient )\b[A-Z]{3,}[\w\-]*"
-                              r"|\b[A-Za-z]+-\d+)\s+$")
+                              r"|\b[A-Za-z]+-\d+)[ \u00a0]+$")  # on the line of the number: not a heading's last word
 _AGE_BEFORE = ("is ", "was ", "'s ", "’s ", "aged ", "age ", "age of ", "(", "( ", ", ", "turned ", "turns ",
                "turning ", "now ", "nearly ", "almost ", "at ")
 
@@ -124,6 +126,9 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
             continue
         if value.isdigit() and (m.group("f") is not None or m.group("k") is not None) and int(value) < 16:
             continue
+        if m.group("m") is not None and not (text.startswith("#", text.rfind("\n", 0, m.start()) + 1)
+                                             or "\n" not in text and len(text) < 120):
+            continue  # only a heading or a title ends on an age; a line of prose ending ", 39" may be anything
         if (m.group("h") is not None or m.group("d") is not None) and _MEASURE_SUBJECT.search(text, max(0, m.start() - 24),
                                                                                         m.start()):
             continue  # "By the end it was 4", "PDSS was 5", "CORE-10 was 24": a score, not an age
@@ -143,7 +148,7 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
         if _THRESHOLD_AFTER.match(low, m.end()) or m.group("b") is not None and _THING_BEFORE.search(
                 low, max(0, m.start() - 24), m.start()):
             continue  # "age 65 or over": a rule's threshold; "shoes that were two years old": a thing's age
-        a, b = m.span()
+        a, b = m.span("m") if m.group("m") is not None else m.span()
         if m.group("j") is not None:
             a = m.start("j") - 4 if text[m.start("j") - 4:m.start("j")].lower() == "now " else m.start("j")
         yield "exact_age", a, b

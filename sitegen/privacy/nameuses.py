@@ -240,7 +240,21 @@ def thanked(text: str, start: int, end: int) -> bool:
         k = text.find(stop, end)
         if 0 <= k < b:
             b = k
-    return _ABOUT_CLIENT.search(text, m.start(), b) is None
+    if _ABOUT_CLIENT.search(text, m.start(), start) is not None:
+        return False
+    # After the name a pronoun is the thanked person's own ("for her notes", "the course she ran"); the
+    # sentence is about a client only where it names one, or someone of hers ("Dr X, her GP").
+    if _CLIENT_NAMED.search(text, end, b) is not None or _OBJECT_PRONOUN.search(text, end, b) is not None:
+        return False  # "for seeing him so quickly": the client, seen by the person thanked
+    return all(w.group(1).lower() not in L.RELATION_WORDS and w.group(1).lower() not in _CARE_WORDS
+               for w in _OWNED_AFTER.finditer(text, end, b))
+
+
+_CLIENT_NAMED = lazy(r"\b(?:the|my|this|our)\s+(?:client|patient)s?\b")
+_OBJECT_PRONOUN = lazy(r"\b(?:him|them)\b|\bher\b(?=\s*(?:[,.;:!?)]|$|\s+(?:so|at|on|in|for|with|to|today|again|twice|"
+                       r"before|after|and|when|while|quickly|early|first|last|through|back)\b))")
+_OWNED_AFTER = lazy(r"\b(?:[Hh]er|[Hh]is|[Tt]heir)\s+([A-Za-z\-]+)")
+_CARE_WORDS = frozenset("gp doctor physio physiotherapist nurse midwife consultant surgeon carer dentist osteopath".split())
 
 
 # "X and his wife Y", "X, with her husband Y": a relative whose owner is the person named just before.

@@ -58,6 +58,15 @@ _ZIP_AS_PLACE = lazy(
 )
 _SHORT_CODE_BEFORE = lazy(r"\b(?:text|txt|texting|sms|call|dial|ring|send|message)\b[^.;\n]{0,20}$", re.IGNORECASE)
 _ZIP_AFTER_STREET = lazy(r"\b[A-Z][\w'’.-]*[ \u00a0]+" + _STREET_END + r"\b\.?,?[ \u00a0]*\(?(?P<z>\d{5}(?:-\d{4})?)(?![\w-])")
+# ... or after the street and its town, still without the state: "2207 Briar Ridge Ct, Apt 3B, Grove City, 43123".
+_ZIP_AFTER_TOWN = lazy(r"\b[A-Z][\w'’.-]*[ \u00a0]+" + _STREET_END + r"\b\.?(?:,[ \u00a0]*(?:[A-Z][\w'’.\-]*|\d{1,4}[A-Za-z]?)"
+                       r"(?:[ \u00a0]+[A-Z0-9][\w'’.\-]*){0,2}){1,2},[ \u00a0]*(?P<z>\d{5}(?:-\d{4})?)(?![\w-])")
+
+
+# The lines of an address written on one line, before its postcode: "Tŷ Gwyn, Llanddewi Brefi, SY25 6RT",
+# "Rose Cottage, Upper Lane, Hexham, NE46 2AB": a house's name and its village are the address.
+_LINES_BEFORE = lazy(r"(?<![\w'’\-])((?:\d{1,4}[A-Za-z]?[ \u00a0]+)?[A-Z][\w'’\-]*(?:[ \u00a0]+[A-Z][\w'’\-]*){0,3}"
+                     r"(?:,[ \u00a0]*[A-Z][\w'’\-]*(?:[ \u00a0]+[A-Z][\w'’\-]*){0,3}){0,3}),[ \u00a0]*$")
 
 
 def find_postcodes(ix: TextIndex) -> Iterator[Span]:
@@ -68,6 +77,9 @@ def find_postcodes(ix: TextIndex) -> Iterator[Span]:
     for a, b in ix.windows(runs, 4, 3):
         for m in _POSTCODE.finditer(text, a, b):
             yield "postcode", m.start(), m.end()
+            lines = _LINES_BEFORE.search(text, max(0, m.start() - 90), m.start())
+            if lines is not None and "," in lines.group(1):
+                yield "address", lines.start(1), lines.end(1)
     four = [(s, e) for s, e in ix.digits if e - s >= 2 and s > 2 and (text[s - 1].isupper() or text[s - 1] == " "
                                                                       and text[s - 2].isupper())]
     for a, b in ix.windows(four, 30, 8):
@@ -83,8 +95,8 @@ def find_zips(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
     # A ZIP code is a group of exactly five digits (or five and four): phone and record numbers are not.
     runs = [(s, e) for s, e in ix.runs_with(5) if _FIVE.search(text, s, e)]
-    for a, b in ix.windows(runs, 40, 16):
-        for pat in (_ZIP, _ZIP_WORD, _ZIP_AFTER_STREET, _ZIP_AS_PLACE):
+    for a, b in ix.windows(runs, 60, 16):
+        for pat in (_ZIP, _ZIP_WORD, _ZIP_AFTER_STREET, _ZIP_AFTER_TOWN, _ZIP_AS_PLACE):
             for m in pat.finditer(text, a, b):
                 group = "y" if m.groupdict().get("y") else "z"
                 if pat is _ZIP_AS_PLACE and _SHORT_CODE_BEFORE.search(text, max(0, m.start() - 24), m.start() + 3):
@@ -134,8 +146,21 @@ _ROAD_WORDS = register_vocabulary(frozenset({"road"}))
 _DESTINATION_BEFORE = lazy(r"\b[Tt]he[ \u00a0]+([A-Z][a-z'’\-]{2,})[ \u00a0]+$")
 
 
+# A house by its number alone, where someone lives: "she lives at number 12", "the one at number 12",
+# "they moved into no. 4".  ("At number 8" in a team, or in a list, has no one living there.)
+_LIVES_AT_NUMBER = lazy(r"\b(?:lives|lived|living|live|stays|stayed|staying|moved|moving|the\s+(?:one|house|family|lady|"
+                        r"woman|man|couple|people|folk|bloke|chap|fella)|neighbours?|neighbors?)[ \u00a0]+(?:in[ \u00a0]+)?"
+                        r"(?:at|to|into)[ \u00a0]+(?P<n>(?:number|no\.?)[ \u00a0]*\d{1,4}[A-Za-z]?)\b", re.IGNORECASE)
+_NUMBER_WORDS = ("number ", "Number ", "no. ", "No. ", "no ", "No ")
+
+
 def find_addresses(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
+    for s, _e in ix.digits:
+        if s > 8 and text.endswith(_NUMBER_WORDS, max(0, s - 7), s):
+            m = _LIVES_AT_NUMBER.search(text, max(0, s - 60), s + 6)
+            if m is not None and m.start("n") < s < m.end("n"):
+                yield "address", m.start("n"), m.end("n")
     if ix.digits:
         ends = ix.caps_in(_STREET_OR_BUILDING)
         for s, e in ends:

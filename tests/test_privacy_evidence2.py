@@ -1,0 +1,116 @@
+"""The privacy scan, by the evidence a finding needs: who a titled or thanked person is, what a
+possessive before a body part or "work" says, the direct identifiers in the shapes people write
+them, whose family a family word speaks of, and the places, jobs and relatives tied to the client
+by the verb of the sentence.  Every example is written for this file."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitegen.privacy.detect import ScanContext, scan_text
+
+CASE = ScanContext(allow=("Harriet Quayle", "Quayle Soft Tissue Therapy"))
+
+STORY = ("She came in after a long shift with her wrist strapped, and we started slowly.\n\n"
+         "{}\n\nBy the sixth session she could lift the kettle without thinking about it.")
+
+
+def found(text: str, ctx: ScanContext = CASE) -> list[tuple[str, str, str]]:
+    return [(f.kind, f.severity, f.text) for f in scan_text(text, ctx)]
+
+
+def severity_of(text: str, kind: str, needle: str) -> str | None:
+    return next((s for k, s, t in found(text) if k == kind and needle in t), None)
+
+
+# --- a titled person introduced as a practitioner, thanked, or the writer's teacher ----------------
+
+@pytest.mark.parametrize("sentence, needle", [
+    ("Dr Ilse Marwick, a podiatrist who sees her own patients in the next valley, read a draft.", "Ilse Marwick"),
+    ("Dr. Osei, Northgate Spinal Care", "Osei"),
+    ("Prof Tamsin Achterberg, the surgeon I send people to, agreed with the plan.", "Tamsin Achterberg"),
+])
+def test_a_titled_name_introduced_as_a_practitioner_is_for_review(sentence, needle):
+    text = STORY.format(sentence)
+    assert severity_of(text, "name", needle) == "review", found(text)
+
+
+@pytest.mark.parametrize("sentence, needle", [
+    ("Dr Ilse Marwick, her sister-in-law, drove her to the first session.", "Ilse Marwick"),
+    ("Dr Ilse Marwick saw her twice before the referral.", "Ilse Marwick"),
+])
+def test_a_titled_name_tied_to_the_client_is_still_an_error(sentence, needle):
+    text = STORY.format(sentence)
+    assert severity_of(text, "name", needle) == "error", found(text)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thanks to Dr Rosalind Achebe for the reading list she put together after the spring course.",
+    "Thanks to Dr Rosalind Achebe, the hand therapist I trained with, for her comments on the splint.",
+    "The idea came from my old principal, Dr Ambrose Feltham, who taught us to treat a person, not a joint.",
+])
+def test_a_person_thanked_or_the_writers_teacher_is_no_finding(sentence):
+    text = STORY.format(sentence)
+    assert not [f for f in found(text) if f[0] == "name"], found(text)
+
+
+@pytest.mark.parametrize("sentence, needle", [
+    ("Thanks to Dr Rosalind Achebe for fitting him in that same week.", "Rosalind Achebe"),
+    ("Thanks to Dr Rosalind Achebe, her GP, for the quick referral.", "Rosalind Achebe"),
+])
+def test_a_thanks_that_speaks_of_the_client_still_names_someone(sentence, needle):
+    text = STORY.format(sentence)
+    assert any(k == "name" and needle in t for k, _s, t in found(text)), found(text)
+
+
+# --- a possessive is weak evidence where a famous person or an author has the same thing ------------
+
+def test_an_unknown_word_before_a_body_part_is_a_name_to_review_not_an_error():
+    text = STORY.format("We watched the match with him, and whether Odegbami's ankle tape did anything; it doesn't.")
+    assert severity_of(text, "name", "Odegbami") == "review", found(text)
+
+
+def test_a_full_name_before_a_body_part_is_still_an_error():
+    text = STORY.format("Wenna Polglase's shoulder was the one we worked on.")
+    assert severity_of(text, "name", "Polglase") == "error", found(text)
+
+
+def test_a_surname_with_work_after_the_research_is_an_author():
+    text = STORY.format("The evidence, from Thornquist's work and others, says early movement helps most.")
+    assert severity_of(text, "name", "Thornquist") is None, found(text)
+
+
+def test_a_given_name_with_work_is_still_a_person():
+    text = STORY.format("Maisie's work has her on her feet for ten hours at a time.")
+    assert severity_of(text, "name", "Maisie") == "error", found(text)
+
+
+# --- direct identifiers in the shapes people write them --------------------------------------------
+
+@pytest.mark.parametrize("sentence, kind, needle", [
+    ("Her old address, Bryn Hyfryd, Cwmystwyth, SY23 4AG, was still on the form.", "address", "Bryn Hyfryd"),
+    ("The form still had his address, 4418 Cedar Hollow Dr, Unit 7, Maple Falls, 98266, on it.", "zip", "98266"),
+    ("She lives at number 27 on Quarry Row and walks up the hill every morning.", "address", "number 27"),
+    ('"You treat the lady at number 9, don\'t you?" her neighbour asked me.', "address", "number 9"),
+])
+def test_direct_identifiers_in_everyday_shapes_are_errors(sentence, kind, needle):
+    text = STORY.format(sentence)
+    assert severity_of(text, kind, needle) == "error", found(text)
+
+
+def test_a_position_in_a_team_is_no_house_number():
+    text = STORY.format("He plays at number 8 for the second team and trains twice a week.")
+    assert severity_of(text, "address", "number 8") is None, found(text)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("## Who she is\n\nShe's 44, a mum of two, and she swims before work.", "44"),
+    ("## Oonagh, from the coast, 52\n\nShe swims before work.", "52"),
+])
+def test_an_exact_age_after_a_heading_or_ending_one_is_found(text, needle):
+    assert any(k == "exact_age" and needle in t for k, _s, t in found(text)), found(text)
+
+
+def test_a_number_ending_a_line_of_prose_is_no_age():
+    text = STORY.format("Her grip readings were 31, 35")
+    assert not [f for f in found(text) if f[0] == "exact_age"], found(text)
