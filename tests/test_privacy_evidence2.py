@@ -114,3 +114,32 @@ def test_an_exact_age_after_a_heading_or_ending_one_is_found(text, needle):
 def test_a_number_ending_a_line_of_prose_is_no_age():
     text = STORY.format("Her grip readings were 31, 35")
     assert not [f for f in found(text) if f[0] == "exact_age"], found(text)
+
+
+# --- a family item needs a relative described by a detail of their own -----------------------------
+
+def family(text: str) -> list[str]:
+    return [t for k, _s, t in found(text) if k == "family"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Her partner Lowenna drove her to the first two sessions.",
+    "His wife Perpetua booked the appointment without telling him.",
+    "She came with her son Ruairidh.",
+])
+def test_a_relative_only_named_or_acting_in_the_story_is_the_names_finding(sentence):
+    text = STORY.format(sentence)
+    assert family(text) == [], found(text)
+    assert any(k == "name" for k, _s, _t in found(text)), found(text)
+
+
+@pytest.mark.parametrize("sentence, needle", [
+    ("Her partner Lowenna teaches swimming at the leisure pool.", "Her partner"),
+    ("His brother Tancred, nineteen, helps on the boat.", "His brother"),
+    ("Her uncle Piran, a harbour pilot, taught her to row.", "Her uncle"),
+    ("Her sister, who trains guide dogs, sent the clip.", "Her sister"),
+    ("Her mum Demelza was getting married again in June.", "Her mum"),
+])
+def test_a_relative_with_a_detail_of_their_own_is_a_family_item(sentence, needle):
+    text = STORY.format(sentence)
+    assert any(needle in t for t in family(text)), found(text)
