@@ -143,3 +143,29 @@ def test_a_relative_only_named_or_acting_in_the_story_is_the_names_finding(sente
 def test_a_relative_with_a_detail_of_their_own_is_a_family_item(sentence, needle):
     text = STORY.format(sentence)
     assert any(needle in t for t in family(text)), found(text)
+
+
+# --- places tied to the client, and where the writer practised when the client was seen ---------------
+
+def places(text: str) -> list[str]:
+    return [t for k, _s, t in found(text) if k == "place"]
+
+
+@pytest.mark.parametrize("sentence, needle", [
+    ("Works as a crane driver out of Mallaig and came to me after a week of nights.", "Mallaig"),
+    ("He keeps sheep above Cwmystwyth, on the steep side of the valley.", "Cwmystwyth"),
+    ("She skippers a charter boat out of Port Isaac in the summer.", "Port Isaac"),
+    ("This one is from my years at a sports clinic outside Harrogate, before I moved.", "Harrogate"),
+])
+def test_a_town_tied_to_the_client_or_to_where_the_writer_then_practised_is_a_place(sentence, needle):
+    text = STORY.format(sentence)
+    assert any(needle in t for t in places(text)), found(text)
+
+
+@pytest.mark.parametrize("sentence", [
+    "I did my diploma on a weekend course in Harrogate years ago.",
+    "We were all a bit giddy in the week before St Piran's Day.",
+])
+def test_the_writers_course_and_a_named_day_are_no_place(sentence):
+    text = STORY.format(sentence)
+    assert places(text) == [], found(text)

@@ -26,15 +26,19 @@ _NUM_WORDS = ("one two three four five six seven eight nine ten eleven twelve th
               "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty")
 _NUM = r"(?:\d{1,2}|(?:" + "|".join(_NUM_WORDS.split()) + r")(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)"
 _FIRST_PERSON = lazy(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|we|we've|we’ve|our)\b")
+# The writer as the one the sentence is about ("I", "my", "we"), not "me" alone: "works as a deckhand out
+# of Oban and came to me" is someone else's doing (where and what someone is: places and jobs).
+_FIRST_SUBJECT = lazy(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|we|we've|we’ve|our)\b")
 _THIRD = lazy(r"\b(?:she|he|they|her|his|their|client|who|husband|wife|partner|son|daughter|mother|"
                     r"father|mum|dad|sister|brother)\b", re.IGNORECASE)
 
 
-def about_writer(ix: TextIndex, start: int, end: int) -> bool:
+def about_writer(ix: TextIndex, start: int, end: int, subject: bool = False) -> bool:
     """Whether the sentence is the writer talking about themselves (or introducing a colleague of the
-    practice), not about a client."""
+    practice), not about a client; with `subject`, only where the writer is its subject ("I", "my")."""
     s = ix.sentence(start, end)
-    return bool(_FIRST_PERSON.search(s)) and not _THIRD.search(s) or introduces_colleague(ix, start, end)
+    first = _FIRST_SUBJECT if subject else _FIRST_PERSON
+    return bool(first.search(s)) and not _THIRD.search(s) or introduces_colleague(ix, start, end)
 
 
 _YEAR_OR_PAGE = lazy(r"\b(?:19|20)\d\d\b|\bp\.?\s*$")

@@ -302,7 +302,7 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
         art = _ARTICLE.search(piece)
         start = start + art.start() if art else start + len(piece.split(" ")[0]) + 1 if " " in piece else start
         # "pain in a welder (and what I learned)": a job after "in a", "for a" is never the writer's own
-        if (not piece.startswith(_ABOUT_SOMEONE) and about_writer(ix, start, we)
+        if (not piece.startswith(_ABOUT_SOMEONE) and about_writer(ix, start, we, subject=True)
                 and not _THIRD_SUBJECT.search(text, max(0, lead.start() - 30), lead.start() + (piece[:1] in "'’"))) \
                 or text[ws].isupper() and text.startswith(("'s", "’s"), we):
             continue  # "Baker's cyst" is not a baker
@@ -313,17 +313,17 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
     for pat, vocab, after in ((_TEACHES, _TEACH_WORDS, 50), (_RUNS_BUSINESS, _RUN_WORDS, 60)):
         # each pattern opens with its anchor word: matched there, not searched for across a window
         for m in (pat.match(low, a, min(len(low), b + after)) for a, b in ix.anchors(vocab)):
-            if m is not None and not about_writer(ix, m.start(), m.end()):
+            if m is not None and not about_writer(ix, m.start(), m.end(), subject=True):
                 seen.append(m.span())
                 yield "occupation", m.start(), m.end()
     for m in (m for a, b in ix.windows(ix.anchors(_JOB_VERB_WORDS), 40, 24) for m in _JOB_VERB.finditer(low, a, b)):
-        if any(s <= m.start() < e for s, e in seen) or about_writer(ix, m.start(), m.end()):
+        if any(s <= m.start() < e for s, e in seen) or about_writer(ix, m.start(), m.end(), subject=True):
             continue
         seen.append(m.span())
         yield "occupation", m.start(), m.end()
     for aws, awe in ix.anchors(_WORK_WORDS):
         m = _WORKS_AS.match(low, aws) if low.startswith(" as ", awe) else None
-        if m is None or any(s <= m.start() < e for s, e in seen) or about_writer(ix, m.start(), m.end()):
+        if m is None or any(s <= m.start() < e for s, e in seen) or about_writer(ix, m.start(), m.end(), subject=True):
             continue
         if _SUBJECT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             seen.append(m.span())
@@ -343,7 +343,7 @@ def _work_places(ix: TextIndex, seen: list[tuple[int, int]]) -> Iterator[Span]:
         if m is None:
             continue
         last = m.end()
-        if any(s <= m.start() < e for s, e in seen) or about_writer(ix, m.start(), m.end()):
+        if any(s <= m.start() < e for s, e in seen) or about_writer(ix, m.start(), m.end(), subject=True):
             continue
         if _GENERIC_WORK.match(low, m.start()):
             continue

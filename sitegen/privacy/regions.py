@@ -23,7 +23,7 @@ from sitegen.privacy import lexicon as L
 from sitegen.privacy import people as P
 from sitegen.privacy.disguise import about_writer
 from sitegen.privacy.lazyre import lazy
-from sitegen.privacy.nameuses import thanked
+from sitegen.privacy.nameuses import named_day, thanked
 from sitegen.privacy.organisations import EVENT_ENDINGS, ORG_ENDINGS, weak_start
 from sitegen.privacy.places import _STATE_NAMES, _STATES
 from sitegen.privacy.tokens import TextIndex, lowered
@@ -52,7 +52,7 @@ _REGION_PHRASES = ("Lake District", "Peak District", "Yorkshire Dales", "North Y
 _REGION_NOUN = lazy(r"(?<=\w)\s+(?:Coast|Valley|Vale|Dales?|Moors?|Hills|Peninsula|Forest|Downs|Highlands|"
                           r"Mountains|Fells|Wolds|Levels|Marshes|Glens?|Riviera|Hinterland|Borders)\b")
 _PREP = lowered(
-    r"(?:\b(?:in|near|outside|from|around|towards|toward|to|at|across|beyond|round|nr|past|off|out\s+of|"
+    r"(?:\b(?:in|near|outside|from|around|towards|toward|to|at|across|beyond|round|nr|past|off|out\s+of|above|below|"
     r"outside\s+of|into|along)\s+(?:the\s+)?|"
     # "a village called Much Marcle"
     r"\b(?:village|town|hamlet|suburb|city|place)\s+(?:called|named)\s+|"
@@ -75,7 +75,8 @@ _NOT_PLACE = frozenset("""
     Advice Home Care Therapy Massage Counselling Supervision Physio Physiotherapy Yoga Pilates Reiki
 """.split())
 _CAP_PREFIXES = ("St", "St.", "Saint", "Great", "Little", "Upper", "Lower", "North", "South", "East", "West",
-                 "New", "Old", "Long", "High", "Nether", "King's", "Kings", "Bishop's", "Market", "Castle")
+                 "New", "Old", "Long", "High", "Nether", "King's", "Kings", "Bishop's", "Market", "Castle",
+                 "Cape", "Port", "Fort", "Mount")  # ("Cape Town", "Port Hood": everyday words, so function words elsewhere)
 
 
 _NEVER, _IF_PREP, _MAYBE = range(3)
@@ -118,7 +119,7 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
         i += 1
         if word.endswith(("-based", "-born", "-bred", "-raised")):
             head = word.rsplit("-", 1)[0]
-            if st.place(head) and not st.country(head) and not about_writer(ix, s, e):
+            if st.place(head) and not st.country(head) and not about_writer(ix, s, e, subject=True):
                 yield "place", s, s + len(head)  # "Whitby-based", "Cork-born"
             continue
         kind = _WORD_KIND.get(word)
@@ -135,8 +136,9 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
         run = m.group() if m else word
         run = run.rstrip("'’").removesuffix("'s").removesuffix("’s")
         run_end = s + len(run)
-        if any(c.isdigit() for c in run) or _named_thing(text, run, run_end):
-            continue  # "C4", "Wexley General", "the Oswestry Disability Index", "Butler and Moseley's"
+        if any(c.isdigit() for c in run) or _named_thing(text, run, run_end) or run.endswith(" Day") \
+                or named_day(text, run_end):
+            continue  # "C4", "Wexley General", "the Oswestry Disability Index", "Butler and Moseley's", "St Patrick's Day"
         prep_m = _PREP.search(low, max(0, s - 40), s)
         if prep_m is not None and low.endswith("according to ", max(0, s - 13), s):
             continue  # "according to Oduya": a source cited
@@ -169,7 +171,7 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
         if _method_history(ix, s, run_end):
             continue  # "developed by Ian Stiell in Ottawa", "named after Codman, who worked in Boston"
         hit = _place_of(run, st, prep)
-        if hit is None or about_writer(ix, s, run_end):
+        if hit is None or about_writer(ix, s, run_end, subject=True) and not _practised_then(ix, s, run_end):
             continue  # "the course I took in York": the writer's own
         length = hit
         end = s + length
@@ -185,6 +187,23 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
         yield "place", s, end
     yield from _address_towns(ix)
     yield from _roads(ix)
+
+
+# Where the writer practised when the client was seen: "a practice in west Wales before coming down
+# here", "my year as an assistant in Ohio", "a strip-mall clinic outside Columbus".  In a case study the
+# client lived there, so the place is the client's as much as the writer's (a course, a conference or
+# where the writer trained is the writer's alone).
+_PRACTISED_THEN = lazy(r"\b(?:(?:I|we)\s+(?:\w+\s+){0,3}?(?:worked|practised|practiced|spent|did\s+(?:a|some)\s+(?:\w+\s+)?"
+                       r"(?:summers?|years?|months|stint|locum|placement|cover)|was\s+(?:working|doing|based|practising|practicing))\b|[Mm]y\s+(?:\w+\s+){0,2}?(?:years?|time|"
+                       r"summers?|months|stint|days)\b|(?:from|when)\s+I\s+was\s+(?:working|based|practising|practicing)\b)")
+_WRITERS_OWN = lazy(r"\b(?:course|courses|workshop|conference|seminar|qualified|studied|studying|degree|holiday|holidays|"
+                    r"now|today|currently)\b", re.IGNORECASE)
+
+
+def _practised_then(ix: TextIndex, s: int, e: int) -> bool:
+    """Whether the writer's sentence says they practised at the place then (see _PRACTISED_THEN)."""
+    sentence = ix.sentence(s, e)
+    return _PRACTISED_THEN.search(sentence) is not None and _WRITERS_OWN.search(sentence) is None
 
 
 def _given_before(text: str, prev: tuple[int, int], st) -> bool:
@@ -295,7 +314,7 @@ _CONNECTOR = lazy(r"\s+(?:upon|on|in|under|le|by|de|of|the)\s+")
 _PLACE_TAILS = frozenset("""Hill Hills Heath Green Cross End Bridge Heads Bay Park Vale Wood Common Gate Ford Field
     Fields Marsh Moor Ridge Point Beach Falls Springs Creek Grove Hollow Junction Mills Lake Lakes Harbour Harbor Heights
     Village Town Flats Sands Shore Bottom Top Row""".split())
-_PREP_WORDS = frozenset("""in near outside from around towards toward to at across beyond round nr the up down over
+_PREP_WORDS = frozenset("""in near outside from around towards toward to at across beyond round nr the up down over above below
     out past off of on into along called named a an lives lived living moved moving grew raised based born settled relocated commutes commuting drives drove
     travels travelled traveled""".split())
 
