@@ -46,7 +46,8 @@ _WORK_PLACE = lazy(
     r"building\s+site|site|lab|laboratory|library|prison|airport|station|mine|quarry|dock|docks|"
     r"port|abattoir|bakery|brewery|dairy|depot|plant|council|charity|practice|surgery|clinic|ward|"
     r"theatre|studio|gym|club|church|university|college|academy|union|rigs?|boats?|trawlers?|app|firm|"
-    r"company|chippy|takeaway|diner|store|co-op|mill|yard|market|marae|garden\s+centre|leisure\s+centre)\b"
+    r"company|chippy|takeaway|diner|store|co-op|mill|yard|market|marae|garden\s+centre|leisure\s+centre|"
+    r"bar|team|department|unit|kitchen|reception|orchards?|vineyards?|estate)\b"
 )
 # The job as a verb or a way of working: "she farms", "drives for a delivery firm", "works the tills",
 # "works away on the rigs", "works offshore", "a joiner by trade".
@@ -72,6 +73,12 @@ _JOB_VERB = lowered(
     # "works days at her family's shop", "does nights on the pick line", "sells tickets at the ferry office"
     r"|\b(?:works|worked|working|does|did|doing)\s+(?:days|nights|shifts|weekends|lates|earlies|doubles)\s+(?:at|on|in|for)\s+"
     r"(?:the|an?|her|his|their|[a-z\-]+['’]s)\s+[a-z\-]+"
+    # "long shifts on the tills", "permanent nights on the stroke ward": the shifts of a job, where they are worked
+    r"|\b(?:long|night|early|late|split|double|twelve-hour|permanent|weekend|her|his|their)\s+(?:shifts|nights|lates|earlies)"
+    r"\s+on\s+the\s+[a-z\-]+(?:\s+(?!(?:at|in|for|and|with|from|of|to|so|but)\b)[a-z\-]+){0,2}\b(?<!weekend)(?<!weekends)"
+    # "worked on the kiwifruit orchards", "forty years on the trawlers": the places of a trade, in the plural
+    r"|\b(?:works|worked|working|years|summers|seasons)\s+on\s+the\s+(?:[a-z\-]+\s+)?(?:orchards|farms|boats|trawlers|"
+    r"rigs|docks|buses|trains|ferries|roads|building\s+sites|sites|wards|lines|tills|vineyards|stations|bins)\b"
     r"|\b(?:sells|sold|selling)\s+(?:[a-z\-]+\s+){1,2}?(?:at|on|from)\s+(?:the|an?)\s+(?:[a-z\-]+\s+)?(?:office|market|"
     r"stall|counter|desk|shop|kiosk|weekends?|till)\b"
     # "fits kitchens for his uncle's firm", "works for her brother's company"
@@ -103,13 +110,16 @@ _WORKS_AS = lowered(r"\b(?:works|worked|working|employed)\s+as\s+(?:an?|the)\s+[
 _SUBJECT_BEFORE = lazy(r"(?:\b(?:she|he|they|who|client|patient|mum|dad|mother|father|husband|wife|partner|son|daughter)"
                        r"|[A-Z][\w'’\-]*|\d+,)\s+(?:(?:has|had|have|also|now|still|currently|once|then|always|long)\s+)*$")
 # "ran a nail salon", "owns the bakery on the corner": the job is the business she runs
-_RUNS_BUSINESS = lazy(r"\b(?:ran|runs|running|owned|owns|owning|manages|managed|managing|opened|set\s+up)\s+"
+_RUNS_BUSINESS = lazy(r"\b(?:ran|runs|running|(?:(?<=to\s)|(?<=had\s)|(?<=has\s)|(?<=have\s)|(?<=['’]d\s))run|owned|owns|owning|manages|managed|"
+                            r"managing|opened|set\s+up)\s+"
                             r"(?:an?|the|her|his|their)\s+(?:own\s+)?(?:[\w\-]+\s+){0,3}(?:salon|shop|cafe|café|"
                             r"pub|restaurant|farm|business|bakery|garage|nursery|studio|gym|hotel|b&b|guest\s*house|"
                             r"takeaway|stall|practice|firm|agency|kennels|stables|school|company|bar|deli|florist|"
                             r"chippy|diner|pottery|workshop|van|food\s+truck|post\s+office|band\s+program|"
                             r"band\s+programme|department|ward|kitchen|office|choir|orchestra|orchard|vineyard|winery|boat|trawler|herd|"
-                            r"croft|smallholding|station|yard|garden\s+centre|surgery|pharmacy|laundrette|launderette)\b"
+                            r"croft|smallholding|station|yard|garden\s+centre|surgery|pharmacy|laundrette|launderette|"
+                            # a shop by what it sells: "the haberdashery", "the ironmongery", "the bookshop"
+                            r"[a-z]+(?:ery|shop|works|mongers?))\b"
                             # "runs the family sweet centre": whatever the family's business is
                             r"|\b(?:ran|runs|running|owned|owns|owning|manages|managed|managing)\s+the\s+family\s+"
                             r"(?:[a-z\-]+\s+)?[a-z\-]+")
@@ -267,10 +277,10 @@ _IDIOM_AFTER_POSSESSIVE = ("worst ", "best ", "nightmare", "dream", "eye ", "sea
 
 
 _OCC_VOCAB = register_vocabulary(OCCUPATIONS | PREDICATE_ONLY | frozenset(o + "s" for o in OCCUPATIONS))
-_RUN_WORDS = register_vocabulary(frozenset("ran runs running owned owns owning manages managed managing opened set".split()))
+_RUN_WORDS = register_vocabulary(frozenset("ran runs running run owned owns owning manages managed managing opened set".split()))
 _TEACH_WORDS = register_vocabulary(frozenset("teaches taught lectures lectured nursed".split()))
 _JOB_VERB_WORDS = register_vocabulary(frozenset("""farms farmed nurses nursed fishes fished drives drove driven driving
-    cleans cleaned works work trade teaches taught lectures lectured shears sheared cooks cooked delivers delivered
+    cleans cleaned works work worked working trade teaches taught lectures lectured shears sheared cooks cooked delivers delivered
     labours laboured shearing coffee coffees pints books accounts meters hair bricks floors cars engines
     waitresses waitressed nannies nannied childminds childminded bartends bartended tutors tutored temps temped
     freelances freelanced preaches preached plasters plastered living nails lashes brows makeup make-up
@@ -278,7 +288,7 @@ _JOB_VERB_WORDS = register_vocabulary(frozenset("""farms farmed nurses nursed fi
     childminding waitressing bartending cheffing preaching policing soldiering police army navy raf force marines
     service brigade forces military coastguard clergy head manages manage coaches coached coaching
     days nights shifts weekends lates earlies doubles sells sold selling firm company business office market stall
-    kiosk""".split()))
+    kiosk long night early late split double twelve-hour permanent weekend her his their years summers seasons""".split()))
 
 
 def find_occupations(ix: TextIndex) -> Iterator[Span]:

@@ -368,7 +368,9 @@ def opening_unknown(text: str, toks: list[_Tok], i: int, lines: dict[int, bool],
     "Kezia is a school cook", "Mackie (Mackenzie, but nobody calls her that)".  A name to review
     (a naming bracket makes it an error)."""
     t = toks[i]
-    if t.cat != _UNKNOWN or len(t.base) < 3 or not t.base[1:].islower() or not _is_weak(text, t, lines):
+    # (a given name the lists know, but too rarely to stand alone at a sentence's start, opens one the same way:
+    # "Dafydd farms sheep above the village")
+    if t.cat not in (_UNKNOWN, _GIVEN) or len(t.base) < 3 or not t.base[1:].islower() or not _is_weak(text, t, lines):
         return False
     if t.poss and not text.startswith((" a ", " an "), t.after):
         return False  # ("Tevita's a sparky": the 's is "is")

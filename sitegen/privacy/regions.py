@@ -52,7 +52,7 @@ _REGION_PHRASES = ("Lake District", "Peak District", "Yorkshire Dales", "North Y
 _REGION_NOUN = lazy(r"(?<=\w)\s+(?:Coast|Valley|Vale|Dales?|Moors?|Hills|Peninsula|Forest|Downs|Highlands|"
                           r"Mountains|Fells|Wolds|Levels|Marshes|Glens?|Riviera|Hinterland|Borders)\b")
 _PREP = lowered(
-    r"(?:\b(?:in|near|outside|from|around|towards|toward|to|at|across|beyond|round|nr|past|off|out\s+of|above|below|"
+    r"(?:\b(?:in|near|outside|from|around|towards|toward|to|at|across|beyond|round|nr|past|off|out\s+of|"
     r"outside\s+of|into|along)\s+(?:the\s+)?|"
     # "a village called Much Marcle"
     r"\b(?:village|town|hamlet|suburb|city|place)\s+(?:called|named)\s+|"
@@ -314,7 +314,7 @@ _CONNECTOR = lazy(r"\s+(?:upon|on|in|under|le|by|de|of|the)\s+")
 _PLACE_TAILS = frozenset("""Hill Hills Heath Green Cross End Bridge Heads Bay Park Vale Wood Common Gate Ford Field
     Fields Marsh Moor Ridge Point Beach Falls Springs Creek Grove Hollow Junction Mills Lake Lakes Harbour Harbor Heights
     Village Town Flats Sands Shore Bottom Top Row""".split())
-_PREP_WORDS = frozenset("""in near outside from around towards toward to at across beyond round nr the up down over above below
+_PREP_WORDS = frozenset("""in near outside from around towards toward to at across beyond round nr the up down over
     out past off of on into along called named a an lives lived living moved moving grew raised based born settled relocated commutes commuting drives drove
     travels travelled traveled""".split())
 
