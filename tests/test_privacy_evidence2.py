@@ -200,3 +200,64 @@ def test_running_a_race_or_a_weekend_is_no_job(sentence):
 def test_a_given_name_opening_a_sentence_with_a_persons_deed_is_a_name():
     text = STORY.format("Cadfael farms sheep on the hill above the chapel, and his left knee takes the slope.")
     assert any(k == "name" and "Cadfael" in t for k, _s, t in found(text)), found(text)
+
+
+# --- review items in a clean case study: what is the writer's, an author's, a thing's -----------------
+
+def review_items(text: str) -> list[tuple[str, str]]:
+    return [(k, t) for k, s, t in found(text) if s == "review"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Posture is rarely the villain (Ingrid Solvang, Marsh and others have written on this).",
+    "My tutor on the sports massage diploma, Dr Caradoc Pellow, used to say the couch is not a stage.",
+    "I talked it through in peer supervision with Morwenna Trask and Eluned, who both said they'd have waited.",
+    "Dr Senara Vosper, who leads our clinic's CPD, is running an evening on it next month.",
+])
+def test_the_writers_teachers_colleagues_and_authors_are_no_name_item(sentence):
+    text = STORY.format(sentence)
+    assert [t for k, t in review_items(text) if k == "name"] == [], found(text)
+
+
+@pytest.mark.parametrize("sentence", [
+    "- ice if it helps, ibuprofen as per the pharmacist",
+    "I am not going to be the physio who bans someone's Saturday parkrun.",
+    "I'm grateful to Dr Tamsin Rowe, who taught the pain module on my course, for the reading list.",
+])
+def test_a_job_that_is_not_the_clients_is_no_occupation(sentence):
+    text = STORY.format(sentence)
+    assert jobs(text) == [], found(text)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Cervical rotation was 52 and 61 at the first session.",
+    "- New insoles from the running shop. Nothing fancy, just not four years old.",
+])
+def test_readings_and_a_things_age_are_no_exact_age(sentence):
+    text = STORY.format(sentence)
+    assert [t for k, t in review_items(text) if k == "exact_age"] == [], found(text)
+
+
+@pytest.mark.parametrize("sentence, needle", [
+    ("Priya is 34 years old and teaches piano.", "34"),
+    ("There is only one 16 year old goal keeper in that league.", "16"),
+    ("She remembers herself as a frightened eight-year-old, that first term.", "eight-year-old"),
+])
+def test_a_persons_age_is_still_an_exact_age(sentence, needle):
+    text = STORY.format(sentence)
+    assert any(k == "exact_age" and needle in t for k, t in review_items(text)), found(text)
+
+
+def test_the_year_of_a_guideline_is_no_timeline():
+    text = STORY.format("We used the Marsh and Pengelly guideline from 2021: no running before twelve weeks.")
+    assert [t for k, t in review_items(text) if k == "timeline"] == [], found(text)
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Thanks to Dr Ysella Hoskin for the notes she shared after a course in Truro.", None),
+    ("He was back on the course at Porthleven twice a week.", "Porthleven"),
+])
+def test_where_a_course_was_held_is_no_place_but_a_golf_course_is(sentence, place):
+    text = STORY.format(sentence)
+    got = [t for k, t in review_items(text) if k in ("place", "organisation", "workplace")]
+    assert (got == []) if place is None else any(place in t for t in got), found(text)

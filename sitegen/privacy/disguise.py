@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from sitegen.privacy import lexicon as L
 from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.nameuses import introduces_colleague
 from sitegen.privacy.occupations import RELATIVES
@@ -142,6 +143,11 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
                                              or _THIRD.search(text, max(0, m.start() - 40), m.start())) \
                 or m.group("h") is not None and _MEASURE_WORD.search(text, max(0, m.start() - 60), m.start()):
             continue  # "the score was 12, ..." is no age; "Client A is 52 and ..." is
+        if m.group("h") is not None and _PAIR_AFTER.match(low, m.end()):
+            continue  # "Flexion-rotation was 38 and 40": two readings (left and right); one person has one age
+        if m.group("b") is not None and "-" not in m.group() and not _ATTRIBUTIVE.match(low, m.end()) \
+                and not _someone_in(ix.sentence(m.start(), m.end())):
+            continue  # "Nothing special, just not five years old" (the trainers): no one in the sentence to be that age
         if m.group("h") is not None and _owned_thing_before(text, m.start()):
             continue  # "his Fugl-Meyer was 47": something of his, scored (but "her husband was 47" is an age)
         if m.group("g") is not None and (_YEAR_OR_PAGE.search(text[max(0, m.start() - 20):m.start()])
@@ -160,6 +166,20 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
             yield "timeline", a, b  # "ten weeks old": a baby's age is also when things happened
 
 
+def _someone_in(sentence: str) -> bool:
+    """Whether a sentence names or points at a person: a pronoun, a person word, or a capitalised word
+    after its first (a name, an initial)."""
+    if _THIRD.search(sentence) or any(w.lower().strip(",;:()") in _PERSON_WORDS for w in sentence.split()):
+        return True
+    words = sentence.lstrip(" -*#>\n\t").split(None, 1)
+    if words and words[0][:1].isupper() and words[0].strip(",;:") not in L.FUNCTION_WORDS:
+        return True  # "Priya is 34 years old": a name opening the sentence
+    return _CAPITAL_INSIDE.search(sentence.lstrip(" -*#>\n\t"), 1) is not None
+
+
+_CAPITAL_INSIDE = lazy(r"(?<=[\s(\"“])(?!I\b)[A-Z]")
+_ATTRIBUTIVE = lazy(r"\s+[a-z]")  # "a 16 year old wing attack": the age of whoever the noun after it is
+_PAIR_AFTER = lazy(r"\s*(?:and|&|/)\s*\d")
 _THRESHOLD_AFTER = lazy(r"\s+(?:or|and)\s+(?:over|above|older|more|under|below|younger)\b")
 _THING_BEFORE = lazy(r"\b(?:that|which)\s+(?:is|was|are|were)\s+(?:now\s+|only\s+|nearly\s+|about\s+)?$")
 _PERSON_WORDS = RELATIVES | frozenset("client patient man woman lady gentleman boy girl lad lass mate friend "
@@ -308,8 +328,9 @@ def find_timelines(ix: TextIndex) -> Iterator[Span]:
     for m in ix.matches_at(_TIMELINE, hits, 6):
         if about_writer(ix, m.start(), m.end()):
             continue
-        if _BARE_YEAR.fullmatch(low, m.start(), m.end()) and _history(ix.sentence(m.start(), m.end())):
-            continue  # "named by Codman in 1934": the year something was named or described, about nobody treated
+        if _BARE_YEAR.fullmatch(low, m.start(), m.end()) and (_history(ix.sentence(m.start(), m.end()))
+                                                              or _WORK_BEFORE_YEAR.search(low, max(0, m.start() - 40), m.start())):
+            continue  # "named by Codman in 1934", "the Goom guideline from 2019": a work's year, not a client's
         yield "timeline", m.start(), m.end()
 
 
@@ -347,6 +368,9 @@ def _event_timelines(ix: TextIndex) -> Iterator[Span]:
             yield "timeline", m.start(), m.end()
 
 
+# A published work right before its year: "the Goom, Donnelly and Brockwell guideline from 2019".
+_WORK_BEFORE_YEAR = lazy(r"\b(?:guidelines?|guidance|study|studies|paper|review|trial|report|article|book|edition|"
+                         r"consensus|statement|criteria|framework|protocol|survey)\s+$")
 _BARE_YEAR = lazy(r"(?:since|in|until|during|from)\s+(?:19|20)\d\d")
 # What a year of history is attached to: a thing named, described, published or founded.
 _HISTORY_VERB = lazy(r"\b(?:named|described|coined|published|founded|developed|introduced|produced|devised|invented|"

@@ -26,7 +26,8 @@ Span = tuple[str, int, int]
 # What may stand before a job: "she is a", "works as a", "Client A, a retired", "(a", "pain in a".
 _PREDICATE = (r"\b(?:is|was|'s|’s|became|becomes|been|being|(?:used|training|train|trained|wants|wanted|going|hoping|"
               r"studying|qualified)\s+to\s+be|works\s+as|worked\s+as|working\s+as|job\s+as|career\s+as|"
-              r"trained\s+as|training\s+as|retired\s+as|qualified\s+as|employed\s+as|as)\s+(?:an?\s+|the\s+)?")
+              r"trained\s+as|training\s+as|retired\s+as|qualified\s+as|employed\s+as|"
+              r"as(?!\s+(?:per|advised|directed|prescribed|recommended|suggested|told|usual|ever|always|well)\b))\s+(?:an?\s+|the\s+)?")
 _AGED = r"(?:\d{1,2}[\s-]years?[\s-]old\s+)?"
 _OCC_LEAD = lazy(
     r"(?:" + _PREDICATE + r"|(?:^|[,(—–:]\s*|\bin\s+)(?:an?)\s+|\b(?:an?\s+)?(?:retired|former|ex-|semi-retired|"
@@ -266,6 +267,10 @@ def _body_after_possessive(low: str, we: int) -> bool:
     return any(w.strip(",.;:)") in BODY_PARTS for w in words)
 
 
+_WRITERS_LESSON = lazy(r"[^.;!?\n]{0,50}\b(?:my|our)\s+(?:[a-z\-]+\s+)?(?:course|module|diploma|degree|training|class)\b")
+# The writer as the subject right before the predicate: "I am not going to be", "I'd never be".
+_WRITER_SUBJECT = lazy(r"(?:^|[^\w'’])(?:I|I['’]m|I['’]d|I['’]ve|I['’]ll)\s+(?:(?!(?:she|he|they|who|that|her|his|their|"
+                       r"said|told|think|thought|knew|know|felt|feel|wrote|heard|guess|suspect|noticed)\b)[a-z]+\s+){0,3}$")
 _ABOUT_SOMEONE = ("in a ", "in an ", "for a ", "for an ", "with a ", "with an ", "of a ", "of an ")
 _WORKER_KINDS = frozenset("""care support social youth factory farm office shop warehouse construction key aid health
     community rail council charity site shift agency""".split())
@@ -302,8 +307,8 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
             lead = _TITLE_LEAD.search(low, max(0, ws - 40), ws)  # "Reflexology for a librarian with …"
         if lead is None or _OWNED.search(low, max(0, ws - 30), ws):
             continue  # "her GP", "his Parkinson's nurse", "the priest": someone else in the client's life
-        if _not_her_job(text, low, lead, ws, we):
-            continue
+        if _not_her_job(text, low, lead, ws, we) or _WRITER_SUBJECT.search(text, max(0, lead.start() - 30), lead.start()):
+            continue  # ("I am not going to be the therapist who …": the writer, whoever else the sentence names)
         if low.startswith(_PLACE_AFTER_JOB, we):
             continue  # "a physio clinic", "a nurse appointment": the job word names a place or a service
         start = lead.start()
@@ -327,8 +332,9 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
                 seen.append(m.span())
                 yield "occupation", m.start(), m.end()
     for m in (m for a, b in ix.windows(ix.anchors(_JOB_VERB_WORDS), 40, 24) for m in _JOB_VERB.finditer(low, a, b)):
-        if any(s <= m.start() < e for s, e in seen) or about_writer(ix, m.start(), m.end(), subject=True):
-            continue
+        if any(s <= m.start() < e for s, e in seen) or about_writer(ix, m.start(), m.end(), subject=True) \
+                or _WRITERS_LESSON.match(low, m.end()):
+            continue  # ("who taught the pain module on my course": the writer's teacher)
         seen.append(m.span())
         yield "occupation", m.start(), m.end()
     for aws, awe in ix.anchors(_WORK_WORDS):

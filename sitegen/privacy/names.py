@@ -151,6 +151,9 @@ def _read_at(p: _Pass, i: int) -> int:
         return last + 1  # an author cited, a city in a US address, a named thing
     if title_start is None and U.relative_of(text, start, p.cited):
         return last + 1  # "Emil Vodder and his wife Estrid": the wife of the author cited, not a client's relative
+    if not cue and p.cited and U.joined_to(text, start, p.cited):
+        p.cited.add(toks[last].base)
+        return last + 1  # "supervision with Gareth Llewellyn and Ciarán": the second of a pair is what the first is
     if title_start is not None and text[title_start:title_start + 2] in ("Dr", "Pr") and (
             toks[last].base in P.CITED or toks[last].base in p.cited):
         return last + 1  # "Dr. Worden's framing", "Dr Upledger": the author, with a title

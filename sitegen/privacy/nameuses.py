@@ -270,6 +270,16 @@ def relative_of(text: str, start: int, cited: set[str]) -> bool:
     return m is not None and m.group(2) in L.RELATION_WORDS and (m.group(1) in cited or m.group(1) in P.CITED)
 
 
+# "Gareth Llewellyn and Ciarán", "Travell, Simons and Dorothy": a name joined by "and" to one cited.
+_JOINED_BEFORE = lazy(r"([A-Z][\w'’\-]+)(?:['’]s)?,?\s+(?:and|&)\s+$")
+
+
+def joined_to(text: str, start: int, cited: set[str]) -> bool:
+    """Whether the name at `start` follows "and" after a name cited in this text: the pair is one kind."""
+    m = _JOINED_BEFORE.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1) in cited
+
+
 # Someone in the story: a pronoun for a person, or the client named as such.  A name with no person
 # cue needs one of these in its sentence before it is put up for review ("Jill Cook and Craig Purdam's
 # continuum model reminds me …" speaks of nobody treated; "the client mentioned X" does).
@@ -297,7 +307,7 @@ def in_story_at(ix: TextIndex, start: int, end: int, beside: bool = True) -> boo
 # writes this one", "a physio mate of ours who works at a sports clinic", "Tui's writing again".  What it
 # says of them (their name, job, town) is the practice's business, not a client's.
 _COLLEAGUE_INTRO = lazy(r"\bof\s+(?:ours|mine)\b|\bour\s+(?:own\s+)?(?:colleague|[a-z]+(?:ist|ologist|path|practor|physio|"
-                        r"doula|therapist|midwife|counsellor|counselor|osteo|chiro|trainer|coach))\b|\b(?:writes|wrote|"
+                        r"doula|therapist|midwife|counsellor|counselor|osteo|chiro|trainer|coach))\b|\bour\s+(?:clinic|practice)['’]s\b|\b(?:writes|wrote|"
                         r"is\s+writing|['’]s\s+writing)\s+(?:this|again|for\s+us)\b|\bguest\s+(?:post|writer|case|piece)\b")
 _CLIENT_WORD = lazy(r"\b(?:clients?|patients?|husband|wife|partner|son|daughter|mum|mother|dad|father|sister|brother)\b",
                     re.IGNORECASE)

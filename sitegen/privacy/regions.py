@@ -140,8 +140,9 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
                 or named_day(text, run_end):
             continue  # "C4", "Wexley General", "the Oswestry Disability Index", "Butler and Moseley's", "St Patrick's Day"
         prep_m = _PREP.search(low, max(0, s - 40), s)
-        if prep_m is not None and low.endswith("according to ", max(0, s - 13), s):
-            continue  # "according to Oduya": a source cited
+        if prep_m is not None and (low.endswith("according to ", max(0, s - 13), s)
+                                   or _EVENT_BEFORE.search(low, max(0, s - 32), s)):
+            continue  # "according to Oduya": a source cited; "after a course in Bristol": where a course was held
         if prep_m is not None and low.endswith("to ", max(0, s - 3), s) and thanked(text, s, run_end):
             while i < n and ix.caps[i][0] < run_end:
                 i += 1
@@ -187,6 +188,12 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
         yield "place", s, end
     yield from _address_towns(ix)
     yield from _roads(ix)
+
+
+# Where a course or a conference was held is the teacher's or the writer's, not a client's.
+_EVENT_BEFORE = lazy(r"\b(?:(?:workshop|workshops|conference|seminar|training|retreat|congress|summit|cpd)\s+(?:day\s+|weekend\s+)?"
+                     r"(?:in|at|near)|(?:a|an|my|our|his|her|their|weekend|training|cpd)\s+courses?\s+(?:in|near))\s+(?:the\s+)?$")
+# ("on the course at Cruden Bay" is a golf course: "course" needs "a" or "my" and "in")
 
 
 # Where the writer practised when the client was seen: "a practice in west Wales before coming down
