@@ -46,9 +46,10 @@ from sitegen.privacy.names import find_names
 from sitegen.privacy.numbers import find_ages, find_nhs, find_records, find_ssns
 from sitegen.privacy.organisations import find_organisations
 from sitegen.privacy.phrases import allow_matcher, e164, fold_aligned, register_matcher, register_phones
-from sitegen.privacy.places import find_addresses, find_postcodes, find_workplaces, find_zips
+from sitegen.privacy.places import find_addresses, find_postcodes, find_zips
 from sitegen.privacy.regions import find_places
 from sitegen.privacy.tokens import TextIndex, aligned_lower
+from sitegen.privacy.workplaces import find_workplaces
 
 __all__ = ["KINDS", "REVIEW_KINDS", "Finding", "ScanContext", "scan_text", "mask_code", "REASONS", "FIXES"]
 

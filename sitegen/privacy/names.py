@@ -31,7 +31,7 @@ from sitegen.privacy import lexicon as L
 from sitegen.privacy import nameuses as U
 from sitegen.privacy import people as P
 from sitegen.privacy.lowernames import names_in_lower_case, other_scripts
-from sitegen.privacy.namecues import _acts, _naming_bracket, full_name_cue, opening_unknown, practitioner
+from sitegen.privacy.namecues import _acts, _naming_bracket, full_name_cue, opening_unknown
 from sitegen.privacy.nameguards import (
     _NAMING_WORDS,
     READING_WORDS,
@@ -54,6 +54,7 @@ from sitegen.privacy.nametokens import (
 )
 from sitegen.privacy.occupations import RELATIVES
 from sitegen.privacy.places import us_city
+from sitegen.privacy.titles import practitioner
 from sitegen.privacy.tokens import TextIndex, register_vocabulary
 from sitegen.privacy.wordstats import Stats, stats
 
