@@ -261,3 +261,9 @@ def test_where_a_course_was_held_is_no_place_but_a_golf_course_is(sentence, plac
     text = STORY.format(sentence)
     got = [t for k, t in review_items(text) if k in ("place", "organisation", "workplace")]
     assert (got == []) if place is None else any(place in t for t in got), found(text)
+
+
+def test_a_full_name_whose_body_the_client_watched_on_screen_is_a_name_to_review():
+    text = STORY.format("She watched the whole Tour over the winter, and laughed that Tadej Pogačar's knees would "
+                        "make a good model for her.")
+    assert severity_of(text, "name", "Poga") == "review", found(text)

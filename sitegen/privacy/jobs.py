@@ -285,7 +285,7 @@ _OCC_VOCAB = register_vocabulary(OCCUPATIONS | PREDICATE_ONLY | frozenset(o + "s
 _RUN_WORDS = register_vocabulary(frozenset("ran runs running run owned owns owning manages managed managing opened set".split()))
 _TEACH_WORDS = register_vocabulary(frozenset("teaches taught lectures lectured nursed".split()))
 _JOB_VERB_WORDS = register_vocabulary(frozenset("""farms farmed nurses nursed fishes fished drives drove driven driving
-    cleans cleaned works work worked working trade teaches taught lectures lectured shears sheared cooks cooked delivers delivered
+    cleans cleaned works work trade teaches taught lectures lectured shears sheared cooks cooked delivers delivered
     labours laboured shearing coffee coffees pints books accounts meters hair bricks floors cars engines
     waitresses waitressed nannies nannied childminds childminded bartends bartended tutors tutored temps temped
     freelances freelanced preaches preached plasters plastered living nails lashes brows makeup make-up
@@ -293,7 +293,8 @@ _JOB_VERB_WORDS = register_vocabulary(frozenset("""farms farmed nurses nursed fi
     childminding waitressing bartending cheffing preaching policing soldiering police army navy raf force marines
     service brigade forces military coastguard clergy head manages manage coaches coached coaching
     days nights shifts weekends lates earlies doubles sells sold selling firm company business office market stall
-    kiosk long night early late split double twelve-hour permanent weekend her his their years summers seasons""".split()))
+    kiosk orchards farms boats trawlers rigs docks buses trains ferries roads sites wards lines tills vineyards stations
+    bins""".split()))
 
 
 def find_occupations(ix: TextIndex) -> Iterator[Span]:

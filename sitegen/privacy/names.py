@@ -35,6 +35,7 @@ from sitegen.privacy.namecues import _acts, _naming_bracket, full_name_cue, open
 from sitegen.privacy.nameguards import (
     _NAMING_WORDS,
     READING_WORDS,
+    _body_part_after,
     _cited,
     _guarded,
     _medical_after,
@@ -143,6 +144,9 @@ def _read_at(p: _Pass, i: int) -> int:
     if title_start is None and last > i and _medical_after(text, toks[last]):
         return last + 1  # "Ramsay Hunt syndrome", "Tommy John surgery"
     start = title_start if title_start is not None else t.start
+    if cue and title_start is None and not p.essay and toks[last].poss and _body_part_after(text, toks[last]) \
+            and U.watched_before(p.ix, start):
+        cue = False  # "watched the Grand Prix … Lewis Hamilton's neck": a figure on screen may own the body: review
     if title_start is None and (U.not_a_person(text, t, start, toks[last].end, last > i and not cue) or last > i
                                 and U.organisation_words([toks[k].base for k in range(i, last + 1)], p.st)):
         return last + 1  # "President Kennedy", "Anzac Day", "happy as Larry", "Te Ara Hou", "Carers Trust"
@@ -162,7 +166,7 @@ def _read_at(p: _Pass, i: int) -> int:
         # A full name is a person; it is an error in a case study only with what says it is
         # someone in the story (a writer cited for an idea has a full name too): else review.
         cue = toks[i].cat == _GIVEN and _surname_like(toks[last], p.st) and (
-            p.essay or full_name_cue(text, toks, i, last))
+            p.essay or full_name_cue(text, toks, i, last) and not U.watched_before(p.ix, start))
     if p.essay and not (cue and (title_start is not None or t.cat == _GIVEN or last > i)):
         return last + 1  # in an essay a name needs a person cue, and a person's name
     if U.introduces_colleague(p.ix, start, toks[last].end):

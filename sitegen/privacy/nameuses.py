@@ -337,6 +337,19 @@ _FIGURE_AFTER = lazy(r"(?:['’]s\s+(?:swing|serve|documentary|biography|memoir|
                      r"|\s+(?:was|is)\s+(?:her|his|their)\s+(?:hero|heroine|idol)\b)")
 
 
+# "The client watched a lot of Formula One …, and joked that Lewis Hamilton's neck …": earlier in the
+# sentence, the client watching or following something; a full name after it may be a figure on screen.
+_WATCHED = lazy(r"\b(?:watch(?:ed|es|ing)?|follow(?:ed|s|ing)?|fan\s+of|supports?|supported|glued\s+to|on\s+(?:the\s+)?(?:telly|tv|television))\b",
+                re.IGNORECASE)
+
+
+def watched_before(ix: TextIndex, start: int) -> bool:
+    """Whether the sentence before the full name at `start` says someone watched or follows something:
+    what a person cue says of the name (her neck, her knee) is then too weak for an error."""
+    a, _b = ix.sentence_bounds(start, start + 1)
+    return _WATCHED.search(ix.text, a, start) is not None
+
+
 def public_figure(text: str, start: int, end: int) -> bool:
     """Whether the full name at text[start:end] is someone the client watched, read or admired."""
     return _FIGURE_BEFORE.search(text, max(0, start - 30), start) is not None or _FIGURE_AFTER.match(text, end) is not None
