@@ -113,7 +113,7 @@ def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple
         if p.end == t.start - 1 and text[p.end] == " " and p.cat in (_UNKNOWN, _AMBIG, _GIVEN) and not p.poss:
             if not _is_weak(text, p, lines) and p.base not in L.TITLES:
                 return False, None, False
-    if not strong and owned_body(text, t, lines):
+    if not strong and t.poss and owned_body(text, t, lines):
         return not _guarded(text, toks, i), None, False  # "Saka's knee": a name to review
     if not strong and t.cat not in (_GIVEN, _AMBIG):
         return False, None, False

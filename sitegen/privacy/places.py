@@ -150,17 +150,18 @@ _DESTINATION_BEFORE = lazy(r"\b[Tt]he[ \u00a0]+([A-Z][a-z'’\-]{2,})[ \u00a0]+$
 _LIVES_AT_NUMBER = lazy(r"\b(?:lives|lived|living|live|stays|stayed|staying|moved|moving|the\s+(?:one|house|family|lady|"
                         r"woman|man|couple|people|folk|bloke|chap|fella)|neighbours?|neighbors?)[ \u00a0]+(?:in[ \u00a0]+)?"
                         r"(?:at|to|into)[ \u00a0]+(?P<n>(?:number|no\.?)[ \u00a0]*\d{1,4}[A-Za-z]?)\b", re.IGNORECASE)
-_NUMBER_WORDS = ("number ", "Number ", "no. ", "No. ", "no ", "No ")
+_NUMBER_ANCHORS = register_vocabulary(frozenset({"number", "no"}))
 
 
 def find_addresses(ix: TextIndex) -> Iterator[Span]:
     text = ix.text
-    for s, _e in ix.digits:
-        if s > 8 and text.endswith(_NUMBER_WORDS, max(0, s - 7), s):
-            m = _LIVES_AT_NUMBER.search(text, max(0, s - 60), s + 6)
-            if m is not None and m.start("n") < s < m.end("n"):
-                yield "address", m.start("n"), m.end("n")
     if ix.digits:
+        for _s, e in ix.anchors(_NUMBER_ANCHORS):
+            k = e + 1 if text.startswith(".", e) else e
+            if text.startswith(" ", k) and text[k + 1:k + 2].isdigit():
+                m = _LIVES_AT_NUMBER.search(text, max(0, e - 60), k + 6)
+                if m is not None and m.start("n") < k < m.end("n"):
+                    yield "address", m.start("n"), m.end("n")
         ends = ix.caps_in(_STREET_OR_BUILDING)
         for s, e in ends:
             flat = _FLAT_AFTER.match(text, e) if text[s:e] in _UNIT_BUILDINGS else None
