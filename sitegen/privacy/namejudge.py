@@ -4,7 +4,8 @@
 a name (a title before it, a person cue, a given name, a given name with a surname), `extend_surname`
 how many words the name takes ("Gareth J. Pryce", "Anna van der Berg"), `bare_unknown` whether an
 unknown rare word mid-sentence may be a name to review, and `known_not_client` whether the words are
-a cited author, a named thing or a product.
+a cited author, a named thing or a product; `practitioner` whether a titled name ("Dr", "Prof") is a
+doctor, a colleague or an author (a name to review) or someone of the client's (an error).
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from __future__ import annotations
 from sitegen.privacy import lexicon as L
 from sitegen.privacy import nameuses as U
 from sitegen.privacy import people as P
+from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.namecues import _person_cue, owned_body
-from sitegen.privacy.nameguards import _PLACE_NOUNS, _followed_by_suffix, _guarded
+from sitegen.privacy.nameguards import _NAMING_WORDS, _PLACE_NOUNS, _followed_by_suffix, _guarded
 from sitegen.privacy.nametokens import (
     _AMBIG,
     _FUNC,
@@ -27,6 +29,8 @@ from sitegen.privacy.nametokens import (
     _occurs_lower,
     _Tok,
 )
+from sitegen.privacy.occupations import OCCUPATIONS
+from sitegen.privacy.tokens import TextIndex
 from sitegen.privacy.wordstats import Stats, stats
 
 
@@ -204,3 +208,40 @@ def _extend_surname(text: str, toks: list[_Tok], i: int) -> int:
         last = j
         j += 1
     return last
+
+
+def practitioner(ix: TextIndex, title_start: int) -> bool:
+    """Whether a case study's title names a profession ("Dr", "Prof") for someone who is not the client:
+    in a sentence that speaks of nobody treated ("Dr Ines Vale wrote this one"), or introduced as a
+    practitioner ("Dr Gwen Harries, a physio who works in …", "Dr. Patel, Valley Orthopedics"): a
+    colleague, a referrer or an author, whose name is put up for review.  In the story ("Dr Vale saw
+    her") or tied to the client ("her husband, Dr Vale", "Dr Vale, her mother,") the name is an error."""
+    text = ix.text
+    j = title_start
+    while j < len(text) and text[j].isalpha():
+        j += 1
+    if text[title_start:j] not in L.PROFESSIONAL_TITLES:
+        return False
+    before = text[max(0, title_start - 20):title_start].rstrip(" ,\u00a0").rsplit(None, 1)
+    if before and before[-1].lower() in _KIN:
+        return False
+    m = _APPOSED_AFTER_TITLE.match(text, j)
+    if m is not None and m.group("own") is not None:
+        return m.group("own").lower().split("-")[0] not in _KIN  # "her sister-in-law"
+    if m is not None and (m.group("org") is not None or m.group("role").lower() in OCCUPATIONS):
+        return True
+    return not U.in_story_at(ix, title_start, j, beside=False)
+
+
+# What stands in apposition after a titled name: a relation ("Dr Vale, her mother-in-law,"), a job
+# ("Dr Harries, a physio who …", "Dr Raman, the dentist I refer to") or a workplace ("Dr. Patel, Valley
+# Orthopedics").
+_APPOSED_AFTER_TITLE = lazy(
+    r"\.?(?:[ \u00a0]+[A-Z][\w'’\-]*){1,3},[ \u00a0]+(?:(?:her|his|their|the\s+client['’]s)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?"
+    r"(?P<own>[a-z\-]+)\b|(?:an?|the|my|our)[ \u00a0]+(?:[a-z\-]+[ \u00a0]+){0,2}?(?P<role>[a-z\-]+)\b"
+    r"|(?P<org>[A-Z][\w'’&\-]*(?:[ \u00a0]+[A-Z][\w'’&\-]*)+)(?=\s*(?:$|[,.;)\n])))")
+
+
+# Relation words that tie a titled person to the client (a colleague or supervisor is the writer's).
+_KIN = L.RELATION_WORDS - _NAMING_WORDS - {"colleague", "colleagues", "co-worker", "coworker", "supervisor",
+                                            "manager", "boss"}

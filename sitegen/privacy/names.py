@@ -41,7 +41,14 @@ from sitegen.privacy.nameguards import (
     _medical_after,
     _particle_eponym,
 )
-from sitegen.privacy.namejudge import _bare_unknown, _extend_surname, _judge, _known_not_client, _surname_like
+from sitegen.privacy.namejudge import (
+    _bare_unknown,
+    _extend_surname,
+    _judge,
+    _known_not_client,
+    _surname_like,
+    practitioner,
+)
 from sitegen.privacy.nametokens import (
     _AMBIG,
     _FUNC,
@@ -55,7 +62,6 @@ from sitegen.privacy.nametokens import (
 )
 from sitegen.privacy.occupations import RELATIVES
 from sitegen.privacy.places import us_city
-from sitegen.privacy.titles import practitioner
 from sitegen.privacy.tokens import TextIndex, register_vocabulary
 from sitegen.privacy.wordstats import Stats, stats
 

@@ -25,7 +25,7 @@ from sitegen.privacy.disguise import about_writer
 from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.nameuses import named_day, thanked
 from sitegen.privacy.organisations import EVENT_ENDINGS, ORG_ENDINGS, weak_start
-from sitegen.privacy.roads import address_towns, roads
+from sitegen.privacy.places import address_towns, roads
 from sitegen.privacy.tokens import TextIndex, lowered
 from sitegen.privacy.wordstats import stats
 
