@@ -57,7 +57,7 @@ from .pool import run_parallel, workers_for
 from .privacy import Register
 from .privacy.photos import photo_consent
 from .privacy.wordstats import package_key
-from .render import Job, make_env, render_extras, render_page, template_diagnostic
+from .render import Job, make_env, render_extras, render_page, search_members, template_diagnostic
 from .render import jobs as page_jobs
 from .validate import CaseFacts, Entry, parse_when, validate_document
 from .write import WriteResult, output_files, write_output
@@ -306,7 +306,8 @@ def process_source(source: SourceFile, data: bytes, config: SiteConfig, register
     # positions of front-matter values served the scan above, and only text that may be held
     # back keeps its body (the output audit looks for its sentences): drafts, posts dated in
     # the future, and case studies, whose consent may be withdrawn.
-    rendered = replace(rendered, text=_search_words(rendered.text))
+    words = _search_words(rendered.text)
+    rendered = replace(rendered, text=words, search=search_members(rendered.summary_html, words))
     keep_body = entry.draft or entry.case is not None or (entry.date is not None and now is not None
                                                           and entry.date > now)
     entry = replace(entry, doc=replace(doc, value_positions=_NO_POSITIONS, body=doc.body if keep_body else ""))
