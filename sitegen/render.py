@@ -9,7 +9,7 @@ import re
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -102,6 +102,11 @@ def _practice_data(config: Any, image: str) -> Any:
     from . import structured
 
     return Markup(structured.script(structured.practice(config, image)))
+
+
+def day(d: date) -> str:
+    """2024-03-09: strftime's %Y-%m-%d, at a fifth of its cost (and four digits for any year)."""
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
 
 
 def human_date(d: datetime | None) -> str:
@@ -250,7 +255,7 @@ def _sitemap(site: Site, urls: list[str], last: tuple[tuple, bytes] | None) -> t
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for u in urls:
         loc = html.escape(cfg.site_url + u)
-        mod = f"<lastmod>{lastmod[u]:%Y-%m-%d}</lastmod>" if u in lastmod else ""
+        mod = f"<lastmod>{day(lastmod[u])}</lastmod>" if u in lastmod else ""
         lines.append(f"  <url><loc>{loc}</loc>{mod}</url>")
     lines.append("</urlset>\n")
     return "\n".join(lines).encode("utf-8"), made_of
@@ -259,7 +264,7 @@ def _sitemap(site: Site, urls: list[str], last: tuple[tuple, bytes] | None) -> t
 def _search_entry(i: Item) -> str:
     """One item of the search index: {"t": title, "u": address, "d": date, "g": topics, "s":
     summary, "x": words}, as JSON; the text's own members were worked out with its file."""
-    date = i.entry.date.strftime("%Y-%m-%d") if i.entry.date else ""
+    date = day(i.entry.date) if i.entry.date else ""
     return (f'{{"t":{_json(i.title)},"u":{_json(i.url)},"d":"{date}","g":{_json([t.name for t in i.tags])},'
             f'{i.rendered.search or _members_of(i)}}}')
 
