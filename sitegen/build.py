@@ -21,7 +21,6 @@ anything is written, so the previous output stays as it was.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import hashlib
 import math
 import os
@@ -35,7 +34,7 @@ from typing import Any
 
 import jinja2
 
-from . import fingerprint, privacy, quick
+from . import collector, fingerprint, privacy, quick
 from .aliases import redirect_pages
 from .cache import CACHE_DIR, Cache, output_identity, register_compact
 from .cards import Card
@@ -58,50 +57,53 @@ from .pool import run_parallel, workers_for
 from .privacy import Register
 from .privacy.photos import photo_consent
 from .privacy.wordstats import package_key
-from .render import Job, make_env, render_extras, render_page, template_diagnostic
+from .render import Job, make_env, render_extras, render_page, search_members, template_diagnostic
 from .render import jobs as page_jobs
 from .validate import CaseFacts, Entry, parse_when, validate_document
 from .write import WriteResult, output_files, write_output
 
 __all__ = ["BuildOptions", "BuildResult", "build", "check", "process_source"]
 
-GC_YOUNG = 10_000  # allocations between collections of young objects during a build (Python's default: 700)
 PARALLEL_MIN = 48  # fewer items than this are quicker done in this process than shipped to workers
 EXTRAS = "(extras)"  # the page key of the sitemap and search index together
 
 
-def build(site_dir: Path, options: BuildOptions = BuildOptions()) -> BuildResult:
-    """Build the site in site_dir; raise ContentErrors (nothing written) if any file has an error."""
-    start = quick.start(site_dir, options)
-    cache = quick.open_cache(start.site_dir)
-    young = gc.get_threshold()
-    # A build keeps every file's result alive until it ends, and Python's cycle collector looks
-    # at all of them again each time its oldest generation fills: at 10,000 posts that was a
-    # quarter of a one-edit build.  Collecting young objects 14 times less often (they are
-    # still collected: memory is unchanged) keeps the old ones from being looked at at all.
-    gc.set_threshold(max(young[0], GC_YOUNG), *young[1:])
-    try:
-        if options.write and not options.clean:
-            answer = quick.unchanged(cache, start)
-            if answer is not None:
-                return answer
-        lap = _Timer()
-        sources = read_sources(start, cache)
-        lap("discover")
-        processed = process(sources, start, cache)
-        lap(f"parse+markup ({processed.parsed})")
-        assembled = assemble(processed, sources, start, cache)
-        plan = plan_pages(assembled, processed, sources, start, cache)
-        lap(f"model+page keys ({len(plan.todo)} to render)")
-        files = render(plan, assembled, start)
-        lap("render")
-        audit(files, plan, assembled)
-        result = commit(files, plan, assembled, sources, start, cache)
-        lap("write+cache")
-        return result
-    finally:
-        gc.set_threshold(*young)
-        cache.close()
+def build(site_dir: Path, options: BuildOptions = BuildOptions(), look: quick.Look | None = None) -> BuildResult:
+    """Build the site in site_dir; raise ContentErrors (nothing written) if any file has an error.
+
+    `look`: what quick.try_unchanged found for the same site and options, when it found work
+    to do (the build goes on from its start and its open cache)."""
+    with collector.paused():  # see collector.py: a tenth of a one-edit build at 10,000 posts
+        if look is not None and look.start is not None and look.cache is not None:
+            start, cache = look.start, look.cache
+        else:
+            start = quick.start(site_dir, options)
+            cache = quick.open_cache(start.site_dir)
+        try:
+            return _stages(start, cache, look is None)
+        finally:
+            cache.close()
+
+
+def _stages(start: quick.Start, cache: Cache, ask_unchanged: bool) -> BuildResult:
+    if start.options.write and not start.options.clean and ask_unchanged:
+        answer = quick.unchanged(cache, start)
+        if answer is not None:
+            return answer
+    lap = _Timer()
+    sources = read_sources(start, cache)
+    lap("discover")
+    processed = process(sources, start, cache)
+    lap(f"parse+markup ({processed.parsed})")
+    assembled = assemble(processed, sources, start, cache)
+    plan = plan_pages(assembled, processed, sources, start, cache)
+    lap(f"model+page keys ({len(plan.todo)} to render)")
+    files = render(plan, assembled, start)
+    lap("render")
+    audit(files, plan, assembled)
+    result = commit(files, plan, assembled, sources, start, cache)
+    lap("write+cache")
+    return result
 
 
 def check(site_dir: Path, options: BuildOptions = BuildOptions()) -> BuildResult:
@@ -304,7 +306,8 @@ def process_source(source: SourceFile, data: bytes, config: SiteConfig, register
     # positions of front-matter values served the scan above, and only text that may be held
     # back keeps its body (the output audit looks for its sentences): drafts, posts dated in
     # the future, and case studies, whose consent may be withdrawn.
-    rendered = replace(rendered, text=_search_words(rendered.text))
+    words = _search_words(rendered.text)
+    rendered = replace(rendered, text=words, search=search_members(rendered.summary_html, words))
     keep_body = entry.draft or entry.case is not None or (entry.date is not None and now is not None
                                                           and entry.date > now)
     entry = replace(entry, doc=replace(doc, value_positions=_NO_POSITIONS, body=doc.body if keep_body else ""))

@@ -162,6 +162,7 @@ class Cache:
         self.hits = self.misses = 0
         self._db: sqlite3.Connection | None = None
         self._pending: dict[str, bytes] = {}
+        self._records: dict[str, Any] = {}  # read once: a record is never changed by what reads it
         if enabled:
             self._open()
 
@@ -220,6 +221,7 @@ class Cache:
 
     def _discard(self, why: str) -> None:
         self.warning = why
+        self._records.clear()
         self._remove()
         try:
             db = sqlite3.connect(self.path, timeout=30)
@@ -258,9 +260,12 @@ class Cache:
     def record(self, name: str) -> Any:
         if self._db is None:
             return None
+        if name in self._records:
+            return self._records[name]
         try:
             row = self._db.execute("select value from meta where name = ?", (name,)).fetchone()
-            return _loads(row[0]) if row else None
+            found = self._records[name] = _loads(row[0]) if row else None
+            return found
         except _DAMAGED as exc:
             self._discard(f"the build cache in {CACHE_DIR}/ was damaged ({_what(exc)}); it was cleared and "
                           "is being rebuilt")
@@ -279,6 +284,7 @@ class Cache:
                     self._db.execute("insert or replace into meta values (?, ?)",
                                      (name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
                 self._db.execute("delete from meta where name = 'discarded'")
+                self._records.clear()
                 if keep is not None:
                     stale = [k for (k,) in self._db.execute("select key from entries") if k not in keep]
                     self._db.executemany("delete from entries where key = ?", ((k,) for k in stale))

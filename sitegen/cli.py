@@ -100,6 +100,15 @@ def _sources_warning(site_dir: Path, private: tuple, config=None) -> str:
 
 
 def _cmd_build(args) -> int:
+    from . import collector
+
+    # In the `sitegen` command the collector stays off to the end: a collection as the build
+    # finishes would look at everything it made, to free nothing the exit does not (collector.py).
+    with collector.paused(resume=not args.then_exit):
+        return _build_and_report(args)
+
+
+def _build_and_report(args) -> int:
     from .options import BuildOptions
     from .progress import progress_bar
     from .quick import try_unchanged
@@ -109,11 +118,12 @@ def _cmd_build(args) -> int:
             opts = BuildOptions(output=args.output, drafts=args.drafts, strict=args.strict, clean=args.clean,
                                 progress=progress)
             # A build with nothing to do is answered without loading Markdown, Jinja or the scanner.
-            result = try_unchanged(args.site_dir, opts)
+            look = try_unchanged(args.site_dir, opts)
+            result = look.answer
             if result is None:
                 from .build import build
 
-                result = build(args.site_dir, opts)
+                result = build(args.site_dir, opts, look)
     except ContentErrors as exc:
         text = "" if args.quiet else _sources_warning(args.site_dir, exc.private)
         if text:
@@ -192,7 +202,7 @@ def run() -> None:
     import atexit
     import os
 
-    code = main()
+    code = main(then_exit=True)
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
         try:
@@ -202,10 +212,13 @@ def run() -> None:
     os._exit(code)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (0 ok, 1 content errors, 2 usage/config errors)."""
+def main(argv: Sequence[str] | None = None, *, then_exit: bool = False) -> int:
+    """Run the command line; returns the exit code (0 ok, 1 content errors, 2 usage/config errors).
+
+    `then_exit`: the process ends when the command does (the `sitegen` command, run())."""
     parser = _parser()
     args = parser.parse_args(argv)
+    args.then_exit = then_exit
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE

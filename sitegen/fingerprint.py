@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 BODY = "body"  # field metadata: the value is derived from the post's text
 _FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}  # a dataclass → (field name, text-derived?) in order
+_PLAIN = frozenset({str, int, float, bool})  # exactly these types: their value is their fingerprint
 _ALL = "*"
 _READS_BODY = "(body)"
 
@@ -70,7 +71,7 @@ class Walker:
         return got[1] if got is not None else None
 
     def value(self, v: Any) -> Any:
-        if v is None or isinstance(v, (str, int, float, bool)):
+        if v is None or type(v) in _PLAIN or isinstance(v, (str, int, float, bool)):
             return v
         key = id(v)
         if key in self.known:
@@ -81,14 +82,14 @@ class Walker:
         if names is None and dataclasses.is_dataclass(v) and not isinstance(v, type):
             names = _FIELDS[type(v)] = tuple((f.name, bool(f.metadata.get(BODY))) for f in dataclasses.fields(v))
         if names is not None:
-            out = h(type(v).__name__, tuple((n, self.value(getattr(v, n))) for n, body in names
+            out = h(type(v).__name__, tuple((n, self._quick(getattr(v, n))) for n, body in names
                                             if self.with_body or not body))
             self._memo[key] = (v, out)  # the object is kept alive, so its id cannot be reused meanwhile
             return out
         if isinstance(v, Mapping):
-            return tuple(sorted((str(k), self.value(x)) for k, x in v.items()))
+            return tuple(sorted((str(k), self._quick(x)) for k, x in v.items()))
         if isinstance(v, (list, tuple, frozenset, set)):
-            items: Any = tuple(self.value(x) for x in v)
+            items: Any = tuple(self._quick(x) for x in v)
             items = tuple(sorted(items, key=repr)) if isinstance(v, (set, frozenset)) else items
             if len(items) > 16:  # long lists: hash them once rather than carry them around
                 items = h(items)
@@ -101,6 +102,17 @@ class Walker:
         if isinstance(v, PurePath):
             return str(v)
         return repr(v)
+
+    def _quick(self, v: Any) -> Any:
+        """value(v), answered here for what most fields hold (plain values, objects already
+        fingerprinted): a page key meets hundreds of thousands of them at 10,000 posts."""
+        if v is None or type(v) in _PLAIN:
+            return v
+        got = self.known.get(id(v))
+        if got is not None:
+            return got
+        got = self._memo.get(id(v))
+        return got[1] if got is not None else self.value(v)
 
 
 def shown(entry: Any, rendered: Any) -> str:

@@ -182,6 +182,9 @@ class Rendered:
     reading_minutes: int = 1
     refs: tuple[Reference, ...] = body_field(default=())  # links to this site and every image, with lines
     anchors: tuple[str, ...] = body_field(default=())  # every id in the text: what #… may point to
+    # The search index's members for this text, as JSON: its summary as plain text and its
+    # words ("s" and "x"), worked out with the file so that the index is put together from them
+    search: str = body_field(default="")
 
 
 _TAG = re.compile(r"<[^>]+>")

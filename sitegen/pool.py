@@ -18,6 +18,7 @@ this small pool exists.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import pickle
@@ -29,6 +30,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from .collector import COLLECT_MIN, collecting
 from .errors import WorkerFailed
 
 Task = Callable[[Any, int], Any]
@@ -48,10 +50,11 @@ def run_parallel(task: Task, work: Any, n: int, workers: int, describe: Callable
     item 0 is done in this process before the others are shared out (give it a small one)."""
     if workers <= 1 or n == 0:
         out = []
-        for i in range(n):
-            out.append(_call(task, work, i, describe))
-            if progress:
-                progress(i + 1, n)
+        with collecting(n >= COLLECT_MIN):
+            for i in range(n):
+                out.append(_call(task, work, i, describe))
+                if progress:
+                    progress(i + 1, n)
         return out
     if not warm_first:
         return _Pool(task, work, n, workers, describe, progress).run()
@@ -83,6 +86,7 @@ def _out_of_memory(what: str) -> WorkerFailed:
 def _worker(task: Task, work: Any, conn: Connection, slot: int, current: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    gc.enable()  # a worker does item after item (see collecting)
     while True:
         try:
             chunk = conn.recv()

@@ -20,7 +20,7 @@ from .errors import Diagnostic
 from .files import THEME_DIR
 from .options import BuildOptions, BuildResult
 
-__all__ = ["Inputs", "LastBuild", "Start", "open_cache", "racy", "start", "try_unchanged", "unchanged"]
+__all__ = ["Inputs", "LastBuild", "Look", "Start", "open_cache", "racy", "start", "try_unchanged", "unchanged"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,16 +77,32 @@ def start(site_dir: Path, options: BuildOptions) -> Start:
                  output, options, read_inputs(site_dir, config, output, options), started)
 
 
-def try_unchanged(site_dir: Path, options: BuildOptions) -> BuildResult | None:
-    """The answer to a build with nothing to do, without loading any stage; None when there is work."""
+@dataclass(frozen=True, slots=True)
+class Look:
+    """What the no-change check found: its answer, or, when there is work, the start and the
+    open cache the build goes on from (so the inputs are not walked and the cache's records
+    not read a second time)."""
+
+    answer: BuildResult | None
+    start: Start | None = None
+    cache: Cache | None = None
+
+
+def try_unchanged(site_dir: Path, options: BuildOptions) -> Look:
+    """The answer to a build with nothing to do, without loading any stage."""
     if not options.write or options.clean:
-        return None
+        return Look(None)
     s = start(site_dir, options)
     cache = open_cache(s.site_dir)
     try:
-        return unchanged(cache, s)
-    finally:
+        answer = unchanged(cache, s)
+    except BaseException:
         cache.close()
+        raise
+    if answer is not None:
+        cache.close()
+        return Look(answer)
+    return Look(None, s, cache)
 
 
 def open_cache(site_dir: Path) -> Cache:

@@ -134,8 +134,11 @@ _libc = None
 def _libc_fn(name: str):
     global _libc
     if _libc is None:
-        found = ctypes.util.find_library("c")
-        _libc = ctypes.CDLL(found, use_errno=True) if found else False
+        try:  # the C library is already loaded into this process: no need to look for it (find_library runs ldconfig)
+            _libc = ctypes.CDLL(None, use_errno=True)
+        except OSError:
+            found = ctypes.util.find_library("c")
+            _libc = ctypes.CDLL(found, use_errno=True) if found else False
     return getattr(_libc, name, None) if _libc else None
 
 

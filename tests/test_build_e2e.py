@@ -313,3 +313,29 @@ def test_a_folder_that_is_not_a_site_is_refused(tmp_path, capsys):
     assert main(["build", str(tmp_path / "holiday photos")]) == 2
     assert "not a sitegen site" in capsys.readouterr().err
     assert not (tmp_path / "holiday photos" / "output").exists()
+
+
+def test_the_search_index_holds_each_text_as_json(make_site, tmp_path):
+    """Put together from pieces worked out with each file: still one valid, compact JSON array
+    with every published text's title, address, date, topics, summary and words."""
+    import json
+
+    site = make_site({
+        "site.toml": 'title = "Notes"\nauthor = "A. Writer"\n',
+        "content/posts/quotes.md": post('Tea, "toast" & Ōtautahi', "2024-02-03",
+                                        'A *first* "paragraph" with \\\\ a backslash & ampersand.\n\nSecond one.',
+                                        tags=["Care", "rest"]),
+        "content/posts/plain.md": post("Plain", "2024-01-05", "Just words here.\n\nAnd more words."),
+        "content/pages/about.md": "---\ntitle: About\n---\nWho writes this.\n",
+    })
+    build(site, BuildOptions(output=tmp_path / "out"))
+    raw = (tmp_path / "out" / "search-index.json").read_bytes()
+    entries = json.loads(raw)
+    assert raw == json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    by_title = {e["t"]: e for e in entries}
+    assert set(by_title) == {'Tea, "toast" & Ōtautahi', "Plain", "About"}
+    quotes = by_title['Tea, "toast" & Ōtautahi']
+    assert list(quotes) == ["t", "u", "d", "g", "s", "x"]
+    assert quotes["u"] == "posts/quotes/" and quotes["d"] == "2024-02-03" and quotes["g"] == ["Care", "rest"]
+    assert quotes["s"].startswith("A first") and "\\" in quotes["s"] and "&" in quotes["s"] and "<" not in quotes["s"]
+    assert "second" in quotes["x"].split() and "Second" not in quotes["x"]
