@@ -77,9 +77,7 @@ _JOB_VERB = lowered(
     # "long shifts on the tills", "permanent nights on the stroke ward": the shifts of a job, where they are worked
     r"|\b(?:long|night|early|late|split|double|twelve-hour|permanent|weekend|her|his|their)\s+(?:shifts|nights|lates|earlies)"
     r"\s+on\s+the\s+[a-z\-]+(?:\s+(?!(?:at|in|for|and|with|from|of|to|so|but)\b)[a-z\-]+){0,2}\b(?<!weekend)(?<!weekends)"
-    # "worked on the kiwifruit orchards", "forty years on the trawlers": the places of a trade, in the plural
-    r"|\b(?:works|worked|working|years|summers|seasons)\s+on\s+the\s+(?:[a-z\-]+\s+)?(?:orchards|farms|boats|trawlers|"
-    r"rigs|docks|buses|trains|ferries|roads|building\s+sites|sites|wards|lines|tills|vineyards|stations|bins)\b"
+
     r"|\b(?:sells|sold|selling)\s+(?:[a-z\-]+\s+){1,2}?(?:at|on|from)\s+(?:the|an?)\s+(?:[a-z\-]+\s+)?(?:office|market|"
     r"stall|counter|desk|shop|kiosk|weekends?|till)\b"
     # "fits kitchens for his uncle's firm", "works for her brother's company"
@@ -293,8 +291,14 @@ _JOB_VERB_WORDS = register_vocabulary(frozenset("""farms farmed nurses nursed fi
     childminding waitressing bartending cheffing preaching policing soldiering police army navy raf force marines
     service brigade forces military coastguard clergy head manages manage coaches coached coaching
     days nights shifts weekends lates earlies doubles sells sold selling firm company business office market stall
-    kiosk orchards farms boats trawlers rigs docks buses trains ferries roads sites wards lines tills vineyards stations
-    bins""".split()))
+    kiosk""".split()))
+# "worked on the kiwifruit orchards", "forty years on the trawlers": the places of a trade, in the plural
+# (tried only at those nouns, looking back: the pattern above is long, and these words are common).
+_TRADE_NOUNS = register_vocabulary(frozenset("""orchards farms boats trawlers rigs docks buses trains ferries roads sites
+    wards lines tills vineyards stations bins""".split()))
+_ON_THE_TRADE = lowered(r"\b(?:works|worked|working|years|summers|seasons)\s+on\s+the\s+(?:[a-z\-]+\s+)?"
+                        r"(?:orchards|farms|boats|trawlers|rigs|docks|buses|trains|ferries|roads|building\s+sites|sites|wards|"
+                        r"lines|tills|vineyards|stations|bins)\b")
 
 
 def find_occupations(ix: TextIndex) -> Iterator[Span]:
@@ -308,7 +312,8 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
             lead = _TITLE_LEAD.search(low, max(0, ws - 40), ws)  # "Reflexology for a librarian with …"
         if lead is None or _OWNED.search(low, max(0, ws - 30), ws):
             continue  # "her GP", "his Parkinson's nurse", "the priest": someone else in the client's life
-        if _not_her_job(text, low, lead, ws, we) or _WRITER_SUBJECT.search(text, max(0, lead.start() - 30), lead.start()):
+        if _not_her_job(text, low, lead, ws, we) or "I" in text[max(0, lead.start() - 30):lead.start()] and \
+                _WRITER_SUBJECT.search(text, max(0, lead.start() - 30), lead.start()):
             continue  # ("I am not going to be the therapist who …": the writer, whoever else the sentence names)
         if low.startswith(_PLACE_AFTER_JOB, we):
             continue  # "a physio clinic", "a nurse appointment": the job word names a place or a service
@@ -332,7 +337,10 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
             if m is not None and not about_writer(ix, m.start(), m.end(), subject=True):
                 seen.append(m.span())
                 yield "occupation", m.start(), m.end()
-    for m in (m for a, b in ix.windows(ix.anchors(_JOB_VERB_WORDS), 40, 24) for m in _JOB_VERB.finditer(low, a, b)):
+    trade = [(s, e) for s, e in ix.anchors(_TRADE_NOUNS) if low.find(" on the ", max(0, s - 30), s) >= 0]
+    verbs = ix.windows(ix.anchors(_JOB_VERB_WORDS), 40, 24)
+    for m in [m for a, b in verbs for m in _JOB_VERB.finditer(low, a, b)] + [
+            m for a, b in ix.windows(trade, 40, 1) for m in _ON_THE_TRADE.finditer(low, a, b)]:
         if any(s <= m.start() < e for s, e in seen) or about_writer(ix, m.start(), m.end(), subject=True) \
                 or _WRITERS_LESSON.match(low, m.end()):
             continue  # ("who taught the pain module on my course": the writer's teacher)

@@ -276,6 +276,8 @@ _JOINED_BEFORE = lazy(r"([A-Z][\w'’\-]+)(?:['’]s)?,?\s+(?:and|&)\s+$")
 
 def joined_to(text: str, start: int, cited: set[str]) -> bool:
     """Whether the name at `start` follows "and" after a name cited in this text: the pair is one kind."""
+    if not text.endswith((" and ", " & "), max(0, start - 5), start):
+        return False
     m = _JOINED_BEFORE.search(text, max(0, start - 40), start)
     return m is not None and m.group(1) in cited
 

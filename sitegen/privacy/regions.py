@@ -140,8 +140,8 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
                 or named_day(text, run_end):
             continue  # "C4", "Wexley General", "the Oswestry Disability Index", "Butler and Moseley's", "St Patrick's Day"
         prep_m = _PREP.search(low, max(0, s - 40), s)
-        if prep_m is not None and (low.endswith("according to ", max(0, s - 13), s)
-                                   or _EVENT_BEFORE.search(low, max(0, s - 32), s)):
+        if prep_m is not None and (low.endswith("according to ", max(0, s - 13), s) or _EVENT_WORDS.intersection(
+                low[max(0, s - 32):s].split()) and _EVENT_BEFORE.search(low, max(0, s - 32), s)):
             continue  # "according to Oduya": a source cited; "after a course in Bristol": where a course was held
         if prep_m is not None and low.endswith("to ", max(0, s - 3), s) and thanked(text, s, run_end):
             while i < n and ix.caps[i][0] < run_end:
@@ -160,17 +160,8 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
                 st.zipf(word) < 4.0 and not weak_start(text, s):
             yield "place", s, run_end  # "the Moorside estate": a neighbourhood
             continue
-        the = text[max(0, s - 4):s].lower() == "the "
-        if (not prep or the) and not _REGION_NOUN.search(run) and _eponym_use(text, s, run_end, i - 1, ix) \
-                or text.startswith(("'s", "’s"), run_end):
-            continue  # "Parkinson's", "the Beighton score", "Eunice Ingham drew": not the town
-        if _PERSON_APPOSED.match(text, run_end):
-            continue  # "traces back to Jivaka Kumar, a physician said to …": a person, not a place
-        owner = _FIGURE_CLAUSE.search(text, max(0, s - 50), s) if ", " in text[max(0, s - 50):s] else None
-        if owner is not None and owner.group(1) in P.cited_surnames():
-            continue  # "Tom Bowen, who worked in Geelong": the place of someone cited, not of a client
-        if _method_history(ix, s, run_end):
-            continue  # "developed by Ian Stiell in Ottawa", "named after Codman, who worked in Boston"
+        if _not_the_town(ix, s, run, run_end, prep, i - 1):
+            continue
         hit = _place_of(run, st, prep)
         if hit is None or about_writer(ix, s, run_end, subject=True) and not _practised_then(ix, s, run_end):
             continue  # "the course I took in York": the writer's own
@@ -190,10 +181,27 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
     yield from roads(ix)
 
 
+def _not_the_town(ix: TextIndex, s: int, run: str, run_end: int, prep: bool, k: int) -> bool:
+    """Whether the place name text[s:run_end] (caps[k]) stands for a person, an eponym or something cited."""
+    text = ix.text
+    the = text[max(0, s - 4):s].lower() == "the "
+    if (not prep or the) and not _REGION_NOUN.search(run) and _eponym_use(text, s, run_end, k, ix) \
+            or text.startswith(("'s", "’s"), run_end):
+        return True  # "Parkinson's", "the Beighton score", "Eunice Ingham drew": not the town
+    if _PERSON_APPOSED.match(text, run_end):
+        return True  # "traces back to Jivaka Kumar, a physician said to …": a person, not a place
+    owner = _FIGURE_CLAUSE.search(text, max(0, s - 50), s) if ", " in text[max(0, s - 50):s] else None
+    if owner is not None and owner.group(1) in P.cited_surnames():
+        return True  # "Tom Bowen, who worked in Geelong": the place of someone cited, not of a client
+    # "developed by Ian Stiell in Ottawa", "named after Codman, who worked in Boston"
+    return _method_history(ix, s, run_end)
+
+
 # Where a course or a conference was held is the teacher's or the writer's, not a client's.
 _EVENT_BEFORE = lazy(r"\b(?:(?:workshop|workshops|conference|seminar|training|retreat|congress|summit|cpd)\s+(?:day\s+|weekend\s+)?"
                      r"(?:in|at|near)|(?:a|an|my|our|his|her|their|weekend|training|cpd)\s+courses?\s+(?:in|near))\s+(?:the\s+)?$")
 # ("on the course at Cruden Bay" is a golf course: "course" needs "a" or "my" and "in")
+_EVENT_WORDS = frozenset("workshop workshops conference seminar training retreat congress summit cpd course courses".split())
 
 
 # Where the writer practised when the client was seen: "a practice in west Wales before coming down
