@@ -335,6 +335,11 @@ def opening_unknown(text: str, toks: list[_Tok], i: int, lines: dict[int, bool],
         return False
     if t.poss and not text.startswith((" a ", " an "), t.after):
         return False  # ("Tevita's a sparky": the 's is "is")
+    if t.cat == _GIVEN:  # the cheap test first: most given names opening a sentence do nothing of this kind
+        m = _OPENING_ACT.match(text, t.after)
+        if (m is None or m.group(1).lower() not in _OPENING_VERBS) and _AGE_PREDICATE.match(text, t.after) is None \
+                and not _is_a_person_noun(text, t):
+            return False
     ws = st.of(t.base)
     if ws.zipf >= RARE_WORD_ZIPF or _occurs_lower(text, t.low) or _title_line(text, t.start, lines):
         return False
