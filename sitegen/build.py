@@ -20,6 +20,7 @@ anything is written, so the previous output stays as it was.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import math
@@ -60,7 +61,7 @@ from .privacy.wordstats import package_key
 from .render import Job, make_env, render_extras, render_page, search_members, template_diagnostic
 from .render import jobs as page_jobs
 from .validate import CaseFacts, Entry, parse_when, validate_document
-from .write import WriteResult, output_files, write_output
+from .write import Held, WriteResult, held_output, write_output
 
 __all__ = ["BuildOptions", "BuildResult", "build", "check", "process_source"]
 
@@ -96,14 +97,23 @@ def _stages(start: quick.Start, cache: Cache, ask_unchanged: bool) -> BuildResul
     processed = process(sources, start, cache)
     lap(f"parse+markup ({processed.parsed})")
     assembled = assemble(processed, sources, start, cache)
-    plan = plan_pages(assembled, processed, sources, start, cache)
-    lap(f"model+page keys ({len(plan.todo)} to render)")
-    files = render(plan, assembled, start)
-    lap("render")
-    audit(files, plan, assembled)
-    result = commit(files, plan, assembled, sources, start, cache)
+    with _held_output(start) as held:  # read once, and locked until it is written
+        plan = plan_pages(assembled, processed, sources, start, cache, held)
+        lap(f"model+page keys ({len(plan.todo)} to render)")
+        files = render(plan, assembled, start)
+        lap("render")
+        audit(files, plan, assembled)
+        result = commit(files, plan, assembled, sources, start, cache, held)
     lap("write+cache")
     return result
+
+
+def _held_output(start: quick.Start) -> contextlib.AbstractContextManager[Held | None]:
+    """The output folder, locked from planning the pages to writing them (nothing, for a check)."""
+    if not start.options.write:
+        return contextlib.nullcontext()
+    memory = start.options.memory
+    return held_output(start.output, memory.output_files(start.inputs.output) if memory is not None else None)
 
 
 def check(site_dir: Path, options: BuildOptions = BuildOptions()) -> BuildResult:
@@ -405,7 +415,7 @@ class PagePlan:
 
 
 def plan_pages(assembled: Assembled, processed: Processed, sources: Sources, start: quick.Start,
-               cache: Cache) -> PagePlan:
+               cache: Cache, held: Held | None = None) -> PagePlan:
     """Every page and its key; the pages whose key or file changed since the last build are to render."""
     site = assembled.site
     env = start.options.memory.env_for(start.site_dir, make_env) if start.options.memory else make_env(start.site_dir)
@@ -421,8 +431,7 @@ def plan_pages(assembled: Assembled, processed: Processed, sources: Sources, sta
                                     [(i.entry, reasons.get(i.entry.rel, "held back")) for i in site.drafts],
                                     sources.register)
     previous = _previous_pages(cache, start, fingerprint.h(needles))
-    known = memory.output_files(start.inputs.output) if memory is not None else None
-    present = (known if known is not None else output_files(start.output)) if previous else frozenset()
+    present = held.present if held is not None and previous else frozenset()
     # (a page file deleted by hand is rendered again)
     todo: list[Job] = []
     page_keys: dict[str, str] = {}
@@ -541,7 +550,7 @@ def _public_text(site: Site) -> Iterator[str]:
 
 
 def commit(files: tuple[OutputFile, ...], plan: PagePlan, assembled: Assembled, sources: Sources,
-           start: quick.Start, cache: Cache) -> BuildResult:
+           start: quick.Start, cache: Cache, held: Held | None = None) -> BuildResult:
     """Write the output folder (pages not rendered are kept as they are), then record the build."""
     site = assembled.site
     rendered = {f.rel: f for f in files}
@@ -555,10 +564,9 @@ def commit(files: tuple[OutputFile, ...], plan: PagePlan, assembled: Assembled, 
     warnings = assembled.warnings
     if start.options.write:
         memory = start.options.memory
-        known = memory.output_files(start.inputs.output) if memory is not None else None
         if memory is not None:
             memory.output = None  # until this write has succeeded
-        written = write_output(start.output, out_files, site.statics, known)
+        written = write_output(start.output, out_files, site.statics, held)
         identity = output_identity(start.output)
         if memory is not None:
             memory.output = (identity, written.listing)
