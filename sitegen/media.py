@@ -49,7 +49,7 @@ def attach(site: Site, cache_dir: Path, image_stats: Mapping[str, tuple], jobs: 
     `memory` (a BuildMemory, kept by a resident process: the preview) holds the last build's
     rewritten texts by everything they were made from, and its items as published (_Published);
     it is left holding this build's.  An item made from what the last build's was made from is
-    that same object, so what was worked out about it (its fingerprints, its search entry) holds."""
+    that same object, so what was worked out about it (its fingerprints, its page key) holds."""
     from .render import jobs as page_jobs
 
     cache_dir = _usable(cache_dir)

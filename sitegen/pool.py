@@ -34,6 +34,7 @@ from .collector import COLLECT_MIN, collecting
 from .errors import WorkerFailed
 
 Task = Callable[[Any, int], Any]
+PARALLEL_MIN = 48  # fewer items than this are quicker done in this process than shipped to workers
 
 
 def workers_for(n: int, jobs: int | None, minimum: int) -> int:

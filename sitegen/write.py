@@ -39,7 +39,8 @@ import os
 import posixpath
 import shutil
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -207,57 +208,95 @@ def _resolve_output(output: Path) -> Path:
 
 # -- writing ---------------------------------------------------------------------------------
 
-def write_output(output: Path, files: Iterable[OutputFile], statics: Iterable[StaticFile],
-                 known: frozenset[str] | None = None) -> WriteResult:
-    """Stage the new or changed files in a temporary folder beside `output`, then move them in.
+@dataclass(frozen=True, slots=True)
+class Held:
+    """An output folder locked by a build from planning its pages to writing them, and its
+    files as they were once locked: read once, as nothing else writes it meanwhile."""
+
+    ours: bool  # sitegen's output folder (it has the marker file)
+    files: frozenset[str]  # its files (posix paths), when ours
+    links: bool  # it holds a symbolic link (put there by hand)
+
+    @property
+    def present(self) -> frozenset[str]:
+        """The files a build may keep as they are (none when not ours or holding links)."""
+        return self.files if self.ours and not self.links else frozenset()
+
+
+@contextmanager
+def held_output(output: Path, known: frozenset[str] | None = None) -> Iterator[Held]:
+    """The output folder locked (waiting for a build that holds it) and cleaned up after a
+    killed build, with its files; write_output(…, held=) then writes it without reading it again.
 
     `known` is the output's files as this process's last write left them (`WriteResult.listing`),
     for a resident process writing into a folder of its own that nothing else touches (the
-    preview's): the folder is then not read again.  Raises FileSystemError when the operating
-    system refuses a write (see `_refused`)."""
+    preview's): the folder is then not read at all.  Raises FileSystemError when the operating
+    system refuses (see `_refused`)."""
     output = _resolve_output(output)
+    with output_lock(_made_parent(output), wait=True) as locked:
+        try:
+            recover(output, _locked=bool(locked))
+            ours = (output / MARKER).is_file()
+            if not ours:
+                found, links = set(), False
+            elif known is not None:
+                found, links = set(known), False
+            else:
+                found, links = _old_files(output)
+        except OSError as exc:
+            raise _refused(exc, output) or exc from exc
+        yield Held(ours, frozenset(found), links)
+
+
+def _made_parent(output: Path) -> Path:
     try:
-        return _write(output, list(files), list(statics), known)
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _refused(exc, output) or exc from exc
+    return output
+
+
+def write_output(output: Path, files: Iterable[OutputFile], statics: Iterable[StaticFile],
+                 held: Held | None = None) -> WriteResult:
+    """Stage the new or changed files in a temporary folder beside `output`, then move them in.
+
+    `held`: the folder as held_output found it, still locked by this build; without it, the
+    folder is locked and read here.  Raises FileSystemError when the operating system refuses
+    a write (see `_refused`)."""
+    output = _resolve_output(output)
+    files, statics = list(files), list(statics)
+    if held is not None:
+        return _written(output, files, statics, held)
+    with held_output(output) as now:
+        return _written(output, files, statics, now)
+
+
+def _written(output: Path, files: list[OutputFile], statics: list[StaticFile], held: Held) -> WriteResult:
+    try:
+        return _write(output, files, statics, held)
     except OSError as exc:
         raise _refused(exc, output) or exc from exc
 
 
-def _write(output: Path, files: list[OutputFile], statics: list[StaticFile],
-           known: frozenset[str] | None) -> WriteResult:
-    output.parent.mkdir(parents=True, exist_ok=True)
+def _write(output: Path, files: list[OutputFile], statics: list[StaticFile], held: Held) -> WriteResult:
     for f in files:
         check_rel(f.rel)
     for st in statics:
         check_rel(st.out)
-    with output_lock(output, wait=True) as locked:
-        recover(output, _locked=bool(locked))
-        if (output / MARKER).is_file():
-            old, links = (set(known), False) if known is not None else _old_files(output)
-            if links:
-                # Put there by hand: never write or delete through a link.  Rebuild the whole
-                # tree (every page rendered: nothing is carried over through a link) and swap.
-                if any(f.data is None for f in files):
-                    raise _changed_meanwhile(output, "symbolic links appeared in it")
-                return _write_whole(output, files, statics, carry=False)
-            missing = [f.rel for f in files if f.data is None and f.rel not in old]
-            if missing:
-                raise _changed_meanwhile(output, f"{missing[0]} was removed from it")
-            if _fits_in_place(output, [f.rel for f in files if f.rel not in old], old):
-                return _update_in_place(output, files, statics, old)
-        return _write_whole(output, files, statics, carry=True)
-
-
-def output_files(output: Path) -> frozenset[str]:
-    """The files in an output folder of sitegen's, as the next build may keep them; none when
-    the folder is not sitegen's or holds symbolic links (then every file is written again)."""
-    output = _resolve_output(output)
-    if not (output / MARKER).is_file():
-        return frozenset()
-    try:
-        found, links = _old_files(output)
-    except OSError:
-        return frozenset()
-    return frozenset() if links else frozenset(found)
+    if held.ours:
+        old = set(held.files)
+        if held.links:
+            # Put there by hand: never write or delete through a link.  Rebuild the whole
+            # tree (every page rendered: nothing is carried over through a link) and swap.
+            if any(f.data is None for f in files):
+                raise _changed_meanwhile(output, "symbolic links appeared in it")
+            return _write_whole(output, files, statics, carry=False)
+        missing = [f.rel for f in files if f.data is None and f.rel not in old]
+        if missing:
+            raise _changed_meanwhile(output, f"{missing[0]} was removed from it")
+        if _fits_in_place(output, [f.rel for f in files if f.rel not in old], old):
+            return _update_in_place(output, files, statics, old)
+    return _write_whole(output, files, statics, carry=True)
 
 
 def _changed_meanwhile(output: Path, what: str) -> UnsafeOutputError:

@@ -67,7 +67,7 @@ def test_text_derived_fields_are_declared_on_the_fields_themselves():
     from sitegen.parse import Document
     from sitegen.validate import CaseFacts, Entry
 
-    assert fingerprint.body_names(Rendered) == {"html", "text", "words", "refs", "anchors"}
+    assert fingerprint.body_names(Rendered) == {"html", "text", "words", "refs", "anchors", "search"}
     assert fingerprint.body_names(Document) == {"body", "digest"}
     assert fingerprint.body_names(Entry, CaseFacts) == {"fingerprint"}
     assert not fingerprint.body_names(Item)

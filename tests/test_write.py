@@ -193,3 +193,30 @@ def test_a_copy_with_other_times_is_given_the_sources_time_once_its_bytes_match(
     assert (out / "colour.css").read_text() == "a { color: #123456 }\n"
     assert (out / "colour.css").stat().st_mtime_ns == old
     assert (out / "other.css").read_text() == "b { color: #abcdef }\n"  # told apart by its bytes
+
+
+def test_a_held_output_is_read_once_and_written_under_the_same_lock(out, tmp_path):
+    """A build holds the output from planning its pages to writing them: what it found there
+    is what the write keeps, and the write takes no second lock (it would wait for itself)."""
+    import fcntl
+
+    from sitegen.write import held_output
+
+    with held_output(out) as held:
+        assert held.ours and not held.links
+        assert held.present == {"index.html", "posts/a/index.html"}
+        probe = os.open(out.parent, os.O_RDONLY)
+        try:  # another build could not take the output meanwhile
+            with pytest.raises(BlockingIOError):
+                fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        finally:
+            os.close(probe)
+        result = write_output(out, [OutputFile("index.html", None), OutputFile("posts/a/index.html", b"a2")], [],
+                              held=held)
+    assert result.changed == 1 and (out / "posts/a/index.html").read_text() == "a2"
+    assert (out / "index.html").read_text() == "home"  # kept as it was
+    with held_output(tmp_path / "not-yet") as fresh:  # no output yet: nothing to keep
+        assert not fresh.ours and fresh.present == frozenset()
+    os.symlink(tmp_path, out / "by-hand")
+    with held_output(out) as linked:  # a link put there by hand: nothing is kept through it
+        assert linked.links and linked.present == frozenset()

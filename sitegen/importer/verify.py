@@ -100,10 +100,10 @@ class PlanCheck:
 
     def _run(self) -> Checked:
         from .. import quick
-        from ..build import process, read_sources
         from ..links import check_links
         from ..model import build_site
         from ..options import BuildOptions
+        from ..perfile import process, read_sources
         from ..render import jobs
 
         start = quick.start(self.root, BuildOptions(write=False, drafts=True, memory=self.memory))

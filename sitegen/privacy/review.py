@@ -191,9 +191,9 @@ def write_confirmations(path: Path, records: list[str]) -> None:
 
 def unconfirmed_items(site_dir: Path, rel: str) -> tuple[Diagnostic, ...]:
     """The review items of one content file that are still unconfirmed, in file order."""
-    from ..build import process_source
     from ..config import load_config
     from ..files import Kind, SourceFile
+    from ..perfile import process_source
     from .register import load_register
 
     site_dir = Path(site_dir)
