@@ -330,6 +330,9 @@ def offered_to_reader(text: str, start: int, end: int) -> bool:
     a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 160) + 1  # the sentence, or its last 160 characters
     if _SENT_FROM.search(text, max(a, start - 8), start):
         return False
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    if line.count('"') % 2 or line.count("“") > line.count("”"):
+        return False  # inside quotation marks: someone's words ("you" is whoever she spoke to), not an offer
     if _HANDED_ON.match(text, end):
         return True  # "patient.info, which I send to clients": a resource the writer hands on
     b = text.find(". ", end)

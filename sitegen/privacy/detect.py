@@ -7,10 +7,10 @@
 
 `scan_text` is pure: it reads only its arguments and returns findings sorted by
 offset; only review items of different kinds overlap.  The detectors live beside
-this module, one per noun: `names` (reading words with `nametokens`, ruling out
-eponyms, cited authors and places with `nameguards`), `contact` (email, url, handle,
-ip, phone), `numbers` (nhs, ssn, record, age), `dates`, `places` (postcode, zip,
-address, workplace), `regions` (towns and organisations) and `disguise` (occupation,
+this module, one per noun: `names` (reading words with `nametokens`, judging each with
+`namejudge`, ruling out eponyms, cited authors and places with `nameguards`), `contact`
+(email, url, handle, ip, phone), `numbers` (nhs, ssn, record, age), `dates`, `places`
+(postcode, zip, address, roads), `workplaces`, `regions` (towns and organisations) and `disguise` (occupation,
 exact age, timeline) with `jobs` (occupation) and `family`; `masking` hides code from all of them.  Word lists are
 in `lexicon`, `people` and `occupations`; how common each word is comes from
 `wordstats`.  All of them start from `tokens.TextIndex`, the one pass over the
@@ -46,9 +46,10 @@ from sitegen.privacy.names import find_names
 from sitegen.privacy.numbers import find_ages, find_nhs, find_records, find_ssns
 from sitegen.privacy.organisations import find_organisations
 from sitegen.privacy.phrases import allow_matcher, e164, fold_aligned, register_matcher, register_phones
-from sitegen.privacy.places import find_addresses, find_postcodes, find_workplaces, find_zips
+from sitegen.privacy.places import find_addresses, find_postcodes, find_zips
 from sitegen.privacy.regions import find_places
 from sitegen.privacy.tokens import TextIndex, aligned_lower
+from sitegen.privacy.workplaces import find_workplaces
 
 __all__ = ["KINDS", "REVIEW_KINDS", "Finding", "ScanContext", "scan_text", "mask_code", "REASONS", "FIXES"]
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from sitegen.privacy import lexicon as L
 from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.nameuses import introduces_colleague
 from sitegen.privacy.occupations import RELATIVES
@@ -26,15 +27,19 @@ _NUM_WORDS = ("one two three four five six seven eight nine ten eleven twelve th
               "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty")
 _NUM = r"(?:\d{1,2}|(?:" + "|".join(_NUM_WORDS.split()) + r")(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)"
 _FIRST_PERSON = lazy(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|we|we've|we’ve|our)\b")
+# The writer as the one the sentence is about ("I", "my", "we"), not "me" alone: "works as a deckhand out
+# of Oban and came to me" is someone else's doing (where and what someone is: places and jobs).
+_FIRST_SUBJECT = lazy(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|we|we've|we’ve|our)\b")
 _THIRD = lazy(r"\b(?:she|he|they|her|his|their|client|who|husband|wife|partner|son|daughter|mother|"
                     r"father|mum|dad|sister|brother)\b", re.IGNORECASE)
 
 
-def about_writer(ix: TextIndex, start: int, end: int) -> bool:
+def about_writer(ix: TextIndex, start: int, end: int, subject: bool = False) -> bool:
     """Whether the sentence is the writer talking about themselves (or introducing a colleague of the
-    practice), not about a client."""
+    practice), not about a client; with `subject`, only where the writer is its subject ("I", "my")."""
     s = ix.sentence(start, end)
-    return bool(_FIRST_PERSON.search(s)) and not _THIRD.search(s) or introduces_colleague(ix, start, end)
+    first = _FIRST_SUBJECT if subject else _FIRST_PERSON
+    return bool(first.search(s)) and not _THIRD.search(s) or introduces_colleague(ix, start, end)
 
 
 _YEAR_OR_PAGE = lazy(r"\b(?:19|20)\d\d\b|\bp\.?\s*$")
@@ -59,6 +64,8 @@ _AGE = lowered(
     r"herself|themselves|going|last|next|or\s+so)\b))"
     r"|\b(?:turned|turning|turns)\s+(?P<e>\d{1,2}|" + _NUM + r")\b(?!\s*(?:%|°|º|degrees|minutes|the\s+corner|round|away|over))"
     r"|(?<=[A-Za-z]),\s+(?P<f>\d{2}|" + "|".join(sorted(_AGE_WORD_LIST, key=len, reverse=True)) + r"),\s+(?=[a-z])"
+    # "## Niamh, from Ennis, 39": a heading (or a title) that ends on the age of whoever it introduces
+    r"|(?<=[A-Za-z]),[ \t]+(?P<m>\d{2})(?=[ \t]*(?:\n|$))"
 
     r"|\(\s*(?:aged\s+)?(?P<g>\d{2})\s*\)"
     r"|\b(?P<i>\d{1,2}|" + _NUM + r")[\s-]+(?:weeks?|months?|days?)[\s-]+old\b"
@@ -84,7 +91,7 @@ def _owned_thing_before(text: str, pos: int) -> bool:
 
 _SCORED_BEFORE = lazy(r"\b(?:scored?|scores|scoring|rated|rates|rating|scale)\b[^.!?]{0,40}$", re.IGNORECASE)
 _MEASURE_SUBJECT = lazy(r"(?:\b(?:it|this|that|which|there|what)|(?<!Client )(?<!Patient )\b[A-Z]{3,}[\w\-]*"
-                              r"|\b[A-Za-z]+-\d+)\s+$")
+                              r"|\b[A-Za-z]+-\d+)[ \u00a0]+$")  # on the line of the number: not a heading's last word
 _AGE_BEFORE = ("is ", "was ", "'s ", "’s ", "aged ", "age ", "age of ", "(", "( ", ", ", "turned ", "turns ",
                "turning ", "now ", "nearly ", "almost ", "at ")
 
@@ -124,6 +131,9 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
             continue
         if value.isdigit() and (m.group("f") is not None or m.group("k") is not None) and int(value) < 16:
             continue
+        if m.group("m") is not None and not (text.startswith("#", text.rfind("\n", 0, m.start()) + 1)
+                                             or "\n" not in text and len(text) < 120):
+            continue  # only a heading or a title ends on an age; a line of prose ending ", 39" may be anything
         if (m.group("h") is not None or m.group("d") is not None) and _MEASURE_SUBJECT.search(text, max(0, m.start() - 24),
                                                                                         m.start()):
             continue  # "By the end it was 4", "PDSS was 5", "CORE-10 was 24": a score, not an age
@@ -133,6 +143,11 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
                                              or _THIRD.search(text, max(0, m.start() - 40), m.start())) \
                 or m.group("h") is not None and _MEASURE_WORD.search(text, max(0, m.start() - 60), m.start()):
             continue  # "the score was 12, ..." is no age; "Client A is 52 and ..." is
+        if m.group("h") is not None and _PAIR_AFTER.match(low, m.end()):
+            continue  # "Flexion-rotation was 38 and 40": two readings (left and right); one person has one age
+        if m.group("b") is not None and "-" not in m.group() and not _ATTRIBUTIVE.match(low, m.end()) \
+                and not _someone_in(ix.sentence(m.start(), m.end())):
+            continue  # "Nothing special, just not five years old" (the trainers): no one in the sentence to be that age
         if m.group("h") is not None and _owned_thing_before(text, m.start()):
             continue  # "his Fugl-Meyer was 47": something of his, scored (but "her husband was 47" is an age)
         if m.group("g") is not None and (_YEAR_OR_PAGE.search(text[max(0, m.start() - 20):m.start()])
@@ -143,7 +158,7 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
         if _THRESHOLD_AFTER.match(low, m.end()) or m.group("b") is not None and _THING_BEFORE.search(
                 low, max(0, m.start() - 24), m.start()):
             continue  # "age 65 or over": a rule's threshold; "shoes that were two years old": a thing's age
-        a, b = m.span()
+        a, b = m.span("m") if m.group("m") is not None else m.span()
         if m.group("j") is not None:
             a = m.start("j") - 4 if text[m.start("j") - 4:m.start("j")].lower() == "now " else m.start("j")
         yield "exact_age", a, b
@@ -151,6 +166,20 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
             yield "timeline", a, b  # "ten weeks old": a baby's age is also when things happened
 
 
+def _someone_in(sentence: str) -> bool:
+    """Whether a sentence names or points at a person: a pronoun, a person word, or a capitalised word
+    after its first (a name, an initial)."""
+    if _THIRD.search(sentence) or any(w.lower().strip(",;:()") in _PERSON_WORDS for w in sentence.split()):
+        return True
+    words = sentence.lstrip(" -*#>\n\t").split(None, 1)
+    if words and words[0][:1].isupper() and words[0].strip(",;:") not in L.FUNCTION_WORDS:
+        return True  # "Priya is 34 years old": a name opening the sentence
+    return _CAPITAL_INSIDE.search(sentence.lstrip(" -*#>\n\t"), 1) is not None
+
+
+_CAPITAL_INSIDE = lazy(r"(?<=[\s(\"“])(?!I\b)[A-Z]")
+_ATTRIBUTIVE = lazy(r"\s+[a-z]")  # "a 16 year old wing attack": the age of whoever the noun after it is
+_PAIR_AFTER = lazy(r"\s*(?:and|&|/)\s*\d")
 _THRESHOLD_AFTER = lazy(r"\s+(?:or|and)\s+(?:over|above|older|more|under|below|younger)\b")
 _THING_BEFORE = lazy(r"\b(?:that|which)\s+(?:is|was|are|were)\s+(?:now\s+|only\s+|nearly\s+|about\s+)?$")
 _PERSON_WORDS = RELATIVES | frozenset("client patient man woman lady gentleman boy girl lad lass mate friend "
@@ -299,8 +328,9 @@ def find_timelines(ix: TextIndex) -> Iterator[Span]:
     for m in ix.matches_at(_TIMELINE, hits, 6):
         if about_writer(ix, m.start(), m.end()):
             continue
-        if _BARE_YEAR.fullmatch(low, m.start(), m.end()) and _history(ix.sentence(m.start(), m.end())):
-            continue  # "named by Codman in 1934": the year something was named or described, about nobody treated
+        if _BARE_YEAR.fullmatch(low, m.start(), m.end()) and (_history(ix.sentence(m.start(), m.end()))
+                                                              or _WORK_BEFORE_YEAR.search(low, max(0, m.start() - 40), m.start())):
+            continue  # "named by Codman in 1934", "the Goom guideline from 2019": a work's year, not a client's
         yield "timeline", m.start(), m.end()
 
 
@@ -338,6 +368,9 @@ def _event_timelines(ix: TextIndex) -> Iterator[Span]:
             yield "timeline", m.start(), m.end()
 
 
+# A published work right before its year: "the Goom, Donnelly and Brockwell guideline from 2019".
+_WORK_BEFORE_YEAR = lazy(r"\b(?:guidelines?|guidance|study|studies|paper|review|trial|report|article|book|edition|"
+                         r"consensus|statement|criteria|framework|protocol|survey)\s+$")
 _BARE_YEAR = lazy(r"(?:since|in|until|during|from)\s+(?:19|20)\d\d")
 # What a year of history is attached to: a thing named, described, published or founded.
 _HISTORY_VERB = lazy(r"\b(?:named|described|coined|published|founded|developed|introduced|produced|devised|invented|"

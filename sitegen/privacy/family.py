@@ -168,22 +168,37 @@ def _relative_ages_and_events(ix: TextIndex, hits: list[tuple[int, int]]) -> Ite
             yield "family", m.start(), m.end()
 
 
-# A relative of the client's named or described: "her husband Cathal", "his wife, Layla,", "her
-# daughter, who's fifteen", "his dad (who drives the school bus)".  The relation is the item (the
-# name after it is the name detector's); a bare "her husband" says nothing about who he is.
+# Who a relative named is, right after the name: what they do from day to day ("Declan drives for the
+# creamery", "Jory does the deliveries"), their state or life ("Nisha was getting married", "Alasdair had
+# died", "Dai lives in Cardiff"), their age or their job in apposition ("Calum, nineteen,", "Bríd, a
+# nurse").  Not one act in the story of the treatment ("Graham drove her in", "Lorraine booked it",
+# "Shane came to the last session"): every relative does such things, and the name is flagged already.
+_NAMED_DEED = (r"(?:(?:also|still|now|often|usually)\s+)?(?:[a-z]{2,}(?<!ss)(?<!was)(?<!has)(?<!is)s|is|was|were|has|had|"
+               r"died|passed|lived|worked|moved|farmed|fished|taught|grew\s+up|[a-z]{2,}ing)\b(?!['’])|an?\s+[a-z\-]+\b|"
+               + _NUM + r"(?:,|\)|\s+(?:and|now)\b)")
+
+
+# A relative of the client's described by a detail of their own: "her daughter, who's fifteen", "his
+# dad (who drives the school bus)", "her husband Cathal, who farms", "her mam lives next door".  The
+# relation is the item (a name after it is the name detector's).  A relative only named ("her husband
+# Cathal") or bare ("her husband") says nothing about who they are: the name is the finding, not the
+# family, as most clients have a husband, a mother or a son.
 _OWNER = ("her ", "his ", "their ")
 _OWNER_ADJECTIVES = ("older ", "younger ", "elder ", "big ", "little ", "late ", "eldest ", "youngest ", "only ", "new ")
-_DESCRIBED_AFTER = lazy(r",?\s+(?:(?P<name>(?!I\b|I['’])[A-Z][\w'’\-]*)(?=[\s,.;:)!?]|$)|\((?=[A-Z])|\(?who(?:['’]s\b|\s+(?:also\s+|still\s+|now\s+)?"
+_DESCRIBED_AFTER = lazy(r",?\s+(?:\(?(?P<name>(?!I\b|I['’])[A-Z][\w'’\-]*)(?:,?\s+|\s*\(\s*)(?=" + _NAMED_DEED + r")|"
+                        r"(?:(?P<ref>(?!I\b|I['’])[A-Z][\w'’\-]*),?\s+)?(?:\(?who(?:['’][sd]\b|\s+(?:also\s+|still\s+|now\s+)?"
                         r"(?:is|was|has|had|lives|lived|works|worked|runs|ran|does|did|coaches|coached|drives|drove|teaches|"
                         r"taught|holds|owns|owned|farms|plays|played|died|moved|came\s+over|emigrated|nurses|cares|turned|"
-                        # any verb of the relative's own doings: "who stays with them on weekends", "who visited"
-                        r"stays|stayed|visits|visited|comes|came|helps|helped|looks\s+after|minds|minded|brings|brought)\b)"
+                        # any verb of the relative's own doings: "who stays with them on weekends", "who visited",
+                        # "who wanted to buy it", "who rows in the mixed eight" (not "who signed the form": the session's)
+                        r"stays|stayed|visits|visited|comes|came|helps|helped|looks\s+after|minds|minded|brings|brought|"
+                        r"wants|wanted|(?!knows\b)[a-z]{2,}(?<!ss)(?<!was)(?<!has)(?<!is)s)\b)"
                         # the relative's own life, said of them: "her mam lives next door", "her mum had flown in"
                         # (not "lives abroad", "lives nearby": a residence that places nobody)
                         r"|(?:also\s+|still\s+|now\s+)?(?:(?:lives|lived)(?!\s+(?:abroad|overseas|away|far\s+away|nearby|near\s+by|"
                         r"elsewhere|locally|alone|on\s+(?:her|his)\s+own)\b)|works|worked|runs|ran|farms|owns|owned|coaches|teaches|"
                         r"nurses|flew|had\s+flown|came\s+over|emigrated|was\s+taken\s+into|is\s+in\s+(?:hospital|prison|care)|"
-                        r"moved\s+(?:in|back|away|out|abroad|over))\b)")
+                        r"moved\s+(?:in|back|away|out|abroad|over))\b))")
 
 
 def _relatives_described(ix: TextIndex, hits: list[tuple[int, int]]) -> Iterator[Span]:

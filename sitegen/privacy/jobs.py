@@ -26,7 +26,8 @@ Span = tuple[str, int, int]
 # What may stand before a job: "she is a", "works as a", "Client A, a retired", "(a", "pain in a".
 _PREDICATE = (r"\b(?:is|was|'s|’s|became|becomes|been|being|(?:used|training|train|trained|wants|wanted|going|hoping|"
               r"studying|qualified)\s+to\s+be|works\s+as|worked\s+as|working\s+as|job\s+as|career\s+as|"
-              r"trained\s+as|training\s+as|retired\s+as|qualified\s+as|employed\s+as|as)\s+(?:an?\s+|the\s+)?")
+              r"trained\s+as|training\s+as|retired\s+as|qualified\s+as|employed\s+as|"
+              r"as(?!\s+(?:per|advised|directed|prescribed|recommended|suggested|told|usual|ever|always|well)\b))\s+(?:an?\s+|the\s+)?")
 _AGED = r"(?:\d{1,2}[\s-]years?[\s-]old\s+)?"
 _OCC_LEAD = lazy(
     r"(?:" + _PREDICATE + r"|(?:^|[,(—–:]\s*|\bin\s+)(?:an?)\s+|\b(?:an?\s+)?(?:retired|former|ex-|semi-retired|"
@@ -46,7 +47,8 @@ _WORK_PLACE = lazy(
     r"building\s+site|site|lab|laboratory|library|prison|airport|station|mine|quarry|dock|docks|"
     r"port|abattoir|bakery|brewery|dairy|depot|plant|council|charity|practice|surgery|clinic|ward|"
     r"theatre|studio|gym|club|church|university|college|academy|union|rigs?|boats?|trawlers?|app|firm|"
-    r"company|chippy|takeaway|diner|store|co-op|mill|yard|market|marae|garden\s+centre|leisure\s+centre)\b"
+    r"company|chippy|takeaway|diner|store|co-op|mill|yard|market|marae|garden\s+centre|leisure\s+centre|"
+    r"bar|team|department|unit|kitchen|reception|orchards?|vineyards?|estate)\b"
 )
 # The job as a verb or a way of working: "she farms", "drives for a delivery firm", "works the tills",
 # "works away on the rigs", "works offshore", "a joiner by trade".
@@ -72,6 +74,10 @@ _JOB_VERB = lowered(
     # "works days at her family's shop", "does nights on the pick line", "sells tickets at the ferry office"
     r"|\b(?:works|worked|working|does|did|doing)\s+(?:days|nights|shifts|weekends|lates|earlies|doubles)\s+(?:at|on|in|for)\s+"
     r"(?:the|an?|her|his|their|[a-z\-]+['’]s)\s+[a-z\-]+"
+    # "long shifts on the tills", "permanent nights on the stroke ward": the shifts of a job, where they are worked
+    r"|\b(?:long|night|early|late|split|double|twelve-hour|permanent|weekend|her|his|their)\s+(?:shifts|nights|lates|earlies)"
+    r"\s+on\s+the\s+[a-z\-]+(?:\s+(?!(?:at|in|for|and|with|from|of|to|so|but)\b)[a-z\-]+){0,2}\b(?<!weekend)(?<!weekends)"
+
     r"|\b(?:sells|sold|selling)\s+(?:[a-z\-]+\s+){1,2}?(?:at|on|from)\s+(?:the|an?)\s+(?:[a-z\-]+\s+)?(?:office|market|"
     r"stall|counter|desk|shop|kiosk|weekends?|till)\b"
     # "fits kitchens for his uncle's firm", "works for her brother's company"
@@ -103,13 +109,16 @@ _WORKS_AS = lowered(r"\b(?:works|worked|working|employed)\s+as\s+(?:an?|the)\s+[
 _SUBJECT_BEFORE = lazy(r"(?:\b(?:she|he|they|who|client|patient|mum|dad|mother|father|husband|wife|partner|son|daughter)"
                        r"|[A-Z][\w'’\-]*|\d+,)\s+(?:(?:has|had|have|also|now|still|currently|once|then|always|long)\s+)*$")
 # "ran a nail salon", "owns the bakery on the corner": the job is the business she runs
-_RUNS_BUSINESS = lazy(r"\b(?:ran|runs|running|owned|owns|owning|manages|managed|managing|opened|set\s+up)\s+"
+_RUNS_BUSINESS = lazy(r"\b(?:ran|runs|running|(?:(?<=to\s)|(?<=had\s)|(?<=has\s)|(?<=have\s)|(?<=['’]d\s))run|owned|owns|owning|manages|managed|"
+                            r"managing|opened|set\s+up)\s+"
                             r"(?:an?|the|her|his|their)\s+(?:own\s+)?(?:[\w\-]+\s+){0,3}(?:salon|shop|cafe|café|"
                             r"pub|restaurant|farm|business|bakery|garage|nursery|studio|gym|hotel|b&b|guest\s*house|"
                             r"takeaway|stall|practice|firm|agency|kennels|stables|school|company|bar|deli|florist|"
                             r"chippy|diner|pottery|workshop|van|food\s+truck|post\s+office|band\s+program|"
                             r"band\s+programme|department|ward|kitchen|office|choir|orchestra|orchard|vineyard|winery|boat|trawler|herd|"
-                            r"croft|smallholding|station|yard|garden\s+centre|surgery|pharmacy|laundrette|launderette)\b"
+                            r"croft|smallholding|station|yard|garden\s+centre|surgery|pharmacy|laundrette|launderette|"
+                            # a shop by what it sells: "the haberdashery", "the ironmongery", "the bookshop"
+                            r"[a-z]+(?:ery|shop|works|mongers?))\b"
                             # "runs the family sweet centre": whatever the family's business is
                             r"|\b(?:ran|runs|running|owned|owns|owning|manages|managed|managing)\s+the\s+family\s+"
                             r"(?:[a-z\-]+\s+)?[a-z\-]+")
@@ -256,6 +265,10 @@ def _body_after_possessive(low: str, we: int) -> bool:
     return any(w.strip(",.;:)") in BODY_PARTS for w in words)
 
 
+_WRITERS_LESSON = lazy(r"[^.;!?\n]{0,50}\b(?:my|our)\s+(?:[a-z\-]+\s+)?(?:course|module|diploma|degree|training|class)\b")
+# The writer as the subject right before the predicate: "I am not going to be", "I'd never be".
+_WRITER_SUBJECT = lazy(r"(?:^|[^\w'’])(?:I|I['’]m|I['’]d|I['’]ve|I['’]ll)\s+(?:(?!(?:she|he|they|who|that|her|his|their|"
+                       r"said|told|think|thought|knew|know|felt|feel|wrote|heard|guess|suspect|noticed)\b)[a-z]+\s+){0,3}$")
 _ABOUT_SOMEONE = ("in a ", "in an ", "for a ", "for an ", "with a ", "with an ", "of a ", "of an ")
 _WORKER_KINDS = frozenset("""care support social youth factory farm office shop warehouse construction key aid health
     community rail council charity site shift agency""".split())
@@ -267,7 +280,7 @@ _IDIOM_AFTER_POSSESSIVE = ("worst ", "best ", "nightmare", "dream", "eye ", "sea
 
 
 _OCC_VOCAB = register_vocabulary(OCCUPATIONS | PREDICATE_ONLY | frozenset(o + "s" for o in OCCUPATIONS))
-_RUN_WORDS = register_vocabulary(frozenset("ran runs running owned owns owning manages managed managing opened set".split()))
+_RUN_WORDS = register_vocabulary(frozenset("ran runs running run owned owns owning manages managed managing opened set".split()))
 _TEACH_WORDS = register_vocabulary(frozenset("teaches taught lectures lectured nursed".split()))
 _JOB_VERB_WORDS = register_vocabulary(frozenset("""farms farmed nurses nursed fishes fished drives drove driven driving
     cleans cleaned works work trade teaches taught lectures lectured shears sheared cooks cooked delivers delivered
@@ -279,6 +292,13 @@ _JOB_VERB_WORDS = register_vocabulary(frozenset("""farms farmed nurses nursed fi
     service brigade forces military coastguard clergy head manages manage coaches coached coaching
     days nights shifts weekends lates earlies doubles sells sold selling firm company business office market stall
     kiosk""".split()))
+# "worked on the kiwifruit orchards", "forty years on the trawlers": the places of a trade, in the plural
+# (tried only at those nouns, looking back: the pattern above is long, and these words are common).
+_TRADE_NOUNS = register_vocabulary(frozenset("""orchards farms boats trawlers rigs docks buses trains ferries roads sites
+    wards lines tills vineyards stations bins""".split()))
+_ON_THE_TRADE = lowered(r"\b(?:works|worked|working|years|summers|seasons)\s+on\s+the\s+(?:[a-z\-]+\s+)?"
+                        r"(?:orchards|farms|boats|trawlers|rigs|docks|buses|trains|ferries|roads|building\s+sites|sites|wards|"
+                        r"lines|tills|vineyards|stations|bins)\b")
 
 
 def find_occupations(ix: TextIndex) -> Iterator[Span]:
@@ -292,8 +312,9 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
             lead = _TITLE_LEAD.search(low, max(0, ws - 40), ws)  # "Reflexology for a librarian with …"
         if lead is None or _OWNED.search(low, max(0, ws - 30), ws):
             continue  # "her GP", "his Parkinson's nurse", "the priest": someone else in the client's life
-        if _not_her_job(text, low, lead, ws, we):
-            continue
+        if _not_her_job(text, low, lead, ws, we) or "I" in text[max(0, lead.start() - 30):lead.start()] and \
+                _WRITER_SUBJECT.search(text, max(0, lead.start() - 30), lead.start()):
+            continue  # ("I am not going to be the therapist who …": the writer, whoever else the sentence names)
         if low.startswith(_PLACE_AFTER_JOB, we):
             continue  # "a physio clinic", "a nurse appointment": the job word names a place or a service
         start = lead.start()
@@ -302,7 +323,7 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
         art = _ARTICLE.search(piece)
         start = start + art.start() if art else start + len(piece.split(" ")[0]) + 1 if " " in piece else start
         # "pain in a welder (and what I learned)": a job after "in a", "for a" is never the writer's own
-        if (not piece.startswith(_ABOUT_SOMEONE) and about_writer(ix, start, we)
+        if (not piece.startswith(_ABOUT_SOMEONE) and about_writer(ix, start, we, subject=True)
                 and not _THIRD_SUBJECT.search(text, max(0, lead.start() - 30), lead.start() + (piece[:1] in "'’"))) \
                 or text[ws].isupper() and text.startswith(("'s", "’s"), we):
             continue  # "Baker's cyst" is not a baker
@@ -313,17 +334,21 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
     for pat, vocab, after in ((_TEACHES, _TEACH_WORDS, 50), (_RUNS_BUSINESS, _RUN_WORDS, 60)):
         # each pattern opens with its anchor word: matched there, not searched for across a window
         for m in (pat.match(low, a, min(len(low), b + after)) for a, b in ix.anchors(vocab)):
-            if m is not None and not about_writer(ix, m.start(), m.end()):
+            if m is not None and not about_writer(ix, m.start(), m.end(), subject=True):
                 seen.append(m.span())
                 yield "occupation", m.start(), m.end()
-    for m in (m for a, b in ix.windows(ix.anchors(_JOB_VERB_WORDS), 40, 24) for m in _JOB_VERB.finditer(low, a, b)):
-        if any(s <= m.start() < e for s, e in seen) or about_writer(ix, m.start(), m.end()):
-            continue
+    trade = [(s, e) for s, e in ix.anchors(_TRADE_NOUNS) if low.find(" on the ", max(0, s - 30), s) >= 0]
+    verbs = ix.windows(ix.anchors(_JOB_VERB_WORDS), 40, 24)
+    for m in [m for a, b in verbs for m in _JOB_VERB.finditer(low, a, b)] + [
+            m for a, b in ix.windows(trade, 40, 1) for m in _ON_THE_TRADE.finditer(low, a, b)]:
+        if any(s <= m.start() < e for s, e in seen) or about_writer(ix, m.start(), m.end(), subject=True) \
+                or _WRITERS_LESSON.match(low, m.end()):
+            continue  # ("who taught the pain module on my course": the writer's teacher)
         seen.append(m.span())
         yield "occupation", m.start(), m.end()
     for aws, awe in ix.anchors(_WORK_WORDS):
         m = _WORKS_AS.match(low, aws) if low.startswith(" as ", awe) else None
-        if m is None or any(s <= m.start() < e for s, e in seen) or about_writer(ix, m.start(), m.end()):
+        if m is None or any(s <= m.start() < e for s, e in seen) or about_writer(ix, m.start(), m.end(), subject=True):
             continue
         if _SUBJECT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             seen.append(m.span())
@@ -343,7 +368,7 @@ def _work_places(ix: TextIndex, seen: list[tuple[int, int]]) -> Iterator[Span]:
         if m is None:
             continue
         last = m.end()
-        if any(s <= m.start() < e for s, e in seen) or about_writer(ix, m.start(), m.end()):
+        if any(s <= m.start() < e for s, e in seen) or about_writer(ix, m.start(), m.end(), subject=True):
             continue
         if _GENERIC_WORK.match(low, m.start()):
             continue

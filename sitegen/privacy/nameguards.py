@@ -13,7 +13,9 @@ from sitegen.privacy.nametokens import _FUNC, _SAINT, _SKIP, _UNKNOWN, _next_wor
 # "Gibbs (1988)", "Simons DG (1999)", "Travell, J. (1983)", "Porges et al."
 _CITATION_AFTER = lazy(
     r"(?:,?\s*(?:[A-Z]\.\s*){1,3}|\s+[A-Z]{1,3}\b)?,?\s*"
-    r"(?:\(\s*(?:19|20)\d\d|(?:19|20)\d\d[a-z]?\b[).,:]|et\.?\s+al\b|and\s+colleagues\b)"
+    r"(?:\(\s*(?:19|20)\d\d|(?:19|20)\d\d[a-z]?\b[).,:]|et\.?\s+al\b|and\s+colleagues\b"
+    # "van der Horst, Petersen and others showed": a list of authors ending "and others", as "et al." does
+    r"|(?:,\s*[A-Z][\w'’\-]+){0,3},?\s+and\s+(?:others|co-workers|co-authors|coworkers)\b)"
 )
 
 
@@ -257,7 +259,9 @@ _ROLE_THEN_VERB = lazy(r",\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+,\s+(?:has
 # "my tutor from college, X" too.  Whoever the writer trained or studied with, or took a course with,
 # is a teacher: "which I trained in with X", "the Part C course with X".
 _WRITERS_PERSON = lazy(r"\b(?:[Mm]y|[Oo]ur)\s+(?:[a-z\-]+\s+){0,2}?(?:tutor|teacher|supervisor|mentor|lecturer|trainer|"
-                       r"colleague|course\s+leader|educator|instructor|examiner)s?(?:\s+(?:from|at)\s+(?:the\s+)?[a-z]+)?,?\s+$"
+                       r"colleague|course\s+leader|educator|instructor|examiner|principal|professor)s?(?:\s+(?:from|at)\s+(?:the\s+)?[a-z]+)?"
+                       r"(?:\s+(?:on|from|at)\s+(?:the|my|our)\s+(?:[a-z\-]+\s+){0,2}?(?:course|module|programme|program|"
+                       r"diploma|degree|training))?,?\s+$"
                        r"|\b(?:[Ss]upervision|[Mm]entoring)\s+(?:session\s+)?with\s+$"
                        r"|\b(?:I|we)\s+(?:first\s+|originally\s+|later\s+)?(?:trained|studied|learned|learnt|qualified)\b"
                        r"[^.;!?\n]{0,30}?\b(?:with|under)\s+$"

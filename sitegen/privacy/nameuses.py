@@ -240,7 +240,21 @@ def thanked(text: str, start: int, end: int) -> bool:
         k = text.find(stop, end)
         if 0 <= k < b:
             b = k
-    return _ABOUT_CLIENT.search(text, m.start(), b) is None
+    if _ABOUT_CLIENT.search(text, m.start(), start) is not None:
+        return False
+    # After the name a pronoun is the thanked person's own ("for her notes", "the course she ran"); the
+    # sentence is about a client only where it names one, or someone of hers ("Dr X, her GP").
+    if _CLIENT_NAMED.search(text, end, b) is not None or _OBJECT_PRONOUN.search(text, end, b) is not None:
+        return False  # "for seeing him so quickly": the client, seen by the person thanked
+    return all(w.group(1).lower() not in L.RELATION_WORDS and w.group(1).lower() not in _CARE_WORDS
+               for w in _OWNED_AFTER.finditer(text, end, b))
+
+
+_CLIENT_NAMED = lazy(r"\b(?:the|my|this|our)\s+(?:client|patient)s?\b")
+_OBJECT_PRONOUN = lazy(r"\b(?:him|them)\b|\bher\b(?=\s*(?:[,.;:!?)]|$|\s+(?:so|at|on|in|for|with|to|today|again|twice|"
+                       r"before|after|and|when|while|quickly|early|first|last|through|back)\b))")
+_OWNED_AFTER = lazy(r"\b(?:[Hh]er|[Hh]is|[Tt]heir)\s+([A-Za-z\-]+)")
+_CARE_WORDS = frozenset("gp doctor physio physiotherapist nurse midwife consultant surgeon carer dentist osteopath".split())
 
 
 # "X and his wife Y", "X, with her husband Y": a relative whose owner is the person named just before.
@@ -254,6 +268,18 @@ def relative_of(text: str, start: int, cited: set[str]) -> bool:
         return False
     m = _OWNER_BEFORE.search(text, max(0, start - 50), start)
     return m is not None and m.group(2) in L.RELATION_WORDS and (m.group(1) in cited or m.group(1) in P.CITED)
+
+
+# "Gareth Llewellyn and Ciarán", "Travell, Simons and Dorothy": a name joined by "and" to one cited.
+_JOINED_BEFORE = lazy(r"([A-Z][\w'’\-]+)(?:['’]s)?,?\s+(?:and|&)\s+$")
+
+
+def joined_to(text: str, start: int, cited: set[str]) -> bool:
+    """Whether the name at `start` follows "and" after a name cited in this text: the pair is one kind."""
+    if not text.endswith((" and ", " & "), max(0, start - 5), start):
+        return False
+    m = _JOINED_BEFORE.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1) in cited
 
 
 # Someone in the story: a pronoun for a person, or the client named as such.  A name with no person
@@ -283,7 +309,7 @@ def in_story_at(ix: TextIndex, start: int, end: int, beside: bool = True) -> boo
 # writes this one", "a physio mate of ours who works at a sports clinic", "Tui's writing again".  What it
 # says of them (their name, job, town) is the practice's business, not a client's.
 _COLLEAGUE_INTRO = lazy(r"\bof\s+(?:ours|mine)\b|\bour\s+(?:own\s+)?(?:colleague|[a-z]+(?:ist|ologist|path|practor|physio|"
-                        r"doula|therapist|midwife|counsellor|counselor|osteo|chiro|trainer|coach))\b|\b(?:writes|wrote|"
+                        r"doula|therapist|midwife|counsellor|counselor|osteo|chiro|trainer|coach))\b|\bour\s+(?:clinic|practice)['’]s\b|\b(?:writes|wrote|"
                         r"is\s+writing|['’]s\s+writing)\s+(?:this|again|for\s+us)\b|\bguest\s+(?:post|writer|case|piece)\b")
 _CLIENT_WORD = lazy(r"\b(?:clients?|patients?|husband|wife|partner|son|daughter|mum|mother|dad|father|sister|brother)\b",
                     re.IGNORECASE)
@@ -311,6 +337,19 @@ _FIGURE_BEFORE = lazy(r"\b(?:watch(?:ed|es|ing)?|about|fan\s+of|like|idoli[sz](?
                       r"listen(?:ed|s|ing)?\s+to)\s+(?:the\s+(?:old\s+|new\s+|great\s+|late\s+)?)?$", re.IGNORECASE)
 _FIGURE_AFTER = lazy(r"(?:['’]s\s+(?:swing|serve|documentary|biography|memoir|book|podcast|race|goal|songs?|music|films?|show)\b"
                      r"|\s+(?:was|is)\s+(?:her|his|their)\s+(?:hero|heroine|idol)\b)")
+
+
+# "The client watched a lot of Formula One …, and joked that Lewis Hamilton's neck …": earlier in the
+# sentence, the client watching or following something; a full name after it may be a figure on screen.
+_WATCHED = lazy(r"\b(?:watch(?:ed|es|ing)?|follow(?:ed|s|ing)?|fan\s+of|supports?|supported|glued\s+to|on\s+(?:the\s+)?(?:telly|tv|television))\b",
+                re.IGNORECASE)
+
+
+def watched_before(ix: TextIndex, start: int) -> bool:
+    """Whether the sentence before the full name at `start` says someone watched or follows something:
+    what a person cue says of the name (her neck, her knee) is then too weak for an error."""
+    a, _b = ix.sentence_bounds(start, start + 1)
+    return _WATCHED.search(ix.text, a, start) is not None
 
 
 def public_figure(text: str, start: int, end: int) -> bool:

@@ -23,9 +23,9 @@ from sitegen.privacy import lexicon as L
 from sitegen.privacy import people as P
 from sitegen.privacy.disguise import about_writer
 from sitegen.privacy.lazyre import lazy
-from sitegen.privacy.nameuses import thanked
+from sitegen.privacy.nameuses import named_day, thanked
 from sitegen.privacy.organisations import EVENT_ENDINGS, ORG_ENDINGS, weak_start
-from sitegen.privacy.places import _STATE_NAMES, _STATES
+from sitegen.privacy.places import address_towns, roads
 from sitegen.privacy.tokens import TextIndex, lowered
 from sitegen.privacy.wordstats import stats
 
@@ -75,7 +75,8 @@ _NOT_PLACE = frozenset("""
     Advice Home Care Therapy Massage Counselling Supervision Physio Physiotherapy Yoga Pilates Reiki
 """.split())
 _CAP_PREFIXES = ("St", "St.", "Saint", "Great", "Little", "Upper", "Lower", "North", "South", "East", "West",
-                 "New", "Old", "Long", "High", "Nether", "King's", "Kings", "Bishop's", "Market", "Castle")
+                 "New", "Old", "Long", "High", "Nether", "King's", "Kings", "Bishop's", "Market", "Castle",
+                 "Cape", "Port", "Fort", "Mount")  # ("Cape Town", "Port Hood": everyday words, so function words elsewhere)
 
 
 _NEVER, _IF_PREP, _MAYBE = range(3)
@@ -118,7 +119,7 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
         i += 1
         if word.endswith(("-based", "-born", "-bred", "-raised")):
             head = word.rsplit("-", 1)[0]
-            if st.place(head) and not st.country(head) and not about_writer(ix, s, e):
+            if st.place(head) and not st.country(head) and not about_writer(ix, s, e, subject=True):
                 yield "place", s, s + len(head)  # "Whitby-based", "Cork-born"
             continue
         kind = _WORD_KIND.get(word)
@@ -135,11 +136,13 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
         run = m.group() if m else word
         run = run.rstrip("'’").removesuffix("'s").removesuffix("’s")
         run_end = s + len(run)
-        if any(c.isdigit() for c in run) or _named_thing(text, run, run_end):
-            continue  # "C4", "Wexley General", "the Oswestry Disability Index", "Butler and Moseley's"
+        if any(c.isdigit() for c in run) or _named_thing(text, run, run_end) or run.endswith(" Day") \
+                or named_day(text, run_end):
+            continue  # "C4", "Wexley General", "the Oswestry Disability Index", "Butler and Moseley's", "St Patrick's Day"
         prep_m = _PREP.search(low, max(0, s - 40), s)
-        if prep_m is not None and low.endswith("according to ", max(0, s - 13), s):
-            continue  # "according to Oduya": a source cited
+        if prep_m is not None and (low.endswith("according to ", max(0, s - 13), s) or _EVENT_WORDS.intersection(
+                low[max(0, s - 32):s].split()) and _EVENT_BEFORE.search(low, max(0, s - 32), s)):
+            continue  # "according to Oduya": a source cited; "after a course in Bristol": where a course was held
         if prep_m is not None and low.endswith("to ", max(0, s - 3), s) and thanked(text, s, run_end):
             while i < n and ix.caps[i][0] < run_end:
                 i += 1
@@ -157,19 +160,10 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
                 st.zipf(word) < 4.0 and not weak_start(text, s):
             yield "place", s, run_end  # "the Moorside estate": a neighbourhood
             continue
-        the = text[max(0, s - 4):s].lower() == "the "
-        if (not prep or the) and not _REGION_NOUN.search(run) and _eponym_use(text, s, run_end, i - 1, ix) \
-                or text.startswith(("'s", "’s"), run_end):
-            continue  # "Parkinson's", "the Beighton score", "Eunice Ingham drew": not the town
-        if _PERSON_APPOSED.match(text, run_end):
-            continue  # "traces back to Jivaka Kumar, a physician said to …": a person, not a place
-        owner = _FIGURE_CLAUSE.search(text, max(0, s - 50), s) if ", " in text[max(0, s - 50):s] else None
-        if owner is not None and owner.group(1) in P.cited_surnames():
-            continue  # "Tom Bowen, who worked in Geelong": the place of someone cited, not of a client
-        if _method_history(ix, s, run_end):
-            continue  # "developed by Ian Stiell in Ottawa", "named after Codman, who worked in Boston"
+        if _not_the_town(ix, s, run, run_end, prep, i - 1):
+            continue
         hit = _place_of(run, st, prep)
-        if hit is None or about_writer(ix, s, run_end):
+        if hit is None or about_writer(ix, s, run_end, subject=True) and not _practised_then(ix, s, run_end):
             continue  # "the course I took in York": the writer's own
         length = hit
         end = s + length
@@ -183,8 +177,48 @@ def find_places(ix: TextIndex) -> Iterator[Span]:
             continue
         last_place = end
         yield "place", s, end
-    yield from _address_towns(ix)
-    yield from _roads(ix)
+    yield from address_towns(ix)
+    yield from roads(ix)
+
+
+def _not_the_town(ix: TextIndex, s: int, run: str, run_end: int, prep: bool, k: int) -> bool:
+    """Whether the place name text[s:run_end] (caps[k]) stands for a person, an eponym or something cited."""
+    text = ix.text
+    the = text[max(0, s - 4):s].lower() == "the "
+    if (not prep or the) and not _REGION_NOUN.search(run) and _eponym_use(text, s, run_end, k, ix) \
+            or text.startswith(("'s", "’s"), run_end):
+        return True  # "Parkinson's", "the Beighton score", "Eunice Ingham drew": not the town
+    if _PERSON_APPOSED.match(text, run_end):
+        return True  # "traces back to Jivaka Kumar, a physician said to …": a person, not a place
+    owner = _FIGURE_CLAUSE.search(text, max(0, s - 50), s) if ", " in text[max(0, s - 50):s] else None
+    if owner is not None and owner.group(1) in P.cited_surnames():
+        return True  # "Tom Bowen, who worked in Geelong": the place of someone cited, not of a client
+    # "developed by Ian Stiell in Ottawa", "named after Codman, who worked in Boston"
+    return _method_history(ix, s, run_end)
+
+
+# Where a course or a conference was held is the teacher's or the writer's, not a client's.
+_EVENT_BEFORE = lazy(r"\b(?:(?:workshop|workshops|conference|seminar|training|retreat|congress|summit|cpd)\s+(?:day\s+|weekend\s+)?"
+                     r"(?:in|at|near)|(?:a|an|my|our|his|her|their|weekend|training|cpd)\s+courses?\s+(?:in|near))\s+(?:the\s+)?$")
+# ("on the course at Cruden Bay" is a golf course: "course" needs "a" or "my" and "in")
+_EVENT_WORDS = frozenset("workshop workshops conference seminar training retreat congress summit cpd course courses".split())
+
+
+# Where the writer practised when the client was seen: "a practice in west Wales before coming down
+# here", "my year as an assistant in Ohio", "a strip-mall clinic outside Columbus".  In a case study the
+# client lived there, so the place is the client's as much as the writer's (a course, a conference or
+# where the writer trained is the writer's alone).
+_PRACTISED_THEN = lazy(r"\b(?:(?:I|we)\s+(?:\w+\s+){0,3}?(?:worked|practised|practiced|spent|did\s+(?:a|some)\s+(?:\w+\s+)?"
+                       r"(?:summers?|years?|months|stint|locum|placement|cover)|was\s+(?:working|doing|based|practising|practicing))\b|[Mm]y\s+(?:\w+\s+){0,2}?(?:years?|time|"
+                       r"summers?|months|stint|days)\b|(?:from|when)\s+I\s+was\s+(?:working|based|practising|practicing)\b)")
+_WRITERS_OWN = lazy(r"\b(?:course|courses|workshop|conference|seminar|qualified|studied|studying|degree|holiday|holidays|"
+                    r"now|today|currently)\b", re.IGNORECASE)
+
+
+def _practised_then(ix: TextIndex, s: int, e: int) -> bool:
+    """Whether the writer's sentence says they practised at the place then (see _PRACTISED_THEN)."""
+    sentence = ix.sentence(s, e)
+    return _PRACTISED_THEN.search(sentence) is not None and _WRITERS_OWN.search(sentence) is None
 
 
 def _given_before(text: str, prev: tuple[int, int], st) -> bool:
@@ -240,52 +274,6 @@ def _named_thing(text: str, run: str, run_end: int) -> bool:
 # "Oswestry was 10%", "Roland-Morris down to 4/24": a measure named after a place, not the town.
 _MEASURE_AFTER = lazy(r"\s+(?:(?:was|is|of|at|scored?|down\s+to|fell\s+to|dropped\s+to|had\s+fallen\s+to)\s+)?"
                             r"(?:about\s+|around\s+|now\s+)?\d+(?:\.\d+)?\s*(?:%|/\s*\d|percent\b|out\s+of\b)")
-
-
-_STREET_END = r"(?:" + "|".join(sorted(L.STREET_SUFFIXES, key=len, reverse=True)) + r")"
-# The town of an address, between the street and the state, ZIP or postcode:
-# "2211 N. Milwaukee Ave, Chicago, IL 60647", "42 Ferndale Road, Hove BN3 6EU".
-_ADDRESS_TOWN = lazy(
-    r"\b" + _STREET_END + r"\.?,[ \u00a0]*(?P<t>[A-Z][\w'’\-]+(?:[ \u00a0][A-Z][\w'’\-]+){0,2})(?=,?[ \u00a0]+(?:(?:"
-    + "|".join(_STATES) + r")\b|(?:" + _STATE_NAMES + r")\b|[A-Z]{1,2}\d[\dA-Z]?[ \u00a0]?\d[A-Z]{2}\b|\d{5}\b)|,[ \u00a0]*$|\.)"
-)
-# Roads and lines: "the M180", "up the A66", "the Kennedy Expressway", "the Blue Line".
-_ROAD = lazy(
-    r"\b(?:on|off|along|up|down|via|from|onto|near|by|past|across|took|take|takes|drives?|driving|drove|the)\s+"
-    r"the\s+(?P<r>(?:M|A|B|N|I-|SR\s?|US\s?|Route\s)\d{1,4}(?:\(M\))?)\b"
-    r"|\b(?P<s>[A-Z][\w'’\-]+(?:[ \u00a0][A-Z][\w'’\-]+)?[ \u00a0](?:Expressway|Motorway|Freeway|Turnpike|Highway|"
-    r"Parkway|Bypass|Line))\b"
-)
-_SERVICE_LINE = lazy(r"\b(?:Text|Help|Crisis|Support|Advice|Chat|Phone|Info|Information|Care|Carers|Silver|"
-                           r"Samaritans|Helpline)[ \u00a0]Line$")
-_ROAD_WORDS = frozenset("Expressway Motorway Freeway Turnpike Highway Parkway Bypass Line".split())
-
-
-def _address_towns(ix: TextIndex) -> Iterator[Span]:
-    text = ix.text
-    ends = ix.caps_in(L.STREET_SUFFIXES)
-    if not ends:
-        return
-    for m in (m for a, b in ix.windows(ends, 1, 60) for m in _ADDRESS_TOWN.finditer(text, a, b)):
-        town = m.group("t")
-        if stats().country(town):
-            continue
-        yield "place", m.start("t"), m.end("t")
-
-
-def _roads(ix: TextIndex) -> Iterator[Span]:
-    text = ix.text
-    hits = ix.caps_in(_ROAD_WORDS) + [(s, e) for s, e in ix.digits if s and text[s - 1] in "MABN-" and e - s <= 4]
-    if not hits:
-        return
-    hits.sort()
-    for m in (m for a, b in ix.windows(hits, 40, 8) for m in _ROAD.finditer(text, a, b)):
-        g = "r" if m.group("r") else "s"
-        if g == "s" and (weak_start(text, m.start(g)) or m.group(g).split()[0] in L.FUNCTION_WORDS):
-            continue  # "Line 3 of the form", "The Highway Code"
-        if m.group(g).endswith(" Line") and _SERVICE_LINE.search(m.group(g)):
-            continue  # "the Crisis Text Line", "the Carers Help Line": a service reached by phone
-        yield "place", m.start(g), m.end(g)
 
 
 _LOWER_AFTER = lazy(r" ([a-z]+)")
