@@ -19,7 +19,6 @@ this small pool exists.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import pickle
 import signal
@@ -27,11 +26,13 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
-from multiprocessing.connection import Connection, wait
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .collector import COLLECT_MIN, collecting
 from .errors import WorkerFailed
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 Task = Callable[[Any, int], Any]
 PARALLEL_MIN = 48  # fewer items than this are quicker done in this process than shipped to workers
@@ -39,9 +40,12 @@ PARALLEL_MIN = 48  # fewer items than this are quicker done in this process than
 
 def workers_for(n: int, jobs: int | None, minimum: int) -> int:
     """How many worker processes to use for n items: 1 (this process) when forking cannot pay."""
-    if n < minimum or threading.active_count() > 1 or sys.platform != "linux" \
-            or "fork" not in multiprocessing.get_all_start_methods():
+    if n < minimum or threading.active_count() > 1 or sys.platform != "linux":
         return 1  # fork is the cheap way to share the model; never fork a threaded process
+    import multiprocessing  # only where there may be workers: a one-edit build has none
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
     return max(1, min(jobs or os.cpu_count() or 1, n // max(1, minimum // 2)))
 
 
@@ -124,6 +128,8 @@ class _Pool:
         self.start = start
         self.size = max(1, min(16, n // (workers * 32)))
         self.chunks = [(s, min(n, s + self.size)) for s in range(start, n, self.size)]
+        import multiprocessing
+
         self.ctx = multiprocessing.get_context("fork")
         self.current = self.ctx.RawArray("q", workers)
         self.procs: list[Any] = []
@@ -132,6 +138,8 @@ class _Pool:
         self.workers = workers
 
     def run(self) -> list[Any]:
+        from multiprocessing import connection
+
         out: list[Any] = [None] * self.n
         todo = list(reversed(self.chunks))
         done = self.start
@@ -145,7 +153,7 @@ class _Pool:
                 self.conns.append(parent)
                 self._give(k, todo)
             while self.busy:
-                ready = wait([self.conns[k] for k in self.busy] + [self.procs[k].sentinel for k in self.busy])
+                ready = connection.wait([self.conns[k] for k in self.busy] + [self.procs[k].sentinel for k in self.busy])
                 for k in list(self.busy):
                     if self.conns[k] in ready or self.conns[k].poll():
                         done += self._receive(k, out)
