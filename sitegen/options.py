@@ -36,7 +36,7 @@ class BuildMemory:
         self.item_keys: dict[int, tuple[Any, str | None, str | None]] = {}
         self.links: dict[str, Any] = {}  # links.check_links: each text's last check, and the site's names then
         self.page_keys: dict[str, tuple[tuple, str]] = {}  # fingerprint.PageKeys: each page's key, by what it was made of
-        self.extras: dict[str, Any] = {}  # render_extras: the last sitemap
+        self.extras: dict[str, Any] = {}  # render_extras: the last sitemap and each item's search entry
         # The output folder (its identity, cache.output_identity) and every file in it, as this
         # process's last write left it: the preview writes into a temporary folder of its own,
         # which nothing else touches, so it need not be read again while its identity holds.

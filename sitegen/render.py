@@ -231,12 +231,23 @@ def render_extras(site: Site, memo: dict | None = None, rels: Iterable[str] | No
     """Sitemap and search index: built from the model directly, no template needed.
 
     `rels` is every page's path in the output, in the order of `jobs`, when the caller has
-    them.  `memo` (kept by a resident process) holds the last sitemap by what it was made of;
-    it is left holding this build's."""
+    them.  `memo` (kept by a resident process) holds the last sitemap by what it was made of,
+    and each item's search entry by the item (media.attach hands over an unchanged item as the
+    very same object); it is left holding this build's."""
+    items = site.posts + site.pages
     sitemap, made_of = _sitemap(site, page_urls(site, rels), memo.get("sitemap") if memo is not None else None)
-    if memo is not None:
-        memo["sitemap"] = (made_of, sitemap)
-    index = "[" + ",".join(_search_entry(i) for i in site.posts + site.pages) + "]"
+    if memo is None:
+        entries = [_search_entry(i) for i in items]
+    else:
+        last = memo.get("entries", {})
+        kept: dict[int, tuple[Item, str]] = {}
+        for i in items:
+            got = last.get(id(i))
+            kept[id(i)] = got if got is not None and got[0] is i else (i, _search_entry(i))
+        entries = [kept[id(i)][1] for i in items]
+        memo.clear()
+        memo.update(sitemap=(made_of, sitemap), entries=kept)
+    index = "[" + ",".join(entries) + "]"
     return [OutputFile("sitemap.xml", sitemap), OutputFile("search-index.json", index.encode("utf-8"))]
 
 
