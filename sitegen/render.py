@@ -53,7 +53,7 @@ def make_env(site_dir: Path) -> jinja2.Environment:
     )
     env.filters["human_date"] = human_date
     env.filters["iso"] = lambda d: d.isoformat() if d else ""
-    env.filters["day"] = lambda d: d.strftime("%Y-%m-%d") if d else ""
+    env.filters["day"] = lambda d: day(d) if d else ""
     env.filters["month_year"] = lambda d: f"{d:%B %Y}" if d else ""
     env.globals["posting_data"] = _posting_data
     env.globals["practice_data"] = _practice_data
@@ -277,14 +277,7 @@ def _search_entry(i: Item) -> str:
     summary, "x": words}, as JSON; the text's own members were worked out with its file."""
     date = day(i.entry.date) if i.entry.date else ""
     return (f'{{"t":{_json(i.title)},"u":{_json(i.url)},"d":"{date}","g":{_json([t.name for t in i.tags])},'
-            f'{i.rendered.search or _members_of(i)}}}')
-
-
-def _members_of(item: Item) -> str:
-    """For a text that was not read by process_source (whose rendering carries them)."""
-    from .media import as_written
-
-    return search_members(as_written(item.rendered).summary_html, item.rendered.text)
+            f'{i.rendered.search}}}')
 
 
 def search_members(summary_html: str, words: str) -> str:

@@ -284,7 +284,7 @@ def _write(output: Path, files: list[OutputFile], statics: list[StaticFile], hel
     for st in statics:
         check_rel(st.out)
     if held.ours:
-        old = set(held.files)
+        old = held.files
         if held.links:
             # Put there by hand: never write or delete through a link.  Rebuild the whole
             # tree (every page rendered: nothing is carried over through a link) and swap.
@@ -304,7 +304,7 @@ def _changed_meanwhile(output: Path, what: str) -> UnsafeOutputError:
                              "nothing was written. Build again")
 
 
-def _fits_in_place(output: Path, new_rels: list[str], old: set[str]) -> bool:
+def _fits_in_place(output: Path, new_rels: list[str], old: frozenset[str]) -> bool:
     """False when a file would replace a folder or the other way round: then the tree is rebuilt."""
     for rel in new_rels:
         if (output / rel).is_dir():
@@ -343,7 +343,8 @@ def _old_files(output: Path) -> tuple[set[str], bool]:
 
 
 
-def _update_in_place(output: Path, files: list[OutputFile], statics: list[StaticFile], old: set[str]) -> WriteResult:
+def _update_in_place(output: Path, files: list[OutputFile], statics: list[StaticFile],
+                     old: frozenset[str]) -> WriteResult:
     tmp = fresh_tmp(output)
     names: set[str] = set()
     staged: list[str] = []
