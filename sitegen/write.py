@@ -63,7 +63,7 @@ from .safewrite import (
     remove_tree,
     siblings,
     signals_deferred,
-    sync_folder,
+    sync_files,
 )
 
 # Folders of the site that hold the user's own files: the output may be neither one of
@@ -382,7 +382,8 @@ def _update_in_place(output: Path, files: list[OutputFile], statics: list[Static
         if not made:  # only removals: the journal still needs its folder
             tmp.mkdir()
             (tmp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-        sync_folder(tmp)  # the staged files are on disk before the journal says they are ready
+        # the staged files are on disk before the journal says they are ready
+        sync_files([tmp / MARKER, *(tmp / rel for rel in staged)], made or {tmp})
         journal = tmp / JOURNAL
         with open(journal.with_suffix(".part"), "w", encoding="utf-8") as fh:
             json.dump({"staged": staged, "removed": removed}, fh)
@@ -428,11 +429,14 @@ def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile
         (tmp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         made: set[Path] = {tmp}
 
+        placed: list[Path] = [tmp / MARKER]  # every file, to be synced before the swap
+
         def place(rel: str) -> tuple[Path, Path | None]:
             dest = tmp / rel
             if dest.parent not in made:
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 made.add(dest.parent)
+            placed.append(dest)
             return dest, (old / rel if old is not None else None)
 
         for f in files:
@@ -467,7 +471,7 @@ def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile
         if swap and carry and changed == 0 and removed == 0:
             discard(tmp)
             return WriteResult(total, 0, 0, False, listing=frozenset(names))
-        sync_folder(tmp)
+        sync_files(placed, made)  # linked files too: a picture in the cache may not be on disk yet
         with signals_deferred():
             if swap:
                 if not exchange(tmp, output):
