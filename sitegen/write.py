@@ -53,6 +53,7 @@ from .safewrite import (
     MARKER_TEXT,
     OLD_TAG,
     TMP_TAG,
+    Syncer,
     apply_journal,
     check_rel,
     discard,
@@ -63,7 +64,6 @@ from .safewrite import (
     remove_tree,
     siblings,
     signals_deferred,
-    sync_files,
 )
 
 # Folders of the site that hold the user's own files: the output may be neither one of
@@ -383,7 +383,10 @@ def _update_in_place(output: Path, files: list[OutputFile], statics: list[Static
             tmp.mkdir()
             (tmp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         # the staged files are on disk before the journal says they are ready
-        sync_files([tmp / MARKER, *(tmp / rel for rel in staged)], made or {tmp})
+        syncer = Syncer()
+        for path in (tmp / MARKER, *(tmp / rel for rel in staged)):
+            syncer.add(path)
+        syncer.finish(made or {tmp})
         journal = tmp / JOURNAL
         with open(journal.with_suffix(".part"), "w", encoding="utf-8") as fh:
             json.dump({"staged": staged, "removed": removed}, fh)
@@ -424,19 +427,18 @@ def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile
     tmp = fresh_tmp(output)
     changed = total = 0
     names: set[str] = set()
+    syncer = Syncer()  # every file, linked ones too (a picture in the cache may not be on disk yet)
     try:
         tmp.mkdir()
         (tmp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        syncer.add(tmp / MARKER)
         made: set[Path] = {tmp}
-
-        placed: list[Path] = [tmp / MARKER]  # every file, to be synced before the swap
 
         def place(rel: str) -> tuple[Path, Path | None]:
             dest = tmp / rel
             if dest.parent not in made:
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 made.add(dest.parent)
-            placed.append(dest)
             return dest, (old / rel if old is not None else None)
 
         for f in files:
@@ -447,12 +449,12 @@ def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile
                 if prev is None:
                     raise _changed_meanwhile(output, f"{f.rel} was removed from it")
                 _link_or_copy(prev, dest)
-                continue
-            if prev is not None and _same_bytes(prev, f.data):
+            elif prev is not None and _same_bytes(prev, f.data):
                 _link_or_copy(prev, dest)
-                continue
-            dest.write_bytes(f.data)
-            changed += 1
+            else:
+                dest.write_bytes(f.data)
+                changed += 1
+            syncer.add(dest)
         for s in statics:
             if s.out in names:
                 continue
@@ -461,17 +463,19 @@ def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile
             total += 1
             if prev is not None and _same_file(prev, s.path):
                 _link_or_copy(prev, dest)
-                continue
-            _copy_static(s.path, dest)
-            changed += 1
+            else:
+                _copy_static(s.path, dest)
+                changed += 1
+            syncer.add(dest)
         removed = 0
         if swap:
             old_names, _ = _old_files(output)
             removed = len(old_names - names)
         if swap and carry and changed == 0 and removed == 0:
+            syncer.close()
             discard(tmp)
             return WriteResult(total, 0, 0, False, listing=frozenset(names))
-        sync_files(placed, made)  # linked files too: a picture in the cache may not be on disk yet
+        syncer.finish(made)
         with signals_deferred():
             if swap:
                 if not exchange(tmp, output):
@@ -490,6 +494,7 @@ def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile
                 os.rename(tmp, output)
         return WriteResult(total, changed, removed, True, listing=frozenset(names))  # a new tree: not "pages only"
     except BaseException as exc:
+        syncer.close()
         if isinstance(exc, OSError):
             note_free_space(exc, output.parent)
         discard(tmp)
