@@ -355,22 +355,7 @@ def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile
             discard(tmp)
             return WriteResult(total, 0, 0, False, listing=frozenset(names))
         syncer.finish(made)
-        with signals_deferred():
-            if swap:
-                if not exchange(tmp, output):
-                    parked = output.parent / f".{output.name}{OLD_TAG}{os.getpid()}"
-                    os.rename(output, parked)
-                    try:
-                        os.rename(tmp, output)
-                    except OSError:
-                        os.rename(parked, output)  # put the old output back before reporting
-                        raise
-                    tmp = parked
-                remove_tree(tmp)
-            else:
-                if output.exists():
-                    output.rmdir()  # an empty folder (check_output_dir refused a non-empty one)
-                os.rename(tmp, output)
+        _swap_in(tmp, output, swap)
         return WriteResult(total, changed, removed, True, listing=frozenset(names))  # a new tree: not "pages only"
     except BaseException as exc:
         syncer.close()
@@ -378,6 +363,30 @@ def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile
             note_free_space(exc, output.parent)
         discard(tmp)
         raise
+
+
+def _swap_in(tmp: Path, output: Path, swap: bool) -> None:
+    """The new tree in place of the old, which is then removed, with Ctrl-C and SIGTERM held."""
+    with signals_deferred():
+        if swap:
+            if not exchange(tmp, output):
+                parked = output.parent / f".{output.name}{OLD_TAG}{os.getpid()}"
+                os.rename(output, parked)
+                try:
+                    os.rename(tmp, output)
+                except OSError:
+                    os.rename(parked, output)  # put the old output back before reporting
+                    raise
+                tmp = parked
+            try:
+                remove_tree(tmp)
+            except BaseException:
+                discard(tmp)  # the old tree, whatever its name now
+                raise
+        else:
+            if output.exists():
+                output.rmdir()  # an empty folder (check_output_dir refused a non-empty one)
+            os.rename(tmp, output)
 
 
 def _copy_static(src: Path, dest: Path) -> None:
