@@ -63,3 +63,70 @@ def test_a_street_with_nobody_in_its_paragraph_is_not_an_essay_finding(paragraph
 def test_a_street_in_a_paragraph_about_someone_is_still_an_essay_finding(paragraph, street):
     text = "A note on regulars.\n\n" + paragraph + "\n\nSee you soon."
     assert ("place", street) in kinds(text), kinds(text)
+
+
+# --- case studies: what an error needs ------------------------------------------------------------
+
+STORY = ("She came in after a long shift with her wrist strapped, and we started slowly.\n\n"
+         "{}\n\nBy the sixth session she could lift the kettle without thinking about it.")
+
+
+def severity_of(text: str, kind: str, needle: str, ctx: ScanContext = CASE) -> str | None:
+    return next((f.severity for f in scan_text(text, ctx) if f.kind == kind and needle in f.text), None)
+
+
+@pytest.mark.parametrize("sentence, needle", [
+    # a modal verb after a full name says no more than "is" or "has" does
+    ("The waiting room argued all week over whether Oliver Brennick should retire.", "Oliver Brennick"),
+    ("Everyone agrees Oliver Brennick must be the best scrum half of his generation.", "Oliver Brennick"),
+])
+def test_a_full_name_before_a_modal_verb_is_no_error(sentence, needle):
+    assert severity_of(STORY.format(sentence), "name", needle) != "error", scan_text(STORY.format(sentence), CASE)
+
+
+def test_a_figure_talked_about_is_no_name():
+    text = STORY.format("Half my clients want to talk about whether Oliver Brennick should have gone for goal.")
+    assert severity_of(text, "name", "Oliver Brennick") is None, scan_text(text, CASE)
+
+
+@pytest.mark.parametrize("sentence, needle", [
+    ("Thanks to my old manager Tobias, who showed me how to write a discharge letter.", "Tobias"),
+    ("My boss Euan read a draft of this.", "Euan"),
+])
+def test_the_writers_manager_is_no_error(sentence, needle):
+    assert severity_of(STORY.format(sentence), "name", needle) != "error", scan_text(STORY.format(sentence), CASE)
+
+
+def test_a_relative_named_is_still_an_error():
+    text = STORY.format("Her brother Tobias drove her to the second session.")
+    assert severity_of(text, "name", "Tobias") == "error", scan_text(text, CASE)
+
+
+# --- direct identifiers in the shapes people write them --------------------------------------------
+
+@pytest.mark.parametrize("sentence, code", [
+    ("The referral letter gave the postcode as ph33 6sw, typed in a hurry.", "ph33 6sw"),
+    ("Postcode: kw1 4yt", "kw1 4yt"),
+])
+def test_a_postcode_in_lower_case_after_the_word_postcode(sentence, code):
+    assert severity_of(STORY.format(sentence), "postcode", code) == "error", scan_text(STORY.format(sentence), CASE)
+
+
+def test_lower_case_words_without_the_word_postcode_are_no_postcode():
+    text = STORY.format("We did ex1 3rd set twice, then rested.")
+    assert severity_of(text, "postcode", "ex1") is None, scan_text(text, CASE)
+
+
+@pytest.mark.parametrize("line, age", [
+    ("- Ottilie Brannagh (client), 47", "47"),
+    ("- Ottilie, 47", "47"),
+])
+def test_a_list_item_naming_someone_and_ending_on_a_number_is_an_age(line, age):
+    text = "Who came:\n\n" + line + "\n- Her partner, not in the room\n"
+    assert ("exact_age", age) in [(f.kind, f.text) for f in scan_text(text, CASE)], scan_text(text, CASE)
+
+
+@pytest.mark.parametrize("line", ["- Grip Strength, 22", "- Range of motion, 35", "- Session count, 12"])
+def test_a_list_item_of_a_measure_ending_on_a_number_is_no_age(line):
+    text = "Measures:\n\n" + line + "\n"
+    assert not [f for f in scan_text(text, CASE) if f.kind == "exact_age"], scan_text(text, CASE)

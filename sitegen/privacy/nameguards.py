@@ -259,7 +259,7 @@ _ROLE_THEN_VERB = lazy(r",\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+,\s+(?:has
 # "my tutor from college, X" too.  Whoever the writer trained or studied with, or took a course with,
 # is a teacher: "which I trained in with X", "the Part C course with X".
 _WRITERS_PERSON = lazy(r"\b(?:[Mm]y|[Oo]ur)\s+(?:[a-z\-]+\s+){0,2}?(?:tutor|teacher|supervisor|mentor|lecturer|trainer|"
-                       r"colleague|course\s+leader|educator|instructor|examiner|principal|professor)s?(?:\s+(?:from|at)\s+(?:the\s+)?[a-z]+)?"
+                       r"colleague|course\s+leader|educator|instructor|examiner|principal|professor|manager|boss)s?(?:\s+(?:from|at)\s+(?:the\s+)?[a-z]+)?"
                        r"(?:\s+(?:on|from|at)\s+(?:the|my|our)\s+(?:[a-z\-]+\s+){0,2}?(?:course|module|programme|program|"
                        r"diploma|degree|training))?,?\s+$"
                        r"|\b(?:[Ss]upervision|[Mm]entoring)\s+(?:session\s+)?with\s+$"
