@@ -219,10 +219,6 @@ _EVENT = (r"(?:wedding|christening|funeral|graduation|party|concert|final|finals
           r"bushfires?|cyclone|earthquake|storm|hurricane|reunion|anniversary|divorce|redundancy|tournament|"
           r"championships?|marathon|race|show|festival|gala|(?:stag|hen)\s+(?:do|night|party|weekend)|honeymoon|birthday|"
           r"retirement|bereavement)\b")
-# What the treatment itself is made of: a time set by one of these is the clinical history.
-_CLINICAL = (r"(?:sessions?|treatments?|appointments?|assessments?|massages?|operation|surgery|op|injections?|scans?|"
-             r"visits?|class|classes|course|consultation|referral|x-ray|mri|procedure|review|clinic|exercises?|programme|"
-             + "|".join(sorted(L.BODY_PARTS, key=len, reverse=True)) + r")\b")
 _TIMELINE = lowered(
     # a single unit ("a year earlier", "a month later") is how any history is told; a count is not
     r"\b" + _ABOUT + r"(?:" + _NUM + r"\s+" + _UNIT + r"|a\s+decade)\s+(?:ago|earlier)\b"
@@ -235,13 +231,8 @@ _TIMELINE = lowered(
     r"down|up|over|back|home))?|arrived|came\s+home|got\s+married|retired))"
     # "around the date his friend was killed", "the anniversary her brother died"
     r"|\bthe\s+(?:date|anniversary)\s+(?:of\s+)?(?:her|his|their)\s+[a-z\-]+\s+(?:died|passed\s+away|was\s+born|was\s+killed)"
-    # a point in the client's own year, set by an event of her life: "the week before the county final",
-    # "the weekend after her niece's christening", "the week after my fortieth" (in her words); not one
-    # set by the treatment ("the day after the first session": the clinical history)
-    r"|\bthe\s+(?:day|night|week|weekend|fortnight|month)\s+(?:before|after)\s+(?!(?:the|her|his|their|my|our|each|every)\s+"
-    r"(?:[a-z\-]+\s+)?" + _CLINICAL + r")(?:(?:the|her|his|their|my)\s+(?:[\w'’\-]+\s+){0,2}[\w'’\-]+|(?:she|he|they)\s+[a-z]+(?:\s+[a-z]+)?)"
     r"|\b(?:" + _NUM + r"|a|an)\s+(?:months?|years?|decades?)\s+(?:after\s+(?:the|her|his|their)|"
-    r"before(?=\s+(?:she|he|they|her|his|the|we\s+met)))\b"
+    r"before(?=\s+(?:she|he|they|her|his|the)))\b"
     r"|\bfor\s+(?:(?:about|around|nearly|almost|over|more\s+than|the\s+past|the\s+last)\s+)?" + _NUM +
     r"\s+(?:years|decades)\b"
     # "thirty years of nursing", "twenty years of counting stamps"
@@ -316,8 +307,7 @@ _LIFE_TIMELINE = lowered(
     r"|since\s+(?:her|his|their)\s+(?:[\w'’\-]+\s+){0,2}?" + _EVENT +
     r"|married\s+(?:for\s+)?" + _ABOUT + _NUM + r"\s+years\b")
 _OWNERS = (" her ", " his ", " their ")
-_THE_UNIT = register_vocabulary(frozenset("week day night fortnight month weekend summer winter spring autumn year date "
-                                          "anniversary".split()))
+_THE_UNIT = register_vocabulary(frozenset("week day month weekend summer winter spring autumn year date anniversary".split()))
 _ORDINALS = ("first ", "second ", "third ", "fourth ", "last ", "final ", "middle ")
 
 
@@ -346,8 +336,7 @@ def find_timelines(ix: TextIndex) -> Iterator[Span]:
     hits += [(s, e) for s, e in ix.anchors(_SEASON_WORDS) if low.startswith((" after", " before", " of "), e)]
     hits += [(s - 4, e) for s, e in ix.anchors(_THE_UNIT) if low.endswith("the ", max(0, s - 4), s)
              and low.startswith((" after the ", " after her ", " after his ", " after their ", " her ", " his ", " their ",
-                                 " of her ", " of his ", " before the ", " before her ", " before his ", " before their ",
-                                 " after my ", " before my ", " after she ", " after he ", " before she ", " before he "), e)]
+                                 " of her ", " of his "), e)]  # "the week her father died"
     if not hits:
         return
     hits.sort()
