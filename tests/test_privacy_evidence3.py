@@ -156,3 +156,31 @@ def test_a_relative_with_a_detail_of_their_own_is_a_family_item(sentence, needle
 ])
 def test_a_relative_with_nothing_of_their_own_is_no_family_item(sentence):
     assert not items(STORY.format(sentence), "family"), items(STORY.format(sentence), "family")
+
+
+# --- review items in clean case studies: the writer's teachers, another person's job ---------------
+
+@pytest.mark.parametrize("sentence, needle", [
+    ("Thanks to the client, and to Morwenna, my shiatsu tutor, who showed me how slow is slow enough.", "Morwenna"),
+    ("Thanks to Ottoline Frere, who ran my sports massage course and still answers my questions.", "Ottoline Frere"),
+    ("And to my mentor up north, Ottoline Frere, who taught me to leave the scapula alone.", "Ottoline Frere"),
+])
+def test_the_writers_teacher_is_no_name_to_review(sentence, needle):
+    assert severity_of(STORY.format(sentence), "name", needle) is None, scan_text(STORY.format(sentence), CASE)
+
+
+def test_a_relative_who_taught_her_is_still_a_name():
+    text = STORY.format("Her aunt Morwenna, who taught her to swim, sat in on the session.")
+    assert severity_of(text, "name", "Morwenna") == "error", scan_text(text, CASE)
+
+
+@pytest.mark.parametrize("sentence", [
+    "She kept up the eye drops, as the GP had suggested.",
+    "Rest for a fortnight, as a pharmacist would tell anyone.",
+])
+def test_a_job_doing_something_after_as_is_someone_elses(sentence):
+    assert not items(STORY.format(sentence), "occupation"), items(STORY.format(sentence), "occupation")
+
+
+def test_working_as_is_still_her_job():
+    assert items(STORY.format("She works as a pharmacist in the next town."), "occupation")

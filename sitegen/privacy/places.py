@@ -99,12 +99,13 @@ _LOWER_POSTCODE = lazy(r"\bpost\s?codes?\b(?:\s+(?:is|was|as|of|on|given|written
 
 def _labelled_lower_postcodes(ix: TextIndex) -> Iterator[Span]:
     low = ix.lower
-    k = low.find("post")
-    while k >= 0:
-        m = _LOWER_POSTCODE.match(low, k)
-        if m is not None and not ix.text[m.start("c"):m.end("c")].isupper():  # upper case: _POSTCODE
-            yield "postcode", m.start("c"), m.end("c")
-        k = low.find("post", k + 4)
+    for word in ("postcode", "post code"):
+        k = low.find(word)
+        while k >= 0:
+            m = _LOWER_POSTCODE.match(low, k)
+            if m is not None and not ix.text[m.start("c"):m.end("c")].isupper():  # upper case: _POSTCODE
+                yield "postcode", m.start("c"), m.end("c")
+            k = low.find(word, k + 8)
 
 
 _FIVE = lazy(r"(?<!\d)\d{5}(?!\d)")
