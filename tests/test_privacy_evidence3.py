@@ -164,6 +164,8 @@ def test_a_relative_with_nothing_of_their_own_is_no_family_item(sentence):
     ("Thanks to the client, and to Morwenna, my shiatsu tutor, who showed me how slow is slow enough.", "Morwenna"),
     ("Thanks to Ottoline Frere, who ran my sports massage course and still answers my questions.", "Ottoline Frere"),
     ("And to my mentor up north, Ottoline Frere, who taught me to leave the scapula alone.", "Ottoline Frere"),
+    # titled too: the writer's teacher (this sentence was a name to review until round eleven)
+    ("Prof. Anselm Kirby, who taught me most of this, would say the same.", "Anselm Kirby"),
 ])
 def test_the_writers_teacher_is_no_name_to_review(sentence, needle):
     assert severity_of(STORY.format(sentence), "name", needle) is None, scan_text(STORY.format(sentence), CASE)
