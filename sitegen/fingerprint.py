@@ -21,6 +21,7 @@ import datetime
 import enum
 import functools
 import hashlib
+import operator
 from collections.abc import Iterable, Mapping
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
     import jinja2
 
 BODY = "body"  # field metadata: the value is derived from the post's text
-_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}  # a dataclass → (field name, text-derived?) in order
 _PLAIN = frozenset({str, int, float, bool})  # exactly these types: their value is their fingerprint
 _ALL = "*"
 _READS_BODY = "(body)"
@@ -78,18 +78,20 @@ class Walker:
             return self.known[key]
         if key in self._memo:
             return self._memo[key][1]
-        names = _FIELDS.get(type(v))
-        if names is None and dataclasses.is_dataclass(v) and not isinstance(v, type):
-            names = _FIELDS[type(v)] = tuple((f.name, bool(f.metadata.get(BODY))) for f in dataclasses.fields(v))
-        if names is not None:
-            out = h(type(v).__name__, tuple((n, self._quick(getattr(v, n))) for n, body in names
-                                            if self.with_body or not body))
+        cls = type(v)
+        shape = _SHAPES[self.with_body].get(cls)
+        if shape is None and dataclasses.is_dataclass(v) and not isinstance(v, type):
+            shape = _shape(cls, self.with_body)
+        if shape is not None:
+            names, get = shape
+            # the field names and their values, each fingerprinted (one attrgetter call, one map)
+            out = h(cls.__name__, names, tuple(map(self._quick, get(v))))
             self._memo[key] = (v, out)  # the object is kept alive, so its id cannot be reused meanwhile
             return out
         if isinstance(v, Mapping):
             return tuple(sorted((str(k), self._quick(x)) for k, x in v.items()))
         if isinstance(v, (list, tuple, frozenset, set)):
-            items: Any = tuple(self._quick(x) for x in v)
+            items: Any = tuple(map(self._quick, v))
             items = tuple(sorted(items, key=repr)) if isinstance(v, (set, frozenset)) else items
             if len(items) > 16:  # long lists: hash them once rather than carry them around
                 items = h(items)
@@ -113,6 +115,19 @@ class Walker:
             return got
         got = self._memo.get(id(v))
         return got[1] if got is not None else self.value(v)
+
+
+# A dataclass → (the names of the fields a fingerprint covers, a getter of their values as one tuple),
+# with the text-derived fields (True) and without (False).
+_SHAPES: dict[bool, dict[type, tuple[tuple[str, ...], Any]]] = {True: {}, False: {}}
+
+
+def _shape(cls: type, with_body: bool) -> tuple[tuple[str, ...], Any]:
+    names = tuple(f.name for f in dataclasses.fields(cls) if with_body or not f.metadata.get(BODY))
+    get = operator.attrgetter(*names) if len(names) > 1 else \
+        (lambda v, n=names[0] if names else None: (getattr(v, n),) if n else ())
+    _SHAPES[with_body][cls] = (names, get)
+    return names, get
 
 
 def shown(entry: Any, rendered: Any) -> str:

@@ -64,7 +64,7 @@ class Start:
 
 def start(site_dir: Path, options: BuildOptions) -> Start:
     """Read the settings and check the output folder (raises ConfigError, UnsafeOutputError)."""
-    from .write import check_output_dir
+    from .outdir import check_output_dir
 
     started = time.perf_counter()
     site_dir = Path(site_dir)

@@ -45,14 +45,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import racy
-from .errors import FileSystemError, UnsafeOutputError, file_system_error, note_free_space
+from .errors import UnsafeOutputError, note_free_space
 from .files import OutputFile, StaticFile
+from .outdir import refused
 from .safewrite import (
     JOURNAL,
     MARKER,
     MARKER_TEXT,
     OLD_TAG,
-    TMP_TAG,
+    Syncer,
     apply_journal,
     check_rel,
     discard,
@@ -61,14 +62,8 @@ from .safewrite import (
     output_lock,
     recover,
     remove_tree,
-    siblings,
     signals_deferred,
-    sync_folder,
 )
-
-# Folders of the site that hold the user's own files: the output may be neither one of
-# them nor inside one (the next build would read the output as input, or overwrite it).
-SITE_FOLDERS = ("content", "templates", "static", "private", ".sitegen-cache")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,114 +74,6 @@ class WriteResult:
     swapped: bool  # False when nothing changed and the old output was kept as it is
     pages_only: bool = False  # every changed or removed file is a page or a list (HTML, XML, JSON, text)
     listing: frozenset[str] = frozenset()  # every file now in the output (for `write_output`'s `known`)
-
-
-# -- is this output folder safe to replace? --------------------------------------------------
-
-def check_output_dir(output: Path, site_dir: Path) -> None:
-    """Refuse any output folder whose replacement could destroy something of the user's.
-
-    When the folder is acceptable, also clean up after an earlier build into it that was
-    killed (see `recover`), so that even a build with nothing to do leaves no temporary
-    folder behind."""
-    shown = Path(os.path.abspath(output))  # as the user wrote it, made absolute, for messages
-    out = output.resolve()
-    site = site_dir.resolve()
-    home = Path.home().resolve()
-    why = fix = None
-    own_folder = "sitegen replaces its output folder whole, so the output must be a folder of its own"
-    choose = "choose another with -o, for example -o output (a new folder inside the site folder)"
-    if out == Path(out.anchor):
-        why, fix = "it is the root of the file system", f"{own_folder}: {choose}"
-    elif out == home:
-        why, fix = "it is your home folder", f"{own_folder}: {choose}"
-    elif out == site:
-        why, fix = "it is the site folder itself", f"{own_folder}: {choose}"
-    elif site.is_relative_to(out):
-        why, fix = "it holds the site folder", f"{own_folder}: {choose}"
-    elif home.is_relative_to(out):
-        why, fix = "it holds your home folder", f"{own_folder}: {choose}"
-    elif out.is_relative_to(site) and out.relative_to(site).parts[0] in SITE_FOLDERS:
-        part = out.relative_to(site).parts[0]
-        why = f"it is {'' if out == site / part else 'inside '}the site's {part}/ folder"
-        fix = f"the next build would read or overwrite what is there: {choose}"
-    elif any((out / name).exists() for name in ("content", "templates", "site.toml")):
-        why = "it holds content/, templates/ or site.toml, so it looks like a site, not an output folder"
-        fix = f"{own_folder}: {choose}"
-    elif out.exists() and not out.is_dir():
-        why, fix = "it is a file, not a folder", choose
-    elif out.is_dir() and not (out / MARKER).is_file() and any(out.iterdir()):
-        why = f"it already holds files that sitegen did not put there (it has no {MARKER} file)"
-        fix = (f"{own_folder}, and everything in it would be deleted: {choose}, "
-               "or empty that folder yourself if nothing in it is needed")
-    elif out.is_dir() and _is_mount_point(out):
-        why = "it is a mount point (a separate disk or share)"
-        fix = ("sitegen builds the new output beside the old one and swaps the two, which cannot cross "
-               "disks: use a folder inside it instead, for example -o " + str(shown / "site"))
-    if why:
-        raise UnsafeOutputError(f"refusing to write the site into {shown}: {why}. {fix[0].upper()}{fix[1:]}")
-    if out.parent.is_dir():
-        try:
-            with output_lock(out, wait=False) as locked:
-                if locked is not None:  # another build is writing this output right now: leave it be
-                    recover(out, _locked=locked)
-        except OSError as exc:
-            raise _refused(exc, out) or exc from exc
-
-
-def _refused(exc: OSError, output: Path) -> FileSystemError | None:
-    """The operating system refused a write into (or beside) `output`: say so, and say truthfully
-    what state the output is in and whether anything was left behind."""
-    shown = Path(os.path.abspath(output))
-    committed = any((p / JOURNAL).is_file() for p in siblings(shown, TMP_TAG))
-    if committed:
-        outcome = (f"The update of {shown} had begun: once this is fixed, the next build finishes it "
-                   "(until then some pages may be from the previous build)")
-    elif (shown / MARKER).is_file():
-        outcome = f"Nothing was changed: the site already in {shown} is as it was"
-    else:
-        outcome = "Nothing was written"
-    left = [] if committed else [p for p in siblings(shown, TMP_TAG) + siblings(shown, OLD_TAG)
-                                 if p.name.endswith(f"-{os.getpid()}")]
-    if left:
-        outcome += f"; a temporary folder could not be removed: delete {left[0]} yourself"
-    else:
-        outcome += ", and nothing was left behind"
-    source = Path(os.path.abspath(os.fsdecode(exc.filename))) if exc.filename else None
-    if source is not None and not source.is_relative_to(shown.parent):  # a static file that cannot be read
-        return file_system_error(exc, "read", source, outcome + ".")
-    return file_system_error(exc, "write the site into", shown, outcome + ".")
-
-
-def _is_mount_point(path: Path) -> bool:
-    try:
-        return path.stat().st_dev != path.parent.stat().st_dev
-    except OSError:
-        return False
-
-
-
-
-# -- locking and recovery ----------------------------------------------------------------------
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def _digest(path: str | Path) -> str | None:
@@ -231,7 +118,7 @@ def held_output(output: Path, known: frozenset[str] | None = None) -> Iterator[H
     `known` is the output's files as this process's last write left them (`WriteResult.listing`),
     for a resident process writing into a folder of its own that nothing else touches (the
     preview's): the folder is then not read at all.  Raises FileSystemError when the operating
-    system refuses (see `_refused`)."""
+    system refuses (see `outdir.refused`)."""
     output = _resolve_output(output)
     with output_lock(_made_parent(output), wait=True) as locked:
         try:
@@ -244,7 +131,7 @@ def held_output(output: Path, known: frozenset[str] | None = None) -> Iterator[H
             else:
                 found, links = _old_files(output)
         except OSError as exc:
-            raise _refused(exc, output) or exc from exc
+            raise refused(exc, output) or exc from exc
         yield Held(ours, frozenset(found), links)
 
 
@@ -252,7 +139,7 @@ def _made_parent(output: Path) -> Path:
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise _refused(exc, output) or exc from exc
+        raise refused(exc, output) or exc from exc
     return output
 
 
@@ -262,7 +149,7 @@ def write_output(output: Path, files: Iterable[OutputFile], statics: Iterable[St
 
     `held`: the folder as held_output found it, still locked by this build; without it, the
     folder is locked and read here.  Raises FileSystemError when the operating system refuses
-    a write (see `_refused`)."""
+    a write (see `outdir.refused`)."""
     output = _resolve_output(output)
     files, statics = list(files), list(statics)
     if held is not None:
@@ -275,7 +162,7 @@ def _written(output: Path, files: list[OutputFile], statics: list[StaticFile], h
     try:
         return _write(output, files, statics, held)
     except OSError as exc:
-        raise _refused(exc, output) or exc from exc
+        raise refused(exc, output) or exc from exc
 
 
 def _write(output: Path, files: list[OutputFile], statics: list[StaticFile], held: Held) -> WriteResult:
@@ -337,12 +224,6 @@ def _old_files(output: Path) -> tuple[set[str], bool]:
     return found, links
 
 
-
-
-
-
-
-
 def _update_in_place(output: Path, files: list[OutputFile], statics: list[StaticFile],
                      old: frozenset[str]) -> WriteResult:
     tmp = fresh_tmp(output)
@@ -382,7 +263,11 @@ def _update_in_place(output: Path, files: list[OutputFile], statics: list[Static
         if not made:  # only removals: the journal still needs its folder
             tmp.mkdir()
             (tmp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-        sync_folder(tmp)  # the staged files are on disk before the journal says they are ready
+        # the staged files are on disk before the journal says they are ready
+        syncer = Syncer()
+        for path in (tmp / MARKER, *(tmp / rel for rel in staged)):
+            syncer.add(path)
+        syncer.finish(made or {tmp})
         journal = tmp / JOURNAL
         with open(journal.with_suffix(".part"), "w", encoding="utf-8") as fh:
             json.dump({"staged": staged, "removed": removed}, fh)
@@ -412,8 +297,6 @@ def _pages_only(rels: list[str]) -> bool:
     return all(rel.endswith(_PAGE_SUFFIXES) or rel.startswith("cards/") for rel in rels)
 
 
-
-
 def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile], carry: bool) -> WriteResult:
     """Write the whole tree into a temporary folder beside `output`, then swap the two.
 
@@ -423,9 +306,11 @@ def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile
     tmp = fresh_tmp(output)
     changed = total = 0
     names: set[str] = set()
+    syncer = Syncer()  # every file, linked ones too (a picture in the cache may not be on disk yet)
     try:
         tmp.mkdir()
         (tmp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        syncer.add(tmp / MARKER)
         made: set[Path] = {tmp}
 
         def place(rel: str) -> tuple[Path, Path | None]:
@@ -443,12 +328,12 @@ def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile
                 if prev is None:
                     raise _changed_meanwhile(output, f"{f.rel} was removed from it")
                 _link_or_copy(prev, dest)
-                continue
-            if prev is not None and _same_bytes(prev, f.data):
+            elif prev is not None and _same_bytes(prev, f.data):
                 _link_or_copy(prev, dest)
-                continue
-            dest.write_bytes(f.data)
-            changed += 1
+            else:
+                dest.write_bytes(f.data)
+                changed += 1
+            syncer.add(dest)
         for s in statics:
             if s.out in names:
                 continue
@@ -457,17 +342,19 @@ def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile
             total += 1
             if prev is not None and _same_file(prev, s.path):
                 _link_or_copy(prev, dest)
-                continue
-            _copy_static(s.path, dest)
-            changed += 1
+            else:
+                _copy_static(s.path, dest)
+                changed += 1
+            syncer.add(dest)
         removed = 0
         if swap:
             old_names, _ = _old_files(output)
             removed = len(old_names - names)
         if swap and carry and changed == 0 and removed == 0:
+            syncer.close()
             discard(tmp)
             return WriteResult(total, 0, 0, False, listing=frozenset(names))
-        sync_folder(tmp)
+        syncer.finish(made)
         with signals_deferred():
             if swap:
                 if not exchange(tmp, output):
@@ -486,6 +373,7 @@ def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile
                 os.rename(tmp, output)
         return WriteResult(total, changed, removed, True, listing=frozenset(names))  # a new tree: not "pages only"
     except BaseException as exc:
+        syncer.close()
         if isinstance(exc, OSError):
             note_free_space(exc, output.parent)
         discard(tmp)

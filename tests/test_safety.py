@@ -14,8 +14,8 @@ import pytest
 
 from sitegen.cli import main
 from sitegen.errors import UnsafeOutputError
+from sitegen.outdir import check_output_dir
 from sitegen.safewrite import MARKER
-from sitegen.write import check_output_dir
 from tests.conftest import REPO, write_site
 from tests.test_invalid import VALID_SITE, leftovers, tree_hashes
 

@@ -220,3 +220,39 @@ def test_a_held_output_is_read_once_and_written_under_the_same_lock(out, tmp_pat
     os.symlink(tmp_path, out / "by-hand")
     with held_output(out) as linked:  # a link put there by hand: nothing is kept through it
         assert linked.links and linked.present == frozenset()
+
+
+@pytest.mark.parametrize("count", [3, 200])  # synced in this thread, and from threads as they are written
+def test_the_syncer_reports_a_file_it_could_not_sync_and_leaves_no_thread(tmp_path, count):
+    import threading
+
+    from sitegen.safewrite import SYNC_THREADS, Syncer
+
+    before = threading.active_count()
+    syncer = Syncer()
+    paths = []
+    for i in range(count):
+        path = tmp_path / f"f{i}.html"
+        path.write_bytes(b"x" * 100)
+        paths.append(path)
+        syncer.add(path)
+    assert (threading.active_count() > before) == (count > SYNC_THREADS * 2)
+    paths[-1].unlink()  # gone before its turn (or its fsync already done: then the folder fails)
+    (tmp_path / "gone").mkdir()
+    (tmp_path / "gone").rmdir()
+    with pytest.raises(FileNotFoundError):
+        syncer.finish([tmp_path, tmp_path / "gone"])
+    assert threading.active_count() == before
+
+
+def test_a_large_write_syncs_every_file_and_folder_it_names(tmp_path):
+    from sitegen.safewrite import Syncer
+
+    out = tmp_path / "out"
+    pages = {f"posts/p{i}/index.html": f"page {i}" for i in range(120)}
+    write_output(out, files(pages), [])
+    syncer = Syncer()
+    for rel in pages:
+        syncer.add(out / rel)
+    syncer.finish([out, *((out / rel).parent for rel in pages)])  # no error: every one is there
+    assert all((out / rel).read_text() == text for rel, text in pages.items())
