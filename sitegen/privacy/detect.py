@@ -268,6 +268,8 @@ def _practice_own(text: str, start: int, end: int, allow_words: frozenset[str], 
     # own, in a sentence about nobody else, is the practice's too.
     nl = text.find("\n", end)
     sentence = sentence[:nl - a] if 0 <= nl < a + len(sentence) else sentence
+    if "@" not in sentence and "www." not in sentence and "http" not in sentence:
+        return False
     return _CLIENT_IN_SENTENCE.search(sentence) is None and any(
         len(w) >= 4 and w not in _GENERIC_BUSINESS_WORDS and w in tok
         for tok in _OWN_ADDRESS_TOKEN.findall(sentence.lower()) for w in allow_words)

@@ -20,7 +20,6 @@ from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.nameuses import introduces_colleague
 from sitegen.privacy.occupations import RELATIVES
 from sitegen.privacy.tokens import TextIndex, lowered, register_vocabulary
-from sitegen.privacy.wordstats import stats
 
 Span = tuple[str, int, int]
 
@@ -125,6 +124,7 @@ def _named_item(text: str, end: int) -> bool:
     m = _NAMED_ITEM.match(text, text.rfind("\n", 0, end) + 1, end)
     if m is None:
         return False
+    from sitegen.privacy.wordstats import stats  # only for the few list items that end on a number
     st = stats()
     return st.given(m.group("w")) >= 0 and st.zipf(m.group("w")) < 4.5
 

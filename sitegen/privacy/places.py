@@ -94,18 +94,18 @@ def find_postcodes(ix: TextIndex) -> Iterator[Span]:
 # A postcode in lower case is a postcode where the text says so: "gave the postcode as g84 7tu".
 _LOWER_POSTCODE = lazy(r"\bpost\s?codes?\b(?:\s+(?:is|was|as|of|on|given|written|still)){0,3}\s*[:,(]?\s*"
                        r"(?P<c>(?:[a-pr-uwyz][0-9][0-9]?|[a-pr-uwyz][a-hk-y][0-9][0-9]?|[a-pr-uwyz][0-9][a-hjkpstuw]"
-                       r"|[a-pr-uwyz][a-hk-y][0-9][abehmnprvwxy])[ \u00a0]?[0-9][abd-hjlnp-uw-z]{2})(?![\w-])")
+                       r"|[a-pr-uwyz][a-hk-y][0-9][abehmnprvwxy])[ \u00a0]?[0-9][abd-hjlnp-uw-z]{2})(?![\w-])", re.IGNORECASE)
 
 
 def _labelled_lower_postcodes(ix: TextIndex) -> Iterator[Span]:
-    low = ix.lower
-    for word in ("postcode", "post code"):
-        k = low.find(word)
-        while k >= 0:
-            m = _LOWER_POSTCODE.match(low, k)
-            if m is not None and not ix.text[m.start("c"):m.end("c")].isupper():  # upper case: _POSTCODE
+    text = ix.text  # (not ix.lower: most texts never need their lower-cased copy made)
+    for word in ("ostcode", "ost code"):
+        k = text.find(word)
+        while k > 0:
+            m = _LOWER_POSTCODE.match(text, k - 1)
+            if m is not None and not m.group("c").isupper():  # upper case: _POSTCODE
                 yield "postcode", m.start("c"), m.end("c")
-            k = low.find(word, k + 8)
+            k = text.find(word, k + 7)
 
 
 _FIVE = lazy(r"(?<!\d)\d{5}(?!\d)")
