@@ -370,7 +370,7 @@ def _cited(text: str, toks: list[_Tok], i: int, last: int, start: int, titled: b
         return True  # "a podcast with Dr Amara Whitlow", "according to Professor …"
     if U.thanked(text, start, lt.end):
         return True  # "Thanks to Prof. X, whose lectures I watched": the writer's credit
-    if _WRITERS_PERSON.search(text, max(0, start - 50), start) or _TAUGHT_WRITER.match(text, lt.end):
+    if _WRITERS_PERSON.search(text, max(0, start - 50), start) or text.startswith(",", lt.end) and _TAUGHT_WRITER.match(text, lt.end):
         return True  # "my old tutor, Bernadette Ruane", "X, who taught me": the writer's teacher, not the client
     before = text[max(0, start - 70) : start]
     if _ROLE_BEFORE.search(before) or _TITLE_BEFORE.search(before):
