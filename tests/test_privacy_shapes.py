@@ -31,7 +31,7 @@ STORY = ("She came in after a long shift with her shoulder strapped, and we star
 
 @pytest.mark.parametrize("sentence, needle", [
     ("Dr Ottilie Brennan runs the pain service in the next county.", "Dr Ottilie Brennan"),
-    ("Prof. Anselm Kirby, who taught me most of this, would say the same.", "Anselm Kirby"),
+    ("Prof. Anselm Kirby, who runs the hand clinic over the hill, would say the same.", "Anselm Kirby"),
 ])
 def test_a_practitioner_titled_outside_the_story_is_for_review(sentence, needle):
     text = STORY.format(sentence)

@@ -190,8 +190,12 @@ def scan_text(text: str, ctx: ScanContext = ScanContext()) -> list[Finding]:
         candidates.extend(find_phones(ix, ctx.region or "GB"))
     candidates.extend(("name" if cue else "bare-name", s, e) for s, e, cue in find_names(ix, allow_words, ctx.essay))
     if ctx.essay:
+        # A number inside a link or an IP address is part of it, not a phone ("174.62.119.38").
+        skipped = [(s, e) for k, s, e in candidates if k in _ESSAY_SKIP]
         candidates = [c for c in candidates if c[0] not in _ESSAY_SKIP and c[0] != "workplace"
+                      and not (skipped and any(s <= c[1] and c[2] <= e for s, e in skipped))
                       and (c[0] != "date" or _about_client(text, c[1]))
+                      and (c[0] != "place" or _person_in_paragraph(text, c[1]))
                       and (c[0] != "email" or not _RESERVED_EMAIL.search(text[c[1]:c[2]]))]
     else:
         for detect in _DISGUISE_DETECTORS:
@@ -258,7 +262,21 @@ def _practice_own(text: str, start: int, end: int, allow_words: frozenset[str], 
     sentence = text[a:b if b >= 0 else len(text)]
     if _OWN_CONTACT.search(sentence) is not None and _CLIENT_IN_SENTENCE.search(sentence) is None:
         return True
-    return offered_to_reader(text, start, end) or essay and told_to_call(text, start, end)
+    if offered_to_reader(text, start, end) or essay and told_to_call(text, start, end):
+        return True
+    # "Ring 0131 … or email hello@<the business>.co.uk": a detail given beside one of the practice's
+    # own, in a sentence about nobody else, is the practice's too.
+    nl = text.find("\n", end)
+    sentence = sentence[:nl - a] if 0 <= nl < a + len(sentence) else sentence
+    if "@" not in sentence and "www." not in sentence and "http" not in sentence:
+        return False
+    return _CLIENT_IN_SENTENCE.search(sentence) is None and any(
+        len(w) >= 4 and w not in _GENERIC_BUSINESS_WORDS and w in tok
+        for tok in _OWN_ADDRESS_TOKEN.findall(sentence.lower()) for w in allow_words)
+
+
+# An email address or a website in a sentence: "hello@sealight.co.uk", "www.sealight.co.uk".
+_OWN_ADDRESS_TOKEN = lazy(r"[\w.+-]+@[\w.-]+|\bwww\.[\w.-]+|https?://[^\s)]+")
 
 
 # "she phoned the clinic on …": the number she called from, hers.
@@ -283,6 +301,19 @@ _CLIENT_CUE = lazy(r"\b(?:clients?|patients?)\b|\b(?:[Ss]he|[Hh]e|him)\b.*\b(?:s
 _RESERVED_EMAIL = lazy(r"^(?:no-?reply|postmaster|webmaster|abuse|hostmaster)@|@(?:[\w-]+\.)*(?:example\.(?:com|org|"
                              r"net)|[\w-]+\.(?:example|test|invalid|localhost))$|@localhost$"
                              r"|@(?:[\w-]+\.)+(?:org|org\.uk|org\.au|org\.nz|gov|gov\.uk|gov\.au|edu|ac\.uk)$", re.IGNORECASE)
+
+
+# A person in an essay's paragraph: a third person, or a client who is not the reader ("a client of
+# mine", "my client"; "if you're a client of ours" is the reader).
+_PERSON_CUE = lazy(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im|who)\b|(?<!you're a )(?<!you are a )\b(?:clients?|patients?)\b")
+
+
+def _person_in_paragraph(text: str, pos: int) -> bool:
+    """Whether the paragraph around `pos` speaks of someone: a street or a town in an essay is a
+    finding only then ("she runs the shop on Bridge Street"; "the train to Queen Street" is not)."""
+    a = text.rfind("\n\n", 0, pos) + 1
+    b = text.find("\n\n", pos)
+    return _PERSON_CUE.search(text, a, b if b >= 0 else len(text)) is not None
 
 
 def _about_client(text: str, pos: int) -> bool:

@@ -65,7 +65,7 @@ _AGE = lowered(
     r"|\b(?:turned|turning|turns)\s+(?P<e>\d{1,2}|" + _NUM + r")\b(?!\s*(?:%|°|º|degrees|minutes|the\s+corner|round|away|over))"
     r"|(?<=[A-Za-z]),\s+(?P<f>\d{2}|" + "|".join(sorted(_AGE_WORD_LIST, key=len, reverse=True)) + r"),\s+(?=[a-z])"
     # "## Niamh, from Ennis, 39": a heading (or a title) that ends on the age of whoever it introduces
-    r"|(?<=[A-Za-z]),[ \t]+(?P<m>\d{2})(?=[ \t]*(?:\n|$))"
+    r"|(?<=[A-Za-z)]),[ \t]+(?P<m>\d{2})(?=[ \t]*(?:\n|$))"
 
     r"|\(\s*(?:aged\s+)?(?P<g>\d{2})\s*\)"
     r"|\b(?P<i>\d{1,2}|" + _NUM + r")[\s-]+(?:weeks?|months?|days?)[\s-]+old\b"
@@ -101,7 +101,7 @@ def _age_near(low: str, s: int, e: int) -> bool:
     after = low[e:e + 8]
     return low.endswith(_AGE_BEFORE, max(0, s - 8), s) or after.startswith(("-y", " y", "y", ")", " )", "th b", "st b",
                                                                               "nd b", "rd b")) \
-        or after.startswith(",") and low.endswith(", ", 0, s)
+        or after[:1] in (",", "\n", "") and low.endswith(", ", 0, s)
 
 
 _TENS = ("twenty thirty forty fifty sixty seventy eighty thirteen fourteen fifteen sixteen seventeen eighteen "
@@ -113,6 +113,20 @@ _AGE_ANCHORS = register_vocabulary(frozenset(("old", "aged", "turned", "turning"
 _NOW = register_vocabulary(frozenset({"now"}))
 _HALF = register_vocabulary(frozenset({"half"}))
 _SMALL = tuple(f" {w}" for w in "one two three four five six seven eight nine ten eleven twelve".split())
+
+
+# A list item that names someone and ends on a number: "- Ines Arroyo (client), 34".
+_NAMED_ITEM = lazy(r"[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+(?P<w>[A-Z][\w'’\-]+)(?:[ \t]+[A-Z][\w'’\-]+){0,3}(?:[ \t]+\([a-z ]+\))?$")
+
+
+def _named_item(text: str, end: int) -> bool:
+    """Whether the line before `end` is a list item opening on a given name ("- Marta Quell (client)")."""
+    m = _NAMED_ITEM.match(text, text.rfind("\n", 0, end) + 1, end)
+    if m is None:
+        return False
+    from sitegen.privacy.wordstats import stats  # only for the few list items that end on a number
+    st = stats()
+    return st.given(m.group("w")) >= 0 and st.zipf(m.group("w")) < 4.5
 
 
 def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
@@ -132,8 +146,9 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
         if value.isdigit() and (m.group("f") is not None or m.group("k") is not None) and int(value) < 16:
             continue
         if m.group("m") is not None and not (text.startswith("#", text.rfind("\n", 0, m.start()) + 1)
-                                             or "\n" not in text and len(text) < 120):
-            continue  # only a heading or a title ends on an age; a line of prose ending ", 39" may be anything
+                                             or "\n" not in text and len(text) < 120
+                                             or _named_item(text, m.start())):
+            continue  # only a heading, a title or a list item naming someone ends on an age; prose ending ", 39" may be anything
         if (m.group("h") is not None or m.group("d") is not None) and _MEASURE_SUBJECT.search(text, max(0, m.start() - 24),
                                                                                         m.start()):
             continue  # "By the end it was 4", "PDSS was 5", "CORE-10 was 24": a score, not an age

@@ -215,4 +215,14 @@ def _relatives_described(ix: TextIndex, hits: list[tuple[int, int]]) -> Iterator
         owner = next((o for o in _OWNER if low.endswith(o, 0, a)), None)
         if owner is None or a - len(owner) > 0 and low[a - len(owner) - 1].isalpha():
             continue
-        yield "family", a - len(owner), e
+        # The item is the relative with the detail of their own, to the end of its clause ("her mam
+        # lives next door"); where a name stands between, the relation alone (the name is the name's).
+        stop = _CLAUSE_END.search(text, m.end(), m.end() + 90)
+        end = stop.start() if stop is not None else m.end()
+        if m.group("name") or m.group("ref"):
+            yield "family", a - len(owner), e
+            continue
+        yield "family", a - len(owner), max(end, e)
+
+
+_CLAUSE_END = lazy(r"[,;.:!?\n()\"“”\u2014\u2013]")

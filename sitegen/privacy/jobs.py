@@ -102,6 +102,8 @@ _JOB_VERB = lowered(
     r"hr|finance|sales|marketing|operations|nursing|care|it)\b"
     r"|\bmanages?\s+(?:a|the)\s+(?:small\s+|big\s+|large\s+)?(?:team|department|ward|shop|store|branch|site|crew)\b")
 _ARTICLE = lazy(r"\b(?:an?|the)\s")
+_ACTS_AFTER_JOB = lazy(r"\s+(?:had|has|have|said|says|suggested|suggests|advised|advises|recommended|recommends|told|tells|"
+                       r"would|will|did|does|thought|thinks|wrote|writes|explained|explains|put\s+it)\b")
 # "works as the cellar master", "has worked as a livestock auctioneer": whatever follows "works as"
 # is a job when a person is the subject, whether or not the job is on the list.
 _WORKS_AS = lowered(r"\b(?:works|worked|working|employed)\s+as\s+(?:an?|the)\s+[a-z][\w\-]*"
@@ -320,6 +322,8 @@ def find_occupations(ix: TextIndex) -> Iterator[Span]:
         start = lead.start()
         # start at the article or the job's first word, not at "is"/"as"
         piece = low[start:ws]
+        if piece.startswith("as ") and _ACTS_AFTER_JOB.match(low, we):
+            continue  # "as the GP had suggested", "as a physio would say": someone else, doing something
         art = _ARTICLE.search(piece)
         start = start + art.start() if art else start + len(piece.split(" ")[0]) + 1 if " " in piece else start
         # "pain in a welder (and what I learned)": a job after "in a", "for a" is never the writer's own

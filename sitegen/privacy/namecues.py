@@ -259,8 +259,8 @@ _LIFE_BEFORE = lazy(
     re.MULTILINE | re.IGNORECASE)
 
 
-# "Ada Lovell has …", "… is …": said of a writer as often as of a client.
-_AUXILIARY = frozenset("is was has had have does did do can could would will may might".split())
+# "Ada Lovell has …", "… is …", "… should have …": said of a writer or a public figure as often as of a client.
+_AUXILIARY = frozenset("is was has had have does did do can could would will may might should shall must ought".split())
 
 
 def full_name_cue(text: str, toks: list[_Tok], i: int, last: int) -> bool:

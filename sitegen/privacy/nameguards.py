@@ -259,7 +259,7 @@ _ROLE_THEN_VERB = lazy(r",\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+,\s+(?:has
 # "my tutor from college, X" too.  Whoever the writer trained or studied with, or took a course with,
 # is a teacher: "which I trained in with X", "the Part C course with X".
 _WRITERS_PERSON = lazy(r"\b(?:[Mm]y|[Oo]ur)\s+(?:[a-z\-]+\s+){0,2}?(?:tutor|teacher|supervisor|mentor|lecturer|trainer|"
-                       r"colleague|course\s+leader|educator|instructor|examiner|principal|professor)s?(?:\s+(?:from|at)\s+(?:the\s+)?[a-z]+)?"
+                       r"colleague|course\s+leader|educator|instructor|examiner|principal|professor|manager|boss)s?(?:\s+(?:from|at)\s+(?:the\s+)?[a-z]+)?"
                        r"(?:\s+(?:on|from|at)\s+(?:the|my|our)\s+(?:[a-z\-]+\s+){0,2}?(?:course|module|programme|program|"
                        r"diploma|degree|training))?,?\s+$"
                        r"|\b(?:[Ss]upervision|[Mm]entoring)\s+(?:session\s+)?with\s+$"
@@ -327,6 +327,15 @@ _ROLE_AFTER = lazy(r",\s+the\s+(?:founder|creator|originator|developer|inventor|
                          r"neuroscientist|philosopher|theorist|anatomist|physiologist|novelist|sociologist)s?\b")
 
 
+# Whoever taught or supervised the writer, said right after the name: "X, who taught me to …", "X, my
+# reflexology tutor,", "X, who ran my Part A course": the writer's teacher, named or not elsewhere.
+_TAUGHT_WRITER = lazy(r",\s+(?:(?:my|our)\s+(?:[a-z\-]+\s+){0,2}?(?:supervisor|mentor|tutor|teacher|lecturer)s?\b"
+                      r"|who\s+(?:first\s+|once\s+|also\s+)?(?:taught|trained|mentored|supervised|supervises|teaches|"
+                      r"trains)\s+(?:me|us)\b"
+                      r"|who\s+(?:ran|runs|led|leads|taught|teaches)\s+(?:my|our)\s+(?:[\w\-]+\s+){0,3}?(?:course|module|"
+                      r"workshop|class|training|programme|program|diploma)\b)")
+
+
 # Two writers as one subject, the verb in the plural: "X Y and Z W write about this", and the
 # second of them: "… and Z W describe".
 _PLURAL_SCHOLAR_VERB = (r"(?:(?:write|argue|suggest|propose|observe|note)[ \u00a0]+(?:about|that|how)|describe[ \u00a0]+(?:this|it|how)"
@@ -361,8 +370,8 @@ def _cited(text: str, toks: list[_Tok], i: int, last: int, start: int, titled: b
         return True  # "a podcast with Dr Amara Whitlow", "according to Professor …"
     if U.thanked(text, start, lt.end):
         return True  # "Thanks to Prof. X, whose lectures I watched": the writer's credit
-    if _WRITERS_PERSON.search(text, max(0, start - 50), start):
-        return True  # "my old tutor, Bernadette Ruane": the writer's teacher, not the client
+    if _WRITERS_PERSON.search(text, max(0, start - 50), start) or text.startswith(",", lt.end) and _TAUGHT_WRITER.match(text, lt.end):
+        return True  # "my old tutor, Bernadette Ruane", "X, who taught me": the writer's teacher, not the client
     before = text[max(0, start - 70) : start]
     if _ROLE_BEFORE.search(before) or _TITLE_BEFORE.search(before):
         return True

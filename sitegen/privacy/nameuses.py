@@ -333,7 +333,7 @@ def introduces_colleague(ix: TextIndex, start: int, end: int) -> bool:
 
 # A full name the client watched, read, admired or talked about: a public figure, not someone in her
 # life ("she watched Ama Boateng at the Open", "a fan of Lio Marsh", "Tia Rowe was her hero").
-_FIGURE_BEFORE = lazy(r"\b(?:watch(?:ed|es|ing)?|about|fan\s+of|like|idoli[sz](?:ed|es)|follow(?:ed|s)|read(?:ing)?|"
+_FIGURE_BEFORE = lazy(r"\b(?:watch(?:ed|es|ing)?|about(?:\s+(?:whether|if|how|why|what))?|fan\s+of|like|idoli[sz](?:ed|es)|follow(?:ed|s)|read(?:ing)?|"
                       r"listen(?:ed|s|ing)?\s+to)\s+(?:the\s+(?:old\s+|new\s+|great\s+|late\s+)?)?$", re.IGNORECASE)
 _FIGURE_AFTER = lazy(r"(?:['’]s\s+(?:swing|serve|documentary|biography|memoir|book|podcast|race|goal|songs?|music|films?|show)\b"
                      r"|\s+(?:was|is)\s+(?:her|his|their)\s+(?:hero|heroine|idol)\b)")

@@ -82,12 +82,30 @@ def find_postcodes(ix: TextIndex) -> Iterator[Span]:
             lines = _LINES_BEFORE.search(text, max(0, m.start() - 90), m.start())
             if lines is not None and "," in lines.group(1):
                 yield "address", lines.start(1), lines.end(1)
+    yield from _labelled_lower_postcodes(ix)
     four = [(s, e) for s, e in ix.digits if e - s >= 2 and s > 2 and (text[s - 1].isupper() or text[s - 1] == " "
                                                                       and text[s - 2].isupper())]
     for a, b in ix.windows(four, 30, 8):
         for m in _OTHER_POSTCODE.finditer(text, a, b):
             g = "p" if m.group("p") else "q" if m.group("q") else 0
             yield "postcode", m.start(g), m.end(g)
+
+
+# A postcode in lower case is a postcode where the text says so: "gave the postcode as g84 7tu".
+_LOWER_POSTCODE = lazy(r"\bpost\s?codes?\b(?:\s+(?:is|was|as|of|on|given|written|still)){0,3}\s*[:,(]?\s*"
+                       r"(?P<c>(?:[a-pr-uwyz][0-9][0-9]?|[a-pr-uwyz][a-hk-y][0-9][0-9]?|[a-pr-uwyz][0-9][a-hjkpstuw]"
+                       r"|[a-pr-uwyz][a-hk-y][0-9][abehmnprvwxy])[ \u00a0]?[0-9][abd-hjlnp-uw-z]{2})(?![\w-])", re.IGNORECASE)
+
+
+def _labelled_lower_postcodes(ix: TextIndex) -> Iterator[Span]:
+    text = ix.text  # (not ix.lower: most texts never need their lower-cased copy made)
+    for word in ("ostcode", "ost code"):
+        k = text.find(word)
+        while k > 0:
+            m = _LOWER_POSTCODE.match(text, k - 1)
+            if m is not None and not m.group("c").isupper():  # upper case: _POSTCODE
+                yield "postcode", m.start("c"), m.end("c")
+            k = text.find(word, k + 7)
 
 
 _FIVE = lazy(r"(?<!\d)\d{5}(?!\d)")
