@@ -65,3 +65,28 @@ def test_a_table_of_contents_is_built_where_a_marker_asks_for_one_whatever_came_
     marked = markup.render_markdown("[TOC]\n\n# One\n\nText.\n\n# Two", "posts/b.md", 1)[0].html
     assert 'class="toc"' not in without and 'id="one"' in without
     assert 'class="toc"' in marked and 'href="#one"' in marked and 'href="#two"' in marked
+
+
+# Bodies where a processor left out for lack of its marks would change the HTML if the test
+# for those marks were wrong: marks inside lists and quotes, after tabs, next to escapes.
+NARROWED = [
+    "> quoted\n>\n> ---\n\n> 1. inside a quote",
+    "- item\n\n    ---\n\n    1.\tnumbered after a tab",
+    "Text *with* one mark, then [a link](a.md) in the next.\n\nAnd `code` \\*escaped\\* here.",
+    "[name]: https://example.org\n\nA [named][name] link, and\t- * - a rule?\n\n* * *",
+    "An entity &copy; with no tag, and 3. no list.\n\n3. a list",
+    "# Heading *with* marks\n\nText with a \\# escaped mark.",
+]
+
+
+@pytest.mark.parametrize("body", NARROWED)
+def test_processors_left_out_for_lack_of_marks_change_nothing(body):
+    assert markup._md(body).reset().convert(body) == _full().convert(body)
+
+
+def test_a_body_without_block_marks_skips_their_processors_and_a_paragraph_its_missing_patterns():
+    md = markup._md("Plain *words* only.\n\nMore words.")
+    assert not {"quote", "hashheader", "olist", "reference"} & {name for name in md.parser.blockprocessors._data}
+    assert "html_block" not in md.preprocessors and "unescape" not in md.treeprocessors
+    md = markup._md("> A quote with #1 and [a](b.md).")
+    assert {"quote", "hashheader"} <= set(md.parser.blockprocessors._data)
