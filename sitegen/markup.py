@@ -15,7 +15,7 @@ from .mdconvert import EXTENSION_CONFIGS, EXTENSIONS  # noqa: F401  (the cache k
 from .mdconvert import ALL_TRIGGERS, TRIGGER, forget
 from .mdconvert import converter_for as _md
 from .mdconvert import needed as _needed
-from .typography import smarten
+from .typography import ENTITIES, smarten
 
 MORE = "<!-- more -->"
 WORDS_PER_MINUTE = 220
@@ -83,8 +83,24 @@ _EMPTY_ALT = re.compile(r"!\[\s*\]\(")
 _RAW_IMG = re.compile(r"<img\b(?![^>]*\balt=)[^>]*>", re.I)
 
 
+# What smarten writes, decoded with str.replace before html.unescape sees the rest: the same
+# text (none of them holds an &, so none can start or end another reference), and html.unescape
+# calls back into Python for each reference it finds, a third of the plain text's cost.
+_SMART = tuple((entity, html.unescape(entity)) for entity in ENTITIES)
+
+
+def _plain_words(fragment: str) -> list[str]:
+    text = _TAG.sub(" ", fragment)
+    if "&" in text:
+        for entity, char in _SMART:
+            if entity in text:
+                text = text.replace(entity, char)
+        text = html.unescape(text)
+    return text.split()
+
+
 def plain_text(fragment: str) -> str:
-    return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
+    return " ".join(_plain_words(fragment))
 
 
 def render_markdown(body: str, rel: str, body_line: int, summary: str = "",
@@ -110,8 +126,8 @@ def render_markdown(body: str, rel: str, body_line: int, summary: str = "",
                             "remove the extra marks or indentation; a few levels are plenty"),)
     diags = _image_warnings(body, rel, body_line) + tuple(legacy.unread_fences(body, rel, body_line)) \
         + tuple(legacy.template_syntax(out, body, rel, body_line))
-    text = plain_text(out)
-    words = len(text.split())
+    parts = _plain_words(out)
+    text, words = " ".join(parts), len(parts)
     if summary:
         summary_html = html.escape(summary, quote=False)
     elif MORE in out:

@@ -86,7 +86,29 @@ def test_processors_left_out_for_lack_of_marks_change_nothing(body):
 
 def test_a_body_without_block_marks_skips_their_processors_and_a_paragraph_its_missing_patterns():
     md = markup._md("Plain *words* only.\n\nMore words.")
-    assert not {"quote", "hashheader", "olist", "reference"} & {name for name in md.parser.blockprocessors._data}
+    assert not {"quote", "hashheader", "reference"} & {name for name in md.parser.blockprocessors._data}
     assert "html_block" not in md.preprocessors and "unescape" not in md.treeprocessors
     md = markup._md("> A quote with #1 and [a](b.md).")
     assert {"quote", "hashheader"} <= set(md.parser.blockprocessors._data)
+
+
+def test_anchors_are_the_ids_where_a_word_starts_as_the_plain_expression_finds_them():
+    import html
+    import re
+
+    from sitegen import htmlrefs
+
+    plain = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+    for out in ['<h2 id="one">One</h2><p data-id="two" valid="x id=\'three\'" id = \'f&amp;our\'>t</p>',
+                'id="start"<span xid="no" _id="no2">did = "no3" id="five"</span>', "no ids, only an idea"]:
+        expected = tuple(dict.fromkeys(html.unescape(m.group(1) if m.group(1) is not None else m.group(2))
+                                       for m in plain.finditer(out)))
+        assert htmlrefs._anchors(out) == expected
+
+
+def test_plain_text_decodes_every_reference_as_html_unescape_does():
+    import html
+
+    for fragment in ["it&rsquo;s &ldquo;so&rdquo; &mdash; &hellip;", "&amp;rsquo; &lt&rsquo; &am&hellip; &#8217x",
+                     "<b>a&nbsp;b</b> &ndash;&lsquo;"]:
+        assert markup.plain_text(fragment) == " ".join(html.unescape(markup._TAG.sub(" ", fragment)).split())
