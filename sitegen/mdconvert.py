@@ -151,10 +151,29 @@ def _converter(wanted: tuple[str, ...]) -> markdown.Markdown:
         toc.build_toc_div = lambda tokens: full(tokens) if toc.marker else etree.Element("div")
     md.sitegen_chosen = {}
     md.sitegen_too_much_inline = None
+    md.is_block_level = _remembering(md.is_block_level)
     md.postprocessors = _Fixed(md.postprocessors, ())
     md.sitegen_registries = {(): (_Fixed(md.preprocessors, ()), _Fixed(md.parser.blockprocessors, ()),
                                   _Fixed(md.treeprocessors, ()))}
     return md
+
+
+def _remembering(is_block_level):
+    """Python-Markdown's block-level test, its answer kept for each tag: it looks the tag up in a
+    list of sixty names, for each element twice when the tree is laid out, and the list does not
+    change once the converter is made."""
+    known: dict = {}
+
+    def remembered(tag) -> bool:
+        try:
+            return known[tag]
+        except KeyError:
+            answer = known[tag] = is_block_level(tag)
+            return answer
+        except TypeError:  # a tag that is no dictionary key: asked afresh
+            return is_block_level(tag)
+
+    return remembered
 
 
 def _narrowed(full: tuple, skipped: tuple[str, ...]) -> tuple:
