@@ -102,7 +102,8 @@ def _held_output(start: quick.Start) -> contextlib.AbstractContextManager[Held |
     if not start.options.write:
         return contextlib.nullcontext()
     memory = start.options.memory
-    return held_output(start.output, memory.output_files(start.inputs.output) if memory is not None else None)
+    return held_output(start.output, memory.output_files(start.inputs.output) if memory is not None else None,
+                       throwaway=memory is not None and start.options.preview)
 
 
 def check(site_dir: Path, options: BuildOptions = BuildOptions()) -> BuildResult:

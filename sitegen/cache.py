@@ -103,6 +103,20 @@ def _loads(blob: bytes) -> Any:
     return _Unpickler(io.BytesIO(blob)).load()
 
 
+def stored(value: Any) -> bytes:
+    """A value as the cache stores it."""
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def from_stored(blob: bytes) -> Any:
+    """A value made into bytes by `stored` in this build (a worker's result), read back the way
+    the cache reads its own; None when it holds something the cache would refuse."""
+    try:
+        return _loads(blob)
+    except _DAMAGED:
+        return None
+
+
 _DAMAGED = (sqlite3.DatabaseError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
             ValueError, IndexError, KeyError)
 
@@ -255,7 +269,11 @@ class Cache:
         return found
 
     def put(self, key: str, value: Any) -> None:
-        self._pending[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self._pending[key] = stored(value)
+
+    def put_stored(self, key: str, blob: bytes) -> None:
+        """Store a value already made into bytes by `stored` (in a worker process)."""
+        self._pending[key] = blob
 
     def record(self, name: str) -> Any:
         if self._db is None:

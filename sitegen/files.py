@@ -39,3 +39,4 @@ class OutputFile:
 
 
 THEME_DIR = Path(__file__).parent / "theme"  # the default theme: templates/ and static/
+CPD_FILE = "private/cpd.toml"  # the CPD record's own activities (sitegen/cpd/activities.py)

@@ -18,7 +18,7 @@ from types import MappingProxyType
 from typing import Any
 
 from . import fingerprint, privacy, quick
-from .cache import Cache, register_compact
+from .cache import Cache, from_stored, register_compact, stored
 from .config import SiteConfig
 from .consent import Consent
 from .cpd.fields import CpdFields
@@ -153,13 +153,25 @@ def process(sources: Sources, start: quick.Start, cache: Cache) -> Processed:
     work = _ProcessWork(sources.found.sources, tuple(misses), sources.data, start.config, sources.register,
                         start.run.now)
     workers = workers_for(len(misses), options.jobs, PARALLEL_MIN)
-    fresh = run_parallel(_process_task, work, len(misses), workers,
+    # Workers hand back each result as the cache stores it: made into bytes there, in parallel,
+    # and without its path, rather than sent whole and pickled again here for the cache.
+    fresh = run_parallel(_stored_task if workers > 1 else _process_task, work, len(misses), workers,
                          lambda j: f"building {work.sources[misses[j]].rel}", options.progress, warm_first=True)
     if workers > 1:
         privacy.release_tables()
-    for i, result in zip(misses, fresh):
-        cached[sources.keys[i]] = result
-        cache.put(sources.keys[i], _without_source(result))
+    for j, (i, result) in enumerate(zip(misses, fresh)):
+        key = sources.keys[i]
+        if isinstance(result, bytes):  # _stored_task's
+            got = _from_worker(result, sources.found.sources[i])
+            if got is not None:
+                cached[key] = got
+                cache.put_stored(key, result)  # as the worker made it
+                continue
+            # What the cache could not read back is worked out again here, and not stored.
+            cached[key] = _process_task(work, j)
+            continue
+        cached[key] = result
+        cache.put(key, _without_source(result))
     results = []
     for source, key in zip(sources.found.sources, sources.keys):
         r = cached[key]
@@ -191,6 +203,20 @@ def _process_task(work: _ProcessWork, j: int) -> FileResult:
         except OSError as exc:
             return FileResult(None, None, (unreadable(source.rel, exc),))
     return process_source(source, data, work.config, work.register, work.now)
+
+
+def _stored_task(work: _ProcessWork, j: int) -> bytes:
+    return stored(_without_source(_process_task(work, j)))
+
+
+def _from_worker(blob: bytes, source: SourceFile) -> FileResult | None:
+    """A worker's result, read back with its path attached again (None: the cache could not read it)."""
+    result = from_stored(blob)
+    if not isinstance(result, FileResult):
+        return None
+    if result.entry is not None:
+        object.__setattr__(result.entry.doc, "source", source)  # just read: seen by nothing else yet
+    return result
 
 
 def process_source(source: SourceFile, data: bytes, config: SiteConfig, register: Register,

@@ -167,14 +167,18 @@ class Syncer:
     for every other program's unwritten data, which made one build's wait anything from 1 ms
     to a third of a second on a busy machine.  Past a few dozen files, the fsyncs run in
     threads as the files are written, so the disk writes one file while the next is made
-    (`add`); `finish` waits for them all and then syncs the folders (their entries)."""
+    (`add`); `finish` waits for them all and then syncs the folders (their entries).  A syncer
+    made with `durable=False` does nothing (for a folder that does not outlive its process)."""
 
-    def __init__(self) -> None:
+    def __init__(self, durable: bool = True) -> None:
+        self.durable = durable
         self._waiting: list[Path] = []
         self._pool: Any = None
         self._futures: list[Any] = []
 
     def add(self, path: Path) -> None:
+        if not self.durable:
+            return
         if self._pool is not None:
             self._futures.append(self._pool.submit(_fsync, path))
             return
@@ -188,6 +192,8 @@ class Syncer:
 
     def finish(self, folders: Iterable[Path]) -> None:
         """Every file added and these folders are on the disk (or the first error is raised)."""
+        if not self.durable:
+            return
         try:
             for path in self._waiting:
                 _fsync(path)

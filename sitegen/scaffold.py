@@ -20,8 +20,8 @@ from importlib import resources
 from pathlib import Path
 
 from .config import CONFIG_NAME, SiteConfig, load_config, run_context
-from .cpd.activities import CPD_FILE
 from .errors import FileExists, FileSystemError, UsageError, file_system_error
+from .files import CPD_FILE
 from .reflection import MODELS as REFLECTION_MODELS
 from .validate import slugify
 

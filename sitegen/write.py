@@ -103,6 +103,7 @@ class Held:
     ours: bool  # sitegen's output folder (it has the marker file)
     files: frozenset[str]  # its files (posix paths), when ours
     links: bool  # it holds a symbolic link (put there by hand)
+    throwaway: bool = False  # removed when its process ends (the preview's): nothing need reach the disk
 
     @property
     def present(self) -> frozenset[str]:
@@ -111,13 +112,14 @@ class Held:
 
 
 @contextmanager
-def held_output(output: Path, known: frozenset[str] | None = None) -> Iterator[Held]:
+def held_output(output: Path, known: frozenset[str] | None = None, throwaway: bool = False) -> Iterator[Held]:
     """The output folder locked (waiting for a build that holds it) and cleaned up after a
     killed build, with its files; write_output(…, held=) then writes it without reading it again.
 
     `known` is the output's files as this process's last write left them (`WriteResult.listing`),
     for a resident process writing into a folder of its own that nothing else touches (the
-    preview's): the folder is then not read at all.  Raises FileSystemError when the operating
+    preview's): the folder is then not read at all; `throwaway`, that folder is removed when
+    the process ends, so a write into it waits for no disk.  Raises FileSystemError when the operating
     system refuses (see `outdir.refused`)."""
     output = _resolve_output(output)
     with output_lock(_made_parent(output), wait=True) as locked:
@@ -132,7 +134,7 @@ def held_output(output: Path, known: frozenset[str] | None = None) -> Iterator[H
                 found, links = _old_files(output)
         except OSError as exc:
             raise refused(exc, output) or exc from exc
-        yield Held(ours, frozenset(found), links)
+        yield Held(ours, frozenset(found), links, throwaway)
 
 
 def _made_parent(output: Path) -> Path:
@@ -177,13 +179,13 @@ def _write(output: Path, files: list[OutputFile], statics: list[StaticFile], hel
             # tree (every page rendered: nothing is carried over through a link) and swap.
             if any(f.data is None for f in files):
                 raise _changed_meanwhile(output, "symbolic links appeared in it")
-            return _write_whole(output, files, statics, carry=False)
+            return _write_whole(output, files, statics, carry=False, durable=not held.throwaway)
         missing = [f.rel for f in files if f.data is None and f.rel not in old]
         if missing:
             raise _changed_meanwhile(output, f"{missing[0]} was removed from it")
         if _fits_in_place(output, [f.rel for f in files if f.rel not in old], old):
-            return _update_in_place(output, files, statics, old)
-    return _write_whole(output, files, statics, carry=True)
+            return _update_in_place(output, files, statics, old, durable=not held.throwaway)
+    return _write_whole(output, files, statics, carry=True, durable=not held.throwaway)
 
 
 def _changed_meanwhile(output: Path, what: str) -> UnsafeOutputError:
@@ -225,7 +227,7 @@ def _old_files(output: Path) -> tuple[set[str], bool]:
 
 
 def _update_in_place(output: Path, files: list[OutputFile], statics: list[StaticFile],
-                     old: frozenset[str]) -> WriteResult:
+                     old: frozenset[str], durable: bool = True) -> WriteResult:
     tmp = fresh_tmp(output)
     names: set[str] = set()
     staged: list[str] = []
@@ -264,7 +266,7 @@ def _update_in_place(output: Path, files: list[OutputFile], statics: list[Static
             tmp.mkdir()
             (tmp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         # the staged files are on disk before the journal says they are ready
-        syncer = Syncer()
+        syncer = Syncer(durable)
         for path in (tmp / MARKER, *(tmp / rel for rel in staged)):
             syncer.add(path)
         syncer.finish(made or {tmp})
@@ -272,7 +274,8 @@ def _update_in_place(output: Path, files: list[OutputFile], statics: list[Static
         with open(journal.with_suffix(".part"), "w", encoding="utf-8") as fh:
             json.dump({"staged": staged, "removed": removed}, fh)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.replace(journal.with_suffix(".part"), journal)  # the commit point
         with signals_deferred():
             apply_journal(tmp, output)
@@ -297,7 +300,8 @@ def _pages_only(rels: list[str]) -> bool:
     return all(rel.endswith(_PAGE_SUFFIXES) or rel.startswith("cards/") for rel in rels)
 
 
-def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile], carry: bool) -> WriteResult:
+def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile], carry: bool,
+                 durable: bool = True) -> WriteResult:
     """Write the whole tree into a temporary folder beside `output`, then swap the two.
 
     With `carry`, files identical to the old output's are hard links to them rather than copies."""
@@ -306,7 +310,7 @@ def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile
     tmp = fresh_tmp(output)
     changed = total = 0
     names: set[str] = set()
-    syncer = Syncer()  # every file, linked ones too (a picture in the cache may not be on disk yet)
+    syncer = Syncer(durable)  # every file, linked ones too (a picture in the cache may not be on disk yet)
     try:
         tmp.mkdir()
         (tmp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
@@ -355,22 +359,7 @@ def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile
             discard(tmp)
             return WriteResult(total, 0, 0, False, listing=frozenset(names))
         syncer.finish(made)
-        with signals_deferred():
-            if swap:
-                if not exchange(tmp, output):
-                    parked = output.parent / f".{output.name}{OLD_TAG}{os.getpid()}"
-                    os.rename(output, parked)
-                    try:
-                        os.rename(tmp, output)
-                    except OSError:
-                        os.rename(parked, output)  # put the old output back before reporting
-                        raise
-                    tmp = parked
-                remove_tree(tmp)
-            else:
-                if output.exists():
-                    output.rmdir()  # an empty folder (check_output_dir refused a non-empty one)
-                os.rename(tmp, output)
+        _swap_in(tmp, output, swap)
         return WriteResult(total, changed, removed, True, listing=frozenset(names))  # a new tree: not "pages only"
     except BaseException as exc:
         syncer.close()
@@ -378,6 +367,30 @@ def _write_whole(output: Path, files: list[OutputFile], statics: list[StaticFile
             note_free_space(exc, output.parent)
         discard(tmp)
         raise
+
+
+def _swap_in(tmp: Path, output: Path, swap: bool) -> None:
+    """The new tree in place of the old, which is then removed, with Ctrl-C and SIGTERM held."""
+    with signals_deferred():
+        if swap:
+            if not exchange(tmp, output):
+                parked = output.parent / f".{output.name}{OLD_TAG}{os.getpid()}"
+                os.rename(output, parked)
+                try:
+                    os.rename(tmp, output)
+                except OSError:
+                    os.rename(parked, output)  # put the old output back before reporting
+                    raise
+                tmp = parked
+            try:
+                remove_tree(tmp)
+            except BaseException:
+                discard(tmp)  # the old tree, whatever its name now
+                raise
+        else:
+            if output.exists():
+                output.rmdir()  # an empty folder (check_output_dir refused a non-empty one)
+            os.rename(tmp, output)
 
 
 def _copy_static(src: Path, dest: Path) -> None:

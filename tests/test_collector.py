@@ -85,3 +85,28 @@ def test_a_build_goes_on_from_the_no_change_check(tmp_path):
     assert result.pages > 0
     assert look.cache._db is None  # closed by the build it was handed to
     assert try_unchanged(site, opts).answer is not None  # and that build left its record for the next
+
+
+def test_results_made_in_workers_are_the_ones_worked_out_here_and_the_cache_reads_them(tmp_path):
+    """Workers hand each result back as the cache stores it (perfile._stored_task): the site is
+    byte for byte the one a single process builds, and the next build reads every file back."""
+    from tests.test_invalid import tree_hashes
+
+    sites = []
+    for name in ("here", "workers"):
+        site = tmp_path / name
+        copy_example(site)
+        for i in range(70):  # past PARALLEL_MIN: shared among workers
+            (site / "content" / "posts" / f"many-{i:02d}.md").write_text(
+                post(f"Note {i}", f"2024-02-{1 + i % 28:02d}", f"A note about [the first](many-00.md) week, {i}.",
+                     tags=f"[topic {i % 5}]"), encoding="utf-8")
+        sites.append(site)
+    first = build(sites[0], BuildOptions(jobs=1))
+    spread = build(sites[1], BuildOptions(jobs=2))
+    assert spread.parsed == first.parsed > 70
+    assert tree_hashes(sites[0] / "output") == tree_hashes(sites[1] / "output")
+    (sites[1] / "content" / "posts" / "many-05.md").write_text(post("Note five", "2024-02-06", "Changed."),
+                                                                encoding="utf-8")
+    again = build(sites[1], BuildOptions(jobs=2))
+    assert again.parsed == 1  # every other file read back from the cache the workers filled
+    assert "cache" not in " ".join(d.code for d in again.diagnostics)

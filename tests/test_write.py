@@ -256,3 +256,21 @@ def test_a_large_write_syncs_every_file_and_folder_it_names(tmp_path):
         syncer.add(out / rel)
     syncer.finish([out, *((out / rel).parent for rel in pages)])  # no error: every one is there
     assert all((out / rel).read_text() == text for rel, text in pages.items())
+
+
+def test_a_throwaway_folder_is_written_without_waiting_for_the_disk(tmp_path):
+    """The preview's own folder (removed when it stops) is written like any other, unsynced."""
+    from sitegen.safewrite import Syncer
+    from sitegen.write import held_output
+
+    gone = tmp_path / "gone.html"
+    quiet = Syncer(durable=False)
+    quiet.add(gone)  # never opened: a durable syncer would fail on it
+    quiet.finish([tmp_path / "no-such-folder"])
+    out = tmp_path / "out"
+    write_output(out, files({"index.html": "one"}), [])
+    with held_output(out, throwaway=True) as held:
+        assert held.throwaway
+        result = write_output(out, files({"index.html": "two", "posts/b/index.html": "b"}), [], held)
+    assert result.changed == 2 and (out / "index.html").read_text() == "two"
+    assert leftovers(out) == []

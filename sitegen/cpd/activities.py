@@ -15,11 +15,11 @@ from typing import Any
 
 from ..config import load_toml
 from ..errors import Diagnostic, error
+from ..files import CPD_FILE
 from ..reflection import MODELS
 from .fields import ACTIVITY_TYPES, CATEGORIES, DEFAULT_CATEGORY, TYPE_ALIASES, resolve
 from .tomlcheck import TomlReader, key_lines
 
-CPD_FILE = "private/cpd.toml"
 CODE = "cpd.file"
 ACTIVITY_KEYS = ("date", "until", "title", "type", "hours", "points", "category", "learning", "benefit", "evidence",
                  "reflection", "reflection_model")

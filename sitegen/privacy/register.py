@@ -12,6 +12,7 @@ from typing import Any
 from ..config import load_toml
 from ..consent import Consent, read_consent
 from ..errors import Diagnostic, error
+from ..files import CPD_FILE
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +50,12 @@ def load_register(site_dir: Path, rel: str,
 
     `read_date` reads a consent date written as text (the site's own date reading); TOML
     dates need no help."""
-    from ..cpd.activities import private_texts
+    texts: tuple = ()
+    text_diags: tuple[Diagnostic, ...] = ()
+    if (site_dir / CPD_FILE).is_file():  # the CPD reader is loaded only for a site that has the file
+        from ..cpd.activities import private_texts
 
-    texts, text_diags = private_texts(site_dir)
+        texts, text_diags = private_texts(site_dir)
     register, diags = _load_clients(site_dir, rel, read_date)
     return replace(register, private_texts=texts), diags + text_diags
 
