@@ -11,10 +11,10 @@ from . import legacy
 from .errors import Diagnostic, error, warning
 from .fingerprint import body_field
 from .htmlrefs import Reference, find_references
-from .mdconvert import EXTENSION_CONFIGS, EXTENSIONS  # noqa: F401  (the cache key reads them here)
 from .mdconvert import ALL_TRIGGERS, TRIGGER, forget
+from .mdconvert import EXTENSION_CONFIGS as EXTENSION_CONFIGS  # the cache key reads them here
+from .mdconvert import EXTENSIONS as EXTENSIONS
 from .mdconvert import converter_for as _md
-from .mdconvert import needed as _needed
 from .typography import ENTITIES, smarten
 
 MORE = "<!-- more -->"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from sitegen import markup
+from sitegen import markup, mdconvert
 
 BODIES = [
     "Plain words, *emphasis*, a [link](other.md) and `code`.",
@@ -45,7 +45,7 @@ def test_only_the_needed_extensions_give_the_same_html(body):
 
 
 def test_plain_prose_is_converted_without_the_extensions_and_headings_keep_their_anchors():
-    assert markup._needed("Plain words and nothing else.") == ()
+    assert mdconvert.needed("Plain words and nothing else.") == ()
     rendered, diags = markup.render_markdown("## Where she started\n\nText.", "posts/a.md", 1)
     assert not diags and 'id="where-she-started"' in rendered.html
     assert "where-she-started" in rendered.anchors
