@@ -6,20 +6,17 @@ import html
 import math
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from . import legacy
 from .errors import Diagnostic, error, warning
 from .fingerprint import body_field
 from .htmlrefs import Reference, find_references
-from .typography import smarten
+from .mdconvert import ALL_TRIGGERS, TRIGGER, forget
+from .mdconvert import EXTENSION_CONFIGS as EXTENSION_CONFIGS  # the cache key reads them here
+from .mdconvert import EXTENSIONS as EXTENSIONS
+from .mdconvert import converter_for as _md
+from .typography import ENTITIES, smarten
 
-# The cheapest set that gives footnotes, tables, smart typography and heading anchors
-# (fenced code is what writers paste).  Part of the cache key: change it, and every
-# cached body is rendered again.  Each body is converted with only those its text can use
-# (`_needed`): the same HTML, a fifth less work for plain prose.
-EXTENSIONS = ("footnotes", "tables", "fenced_code", "toc")  # + typography.smarten, see there
-EXTENSION_CONFIGS = {"toc": {"permalink": False}, "footnotes": {"BACKLINK_TITLE": "Back to the text"}}
 MORE = "<!-- more -->"
 WORDS_PER_MINUTE = 220
 
@@ -38,47 +35,16 @@ MAX_FOOTNOTE_REFS = 500
 # thousand characters with a few dozen marks, a product of about 10^5.
 MAX_INLINE_WORK = 10**9
 
-if TYPE_CHECKING:
-    import markdown
-
-_converters: dict[tuple[str, ...], markdown.Markdown] = {}  # by the extensions each has
+_INLINE_MARKS = tuple(t for t in ALL_TRIGGERS if len(t) == 1)  # what the inline budget counts: * _ [ ` < & \
 
 
-# What each of Python-Markdown's inline patterns needs to see in a text before it can match
-# (read off their expressions).  A body runs only the patterns whose marks it holds, and a
-# text (a paragraph, a list item) holding none is handed over as finished (an AtomicString)
-# instead of being searched by each of the fifteen patterns in turn, which was half the
-# conversion of plain prose.  A converter with a pattern not named here gets no shortcut.
-_INLINE_TRIGGERS = {
-    "backtick": ("`",), "escape": ("\\",), "footnote": ("[",), "reference": ("[",), "link": ("[",),
-    "image_link": ("[",), "image_reference": ("[",), "short_reference": ("[",), "short_image_ref": ("[",),
-    "autolink": ("<",), "automail": ("<",), "html": ("<",), "entity": ("&",), "linebreak": ("  \n",),
-    "em_strong": ("*", "_"),
-}
-_ALL_TRIGGERS = tuple(sorted({t for ts in _INLINE_TRIGGERS.values() for t in ts}))
-_TRIGGER = re.compile("|".join(map(re.escape, _ALL_TRIGGERS)))
-_INLINE_MARKS = tuple(t for t in _ALL_TRIGGERS if len(t) == 1)  # what the inline budget counts: * _ [ ` < & \
-_BREAK = "  \n"
-_TOC_MARKER = "[TOC]"  # the toc extension's default marker
-# Before the patterns run, tabs become spaces and \r\n or \r become \n: a line of the body
-# may end in a line break when it ends in two blanks or a tab and more blanks.
-_MAY_BREAK = re.compile(r"(?:  |\t)[ \t]*[\r\n]")
-
-
-def _may_break(body: str) -> bool:
-    """Whether a text of this body may hold a line break once Python-Markdown has made tabs
-    spaces, \r\n and \r into \n, and taken raw HTML out (which can leave the blanks before
-    it at the end of a line)."""
-    return "<" in body or _MAY_BREAK.search(body) is not None
-
-
-def _inline_pass(root, shortcut: bool) -> tuple[str, int] | None:
+def inline_pass(root, shortcut: bool) -> tuple[str, int] | None:
     """Before the inline patterns run: (text, marks) of the first block whose inline processing
     would cost more than MAX_INLINE_WORK, its text then emptied so that the work is never done
     (else None); with `shortcut`, every text no inline pattern can touch is marked finished."""
     from markdown.util import AtomicString
 
-    search = _TRIGGER.search
+    search = TRIGGER.search
     for el in root.iter():
         for attr in ("text", "tail"):
             text = getattr(el, attr)
@@ -94,83 +60,6 @@ def _inline_pass(root, shortcut: bool) -> tuple[str, int] | None:
                 setattr(el, attr, "")
                 return text, marks
     return None
-
-
-def _needed(body: str) -> tuple[str, ...]:
-    """The extensions this body can use: one whose syntax cannot occur in the text changes
-    nothing in its HTML, and skipping it saves a fifth of the conversion.  Each test is a
-    superset of what the extension reacts to: footnotes need `[^`, tables a `|`, fenced code
-    three backticks or tildes, heading anchors a `#`, a setext underline at a line start, or
-    a `[TOC]` marker."""
-    wanted = []
-    if "[^" in body:
-        wanted.append("footnotes")
-    if "|" in body:
-        wanted.append("tables")
-    if "```" in body or "~~~" in body:
-        wanted.append("fenced_code")
-    if "#" in body or "\n=" in body or "\n-" in body or body.startswith(("=", "-")) or "[TOC]" in body:
-        wanted.append("toc")
-    return tuple(wanted)
-
-
-def _md(body: str) -> markdown.Markdown:
-    """A converter with the extensions this body needs (made once per process and set), its
-    inline patterns narrowed to those that can match somewhere in this body."""
-    wanted = _needed(body)
-    md = _converters.get(wanted)
-    if md is None:
-        md = _converters[wanted] = _converter(wanted)
-    if md.sitegen_patterns is not None:
-        present = tuple(t for t in _ALL_TRIGGERS if (t in body if t != _BREAK else _may_break(body)))
-        chosen = md.sitegen_chosen.get(present)
-        if chosen is None:
-            chosen = md.sitegen_chosen[present] = [p for p, needs in md.sitegen_patterns
-                                                   if any(t in present for t in needs)]
-        # Python-Markdown's own smarty extension hands the inline step a registry of its own the same way.
-        md.treeprocessors["inline"].inlinePatterns = chosen
-    if "toc" in wanted:  # the table of contents is built only where the body asks for one
-        md.treeprocessors["toc"].marker = _TOC_MARKER if _TOC_MARKER in body else ""
-    return md
-
-
-def _extension(name: str):
-    """The Markdown extension of that name (one of EXTENSIONS), with its settings."""
-    import importlib
-
-    module = importlib.import_module(f"markdown.extensions.{name}")
-    return module.makeExtension(**EXTENSION_CONFIGS.get(name, {}))
-
-
-def _converter(wanted: tuple[str, ...]) -> markdown.Markdown:
-    import xml.etree.ElementTree as etree
-
-    import markdown  # imported on first use: a build with nothing to do never needs it
-    from markdown.treeprocessors import Treeprocessor
-
-    class InlineBudget(Treeprocessor):
-        def run(self, root):  # before the inline step: the budget, and the texts it can skip
-            self.md.sitegen_too_much_inline = _inline_pass(root, self.md.sitegen_patterns is not None)
-
-    # Handed over as objects, not names: a name makes Python-Markdown look through every installed
-    # package's entry points first (importlib.metadata and what it imports: 30 ms a process).
-    md = markdown.Markdown(extensions=[_extension(name) for name in wanted], output_format="html")
-    md.treeprocessors.register(InlineBudget(md), "sitegen-inline-budget", 25)  # before inline (20)
-    registry = md.inlinePatterns
-    known = sorted((registry.get_index_for_name(name), registry[name], needs)
-                   for name, needs in _INLINE_TRIGGERS.items() if name in registry)
-    # Every pattern known, or no shortcut at all: one we cannot read might match anything.
-    md.sitegen_patterns = [(p, needs) for _, p, needs in known] if len(known) == len(registry) else None
-    if "toc" in wanted:
-        # The extension gives headings their ids, and also builds, serialises and post-processes
-        # a table of contents for every text, which is used only where a [TOC] marker stands
-        # (a tenth of the conversion of a text with headings): without one, it gets an empty list.
-        toc = md.treeprocessors["toc"]
-        full = toc.build_toc_div
-        toc.build_toc_div = lambda tokens: full(tokens) if toc.marker else etree.Element("div")
-    md.sitegen_chosen = {}
-    md.sitegen_too_much_inline = None
-    return md
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,8 +83,24 @@ _EMPTY_ALT = re.compile(r"!\[\s*\]\(")
 _RAW_IMG = re.compile(r"<img\b(?![^>]*\balt=)[^>]*>", re.I)
 
 
+# What smarten writes, decoded with str.replace before html.unescape sees the rest: the same
+# text (none of them holds an &, so none can start or end another reference), and html.unescape
+# calls back into Python for each reference it finds, a third of the plain text's cost.
+_SMART = tuple((entity, html.unescape(entity)) for entity in ENTITIES)
+
+
+def _plain_words(fragment: str) -> list[str]:
+    text = _TAG.sub(" ", fragment)
+    if "&" in text:
+        for entity, char in _SMART:
+            if entity in text:
+                text = text.replace(entity, char)
+        text = html.unescape(text)
+    return text.split()
+
+
 def plain_text(fragment: str) -> str:
-    return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
+    return " ".join(_plain_words(fragment))
 
 
 def render_markdown(body: str, rel: str, body_line: int, summary: str = "",
@@ -213,7 +118,7 @@ def render_markdown(body: str, rel: str, body_line: int, summary: str = "",
     except RecursionError:
         # Caught here, not by the caller: this may run in a worker process, and the error
         # must come back as a diagnostic like any other.
-        _converters.clear()  # their state is unknown after the error: start afresh
+        forget()  # their state is unknown after the error: start afresh
         depth_line = _deepest_line(body) + body_line - 1
         return None, (error(rel, depth_line, "markdown.too-deep",
                             "the text on or after this line is nested too deeply to render "
@@ -221,8 +126,8 @@ def render_markdown(body: str, rel: str, body_line: int, summary: str = "",
                             "remove the extra marks or indentation; a few levels are plenty"),)
     diags = _image_warnings(body, rel, body_line) + tuple(legacy.unread_fences(body, rel, body_line)) \
         + tuple(legacy.template_syntax(out, body, rel, body_line))
-    text = plain_text(out)
-    words = len(text.split())
+    parts = _plain_words(out)
+    text, words = " ".join(parts), len(parts)
     if summary:
         summary_html = html.escape(summary, quote=False)
     elif MORE in out:

@@ -258,8 +258,8 @@ _SCANNER_DATA = package_key(("wordfreq", "gender_guesser", "faker", "geonamescac
 def _search_words(text: str) -> str:
     """Each word of the text once, in lower case and in the order of first use, without the
     punctuation around it.  Most words recur, so each distinct form is stripped only once."""
-    words = dict.fromkeys(w.strip(_AROUND_WORDS) for w in dict.fromkeys(text.lower().split()))
-    return " ".join(w for w in words if len(w) > 1)
+    words = dict.fromkeys([w.strip(_AROUND_WORDS) for w in dict.fromkeys(text.lower().split())])
+    return " ".join([w for w in words if len(w) > 1])
 
 
 _AROUND_WORDS = ".,;:!?()[]\"'“”‘’—–-…"

@@ -19,9 +19,8 @@ _CLOSING_PUNCT = r"[!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~]"
 
 _MDASH, _NDASH, _ELLIPSIS = "&mdash;", "&ndash;", "&hellip;"
 _LDQ, _RDQ, _LSQ, _RSQ = "&ldquo;", "&rdquo;", "&lsquo;", "&rsquo;"
+ENTITIES = (_RSQ, _LSQ, _LDQ, _RDQ, _MDASH, _NDASH, _ELLIPSIS)  # every entity smarten writes
 
-_DASHES = [(re.compile(r"---"), _MDASH), (re.compile(r"--"), _NDASH)]
-_ELLIPSES = re.compile(r"\.\.\.")
 # Quote rules, in SmartyPants' order (as Python-Markdown's smarty applies them).
 _PUNCT = r"""[!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~]"""
 _OPEN_BASE = r"(\s|&nbsp;|--|–|—|&[mn]dash;|&#8211;|&#8212;)"
@@ -85,11 +84,10 @@ def smarten(html: str) -> str:
                 prev = token[-1]
             continue
         text = token
-        if "-" in text:
-            for rx, repl in _DASHES:
-                text = rx.sub(repl, text)
-        if "." in text:
-            text = _ELLIPSES.sub(_ELLIPSIS, text)
+        if "--" in text:  # fixed strings, replaced left to right like the expressions would
+            text = text.replace("---", _MDASH).replace("--", _NDASH)
+        if "..." in text:
+            text = text.replace("...", _ELLIPSIS)
         if "'" in text or '"' in text or "&quot;" in text:
             text = _educate_quotes(text.replace("&quot;", '"'), prev)
         out.append(text)
