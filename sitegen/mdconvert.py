@@ -222,7 +222,9 @@ def _inline_steps(md: markdown.Markdown) -> None:
             return data
 
     md.treeprocessors.register(InlineBudget(md), "sitegen-inline-budget", 25)  # before inline (20)
-    if md.sitegen_patterns is not None:
+    # The narrowing reaches into the inline step's private methods: only where they are as expected.
+    if md.sitegen_patterns is not None and all(hasattr(InlineProcessor, f"_InlineProcessor__{name}")
+                                               for name in ("handleInline", "applyPattern")):
         md.treeprocessors.register(NarrowInline(md), "inline", 20)
 
 
