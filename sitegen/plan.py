@@ -3,13 +3,14 @@
 A page whose key is unchanged since the last build, and whose file is still in the output,
 is not rendered again (fingerprint.py says what a key covers).  On a site large enough for
 it to pay, the pages that never show a post's text (lists, tags, the archive) are keyed in a
-second process while this one keys the posts' own pages, and that process makes the sitemap
-and the search index meanwhile: after one edit at 10,000 posts, these are a third of the build.
+second process while this one keys the posts' own pages; that process makes the sitemap
+meanwhile, and this one the search index: after one edit at 10,000 posts, these are a third
+of the build.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -22,7 +23,7 @@ from .cache import Cache
 from .errors import ContentErrors, Diagnostic
 from .files import OutputFile
 from .pool import beside, workers_for
-from .render import Job, make_env, render_extras, template_diagnostic
+from .render import Job, make_env, search_index, sitemap, template_diagnostic
 from .render import jobs as page_jobs
 from .write import Held
 
@@ -70,38 +71,50 @@ def plan_pages(assembled: Assembled, processed: Processed, sources: Sources, sta
     present = held.present if held is not None and previous else frozenset()
     # (a page file deleted by hand is rendered again)
     jobs = list(page_jobs(site))
-    page_keys, errors, made_extras = _keys_of(jobs, keys, start, site)
+    page_keys, errors, made_extras = _keys_of(jobs, keys, start, site,
+                                              lambda key: previous.get(EXTRAS) != key or not set(EXTRA_FILES) <= present)
     if errors:
         raise ContentErrors(unique(errors))
     todo = tuple(job for job in jobs if previous.get(job.rel) != page_keys[job.rel] or job.rel not in present)
     if memory is not None:
         memory.item_keys = keys.item_keys(site.posts + site.pages)
         memory.page_keys = keys.made
-    page_keys[EXTRAS] = fingerprint.h(keys.everything("posts", "pages"), site.config.site_url, keys.config)
     extras = previous.get(EXTRAS) != page_keys[EXTRAS] or not set(EXTRA_FILES) <= present
     pages = tuple(k for k in page_keys if k != EXTRAS)
     return PagePlan(env, MappingProxyType(page_keys), todo, pages, extras, needles, keys.used,
                     made_extras if extras else None)
 
 
-def _keys_of(jobs: list[Job], keys: fingerprint.PageKeys, start: quick.Start,
-             site: Site) -> tuple[dict[str, str], list[Diagnostic], tuple[OutputFile, ...] | None]:
-    """Every page's key (in the order of `jobs`), the template errors met, and the sitemap and
-    search index when a second process made them meanwhile (see the module docstring)."""
+def _keys_of(jobs: list[Job], keys: fingerprint.PageKeys, start: quick.Start, site: Site,
+             due: Callable[[str], bool]) -> tuple[dict[str, str], list[Diagnostic], tuple[OutputFile, ...] | None]:
+    """Every page's key in the order of `jobs` and then EXTRAS', the template errors met, and
+    the sitemap and search index when they were made meanwhile (see the module docstring):
+    the second process makes the sitemap, this one the search index once its key says it is
+    `due`."""
     side: list[Job] = []
     if start.options.memory is None and workers_for(len(jobs), start.options.jobs, SIDE_MIN) > 1:
         # (the preview keeps its keys and search entries in memory, from one rebuild to the next)
         side = [job for job in jobs if not _reads_body(keys, job.template)]
     if not side:
         made, errors = _keyed(keys, jobs, start.site_dir)
+        made[EXTRAS] = _extras_key(keys, site)
         return made, errors, None
     theirs = {job.rel for job in side}
     work = _Side(keys, tuple(side), site, tuple(job.rel for job in jobs), start.site_dir)
     with beside(_side_task, work, "working out which pages changed") as result:
         made, errors = _keyed(keys, [job for job in jobs if job.rel not in theirs], start.site_dir)
-        their_keys, their_errors, extras = result()
+        extras_key = _extras_key(keys, site)
+        index = search_index(site) if due(extras_key) else None
+        their_keys, their_errors, made_sitemap = result()
     made.update(their_keys)
-    return {job.rel: made[job.rel] for job in jobs if job.rel in made}, errors + their_errors, extras
+    ordered = {job.rel: made[job.rel] for job in jobs if job.rel in made}
+    ordered[EXTRAS] = extras_key
+    return ordered, errors + their_errors, (made_sitemap, index) if index is not None else None
+
+
+def _extras_key(keys: fingerprint.PageKeys, site: Site) -> str:
+    """The key of the sitemap and search index: every post's fingerprint, text included."""
+    return fingerprint.h(keys.everything("posts", "pages"), site.config.site_url, keys.config)
 
 
 def _reads_body(keys: fingerprint.PageKeys, template: str) -> bool:
@@ -131,9 +144,9 @@ class _Side:
     site_dir: Path
 
 
-def _side_task(work: _Side, _: int) -> tuple[dict[str, str], list[Diagnostic], tuple[OutputFile, ...]]:
+def _side_task(work: _Side, _: int) -> tuple[dict[str, str], list[Diagnostic], OutputFile]:
     made, errors = _keyed(work.keys, list(work.jobs), work.site_dir)
-    return made, errors, tuple(render_extras(work.site, None, work.rels))
+    return made, errors, sitemap(work.site, work.rels)
 
 
 def _with_rewrite(key: str, shown: str, rewrite: str | None) -> tuple[str, str]:
