@@ -71,18 +71,20 @@ def plan_pages(assembled: Assembled, processed: Processed, sources: Sources, sta
     present = held.present if held is not None and previous else frozenset()
     # (a page file deleted by hand is rendered again)
     jobs = list(page_jobs(site))
-    page_keys, errors, made_extras = _keys_of(jobs, keys, start, site,
-                                              lambda key: previous.get(EXTRAS) != key or not set(EXTRA_FILES) <= present)
+
+    def due(key: str) -> bool:  # the sitemap and search index must be made again
+        return previous.get(EXTRAS) != key or not set(EXTRA_FILES) <= present
+
+    page_keys, errors, made_extras = _keys_of(jobs, keys, start, site, due)
     if errors:
         raise ContentErrors(unique(errors))
     todo = tuple(job for job in jobs if previous.get(job.rel) != page_keys[job.rel] or job.rel not in present)
     if memory is not None:
         memory.item_keys = keys.item_keys(site.posts + site.pages)
         memory.page_keys = keys.made
-    extras = previous.get(EXTRAS) != page_keys[EXTRAS] or not set(EXTRA_FILES) <= present
     pages = tuple(k for k in page_keys if k != EXTRAS)
-    return PagePlan(env, MappingProxyType(page_keys), todo, pages, extras, needles, keys.used,
-                    made_extras if extras else None)
+    return PagePlan(env, MappingProxyType(page_keys), todo, pages, due(page_keys[EXTRAS]), needles, keys.used,
+                    made_extras)
 
 
 def _keys_of(jobs: list[Job], keys: fingerprint.PageKeys, start: quick.Start, site: Site,
