@@ -116,7 +116,11 @@ class _Index:
         if path.startswith("/"):
             rest = _norm(path.lstrip("/"))
             return (self.output(rest) or self.source(rest)) if rest is not None else None
-        in_sources = _norm(posixpath.join(posixpath.dirname(src), path))
+        here = posixpath.dirname(src)
+        if "/" not in path and path not in (".", ".."):  # a file beside this one (most links): already plain
+            in_sources: str | None = f"{here}/{path}" if here else path
+        else:
+            in_sources = _norm(posixpath.join(here, path))
         found = self.source(in_sources) if in_sources is not None else None
         if found is None:
             in_output = _norm(posixpath.join(page_url, path))
