@@ -74,10 +74,9 @@ class Entry:
     case: CaseFacts | None
     description: str = ""  # the page's meta description (else the summary)
     aliases: tuple[str, ...] = ()  # old addresses, as output paths: each gets a redirect page
-
-    @property
-    def rel(self) -> str:
-        return self.doc.source.rel
+    # The file's path from the site's folder (doc.source.rel), kept here: every stage asks for it,
+    # some 23 times a post in a build, and the cached form has no `source`.
+    rel: str = ""
 
 
 def slugify(text: str, max_length: int = MAX_ADDRESS) -> str:
@@ -340,7 +339,7 @@ def validate_document(doc: Document, config: SiteConfig) -> tuple[Entry | None, 
     if any(d.is_error for d in c.diags):
         return None, tuple(c.diags)
     entry = Entry(kind, doc, title, when, updated, tags, slug, summary, draft, learning, model,
-                  cpd, order, allow, private_values, case, description, aliases)
+                  cpd, order, allow, private_values, case, description, aliases, doc.source.rel)
     return entry, tuple(c.diags)
 
 
