@@ -22,6 +22,7 @@ guarantees.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import pickle
@@ -30,7 +31,6 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from .collector import COLLECT_MIN, collecting
@@ -78,7 +78,7 @@ def run_parallel(task: Task, work: Any, n: int, workers: int, describe: Callable
     return out
 
 
-@contextmanager
+@contextlib.contextmanager
 def beside(task: Task, work: Any, describe: str) -> Iterator[Callable[[], Any]]:
     """task(work, 0) started in a forked process; inside the block this process goes on, and
     the function given waits for the task's result (raising what it raised, or WorkerFailed
@@ -198,19 +198,25 @@ class _Pool:
         return self.out
 
     def _give(self, k: int, todo: list[tuple[int, int]]) -> None:
+        # A worker killed meanwhile has closed its end: the pipe says so with an error (a reset
+        # when it died holding data it had not read) rather than an end of file.
         if todo:
             chunk = todo.pop()
             self.busy[k] = chunk
             self.current[k] = chunk[0]
-            self.conns[k].send(chunk)
+            try:
+                self.conns[k].send(chunk)
+            except OSError:
+                self._died(k)
         else:
             self.busy.pop(k, None)
-            self.conns[k].send(None)
+            with contextlib.suppress(OSError):  # its work is done: it has nothing left to lose
+                self.conns[k].send(None)
 
     def _receive(self, k: int, out: list[Any]) -> int:
         try:
             message = self.conns[k].recv()
-        except EOFError:
+        except (EOFError, OSError):
             self._died(k)
         if message[0] == "failed":
             _, i, exc = message

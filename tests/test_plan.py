@@ -121,3 +121,27 @@ def test_beside_says_which_work_it_was_on_when_its_process_dies():
     with pytest.raises(WorkerFailed, match="keying the pages: the process doing it stopped with exit code 3"), \
             beside(_dies, None, "keying the pages") as result:
         result()
+
+
+def _sleeps(work, i):
+    import time
+
+    time.sleep(30)
+
+
+def test_a_worker_killed_holding_what_it_had_not_read_yet_is_reported_not_an_internal_error():
+    """A worker that dies with data still unread in its pipe makes the pipe report a reset
+    (ConnectionResetError), not an end of file: the build says which work died, as for any death."""
+    import signal
+
+    from sitegen.pool import _Pool
+
+    pool = _Pool(_sleeps, None, 1, 1, lambda i: "keying the pages", None, collect=False)
+    try:
+        pool.launch()
+        pool.conns[0].send(("unread", "x" * 100_000))  # the worker is asleep in its task: it never reads this
+        os.kill(pool.procs[0].pid, signal.SIGKILL)
+        with pytest.raises(WorkerFailed, match="keying the pages: the process doing it was killed by signal 9"):
+            pool.collect()
+    finally:
+        pool.stop()
