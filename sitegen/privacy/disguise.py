@@ -219,6 +219,14 @@ _EVENT = (r"(?:wedding|christening|funeral|graduation|party|concert|final|finals
           r"bushfires?|cyclone|earthquake|storm|hurricane|reunion|anniversary|divorce|redundancy|tournament|"
           r"championships?|marathon|race|show|festival|gala|(?:stag|hen)\s+(?:do|night|party|weekend)|honeymoon|birthday|"
           r"retirement|bereavement)\b")
+_FESTIVALS = ("christmas|easter|diwali|deepavali|eid|ramadan|hanukkah|chanukah|passover|thanksgiving|lent|"
+              r"t[eếẾ]t|lunar\s+new\s+year|chinese\s+new\s+year|new\s+year|hogmanay|matariki|vesak|holi|"
+              r"navratri|vaisakhi|rosh\s+hashanah|yom\s+kippur|freshers['’]?\s+week|half[\s-]term|bank\s+holiday")
+# What a span is counted from when it is the treatment's own course, not the client's life.
+_TREATMENT = (r"(?:(?:the|her|his|their|a|an|our|my|this|that)\s+)?(?:(?:first|second|third|last|next|initial|previous|"
+              r"final|latest|one|two|three|four|five|six)\s+)?(?:sessions?|treatments?|appointments?|visits?|assessments?|"
+              r"massages?|consultations?|review|check-?ups?|course|block|referral|intake|start|end|onset|injury|pain|"
+              r"flare|flare-up)\b")
 _TIMELINE = lowered(
     # a single unit ("a year earlier", "a month later") is how any history is told; a count is not
     r"\b" + _ABOUT + r"(?:" + _NUM + r"\s+" + _UNIT + r"|a\s+decade)\s+(?:ago|earlier)\b"
@@ -231,6 +239,11 @@ _TIMELINE = lowered(
     r"down|up|over|back|home))?|arrived|came\s+home|got\s+married|retired))"
     # "around the date his friend was killed", "the anniversary her brother died"
     r"|\bthe\s+(?:date|anniversary)\s+(?:of\s+)?(?:her|his|their)\s+[a-z\-]+\s+(?:died|passed\s+away|was\s+born|was\s+killed)"
+    # "the week before the regatta", "the day before their anniversary", "the week after Eid": a point in
+    # the client's time fixed by an event of their life (not by the treatment, nor "the day after a long run")
+    r"|\bthe\s+(?:day|week|weekend|fortnight|month|year|morning|night|evening|summer|winter|spring|autumn)\s+"
+    r"(?:before|after)\s+(?!" + _TREATMENT + r")(?:(?:the|her|his|their)\s+[a-z][\w'’\-]*(?:\s+(?!(?:and|but|so|or|when|"
+    r"she|he|they|i|we|to|for|with|at|in|on|of|was|is)\b)[a-z][\w'’\-]*){0,2}|(?:" + _FESTIVALS + r")\b)"
     r"|\b(?:" + _NUM + r"|a|an)\s+(?:months?|years?|decades?)\s+(?:after\s+(?:the|her|his|their)|"
     r"before(?=\s+(?:she|he|they|her|his|the)))\b"
     r"|\bfor\s+(?:(?:about|around|nearly|almost|over|more\s+than|the\s+past|the\s+last)\s+)?" + _NUM +
@@ -335,8 +348,7 @@ def find_timelines(ix: TextIndex) -> Iterator[Span]:
             hits.append((s, e))  # "the first week of September"
     hits += [(s, e) for s, e in ix.anchors(_SEASON_WORDS) if low.startswith((" after", " before", " of "), e)]
     hits += [(s - 4, e) for s, e in ix.anchors(_THE_UNIT) if low.endswith("the ", max(0, s - 4), s)
-             and low.startswith((" after the ", " after her ", " after his ", " after their ", " her ", " his ", " their ",
-                                 " of her ", " of his "), e)]  # "the week her father died"
+             and low.startswith((" after ", " before ", " her ", " his ", " their ", " of her ", " of his "), e)]  # "the week her father died"
     if not hits:
         return
     hits.sort()
@@ -353,9 +365,6 @@ def find_timelines(ix: TextIndex) -> Iterator[Span]:
 # year's Diwali", "since Freshers' Week", "her daughter's wedding in June" ("over Christmas", "before
 # Easter" say only when, as any clinical history does); a life event as the start of something:
 # "since he left school"; a working life counted in seasons or generations: "for sixteen seasons".
-_FESTIVALS = ("christmas|easter|diwali|deepavali|eid|ramadan|hanukkah|chanukah|passover|thanksgiving|lent|"
-              r"t[eếẾ]t|lunar\s+new\s+year|chinese\s+new\s+year|new\s+year|hogmanay|matariki|vesak|holi|"
-              r"navratri|vaisakhi|rosh\s+hashanah|yom\s+kippur|freshers['’]?\s+week|half[\s-]term|bank\s+holiday")
 _EVENT_TIMELINE = lowered(
     r"\b(?:since|during)\s+(?:last\s+|this\s+|the\s+)?(?:year['’]s\s+)?(?:" + _FESTIVALS + r")\b"
     r"|\blast\s+(?:year['’]s\s+)?(?:" + _FESTIVALS + r")\b"

@@ -1,0 +1,58 @@
+"""Roles told with where they are held, for the disguise review.
+
+    find_roles   "she is the cellar master at Klein Vallei", "he was the head greenkeeper at Carnbee Links",
+                 "a retired dinner lady from Westcotes Primary", "a lifeboat volunteer with Tenby RNLI"
+
+The job list in occupations.py cannot hold every trade ("cellar master", "greenkeeper"), but a
+person said to *be* something at, with or for a named organisation is telling what they do, and
+where: the role is a `review` finding of kind "occupation" (the named organisation is the
+organisation detector's).  Found from the capitalised words the shared pass already holds: only a
+capital right after "at", "with", "for" or "from" is looked at, and the words before it are read back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sitegen.privacy.disguise import Span, about_writer
+from sitegen.privacy.lazyre import lazy
+from sitegen.privacy.occupations import OCCUPATIONS, PREDICATE_ONLY, RELATIVES
+from sitegen.privacy.tokens import TextIndex
+
+# Someone (a pronoun, "who" or a name), a copula, an article, the role, and the preposition that
+# ties it to the capitalised word after it.
+_ROLE_BEFORE = lazy(
+    r"(?:\b(?:[Ss]he|[Hh]e|[Tt]hey|who)|\b(?!(?:I|It|This|That|There|Here|What|Which|Each|All|One|My|Our|The|A|An)\b)"
+    r"[A-Z][\w'’\-]+)(?:['’]s\s+|\s+(?:is|was|has\s+been|had\s+been|have\s+been|became|becomes)\s+)"
+    r"(?:(?:now|still|also|currently|once)\s+)?(?P<art>an?|the)\s+"
+    r"(?P<role>(?:(?:[a-z][\w'’\-]*|A&E)\s+){0,3}?[a-z][\w\-]*)\s+(?:at|with|for|from)\s+(?:the\s+)?$")
+_AFTER = (" at ", " with ", " for ", " from ", " at the ", " with the ", " for the ", " from the ")
+# What someone may be at a place without it being their work: a visitor, a member, a patient; a
+# relative; a time ("a week at Portree"); a judgement ("a regular at", "a fixture at", "a big fan of").
+_NOT_ROLES = RELATIVES | frozenset("""
+    patient patients member members regular regulars resident residents customer customers client clients guest
+    guests visitor visitors fan fans supporter supporters friend friends neighbour neighbor pupil pupils
+    lot bit while week weeks day days year years month months time times night nights weekend fortnight
+    fixture favourite favorite star legend natural one person woman man lady girl boy lad kid child baby
+    name surprise shock relief pleasure joy treat first last only same
+    """.split())
+
+
+def find_roles(ix: TextIndex) -> Iterator[Span]:
+    text, low = ix.text, ix.lower
+    last = -1
+    for s, _e in ix.caps:
+        if s <= last or not low.endswith(_AFTER, max(0, s - 10), s):
+            continue
+        m = _ROLE_BEFORE.search(text, max(0, s - 90), s)
+        if m is None:
+            continue
+        role = m.group("role")
+        head = role.rsplit(None, 1)[-1].lower()
+        if head in _NOT_ROLES or head in OCCUPATIONS or head in PREDICATE_ONLY or head.endswith("ing"):
+            continue  # (a listed job is found by occupations; "was the one sitting at" is no role)
+        start, end = m.start("art"), m.end("role")
+        if about_writer(ix, start, end, subject=True):
+            continue
+        last = s
+        yield "occupation", start, end

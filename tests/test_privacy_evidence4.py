@@ -1,0 +1,94 @@
+"""The privacy scan, round twelve: rules drawn from sentence shapes that recur across many case
+studies (a relative tied to the client by a possessive, a point in the client's time fixed by an
+event of their life), with what must still be found and what must not.  Every example is written
+for this file."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitegen.privacy.detect import ScanContext, scan_text
+
+CASE = ScanContext(allow=("Odile Marchetti", "Harrowgate Soft Tissue"))
+
+
+def found(text: str, kind: str, ctx: ScanContext = CASE) -> list[str]:
+    return [f.text for f in scan_text(text, ctx) if f.kind == kind]
+
+
+# --- family: a relative tied to the client by a possessive, placed or sharing the client's work ---
+
+@pytest.mark.parametrize("sentence, relative", [
+    ("Her stepson in Dunedin sends parcels every month.", "Her stepson in Dunedin"),
+    ("She drove up to see her aunt from Pitlochry at the weekend.", "her aunt from Pitlochry"),
+    ("His nephew is in Winnipeg now and phones on Sundays.", "His nephew is in Winnipeg"),
+    ("He keeps goats on the croft with his cousin.", "his cousin"),
+    ("She runs the florist's stall on the market with her daughter-in-law.", "her daughter-in-law"),
+    ("Last year he hired his nephew to help with the lambing.", "his nephew"),
+])
+def test_a_relative_placed_or_sharing_the_clients_work_is_a_family_item(sentence, relative):
+    items = found(sentence, "family")
+    assert any(relative in item for item in items), items
+    assert all(f.severity == "review" for f in scan_text(sentence, CASE) if f.kind == "family")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Her stepson in September had started a new school.",        # a month is when, not where
+    "Her nephew in Year 8 was off school with a cold.",           # a school year
+    "His cousin came along to the second appointment.",           # a relative only mentioned
+    "I run the clinic with my sister on Thursdays.",               # the writer's own family
+    "He lives abroad now, and his uncle from the bowls club drove him in.",  # no named place
+])
+def test_no_family_item_for_a_relative_only_mentioned_or_timed(sentence):
+    assert found(sentence, "family") == [], found(sentence, "family")
+
+
+# --- timeline: a point in the client's time fixed by an event of their life ---------------------
+
+@pytest.mark.parametrize("sentence, span", [
+    ("Her calf went the week before the county sheepdog trials.", "the week before the county sheepdog"),
+    ("He had first noticed the ache the day after their silver anniversary.", "the day after their silver anniversary"),
+    ("She booked in the weekend before her nephew's christening.", "the weekend before her nephew's christening"),
+    ("Everything flared up again the week after Diwali, she thought.", "the week after Diwali"),
+])
+def test_a_point_fixed_by_an_event_of_the_clients_life_is_a_timeline(sentence, span):
+    items = found(sentence, "timeline")
+    assert any(span in item or item in span for item in items), items
+
+
+@pytest.mark.parametrize("sentence", [
+    "She felt worse the day after the first session, as many people do.",    # the treatment's own course
+    "The soreness peaked the morning after a long run.",                      # no event of her life
+    "He was stiffer the week after the assessment than before it.",
+    "I moved the clinic the year before the pandemic.",                       # the writer's own time
+    "She rested for six weeks after surgery and then began to walk again.",   # a clinical course
+])
+def test_no_timeline_where_the_point_is_the_treatments_or_the_writers(sentence):
+    assert found(sentence, "timeline") == []
+
+
+# --- occupation: a role held at a named organisation ---------------------------------------------
+
+@pytest.mark.parametrize("sentence, role", [
+    ("She is the head cheesemaker at Brantwood Dairy and lifts curd all morning.", "the head cheesemaker"),
+    ("He was a relief signaller for Network Rail until his back went.", None),   # a listed job: found anyway
+    ("Kerensa is the assistant harbourmaster at Porthleven, which means ropes.", "the assistant harbourmaster"),
+    ("He's a lifeboat crewman with Tenby RNLI and gets called out at night.", "a lifeboat crewman"),
+])
+def test_a_role_held_at_a_named_organisation_is_an_occupation(sentence, role):
+    items = found(sentence, "occupation")
+    assert items, scan_text(sentence, CASE)
+    if role is not None:
+        assert any(role in item for item in items), items
+    assert all(f.severity == "review" for f in scan_text(sentence, CASE) if f.kind == "occupation")
+
+
+@pytest.mark.parametrize("sentence", [
+    "She is a regular at Bellhaven Library on Saturdays.",         # a visitor, not a role
+    "He was a patient at Morriston for a fortnight last year.",
+    "She has been a member with Clydesdale Harriers for years.",
+    "I was the locum osteopath at Fernhill Clinic that summer.",    # the writer's own work
+    "It was a long week at Aviemore for everyone.",                 # no person holds it
+])
+def test_no_role_for_a_visit_a_membership_or_the_writers_work(sentence):
+    assert found(sentence, "occupation") == [], found(sentence, "occupation")
