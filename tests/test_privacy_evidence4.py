@@ -92,3 +92,38 @@ def test_a_role_held_at_a_named_organisation_is_an_occupation(sentence, role):
 ])
 def test_no_role_for_a_visit_a_membership_or_the_writers_work(sentence):
     assert found(sentence, "occupation") == [], found(sentence, "occupation")
+
+
+# --- errors need strong evidence: organisations speaking, cited pairs, a way to book -------------
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The leaflet from Bracken Hill Carers Support says the same thing.", "Support"),   # an organisation's last word
+    ("As the charity Coastline Advice says, nobody should wait that long.", "Advice"),
+])
+def test_an_organisation_that_speaks_is_no_name(sentence, word):
+    assert not [f for f in scan_text(sentence, CASE) if f.kind == "name" and word in f.text], scan_text(sentence, CASE)
+
+
+def test_a_name_with_a_surname_that_speaks_is_still_an_error():
+    findings = [f for f in scan_text("Then Ysolde Penhallow said she would rather stand.", CASE) if f.kind == "name"]
+    assert findings and all(f.severity == "error" for f in findings), findings
+
+
+def test_two_cited_authors_named_together_are_no_name():
+    text = "Stroebe and Schut would have recognised the swing between the two."
+    assert not [f for f in scan_text(text, CASE) if f.kind == "name"], scan_text(text, CASE)
+
+
+def test_a_client_beside_an_author_is_still_found():
+    text = "Her son Rafferty would not sit still while we talked about Rogers."
+    assert any(f.kind == "name" and "Rafferty" in f.text for f in scan_text(text, CASE)), scan_text(text, CASE)
+
+
+def test_a_booking_line_is_a_phone_number_not_a_record():
+    findings = scan_text("Booking: 07700 900127 or the form on the website.", CASE)
+    assert not [f for f in findings if f.kind == "record"], findings
+
+
+def test_a_booking_reference_is_still_a_record():
+    findings = scan_text("Her booking reference 55817320 was on the email.", CASE)
+    assert any(f.kind == "record" for f in findings), findings

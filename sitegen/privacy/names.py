@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from sitegen.privacy import lexicon as L
 from sitegen.privacy import nameuses as U
 from sitegen.privacy import people as P
+from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.lowernames import names_in_lower_case, other_scripts
 from sitegen.privacy.namecues import _acts, _naming_bracket, full_name_cue, opening_unknown
 from sitegen.privacy.nameguards import (
@@ -160,6 +161,10 @@ def _read_at(p: _Pass, i: int) -> int:
             title_start is None and _known_not_client(text, toks, i, last, cue)):
         p.cited.add(toks[last].base)
         return last + 1  # an author cited, a city in a US address, a named thing
+    if title_start is None and toks[last].base in P.CITED and _CITED_PAIR.search(text, max(0, start - 40), start) \
+            and _CITED_PAIR.search(text, max(0, start - 40), start).group(1) in P.CITED:
+        p.cited.add(toks[last].base)
+        return last + 1  # "Travell and Simons would have …": two cited authors named together, whatever follows
     if title_start is None and U.relative_of(text, start, p.cited):
         return last + 1  # "Emil Vodder and his wife Estrid": the wife of the author cited, not a client's relative
     if not cue and p.cited and U.joined_to(text, start, p.cited):
@@ -185,6 +190,9 @@ def _read_at(p: _Pass, i: int) -> int:
         if toks[k].cat not in (_FUNC, _SKIP):
             p.confirmed[toks[k].base] = p.confirmed.get(toks[k].base, False) or cue
     return last + 1
+
+
+_CITED_PAIR = lazy(r"\b([A-Z][\w'’\-]+),?\s+(?:and|&)\s+$")
 
 
 def _drop_cited(p: _Pass) -> None:
