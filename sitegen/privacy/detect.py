@@ -37,9 +37,8 @@ from sitegen.privacy.contact import (
     told_to_call,
 )
 from sitegen.privacy.dates import find_dates
-from sitegen.privacy.disguise import find_exact_ages, find_timelines
+from sitegen.privacy.disguise import find_exact_ages
 from sitegen.privacy.family import find_family
-from sitegen.privacy.roles import find_roles
 from sitegen.privacy.jobs import find_occupations
 from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.masking import mask_code
@@ -49,6 +48,8 @@ from sitegen.privacy.organisations import find_organisations
 from sitegen.privacy.phrases import allow_matcher, e164, fold_aligned, register_matcher, register_phones
 from sitegen.privacy.places import find_addresses, find_postcodes, find_zips
 from sitegen.privacy.regions import find_places
+from sitegen.privacy.roles import find_roles
+from sitegen.privacy.timelines import find_timelines
 from sitegen.privacy.tokens import TextIndex, aligned_lower
 from sitegen.privacy.workplaces import find_workplaces
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from sitegen.privacy.disguise import _NUM, Span, about_writer
 from sitegen.privacy import lexicon as L
+from sitegen.privacy.disguise import _NUM, Span, about_writer
 from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.nameuses import relative_of
 from sitegen.privacy.occupations import RELATIVES
