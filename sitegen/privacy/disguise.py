@@ -109,7 +109,7 @@ _TENS = ("twenty thirty forty fifty sixty seventy eighty thirteen fourteen fifte
 _AGE_WORDS = frozenset(_TENS) | frozenset(f"{t}-{o}" for t in _TENS[:7] for o in
                                           "one two three four five six seven eight nine".split())
 _AGE_ANCHORS = register_vocabulary(frozenset(("old", "aged", "turned", "turning") + tuple(
-    f"{w}-year-old" for w in _NUM_WORDS.split())) | _AGE_WORDS)
+    f"{w}-year-old" for w in _NUM_WORDS.split()) + tuple(f"{w}-year-old" for w in _AGE_WORDS)) | _AGE_WORDS)
 _NOW = register_vocabulary(frozenset({"now"}))
 _HALF = register_vocabulary(frozenset({"half"}))
 _SMALL = tuple(f" {w}" for w in "one two three four five six seven eight nine ten eleven twelve".split())
@@ -136,6 +136,7 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
     hits += ix.anchors(_AGE_ANCHORS)
     hits += [(s, e) for s, e in ix.anchors(_NOW) if low.startswith(_SMALL, e)]
     hits += [(s, e) for s, e in ix.anchors(_HALF) if low.endswith(" and a ", 0, s)]
+    yield from _note_ages(ix)
     if not hits:
         return
     hits.sort()
@@ -179,6 +180,32 @@ def find_exact_ages(ix: TextIndex) -> Iterator[Span]:
         yield "exact_age", a, b
         if m.group("i") is not None:
             yield "timeline", a, b  # "ten weeks old": a baby's age is also when things happened
+
+
+# Units and readings a bare number may open a note with: "45, then 60 seconds", "30. reps felt easy".
+_NOTE_NOT_AGE = frozenset("""secs seconds sec mins minutes min hours hrs reps sets degrees deg kg km miles percent per
+    cm mm times then to or and out of""".split())
+_LIST_MARKS = ("- ", "* ", "+ ")
+
+
+def _note_ages(ix: TextIndex) -> Iterator[Span]:
+    """An age told as the first word of a note, a fragment or a list item: "24, plays on the wing",
+    "71. retired postie", "- 52, fit, walks the dog", "27, neck stiff both sides"."""
+    text, low = ix.text, ix.lower
+    n = len(text)
+    for s, e in ix.digits:
+        if e - s != 2 or e >= n or text[e] not in ",.?" or not "13" <= text[s:e] <= "89":
+            continue
+        line = text.rfind("\n", 0, s) + 1
+        opening = s == line or text[line:s] in _LIST_MARKS or low.endswith((". ", "? ", "! "), 0, s)
+        if not opening or e + 1 < n and text[e + 1] not in " \n":
+            continue  # ("24.5", "52,000": a measure or a sum)
+        word = low[e + 1:e + 24].split(None, 1)
+        if text[e] != "?" and (not word or not word[0][:1].isalpha() or not text[e + 1:].lstrip()[:1].islower()
+                               or word[0].strip(",.;:") in _NOTE_NOT_AGE):
+            continue  # a fragment in lower case follows an age ("24, plays"); "30. Reps" is a count
+        if not about_writer(ix, s, e, subject=True):  # ("24, … came to me": the client's age)
+            yield "exact_age", s, e
 
 
 def _someone_in(sentence: str) -> bool:
