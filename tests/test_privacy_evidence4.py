@@ -127,3 +127,49 @@ def test_a_booking_line_is_a_phone_number_not_a_record():
 def test_a_booking_reference_is_still_a_record():
     findings = scan_text("Her booking reference 55817320 was on the email.", CASE)
     assert any(f.kind == "record" for f in findings), findings
+
+
+# --- exact age: an age said as a number of years, in notes and in compounds --------------------
+
+@pytest.mark.parametrize("text, age", [
+    ("Session one. 43, drives a forklift on earlies, sore low back since March.", "43"),
+    ("- 66, keen gardener, left knee worse on stairs", "66"),
+    ("saw morwenna again today. 58. still walking the coast path every morning.", "58"),
+    ("He is a forty-four-year-old roofer with a bad shoulder.", "forty-four-year-old"),
+])
+def test_an_age_told_as_the_first_word_of_a_note_or_in_a_compound_is_found(text, age):
+    items = found(text, "exact_age")
+    assert any(age in item for item in items), items
+
+
+@pytest.mark.parametrize("text", [
+    "Hold each stretch for 30. Then rest and repeat.",        # a count, then a capital: a new sentence
+    "- 20, 30 and 40 reps on alternate days",               # a list of counts
+    "45, then 60 seconds on the second set.",
+    "Pain was 7/10. 35. Degrees of rotation, that is.",      # a reading
+    "I was 29, working in a call centre, when I trained.",    # the writer's own age is not the client's
+])
+def test_no_note_age_for_counts_readings_or_the_writer(text):
+    assert found(text, "exact_age") == [], found(text, "exact_age")
+
+
+# --- workplace: a saint's name is a church's, a school's or a hospital's -------------------------
+
+@pytest.mark.parametrize("sentence, org", [
+    ("She is back on the wards at St Wilfrid's now, on days.", "St Wilfrid's"),
+    ("Both boys are at St Enodoc's, so the school run is short.", "St Enodoc's"),
+    ("He still rings the bells at Saint Petroc's every Sunday.", "Saint Petroc's"),
+])
+def test_a_saints_name_is_an_organisation_to_review(sentence, org):
+    findings = [f for f in scan_text(sentence, CASE) if f.kind in ("organisation", "workplace", "place")]
+    assert any(org in f.text for f in findings), scan_text(sentence, CASE)
+    assert all(f.severity == "review" for f in findings)
+
+
+@pytest.mark.parametrize("sentence", [
+    "She felt worse around St Swithin's Day, when it rained for a week.",   # a feast day
+    "She had tried St John's wort before coming to see me.",              # a plant
+])
+def test_a_saints_day_or_a_plant_is_no_organisation(sentence):
+    assert not [f for f in scan_text(sentence, CASE) if f.kind in ("organisation", "workplace", "place")], \
+        scan_text(sentence, CASE)
