@@ -1,7 +1,8 @@
 """Roles told with where they are held, for the disguise review.
 
     find_roles   "she is the cellar master at Klein Vallei", "he was the head greenkeeper at Carnbee Links",
-                 "a retired dinner lady from Westcotes Primary", "a lifeboat volunteer with Tenby RNLI"
+                 "a retired dinner lady from Westcotes Primary", "a lifeboat volunteer with Tenby RNLI";
+                 a trade told as the work done: "farms sheep above the village", "fished lobster for forty years"
 
 The job list in occupations.py cannot hold every trade ("cellar master", "greenkeeper"), but a
 person said to *be* something at, with or for a named organisation is telling what they do, and
@@ -17,7 +18,7 @@ from collections.abc import Iterator
 from sitegen.privacy.disguise import Span, about_writer
 from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.occupations import OCCUPATIONS, PREDICATE_ONLY, RELATIVES
-from sitegen.privacy.tokens import TextIndex
+from sitegen.privacy.tokens import TextIndex, lowered, register_vocabulary
 
 # Someone (a pronoun, "who" or a name), a copula, an article, the role, and the preposition that
 # ties it to the capitalised word after it.
@@ -56,3 +57,24 @@ def find_roles(ix: TextIndex) -> Iterator[Span]:
             continue
         last = s
         yield "occupation", start, end
+
+
+# A trade told as the work done: a verb of farming or fishing and what is farmed or fished ("farms
+# sheep", "runs nine hundred ewes", "fished lobster", "fillets salmon on the line").  Not "keeps hens" or
+# "grows potatoes": a garden does those too.
+_WORK_DONE = lowered(
+    r"\b(?:farms|farmed|farming|fishes|fished|fishing|runs|ran|running|raises|raised|breeds|bred|milks|milked|milking|"
+    r"fillets|filleted|filleting|shears|sheared|shearing|creels|creeled|trawls|trawled|dives|dived)\s+"
+    r"(?:for\s+)?(?:(?:beef|dairy|hill|suckler|a\s+few|about|some|over|nearly|[0-9,]+|hundreds\s+of|thousands\s+of|"
+    r"one|two|three|four|five|six|seven|eight|nine|hundred|thousand|[a-z]+ty|and)\s+){0,4}"
+    r"(?:sheep|cattle|cows|ewes|lambs|goats|pigs|beef|salmon|lobsters?|crabs?|oysters|mussels|cod|haddock|herring|"
+    r"prawns|scallops|langoustines|trout|tuna|mackerel|kiwifruit|avocados|hops|sugar\s+cane|alpacas|deer|llamas)\b")
+_WORK_DONE_WORDS = register_vocabulary(frozenset("""farms farmed farming fishes fished fishing runs ran running raises
+    raised breeds bred milks milked milking fillets filleted filleting shears sheared shearing creels creeled trawls
+    trawled dives dived""".split()))
+
+
+def find_work_done(ix: TextIndex) -> Iterator[Span]:
+    for m in ix.matches_at(_WORK_DONE, ix.anchors(_WORK_DONE_WORDS), 0):
+        if not about_writer(ix, m.start(), m.end(), subject=True):
+            yield "occupation", m.start(), m.end()
