@@ -173,3 +173,38 @@ def test_a_saints_name_is_an_organisation_to_review(sentence, org):
 def test_a_saints_day_or_a_plant_is_no_organisation(sentence):
     assert not [f for f in scan_text(sentence, CASE) if f.kind in ("organisation", "workplace", "place")], \
         scan_text(sentence, CASE)
+
+
+# --- occupation: a trade told as the work done --------------------------------------------------
+
+@pytest.mark.parametrize("sentence, work", [
+    ("Gwilym farms sheep on the hill above Tregaron.", "farms sheep"),
+    ("She has fished crab out of Cadgwith since she was sixteen.", "fished crab"),
+    ("He runs about four hundred ewes with his cousin.", "runs about four hundred ewes"),
+    ("Nights, she fillets haddock at the plant by the harbour.", "fillets haddock"),
+])
+def test_a_trade_told_as_the_work_done_is_an_occupation(sentence, work):
+    items = found(sentence, "occupation")
+    assert any(work in item for item in items), items
+
+
+@pytest.mark.parametrize("sentence", [
+    "She runs 10k on Sundays with the club.",          # a run, not a flock
+    "She keeps hens and grows potatoes in the garden.",  # a garden's work, not a trade
+    "I fished for trout as a boy, badly.",             # the writer's own
+    "Salmon and cod are both fine on the diet sheet.",
+])
+def test_no_work_done_without_a_trade(sentence):
+    assert found(sentence, "occupation") == [], found(sentence, "occupation")
+
+
+# --- names: a cue on the surname names the whole name; a score's name is no person ----------------
+
+def test_a_cue_on_the_surname_names_the_given_name_before_it_too():
+    findings = [f for f in scan_text("A note on her: Nokuthula Dlamini, 44, coaches netball.", CASE) if f.kind == "name"]
+    assert any(f.text == "Nokuthula Dlamini" and f.severity == "error" for f in findings), findings
+
+
+def test_a_score_with_a_number_after_its_name_is_no_person():
+    text = "At intake the Neck Disability Index, 38, was the worst of the three."
+    assert not [f for f in scan_text(text, CASE) if f.kind == "name"], scan_text(text, CASE)

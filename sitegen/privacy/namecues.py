@@ -125,8 +125,8 @@ def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], pre
                 or (t.cat == _GIVEN and nxt_low in L.SPEECH_VERBS):
             return True
     if not t.poss and ("," in gap_after or "(" in gap_after):
-        # "Gareth, 52," / "Priya (41)": an age in apposition.
-        if _AGE_APPOSITION.match(text, t.end):
+        # "Gareth, 52," / "Priya (41)": an age in apposition (not "the Oswestry Disability Index, 41,": a score).
+        if _AGE_APPOSITION.match(text, t.end) and not run_tail:
             return True
         # "Olu, their eldest,", "Bev (she was happy …)", "Yusuf, as he wanted me to call him".
         if not cited and (_APPOSED_RELATION.match(text, t.end) or _AS_CALLED.match(text, t.end) or _KNOWN_AS.match(text, t.end)

@@ -55,6 +55,8 @@ from sitegen.privacy.nametokens import (
     _FUNC,
     _GIVEN,
     _SKIP,
+    _UNKNOWN,
+    RARE_WORD_ZIPF,
     _camel,
     _classify,
     _is_weak,
@@ -185,11 +187,26 @@ def _read_at(p: _Pass, i: int) -> int:
     if not cue and (title_start is None and not U.in_story_at(p.ix, start, toks[last].end)
                     or last > i and U.public_figure(text, start, toks[last].end)):
         return last + 1  # no person cue, in a sentence about nobody treated: a figure cited, a thing named
+    if cue and title_start is None and _given_before(p, i):
+        i, start = i - 1, toks[i - 1].start  # "Thandeka Mokoena, 41,": the cue on the surname names the whole name
     p.spans.append((start, toks[last].end, i, last, cue))
     for k in range(i, last + 1):
         if toks[k].cat not in (_FUNC, _SKIP):
             p.confirmed[toks[k].base] = p.confirmed.get(toks[k].base, False) or cue
     return last + 1
+
+
+def _given_before(p: _Pass, i: int) -> bool:
+    """Whether the word right before toks[i], in the same run of capitals, is a given name the lists do not
+    know: a rare word, no place, no title, nothing the judge has already passed over as something else."""
+    if i == 0:
+        return False
+    a, t = p.toks[i - 1], p.toks[i]
+    if a.end != t.start - 1 or p.text[a.end] != " " or a.poss or a.cat != _UNKNOWN or not a.base[1:].islower():
+        return False
+    ws = p.st.of(a.base)
+    return ws.zipf < RARE_WORD_ZIPF and not ws.place and not ws.place_head and a.base not in L.TITLES \
+        and a.base not in P.CITED and a.base not in L.EPONYM_STEMS
 
 
 _CITED_PAIR = lazy(r"\b([A-Z][\w'’\-]+),?\s+(?:and|&)\s+$")
