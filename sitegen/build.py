@@ -6,7 +6,7 @@
                      (these two: perfile.py)
       assemble       the consent gate, then the site model: what is published, where, in what order
       plan_pages     every page with the key of what it shows; a page whose key is unchanged,
-                     and whose file is still in the output, is not rendered again
+                     and whose file is still in the output, is not rendered again (plan.py)
       render         those pages, the sitemap and the search index
       audit          nothing private or held back in any file about to be written
       commit         the output folder, atomically, then the cache
@@ -25,10 +25,9 @@ import contextlib
 import os
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from types import MappingProxyType
 
 import jinja2
 
@@ -46,17 +45,14 @@ from .media import Media, as_written, attach, sweep
 from .model import Publication, Site, build_site
 from .options import BuildOptions, BuildResult
 from .perfile import Processed, Sources, process, process_source, read_sources
+from .plan import EXTRA_FILES, PagePlan, plan_pages, unique
 from .pool import PARALLEL_MIN, run_parallel, workers_for
 from .privacy.photos import photo_consent
-from .render import Job, make_env, render_extras, render_page, template_diagnostic
-from .render import jobs as page_jobs
+from .render import Job, render_extras, render_page
 from .validate import Entry
 from .write import Held, WriteResult, held_output, write_output
 
 __all__ = ["BuildOptions", "BuildResult", "build", "check", "process_source"]
-
-EXTRAS = "(extras)"  # the page key of the sitemap and search index together
-
 
 def build(site_dir: Path, options: BuildOptions = BuildOptions(), look: quick.Look | None = None) -> BuildResult:
     """Build the site in site_dir; raise ContentErrors (nothing written) if any file has an error.
@@ -181,87 +177,6 @@ def assemble(processed: Processed, sources: Sources, start: quick.Start, cache: 
                      media)
 
 
-# -- plan_pages -------------------------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class PagePlan:
-    env: jinja2.Environment
-    keys: Mapping[str, str]  # every page's key (and EXTRAS'), recorded for the next build
-    todo: tuple[Job, ...]  # the pages to render; every other page's file is kept as it is
-    pages: tuple[str, ...]  # every page's path in the output
-    extras: bool  # the sitemap and the search index must be made again
-    needles: tuple  # what the output audit looks for (privacy.audit_needles)
-    templates: Mapping[str, tuple]  # what each template's source refers to and reads, for the next build
-
-
-def plan_pages(assembled: Assembled, processed: Processed, sources: Sources, start: quick.Start,
-               cache: Cache, held: Held | None = None) -> PagePlan:
-    """Every page and its key; the pages whose key or file changed since the last build are to render."""
-    site = assembled.site
-    env = start.options.memory.env_for(start.site_dir, make_env) if start.options.memory else make_env(start.site_dir)
-    rewrites = assembled.media.rewrites if assembled.media is not None else {}
-    per_file = {r.entry.rel: _with_rewrite(key, r.shown, rewrites.get(r.entry.rel))
-                for r, key in zip(processed.results, sources.keys) if r.entry is not None}
-    memory = start.options.memory
-    keys = fingerprint.PageKeys(env, site, per_file, cache.record("templates") if not start.options.clean else None,
-                                memory.item_keys if memory is not None else None,
-                                memory.page_keys if memory is not None else None)
-    reasons = {h.rel: h.reason for h in site.held_back}
-    needles = privacy.audit_needles([i.entry for i in site.posts + site.pages],
-                                    [(i.entry, reasons.get(i.entry.rel, "held back")) for i in site.drafts],
-                                    sources.register)
-    previous = _previous_pages(cache, start, fingerprint.h(needles))
-    present = held.present if held is not None and previous else frozenset()
-    # (a page file deleted by hand is rendered again)
-    todo: list[Job] = []
-    page_keys: dict[str, str] = {}
-    errors: list[Diagnostic] = []
-    for job in page_jobs(site):
-        try:
-            key = keys.page(job.rel, job.template, job.context, job.absolute_links)
-        except jinja2.TemplateError as exc:  # the template cannot even be loaded or parsed
-            errors.append(template_diagnostic(exc, start.site_dir))
-            continue
-        page_keys[job.rel] = key
-        if previous.get(job.rel) != key or job.rel not in present:
-            todo.append(job)
-    if errors:
-        raise ContentErrors(_unique(errors))
-    if memory is not None:
-        memory.item_keys = keys.item_keys(site.posts + site.pages)
-        memory.page_keys = keys.made
-    page_keys[EXTRAS] = fingerprint.h(keys.everything("posts", "pages"), site.config.site_url, keys.config)
-    extras = previous.get(EXTRAS) != page_keys[EXTRAS] or not {"sitemap.xml", "search-index.json"} <= present
-    pages = tuple(k for k in page_keys if k != EXTRAS)
-    return PagePlan(env, MappingProxyType(page_keys), tuple(todo), pages, extras, needles, keys.used)
-
-
-def _with_rewrite(key: str, shown: str, rewrite: str | None) -> tuple[str, str]:
-    """A file's fingerprints (full, without its text) once its links and pictures are put into
-    its text: the rewritten text is a function of the file and of what the rewriting used."""
-    return (key, shown) if rewrite is None else (fingerprint.h(key, rewrite), fingerprint.h(shown, rewrite))
-
-
-def _previous_pages(cache: Cache, start: quick.Start, needles: str) -> Mapping[str, str]:
-    """The last build's page keys, when it wrote the same output with the same settings and audit."""
-    if not start.options.write or start.options.clean:
-        return {}
-    memory = start.options.memory
-    kept = memory.last if memory is not None else None
-    last = kept[0] if kept is not None else cache.record("last")
-    if not isinstance(last, quick.LastBuild) or last.inputs.run_key != start.inputs.run_key \
-            or last.inputs.output != start.inputs.output or last.needles != needles:
-        return {}
-    return kept[1] if kept is not None else (cache.record("pages") or {})
-
-
-def _unique(diags: list[Diagnostic]) -> list[Diagnostic]:
-    seen: dict[tuple, Diagnostic] = {}
-    for d in diags:
-        seen.setdefault((d.path, d.line, d.message), d)
-    return list(seen.values())
-
-
 # -- render -----------------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
@@ -296,10 +211,10 @@ def render(plan: PagePlan, assembled: Assembled, start: quick.Start) -> tuple[Ou
     results = results[:n] + [OutputFile(out, data) for out, data in unstored_cards(assembled.site.statics, unstored)]
     errors = [r for r in results if isinstance(r, Diagnostic)]
     if errors:
-        raise ContentErrors(_unique(errors))
+        raise ContentErrors(unique(errors))
     memory = start.options.memory
-    extras = render_extras(assembled.site, memory.extras if memory is not None else None, plan.pages) \
-        if plan.extras else []
+    extras = [] if not plan.extras else list(plan.made_extras) if plan.made_extras is not None else \
+        render_extras(assembled.site, memory.extras if memory is not None else None, plan.pages)
     # Old addresses (aliases:) get a small page each that sends the reader on: cheap, so always made.
     redirects = redirect_pages(assembled.site, taken=set(plan.pages))
     return tuple(results) + tuple(extras) + tuple(redirects)
@@ -334,10 +249,9 @@ def commit(files: tuple[OutputFile, ...], plan: PagePlan, assembled: Assembled, 
     """Write the output folder (pages not rendered are kept as they are), then record the build."""
     site = assembled.site
     rendered = {f.rel: f for f in files}
-    extras = ("sitemap.xml", "search-index.json")
-    out_files = [rendered.get(rel, OutputFile(rel, None)) for rel in (*plan.pages, *extras)]
+    out_files = [rendered.get(rel, OutputFile(rel, None)) for rel in (*plan.pages, *EXTRA_FILES)]
     n_pages = sum(1 for f in out_files if f.rel.endswith(".html"))
-    listed = {*plan.pages, *extras}
+    listed = {*plan.pages, *EXTRA_FILES}
     out_files += [f for rel, f in rendered.items() if rel not in listed]  # redirect pages
     n_files = len(out_files) + len(site.statics)
     written: WriteResult | None = None

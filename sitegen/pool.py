@@ -14,6 +14,10 @@ Every way a worker can fail ends the whole run within moments, with the item it 
   before the exception goes on.
 `multiprocessing.Pool` waits forever for the result of a worker that died, which is why
 this small pool exists.
+
+`beside(task, work, ...)` runs one task in one forked process while this one goes on with
+other work (half the page keys and the search index of a one-edit build), with the same
+guarantees.
 """
 
 from __future__ import annotations
@@ -25,7 +29,8 @@ import signal
 import sys
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from .collector import COLLECT_MIN, collecting
@@ -73,6 +78,21 @@ def run_parallel(task: Task, work: Any, n: int, workers: int, describe: Callable
     return out
 
 
+@contextmanager
+def beside(task: Task, work: Any, describe: str) -> Iterator[Callable[[], Any]]:
+    """task(work, 0) started in a forked process; inside the block this process goes on, and
+    the function given waits for the task's result (raising what it raised, or WorkerFailed
+    when the process died).  Leaving the block ends the process, done or not.  The worker's
+    cycle collector stays off: the task is one piece of work, and a collection would look at
+    (and copy) everything the worker inherited."""
+    pool = _Pool(task, work, 1, 1, lambda i: describe, None, collect=False)
+    try:
+        pool.launch()
+        yield lambda: pool.collect()[0]
+    finally:
+        pool.stop()
+
+
 def _call(task: Task, work: Any, i: int, describe: Callable[[int], str]) -> Any:
     try:
         return task(work, i)
@@ -88,10 +108,11 @@ def _out_of_memory(what: str) -> WorkerFailed:
                         "other programs and build again, or look at that file: it may be far larger than it should be")
 
 
-def _worker(task: Task, work: Any, conn: Connection, slot: int, current: Any) -> None:
+def _worker(task: Task, work: Any, conn: Connection, slot: int, current: Any, collect: bool) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    gc.enable()  # a worker does item after item (see collecting)
+    if collect:
+        gc.enable()  # a worker does item after item (see collecting)
     while True:
         try:
             chunk = conn.recv()
@@ -123,9 +144,10 @@ def _portable(exc: BaseException) -> BaseException:
 
 class _Pool:
     def __init__(self, task: Task, work: Any, n: int, workers: int, describe: Callable[[int], str],
-                 progress: Callable[[int, int], None] | None, start: int = 0):
+                 progress: Callable[[int, int], None] | None, start: int = 0, collect: bool = True):
         self.task, self.work, self.n, self.describe, self.progress = task, work, n, describe, progress
         self.start = start
+        self.collect_garbage = collect
         self.size = max(1, min(16, n // (workers * 32)))
         self.chunks = [(s, min(n, s + self.size)) for s in range(start, n, self.size)]
         import multiprocessing
@@ -136,35 +158,44 @@ class _Pool:
         self.conns: list[Connection] = []
         self.busy: dict[int, tuple[int, int]] = {}  # worker → chunk
         self.workers = workers
+        self.out: list[Any] = [None] * n
+        self.todo = list(reversed(self.chunks))
+        self.done = start
 
     def run(self) -> list[Any]:
+        try:
+            self.launch()
+            return self.collect()
+        finally:
+            self.stop()
+
+    def launch(self) -> None:
+        """The workers started, each with its first chunk."""
+        for k in range(self.workers):
+            parent, child = self.ctx.Pipe()
+            p = self.ctx.Process(target=_worker, args=(self.task, self.work, child, k, self.current,
+                                                       self.collect_garbage), daemon=True)
+            p.start()
+            child.close()
+            self.procs.append(p)
+            self.conns.append(parent)
+            self._give(k, self.todo)
+
+    def collect(self) -> list[Any]:
+        """Every result, in order, as the workers finish their chunks and take the next."""
         from multiprocessing import connection
 
-        out: list[Any] = [None] * self.n
-        todo = list(reversed(self.chunks))
-        done = self.start
-        try:
-            for k in range(self.workers):
-                parent, child = self.ctx.Pipe()
-                p = self.ctx.Process(target=_worker, args=(self.task, self.work, child, k, self.current), daemon=True)
-                p.start()
-                child.close()
-                self.procs.append(p)
-                self.conns.append(parent)
-                self._give(k, todo)
-            while self.busy:
-                ready = connection.wait([self.conns[k] for k in self.busy] + [self.procs[k].sentinel for k in self.busy])
-                for k in list(self.busy):
-                    if self.conns[k] in ready or self.conns[k].poll():
-                        done += self._receive(k, out)
-                        self._give(k, todo)
-                        if self.progress:
-                            self.progress(done, self.n)
-                    elif self.procs[k].sentinel in ready:
-                        self._died(k)
-            return out
-        finally:
-            self._stop()
+        while self.busy:
+            ready = connection.wait([self.conns[k] for k in self.busy] + [self.procs[k].sentinel for k in self.busy])
+            for k in list(self.busy):
+                if self.conns[k] in ready or self.conns[k].poll():
+                    self.done += self._receive(k, self.out)
+                    self._give(k, self.todo)
+                    if self.progress:
+                        self.progress(self.done, self.n)
+                elif self.procs[k].sentinel in ready:
+                    self._died(k)
+        return self.out
 
     def _give(self, k: int, todo: list[tuple[int, int]]) -> None:
         if todo:
@@ -202,7 +233,7 @@ class _Pool:
         raise WorkerFailed(f"{self.describe(self.current[k])}: the process doing it {how}; nothing was written, the "
                            "previous output is unchanged. Close other programs and build again")
 
-    def _stop(self) -> None:
+    def stop(self) -> None:
         for p in self.procs:
             if p.is_alive():
                 p.kill()
