@@ -27,7 +27,8 @@ _ROLE_BEFORE = lazy(
     r"[A-Z][\w'’\-]+)(?:['’]s\s+|\s+(?:is|was|has\s+been|had\s+been|have\s+been|became|becomes)\s+)"
     r"(?:(?:now|still|also|currently|once)\s+)?(?P<art>an?|the)\s+"
     r"(?P<role>(?:(?:[a-z][\w'’\-]*|A&E)\s+){0,3}?[a-z][\w\-]*)\s+(?:at|with|for|from)\s+(?:the\s+)?$")
-_AFTER = (" at ", " with ", " for ", " from ", " at the ", " with the ", " for the ", " from the ")
+# The word that ties a role to a capitalised name: "at Klein Vallei", "with the RNLI".
+_TIE = lazy(r"[a-z] (?:at|with|for|from) (?:the )?(?=[A-Z])")
 # What someone may be at a place without it being their work: a visitor, a member, a patient; a
 # relative; a time ("a week at Portree"); a judgement ("a regular at", "a fixture at", "a big fan of").
 _NOT_ROLES = RELATIVES | frozenset("""
@@ -40,11 +41,11 @@ _NOT_ROLES = RELATIVES | frozenset("""
 
 
 def find_roles(ix: TextIndex) -> Iterator[Span]:
-    text, low = ix.text, ix.lower
-    last = -1
-    for s, _e in ix.caps:
-        if s <= last or not low.endswith(_AFTER, max(0, s - 10), s):
-            continue
+    text = ix.text
+    if not ix.caps:
+        return
+    for tie in _TIE.finditer(text):  # one pass in C over the text, not a loop over its capitals
+        s = tie.end()
         m = _ROLE_BEFORE.search(text, max(0, s - 90), s)
         if m is None:
             continue
@@ -53,10 +54,8 @@ def find_roles(ix: TextIndex) -> Iterator[Span]:
         if head in _NOT_ROLES or head in OCCUPATIONS or head in PREDICATE_ONLY or head.endswith("ing"):
             continue  # (a listed job is found by occupations; "was the one sitting at" is no role)
         start, end = m.start("art"), m.end("role")
-        if about_writer(ix, start, end, subject=True):
-            continue
-        last = s
-        yield "occupation", start, end
+        if not about_writer(ix, start, end, subject=True):
+            yield "occupation", start, end
 
 
 # A trade told as the work done: a verb of farming or fishing and what is farmed or fished ("farms
