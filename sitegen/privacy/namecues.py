@@ -116,10 +116,7 @@ def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], pre
     cited = t.base in P.CITED
     # "Kwame said", "Grace told me": a person speaking or acting ("Moseley says" is an author cited,
     # "Doc says", "Nurse told me" a role: a title alone names nobody).
-    # (Not the last word of a capitalised run whose start was no name: "Macmillan Cancer Support says",
-    # "Citizens Advice says" are organisations speaking.)
-    run_tail = i > 0 and toks[i - 1].end == t.start - 1 and text[toks[i - 1].end] == " " and t.cat != _GIVEN \
-        and _everyday_word(t.base)
+    run_tail = _run_tail(text, toks, i)
     if nxt is not None and not t.poss and gap_after == " " and not cited and t.base not in L.TITLES and not run_tail:
         if nxt_low in L.STRONG_SPEECH_VERBS and (t.cat != _UNKNOWN or not _common_word_opening(text, t, lines)) \
                 or (t.cat == _GIVEN and nxt_low in L.SPEECH_VERBS):
@@ -240,6 +237,14 @@ def _may_be_given(text: str, t: _Tok, lines: dict[int, bool]) -> bool:
     if t.cat in (_GIVEN, _AMBIG):
         return _gscore(t.base) >= 1  # "Dawn (with her blessing)": even a time word, when it is a given name
     return not _common_word_opening(text, t, lines)
+
+
+def _run_tail(text: str, toks: list[_Tok], i: int) -> bool:
+    """Whether toks[i] is an everyday word ending a capitalised run whose start was no name: "Macmillan
+    Cancer Support says", "Citizens Advice says" are organisations speaking, not people."""
+    t = toks[i]
+    return i > 0 and toks[i - 1].end == t.start - 1 and text[toks[i - 1].end] == " " and t.cat != _GIVEN \
+        and _everyday_word(t.base)
 
 
 def _everyday_word(word: str) -> bool:
