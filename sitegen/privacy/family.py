@@ -244,6 +244,9 @@ _WORK_WITH_BEFORE = lazy(r"\b(?:runs|ran|run|farms|farmed|works|worked|owns|owne
                          r"|\b(?:hired|hires|employs|employed|took\s+on|trained\s+up)\s+$")
 
 
+_WORK_WITH_ENDS = ("with ", "hired ", "hires ", "employs ", "employed ", "took on ", "trained up ")
+
+
 def _relatives_owned(ix: TextIndex, hits: list[tuple[int, int]]) -> Iterator[Span]:
     """A relative tied to the client by a possessive and placed (in a named town) or shown sharing the
     client's work: who they are is then part of what makes the client known."""
@@ -263,7 +266,7 @@ def _relatives_owned(ix: TextIndex, hits: list[tuple[int, int]]) -> Iterator[Spa
         placed = _PLACED_AFTER.match(text, e)
         if placed is not None and placed.group("place").lower() not in _WHEN_WORDS | L.FUNCTION_WORDS:
             end = placed.end()
-        elif _WORK_WITH_BEFORE.search(text, max(0, start - 80), start) is not None:
+        elif low.endswith(_WORK_WITH_ENDS, 0, start) and _WORK_WITH_BEFORE.search(text, max(0, start - 80), start):
             end = e
         else:
             continue

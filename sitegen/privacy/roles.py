@@ -29,6 +29,7 @@ _ROLE_BEFORE = lazy(
     r"(?P<role>(?:(?:[a-z][\w'’\-]*|A&E)\s+){0,3}?[a-z][\w\-]*)\s+(?:at|with|for|from)\s+(?:the\s+)?$")
 # The word that ties a role to a capitalised name: "at Klein Vallei", "with the RNLI".
 _TIE = lazy(r"[a-z] (?:at|with|for|from) (?:the )?(?=[A-Z])")
+_COPULAS = (" is ", " was ", "'s ", "’s ", " been ", " became ", " becomes ")
 # What someone may be at a place without it being their work: a visitor, a member, a patient; a
 # relative; a time ("a week at Portree"); a judgement ("a regular at", "a fixture at", "a big fan of").
 _NOT_ROLES = RELATIVES | frozenset("""
@@ -46,6 +47,9 @@ def find_roles(ix: TextIndex) -> Iterator[Span]:
         return
     for tie in _TIE.finditer(text):  # one pass in C over the text, not a loop over its capitals
         s = tie.end()
+        before = text[max(0, s - 90):s]
+        if not any(c in before for c in _COPULAS):
+            continue  # the cheap test first: no "is", "was", "'s" or "been" before it, no role
         m = _ROLE_BEFORE.search(text, max(0, s - 90), s)
         if m is None:
             continue

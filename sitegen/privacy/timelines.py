@@ -129,6 +129,12 @@ _LIFE_TIMELINE = lowered(
     r"|married\s+(?:for\s+)?" + _ABOUT + _NUM + r"\s+years\b")
 _OWNERS = (" her ", " his ", " their ")
 _THE_UNIT = register_vocabulary(frozenset("week day month weekend summer winter spring autumn year date anniversary".split()))
+# After "the week", "the day": what may fix it in the client's life ("the week after the regatta", "the day
+# before her wedding", "the week after Eid", "the week her father died").
+_THE_UNIT_NEXT = tuple(f" {w} {d} " for w in ("after", "before") for d in ("the", "her", "his", "their")) + tuple(
+    f" {w} {f}" for w in ("after", "before") for f in [g.replace(r"\s+", " ") for g in _FESTIVALS.split("|")] + ["tết", "tet"]
+    if f.replace(" ", "").isalpha()) + (
+    " her ", " his ", " their ", " of her ", " of his ")
 _ORDINALS = ("first ", "second ", "third ", "fourth ", "last ", "final ", "middle ")
 
 
@@ -156,7 +162,7 @@ def find_timelines(ix: TextIndex) -> Iterator[Span]:
             hits.append((s, e))  # "the first week of September"
     hits += [(s, e) for s, e in ix.anchors(_SEASON_WORDS) if low.startswith((" after", " before", " of "), e)]
     hits += [(s - 4, e) for s, e in ix.anchors(_THE_UNIT) if low.endswith("the ", max(0, s - 4), s)
-             and low.startswith((" after ", " before ", " her ", " his ", " their ", " of her ", " of his "), e)]  # "the week her father died"
+             and low.startswith(_THE_UNIT_NEXT, e)]  # "the week her father died"
     if not hits:
         return
     hits.sort()
