@@ -66,7 +66,8 @@ def inline_pass(root, shortcut: bool) -> tuple[str, int] | None:
 class Rendered:
     html: str = body_field()
     summary_html: str = ""  # complete elements only, never cut inside a tag
-    text: str = body_field(default="")  # plain text of the body (each word once), for search
+    # The plain text of the body, for search: once its words are in `search`, not kept (perfile.py)
+    text: str = body_field(default="")
     words: int = body_field(default=0)
     reading_minutes: int = 1
     refs: tuple[Reference, ...] = body_field(default=())  # links to this site and every image, with lines

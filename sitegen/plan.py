@@ -3,9 +3,9 @@
 A page whose key is unchanged since the last build, and whose file is still in the output,
 is not rendered again (fingerprint.py says what a key covers).  On a site large enough for
 it to pay, the pages that never show a post's text (lists, tags, the archive) are keyed in a
-second process while this one keys the posts' own pages; that process makes the sitemap
-meanwhile, and this one the search index: after one edit at 10,000 posts, these are a third
-of the build.
+second process while this one keys the posts' own pages, and that process makes the sitemap
+meanwhile (the search index is made just before it starts): after one edit at 10,000 posts,
+these are a third of the build.
 """
 
 from __future__ import annotations
@@ -88,9 +88,8 @@ def plan_pages(assembled: Assembled, processed: Processed, sources: Sources, sta
 def _keys_of(jobs: list[Job], keys: fingerprint.PageKeys, start: quick.Start, site: Site,
              due: Callable[[str], bool]) -> tuple[dict[str, str], list[Diagnostic], tuple[OutputFile, ...] | None]:
     """Every page's key in the order of `jobs` and then EXTRAS', the template errors met, and
-    the sitemap and search index when they were made meanwhile (see the module docstring):
-    the second process makes the sitemap, this one the search index once its key says it is
-    `due`."""
+    the sitemap and search index when they were made meanwhile and their key says they are
+    `due` (see the module docstring)."""
     side: list[Job] = []
     if start.options.memory is None and workers_for(len(jobs), start.options.jobs, SIDE_MIN) > 1:
         # (the preview keeps its keys and search entries in memory, from one rebuild to the next)
@@ -99,17 +98,19 @@ def _keys_of(jobs: list[Job], keys: fingerprint.PageKeys, start: quick.Start, si
         made, errors = _keyed(keys, jobs, start.site_dir)
         made[EXTRAS] = _extras_key(keys, site)
         return made, errors, None
+    # Made before the second process starts: once two processes share the model, the first to
+    # touch each part of it copies that part (copy-on-write), and the index touches every text.
+    index = search_index(site)
     theirs = {job.rel for job in side}
     work = _Side(keys, tuple(side), site, tuple(job.rel for job in jobs), start.site_dir)
     with beside(_side_task, work, "working out which pages changed") as result:
         made, errors = _keyed(keys, [job for job in jobs if job.rel not in theirs], start.site_dir)
         extras_key = _extras_key(keys, site)
-        index = search_index(site) if due(extras_key) else None
         their_keys, their_errors, made_sitemap = result()
     made.update(their_keys)
     ordered = {job.rel: made[job.rel] for job in jobs if job.rel in made}
     ordered[EXTRAS] = extras_key
-    return ordered, errors + their_errors, (made_sitemap, index) if index is not None else None
+    return ordered, errors + their_errors, (made_sitemap, index) if due(extras_key) else None
 
 
 def _extras_key(keys: fingerprint.PageKeys, site: Site) -> str:
