@@ -50,3 +50,19 @@ def test_an_opened_set_lists_its_findings_and_a_new_blind_set_is_sealed(tmp_path
                              capture_output=True, text=True, timeout=120)
         assert ("refused" in run.stderr) == sealed, (name, run.stderr)
         assert (run.returncode == 2) == sealed, (name, run.returncode)
+
+
+def test_an_essays_labelled_identifier_found_is_not_counted_as_noise(tmp_path):
+    """An essay that tells a client's story carries labelled identifiers: finding one is not noise."""
+    folder = tmp_path / "open-set"
+    (folder / "essays").mkdir(parents=True)
+    (folder / "essays" / "one.md").write_text(
+        "---\ntitle: A note on records\n---\n\nShe emailed from marguerite.fenwick@btinternet.com to say thanks.\n"
+        "Her brother wrote from tobias.quill@outlook.com once.\n", encoding="utf-8")
+    labels = {"site": {}, "files": {"essays/one.md": {"clean": False, "identifiers": [
+        {"kind": "email", "text": "marguerite.fenwick@btinternet.com", "line": 5, "tier": "error"}], "people": []}}}
+    (folder / "labels.json").write_text(__import__("json").dumps(labels), encoding="utf-8")
+    run = subprocess.run([sys.executable, str(HERE / "evaluate.py"), "--corpus", str(folder)],
+                         capture_output=True, text=True, timeout=120)
+    assert "findings other than personal names: 2" in run.stdout, run.stdout
+    assert "1 find an identifier labelled in the essay; the rest, 1 (1.00 per post), are noise" in run.stdout, run.stdout

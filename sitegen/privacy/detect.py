@@ -37,7 +37,7 @@ from sitegen.privacy.contact import (
     told_to_call,
 )
 from sitegen.privacy.dates import find_dates
-from sitegen.privacy.disguise import find_exact_ages, find_timelines
+from sitegen.privacy.disguise import find_exact_ages
 from sitegen.privacy.family import find_family
 from sitegen.privacy.jobs import find_occupations
 from sitegen.privacy.lazyre import lazy
@@ -48,6 +48,8 @@ from sitegen.privacy.organisations import find_organisations
 from sitegen.privacy.phrases import allow_matcher, e164, fold_aligned, register_matcher, register_phones
 from sitegen.privacy.places import find_addresses, find_postcodes, find_zips
 from sitegen.privacy.regions import find_places
+from sitegen.privacy.roles import find_roles, find_work_done
+from sitegen.privacy.timelines import find_timelines
 from sitegen.privacy.tokens import TextIndex, aligned_lower
 from sitegen.privacy.workplaces import find_workplaces
 
@@ -160,7 +162,7 @@ _PLAIN_DETECTORS = _WORD_DETECTORS + _DIGIT_DETECTORS
 # In an essay a code such as "WH-1000XM4" is a product's: records need a record word there.
 _ESSAY_DIGIT_DETECTORS = tuple(partial(find_records, shapes=False) if d is find_records else d for d in _DIGIT_DETECTORS)
 _DISGUISE_DETECTORS: tuple[_Detector, ...] = (
-    find_places, find_organisations, find_occupations, find_family, find_exact_ages, find_timelines,
+    find_places, find_organisations, find_occupations, find_roles, find_work_done, find_family, find_exact_ages, find_timelines,
 )
 # Not findings in an essay: a link, a handle or an IP address there is the writer's business.
 # (A named street with no number stays, as a place to review: essays name clients' streets too.)

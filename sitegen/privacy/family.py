@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from sitegen.privacy import lexicon as L
 from sitegen.privacy.disguise import _NUM, Span, about_writer
 from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.nameuses import relative_of
@@ -137,6 +138,7 @@ def find_family(ix: TextIndex) -> Iterator[Span]:
     if not hits:
         return
     yield from _relatives_described(ix, hits)
+    yield from _relatives_owned(ix, hits)
     for m in ix.matches_at(_FAMILY, hits, 6):
         if about_writer(ix, m.start(), m.end()) and not m.group().lower().startswith(("her", "his", "their")):
             continue
@@ -226,3 +228,47 @@ def _relatives_described(ix: TextIndex, hits: list[tuple[int, int]]) -> Iterator
 
 
 _CLAUSE_END = lazy(r"[,;.:!?\n()\"“”\u2014\u2013]")
+
+
+# A relative with a detail of their own that a bare mention lacks: where they are ("her daughter in
+# Calgary", "his sister from Ammanford", "her son is in Boston"), or the client's work shared with them
+# ("runs the farm with his brother", "hired her cousin").  A month or a school year after "in" is when,
+# not where ("her son in Year 10", "her daughter in January").
+_PLACED_AFTER = lazy(r",?\s+(?:who\s+)?(?:(?:is|was|lives|lived|now|still|back|over|out|down|up|comes|came|flew|moved)\s+){0,2}"
+                     r"(?:in|from)\s+(?P<place>[A-Z][\w'’\-]+)")
+_WHEN_WORDS = frozenset(("year month week term monday tuesday wednesday thursday friday saturday sunday christmas easter "
+                         "january february march april may june july august september october november december "
+                         "reception primary secondary").split())
+_WORK_WITH_BEFORE = lazy(r"\b(?:runs|ran|run|farms|farmed|works|worked|owns|owned|manages|managed|milks|milked|fishes|"
+                         r"fished|shears|sheared|keeps|kept|shares|shared|co-owns)\b[^.;:!?\n]{0,60}?\bwith\s+$"
+                         r"|\b(?:hired|hires|employs|employed|took\s+on|trained\s+up)\s+$")
+
+
+_WORK_WITH_ENDS = ("with ", "hired ", "hires ", "employs ", "employed ", "took on ", "trained up ")
+
+
+def _relatives_owned(ix: TextIndex, hits: list[tuple[int, int]]) -> Iterator[Span]:
+    """A relative tied to the client by a possessive and placed (in a named town) or shown sharing the
+    client's work: who they are is then part of what makes the client known."""
+    text, low = ix.text, ix.lower
+    for s, e in hits:
+        if low[s:e] not in RELATIVES:
+            continue
+        a = s
+        for adj in _OWNER_ADJECTIVES:
+            if low.endswith(adj, 0, a):
+                a -= len(adj)
+                break
+        owner = next((o for o in _OWNER if low.endswith(o, 0, a)), None)
+        if owner is None or a - len(owner) > 0 and low[a - len(owner) - 1].isalpha():
+            continue
+        start = a - len(owner)
+        placed = _PLACED_AFTER.match(text, e)
+        if placed is not None and placed.group("place").lower() not in _WHEN_WORDS | L.FUNCTION_WORDS:
+            end = placed.end()
+        elif low.endswith(_WORK_WITH_ENDS, 0, start) and _WORK_WITH_BEFORE.search(text, max(0, start - 80), start):
+            end = e
+        else:
+            continue
+        if not about_writer(ix, start, end):
+            yield "family", start, end

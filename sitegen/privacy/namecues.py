@@ -116,13 +116,14 @@ def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], pre
     cited = t.base in P.CITED
     # "Kwame said", "Grace told me": a person speaking or acting ("Moseley says" is an author cited,
     # "Doc says", "Nurse told me" a role: a title alone names nobody).
-    if nxt is not None and not t.poss and gap_after == " " and not cited and t.base not in L.TITLES:
+    run_tail = _run_tail(text, toks, i)
+    if nxt is not None and not t.poss and gap_after == " " and not cited and t.base not in L.TITLES and not run_tail:
         if nxt_low in L.STRONG_SPEECH_VERBS and (t.cat != _UNKNOWN or not _common_word_opening(text, t, lines)) \
                 or (t.cat == _GIVEN and nxt_low in L.SPEECH_VERBS):
             return True
     if not t.poss and ("," in gap_after or "(" in gap_after):
-        # "Gareth, 52," / "Priya (41)": an age in apposition.
-        if _AGE_APPOSITION.match(text, t.end):
+        # "Gareth, 52," / "Priya (41)": an age in apposition (not "the Oswestry Disability Index, 41,": a score).
+        if _AGE_APPOSITION.match(text, t.end) and not run_tail:
             return True
         # "Olu, their eldest,", "Bev (she was happy …)", "Yusuf, as he wanted me to call him".
         if not cited and (_APPOSED_RELATION.match(text, t.end) or _AS_CALLED.match(text, t.end) or _KNOWN_AS.match(text, t.end)
@@ -152,7 +153,7 @@ def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], pre
     # "Nneka limped in", "Jo lifted her arm": a person acting, even at the start
     # of a line or sentence.
     if nxt is not None and not t.poss and gap_after == " ":
-        if nxt_low in L.PERSON_ACTION_VERBS and t.base not in L.TIME_NAMES:
+        if nxt_low in L.PERSON_ACTION_VERBS and t.base not in L.TIME_NAMES and not cited:
             if (t.cat != _AMBIG or _gscore(t.base) >= 3) and not _title_line(text, t.start, lines):
                 return True
         elif t.cat == _GIVEN and nxt_low in L.GIVEN_ACTION_VERBS:
@@ -236,6 +237,21 @@ def _may_be_given(text: str, t: _Tok, lines: dict[int, bool]) -> bool:
     if t.cat in (_GIVEN, _AMBIG):
         return _gscore(t.base) >= 1  # "Dawn (with her blessing)": even a time word, when it is a given name
     return not _common_word_opening(text, t, lines)
+
+
+def _run_tail(text: str, toks: list[_Tok], i: int) -> bool:
+    """Whether toks[i] is an everyday word ending a capitalised run whose start was no name: "Macmillan
+    Cancer Support says", "Citizens Advice says" are organisations speaking, not people."""
+    t = toks[i]
+    return i > 0 and toks[i - 1].end == t.start - 1 and text[toks[i - 1].end] == " " and t.cat != _GIVEN \
+        and _everyday_word(t.base)
+
+
+def _everyday_word(word: str) -> bool:
+    """Whether `word` is a common English word ("Support", "Advice", "Concern"; Zipf 3.5 or more)."""
+    from sitegen.privacy.wordstats import stats
+
+    return stats().zipf(word) >= 3.5
 
 
 def _common_word_opening(text: str, t: _Tok, lines: dict[int, bool]) -> bool:

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from sitegen.privacy import lexicon as L
 from sitegen.privacy import nameuses as U
 from sitegen.privacy import people as P
+from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.lowernames import names_in_lower_case, other_scripts
 from sitegen.privacy.namecues import _acts, _naming_bracket, full_name_cue, opening_unknown
 from sitegen.privacy.nameguards import (
@@ -54,6 +55,8 @@ from sitegen.privacy.nametokens import (
     _FUNC,
     _GIVEN,
     _SKIP,
+    _UNKNOWN,
+    RARE_WORD_ZIPF,
     _camel,
     _classify,
     _is_weak,
@@ -160,6 +163,10 @@ def _read_at(p: _Pass, i: int) -> int:
             title_start is None and _known_not_client(text, toks, i, last, cue)):
         p.cited.add(toks[last].base)
         return last + 1  # an author cited, a city in a US address, a named thing
+    if title_start is None and toks[last].base in P.CITED and _CITED_PAIR.search(text, max(0, start - 40), start) \
+            and _CITED_PAIR.search(text, max(0, start - 40), start).group(1) in P.CITED:
+        p.cited.add(toks[last].base)
+        return last + 1  # "Travell and Simons would have …": two cited authors named together, whatever follows
     if title_start is None and U.relative_of(text, start, p.cited):
         return last + 1  # "Emil Vodder and his wife Estrid": the wife of the author cited, not a client's relative
     if not cue and p.cited and U.joined_to(text, start, p.cited):
@@ -180,11 +187,29 @@ def _read_at(p: _Pass, i: int) -> int:
     if not cue and (title_start is None and not U.in_story_at(p.ix, start, toks[last].end)
                     or last > i and U.public_figure(text, start, toks[last].end)):
         return last + 1  # no person cue, in a sentence about nobody treated: a figure cited, a thing named
+    if cue and title_start is None and _given_before(p, i):
+        i, start = i - 1, toks[i - 1].start  # "Thandeka Mokoena, 41,": the cue on the surname names the whole name
     p.spans.append((start, toks[last].end, i, last, cue))
     for k in range(i, last + 1):
         if toks[k].cat not in (_FUNC, _SKIP):
             p.confirmed[toks[k].base] = p.confirmed.get(toks[k].base, False) or cue
     return last + 1
+
+
+def _given_before(p: _Pass, i: int) -> bool:
+    """Whether the word right before toks[i], in the same run of capitals, is a given name the lists do not
+    know: a rare word, no place, no title, nothing the judge has already passed over as something else."""
+    if i == 0:
+        return False
+    a, t = p.toks[i - 1], p.toks[i]
+    if a.end != t.start - 1 or p.text[a.end] != " " or a.poss or a.cat != _UNKNOWN or not a.base[1:].islower():
+        return False
+    ws = p.st.of(a.base)
+    return ws.zipf < RARE_WORD_ZIPF and not ws.place and not ws.place_head and a.base not in L.TITLES \
+        and a.base not in P.CITED and a.base not in L.EPONYM_STEMS
+
+
+_CITED_PAIR = lazy(r"\b([A-Z][\w'’\-]+),?\s+(?:and|&)\s+$")
 
 
 def _drop_cited(p: _Pass) -> None:

@@ -88,12 +88,14 @@ _CODE = lazy(
 _STRONG_KEYS = frozenset("""
     claim claims policy member membership account acct a/c licence license passport medicare medicaid
     tricare ohip insurance insurer mrn nhi chi upn uln nino ppsn pps utr vin imei serial chassis invoice
-    payroll badge employee staff student pupil booking beneficiary registration reg certificate cert
+    payroll badge employee staff student pupil beneficiary registration reg certificate cert
     hospital patient customer subscriber id ids identifier reference ref case
     sin tfn ird nric bsn pesel
 """.split())
-# Words that name a record only with a number word after them ("file number", "unit no.").
+# Words that name a record only with a number word after them ("file number", "unit no."; "booking
+# reference", but "Booking: 0131 496 0022" is how to book, a phone number).
 _WEAK_KEYS = frozenset("""
+    booking
     record records file chart notes unit plan client library device pacemaker implant plate vehicle car
     driving driver national ni tax sort fund pension benefits health care clinical dental medical
     prescription group scheme card

@@ -112,7 +112,11 @@ def _candidates(ix: TextIndex) -> list[tuple[int, int]]:
             break
         if regions[k][0] <= s:
             out.append((s, e))
-    return out
+    saints = ix.caps_in(_SAINTS)  # "St Piran's": a saint's name is an organisation's wherever it stands
+    return sorted(set(out + saints)) if saints else out
+
+
+_SAINTS = frozenset({"St", "Saint"})
 
 
 def find_organisations(ix: TextIndex) -> Iterator[Span]:
@@ -155,6 +159,8 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
                 named = True
                 run = text[s:end]
                 words = run.split()
+        if saint and not named and run.endswith(("'s", "’s")) and not _FEAST_AFTER.match(text, s + len(run)):
+            named = True  # "St Piran's", "Saint Anne's": a saint's church, school, hospital or parish, by its name
         if not (cue or named):
             continue
         if cue and not named:
@@ -194,6 +200,8 @@ def find_organisations(ix: TextIndex) -> Iterator[Span]:
         yield "organisation", s, s + len(run)
 
 
+# What a saint's name is before when it names no place: a feast day, a plant ("St John's wort").
+_FEAST_AFTER = lazy(r"\s+(?:Day|Eve|Night|Week|wort|Wort)\b")
 # Names joined by an ampersand are a firm's: "Lotus Nails & Beauty", "Hollins & Daughters".
 # (Not "PEACE & LOVE", a protocol in capitals, nor "Travell & Simons'", two authors' work.)
 _FIRM = lazy(r"(?:[A-Z][a-z][\w\-]*\s+)*[A-Z][a-z][\w\-]*\s+&\s+[A-Z][a-z][\w\-]*(?:\s+[A-Z][a-z][\w\-]*)*")
