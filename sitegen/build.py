@@ -213,8 +213,8 @@ def render(plan: PagePlan, assembled: Assembled, start: quick.Start) -> tuple[Ou
     if errors:
         raise ContentErrors(unique(errors))
     memory = start.options.memory
-    extras = [] if not plan.extras else list(plan.made_extras) if plan.made_extras is not None else \
-        render_extras(assembled.site, memory.extras if memory is not None else None, plan.pages)
+    extras = render_extras(assembled.site, memory.extras if memory is not None else None, plan.pages) \
+        if plan.extras else []
     # Old addresses (aliases:) get a small page each that sends the reader on: cheap, so always made.
     redirects = redirect_pages(assembled.site, taken=set(plan.pages))
     return tuple(results) + tuple(extras) + tuple(redirects)

@@ -240,21 +240,14 @@ class PageKeys:
             self._parts[key] = h(name, value)
         return self._parts[key]
 
-    def reads_body(self, template: str) -> bool:
-        """Whether the pages of this template depend on the posts' text."""
-        return self._of_template(template)[1]
-
-    def _of_template(self, template: str) -> tuple[str, bool, tuple[str, ...]]:
+    def page(self, rel: str, template: str, context: Mapping[str, Any], absolute_links: bool) -> str:
         got = self._by_template.get(template)
         if got is None:
             tpl_hash, uses = self.template(template)
             with_body = _READS_BODY in uses
             got = self._by_template[template] = (tpl_hash, with_body, tuple(self.site_part(u, with_body)
                                                                              for u in sorted(uses - {_READS_BODY})))
-        return got
-
-    def page(self, rel: str, template: str, context: Mapping[str, Any], absolute_links: bool) -> str:
-        tpl_hash, with_body, parts = self._of_template(template)
+        tpl_hash, with_body, parts = got
         if self.last_pages is None:
             return self._key(rel, template, tpl_hash, with_body, parts, context, absolute_links)
         made_of = (template, tpl_hash, self.config, parts, absolute_links, tuple(context.items()))

@@ -1,16 +1,13 @@
 """The plan_pages stage: every page with the key of what it shows, and the pages to render.
 
 A page whose key is unchanged since the last build, and whose file is still in the output,
-is not rendered again (fingerprint.py says what a key covers).  On a site large enough for
-it to pay, the pages that never show a post's text (lists, tags, the archive) are keyed in a
-second process while this one keys the posts' own pages, and that process makes the sitemap
-meanwhile (the search index is made just before it starts): after one edit at 10,000 posts,
-these are a third of the build.
+is not rendered again (fingerprint.py says what a key covers).  The sitemap and the search
+index share one key (EXTRAS): every post's fingerprint, text included.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -21,9 +18,7 @@ import jinja2
 from . import fingerprint, privacy, quick
 from .cache import Cache
 from .errors import ContentErrors, Diagnostic
-from .files import OutputFile
-from .pool import beside, workers_for
-from .render import Job, make_env, search_index, sitemap, template_diagnostic
+from .render import Job, make_env, template_diagnostic
 from .render import jobs as page_jobs
 from .write import Held
 
@@ -36,7 +31,6 @@ __all__ = ["EXTRAS", "PagePlan", "plan_pages", "unique"]
 
 EXTRAS = "(extras)"  # the page key of the sitemap and search index together
 EXTRA_FILES = ("sitemap.xml", "search-index.json")
-SIDE_MIN = 600  # pages from which keying them in two processes pays for the second one
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +42,6 @@ class PagePlan:
     extras: bool  # the sitemap and the search index must be made again
     needles: tuple  # what the output audit looks for (privacy.audit_needles)
     templates: Mapping[str, tuple]  # what each template's source refers to and reads, for the next build
-    made_extras: tuple[OutputFile, ...] | None = None  # the sitemap and search index, when made already
 
 
 def plan_pages(assembled: Assembled, processed: Processed, sources: Sources, start: quick.Start,
@@ -71,60 +64,22 @@ def plan_pages(assembled: Assembled, processed: Processed, sources: Sources, sta
     present = held.present if held is not None and previous else frozenset()
     # (a page file deleted by hand is rendered again)
     jobs = list(page_jobs(site))
-
-    def due(key: str) -> bool:  # the sitemap and search index must be made again
-        return previous.get(EXTRAS) != key or not set(EXTRA_FILES) <= present
-
-    page_keys, errors, made_extras = _keys_of(jobs, keys, start, site, due)
+    page_keys, errors = _keyed(keys, jobs, start.site_dir)
     if errors:
         raise ContentErrors(unique(errors))
     todo = tuple(job for job in jobs if previous.get(job.rel) != page_keys[job.rel] or job.rel not in present)
     if memory is not None:
         memory.item_keys = keys.item_keys(site.posts + site.pages)
         memory.page_keys = keys.made
+    page_keys[EXTRAS] = _extras_key(keys, site)
+    extras = previous.get(EXTRAS) != page_keys[EXTRAS] or not set(EXTRA_FILES) <= present
     pages = tuple(k for k in page_keys if k != EXTRAS)
-    return PagePlan(env, MappingProxyType(page_keys), todo, pages, due(page_keys[EXTRAS]), needles, keys.used,
-                    made_extras)
-
-
-def _keys_of(jobs: list[Job], keys: fingerprint.PageKeys, start: quick.Start, site: Site,
-             due: Callable[[str], bool]) -> tuple[dict[str, str], list[Diagnostic], tuple[OutputFile, ...] | None]:
-    """Every page's key in the order of `jobs` and then EXTRAS', the template errors met, and
-    the sitemap and search index when they were made meanwhile and their key says they are
-    `due` (see the module docstring)."""
-    side: list[Job] = []
-    if start.options.memory is None and workers_for(len(jobs), start.options.jobs, SIDE_MIN) > 1:
-        # (the preview keeps its keys and search entries in memory, from one rebuild to the next)
-        side = [job for job in jobs if not _reads_body(keys, job.template)]
-    if not side:
-        made, errors = _keyed(keys, jobs, start.site_dir)
-        made[EXTRAS] = _extras_key(keys, site)
-        return made, errors, None
-    # Made before the second process starts: once two processes share the model, the first to
-    # touch each part of it copies that part (copy-on-write), and the index touches every text.
-    index = search_index(site)
-    theirs = {job.rel for job in side}
-    work = _Side(keys, tuple(side), site, tuple(job.rel for job in jobs), start.site_dir)
-    with beside(_side_task, work, "working out which pages changed") as result:
-        made, errors = _keyed(keys, [job for job in jobs if job.rel not in theirs], start.site_dir)
-        extras_key = _extras_key(keys, site)
-        their_keys, their_errors, made_sitemap = result()
-    made.update(their_keys)
-    ordered = {job.rel: made[job.rel] for job in jobs if job.rel in made}
-    ordered[EXTRAS] = extras_key
-    return ordered, errors + their_errors, (made_sitemap, index) if due(extras_key) else None
+    return PagePlan(env, MappingProxyType(page_keys), todo, pages, extras, needles, keys.used)
 
 
 def _extras_key(keys: fingerprint.PageKeys, site: Site) -> str:
     """The key of the sitemap and search index: every post's fingerprint, text included."""
     return fingerprint.h(keys.everything("posts", "pages"), site.config.site_url, keys.config)
-
-
-def _reads_body(keys: fingerprint.PageKeys, template: str) -> bool:
-    try:
-        return keys.reads_body(template)
-    except jinja2.TemplateError:  # keyed (and reported) here
-        return True
 
 
 def _keyed(keys: fingerprint.PageKeys, jobs: list[Job], site_dir: Path) -> tuple[dict[str, str], list[Diagnostic]]:
@@ -136,20 +91,6 @@ def _keyed(keys: fingerprint.PageKeys, jobs: list[Job], site_dir: Path) -> tuple
         except jinja2.TemplateError as exc:  # the template cannot even be loaded or parsed
             errors.append(template_diagnostic(exc, site_dir))
     return made, errors
-
-
-@dataclass(frozen=True, slots=True)
-class _Side:
-    keys: fingerprint.PageKeys
-    jobs: tuple[Job, ...]  # the pages the second process keys
-    site: Site
-    rels: tuple[str, ...]  # every page's path in the output, for the sitemap
-    site_dir: Path
-
-
-def _side_task(work: _Side, _: int) -> tuple[dict[str, str], list[Diagnostic], OutputFile]:
-    made, errors = _keyed(work.keys, list(work.jobs), work.site_dir)
-    return made, errors, sitemap(work.site, work.rels)
 
 
 def _with_rewrite(key: str, shown: str, rewrite: str | None) -> tuple[str, str]:

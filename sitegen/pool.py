@@ -14,10 +14,6 @@ Every way a worker can fail ends the whole run within moments, with the item it 
   before the exception goes on.
 `multiprocessing.Pool` waits forever for the result of a worker that died, which is why
 this small pool exists.
-
-`beside(task, work, ...)` runs one task in one forked process while this one goes on with
-other work (half the page keys and the search index of a one-edit build), with the same
-guarantees.
 """
 
 from __future__ import annotations
@@ -30,7 +26,7 @@ import signal
 import sys
 import threading
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .collector import COLLECT_MIN, collecting
@@ -78,21 +74,6 @@ def run_parallel(task: Task, work: Any, n: int, workers: int, describe: Callable
     return out
 
 
-@contextlib.contextmanager
-def beside(task: Task, work: Any, describe: str) -> Iterator[Callable[[], Any]]:
-    """task(work, 0) started in a forked process; inside the block this process goes on, and
-    the function given waits for the task's result (raising what it raised, or WorkerFailed
-    when the process died).  Leaving the block ends the process, done or not.  The worker's
-    cycle collector stays off: the task is one piece of work, and a collection would look at
-    (and copy) everything the worker inherited."""
-    pool = _Pool(task, work, 1, 1, lambda i: describe, None, collect=False)
-    try:
-        pool.launch()
-        yield lambda: pool.collect()[0]
-    finally:
-        pool.stop()
-
-
 def _call(task: Task, work: Any, i: int, describe: Callable[[int], str]) -> Any:
     try:
         return task(work, i)
@@ -108,11 +89,10 @@ def _out_of_memory(what: str) -> WorkerFailed:
                         "other programs and build again, or look at that file: it may be far larger than it should be")
 
 
-def _worker(task: Task, work: Any, conn: Connection, slot: int, current: Any, collect: bool) -> None:
+def _worker(task: Task, work: Any, conn: Connection, slot: int, current: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if collect:
-        gc.enable()  # a worker does item after item (see collecting)
+    gc.enable()  # a worker does item after item (see collecting)
     while True:
         try:
             chunk = conn.recv()
@@ -144,10 +124,9 @@ def _portable(exc: BaseException) -> BaseException:
 
 class _Pool:
     def __init__(self, task: Task, work: Any, n: int, workers: int, describe: Callable[[int], str],
-                 progress: Callable[[int, int], None] | None, start: int = 0, collect: bool = True):
+                 progress: Callable[[int, int], None] | None, start: int = 0):
         self.task, self.work, self.n, self.describe, self.progress = task, work, n, describe, progress
         self.start = start
-        self.collect_garbage = collect
         self.size = max(1, min(16, n // (workers * 32)))
         self.chunks = [(s, min(n, s + self.size)) for s in range(start, n, self.size)]
         import multiprocessing
@@ -173,8 +152,7 @@ class _Pool:
         """The workers started, each with its first chunk."""
         for k in range(self.workers):
             parent, child = self.ctx.Pipe()
-            p = self.ctx.Process(target=_worker, args=(self.task, self.work, child, k, self.current,
-                                                       self.collect_garbage), daemon=True)
+            p = self.ctx.Process(target=_worker, args=(self.task, self.work, child, k, self.current), daemon=True)
             p.start()
             child.close()
             self.procs.append(p)

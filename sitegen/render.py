@@ -234,32 +234,21 @@ def render_extras(site: Site, memo: dict | None = None, rels: Iterable[str] | No
     them.  `memo` (kept by a resident process) holds the last sitemap by what it was made of,
     and each item's search entry by the item (media.attach hands over an unchanged item as the
     very same object); it is left holding this build's."""
-    if memo is None:
-        return [sitemap(site, rels), search_index(site)]
-    made, made_of = _sitemap(site, page_urls(site, rels), memo.get("sitemap"))
     items = site.posts + site.pages
-    last = memo.get("entries", {})
-    kept: dict[int, tuple[Item, str]] = {}
-    for i in items:
-        got = last.get(id(i))
-        kept[id(i)] = got if got is not None and got[0] is i else (i, _search_entry(i))
-    memo.clear()
-    memo.update(sitemap=(made_of, made), entries=kept)
-    return [OutputFile("sitemap.xml", made), _index_file(kept[id(i)][1] for i in items)]
-
-
-def sitemap(site: Site, rels: Iterable[str] | None = None) -> OutputFile:
-    """The sitemap alone (see render_extras)."""
-    return OutputFile("sitemap.xml", _sitemap(site, page_urls(site, rels), None)[0])
-
-
-def search_index(site: Site) -> OutputFile:
-    """The search index alone (see render_extras)."""
-    return _index_file(_search_entry(i) for i in site.posts + site.pages)
-
-
-def _index_file(entries: Iterable[str]) -> OutputFile:
-    return OutputFile("search-index.json", ("[" + ",".join(entries) + "]").encode("utf-8"))
+    sitemap, made_of = _sitemap(site, page_urls(site, rels), memo.get("sitemap") if memo is not None else None)
+    if memo is None:
+        entries = [_search_entry(i) for i in items]
+    else:
+        last = memo.get("entries", {})
+        kept: dict[int, tuple[Item, str]] = {}
+        for i in items:
+            got = last.get(id(i))
+            kept[id(i)] = got if got is not None and got[0] is i else (i, _search_entry(i))
+        entries = [kept[id(i)][1] for i in items]
+        memo.clear()
+        memo.update(sitemap=(made_of, sitemap), entries=kept)
+    index = "[" + ",".join(entries) + "]"
+    return [OutputFile("sitemap.xml", sitemap), OutputFile("search-index.json", index.encode("utf-8"))]
 
 
 def _sitemap(site: Site, urls: list[str], last: tuple[tuple, bytes] | None) -> tuple[bytes, tuple]:
