@@ -235,7 +235,7 @@ def process_source(source: SourceFile, data: bytes, config: SiteConfig, register
         return FileResult(None, None, tuple(diags))
     diags.extend(privacy.scan_entry(entry, register, config))
     # Keep what later stages need and no more: the search index wants each word once (kept
-    # in its members alone: a tenth of what the cache reads back for each file), the
+    # in its members alone: a seventh less for the cache to read back for each file), the
     # positions of front-matter values served the scan above, and only text that may be held
     # back keeps its body (the output audit looks for its sentences): drafts, posts dated in
     # the future, and case studies, whose consent may be withdrawn.
