@@ -209,22 +209,31 @@ def _relatives_described(ix: TextIndex, hits: list[tuple[int, int]]) -> Iterator
         m = _DESCRIBED_AFTER.match(text, e) if low[s:e] in RELATIVES else None
         if m is None or m.group("name") and relative_of(text, m.start("name"), set()):
             continue  # (not "Emil Vodder and his wife Estrid": the relative of someone cited)
-        a = s
-        for adj in _OWNER_ADJECTIVES:
-            if low.endswith(adj, 0, a):
-                a -= len(adj)
-                break
-        owner = next((o for o in _OWNER if low.endswith(o, 0, a)), None)
-        if owner is None or a - len(owner) > 0 and low[a - len(owner) - 1].isalpha():
+        start = _owned_from(low, s)
+        if start is None:
             continue
         # The item is the relative with the detail of their own, to the end of its clause ("her mam
         # lives next door"); where a name stands between, the relation alone (the name is the name's).
         stop = _CLAUSE_END.search(text, m.end(), m.end() + 90)
         end = stop.start() if stop is not None else m.end()
         if m.group("name") or m.group("ref"):
-            yield "family", a - len(owner), e
+            yield "family", start, e
             continue
-        yield "family", a - len(owner), max(end, e)
+        yield "family", start, max(end, e)
+
+
+def _owned_from(low: str, s: int) -> int | None:
+    """Where the possessive tying the relative at `s` to the client starts ("her", "his eldest"),
+    or None when there is none."""
+    a = s
+    for adj in _OWNER_ADJECTIVES:
+        if low.endswith(adj, 0, a):
+            a -= len(adj)
+            break
+    owner = next((o for o in _OWNER if low.endswith(o, 0, a)), None)
+    if owner is None or a - len(owner) > 0 and low[a - len(owner) - 1].isalpha():
+        return None
+    return a - len(owner)
 
 
 _CLAUSE_END = lazy(r"[,;.:!?\n()\"“”\u2014\u2013]")
@@ -254,15 +263,9 @@ def _relatives_owned(ix: TextIndex, hits: list[tuple[int, int]]) -> Iterator[Spa
     for s, e in hits:
         if low[s:e] not in RELATIVES:
             continue
-        a = s
-        for adj in _OWNER_ADJECTIVES:
-            if low.endswith(adj, 0, a):
-                a -= len(adj)
-                break
-        owner = next((o for o in _OWNER if low.endswith(o, 0, a)), None)
-        if owner is None or a - len(owner) > 0 and low[a - len(owner) - 1].isalpha():
+        start = _owned_from(low, s)
+        if start is None:
             continue
-        start = a - len(owner)
         placed = _PLACED_AFTER.match(text, e)
         if placed is not None and placed.group("place").lower() not in _WHEN_WORDS | L.FUNCTION_WORDS:
             end = placed.end()
