@@ -66,3 +66,21 @@ def test_an_essays_labelled_identifier_found_is_not_counted_as_noise(tmp_path):
                          capture_output=True, text=True, timeout=120)
     assert "findings other than personal names: 2" in run.stdout, run.stdout
     assert "1 find an identifier labelled in the essay; the rest, 1 (1.00 per post), are noise" in run.stdout, run.stdout
+
+
+def test_a_labelled_identifier_repeated_on_another_line_is_no_false_alarm(tmp_path):
+    """The writer labels an identifier once; the scan finding it again further down is the same identifier,
+    not a false error.  A different name on that line still is one."""
+    folder = tmp_path / "open-set"
+    (folder / "case-studies").mkdir(parents=True)
+    (folder / "case-studies" / "one.md").write_text(
+        "---\ntitle: Balance work\n---\n\nMrs Oyelaran-Pike came with her stick.\n\n"
+        "By the spring Mrs Oyelaran-Pike walked to the shop, and so did Mr Quenby-Hale.\n", encoding="utf-8")
+    labels = {"site": {}, "files": {"case-studies/one.md": {"clean": False, "identifiers": [
+        {"kind": "name", "text": "Mrs Oyelaran-Pike", "line": 5, "tier": "error"}], "people": []}}}
+    (folder / "labels.json").write_text(__import__("json").dumps(labels), encoding="utf-8")
+    run = subprocess.run([sys.executable, str(HERE / "evaluate.py"), "--corpus", str(folder), "--verbose"],
+                         capture_output=True, text=True, timeout=120)
+    assert "and 1 repeat one labelled on another line" in run.stdout, run.stdout
+    alarms = run.stdout.split("false alarms:")[1]
+    assert "'Mr Quenby-Hale'" in alarms and "'Mrs Oyelaran-Pike'" not in alarms, run.stdout
