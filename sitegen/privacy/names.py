@@ -134,15 +134,15 @@ def _read_at(p: _Pass, i: int) -> int:
             return i + 1
         title_start = _title_start(text, toks, i)
         if title_start is not None or _relation_before(text, t):
-            cue = title_start is None or p.essay or not practitioner(p.ix, title_start)
+            cue = title_start is None or p.essay or not (practitioner(p.ix, title_start) or _honour(text, title_start))
             p.spans.append((title_start if title_start is not None else t.start, t.end, i, i, cue))
             p.confirmed[t.base] = p.confirmed.get(t.base, False) or cue
         return i + 1
     if t.low in L.SURNAME_PARTICLES and _particle_eponym(text, toks, i):
         return i + 2  # "De Quervain's", "Van Buchem disease", "Le Fort fractures"
     verdict, title_start, cue = _judge(text, toks, i, p.lines)
-    if title_start is not None and not p.essay and practitioner(p.ix, title_start):
-        cue = False  # "Dr Ines Vale wrote this one": a practitioner, not the client: a name to review
+    if title_start is not None and not p.essay and (practitioner(p.ix, title_start) or _honour(text, title_start)):
+        cue = False  # "Dr Ines Vale wrote this one": a practitioner; "Sir Ranulph", "Lady Gaga": a public figure
     elif not verdict and not p.essay and opening_unknown(text, toks, i, p.lines, p.st):
         verdict, title_start, cue = True, None, _naming_bracket(text, t)
     if not verdict and not p.essay and _bare_unknown(text, toks, i, p.lines, p.st):
@@ -194,6 +194,15 @@ def _read_at(p: _Pass, i: int) -> int:
         if toks[k].cat not in (_FUNC, _SKIP):
             p.confirmed[toks[k].base] = p.confirmed.get(toks[k].base, False) or cue
     return last + 1
+
+
+# Honours: a knight's, a dame's or a peer's title names a public figure (a founder, a sportsman, a singer),
+# not a client: the name is put up for review, never an error.
+_HONOURS = ("Sir ", "Dame ", "Lady ", "Lord ", "Sir\u00a0", "Dame\u00a0", "Lady\u00a0", "Lord\u00a0")
+
+
+def _honour(text: str, title_start: int) -> bool:
+    return text.startswith(_HONOURS, title_start)
 
 
 def _given_before(p: _Pass, i: int) -> bool:
