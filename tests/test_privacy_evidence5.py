@@ -39,3 +39,54 @@ def test_a_name_after_an_honour_is_a_public_figure_to_review_not_an_error(senten
 ])
 def test_a_clients_own_title_or_a_relative_with_an_honour_is_still_an_error(sentence, name):
     assert severities(sentence).get(name) == "error", severities(sentence)
+
+
+# --- names: a body the client talks about, and that figure again by the given name ----------------
+
+@pytest.mark.parametrize("sentence, name", [
+    ("He said that if the brace was good enough for Marisa Vantongeren's knee, it was good enough for his.",
+     "Marisa Vantongeren"),
+    ("She knew more about KJ Oduya's hamstrings than her own, which gave us somewhere to start.", "Oduya"),
+    ("We talked about Tobias Lindqvarn's shoulder for most of the second session.", "Tobias Lindqvarn"),
+])
+def test_a_full_name_owning_a_body_the_client_talks_about_is_no_error(sentence, name):
+    sev = {f.text: f.severity for f in scan_text(sentence, CASE) if f.kind in ("name", "organisation")}
+    assert all(s == "review" for t, s in sev.items() if name in t or t in name), sev
+
+
+def test_the_given_name_of_a_full_name_found_without_a_cue_is_no_error_either():
+    text = ("He said that if the brace was good enough for Marisa Vantongeren's knee, it was good enough for his. "
+            "I have no idea what Marisa does for her knees.")
+    sev = severities(text)
+    assert sev.get("Marisa") == "review", sev
+    assert all(f.severity == "review" for f in scan_text(text, CASE)), scan_text(text, CASE)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Ysella Penwarden's knee was swollen again after the walk.", "Ysella Penwarden"),   # the body in the story
+    ("Tomos's shoulder had stiffened over the winter.", "Tomos"),                          # a given name alone
+    ("Her son Ifan said his mum's knee was better for the stretches.", "Ifan"),            # a relative acting
+])
+def test_a_body_in_the_story_or_a_relative_acting_is_still_an_error(sentence, name):
+    assert severities(sentence).get(name) == "error", severities(sentence)
+
+
+# --- names: the author of a method, a test or a term -------------------------------------------------
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Harald Quistgaard described the test that bears his name in 1961, and it is still taught.", "Quistgaard"),
+    ("Osric Farnaby coined the phrase, as far as I know.", "Farnaby"),
+    ("Mireille Caudron proposed it in 1984 and the idea stuck.", "Caudron"),
+    ("Bertil Anselm developed the technique after a back injury of his own.", "Anselm"),
+])
+def test_the_author_of_a_method_test_or_term_is_cited_not_flagged(sentence, name):
+    assert not any(name in t for t in found(sentence, "name")), found(sentence, "name")
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Ngaire described the pain as a hot wire down the back of her leg.", "Ngaire"),   # the client describes
+    ("Her husband Deiniol founded a bakery in the village in 2009.", "Deiniol"),        # a relative's business
+    ("By March Bethan developed the cramp after every long drive.", "Bethan"),          # a symptom, not a method
+])
+def test_a_client_describing_or_developing_a_symptom_is_still_found(sentence, name):
+    assert name in found(sentence, "name"), found(sentence, "name")

@@ -83,6 +83,7 @@ class _Pass:
     cited: set[str] = field(default_factory=set)  # surnames of people cited in this text
     spans: list[tuple[int, int, int, int, bool]] = field(default_factory=list)  # start, end, first, last tok, cue
     cue_starts: frozenset[int] | None = None  # where a word may start right after a title or a relation word
+    figures: set[str] = field(default_factory=set)  # given names of full names passed over as no one in the story
 
 
 def find_names(ix: TextIndex, allowed: frozenset[str] = frozenset(),
@@ -154,13 +155,14 @@ def _read_at(p: _Pass, i: int) -> int:
         return last + 1  # "Ramsay Hunt syndrome", "Tommy John surgery"
     start = title_start if title_start is not None else t.start
     if cue and title_start is None and not p.essay and toks[last].poss and _body_part_after(text, toks[last]) \
-            and U.watched_before(p.ix, start):
+            and (U.watched_before(p.ix, start) or (last > i or i > 0 and toks[i - 1].end + 1 == t.start)
+                 and U.body_talked_of(text, start)):
         cue = False  # "watched the Grand Prix … Lewis Hamilton's neck": a figure on screen may own the body: review
     if title_start is None and (U.not_a_person(text, t, start, toks[last].end, last > i and not cue) or last > i
                                 and U.organisation_words([toks[k].base for k in range(i, last + 1)], p.st)):
         return last + 1  # "President Kennedy", "Anzac Day", "happy as Larry", "Te Ara Hou", "Carers Trust"
     if _cited(text, toks, i, last, start, title_start is not None) or not toks[last].poss and us_city(text, toks[last].end, start) or (
-            title_start is None and _known_not_client(text, toks, i, last, cue)):
+            title_start is None and (_known_not_client(text, toks, i, last, cue) or U.authored_after(text, toks[last].end))):
         p.cited.add(toks[last].base)
         return last + 1  # an author cited, a city in a US address, a named thing
     if title_start is None and toks[last].base in P.CITED and _CITED_PAIR.search(text, max(0, start - 40), start) \
@@ -179,17 +181,24 @@ def _read_at(p: _Pass, i: int) -> int:
         # A full name is a person; it is an error in a case study only with what says it is
         # someone in the story (a writer cited for an idea has a full name too): else review.
         cue = toks[i].cat == _GIVEN and _surname_like(toks[last], p.st) and (
-            p.essay or full_name_cue(text, toks, i, last) and not U.watched_before(p.ix, start))
+            p.essay or full_name_cue(text, toks, i, last) and not U.watched_before(p.ix, start)
+            and not (toks[last].poss and U.body_talked_of(text, start)))
     if p.essay and not (cue and (title_start is not None or t.cat == _GIVEN or last > i)):
         return last + 1  # in an essay a name needs a person cue, and a person's name
     if U.introduces_colleague(p.ix, start, toks[last].end):
         return last + 1  # "Ffion Rees, our osteopath, writes this one": the practice's own people
     if not cue and (title_start is None and not U.in_story_at(p.ix, start, toks[last].end)
                     or last > i and U.public_figure(text, start, toks[last].end)):
+        if last > i:
+            p.figures.add(t.base)
         return last + 1  # no person cue, in a sentence about nobody treated: a figure cited, a thing named
+    if cue and i == last and title_start is None and t.base in p.figures:
+        cue = False  # "… for Serena Hale's elbow", then "what Serena does": the figure again, by her given name
     if cue and title_start is None and _given_before(p, i):
         i, start = i - 1, toks[i - 1].start  # "Thandeka Mokoena, 41,": the cue on the surname names the whole name
     p.spans.append((start, toks[last].end, i, last, cue))
+    if not cue and last > i and title_start is None:
+        p.figures.add(t.base)  # a full name with no person cue: a writer, a figure, someone in the story to review
     for k in range(i, last + 1):
         if toks[k].cat not in (_FUNC, _SKIP):
             p.confirmed[toks[k].base] = p.confirmed.get(toks[k].base, False) or cue

@@ -356,3 +356,29 @@ def public_figure(text: str, start: int, end: int) -> bool:
     """Whether the full name at text[start:end] is someone the client watched, read or admired."""
     return _FIGURE_BEFORE.search(text, max(0, start - 30), start) is not None or _FIGURE_AFTER.match(text, end) is not None
 
+
+
+# "if it worked for Serena Hale's elbow", "knew more about TJ Rooney's knees than his own": a body named
+# after a preposition of talk or comparison is what the client talked about, a sportsman's or a singer's
+# as often as a relative's; in the story a body owns a verb ("Ysolde Tregear's knee was sore").
+_BODY_TALKED_OF = lazy(r"\b(?:about|for|like|than|unlike)\s+(?:[A-Z][\w.'’\-]*\s+){0,2}$")
+
+
+def body_talked_of(text: str, start: int) -> bool:
+    """Whether the full name at `start`, owning a body part, stands after "about", "for", "like" or "than"."""
+    return _BODY_TALKED_OF.search(text, max(0, start - 40), start) is not None
+
+
+# "Phalen described the test that carries his name", "Engel proposed it in 1977", "Freudenberger coined the
+# term": a name that made a method, a test or a word is its author, cited; not someone in the story.
+_AUTHORED_AFTER = lazy(
+    r"[ \u00a0]+(?:first[ \u00a0]+)?(?:(?:coined|devised|pioneered|invented)\b"
+    r"|(?:founded|proposed|developed|described|designed|introduced|popularised|popularized|named)[ \u00a0]+"
+    r"(?:(?:the|a|an|this|his|her|their)[ \u00a0]+(?:[a-z\-]+[ \u00a0]+)?(?:term|method|test|sign|model|technique|approach|"
+    r"concept|framework|idea|scale|protocol|manoeuvre|maneuver|theory|classification|system|programme|program|therapy)\b"
+    r"|it[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?1[6-9]\d\d))")
+
+
+def authored_after(text: str, end: int) -> bool:
+    """Whether the name ending at `end` is said to have made a method, a test or a term."""
+    return _AUTHORED_AFTER.match(text, end) is not None
