@@ -90,3 +90,24 @@ def test_the_author_of_a_method_test_or_term_is_cited_not_flagged(sentence, name
 ])
 def test_a_client_describing_or_developing_a_symptom_is_still_found(sentence, name):
     assert name in found(sentence, "name"), found(sentence, "name")
+
+
+# --- family: how long the client has been with a partner ------------------------------------------
+
+@pytest.mark.parametrize("sentence, span", [
+    ("She came in the spring after her husband of twenty-two years moved to Perth.", "her husband of twenty-two years"),
+    ("He had just split from his partner of nine years.", "his partner of nine years"),
+    ("Their wife of 40 years died last winter.", "Their wife of 40 years"),
+])
+def test_a_partner_of_so_many_years_is_a_family_item(sentence, span):
+    assert any(span.lower() in item.lower() for item in found(sentence, "family")), found(sentence, "family")
+    assert all(f.severity == "review" for f in scan_text(sentence, CASE))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Her physio of many years retired in March.",                # not a partner, no count
+    "My husband of thirty years still can't cook.",              # the writer's own
+    "She had been a nurse for twenty-two years.",                 # a career, no partner
+])
+def test_no_partner_item_without_a_partner_and_a_count(sentence):
+    assert not any("of" in item for item in found(sentence, "family")), found(sentence, "family")

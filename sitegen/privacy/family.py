@@ -89,6 +89,9 @@ _FAMILY = lowered(
     r"|(?:her|his|their)\s+(?:" + _REL + r")(?:'s|’s)?\s+(?:at\s+(?:his|her|their)\s+)?(?:wedding|christening|"
     r"graduation|birthday|bar\s+mitzvah|bat\s+mitzvah|divorce)"
     r"|married\s+(?:for\s+)?" + _NUM + r"\s+years|married\s+(?:twice|three\s+times)"
+    # "her husband of nineteen years", "his partner of six years": how long the couple has been together
+    r"|(?:her|his|their)\s+(?:husband|wife|partner|spouse|boyfriend|girlfriend)\s+of\s+(?:nearly\s+|almost\s+|over\s+|"
+    r"more\s+than\s+)?" + _NUM + r"\s+(?:years|decades)\b"
     # "a household of six", "her ex-husband", "moved in with her new partner"
     r"|\b(?:household|family)\s+of\s+" + _NUM + r"\b|\b(?:her|his|their)\s+ex(?:-husband|-wife|-partner|\b))")
 _FAMILY_ANCHORS = register_vocabulary(RELATIVES | frozenset("""widow widower widowed divorced separated remarried bereaved
