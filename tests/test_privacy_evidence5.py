@@ -111,3 +111,23 @@ def test_a_partner_of_so_many_years_is_a_family_item(sentence, span):
 ])
 def test_no_partner_item_without_a_partner_and_a_count(sentence):
     assert not any("of" in item for item in found(sentence, "family")), found(sentence, "family")
+
+
+# --- timeline: a start fixed by something that happened, placed in a month or a season -------------
+
+@pytest.mark.parametrize("sentence, span", [
+    ("Her wrist has ached since the county bake-off in June.", "since the county bake-off in June"),
+    ("He hasn't run since a fun run at Cardigan last September.", "since a fun run at Cardigan last September"),
+    ("She has barely slept since her brother's accident in the winter.", "since her brother's accident in the winter"),
+])
+def test_a_start_fixed_by_an_event_in_a_month_or_season_is_a_timeline(sentence, span):
+    assert any(span in item for item in found(sentence, "timeline")), found(sentence, "timeline")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The clinic has been busier since the new receptionist started in March.",   # nobody treated in the sentence
+    "Since the first session, things have eased.",                                # no month or season
+    "I have used this test since the course I took in 2015.",                       # the writer's own
+])
+def test_no_timeline_for_a_start_without_a_client_or_a_time(sentence):
+    assert not any(item.lower().startswith("since") for item in found(sentence, "timeline")), found(sentence, "timeline")

@@ -186,7 +186,11 @@ _EVENT_TIMELINE = lowered(
     r"|\bsince\s+(?:she|he|they)\s+(?:left\s+(?:school|college|uni|university|home|the\s+\w+)|retired|got\s+married|"
     r"married|emigrated|came\s+over|qualified|was\s+widowed|lost\s+(?:her|his|their)\s+\w+|had\s+(?:the|her|his|their)\s+\w+)\b"
     r"|\bfor\s+(?:(?:about|around|nearly|almost|over|more\s+than|the\s+past|the\s+last)\s+)?" + _NUM +
-    r"\s+(?:seasons|generations|harvests)\b")
+    r"\s+(?:seasons|generations|harvests)\b"
+    # "since the comp at Noosa last May", "since a charity stream in August", "since her dad's heart attack in
+    # the spring": a start fixed by something that happened, placed in a month or a season
+    r"|\bsince\s+(?:the|a|an|her|his|their)\s+(?:[\w'’\-]+\s+){1,4}?(?:(?:in|at)\s+(?:the\s+)?|last\s+)"
+    r"(?:" + _MONTHS + r"|spring|summer|autumn|winter)\b")
 _EVENT_WORDS = register_vocabulary(frozenset("""christmas easter diwali deepavali eid ramadan hanukkah chanukah passover
     thanksgiving lent tết tet year hogmanay matariki vesak holi navratri vaisakhi hashanah kippur freshers freshers'
     term holiday tangi wedding christening funeral graduation party concert final finals reunion anniversary night
