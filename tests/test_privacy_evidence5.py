@@ -131,3 +131,24 @@ def test_a_start_fixed_by_an_event_in_a_month_or_season_is_a_timeline(sentence, 
 ])
 def test_no_timeline_for_a_start_without_a_client_or_a_time(sentence):
     assert not any(item.lower().startswith("since") for item in found(sentence, "timeline")), found(sentence, "timeline")
+
+
+# --- names: someone in the client's life who is not family ---------------------------------------
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The night carer, Bronagh, noticed she slept better on Thursdays.", "Bronagh"),
+    ("Her neighbour Pat heard her calling from the garden.", "Pat"),
+    ("His flatmate Tobiah said he had been limping for weeks.", "Tobiah"),
+    ("Her friend Will drove her in and waited in the car.", "Will"),
+])
+def test_a_name_after_a_word_for_a_carer_friend_or_neighbour_is_found_for_review(sentence, name):
+    assert severities(sentence).get(name) == "review", severities(sentence)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Her husband Will drove her in and waited in the car.", "Will"),
+    ("Her sister Bronagh said she had been limping for weeks.", "Bronagh"),
+    ("My client Tobiah came in limping.", "Tobiah"),
+])
+def test_a_name_after_a_relative_or_client_is_still_an_error(sentence, name):
+    assert severities(sentence).get(name) == "error", severities(sentence)

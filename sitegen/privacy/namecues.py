@@ -106,6 +106,12 @@ _ANIMATE_FIRST = frozenset("""was is felt seemed looked sounded got had came com
     burst""".split())
 
 
+# People in the client's life who are not family: a name after one of these words is someone else's (a
+# carer's, a colleague's, a friend's), a name to review, never an error, whatever it does.
+NOT_KIN = frozenset("""friend friends neighbour neighbor colleague colleagues co-worker coworker boss manager supervisor
+    carer caregiver flatmate housemate roommate""".split())
+
+
 def _person_cue(text: str, toks: list[_Tok], i: int, lines: dict[int, bool], prev: str | None, gap_before: str) -> bool:
     """Whether a person cue stands with toks[i]: "said" after it, an age, "her husband" before it …"""
     t = toks[i]

@@ -14,7 +14,7 @@ from sitegen.privacy import lexicon as L
 from sitegen.privacy import nameuses as U
 from sitegen.privacy import people as P
 from sitegen.privacy.lazyre import lazy
-from sitegen.privacy.namecues import _person_cue, owned_body
+from sitegen.privacy.namecues import NOT_KIN, _person_cue, owned_body
 from sitegen.privacy.nameguards import _NAMING_WORDS, _PLACE_NOUNS, _followed_by_suffix, _guarded
 from sitegen.privacy.nametokens import (
     _AMBIG,
@@ -105,6 +105,11 @@ def _judge(text: str, toks: list[_Tok], i: int, lines: dict[int, bool]) -> tuple
             # "12 Elm Dr" is a street, not a doctor
             if not (prev == "Dr" and title_start > 1 and text[title_start - 2].isdigit()):
                 return True, title_start, True
+
+    # "the senior carer, Janice, started …", "her neighbour Pat heard her": a person, but not the client
+    # nor family, whatever she does: a name to review.
+    if prev is not None and prev in NOT_KIN and gap_before.strip() in ("", ",") and "\n" not in gap_before:
+        return not _guarded(text, toks, i), None, False
 
     # The guards (eponyms, citations, places …) only ever say no, and cost the most: they are
     # asked only once something here would say yes.

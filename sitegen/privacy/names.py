@@ -32,7 +32,7 @@ from sitegen.privacy import nameuses as U
 from sitegen.privacy import people as P
 from sitegen.privacy.lazyre import lazy
 from sitegen.privacy.lowernames import names_in_lower_case, other_scripts
-from sitegen.privacy.namecues import _acts, _naming_bracket, full_name_cue, opening_unknown
+from sitegen.privacy.namecues import NOT_KIN, _acts, _naming_bracket, full_name_cue, opening_unknown
 from sitegen.privacy.nameguards import (
     _NAMING_WORDS,
     READING_WORDS,
@@ -135,7 +135,8 @@ def _read_at(p: _Pass, i: int) -> int:
             return i + 1
         title_start = _title_start(text, toks, i)
         if title_start is not None or _relation_before(text, t):
-            cue = title_start is None or p.essay or not (practitioner(p.ix, title_start) or _honour(text, title_start))
+            cue = title_start is None and (p.essay or t.prev(text)[0] not in NOT_KIN) or title_start is not None and (
+                p.essay or not (practitioner(p.ix, title_start) or _honour(text, title_start)))
             p.spans.append((title_start if title_start is not None else t.start, t.end, i, i, cue))
             p.confirmed[t.base] = p.confirmed.get(t.base, False) or cue
         return i + 1
