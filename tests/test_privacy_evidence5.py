@@ -152,3 +152,43 @@ def test_a_name_after_a_word_for_a_carer_friend_or_neighbour_is_found_for_review
 ])
 def test_a_name_after_a_relative_or_client_is_still_an_error(sentence, name):
     assert severities(sentence).get(name) == "error", severities(sentence)
+
+
+# --- names: the name the body gives the client, in the title too ----------------------------------
+
+def test_a_name_found_in_the_body_is_found_in_the_title_for_review():
+    from sitegen.privacy.detect import name_words
+
+    body = scan_text("Dean came in limping after a double shift. Dean is 41 and lifts all night.", CASE)
+    assert name_words(body) == ("Dean",)
+    title = [(f.kind, f.severity, f.text) for f in scan_text("Dean from the night shift",
+                                                                 ScanContext(names=name_words(body)))]
+    assert title == [("name", "review", "Dean")], title
+    # alone, the title says too little to call the word a name
+    assert found("Dean from the night shift", "name") == []
+
+
+def test_only_the_same_word_written_the_same_way_and_only_names_the_body_is_sure_of():
+    from sitegen.privacy.detect import name_words
+
+    body = scan_text("Hope told me she had not slept since March. The Kathak school sent a card.", CASE)
+    words = name_words(body)
+    assert "Hope" in words and "Kathak" not in words, words
+    ctx = ScanContext(names=words)
+    assert [f.text for f in scan_text("Learning to hope again, slowly", ctx) if f.kind == "name"] == []
+    assert [f.text for f in scan_text("Hope, and a long winter", ctx) if f.kind == "name"] == ["Hope"]
+
+
+def test_check_reports_the_bodys_name_in_the_title_on_the_title_line(make_site, capsys):
+    import json
+
+    from sitegen.cli import main
+
+    text = ("---\ntitle: Sessions with Rose\ndate: 2025-05-12\nclient: Client W\nsessions: 6\n"
+            "presenting: Low back pain\nconsent:\n  obtained: 2025-04-10\n  form: written\n---\n\n"
+            "Rose came in limping after a double shift at the depot.\n")
+    site = make_site({"content/case-studies/w.md": text})
+    main(["check", str(site), "--format", "json"])
+    names = [(f["line"], f["severity"]) for f in json.loads(capsys.readouterr().out)["findings"]
+             if f["kind"] == "privacy.name"]
+    assert (2, "review") in names and any(line == 12 for line, _ in names), names

@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 from sitegen.privacy.contact import (
     find_emails,
@@ -41,11 +41,12 @@ from sitegen.privacy.disguise import find_exact_ages
 from sitegen.privacy.family import find_family
 from sitegen.privacy.jobs import find_occupations
 from sitegen.privacy.lazyre import lazy
+from sitegen.privacy.lexicon import TITLES
 from sitegen.privacy.masking import mask_code
 from sitegen.privacy.names import find_names
 from sitegen.privacy.numbers import find_ages, find_nhs, find_records, find_ssns
 from sitegen.privacy.organisations import find_organisations
-from sitegen.privacy.phrases import allow_matcher, e164, fold_aligned, register_matcher, register_phones
+from sitegen.privacy.phrases import PhraseSet, allow_matcher, e164, fold_aligned, register_matcher, register_phones
 from sitegen.privacy.places import find_addresses, find_postcodes, find_zips
 from sitegen.privacy.regions import find_places
 from sitegen.privacy.roles import find_roles, find_work_done
@@ -53,7 +54,7 @@ from sitegen.privacy.timelines import find_timelines
 from sitegen.privacy.tokens import TextIndex, aligned_lower
 from sitegen.privacy.workplaces import find_workplaces
 
-__all__ = ["KINDS", "REVIEW_KINDS", "Finding", "ScanContext", "scan_text", "mask_code", "REASONS", "FIXES"]
+__all__ = ["KINDS", "REVIEW_KINDS", "Finding", "ScanContext", "scan_text", "name_words", "mask_code", "REASONS", "FIXES"]
 
 KINDS = ("name", "email", "phone", "address", "postcode", "zip", "date", "age",
          "nhs", "ssn", "url", "handle", "ip", "record", "workplace",
@@ -82,6 +83,8 @@ class ScanContext:
     register: tuple[str, ...] = ()  # strings from the private client register: always flagged
     essay: bool = False             # an essay: no disguise review, names only with a person cue,
                                     # links, handles, IP addresses and dates not about a client left alone
+    names: tuple[str, ...] = ()     # the words of names found in the same case study's body (`name_words`):
+                                    # flagged for review wherever they stand again, written the same way (a title)
 
 
 _ALLOW_HINT = "add it to privacy.allow in site.toml (or the post's privacy.allow)"
@@ -175,7 +178,7 @@ def scan_text(text: str, ctx: ScanContext = ScanContext()) -> list[Finding]:
         return []
     text = mask_code(text, essay=ctx.essay)
     ix = TextIndex(text)
-    if ix.nothing_to_anchor():
+    if ix.nothing_to_anchor() and not ctx.names:
         # No capital, digit, "@", ".", letter outside ASCII or anchor word: no detector can find
         # anything ("frozen shoulder", "pacing and sleep"); only the register is asked.
         return _register_only(text, ix, ctx)
@@ -191,6 +194,11 @@ def scan_text(text: str, ctx: ScanContext = ScanContext()) -> list[Finding]:
     if ix.digits:
         candidates.extend(find_phones(ix, ctx.region or "GB"))
     candidates.extend(("name" if cue else "bare-name", s, e) for s, e, cue in find_names(ix, allow_words, ctx.essay))
+    if ctx.names and not ctx.essay:
+        # "title: Wojtek and the twelve-hour shifts": the name the body gives the client, in a title or a
+        # summary that reads too little on its own to call it one
+        candidates.extend(("bare-name", s, e) for s, e in _known_names(ctx.names).spans(text, ix.lower)
+                          if text[s:e] in ctx.names)
     if ctx.essay:
         # A number inside a link or an IP address is part of it, not a phone ("174.62.119.38").
         skipped = [(s, e) for k, s, e in candidates if k in _ESSAY_SKIP]
@@ -223,6 +231,20 @@ def scan_text(text: str, ctx: ScanContext = ScanContext()) -> list[Finding]:
         kind = "name" if kind == "bare-name" else kind
         out.append(Finding(kind, s, e, text[s:e], REASONS[kind], FIXES[kind], "review" if review else "error"))
     return out
+
+
+def name_words(findings: Iterable[Finding]) -> tuple[str, ...]:
+    """The words of the names among `findings` (not titles, not initials), for `ScanContext.names`."""
+    words = {w.strip(".,;:()\"'’") for f in findings if f.kind == "name" and f.severity == "error" for w in f.text.split()}
+    return tuple(sorted(w for w in words if len(w) > 2 and w not in _TITLE_WORDS and not w.isupper()))
+
+
+_TITLE_WORDS = frozenset(TITLES)
+
+
+@lru_cache(maxsize=32)
+def _known_names(names: tuple[str, ...]) -> PhraseSet:
+    return PhraseSet(names)
 
 
 def _register_only(text: str, ix: TextIndex, ctx: ScanContext) -> list[Finding]:

@@ -129,7 +129,7 @@ def scan_entry(entry: Entry, register: Register, config: SiteConfig) -> tuple[Di
     case study are review items, left out once the author has confirmed them (privacy.confirmed)."""
     if entry.kind is Kind.PAGE:
         return ()  # pages are about the practice (contact details included), not about clients
-    from .detect import ScanContext, scan_text
+    from .detect import ScanContext, name_words, scan_text
     from .review import confirmed_keys, item_key, sentence_around
 
     essay = entry.kind is not Kind.CASE_STUDY
@@ -139,9 +139,12 @@ def scan_entry(entry: Entry, register: Register, config: SiteConfig) -> tuple[Di
     confirmed = confirmed_keys(entry.doc.meta)
     doc = entry.doc
     diags = []
-    for part in _published_texts(entry):
+    parts = list(_published_texts(entry))
+    body = scan_text(parts[-1].text, ctx)  # the body first: the names it finds are looked for in the title too
+    front_ctx = ctx if essay else replace(ctx, names=name_words(body))
+    for part in parts:
         line_starts: list[int] = []  # offsets where each line of the part begins, found once
-        for f in scan_text(part.text, ctx):
+        for f in (body if part.key == "" else scan_text(part.text, front_ctx)):
             if part.key == "" and not line_starts:
                 line_starts = list(accumulate((len(t) + 1 for t in part.text.split("\n")), initial=0))
             line, col = _place(doc, part, f.start, line_starts)

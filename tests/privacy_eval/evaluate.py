@@ -221,9 +221,15 @@ def scan_file(path: Path, site: dict, essay: bool = False) -> list[Hit]:
         values = published_values(front)
     except yaml.YAMLError:
         values = []
+    # As the build does: the body first, and the names it finds looked for in the front matter too
+    # (an older scanner, measured with `--tree`, has no `names`: its front matter is scanned alone).
+    body_hits = hits_for(body, body_line, True, ctx)
+    if not essay and "names" in getattr(ScanContext, "__dataclass_fields__", {}):
+        from sitegen.privacy.detect import name_words
+        ctx = dataclasses.replace(ctx, names=name_words(body_hits))
     for value, line, literal in values:
         hits.extend(hits_for(value, line, literal, ctx))
-    hits.extend(hits_for(body, body_line, True, ctx))
+    hits.extend(body_hits)
     return hits
 
 
