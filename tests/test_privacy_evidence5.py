@@ -192,3 +192,23 @@ def test_check_reports_the_bodys_name_in_the_title_on_the_title_line(make_site, 
     names = [(f["line"], f["severity"]) for f in json.loads(capsys.readouterr().out)["findings"]
              if f["kind"] == "privacy.name"]
     assert (2, "review") in names and any(line == 12 for line, _ in names), names
+
+
+# --- names: notes written in lower case, opening with the client's name -------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("s2. priya came in limping, worse after the weekend.", "priya"),
+    ("quick one. tomasz said the stretches were boring but he did them.", "tomasz"),
+    ("- ngozi texted on the friday to move her slot.", "ngozi"),
+])
+def test_a_lower_case_given_name_opening_a_sentence_with_a_persons_act_is_a_name_to_review(text, name):
+    assert severities(text).get(name) == "review", severities(text)
+
+
+@pytest.mark.parametrize("text", [
+    "the pain came back on the tuesday. sleep was poor.",       # a common word, not a name
+    "rest said nothing to her, so we changed plan.",             # a common word that is also a name
+    "she came in on the tuesday. it rained all day.",           # a pronoun
+])
+def test_no_lower_case_name_from_a_common_word_opening_a_sentence(text):
+    assert found(text, "name") == [], found(text, "name")

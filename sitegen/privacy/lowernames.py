@@ -53,6 +53,9 @@ def names_in_lower_case(ix: TextIndex, allowed: frozenset[str], st: Stats,
     for s, e, cue in _after_relations(ix, allowed, st):
         found.setdefault(text[s:e].lower(), cue)
         yield s, e, cue
+    for s, e in _opening_lower(ix, allowed, st):
+        found.setdefault(text[s:e].lower(), False)
+        yield s, e, False
     for s, e, plain in _introduced(ix):
         word = text[s:e]
         # "hope is what she's called" says it outright: a given name then, however common a word
@@ -190,3 +193,26 @@ def other_scripts(text: str) -> Iterator[Span]:
             prev, gap = _prev_word(text, m.start())
             cue = prev is not None and (prev in L.TITLES or prev.lower() in L.RELATION_WORDS)
             yield m.start(), m.end(), cue
+
+
+# "jade came in v anxious", "jen said on the phone …": notes written all in lower case open a sentence
+# with the client's name and what only a person does.  A given name, no common word: a name to review.
+_SAYS_WORDS = register_vocabulary(frozenset("said says told tells texted rang phoned messaged wanted came".split()))
+_OPENING_WORD = lazy(r"(?:^(?:[-*]\s+)?|[.!?]\s+|\n(?:[-*]\s+)?|\)\s+)([a-z][a-z'’\-]{1,15})\s+$")
+_CAME_WHERE = (" in", " to", " back", " along")
+
+
+def _opening_lower(ix: TextIndex, allowed: frozenset[str], st: Stats) -> Iterator[tuple[int, int]]:
+    text = ix.text
+    for s, e in ix.anchors(_SAYS_WORDS):
+        if text[s] != text[s].lower() or text.startswith("came", s) and not text.startswith(_CAME_WHERE, e):
+            continue
+        m = _OPENING_WORD.search(text, max(0, s - 20), s)
+        if m is None:
+            continue
+        word = m.group(1)
+        if word in allowed or word.capitalize() in L.FUNCTION_WORDS or word.capitalize() in L.GRAMMATICAL_WORDS:
+            continue
+        ws = st.of(word)
+        if ws.given >= 1 and ws.zipf < 4.0:
+            yield m.start(1), m.end(1)
