@@ -10,6 +10,10 @@ Public API (everything else is internal):
 
 from __future__ import annotations
 
+from . import warmstart
+
+warmstart.install()  # before any dataclass or pattern of the program is made
+
 __version__ = "0.1.0"
 
 _EXPORTS = {

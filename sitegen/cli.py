@@ -204,6 +204,9 @@ def run() -> None:
 
     code = main(then_exit=True)
     atexit._run_exitfuncs()
+    from . import warmstart
+
+    warmstart.save()  # what this start compiled afresh, for the next one
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

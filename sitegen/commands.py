@@ -8,7 +8,6 @@ subclasses, which cli.main shows without a traceback.
 from __future__ import annotations
 
 import argparse
-import calendar
 import re
 import sys
 from datetime import date
@@ -37,7 +36,9 @@ def _day(last: bool):
         year, month = int(m.group(1)), int(m.group(2) or (12 if last else 1))
         if not 1 <= month <= 12:
             raise argparse.ArgumentTypeError(f"{text!r} is not a date: there is no month {month}")
-        days = calendar.monthrange(year, month)[1]
+        from calendar import monthrange  # for --from and --to only
+
+        days = monthrange(year, month)[1]
         day = int(m.group(3) or (days if last else 1))
         if not 1 <= day <= days:
             raise argparse.ArgumentTypeError(f"{text!r} is not a date: month {month} of {year} has no day {day}")

@@ -13,7 +13,6 @@ that the settings can be fingerprinted as they are.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import os
 import re
 import tomllib
@@ -68,7 +67,8 @@ def _time_zone(key: str, value: str) -> tuple[str, str] | None:
         zoneinfo.ZoneInfo(value)
         return None
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # "Europe" is a folder: OSError
-        close = difflib.get_close_matches(value, sorted(zoneinfo.available_timezones()), n=1)
+        from difflib import get_close_matches  # only when a suggestion is needed
+        close = get_close_matches(value, sorted(zoneinfo.available_timezones()), n=1)
         return (f"unknown time zone {shorten(value)!r}",
                 f"did you mean '{close[0]}'?" if close else "use a name like Europe/London or America/New_York")
 
@@ -338,7 +338,8 @@ def toml_error(exc: tomllib.TOMLDecodeError, text: str, rel: str = CONFIG_NAME) 
 
 
 def _unknown(key: str, known: list[str], line: int | None) -> Diagnostic:
-    close = difflib.get_close_matches(key, known, n=1)
+    from difflib import get_close_matches  # only when a suggestion is needed
+    close = get_close_matches(key, known, n=1)
     hint = f"did you mean '{close[0]}'?" if close else "known settings: " + ", ".join(sorted(known))
     return warning(CONFIG_NAME, line, "config.unknown-key", f"unknown setting '{key}'", hint)
 

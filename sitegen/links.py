@@ -17,7 +17,6 @@ a draft stays off the site until the draft is published.
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -257,7 +256,8 @@ class _Checker:
         return Resolved(ref.tag, ref.target, url, image)
 
     def _missing(self, ref: Reference, rel: str, path: str) -> Diagnostic:
-        close = difflib.get_close_matches(path, self.index.names_near(rel), n=1, cutoff=0.75)
+        from difflib import get_close_matches  # only when a suggestion is needed
+        close = get_close_matches(path, self.index.names_near(rel), n=1, cutoff=0.75)
         hint = f"did you mean '{close[0]}'?" if close else (
             "check the spelling; put the picture in static/ or beside the post, then write ![…](photo.jpg)"
             if ref.tag == "img" else
@@ -268,7 +268,8 @@ class _Checker:
                      f"link to {shorten(ref.target)!r}: there is no such page or file", hint)
 
     def _anchor_error(self, ref: Reference, rel: str, where: str, target: Item, frag: str) -> Diagnostic:
-        close = difflib.get_close_matches(unquote(frag), list(target.rendered.anchors), n=1, cutoff=0.6)
+        from difflib import get_close_matches  # only when a suggestion is needed
+        close = get_close_matches(unquote(frag), list(target.rendered.anchors), n=1, cutoff=0.6)
         hint = f"did you mean '#{close[0]}'?" if close else \
             "a heading's anchor is made of its words: ## Why I came back → #why-i-came-back"
         return error(rel, ref.line, "link.anchor",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import math
 import re
@@ -296,7 +295,8 @@ def validate_document(doc: Document, config: SiteConfig) -> tuple[Entry | None, 
     known = COMMON_KEYS + (CASE_KEYS if kind is Kind.CASE_STUDY else ()) + (PAGE_KEYS if kind is Kind.PAGE else ())
     for key in meta:
         if key not in known:
-            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            from difflib import get_close_matches  # only when a suggestion is needed
+            close = get_close_matches(key, known, n=1, cutoff=0.6)
             if kind is not Kind.CASE_STUDY and key in CASE_KEYS:
                 hint = "this key belongs to case studies: move the file to content/case-studies/"
             else:
@@ -323,7 +323,8 @@ def validate_document(doc: Document, config: SiteConfig) -> tuple[Entry | None, 
     learning = c.text_list("learning")
     model = c.text("reflection_model").lower()
     if model and model not in REFLECTION_MODELS:
-        close = difflib.get_close_matches(model, REFLECTION_MODELS, n=1)
+        from difflib import get_close_matches  # only when a suggestion is needed
+        close = get_close_matches(model, REFLECTION_MODELS, n=1)
         c.warn("reflection_model", "cpd.reflection-model", f"unknown reflection model {shorten(model)!r}",
                f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(REFLECTION_MODELS))
     cpd = read_fields(c, kind).hours

@@ -8,7 +8,6 @@ nothing more than `cpd_hours: 1.5` to be counted.  This module is imported by
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -77,7 +76,8 @@ def resolve(value: str, choices: tuple[str, ...] | dict[str, str], aliases: dict
     if aliases and key in aliases:
         return aliases[key], ""
     known = tuple(choices)
-    close = difflib.get_close_matches(key, known + tuple(aliases or ()), n=1, cutoff=0.6)
+    from difflib import get_close_matches  # only for a key that is not known
+    close = get_close_matches(key, known + tuple(aliases or ()), n=1, cutoff=0.6)
     if close:
         return None, f"did you mean '{(aliases or {}).get(close[0], close[0])}'?"
     return None, "use one of: " + ", ".join(known)
@@ -86,7 +86,8 @@ def resolve(value: str, choices: tuple[str, ...] | dict[str, str], aliases: dict
 def is_cpd_key(key: str) -> bool:
     """A key that is, or is probably meant to be, one of the CPD keys (so a typo is not missed)."""
     low = str(key).casefold()
-    return low.startswith(("cpd", "cdp")) or bool(difflib.get_close_matches(low, FRONT_MATTER_KEYS, n=1, cutoff=0.8))
+    from difflib import get_close_matches  # only for a key that is not known
+    return low.startswith(("cpd", "cdp")) or bool(get_close_matches(low, FRONT_MATTER_KEYS, n=1, cutoff=0.8))
 
 
 def read_fields(c: _Checker, kind: Kind) -> CpdFields:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from sitegen import warmstart
+
 _ATTRS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "pattern", "flags",
           "groups", "groupindex")
 
@@ -18,10 +20,11 @@ class LazyPattern:
     """A pattern compiled on first use; `lower` compiles it for the lower-cased text (see
     `tokens.lowered`)."""
 
-    __slots__ = ("_source", "_flags", "_lower") + _ATTRS
+    __slots__ = ("_source", "_flags", "_lower", "_constant") + _ATTRS
 
     def __init__(self, source: str, flags: int = 0, lower: bool = False) -> None:
         self._source, self._flags, self._lower = source, flags, lower
+        self._constant = warmstart.importing()  # a module's own pattern: its compiled code may be kept
         _ALL.append(self)
 
     def __getattr__(self, name: str):
@@ -29,7 +32,11 @@ class LazyPattern:
         if name not in _ATTRS:
             raise AttributeError(name)
         source = lower_pattern(self._source) if self._lower else self._source
-        rx = re.compile(source, self._flags)
+        if self._constant:
+            with warmstart.constant_patterns():
+                rx = re.compile(source, self._flags)
+        else:
+            rx = re.compile(source, self._flags)
         for a in _ATTRS:
             setattr(self, a, getattr(rx, a))
         return getattr(rx, name)
