@@ -379,6 +379,11 @@ _AUTHORED_AFTER = lazy(
     r"|it[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?1[6-9]\d\d))")
 
 
+_AUTHORED_VERBS = tuple(f"{sp}{first}{v}" for sp in (" ", "\u00a0") for first in ("", "first ") for v in (
+    "coined", "devised", "pioneered", "invented", "founded", "proposed", "developed", "described", "designed",
+    "introduced", "popularised", "popularized", "named"))
+
+
 def authored_after(text: str, end: int) -> bool:
     """Whether the name ending at `end` is said to have made a method, a test or a term."""
-    return _AUTHORED_AFTER.match(text, end) is not None
+    return text.startswith(_AUTHORED_VERBS, end) and _AUTHORED_AFTER.match(text, end) is not None
