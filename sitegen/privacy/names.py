@@ -127,63 +127,28 @@ def _read_at(p: _Pass, i: int) -> int:
     if t.cat == _SKIP:
         return i + 1
     if t.cat == _FUNC:
-        # Even a common word is a name right after a title or "her son" ("Mrs Day", "her husband Will"):
-        # the strongest cues are read before the word lists.  A title is never the name itself.
-        if p.cue_starts is None:
-            p.cue_starts = _cue_starts(p.ix)
-        if t.base in L.TITLES or t.start not in p.cue_starts:
-            return i + 1
-        title_start = _title_start(text, toks, i)
-        if title_start is not None or _relation_before(text, t):
-            cue = title_start is None and (p.essay or t.prev(text)[0] not in NOT_KIN) or title_start is not None and (
-                p.essay or not (practitioner(p.ix, title_start) or _honour(text, title_start)))
-            p.spans.append((title_start if title_start is not None else t.start, t.end, i, i, cue))
-            p.confirmed[t.base] = p.confirmed.get(t.base, False) or cue
-        return i + 1
+        return _read_function_word(p, i)
     if t.low in L.SURNAME_PARTICLES and _particle_eponym(text, toks, i):
         return i + 2  # "De Quervain's", "Van Buchem disease", "Le Fort fractures"
-    verdict, title_start, cue = _judge(text, toks, i, p.lines)
-    if title_start is not None and not p.essay and (practitioner(p.ix, title_start) or _honour(text, title_start)):
-        cue = False  # "Dr Ines Vale wrote this one": a practitioner; "Sir Ranulph", "Lady Gaga": a public figure
-    elif not verdict and not p.essay and opening_unknown(text, toks, i, p.lines, p.st):
-        verdict, title_start, cue = True, None, _naming_bracket(text, t)
-    if not verdict and not p.essay and _bare_unknown(text, toks, i, p.lines, p.st):
-        verdict, title_start, cue = True, None, False
+    verdict, title_start, cue = _verdict(p, i)
     if not verdict or _camel(t.base) or t.low in RELATIVES and _occurs_lower(text, t.low):
         return i + 1  # ("Gogo's house" where "his gogo" is written too: a kinship word, not her name)
     last = _extend_surname(text, toks, i)
     if title_start is None and last > i and _medical_after(text, toks[last]):
         return last + 1  # "Ramsay Hunt syndrome", "Tommy John surgery"
     start = title_start if title_start is not None else t.start
-    if cue and title_start is None and not p.essay and toks[last].poss and _body_part_after(text, toks[last]) \
-            and (U.watched_before(p.ix, start) or (last > i or i > 0 and toks[i - 1].end + 1 == t.start)
-                 and U.body_talked_of(text, start)):
+    if cue and title_start is None and not p.essay and _figure_body(p, i, last, start):
         cue = False  # "watched the Grand Prix … Lewis Hamilton's neck": a figure on screen may own the body: review
     if title_start is None and (U.not_a_person(text, t, start, toks[last].end, last > i and not cue) or last > i
                                 and U.organisation_words([toks[k].base for k in range(i, last + 1)], p.st)):
         return last + 1  # "President Kennedy", "Anzac Day", "happy as Larry", "Te Ara Hou", "Carers Trust"
-    if _cited(text, toks, i, last, start, title_start is not None) or not toks[last].poss and us_city(text, toks[last].end, start) or (
-            title_start is None and (_known_not_client(text, toks, i, last, cue) or U.authored_after(text, toks[last].end))):
-        p.cited.add(toks[last].base)
-        return last + 1  # an author cited, a city in a US address, a named thing
-    if title_start is None and toks[last].base in P.CITED and _CITED_PAIR.search(text, max(0, start - 40), start) \
-            and _CITED_PAIR.search(text, max(0, start - 40), start).group(1) in P.CITED:
-        p.cited.add(toks[last].base)
-        return last + 1  # "Travell and Simons would have …": two cited authors named together, whatever follows
-    if title_start is None and U.relative_of(text, start, p.cited):
-        return last + 1  # "Emil Vodder and his wife Estrid": the wife of the author cited, not a client's relative
-    if not cue and p.cited and U.joined_to(text, start, p.cited):
-        p.cited.add(toks[last].base)
-        return last + 1  # "supervision with Gareth Llewellyn and Ciarán": the second of a pair is what the first is
-    if title_start is not None and text[title_start:title_start + 2] in ("Dr", "Pr") and (
-            toks[last].base in P.CITED or toks[last].base in p.cited):
-        return last + 1  # "Dr. Worden's framing", "Dr Upledger": the author, with a title
+    if _cited_here(p, i, last, start, title_start, cue):
+        return last + 1
     if last > i and title_start is None and not cue:
         # A full name is a person; it is an error in a case study only with what says it is
         # someone in the story (a writer cited for an idea has a full name too): else review.
         cue = toks[i].cat == _GIVEN and _surname_like(toks[last], p.st) and (
-            p.essay or full_name_cue(text, toks, i, last) and not U.watched_before(p.ix, start)
-            and not (toks[last].poss and U.body_talked_of(text, start)))
+            p.essay or full_name_cue(text, toks, i, last) and not _figure_full_name(p, last, start))
     if p.essay and not (cue and (title_start is not None or t.cat == _GIVEN or last > i)):
         return last + 1  # in an essay a name needs a person cue, and a person's name
     if U.introduces_colleague(p.ix, start, toks[last].end):
@@ -197,13 +162,82 @@ def _read_at(p: _Pass, i: int) -> int:
         cue = False  # "… for Serena Hale's elbow", then "what Serena does": the figure again, by her given name
     if cue and title_start is None and _given_before(p, i):
         i, start = i - 1, toks[i - 1].start  # "Thandeka Mokoena, 41,": the cue on the surname names the whole name
+    _record(p, start, i, last, cue, title_start)
+    return last + 1
+
+
+def _read_function_word(p: _Pass, i: int) -> int:
+    """Even a common word is a name right after a title or "her son" ("Mrs Day", "her husband Will"):
+    the strongest cues are read before the word lists.  A title is never the name itself."""
+    text, t = p.text, p.toks[i]
+    if p.cue_starts is None:
+        p.cue_starts = _cue_starts(p.ix)
+    if t.base in L.TITLES or t.start not in p.cue_starts:
+        return i + 1
+    title_start = _title_start(text, p.toks, i)
+    if title_start is not None or _relation_before(text, t):
+        cue = title_start is None and (p.essay or t.prev(text)[0] not in NOT_KIN) or title_start is not None and (
+            p.essay or not (practitioner(p.ix, title_start) or _honour(text, title_start)))
+        p.spans.append((title_start if title_start is not None else t.start, t.end, i, i, cue))
+        p.confirmed[t.base] = p.confirmed.get(t.base, False) or cue
+    return i + 1
+
+
+def _verdict(p: _Pass, i: int) -> tuple[bool, int | None, bool]:
+    """What the judge says of toks[i], then what the practice's own people, honours and unknown words change."""
+    text, toks, t = p.text, p.toks, p.toks[i]
+    verdict, title_start, cue = _judge(text, toks, i, p.lines)
+    if title_start is not None and not p.essay and (practitioner(p.ix, title_start) or _honour(text, title_start)):
+        cue = False  # "Dr Ines Vale wrote this one": a practitioner; "Sir Ranulph", "Lady Gaga": a public figure
+    elif not verdict and not p.essay and opening_unknown(text, toks, i, p.lines, p.st):
+        verdict, title_start, cue = True, None, _naming_bracket(text, t)
+    if not verdict and not p.essay and _bare_unknown(text, toks, i, p.lines, p.st):
+        verdict, title_start, cue = True, None, False
+    return verdict, title_start, cue
+
+
+def _figure_body(p: _Pass, i: int, last: int, start: int) -> bool:
+    """Whether a name owning a body part is someone the client watched or talked about."""
+    toks = p.toks
+    if not (toks[last].poss and _body_part_after(p.text, toks[last])):
+        return False
+    return U.watched_before(p.ix, start) or (last > i or i > 0 and toks[i - 1].end + 1 == toks[i].start) \
+        and U.body_talked_of(p.text, start)
+
+
+def _figure_full_name(p: _Pass, last: int, start: int) -> bool:
+    return U.watched_before(p.ix, start) or p.toks[last].poss and U.body_talked_of(p.text, start)
+
+
+def _cited_here(p: _Pass, i: int, last: int, start: int, title_start: int | None, cue: bool) -> bool:
+    """Whether the name is an author cited, a city in a US address or a named thing (noted in `p.cited`)."""
+    text, toks = p.text, p.toks
+    if _cited(text, toks, i, last, start, title_start is not None) or not toks[last].poss and us_city(text, toks[last].end, start) or (
+            title_start is None and (_known_not_client(text, toks, i, last, cue) or U.authored_after(text, toks[last].end))):
+        p.cited.add(toks[last].base)
+        return True  # an author cited, a city in a US address, a named thing
+    if title_start is None and toks[last].base in P.CITED and _CITED_PAIR.search(text, max(0, start - 40), start) \
+            and _CITED_PAIR.search(text, max(0, start - 40), start).group(1) in P.CITED:
+        p.cited.add(toks[last].base)
+        return True  # "Travell and Simons would have …": two cited authors named together, whatever follows
+    if title_start is None and U.relative_of(text, start, p.cited):
+        return True  # "Emil Vodder and his wife Estrid": the wife of the author cited, not a client's relative
+    if not cue and p.cited and U.joined_to(text, start, p.cited):
+        p.cited.add(toks[last].base)
+        return True  # "supervision with Gareth Llewellyn and Ciarán": the second of a pair is what the first is
+    # "Dr. Worden's framing", "Dr Upledger": the author, with a title
+    return title_start is not None and text[title_start:title_start + 2] in ("Dr", "Pr") and (
+        toks[last].base in P.CITED or toks[last].base in p.cited)
+
+
+def _record(p: _Pass, start: int, i: int, last: int, cue: bool, title_start: int | None) -> None:
+    toks = p.toks
     p.spans.append((start, toks[last].end, i, last, cue))
     if not cue and last > i and title_start is None:
-        p.figures.add(t.base)  # a full name with no person cue: a writer, a figure, someone in the story to review
+        p.figures.add(toks[i].base)  # a full name with no person cue: a writer, a figure, someone in the story
     for k in range(i, last + 1):
         if toks[k].cat not in (_FUNC, _SKIP):
             p.confirmed[toks[k].base] = p.confirmed.get(toks[k].base, False) or cue
-    return last + 1
 
 
 # Honours: a knight's, a dame's or a peer's title names a public figure (a founder, a sportsman, a singer),
