@@ -234,7 +234,8 @@ def scan_text(text: str, ctx: ScanContext = ScanContext()) -> list[Finding]:
 
 
 def name_words(findings: Iterable[Finding]) -> tuple[str, ...]:
-    """The words of the names among `findings` (not titles, not initials), for `ScanContext.names`."""
+    """The words of the names among `findings` found with a person cue (errors; not titles, not initials),
+    for `ScanContext.names`."""
     words = {w.strip(".,;:()\"'’") for f in findings if f.kind == "name" and f.severity == "error"
              for w in f.text.split()}
     return tuple(sorted(w for w in words if len(w) > 2 and w not in _TITLE_WORDS and not w.isupper()))
