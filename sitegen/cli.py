@@ -204,9 +204,12 @@ def run() -> None:
 
     code = main(then_exit=True)
     atexit._run_exitfuncs()
-    from . import warmstart
+    try:  # what this start compiled afresh, for the next one; never a reason not to leave at once
+        from . import warmstart
 
-    warmstart.save()  # what this start compiled afresh, for the next one
+        warmstart.save()
+    except Exception:  # noqa: BLE001
+        pass
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

@@ -93,11 +93,12 @@ class _Store:
         tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(exist_ok=True)
+            data = marshal.dumps((self.header(), dict(self.entries)))  # a copy: a thread may still add
             with open(tmp, "wb") as f:
-                marshal.dump((self.header(), self.entries), f)
+                f.write(data)
             os.replace(tmp, self.path)
             self.added = False
-        except (OSError, ValueError):  # a read-only install, a full disk: compile as before next time
+        except Exception:  # noqa: BLE001 - a read-only install, a full disk, anything: compile as before next time
             try:
                 tmp.unlink()
             except OSError:
