@@ -33,6 +33,8 @@ BODY = "body"  # field metadata: the value is derived from the post's text
 _PLAIN = frozenset({str, int, float, bool})  # exactly these types: their value is their fingerprint
 _ALL = "*"
 _READS_BODY = "(body)"
+_ANALYSIS = "reads-1"  # the shape of what `_analyse` keeps in the cache: a new shape, a new name
+_MISSING = "(no such attribute)"
 
 
 def body_field(**kwargs: Any) -> Any:
@@ -162,7 +164,8 @@ class PageKeys:
         self.used: dict[str, tuple] = {}  # what this build needed of it: recorded for the next
         self.site = site
         self.config = of(site.config)
-        self._closure: dict[str, tuple[str, frozenset[str]]] = {}
+        self._closure: dict[str, tuple[str, frozenset[str], dict[str, tuple]]] = {}
+        self._reads: dict[tuple[str, tuple[str, ...]], dict[str, frozenset[str] | None]] = {}
         self._parts: dict[tuple[str, bool], str] = {}
         self._by_template: dict[str, tuple[str, bool, tuple[str, ...]]] = {}
         self.last_pages = last_pages
@@ -186,9 +189,13 @@ class PageKeys:
     def template(self, name: str) -> tuple[str, frozenset[str]]:
         """(hash of the template and everything it pulls in, the `site.*` attributes they read,
         plus "(body)" when any of them may read a post's text)."""
-        if name not in self._closure:
+        return self._template(name)[:2]
 
+    def _template(self, name: str) -> tuple[str, frozenset[str], dict[str, tuple]]:
+        """template(name), and what each template of it does with the names it loads."""
+        if name not in self._closure:
             seen: dict[str, str] = {}
+            found: dict[str, tuple] = {}
             uses: set[str] = set()
             todo = [name]
             while todo:
@@ -197,7 +204,7 @@ class PageKeys:
                     continue
                 source, filename, _ = self.env.loader.get_source(self.env, n)
                 seen[n] = source
-                refs, read, body = self._analyse(n, source, filename)
+                refs, read, body, found[n] = self._analyse(n, source, filename)
                 if None in refs:
                     uses.add(_ALL)  # a computed template name: depend on every template
                     todo.extend(self.env.list_templates())
@@ -205,19 +212,32 @@ class PageKeys:
                 uses |= read
                 if body:
                     uses.add(_READS_BODY)
-            self._closure[name] = (h(sorted(seen.items())), frozenset(uses))
+            self._closure[name] = (h(sorted(seen.items())), frozenset(uses), found)
         return self._closure[name]
 
-    def _analyse(self, name: str, source: str, filename: str | None) -> tuple[tuple, frozenset[str], bool]:
-        """(templates it refers to, `site.*` it reads, whether it may read a post's text): parsed
-        once per version of its source, and remembered across builds (`analysed`)."""
-        key = h(source, sorted(self._body_names()))
+    def reads(self, name: str, context: Mapping[str, Any]) -> dict[str, frozenset[str] | None]:
+        """What the template `name` (and all it pulls in) reads of each value in `context`."""
+        key = (name, tuple(context))
+        got = self._reads.get(key)
+        if got is None:
+            from . import template_reads
+
+            got = self._reads[key] = template_reads.reads(self._template(name)[2], context)
+        return got
+
+    def _analyse(self, name: str, source: str, filename: str | None) -> tuple[tuple, frozenset[str], bool, tuple]:
+        """(templates it refers to, `site.*` it reads, whether it may read a post's text, what it
+        does with each name it loads): parsed once per version of its source, and remembered
+        across builds (`analysed`)."""
+        key = h(_ANALYSIS, source, sorted(self._body_names()))
         if key not in self.analysed:
             from jinja2 import meta  # Jinja is loaded only when pages are keyed, never on a no-change build
 
+            from . import template_reads
+
             ast = self.env.parse(source, name, filename)
             self.analysed[key] = (tuple(meta.find_referenced_templates(ast)), frozenset(_site_attributes(ast)),
-                                  _reads_body(ast, self._body_names()))
+                                  _reads_body(ast, self._body_names()), template_reads.findings(ast))
         self.used[key] = self.analysed[key]
         return self.analysed[key]
 
@@ -261,8 +281,8 @@ class PageKeys:
 
     def _key(self, rel: str, template: str, tpl_hash: str, with_body: bool, parts: tuple[str, ...],
              context: Mapping[str, Any], absolute_links: bool) -> str:
-        return h(rel, template, tpl_hash, self.config, parts, self._walkers[with_body].value(dict(context)),
-                 absolute_links)
+        return h(rel, template, tpl_hash, self.config, parts,
+                 _context(context, self.reads(template, context), self._walkers[with_body]), absolute_links)
 
     def item_keys(self, items: Iterable[Any]) -> dict[int, tuple[Any, str | None, str | None]]:
         """id(item) → (item, its fingerprint with the text, without) as this build found them,
@@ -277,6 +297,27 @@ class PageKeys:
     def everything(self, *names: str) -> tuple[str, ...]:
         """Fingerprints of site parts including the posts' text (the search index holds their words)."""
         return tuple(self.site_part(n, True) for n in names)
+
+
+def _context(context: Mapping[str, Any], reads: Mapping[str, frozenset[str] | None], walker: Walker) -> tuple:
+    """A page's own data, as far as its templates can show it: of a record whose templates read
+    only some attributes (a neighbour's title and address), those attributes, its truth and its
+    length; anything else whole."""
+    from .template_reads import LENGTH, TRUTH
+
+    out = []
+    for name, value in context.items():
+        read = reads.get(name)
+        if value is None:
+            out.append((str(name), None))
+        elif read is None or not dataclasses.is_dataclass(value) or isinstance(value, type) \
+                or (LENGTH in read and not hasattr(value, "__len__")):
+            out.append((str(name), walker.value(value)))
+        else:
+            shown = tuple((a, walker.value(getattr(value, a, _MISSING))) for a in sorted(read - {TRUTH, LENGTH}))
+            out.append((str(name), (type(value).__name__, bool(value) if TRUTH in read else None,
+                                    len(value) if LENGTH in read else None, shown)))
+    return tuple(sorted(out))
 
 
 def _reads_body(ast: Any, body: Iterable[str]) -> bool:

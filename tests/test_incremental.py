@@ -137,12 +137,17 @@ def _random_post(rng: random.Random, title: str) -> str:
 
 def _mutate(rng: random.Random, site: Path, step: int) -> str:
     posts = sorted((site / "content" / "posts").glob("*.md"))
-    action = rng.choice(["edit", "add", "delete", "rename", "retag", "template", "config", "page", "static"])
-    if action in ("edit", "retag", "delete", "rename") and not posts:
+    action = rng.choice(["edit", "add", "delete", "rename", "retag", "retitle", "template", "config", "page",
+                         "static"])
+    if action in ("edit", "retag", "retitle", "delete", "rename") and not posts:
         action = "add"
     if action == "edit":
         p = rng.choice(posts)
         p.write_text(p.read_text() + f"\nAdded line {step} about {rng.choice(WORDS)}.\n")
+    elif action == "retitle":  # what its neighbours' pages show of it
+        p = rng.choice(posts)
+        p.write_text("\n".join(f"title: Retitled {step}" if line.startswith("title:") else line
+                               for line in p.read_text().split("\n")))
     elif action == "add":
         (site / "content" / "posts" / f"new-{step}.md").write_text(_random_post(rng, f"New {step} {rng.choice(WORDS)}"))
     elif action == "delete":
@@ -174,7 +179,7 @@ def _mutate(rng: random.Random, site: Path, step: int) -> str:
     return action
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
 def test_incremental_equals_clean_after_random_edits(tmp_path, seed):
     rng = random.Random(seed)
     site = tmp_path / "site"
