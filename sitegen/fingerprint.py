@@ -165,7 +165,7 @@ class PageKeys:
         self.site = site
         self.config = of(site.config)
         self._closure: dict[str, tuple[str, frozenset[str], dict[str, tuple]]] = {}
-        self._reads: dict[tuple[str, tuple[str, ...]], dict[str, frozenset[str] | None]] = {}
+        self._reads: dict[tuple[str, tuple[str, ...]], tuple] = {}
         self._parts: dict[tuple[str, bool], str] = {}
         self._by_template: dict[str, tuple[str, bool, tuple[str, ...]]] = {}
         self.last_pages = last_pages
@@ -215,14 +215,19 @@ class PageKeys:
             self._closure[name] = (h(sorted(seen.items())), frozenset(uses), found)
         return self._closure[name]
 
-    def reads(self, name: str, context: Mapping[str, Any]) -> dict[str, frozenset[str] | None]:
-        """What the template `name` (and all it pulls in) reads of each value in `context`."""
+    def reads(self, name: str, context: Mapping[str, Any]) -> tuple[tuple[str, bool, bool, tuple[str, ...]] | None, ...]:
+        """What the template `name` (and all it pulls in) reads of each value in `context`, in its
+        order: None for the whole value, else (whether its truth is read, its length, the
+        attributes read)."""
         key = (name, tuple(context))
         got = self._reads.get(key)
         if got is None:
-            from . import template_reads
+            from .template_reads import LENGTH, TRUTH, reads
 
-            got = self._reads[key] = template_reads.reads(self._template(name)[2], context)
+            found = reads(self._template(name)[2], context)
+            got = self._reads[key] = tuple(
+                None if r is None else (TRUTH in r, LENGTH in r, tuple(sorted(r - {TRUTH, LENGTH})))
+                for r in (found[n] for n in context))
         return got
 
     def _analyse(self, name: str, source: str, filename: str | None) -> tuple[tuple, frozenset[str], bool, tuple]:
@@ -299,25 +304,22 @@ class PageKeys:
         return tuple(self.site_part(n, True) for n in names)
 
 
-def _context(context: Mapping[str, Any], reads: Mapping[str, frozenset[str] | None], walker: Walker) -> tuple:
-    """A page's own data, as far as its templates can show it: of a record whose templates read
-    only some attributes (a neighbour's title and address), those attributes, its truth and its
-    length; anything else whole."""
-    from .template_reads import LENGTH, TRUTH
-
+def _context(context: Mapping[str, Any], reads: tuple, walker: Walker) -> tuple:
+    """A page's own data, as far as its templates can show it (`reads`, PageKeys.reads): of a
+    record whose templates read only some attributes (a neighbour's title and address), its
+    truth, its length and those attributes; anything else whole."""
     out = []
-    for name, value in context.items():
-        read = reads.get(name)
-        if value is None:
-            out.append((str(name), None))
-        elif read is None or not dataclasses.is_dataclass(value) or isinstance(value, type) \
-                or (LENGTH in read and not hasattr(value, "__len__")):
-            out.append((str(name), walker.value(value)))
-        else:
-            shown = tuple((a, walker.value(getattr(value, a, _MISSING))) for a in sorted(read - {TRUTH, LENGTH}))
-            out.append((str(name), (type(value).__name__, bool(value) if TRUTH in read else None,
-                                    len(value) if LENGTH in read else None, shown)))
-    return tuple(sorted(out))
+    for (name, value), read in zip(context.items(), reads):
+        if read is None or value is None or not dataclasses.is_dataclass(value) or isinstance(value, type):
+            out.append((name, walker._quick(value)))
+            continue
+        truth, length, attrs = read
+        if length and not hasattr(value, "__len__"):
+            out.append((name, walker._quick(value)))
+            continue
+        out.append((name, type(value).__name__, bool(value) if truth else None, len(value) if length else None,
+                    tuple([walker._quick(getattr(value, a, _MISSING)) for a in attrs])))
+    return tuple(out)
 
 
 def _reads_body(ast: Any, body: Iterable[str]) -> bool:
