@@ -215,7 +215,7 @@ class PageKeys:
             self._closure[name] = (h(sorted(seen.items())), frozenset(uses), found)
         return self._closure[name]
 
-    def reads(self, name: str, context: Mapping[str, Any]) -> tuple[tuple[str, bool, bool, tuple[str, ...]] | None, ...]:
+    def reads(self, name: str, context: Mapping[str, Any]) -> tuple[tuple[bool, bool, tuple[str, ...]] | None, ...]:
         """What the template `name` (and all it pulls in) reads of each value in `context`, in its
         order: None for the whole value, else (whether its truth is read, its length, the
         attributes read)."""
@@ -310,13 +310,11 @@ def _context(context: Mapping[str, Any], reads: tuple, walker: Walker) -> tuple:
     truth, its length and those attributes; anything else whole."""
     out = []
     for (name, value), read in zip(context.items(), reads):
-        if read is None or value is None or not dataclasses.is_dataclass(value) or isinstance(value, type):
+        if read is None or value is None or not dataclasses.is_dataclass(value) or isinstance(value, type) \
+                or (read[1] and not hasattr(value, "__len__")):
             out.append((name, walker._quick(value)))
             continue
         truth, length, attrs = read
-        if length and not hasattr(value, "__len__"):
-            out.append((name, walker._quick(value)))
-            continue
         out.append((name, type(value).__name__, bool(value) if truth else None, len(value) if length else None,
                     tuple([walker._quick(getattr(value, a, _MISSING)) for a in attrs])))
     return tuple(out)
